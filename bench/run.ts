@@ -1,0 +1,58 @@
+/**
+ * `npm run bench [-- <suite> ...]` — runs the benchmark suites and rewrites their sections of
+ * docs/benchmarks.md (each suite owns the text between `<!-- bench:NAME -->` and
+ * `<!-- /bench:NAME -->`). With no suite named, every suite runs.
+ *
+ * A suite is a module under bench/ whose default export is `(ctx) => Promise<string>` returning
+ * Markdown. Suites may spawn Debian's /usr/bin/python3 for peers; when a peer is missing they say
+ * so in their table instead of failing.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { suites, type BenchContext } from './suites.js';
+
+const root = join(import.meta.dirname, '..');
+const docPath = join(root, 'docs', 'benchmarks.md');
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  let blas = '';
+  try {
+    blas = execSync('/usr/bin/python3 -c "import numpy; print(numpy.__version__)"', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    blas = 'not installed';
+  }
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, Debian numpy ${blas}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const quick = process.argv.includes('--quick');
+  const names = args.length > 0 ? args : Object.keys(suites);
+  for (const n of names) {
+    if (!(n in suites)) {
+      console.error(`unknown suite "${n}"; known: ${Object.keys(suites).join(', ')}`);
+      process.exit(2);
+    }
+  }
+  const ctx: BenchContext = { quick, machine: machine(), date: new Date().toISOString().slice(0, 10), log: (m) => console.log(m) };
+  let doc = existsSync(docPath)
+    ? readFileSync(docPath, 'utf8')
+    : '# Benchmarks\n\nEvery table below is written by `npm run bench` (or `npm run bench -- <suite>`); peers are measured in the same run on the same machine.\n';
+  for (const n of names) {
+    console.log(`\n## ${n}`);
+    const t0 = performance.now();
+    const load = suites[n as keyof typeof suites];
+    const mod = await load();
+    const md = await mod.default(ctx);
+    const section = `<!-- bench:${n} -->\n${md.trim()}\n\n_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${((performance.now() - t0) / 1000).toFixed(0)} s)._\n<!-- /bench:${n} -->`;
+    const re = new RegExp(`<!-- bench:${n} -->[\\s\\S]*?<!-- /bench:${n} -->`);
+    doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
+    writeFileSync(docPath, doc);
+    console.log(md);
+  }
+}
+
+void main();

@@ -1,0 +1,118 @@
+/**
+ * Stable machine-readable codes carried by every error the library throws.
+ *
+ * @remarks
+ * Match on `error.code` (or `instanceof`) rather than on message text: codes are part of the
+ * public API and do not change between minor versions; messages may be improved.
+ */
+export type ErrorCode = 'INVALID_PARAMETER' | 'DATA_VALIDATION' | 'NOT_FITTED' | 'SERIALIZATION';
+
+/**
+ * Base class of every error thrown by imbalanced-tabular.
+ *
+ * @example
+ * ```ts
+ * try { new Scaler({ method: 'zscore' as never }); }
+ * catch (e) { if (e instanceof ImbalancedTabularError) console.log(e.code); }
+ * ```
+ */
+export class ImbalancedTabularError extends Error {
+  /** Stable code identifying the kind of failure. */
+  readonly code: ErrorCode;
+
+  /**
+   * @param code - The stable error code.
+   * @param message - A message saying who failed, where, what was expected, what was received and how to fix it.
+   */
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * An option passed to a constructor or function is invalid (thrown without looking at data).
+ */
+export class InvalidParameterError extends ImbalancedTabularError {
+  /** Name of the offending option, e.g. `kNeighbors`. */
+  readonly param: string;
+
+  /**
+   * @param param - The option name.
+   * @param message - The full message.
+   */
+  constructor(param: string, message: string) {
+    super('INVALID_PARAMETER', message);
+    this.param = param;
+  }
+}
+
+/** Where in the data a {@link DataValidationError} was found. */
+export interface DataLocation {
+  /** Argument name, e.g. `X`, `y`, `yScore`. */
+  param?: string;
+  /** Zero-based row index. */
+  row?: number;
+  /** Zero-based column index or column name. */
+  column?: number | string;
+}
+
+/**
+ * Data given to `fit`, `transform`, `fitResample`, a metric… is invalid: ragged rows, NaN,
+ * length mismatch, unknown category, too few samples in a class, a single class.
+ */
+export class DataValidationError extends ImbalancedTabularError {
+  /** Argument name, when known. */
+  readonly param: string | undefined;
+  /** Zero-based row index, when known. */
+  readonly row: number | undefined;
+  /** Column index or name, when known. */
+  readonly column: number | string | undefined;
+
+  /**
+   * @param message - The full message.
+   * @param where - The argument, row and column concerned.
+   */
+  constructor(message: string, where: DataLocation = {}) {
+    super('DATA_VALIDATION', message);
+    this.param = where.param;
+    this.row = where.row;
+    this.column = where.column;
+  }
+}
+
+/** A method that needs learned state was called before `fit`. */
+export class NotFittedError extends ImbalancedTabularError {
+  /**
+   * @param who - The class name, e.g. `Scaler`.
+   * @param method - The method that was called, e.g. `transform`.
+   */
+  constructor(who: string, method = 'this method') {
+    super(
+      'NOT_FITTED',
+      `${who}: ${method} needs a fitted ${who}, but fit has not been called. Call fit (or fitTransform) first.`,
+    );
+  }
+}
+
+/** A JSON document could not be turned back into an object (wrong format, version or content). */
+export class SerializationError extends ImbalancedTabularError {
+  /**
+   * @param message - The full message.
+   */
+  constructor(message: string) {
+    super('SERIALIZATION', message);
+  }
+}
+
+/** Formats a value for an error message, briefly. @internal */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (value instanceof Map) return `a Map of size ${value.size}`;
+  if (typeof value === 'function') return 'a function';
+  return `an object (${Object.prototype.toString.call(value)})`;
+}

@@ -1,0 +1,13 @@
+export {
+  ImbalancedTabularError,
+  InvalidParameterError,
+  DataValidationError,
+  NotFittedError,
+  SerializationError,
+} from './errors.js';
+export type { ErrorCode, DataLocation } from './errors.js';
+export { Random, drawSeed } from './random.js';
+export type { MatrixInput, NumericRow, Label } from './matrix.js';
+export { FORMAT_PREFIX } from './serialization.js';
+export type { Envelope, JsonNumber } from './serialization.js';
+export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';

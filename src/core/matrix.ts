@@ -1,0 +1,174 @@
+import { Matrix } from 'ml-matrix';
+import { DataValidationError, describe } from './errors.js';
+
+/** A typed-array row accepted as numeric input. */
+export type NumericRow = ReadonlyArray<number> | Float64Array | Float32Array | Int32Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Uint32Array;
+
+/**
+ * Numeric matrix input accepted everywhere: `number[][]`, an array of typed-array rows, or an
+ * ml-matrix `Matrix`.
+ */
+export type MatrixInput = ReadonlyArray<NumericRow> | Matrix;
+
+/**
+ * A label: classes may be strings or numbers (not mixed within one target).
+ */
+export type Label = string | number;
+
+/**
+ * The contiguous row-major matrix used inside hot kernels.
+ * @internal
+ */
+export interface Dense {
+  /** Row-major values, `rows × cols`. */
+  data: Float64Array;
+  rows: number;
+  cols: number;
+}
+
+/** Options for {@link toDense}. @internal */
+export interface DenseOptions {
+  /** Who is validating, e.g. `SMOTE.fitResample`. */
+  who: string;
+  /** Argument name. @defaultValue 'X' */
+  param?: string;
+  /** Accept NaN (missing) values. @defaultValue false */
+  allowNaN?: boolean;
+  /** Accept ±Infinity. @defaultValue false */
+  allowInfinity?: boolean;
+  /** Minimum number of rows. @defaultValue 1 */
+  minRows?: number;
+  /** Required column count. */
+  cols?: number;
+}
+
+function rowsOfMatrix(m: Matrix): Float64Array[] | undefined {
+  const data = (m as unknown as { data?: unknown }).data;
+  return Array.isArray(data) ? (data as Float64Array[]) : undefined;
+}
+
+/**
+ * Copies (and validates) any {@link MatrixInput} into a fresh contiguous Float64Array.
+ * Never aliases the caller's storage. @internal
+ */
+export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
+  const param = opts.param ?? 'X';
+  const who = opts.who;
+  let rows: number;
+  let cols: number;
+  let getRow: (i: number) => ArrayLike<number>;
+  if (X instanceof Matrix || (X !== null && typeof X === 'object' && 'rows' in X && 'columns' in X && typeof (X as unknown as Matrix).get === 'function')) {
+    const m = X as Matrix;
+    rows = m.rows;
+    cols = m.columns;
+    const raw = rowsOfMatrix(m);
+    getRow = raw ? (i) => raw[i] as Float64Array : (i) => m.getRow(i);
+  } else if (Array.isArray(X)) {
+    rows = X.length;
+    const first = X[0] as unknown;
+    cols = rows > 0 && first != null && typeof (first as ArrayLike<number>).length === 'number' ? (first as ArrayLike<number>).length : 0;
+    getRow = (i) => X[i] as ArrayLike<number>;
+  } else {
+    throw new DataValidationError(
+      `${who}: ${param} must be a number[][], an array of typed-array rows or an ml-matrix Matrix, received ${describe(X)}.`,
+      { param },
+    );
+  }
+  const minRows = opts.minRows ?? 1;
+  if (rows < minRows) {
+    throw new DataValidationError(
+      `${who}: ${param} has ${rows} row${rows === 1 ? '' : 's'}, at least ${minRows} needed. Pass a non-empty matrix.`,
+      { param },
+    );
+  }
+  if (rows > 0 && cols === 0) {
+    throw new DataValidationError(`${who}: ${param} has rows with no columns; at least one feature is needed.`, { param, row: 0 });
+  }
+  if (opts.cols !== undefined && cols !== opts.cols) {
+    throw new DataValidationError(
+      `${who}: ${param} has ${cols} columns, but ${opts.cols} were expected (the number seen in fit). Pass rows with ${opts.cols} features.`,
+      { param },
+    );
+  }
+  const data = new Float64Array(rows * cols);
+  const allowNaN = opts.allowNaN ?? false;
+  const allowInf = opts.allowInfinity ?? false;
+  for (let i = 0; i < rows; i++) {
+    const r = getRow(i);
+    if (r == null || typeof r.length !== 'number') {
+      throw new DataValidationError(`${who}: row ${i} of ${param} is ${describe(r)}, not an array of numbers.`, { param, row: i });
+    }
+    if (r.length !== cols) {
+      throw new DataValidationError(
+        `${who}: ${param} is ragged: row ${i} has ${r.length} values but row 0 has ${cols}. Every row needs the same number of columns.`,
+        { param, row: i },
+      );
+    }
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = r[j] as number;
+      if (typeof v !== 'number') {
+        throw new DataValidationError(
+          `${who}: ${param}[${i}][${j}] is ${describe(v)}, expected a number. Encode non-numeric columns first (Encoder).`,
+          { param, row: i, column: j },
+        );
+      }
+      if (!Number.isFinite(v)) {
+        if (Number.isNaN(v)) {
+          if (!allowNaN) {
+            throw new DataValidationError(
+              `${who}: ${param}[${i}][${j}] is NaN; missing values are not supported here. Impute them first (e.g. Encoder's impute option).`,
+              { param, row: i, column: j },
+            );
+          }
+        } else if (!allowInf) {
+          throw new DataValidationError(
+            `${who}: ${param}[${i}][${j}] is ${v}; only finite values are accepted. Clip or remove infinite values.`,
+            { param, row: i, column: j },
+          );
+        }
+      }
+      data[off + j] = v;
+    }
+  }
+  return { data, rows, cols };
+}
+
+/**
+ * Wraps a row-major Float64Array as an ml-matrix `Matrix` without copying: each row of the
+ * result is a view (`subarray`) into `data`. @internal
+ */
+export function fromDense(data: Float64Array, rows: number, cols: number): Matrix {
+  const m = new Matrix(0, cols);
+  const views: Float64Array[] = new Array(rows);
+  for (let i = 0; i < rows; i++) views[i] = data.subarray(i * cols, (i + 1) * cols);
+  (m as unknown as { data: Float64Array[] }).data = views;
+  (m as unknown as { rows: number }).rows = rows;
+  return m;
+}
+
+/**
+ * Returns the contiguous row-major buffer behind a Matrix built by {@link fromDense} (no copy), or
+ * a fresh copy for any other Matrix. @internal
+ */
+export function denseView(m: Matrix): Dense {
+  const raw = rowsOfMatrix(m);
+  const rows = m.rows;
+  const cols = m.columns;
+  if (raw && rows > 0) {
+    const first = raw[0] as Float64Array;
+    const buf = first.buffer;
+    let contiguous = first.length === cols;
+    for (let i = 1; i < rows && contiguous; i++) {
+      const r = raw[i] as Float64Array;
+      contiguous = r.buffer === buf && r.byteOffset === first.byteOffset + i * cols * 8 && r.length === cols;
+    }
+    if (contiguous) return { data: new Float64Array(buf, first.byteOffset, rows * cols), rows, cols };
+  }
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const r = raw ? (raw[i] as Float64Array) : m.getRow(i);
+    for (let j = 0; j < cols; j++) data[i * cols + j] = r[j] as number;
+  }
+  return { data, rows, cols };
+}

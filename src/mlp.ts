@@ -1,0 +1,6 @@
+/**
+ * imbalanced-tabular/mlp — the MLPClassifier on `@tensorflow/tfjs-layers` (a peer dependency).
+ *
+ * @packageDocumentation
+ */
+export * from './model/index.js';

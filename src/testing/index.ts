@@ -1,0 +1,14 @@
+/**
+ * Conformance suites for estimators — run them on your own samplers and transformers.
+ *
+ * @packageDocumentation
+ */
+export {
+  transformerChecks,
+  samplerChecks,
+  classifierChecks,
+  firstDifference,
+  deepFreeze,
+  ConformanceError,
+} from './conformance.js';
+export type { Check, TransformerSpec, SamplerSpec, ClassifierSpec } from './conformance.js';
