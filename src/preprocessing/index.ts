@@ -1,1 +1,15 @@
-export {};
+export { Encoder } from './encoder.js';
+export type {
+  Cell,
+  TableInput,
+  Category,
+  DecodedRow,
+  EncoderOptions,
+  EncoderParams,
+  EncoderState,
+  CategoricalColumnState,
+  NumericColumnState,
+  OutputColumn,
+} from './encoder.js';
+export { Scaler } from './scaler.js';
+export type { ScalerMethod, ScalerOptions, ScalerParams, ScalerState } from './scaler.js';
