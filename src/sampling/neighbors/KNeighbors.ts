@@ -1,0 +1,538 @@
+import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../../core/errors.js';
+import { assembleKernel, wasmSimdAvailable } from './wasm.js';
+import { candidateScan, type ScanArgs } from './scan.js';
+import { parallelAvailable, parallelScan, viewArgs, type ScanLayout } from './parallel.js';
+import type { KNeighborsOptions, KNeighborsResult, NeighborSearch } from './types.js';
+
+/** Options of {@link KNeighbors}. */
+export interface KNeighborsParams {
+  /**
+   * The distance kernel of the candidate scan. `'wasm'`: a WebAssembly SIMD float32 kernel (4 × 8
+   * register tile); `'js'`: a float64 JavaScript kernel (4 × 4 register tile); `'auto'`: wasm when
+   * the runtime supports WebAssembly SIMD and the data fit in float32 range, else JS. Results are
+   * identical whichever runs: every kernel only proposes candidates, whose distances are then
+   * recomputed exactly.
+   * @defaultValue 'auto'
+   */
+  kernel?: 'auto' | 'wasm' | 'js';
+  /**
+   * How many threads may scan. `'auto'`: 2 when the work is large enough to pay for it and the
+   * runtime offers synchronous worker threads (Node ≥ 20.16), else 1. In browsers the search
+   * always runs on the calling thread. Results are bit-for-bit the same for any thread count.
+   * @defaultValue 'auto'
+   */
+  threads?: 'auto' | number;
+  /**
+   * Extra candidates kept per query beyond `k` before the exact re-ranking. More candidates make
+   * the exactness certificate fail less often on near-ties (failed queries are re-searched, never
+   * answered wrongly), at a small selection cost.
+   * @defaultValue 8
+   */
+  extraCandidates?: number;
+}
+
+/** What {@link KNeighbors.fit} learned. */
+export interface KNeighborsFitted {
+  /** Number of fitted rows. */
+  readonly nSamplesFit: number;
+  /** Number of columns. */
+  readonly nFeaturesIn: number;
+  /** The kernel in use after resolving `'auto'`. */
+  readonly kernel: 'wasm' | 'js';
+}
+
+interface State {
+  data: Float64Array;
+  n: number;
+  d: number;
+  mean: Float64Array;
+  /** Largest squared norm of a centered data row. */
+  xnMax: number;
+  kernel: 'wasm' | 'js';
+  // JS kernel
+  X: Float64Array | null;
+  xn: Float64Array | null;
+  // wasm kernel
+  wasm: WasmState | null;
+}
+
+interface WasmState {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  shared: boolean;
+  dist: NonNullable<ScanArgs['dist']>;
+  /** End of the fitted-data region (bytes). */
+  dataEnd: number;
+  pPtr: number;
+  xnPtr: number;
+}
+
+const MB = 64;
+const NB = 256;
+const WASM_PAGE = 65536;
+const U32 = 2 ** -24;
+const U64 = 2 ** -53;
+/** Above this work (query rows × data rows × columns), 'auto' threads uses a worker. */
+const PARALLEL_WORK = 2e7;
+
+const moduleCache = new Map<string, WebAssembly.Module>();
+
+function kernelModule(d: number, shared: boolean): WebAssembly.Module {
+  const key = `${d}:${shared ? 's' : 'u'}`;
+  let m = moduleCache.get(key);
+  if (m === undefined) {
+    m = new WebAssembly.Module(assembleKernel(d, shared) as BufferSource);
+    moduleCache.set(key, m);
+  }
+  return m;
+}
+
+let simdOk: boolean | undefined;
+
+function ensureBytes(memory: WebAssembly.Memory, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
+  if (bytes <= have) return true;
+  const pages = Math.ceil((bytes - have) / WASM_PAGE);
+  if (have / WASM_PAGE + pages > 65536) return false;
+  memory.grow(pages);
+  return true;
+}
+
+const align16 = (x: number): number => (x + 15) & ~15;
+
+/**
+ * Exact Euclidean k-nearest-neighbour search: the default engine behind SMOTE, ADASYN and SMOTENC.
+ *
+ * @remarks
+ * Brute force done fast and exact. A blocked kernel (WebAssembly SIMD float32, or float64
+ * JavaScript) computes approximate squared distances `‖q‖² + ‖x‖² − 2q·x` on centered data for a
+ * block of query rows against a block of data rows, and a bounded selection keeps the best
+ * `k + extraCandidates` per query while the block is in cache (never an n × n matrix). The
+ * candidates' distances are then recomputed directly as `√Σ(qᵢ − xᵢ)²` in float64, ranked by
+ * (distance, index), and a rounding-error bound certifies that no row outside the candidates can
+ * be closer; a query whose certificate fails (near-ties, duplicates) is searched again with more
+ * candidates, and finally exhaustively. So the answer is the exact one, ties broken by the smaller
+ * row index, whatever kernel or thread count ran.
+ *
+ * In Node ≥ 20.16 large searches also run on a worker thread (through
+ * `process.getBuiltinModule('node:worker_threads')`, a shared WebAssembly memory and
+ * `Atomics.wait`), keeping the API synchronous.
+ *
+ * @example
+ * ```ts
+ * const data = Float64Array.from([0, 0, 1, 0, 0, 2, 5, 5]); // 4 rows × 2 columns
+ * const nn = new KNeighbors().fit(data, 4, 2);
+ * const { indices, distances } = nn.kneighbors(data, 4, 2, { excludeSelf: true });
+ * // row 0: neighbours 1 (distance 1) and 2 (distance 2)
+ * ```
+ * @see scikit-learn `NearestNeighbors(algorithm='brute')`; imbalanced-learn passes one to SMOTE
+ * as `k_neighbors`.
+ */
+export class KNeighbors implements NeighborSearch {
+  /** The options, with defaults filled in. */
+  readonly params: Readonly<Required<KNeighborsParams>>;
+  #state: State | undefined;
+
+  /**
+   * @param options - Kernel, thread count and candidate slack; all optional.
+   * @throws InvalidParameterError for an unknown kernel, a thread count that is not a positive
+   * integer, or a negative `extraCandidates`.
+   */
+  constructor(options: KNeighborsParams = {}) {
+    const kernel = options.kernel ?? 'auto';
+    if (kernel !== 'auto' && kernel !== 'wasm' && kernel !== 'js') {
+      throw new InvalidParameterError('kernel', `KNeighbors: kernel must be 'auto', 'wasm' or 'js', got ${describe(kernel)}.`);
+    }
+    const threads = options.threads ?? 'auto';
+    if (threads !== 'auto' && !(Number.isInteger(threads) && threads >= 1)) {
+      throw new InvalidParameterError('threads', `KNeighbors: threads must be 'auto' or a positive integer, got ${describe(threads)}.`);
+    }
+    const extra = options.extraCandidates ?? 8;
+    if (!(Number.isInteger(extra) && extra >= 0)) {
+      throw new InvalidParameterError('extraCandidates', `KNeighbors: extraCandidates must be a non-negative integer, got ${describe(extra)}.`);
+    }
+    this.params = Object.freeze({ kernel, threads, extraCandidates: extra });
+  }
+
+  /**
+   * What was learned by {@link KNeighbors.fit}.
+   * @throws NotFittedError before `fit`.
+   */
+  get fitted(): KNeighborsFitted {
+    const s = this.#state;
+    if (s === undefined) throw new NotFittedError('KNeighbors', 'fitted');
+    return { nSamplesFit: s.n, nFeaturesIn: s.d, kernel: s.kernel };
+  }
+
+  /**
+   * Indexes `rows × cols` row-major values (kept by reference: do not modify `data` while
+   * querying).
+   * @param data - Row-major values, `rows × cols`, all finite.
+   * @param rows - Number of rows (≥ 1).
+   * @param cols - Number of columns (≥ 1).
+   * @returns this
+   * @throws DataValidationError when the sizes disagree with `data.length` or a value is not finite.
+   */
+  fit(data: Float64Array, rows: number, cols: number): this {
+    if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(cols) && cols >= 1)) {
+      throw new DataValidationError(`KNeighbors.fit: rows and cols must be positive integers, got rows = ${describe(rows)}, cols = ${describe(cols)}.`, { param: 'data' });
+    }
+    if (!(data instanceof Float64Array) || data.length !== rows * cols) {
+      throw new DataValidationError(
+        `KNeighbors.fit: data must be a Float64Array of rows × cols = ${rows * cols} values, got ${ArrayBuffer.isView(data) ? `${data.constructor.name} of length ${(data as Float64Array).length}` : describe(data)}.`,
+        { param: 'data' },
+      );
+    }
+    const n = rows, d = cols;
+    const mean = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      for (let t = 0; t < d; t++) {
+        const v = data[o + t]!;
+        if (!Number.isFinite(v)) {
+          throw new DataValidationError(`KNeighbors.fit: data row ${i}, column ${t} is ${v}; neighbour search needs finite values. Impute or drop it first.`, { param: 'data', row: i, column: t });
+        }
+        mean[t]! += v;
+      }
+    }
+    let maxAbs = 0;
+    for (let t = 0; t < d; t++) mean[t]! /= n;
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < d; t++) maxAbs = Math.max(maxAbs, Math.abs(data[i * d + t]! - mean[t]!));
+    }
+    simdOk ??= wasmSimdAvailable();
+    let kernel: 'wasm' | 'js' = this.params.kernel === 'js' ? 'js' : 'wasm';
+    // float32 squared norms must stay finite; a 4 GiB wasm memory must hold the data.
+    if (kernel === 'wasm' && (!simdOk || maxAbs > 1e15 || (n + 8) * (d + 1) * 4 > 3.5 * 2 ** 30)) {
+      if (this.params.kernel === 'wasm' && !simdOk) {
+        throw new InvalidParameterError('kernel', "KNeighbors: kernel 'wasm' needs WebAssembly SIMD, which this runtime lacks. Use kernel: 'auto'.");
+      }
+      kernel = 'js';
+    }
+    let xnMax = 0;
+    let X: Float64Array | null = null;
+    let xn: Float64Array | null = null;
+    let wasm: WasmState | null = null;
+    if (kernel === 'js') {
+      const nPad = (n + 3) & ~3;
+      X = new Float64Array(nPad * d);
+      xn = new Float64Array(nPad);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let t = 0; t < d; t++) {
+          const v = data[i * d + t]! - mean[t]!;
+          X[i * d + t] = v;
+          s += v * v;
+        }
+        xn[i] = s;
+        if (s > xnMax) xnMax = s;
+      }
+    } else {
+      const shared = this.params.threads !== 1 && parallelAvailable();
+      const nPad = (n + 7) & ~7;
+      const pPtr = 64;
+      const xnPtr = align16(pPtr + nPad * d * 4);
+      const dataEnd = align16(xnPtr + nPad * 4);
+      const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
+      const memory = shared
+        ? new WebAssembly.Memory({ initial, maximum: 65536, shared: true })
+        : new WebAssembly.Memory({ initial });
+      const module = kernelModule(d, shared);
+      const inst = new WebAssembly.Instance(module, { env: { memory } });
+      const P = new Float32Array(memory.buffer, pPtr, nPad * d);
+      const XN = new Float32Array(memory.buffer, xnPtr, nPad);
+      for (let i = 0; i < n; i++) {
+        const base = (i >> 3) * 8 * d + (i & 7);
+        let s = 0;
+        for (let t = 0; t < d; t++) {
+          const v = data[i * d + t]! - mean[t]!;
+          P[base + t * 8] = v;
+          s += v * v;
+        }
+        XN[i] = s;
+        if (s > xnMax) xnMax = s;
+      }
+      wasm = { module, memory, shared, dist: inst.exports['dist'] as NonNullable<ScanArgs['dist']>, dataEnd, pPtr, xnPtr };
+    }
+    this.#state = { data, n, d, mean, xnMax, kernel, X, xn, wasm };
+    return this;
+  }
+
+  /**
+   * The `k` nearest fitted rows of each query row, nearest first, ties broken by the smaller index.
+   * @param query - `nQuery × cols` row-major values (with `excludeSelf`, the fitted rows themselves).
+   * @param nQuery - Number of query rows.
+   * @param k - Neighbours per query row (≥ 1).
+   * @param options - `excludeSelf`: query row `i` never returns fitted row `i`.
+   * @returns `nQuery × k` indices and Euclidean distances.
+   * @throws InvalidParameterError when `k` is not a positive integer.
+   * @throws DataValidationError when `k` exceeds the rows available (fitted rows, minus one with
+   * `excludeSelf`), the query has the wrong size or non-finite values, or `excludeSelf` is asked
+   * with a query that is not the fitted data's row count.
+   * @throws NotFittedError before `fit`.
+   */
+  kneighbors(query: Float64Array, nQuery: number, k: number, options: KNeighborsOptions = {}): KNeighborsResult {
+    const s = this.#state;
+    if (s === undefined) throw new NotFittedError('KNeighbors', 'kneighbors');
+    if (!(Number.isInteger(k) && k >= 1)) {
+      throw new InvalidParameterError('k', `KNeighbors.kneighbors: k must be a positive integer, got ${describe(k)}.`);
+    }
+    const { n, d } = s;
+    const excludeSelf = options.excludeSelf === true;
+    if (!(Number.isInteger(nQuery) && nQuery >= 0) || !(query instanceof Float64Array) || query.length !== nQuery * d) {
+      throw new DataValidationError(
+        `KNeighbors.kneighbors: query must be a Float64Array of nQuery × ${d} values, got ${ArrayBuffer.isView(query) ? `${query.constructor.name} of length ${(query as Float64Array).length}` : describe(query)} with nQuery = ${describe(nQuery)}.`,
+        { param: 'query' },
+      );
+    }
+    if (excludeSelf && nQuery !== n) {
+      throw new DataValidationError(`KNeighbors.kneighbors: excludeSelf needs the fitted rows as the query (${n} rows), got ${nQuery} rows.`, { param: 'query' });
+    }
+    const available = excludeSelf ? n - 1 : n;
+    if (k > available) {
+      throw new DataValidationError(
+        `KNeighbors.kneighbors: k = ${k} neighbours requested but only ${available} row${available === 1 ? '' : 's'} can be returned (${n} fitted row${n === 1 ? '' : 's'}${excludeSelf ? ', minus the query row itself' : ''}). Lower k or fit on more rows.`,
+        { param: 'k' },
+      );
+    }
+    for (let i = 0; i < query.length; i++) {
+      if (!Number.isFinite(query[i])) {
+        const row = Math.floor(i / d);
+        throw new DataValidationError(`KNeighbors.kneighbors: query row ${row}, column ${i % d} is ${query[i]}; neighbour search needs finite values.`, { param: 'query', row, column: i % d });
+      }
+    }
+    const indices = new Int32Array(nQuery * k);
+    const distances = new Float64Array(nQuery * k);
+    if (nQuery === 0) return { indices, distances, k };
+
+    let todo: Int32Array | null = null; // null = all queries
+    let K = Math.min(available, k + this.params.extraCandidates);
+    for (;;) {
+      const m = todo === null ? nQuery : todo.length;
+      if (m === 0) break;
+      if (K > 256 && K < available) {
+        this.#exhaustive(query, todo, k, excludeSelf, indices, distances);
+        break;
+      }
+      const cand = this.#scan(query, todo, K, excludeSelf);
+      const failed = this.#rerank(query, todo, k, K, available, excludeSelf, cand, indices, distances);
+      todo = failed;
+      K = Math.min(available, K * 4);
+    }
+    return { indices, distances, k };
+  }
+
+  /** Candidate scan for the queries in `sub` (all when null). */
+  #scan(query: Float64Array, sub: Int32Array | null, K: number, excludeSelf: boolean): { cand: Int32Array; candVal: Float32Array | Float64Array; fill: Int32Array; qn: Float64Array } {
+    const s = this.#state as State;
+    const { n, d, mean } = s;
+    const m = sub === null ? query.length / d : sub.length;
+    const mPad = Math.ceil(m / MB) * MB;
+    const qn = new Float64Array(m);
+    const rowOf = (i: number): number => (sub === null ? i : sub[i]!);
+    if (s.kernel === 'js') {
+      const Q = new Float64Array(mPad * d);
+      for (let i = 0; i < m; i++) {
+        const o = rowOf(i) * d;
+        let acc = 0;
+        for (let t = 0; t < d; t++) {
+          const v = query[o + t]! - mean[t]!;
+          Q[i * d + t] = v;
+          acc += v * v;
+        }
+        qn[i] = acc;
+      }
+      const cand = new Int32Array(m * K);
+      const candVal = new Float64Array(m * K);
+      const fill = new Int32Array(m);
+      let self: Int32Array | null = null;
+      if (excludeSelf) {
+        self = new Int32Array(m);
+        for (let i = 0; i < m; i++) self[i] = rowOf(i);
+      }
+      const qnPad = new Float64Array(mPad);
+      qnPad.set(qn);
+      candidateScan({
+        nQ: m, n, d, K, MB, NB, cand, candVal, fill, self,
+        counter: new Int32Array(1), counterAt: 0, dist: null,
+        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, outPtr: 0,
+        out: new Float64Array(MB * NB),
+        X: s.X, xn: s.xn, Q, qn: qnPad,
+      });
+      return { cand, candVal, fill, qn };
+    }
+    const w = s.wasm as WasmState;
+    const threads = this.#threads(m, w);
+    const qPtr = w.dataEnd;
+    const qnPtr = align16(qPtr + mPad * d * 4);
+    const candPtr = align16(qnPtr + mPad * 4);
+    const candValPtr = align16(candPtr + m * K * 4);
+    const fillPtr = align16(candValPtr + m * K * 4);
+    const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
+    const outBase = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
+    const end = outBase + threads * MB * NB * 4;
+    if (!ensureBytes(w.memory, end)) {
+      // Cannot happen for data that passed fit's size check unless the query is huge: split it.
+      const half = Math.floor(m / 2);
+      const all = sub ?? Int32Array.from({ length: m }, (_, i) => i);
+      const a = this.#scan(query, all.subarray(0, half), K, excludeSelf);
+      const b = this.#scan(query, all.subarray(half), K, excludeSelf);
+      const cand = new Int32Array(m * K);
+      cand.set(a.cand);
+      cand.set(b.cand, half * K);
+      const candVal = new Float32Array(m * K);
+      candVal.set(a.candVal);
+      candVal.set(b.candVal, half * K);
+      const fill = new Int32Array(m);
+      fill.set(a.fill);
+      fill.set(b.fill, half);
+      const qnAll = new Float64Array(m);
+      qnAll.set(a.qn);
+      qnAll.set(b.qn, half);
+      return { cand, candVal, fill, qn: qnAll };
+    }
+    const buf = w.memory.buffer;
+    const Qf = new Float32Array(buf, qPtr, mPad * d);
+    Qf.fill(0);
+    const QN = new Float32Array(buf, qnPtr, mPad);
+    QN.fill(0);
+    for (let i = 0; i < m; i++) {
+      const o = rowOf(i) * d;
+      let acc = 0;
+      for (let t = 0; t < d; t++) {
+        const v = query[o + t]! - mean[t]!;
+        Qf[i * d + t] = v;
+        acc += v * v;
+      }
+      qn[i] = acc;
+      QN[i] = acc;
+    }
+    if (excludeSelf) {
+      const S = new Int32Array(buf, selfPtr, m);
+      for (let i = 0; i < m; i++) S[i] = rowOf(i);
+    }
+    const layout: ScanLayout = { nQ: m, n, d, K, MB, NB, qPtr, qnPtr, pPtr: w.pPtr, xnPtr: w.xnPtr, candPtr, candValPtr, fillPtr, selfPtr, outBase };
+    const ctrl = new Int32Array(buf, 0, 16);
+    Atomics.store(ctrl, 0, 0);
+    if (threads > 1) parallelScan(w.module, w.memory, w.dist, layout, threads - 1);
+    else candidateScan(viewArgs(layout, buf, w.dist, 0));
+    const b2 = w.memory.buffer;
+    return {
+      cand: new Int32Array(b2, candPtr, m * K).slice(),
+      candVal: new Float32Array(b2, candValPtr, m * K).slice(),
+      fill: new Int32Array(b2, fillPtr, m).slice(),
+      qn,
+    };
+  }
+
+  #threads(m: number, w: WasmState): number {
+    const t = this.params.threads;
+    if (!w.shared) return 1;
+    if (t === 'auto') return m * (this.#state as State).n * (this.#state as State).d >= PARALLEL_WORK && m >= 2 * MB ? 2 : 1;
+    return Math.max(1, Math.min(t, 15, Math.ceil(m / MB)));
+  }
+
+  /**
+   * Exact distances for the candidates, ranking by (distance, index), and the certificate that no
+   * other row can be closer. Writes certified rows; returns the query indices that failed.
+   */
+  #rerank(
+    query: Float64Array,
+    sub: Int32Array | null,
+    k: number,
+    K: number,
+    available: number,
+    excludeSelf: boolean,
+    c: { cand: Int32Array; candVal: Float32Array | Float64Array; fill: Int32Array; qn: Float64Array },
+    indices: Int32Array,
+    distances: Float64Array,
+  ): Int32Array {
+    const s = this.#state as State;
+    const { data, d, xnMax } = s;
+    const m = c.fill.length;
+    const unit = s.kernel === 'wasm' ? U32 : U64;
+    const slack = 1 + 4 * (d + 2) * U64;
+    const idx = new Int32Array(K);
+    const ex = new Float64Array(K);
+    const failed: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const qi = sub === null ? i : sub[i]!;
+      const qo = qi * d;
+      const f = c.fill[i]!;
+      for (let a = 0; a < f; a++) {
+        const j = c.cand[i * K + a]!;
+        const xo = j * d;
+        let acc = 0;
+        for (let t = 0; t < d; t++) {
+          const diff = query[qo + t]! - data[xo + t]!;
+          acc += diff * diff;
+        }
+        // insertion by (distance, index)
+        let p = a;
+        while (p > 0 && (ex[p - 1]! > acc || (ex[p - 1] === acc && idx[p - 1]! > j))) {
+          ex[p] = ex[p - 1]!;
+          idx[p] = idx[p - 1]!;
+          p--;
+        }
+        ex[p] = acc;
+        idx[p] = j;
+      }
+      if (f < available) {
+        const worst = c.candVal[i * K + K - 1]!;
+        const bound = unit * (2 * d + 32) * (c.qn[i]! + xnMax);
+        if (!(worst - bound > ex[k - 1]! * slack)) {
+          failed.push(qi);
+          continue;
+        }
+      }
+      const o = qi * k;
+      for (let a = 0; a < k; a++) {
+        indices[o + a] = idx[a]!;
+        distances[o + a] = Math.sqrt(ex[a]!);
+      }
+    }
+    void excludeSelf;
+    return Int32Array.from(failed);
+  }
+
+  /** Exhaustive exact search (direct differences) for the queries in `sub`. */
+  #exhaustive(query: Float64Array, sub: Int32Array | null, k: number, excludeSelf: boolean, indices: Int32Array, distances: Float64Array): void {
+    const s = this.#state as State;
+    const { data, n, d } = s;
+    const m = sub === null ? query.length / d : sub.length;
+    const idx = new Int32Array(k);
+    const ex = new Float64Array(k);
+    for (let i = 0; i < m; i++) {
+      const qi = sub === null ? i : sub[i]!;
+      const qo = qi * d;
+      let filled = 0;
+      let worst = Infinity;
+      for (let j = 0; j < n; j++) {
+        if (excludeSelf && j === qi) continue;
+        const xo = j * d;
+        let acc = 0;
+        for (let t = 0; t < d; t++) {
+          const diff = query[qo + t]! - data[xo + t]!;
+          acc += diff * diff;
+        }
+        if (acc < worst || filled < k) {
+          if (filled < k) filled++;
+          let p = filled - 1;
+          while (p > 0 && ex[p - 1]! > acc) {
+            ex[p] = ex[p - 1]!;
+            idx[p] = idx[p - 1]!;
+            p--;
+          }
+          ex[p] = acc;
+          idx[p] = j;
+          if (filled === k) worst = ex[k - 1]!;
+        }
+      }
+      const o = qi * k;
+      for (let a = 0; a < k; a++) {
+        indices[o + a] = idx[a]!;
+        distances[o + a] = Math.sqrt(ex[a]!);
+      }
+    }
+  }
+}

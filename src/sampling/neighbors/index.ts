@@ -1,0 +1,3 @@
+export { KNeighbors } from './KNeighbors.js';
+export type { KNeighborsParams, KNeighborsFitted } from './KNeighbors.js';
+export type { NeighborSearch, KNeighborsOptions, KNeighborsResult } from './types.js';

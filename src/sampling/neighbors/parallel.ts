@@ -1,0 +1,189 @@
+/**
+ * Running the candidate scan on several threads from a synchronous call: Node's worker_threads
+ * (reached through `process.getBuiltinModule`, never a module-scope import, so the core entry
+ * still bundles for browsers), one shared WebAssembly memory, a shared block counter, and
+ * `Atomics.wait` on the calling thread. The calling thread scans too; workers join as soon as they
+ * are up, so a slow worker start costs nothing but its share of the work.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { candidateScan, type ScanArgs } from './scan.js';
+
+/**
+ * Where the scan's arrays live in the wasm memory (byte offsets) and the scan sizes: a plain
+ * object that can be posted to a worker.
+ * @internal
+ */
+export interface ScanLayout {
+  nQ: number;
+  n: number;
+  d: number;
+  K: number;
+  MB: number;
+  NB: number;
+  qPtr: number;
+  qnPtr: number;
+  pPtr: number;
+  xnPtr: number;
+  candPtr: number;
+  candValPtr: number;
+  fillPtr: number;
+  /** 0 when no row is excluded. */
+  selfPtr: number;
+  /** Start of the per-thread output blocks (`MB × NB` float32 each). */
+  outBase: number;
+}
+
+/**
+ * Builds a thread's scan arguments from the layout (self-contained: shipped to workers as text).
+ * @internal
+ */
+export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['dist'], slot: number): ScanArgs {
+  const outPtr = m.outBase + slot * m.MB * m.NB * 4;
+  return {
+    nQ: m.nQ,
+    n: m.n,
+    d: m.d,
+    K: m.K,
+    MB: m.MB,
+    NB: m.NB,
+    cand: new Int32Array(buf, m.candPtr, m.nQ * m.K),
+    candVal: new Float32Array(buf, m.candValPtr, m.nQ * m.K),
+    fill: new Int32Array(buf, m.fillPtr, m.nQ),
+    self: m.selfPtr === 0 ? null : new Int32Array(buf, m.selfPtr, m.nQ),
+    counter: new Int32Array(buf, 0, 16),
+    counterAt: 0,
+    dist,
+    qPtr: m.qPtr,
+    qnPtr: m.qnPtr,
+    pPtr: m.pPtr,
+    xnPtr: m.xnPtr,
+    outPtr,
+    out: new Float32Array(buf, outPtr, m.MB * m.NB),
+    X: null,
+    xn: null,
+    Q: null,
+    qn: null,
+  };
+}
+
+/** Job state codes, relative to a job id (a multiple of 4). */
+const RUNNING = 1;
+const DONE = 2;
+const FAILED = 3;
+
+interface WorkerLike {
+  postMessage(m: unknown): void;
+  unref(): void;
+  terminate(): unknown;
+}
+
+function workerSource(): string {
+  return `'use strict';
+const { parentPort } = require('node:worker_threads');
+const candidateScan = ${candidateScan.toString()};
+const viewArgs = ${viewArgs.toString()};
+parentPort.on('message', (m) => {
+  const ctrl = new Int32Array(m.memory.buffer, 0, 16);
+  if (Atomics.compareExchange(ctrl, m.cell, m.job, m.job + ${RUNNING}) !== m.job) return;
+  let state = m.job + ${DONE};
+  try {
+    const inst = new WebAssembly.Instance(m.module, { env: { memory: m.memory } });
+    candidateScan(viewArgs(m.layout, m.memory.buffer, inst.exports.dist, m.slot));
+  } catch (e) {
+    state = m.job + ${FAILED};
+  }
+  Atomics.store(ctrl, m.cell, state);
+  Atomics.notify(ctrl, m.cell);
+});`;
+}
+
+let pool: WorkerLike[] | undefined;
+let poolBroken = false;
+
+/** The worker_threads module when this runtime offers it synchronously, else undefined. */
+function workerThreads(): { Worker: new (src: string, opts: { eval: boolean }) => WorkerLike } | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  if (proc === undefined || typeof proc.getBuiltinModule !== 'function') return undefined;
+  try {
+    const wt = proc.getBuiltinModule('node:worker_threads') as { Worker?: new (src: string, opts: { eval: boolean }) => WorkerLike } | undefined;
+    return wt?.Worker !== undefined ? { Worker: wt.Worker } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a parallel scan is possible here (Node with worker_threads and SharedArrayBuffer).
+ * @internal
+ */
+export function parallelAvailable(): boolean {
+  return !poolBroken && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && workerThreads() !== undefined;
+}
+
+/** Up to `count` idle pooled workers (created lazily, unref'd so they never keep a process alive). */
+function workers(count: number): WorkerLike[] {
+  pool ??= [];
+  const wt = workerThreads();
+  while (wt !== undefined && pool.length < count && !poolBroken) {
+    try {
+      const w = new wt.Worker(workerSource(), { eval: true });
+      w.unref();
+      pool.push(w);
+    } catch {
+      poolBroken = true;
+    }
+  }
+  return pool.slice(0, count);
+}
+
+let jobSeq = 0;
+
+/**
+ * Runs the scan described by `layout` on the calling thread plus up to `extraThreads` workers.
+ * The counter (`int32[0]` of the memory) must be 0. Returns the number of workers that joined.
+ * @internal
+ */
+export function parallelScan(module: WebAssembly.Module, memory: WebAssembly.Memory, dist: ScanArgs['dist'], layout: ScanLayout, extraThreads: number): number {
+  const ws = workers(extraThreads);
+  const ctrl = new Int32Array(memory.buffer, 0, 16);
+  const jobs: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    jobSeq = (jobSeq + 4) % (1 << 28);
+    const job = jobSeq + 4;
+    const cell = 1 + i;
+    Atomics.store(ctrl, cell, job);
+    jobs.push(job);
+    ws[i]!.postMessage({ memory, module, layout, job, cell, slot: 1 + i });
+  }
+  candidateScan(viewArgs(layout, memory.buffer, dist, 0));
+  let joined = 0;
+  let failed = false;
+  for (let i = 0; i < ws.length; i++) {
+    const cell = 1 + i;
+    const job = jobs[i]!;
+    // Cancel a worker that has not started; otherwise wait for it to finish.
+    if (Atomics.compareExchange(ctrl, cell, job, 0) === job) continue;
+    joined++;
+    for (;;) {
+      const s = Atomics.load(ctrl, cell);
+      if (s === job + DONE) break;
+      if (s === job + FAILED) {
+        failed = true;
+        break;
+      }
+      Atomics.wait(ctrl, cell, s, 1000);
+    }
+    Atomics.store(ctrl, cell, 0);
+  }
+  if (failed) {
+    // A worker could not finish its blocks: redo the whole scan here (results are identical).
+    poolBroken = true;
+    for (const w of pool ?? []) void w.terminate();
+    pool = [];
+    Atomics.store(ctrl, 0, 0);
+    candidateScan(viewArgs(layout, memory.buffer, dist, 0));
+  }
+  return joined;
+}

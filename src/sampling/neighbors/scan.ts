@@ -1,0 +1,148 @@
+/**
+ * The candidate scan: for each query row, the `K` data rows with the smallest approximate squared
+ * distance, selected with a bounded threshold while each block of distances is hot.
+ *
+ * {@link candidateScan} is deliberately self-contained (it references nothing outside its own
+ * body), because the parallel path ships its source text to worker threads.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/**
+ * Everything one thread needs to scan. Arrays are views (of the wasm memory when `dist` is set).
+ * @internal
+ */
+export interface ScanArgs {
+  /** Number of query rows. */
+  nQ: number;
+  /** Number of (real) data rows. */
+  n: number;
+  /** Dimension. */
+  d: number;
+  /** Candidate list length per query. */
+  K: number;
+  /** Query rows per block (multiple of 4). */
+  MB: number;
+  /** Data rows per block (multiple of 8). */
+  NB: number;
+  /** Candidate indices, `nQ × K`, ascending approximate distance. */
+  cand: Int32Array;
+  /** Candidate approximate squared distances, `nQ × K`. */
+  candVal: Float32Array | Float64Array;
+  /** Per query: how many candidates were filled. */
+  fill: Int32Array;
+  /** Per query: index of the row to exclude (its own), or -1; null when none is excluded. */
+  self: Int32Array | null;
+  /** Shared block counter (`counter[counterAt]`), incremented atomically. */
+  counter: Int32Array;
+  /** Index of the block counter. */
+  counterAt: number;
+  /** wasm `dist` export, or null for the pure-JS float64 kernel. */
+  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number) => void) | null;
+  /** Byte offsets in wasm memory (wasm kernel). */
+  qPtr: number;
+  qnPtr: number;
+  pPtr: number;
+  xnPtr: number;
+  outPtr: number;
+  /** Output block view (wasm: float32 view of memory starting at outPtr; JS: own scratch). */
+  out: Float32Array | Float64Array;
+  /** JS kernel: centered data rows (padded to a multiple of 4 rows), their squared norms. */
+  X: Float64Array | null;
+  xn: Float64Array | null;
+  /** JS kernel: centered query rows (padded to a multiple of 4 rows), their squared norms. */
+  Q: Float64Array | null;
+  qn: Float64Array | null;
+}
+
+/**
+ * Scans query blocks taken from the shared counter until none is left.
+ * @internal
+ */
+export function candidateScan(a: ScanArgs): void {
+  const { nQ, n, d, K, MB, NB, cand, candVal, fill, self, counter, counterAt, dist, out } = a;
+  const nBlocks = Math.ceil(nQ / MB);
+  const thr = new Float64Array(MB);
+  for (;;) {
+    const qb = Atomics.add(counter, counterAt, 1);
+    if (qb >= nBlocks) return;
+    const q0 = qb * MB;
+    const mb = Math.min(MB, nQ - q0);
+    const mb4 = (mb + 3) & ~3;
+    for (let r = 0; r < mb; r++) {
+      thr[r] = Infinity;
+      fill[q0 + r] = 0;
+    }
+    for (let j0 = 0; j0 < n; j0 += NB) {
+      const nb = Math.min(NB, n - j0);
+      if (dist !== null) {
+        const nb8 = (nb + 7) >> 3;
+        dist(a.qPtr + q0 * d * 4, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * d * 4, a.xnPtr + j0 * 4, nb8, a.outPtr, NB * 4);
+      } else {
+        const X = a.X as Float64Array;
+        const xn = a.xn as Float64Array;
+        const Q = a.Q as Float64Array;
+        const qn = a.qn as Float64Array;
+        const nb4 = (nb + 3) & ~3;
+        for (let jb = 0; jb < nb4; jb += 4) {
+          const x0 = (j0 + jb) * d;
+          const x1 = x0 + d;
+          const x2 = x1 + d;
+          const x3 = x2 + d;
+          for (let rb = 0; rb < mb4; rb += 4) {
+            const p0 = (q0 + rb) * d;
+            const p1 = p0 + d;
+            const p2 = p1 + d;
+            const p3 = p2 + d;
+            let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+            let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+            for (let t = 0; t < d; t++) {
+              const b0 = X[x0 + t]!, b1 = X[x1 + t]!, b2 = X[x2 + t]!, b3 = X[x3 + t]!;
+              const c0 = Q[p0 + t]!, c1 = Q[p1 + t]!, c2 = Q[p2 + t]!, c3 = Q[p3 + t]!;
+              s00 += c0 * b0; s01 += c0 * b1; s02 += c0 * b2; s03 += c0 * b3;
+              s10 += c1 * b0; s11 += c1 * b1; s12 += c1 * b2; s13 += c1 * b3;
+              s20 += c2 * b0; s21 += c2 * b1; s22 += c2 * b2; s23 += c2 * b3;
+              s30 += c3 * b0; s31 += c3 * b1; s32 += c3 * b2; s33 += c3 * b3;
+            }
+            const n0 = xn[j0 + jb]!, n1 = xn[j0 + jb + 1]!, n2 = xn[j0 + jb + 2]!, n3 = xn[j0 + jb + 3]!;
+            let o = rb * NB + jb;
+            let m = qn[q0 + rb]!;
+            out[o] = m + n0 - 2 * s00; out[o + 1] = m + n1 - 2 * s01; out[o + 2] = m + n2 - 2 * s02; out[o + 3] = m + n3 - 2 * s03;
+            o += NB; m = qn[q0 + rb + 1]!;
+            out[o] = m + n0 - 2 * s10; out[o + 1] = m + n1 - 2 * s11; out[o + 2] = m + n2 - 2 * s12; out[o + 3] = m + n3 - 2 * s13;
+            o += NB; m = qn[q0 + rb + 2]!;
+            out[o] = m + n0 - 2 * s20; out[o + 1] = m + n1 - 2 * s21; out[o + 2] = m + n2 - 2 * s22; out[o + 3] = m + n3 - 2 * s23;
+            o += NB; m = qn[q0 + rb + 3]!;
+            out[o] = m + n0 - 2 * s30; out[o + 1] = m + n1 - 2 * s31; out[o + 2] = m + n2 - 2 * s32; out[o + 3] = m + n3 - 2 * s33;
+          }
+        }
+      }
+      // Bounded selection while the block is hot: a sorted list of K per query, threshold = its last.
+      for (let r = 0; r < mb; r++) {
+        const qg = q0 + r;
+        const base = qg * K;
+        const skip = self === null ? -1 : self[qg]! - j0;
+        let th = thr[r]!;
+        const o = r * NB;
+        for (let j = 0; j < nb; j++) {
+          const v = out[o + j]!;
+          if (v < th && j !== skip) {
+            let c = fill[qg]!;
+            if (c < K) fill[qg] = ++c;
+            let p = c - 1;
+            while (p > 0 && candVal[base + p - 1]! > v) {
+              candVal[base + p] = candVal[base + p - 1]!;
+              cand[base + p] = cand[base + p - 1]!;
+              p--;
+            }
+            candVal[base + p] = v;
+            cand[base + p] = j0 + j;
+            if (c === K) th = candVal[base + K - 1]!;
+          }
+        }
+        thr[r] = th;
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The WebAssembly SIMD distance kernel, assembled at run time from the hand-written instruction
+ * list below (no toolchain, no binary blob): a module specialised for one dimension `d` with one
+ * exported function
+ *
+ * `dist(qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride)`
+ *
+ * which writes, for `4·nQuad` query rows (row-major float32, `d` values each, squared norms at
+ * `qnPtr`) against `8·nPanels` data rows packed in panels (panel `p` holds rows `8p…8p+7`
+ * interleaved by coordinate: `[t][r]`, squared norms at `xnPtr`), the approximate squared
+ * distances `‖q‖² + ‖x‖² − 2 q·x` (float32) into `out[i·outStride/4 + j]`. The micro-kernel is a
+ * 4 × 8 register tile: per coordinate, 4 splatted query values times two `f32x4` panel vectors
+ * into 8 accumulators.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** Unsigned LEB128. */
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 (32-bit). */
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+function str(s: string): number[] {
+  const b = [...s].map((c) => c.charCodeAt(0));
+  return [...uleb(b.length), ...b];
+}
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+// opcodes
+const get = (i: number): number[] => [0x20, ...uleb(i)];
+const set = (i: number): number[] => [0x21, ...uleb(i)];
+const i32c = (v: number): number[] => [0x41, ...sleb(v)];
+const I32_ADD = 0x6a;
+const I32_MUL = 0x6c;
+const I32_LT_U = 0x49;
+const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...uleb(op), ...imm];
+const v128Load = (offset: number): number[] => simd(0x00, 4, ...uleb(offset));
+const v128Store = (offset: number): number[] => simd(0x0b, 4, ...uleb(offset));
+const load32Splat = (offset: number): number[] => simd(0x09, 2, ...uleb(offset));
+const F32X4_ADD = simd(0xe4);
+const F32X4_SUB = simd(0xe5);
+const F32X4_MUL = simd(0xe6);
+const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
+
+/**
+ * Assembles the distance kernel for dimension `d` (bytes of a complete module importing
+ * `env.memory`, shared or not).
+ * @internal
+ */
+export function assembleKernel(d: number, shared: boolean): Uint8Array {
+  // params
+  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7;
+  // i32 locals
+  const pi = 8, qi = 9, t = 10, qp = 11, pp = 12, op = 13, end = 14;
+  // v128 locals
+  const acc = [15, 16, 17, 18, 19, 20, 21, 22];
+  const a = 23, b0 = 24, b1 = 25, qn = 26, x0 = 27, x1 = 28;
+  const rowBytes = d * 4;
+  const panelBytes = d * 32;
+
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]): void => {
+    for (const x of xs) {
+      if (Array.isArray(x)) body.push(...x);
+      else body.push(x);
+    }
+  };
+  emit(0x02, 0x40); // block $exit: return early when there is nothing to do
+  emit(get(nPanels), 0x45, 0x0d, 0x00);
+  emit(get(nQuad), 0x45, 0x0d, 0x00);
+  emit(i32c(0), set(pi));
+  emit(0x03, 0x40); // loop $panel
+  {
+    emit(i32c(0), set(qi));
+    // x0,x1 = xn of this panel
+    emit(get(xnPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
+    emit(get(t), v128Load(0), set(x0));
+    emit(get(t), v128Load(16), set(x1));
+    emit(0x03, 0x40); // loop $quad
+    {
+      for (const r of acc) emit(V128_ZERO, set(r));
+      // qp = qPtr + qi*4*rowBytes
+      emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
+      // pp = pPtr + pi*panelBytes
+      emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
+      // end = pp + panelBytes
+      emit(get(pp), i32c(panelBytes), I32_ADD, set(end));
+      emit(0x03, 0x40); // loop $t
+      {
+        emit(get(pp), v128Load(0), set(b0));
+        emit(get(pp), v128Load(16), set(b1));
+        for (let i = 0; i < 4; i++) {
+          emit(get(qp), load32Splat(i * rowBytes), set(a));
+          emit(get(acc[2 * i]!), get(a), get(b0), F32X4_MUL, F32X4_ADD, set(acc[2 * i]!));
+          emit(get(acc[2 * i + 1]!), get(a), get(b1), F32X4_MUL, F32X4_ADD, set(acc[2 * i + 1]!));
+        }
+        emit(get(qp), i32c(4), I32_ADD, set(qp));
+        emit(get(pp), i32c(32), I32_ADD, set(pp));
+        emit(get(pp), get(end), I32_LT_U, 0x0d, 0x00); // br_if $t
+      }
+      emit(0x0b); // end loop $t
+      // write 4 rows of 8 values
+      // op = outPtr + (4*qi)*outStride + pi*32
+      emit(get(outPtr), get(qi), i32c(4), I32_MUL, get(outStride), I32_MUL, I32_ADD, get(pi), i32c(32), I32_MUL, I32_ADD, set(op));
+      for (let i = 0; i < 4; i++) {
+        // qn splat: qnPtr + (4qi+i)*4
+        emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
+        emit(get(op), get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, v128Store(0));
+        emit(get(op), get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, v128Store(16));
+        if (i < 3) emit(get(op), get(outStride), I32_ADD, set(op));
+      }
+      emit(get(qi), i32c(1), I32_ADD, set(qi));
+      emit(get(qi), get(nQuad), I32_LT_U, 0x0d, 0x00); // br_if $quad
+    }
+    emit(0x0b); // end loop $quad
+    emit(get(pi), i32c(1), I32_ADD, set(pi));
+    emit(get(pi), get(nPanels), I32_LT_U, 0x0d, 0x00); // br_if $panel
+  }
+  emit(0x0b); // end loop $panel
+  emit(0x0b); // end block $exit
+  emit(0x0b); // end function
+
+  const locals = [...uleb(2), ...uleb(7), I32, ...uleb(14), V128];
+  const func = [...locals, ...body];
+  const code = [...uleb(1), ...uleb(func.length), ...func];
+
+  const type = [1, 0x60, ...uleb(8), ...new Array<number>(8).fill(I32), 0];
+  const limits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
+  const imports = [1, ...str('env'), ...str('memory'), 0x02, ...limits];
+  const funcs = [1, 0];
+  const exports = [1, ...str('dist'), 0x00, 0];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, type),
+    ...section(2, imports),
+    ...section(3, funcs),
+    ...section(7, exports),
+    ...section(10, code),
+  ]);
+}
+
+/** Whether this runtime can compile and run the SIMD kernel. @internal */
+export function wasmSimdAvailable(): boolean {
+  try {
+    if (typeof WebAssembly !== 'object') return false;
+    return WebAssembly.validate(assembleKernel(4, false) as BufferSource);
+  } catch {
+    return false;
+  }
+}
