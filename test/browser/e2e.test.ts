@@ -1,0 +1,136 @@
+/**
+ * End-to-end: the examples/browser page in a real headless Chromium. Builds the page with Vite
+ * into a temporary directory, serves it from 127.0.0.1 with a tiny static server, and drives
+ * Debian's /usr/bin/chromium with playwright-core: load the generated demo data, train 2 epochs,
+ * and check that the metrics table appears with every rate in [0, 1], the confusion matrix
+ * accounts for every test row, and the wasm backend was used. A screenshot is saved to
+ * test-output/browser-e2e.png.
+ *
+ * Skipped (with a message) only when /usr/bin/chromium is missing and CI is not set; under CI a
+ * missing browser fails the test. Override the browser with CHROMIUM_PATH.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const inCI = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
+const haveChromium = existsSync(chromiumPath);
+const screenshot = join(root, 'test-output', 'browser-e2e.png');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+/** A static file server for `dir` on 127.0.0.1 (random port). */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+if (!haveChromium && !inCI) {
+  describe('browser example in headless Chromium', () => {
+    it.skip(`skipped: ${chromiumPath} not found (install Debian's chromium package; under CI=true this fails instead)`, () => {});
+  });
+} else {
+  describe('browser example in headless Chromium', () => {
+    let outDir = '';
+    let server: Server | undefined;
+    let url = '';
+    let browser: Browser | undefined;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
+
+    beforeAll(async () => {
+      if (!haveChromium) throw new Error(`CI is set but ${chromiumPath} does not exist: the browser e2e test needs Debian's chromium (apt-get install chromium).`);
+      outDir = mkdtempSync(join(tmpdir(), 'it-browser-'));
+      const { build } = await import('vite');
+      await build({
+        configFile: join(root, 'examples', 'browser', 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true, minify: false, sourcemap: false },
+      });
+      ({ server, url } = await serve(outDir));
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      });
+      page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+      if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+    });
+
+    it('loads demo data, trains 2 epochs on the wasm backend, and shows metrics in range', async () => {
+      await page.goto(url);
+      await page.waitForFunction(() => document.body.dataset['backend'] !== undefined, undefined, { timeout: 20_000 });
+      expect(await page.getAttribute('body', 'data-backend')).toBe('wasm');
+
+      await page.click('#demo');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.inputValue('#target')).toBe('status');
+      await page.selectOption('#sampler', 'smote');
+      await page.fill('#epochs', '2');
+      await page.click('#train');
+      await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 45_000 });
+      mkdirSync(join(root, 'test-output'), { recursive: true });
+      await page.screenshot({ path: screenshot, fullPage: true });
+      const state = await page.getAttribute('body', 'data-state');
+      expect(state, `page reported: ${await page.textContent('#status')}`).toBe('done');
+
+      const metrics = await page.$$eval('#metrics-table tr[data-metric]', (rows) =>
+        rows.map((r) => ({ name: (r as HTMLElement).dataset['metric'] ?? '', range: (r as HTMLElement).dataset['range'] ?? '', text: r.querySelector('td:last-child')?.textContent ?? '' })),
+      );
+      const unit = metrics.filter((m) => m.range === 'unit');
+      expect(unit.map((m) => m.name)).toEqual(expect.arrayContaining(['accuracy', 'balanced accuracy', 'macro F1', 'ROC-AUC (ovr, macro)']));
+      for (const m of unit) {
+        const v = Number(m.text);
+        expect(Number.isFinite(v), `${m.name} = ${m.text}`).toBe(true);
+        expect(v, m.name).toBeGreaterThanOrEqual(0);
+        expect(v, m.name).toBeLessThanOrEqual(1);
+      }
+
+      // The confusion matrix covers the 3 demo classes and every test row exactly once.
+      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+      expect(cells.length).toBe(3);
+      for (const row of cells) expect(row.length).toBe(3);
+      const total = cells.flat().reduce((a, b) => a + b, 0);
+      const status = (await page.textContent('#status')) ?? '';
+      const nTest = Number(/tested on (\d+)/.exec(status)?.[1]);
+      expect(total).toBe(nTest);
+
+      // Two epochs were drawn on the curve (the page exposes the number of points it plotted).
+      expect(await page.getAttribute('#curve', 'data-epochs')).toBe('2');
+      expect(pageErrors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    }, 60_000);
+  });
+}
