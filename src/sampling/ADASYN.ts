@@ -1,0 +1,181 @@
+import { DataValidationError, describe } from '../core/errors.js';
+import type { Label } from '../core/matrix.js';
+import { openEnvelope } from '../core/serialization.js';
+import type { NeighborSearch } from './neighbors/types.js';
+import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { checkClassSizes, checkNeighborCount, checkNeighborSearch, checkResult, defaultNeighbors, gatherRows, pairwiseSum, rint, selfNeighbors } from './_shared.js';
+
+/** Options of {@link ADASYN}. */
+export interface ADASYNOptions extends SamplerOptions {
+  /**
+   * Number of nearest neighbours used both for the difficulty of each row (among all rows) and
+   * for interpolation (among the rows of its class).
+   * @defaultValue 5
+   */
+  nNeighbors?: number;
+  /**
+   * A custom neighbour search (as imbalanced-learn accepts a `NearestNeighbors` estimator).
+   * @defaultValue the library's exact k-NN engine
+   */
+  neighbors?: NeighborSearch;
+}
+
+/** The validated options of {@link ADASYN}. */
+export interface ADASYNParams extends SamplerParams {
+  /** Number of neighbours. */
+  readonly nNeighbors: number;
+  /** Custom neighbour search, if any. */
+  readonly neighbors: NeighborSearch | undefined;
+}
+
+/** What ADASYN adds to `fitted`. */
+export interface ADASYNFitted {
+  /**
+   * Per resampled class, the number of new rows generated from each of its rows (in input order
+   * of the class): `g_i = rint(r̂_i · G)`.
+   */
+  readonly rowCounts: ReadonlyMap<Label, Int32Array>;
+}
+
+/**
+ * Computes ADASYN's per-row allocation from the difficulty ratios `r` (share of other-class
+ * neighbours of each row) and the requested count `G`: `g_i = rint(r_i / Σr · G)` with NumPy's
+ * pairwise sum and round-half-to-even, bit for bit as imbalanced-learn. Returns undefined when
+ * `Σr = 0`. @internal
+ */
+export function adasynAllocation(r: Float64Array, G: number): Int32Array | undefined {
+  const sum = pairwiseSum(r);
+  if (sum === 0) return undefined;
+  const g = new Int32Array(r.length);
+  for (let i = 0; i < r.length; i++) g[i] = rint(((r[i] as number) / sum) * G);
+  return g;
+}
+
+/**
+ * ADASYN: ADAptive SYNthetic sampling — like SMOTE, but rows whose neighbourhood is dominated by
+ * other classes get more synthetic neighbours.
+ *
+ * @remarks
+ * For each targeted class c (sorted order) that needs `G` rows:
+ * 1. the `nNeighbors` nearest neighbours of each row of c are searched among **all** rows (the
+ *    row itself excluded); `r_i` = share of them whose class is not c (one-vs-rest);
+ * 2. `g_i = rint(r_i / Σr · G)` — NumPy's `rint`, i.e. round half to even (not `Math.round`),
+ *    with `Σr` summed pairwise as `np.sum`. So the realized total `Σg_i` can differ from `G` (more
+ *    or fewer), exactly as in imbalanced-learn; `fitted.realized` reports what was generated and
+ *    `fitted.rowCounts` every `g_i`;
+ * 3. neighbours for generation are searched among the rows of c only; row i is the base of `g_i`
+ *    new rows, in row order; from the one seeded stream, a neighbour column in `[0, nNeighbors)`
+ *    is drawn for every new row, then `u ~ U[0, 1)` for every new row, and
+ *    `x_new = x_i + u · (x_neighbour − x_i)`.
+ *
+ * @throws {@link DataValidationError} (from `fitResample`) when a targeted class has fewer than
+ * `nNeighbors + 1` rows; when no row of a class has an other-class neighbour (imbalanced-learn's
+ * "Not any neigbours belong to the majority class…" RuntimeError); when the rounding leaves 0 rows.
+ *
+ * @example
+ * ```ts
+ * const ada = new ADASYN({ nNeighbors: 5, samplingStrategy: 'minority', seed: 1 });
+ * const { X: Xr, y: yr } = ada.fitResample(X, y);
+ * ada.fitted.realized; // rows actually added per class
+ * ```
+ * @see He, Bai, Garcia, Li (2008). ADASYN: Adaptive synthetic sampling approach for imbalanced learning. IJCNN 2008, 1322–1328.
+ * @see imbalanced-learn's `imblearn.over_sampling.ADASYN`.
+ */
+export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
+  /**
+   * @param options - `nNeighbors`, `samplingStrategy`, `seed`, `neighbors`.
+   * @throws {@link InvalidParameterError} for an invalid option.
+   */
+  constructor(options: ADASYNOptions = {}) {
+    super({ name: 'ADASYN', type: 'over-sampling' }, options, {
+      nNeighbors: checkNeighborCount('ADASYN', 'nNeighbors', options?.nNeighbors, 5),
+      neighbors: checkNeighborSearch('ADASYN', options?.neighbors),
+    });
+  }
+
+  /**
+   * Rebuilds an ADASYN from {@link Sampler.toJSON} output.
+   * @throws {@link SerializationError} for a foreign or malformed document.
+   */
+  static fromJSON(json: unknown): ADASYN {
+    return new ADASYN(decodeSamplerParams('ADASYN', openEnvelope(json, 'ADASYN', 1).params) as ADASYNOptions);
+  }
+
+  protected resample(ctx: SamplerContext): ADASYNFitted {
+    const k = this.params.nNeighbors;
+    const { who, data, rows, cols, y, rng } = ctx;
+    checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts, (n) =>
+      n >= 2 ? `Lower nNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
+    );
+    const targets = [...ctx.plan].filter(([, G]) => G > 0);
+    const rowCounts = new Map<Label, Int32Array>();
+    const realized = new Map<Label, number>();
+    if (targets.length > 0) {
+      // 1–2: difficulty among all rows; k + 1 neighbours, then the row itself is dropped by index.
+      const all = (this.params.neighbors ?? defaultNeighbors()).fit(data, rows, cols);
+      const kq = Math.min(k + 1, rows);
+      for (const [label, G] of targets) {
+        const idx = ctx.indicesOf(label);
+        const nc = idx.length;
+        const Xc = gatherRows(data, cols, idx);
+        const nn = checkResult(who, all.kneighbors(Xc, nc, kq), nc, rows, kq);
+        const r = new Float64Array(nc);
+        for (let i = 0; i < nc; i++) {
+          const self = idx[i] as number;
+          let seen = 0;
+          let other = 0;
+          for (let t = 0; t < kq && seen < k; t++) {
+            const j = nn[i * kq + t] as number;
+            if (j === self) continue;
+            seen++;
+            if (y[j] !== label) other++;
+          }
+          r[i] = other / k;
+        }
+        const g = adasynAllocation(r, G);
+        if (!g) {
+          throw new DataValidationError(
+            `${who}: no row of class ${describe(label)} has a neighbour of another class among its ${k} nearest, so ADASYN's difficulty weights divide by zero (imbalanced-learn: "Not any neigbours belong to the majority class. This case will induce a NaN case with a division by zero. ADASYN is not suited for this specific dataset. Use SMOTE instead."). Use SMOTE for this class, or raise nNeighbors.`,
+            { param: 'y' },
+          );
+        }
+        let total = 0;
+        for (let i = 0; i < nc; i++) total += g[i] as number;
+        if (total === 0) {
+          throw new DataValidationError(
+            `${who}: rounding ADASYN's per-row counts for class ${describe(label)} (${G} rows asked) gives 0 rows. No samples will be generated with the provided ratio settings. Ask for more rows in samplingStrategy or use SMOTE.`,
+            { param: 'samplingStrategy' },
+          );
+        }
+        rowCounts.set(label, g);
+        realized.set(label, total);
+      }
+    }
+    const out = ctx.allocate(realized);
+    // 3: generation within the class.
+    for (const [label, total] of realized) {
+      const idx = ctx.indicesOf(label);
+      const nc = idx.length;
+      const g = rowCounts.get(label) as Int32Array;
+      const Xc = gatherRows(data, cols, idx);
+      const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
+      const columns = new Int32Array(total);
+      for (let i = 0; i < total; i++) columns[i] = rng.int(k);
+      const block = out.rows(label);
+      let p = 0;
+      for (let i = 0; i < nc; i++) {
+        const bo = i * cols;
+        for (let rep = g[i] as number; rep > 0; rep--, p++) {
+          const no = (nn[i * k + (columns[p] as number)] as number) * cols;
+          const u = rng.float();
+          const oo = p * cols;
+          for (let j = 0; j < cols; j++) {
+            const xb = Xc[bo + j] as number;
+            block[oo + j] = xb + u * ((Xc[no + j] as number) - xb);
+          }
+        }
+      }
+    }
+    return { rowCounts };
+  }
+}

@@ -1,0 +1,107 @@
+import { openEnvelope } from '../core/serialization.js';
+import type { NeighborSearch } from './neighbors/types.js';
+import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { checkClassSizes, checkNeighborCount, checkNeighborSearch, defaultNeighbors, gatherRows, selfNeighbors } from './_shared.js';
+
+/** Options of {@link SMOTE}. */
+export interface SMOTEOptions extends SamplerOptions {
+  /**
+   * Number of nearest same-class neighbours each new row may interpolate towards.
+   * @defaultValue 5
+   */
+  kNeighbors?: number;
+  /**
+   * A custom neighbour search (as imbalanced-learn accepts a `NearestNeighbors` estimator for
+   * `k_neighbors`). It is fitted on each class in turn and queried with `excludeSelf: true`.
+   * @defaultValue the library's exact k-NN engine
+   */
+  neighbors?: NeighborSearch;
+}
+
+/** The validated options of {@link SMOTE}. */
+export interface SMOTEParams extends SamplerParams {
+  /** Number of same-class neighbours. */
+  readonly kNeighbors: number;
+  /** Custom neighbour search, if any. */
+  readonly neighbors: NeighborSearch | undefined;
+}
+
+/**
+ * SMOTE: Synthetic Minority Over-sampling TEchnique — new rows on segments between a row and one
+ * of its k nearest neighbours of the same class.
+ *
+ * @remarks
+ * For each targeted class c (sorted order) that needs `G` new rows: the k nearest neighbours of
+ * every row of c are searched among the rows of c only (the row itself excluded, exactly, even
+ * with duplicates; ties go to the smaller row index). Then, from the one seeded stream, in this
+ * order: `G` pairs (base row, neighbour column) drawn uniformly with replacement as one integer
+ * in `[0, n_c·k)` each (base = ⌊p / k⌋, column = p mod k), then for each new row in order
+ * `u ~ U[0, 1)`, and `x_new = x_base + u · (x_neighbour − x_base)` (imbalanced-learn's order of
+ * draws and formula). Unlike imbalanced-learn with an integer `random_state`, classes do not
+ * restart the stream. Features are used as given: scale them first (Scaler) so that distances
+ * are meaningful.
+ *
+ * @throws {@link DataValidationError} (from `fitResample`) naming the class when a targeted class
+ * has fewer than `kNeighbors + 1` rows.
+ *
+ * @example
+ * ```ts
+ * const { X: Xr, y: yr } = new SMOTE({ kNeighbors: 5, seed: 1 }).fitResample(X, y);
+ * ```
+ * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique. JAIR 16:321–357.
+ * @see imbalanced-learn's `imblearn.over_sampling.SMOTE`.
+ */
+export class SMOTE extends Sampler<SMOTEParams> {
+  /**
+   * @param options - `kNeighbors`, `samplingStrategy`, `seed`, `neighbors`.
+   * @throws {@link InvalidParameterError} for an invalid option.
+   */
+  constructor(options: SMOTEOptions = {}) {
+    super({ name: 'SMOTE', type: 'over-sampling' }, options, {
+      kNeighbors: checkNeighborCount('SMOTE', 'kNeighbors', options?.kNeighbors, 5),
+      neighbors: checkNeighborSearch('SMOTE', options?.neighbors),
+    });
+  }
+
+  /**
+   * Rebuilds a SMOTE from {@link Sampler.toJSON} output.
+   * @throws {@link SerializationError} for a foreign or malformed document.
+   */
+  static fromJSON(json: unknown): SMOTE {
+    return new SMOTE(decodeSamplerParams('SMOTE', openEnvelope(json, 'SMOTE', 1).params) as SMOTEOptions);
+  }
+
+  protected resample(ctx: SamplerContext): object {
+    const k = this.params.kNeighbors;
+    checkClassSizes(ctx.who, 'kNeighbors', k, ctx.plan, ctx.counts, (n) =>
+      n >= 2 ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
+    );
+    const out = ctx.allocate();
+    const { cols, rng } = ctx;
+    for (const [label, G] of ctx.plan) {
+      if (G <= 0) continue;
+      const idx = ctx.indicesOf(label);
+      const nc = idx.length;
+      const Xc = gatherRows(ctx.data, cols, idx);
+      const nn = selfNeighbors(ctx.who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
+      const pairs = new Int32Array(G);
+      const range = nc * k;
+      for (let i = 0; i < G; i++) pairs[i] = rng.int(range);
+      const block = out.rows(label);
+      for (let i = 0; i < G; i++) {
+        const p = pairs[i] as number;
+        const base = Math.floor(p / k);
+        const nb = nn[p] as number; // nn is row-major nc × k, so entry p is (base, p mod k)
+        const u = rng.float();
+        const bo = base * cols;
+        const no = nb * cols;
+        const oo = i * cols;
+        for (let j = 0; j < cols; j++) {
+          const xb = Xc[bo + j] as number;
+          block[oo + j] = xb + u * ((Xc[no + j] as number) - xb);
+        }
+      }
+    }
+    return {};
+  }
+}
