@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COLUMNS } from '../../../examples/lapd/codes.js';
+import { cleanRow, loadCsv, loadRows, normalizeCode, parseDay, parseHour } from '../../../examples/lapd/load.js';
+
+const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
+
+/** A hand-written row (invented values) with the official columns. */
+function row(over: Partial<Record<string, string>> = {}): Record<string, string> {
+  const base: Record<string, string> = Object.fromEntries(COLUMNS.map((c) => [c, '']));
+  Object.assign(base, {
+    DR_NO: '200100001', 'Date Rptd': '03/02/2020 12:00:00 AM', 'DATE OCC': '03/01/2020 12:00:00 AM', 'TIME OCC': '1730',
+    AREA: '01', 'AREA NAME': 'Central', 'Rpt Dist No': '0111', 'Part 1-2': '1', 'Crm Cd': '0510', 'Crm Cd Desc': 'VEHICLE - STOLEN',
+    Mocodes: '344 1822', 'Vict Age': '34', 'Vict Sex': 'F', 'Vict Descent': 'H', 'Premis Cd': '101', 'Premis Desc': 'STREET',
+    Status: 'IC', 'Status Desc': 'Invest Cont', 'Crm Cd 1': '510', LAT: '34.05', LON: '-118.25',
+  }, over);
+  return base;
+}
+
+function csv(rows: ReadonlyArray<Record<string, string>>, header: ReadonlyArray<string> = COLUMNS): string {
+  const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [header.join(','), ...rows.map((r) => header.map((c) => cell(r[c] ?? '')).join(','))].join('\n') + '\n';
+}
+
+describe('parseDay', () => {
+  it('reads the official, the short and the ISO export formats to the same day', () => {
+    const d = day(2020, 3, 1);
+    expect(parseDay('03/01/2020 12:00:00 AM')).toBe(d);
+    expect(parseDay('03/01/2020 0:00')).toBe(d);
+    expect(parseDay('3/1/2020')).toBe(d);
+    expect(parseDay('2020-03-01T00:00:00')).toBe(d);
+    expect(parseDay('2020-03-01T00:00:00.000')).toBe(d);
+    expect(parseDay('2020-03-01')).toBe(d);
+  });
+  it('rejects impossible and unreadable dates', () => {
+    expect(parseDay('02/30/2021 12:00:00 AM')).toBeNull();
+    expect(parseDay('13/01/2020')).toBeNull();
+    expect(parseDay('yesterday')).toBeNull();
+    expect(parseDay('')).toBeNull();
+  });
+});
+
+describe('codes and times', () => {
+  it('normalises zero-padded and float codes', () => {
+    expect(normalizeCode('0377')).toBe('377');
+    expect(normalizeCode('510.0')).toBe('510');
+    expect(normalizeCode(' 0 ')).toBe('0');
+    expect(normalizeCode('')).toBe('');
+    expect(normalizeCode(undefined)).toBe('');
+  });
+  it('reads TIME OCC with and without padding', () => {
+    expect(parseHour('1730')).toBe(17);
+    expect(parseHour('0415')).toBe(4);
+    expect(parseHour('415')).toBe(4);
+    expect(parseHour('5')).toBe(0);
+    expect(parseHour('2460')).toBeNull();
+    expect(parseHour('noon')).toBeNull();
+  });
+});
+
+describe('cleanRow', () => {
+  const clean = (over: Partial<Record<string, string>>) => cleanRow((c) => row(over)[c]);
+  it('applies the documented rules', () => {
+    const r = clean({ 'Vict Age': '0', 'Vict Sex': '-', 'Vict Descent': '', LAT: '0', LON: '0', 'Weapon Used Cd': '', 'Crm Cd 2': '998', 'Crm Cd 3': '0626' });
+    if (typeof r === 'string') throw new Error(r);
+    expect(r.victAge).toBeNull();
+    expect(r.victSex).toBe('X');
+    expect(r.victDescent).toBe('X');
+    expect(r.lat).toBeNull();
+    expect(r.lon).toBeNull();
+    expect(r.weaponCode).toBe('none');
+    expect(r.nExtraCrimes).toBe(2);
+    expect(r.crimeCode).toBe('510');
+    expect(r.rptDist).toBe('111');
+    expect(r.mocodes).toEqual(['0344', '1822']);
+    expect(r.reportDelay).toBe(1);
+    expect(r.hour).toBe(17);
+    expect(r.area).toBe('Central');
+  });
+  it('keeps negative ages out and valid ones in', () => {
+    const neg = clean({ 'Vict Age': '-2' });
+    const ok = clean({ 'Vict Age': '71' });
+    expect(typeof neg !== 'string' && neg.victAge).toBeNull();
+    expect(typeof ok !== 'string' && ok.victAge).toBe(71);
+  });
+  it('drops identifiers and free text (no field carries them)', () => {
+    const r = clean({ LOCATION: '100 W SECRET ST', 'Cross Street': 'OTHER ST' });
+    expect(JSON.stringify(r)).not.toMatch(/SECRET|OTHER ST|200100001|VEHICLE - STOLEN/);
+  });
+  it('names the area from its number when AREA NAME is empty', () => {
+    const r = clean({ AREA: '12', 'AREA NAME': '' });
+    expect(typeof r !== 'string' && r.area).toBe('77th Street');
+  });
+  it('reports rows without a target or a date as malformed', () => {
+    expect(clean({ 'Status Desc': '' })).toBe('missing Status Desc');
+    expect(clean({ 'DATE OCC': 'soon' })).toBe('unreadable DATE OCC');
+  });
+});
+
+describe('loadCsv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lapd-load-'));
+  it('streams a file, keeps good rows, counts malformed ones and never throws on them', async () => {
+    const good = [row(), row({ 'DATE OCC': '2020-03-01T00:00:00', 'Date Rptd': '03/05/2020 0:00', 'Status Desc': 'Adult Arrest' })];
+    let text = csv([...good, row({ 'Status Desc': '' })]);
+    text += '1,2,3\n'; // too few fields
+    text += 'x,"unterminated quote,\n';
+    const path = join(dir, 'a.csv');
+    writeFileSync(path, text);
+    const r = await loadCsv(path);
+    expect(r.records.map((x) => x.status)).toEqual(['Invest Cont', 'Adult Arrest']);
+    expect(r.records[1]!.reportDelay).toBe(4);
+    expect(r.malformed.count).toBeGreaterThanOrEqual(3);
+    expect(r.malformed.reasons.get('missing Status Desc')).toBe(1);
+    expect([...r.malformed.reasons.keys()].some((k) => k.startsWith('wrong number of fields'))).toBe(true);
+  });
+  it('honours limit', async () => {
+    const path = join(dir, 'b.csv');
+    writeFileSync(path, csv(Array.from({ length: 50 }, () => row())));
+    const r = await loadCsv(path, { limit: 7 });
+    expect(r.rowsRead).toBe(7);
+    expect(r.records).toHaveLength(7);
+  });
+  it('accepts columns in another order and a BOM', async () => {
+    const path = join(dir, 'c.csv');
+    writeFileSync(path, '\uFEFF' + csv([row()], [...COLUMNS].reverse()));
+    const r = await loadCsv(path);
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0]!.crimeCode).toBe('510');
+  });
+  it('rejects a file that is not an export of the table, naming the missing columns', async () => {
+    const path = join(dir, 'd.csv');
+    writeFileSync(path, 'a,b\n1,2\n');
+    await expect(loadCsv(path)).rejects.toThrow(/lacks the column\(s\) 'Date Rptd'/);
+  });
+  it('cleans in-memory rows with the same rules', () => {
+    const r = loadRows([row(), row({ 'DATE OCC': '' })]);
+    expect(r.records).toHaveLength(1);
+    expect(r.malformed.count).toBe(1);
+  });
+});
