@@ -1,0 +1,195 @@
+import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { checkLabels } from '../core/labels.js';
+import type { Label } from '../core/matrix.js';
+import { Random, checkSeed, drawSeed } from '../core/random.js';
+import { rowCount } from './rows.js';
+import type { RowsInput } from './rows.js';
+
+/** Options of {@link StratifiedKFold}. */
+export interface StratifiedKFoldOptions {
+  /**
+   * Number of folds, at least 2.
+   * @defaultValue 5
+   */
+  nSplits?: number;
+  /**
+   * Shuffle each class's rows before cutting them into folds.
+   * @defaultValue false
+   */
+  shuffle?: boolean;
+  /**
+   * Seed of the shuffle (only with `shuffle: true`, as in scikit-learn). When omitted with
+   * `shuffle: true`, one is drawn at construction and kept in {@link StratifiedKFold.seed}, so
+   * every `split` call gives the same folds.
+   */
+  seed?: number;
+}
+
+/** One fold: the row indices to train on and to test on, each in ascending order. */
+export interface Fold {
+  /** Zero-based fold number. */
+  fold: number;
+  /** Training row indices (ascending). */
+  train: Int32Array;
+  /** Test row indices (ascending). */
+  test: Int32Array;
+}
+
+/**
+ * Stratified k-fold cross-validation: every row is tested exactly once, and each fold keeps the
+ * class proportions as closely as possible.
+ *
+ * @remarks
+ * The allocation is scikit-learn's `StratifiedKFold` exactly: classes are numbered in order of
+ * first appearance, the number of rows of each class in each test fold is given by dealing the
+ * sorted encoded labels round-robin over the folds (fold sizes per class differ by at most one),
+ * and each class's rows go to the folds in contiguous blocks in data order. So with
+ * `shuffle: false` the folds are identical to scikit-learn's; with `shuffle: true` each class's
+ * block assignment is shuffled with our seeded generator — the per-fold class counts still equal
+ * scikit-learn's, the chosen rows differ.
+ *
+ * A class with fewer rows than `nSplits` is missing from some test folds (scikit-learn warns; we
+ * do not print): score such folds with metrics that take `labels` (as {@link crossValidate} does).
+ *
+ * @example
+ * ```ts
+ * const cv = new StratifiedKFold({ nSplits: 5, shuffle: true, seed: 0 });
+ * for (const { train, test } of cv.split(X, y)) { ... }
+ * ```
+ * @see scikit-learn `sklearn.model_selection.StratifiedKFold`.
+ */
+export class StratifiedKFold {
+  /** The options, with defaults filled in, frozen. */
+  readonly params: Readonly<{ nSplits: number; shuffle: boolean; seed: number | undefined }>;
+  /** The seed of the shuffle: `params.seed`, or one drawn at construction; `undefined` without shuffle. */
+  readonly seed: number | undefined;
+
+  /**
+   * @param options - Number of folds, shuffling and seed.
+   * @throws {@link InvalidParameterError} when `nSplits` is not an integer ≥ 2, `shuffle` is not a
+   * boolean, or `seed` is given with `shuffle: false` (it would have no effect).
+   */
+  constructor(options: StratifiedKFoldOptions = {}) {
+    const who = 'StratifiedKFold';
+    const nSplits = options.nSplits ?? 5;
+    if (typeof nSplits !== 'number' || !Number.isInteger(nSplits) || nSplits < 2) {
+      throw new InvalidParameterError(
+        'nSplits',
+        `${who}: nSplits must be an integer of at least 2 (k-fold needs one train/test split or more), received ${describe(nSplits)}.`,
+      );
+    }
+    const shuffle = options.shuffle ?? false;
+    if (typeof shuffle !== 'boolean') throw new InvalidParameterError('shuffle', `${who}: shuffle must be true or false, received ${describe(shuffle)}.`);
+    const seed = checkSeed(who, options.seed);
+    if (!shuffle && seed !== undefined) {
+      throw new InvalidParameterError('seed', `${who}: seed has no effect since shuffle is false. Remove seed, or set shuffle: true.`);
+    }
+    this.params = Object.freeze({ nSplits, shuffle, seed });
+    this.seed = shuffle ? (seed ?? drawSeed()) : undefined;
+  }
+
+  /** The number of folds (`params.nSplits`). */
+  getNSplits(): number {
+    return this.params.nSplits;
+  }
+
+  /**
+   * The test fold of each row (`0 .. nSplits-1`), as scikit-learn's `_make_test_folds`.
+   *
+   * @param y - Labels, one per row.
+   * @throws {@link DataValidationError} when `nSplits` exceeds the number of rows or every class's count.
+   * @example
+   * ```ts
+   * new StratifiedKFold({ nSplits: 2 }).testFolds(['a', 'a', 'b', 'b']); // Int32Array [0, 1, 0, 1]
+   * ```
+   */
+  testFolds(y: ReadonlyArray<Label>): Int32Array {
+    const who = 'StratifiedKFold.split';
+    const labels = checkLabels(y, who, 'y');
+    const n = labels.length;
+    const k = this.params.nSplits;
+    if (k > n) {
+      throw new DataValidationError(`${who}: cannot have nSplits = ${k} greater than the number of rows (${n}). Lower nSplits.`, { param: 'y' });
+    }
+    // Encode classes by order of first appearance.
+    const code = new Map<Label, number>();
+    const enc = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = labels[i] as Label;
+      let c = code.get(v);
+      if (c === undefined) {
+        c = code.size;
+        code.set(v, c);
+      }
+      enc[i] = c;
+    }
+    const nClasses = code.size;
+    const counts = new Int32Array(nClasses);
+    for (const c of enc) counts[c] = (counts[c] as number) + 1;
+    let anyLarge = false;
+    for (const c of counts) if (c >= k) anyLarge = true;
+    if (!anyLarge) {
+      throw new DataValidationError(
+        `${who}: nSplits = ${k} cannot be greater than the number of members in each class (largest class: ${Math.max(...counts)}). Lower nSplits.`,
+        { param: 'y' },
+      );
+    }
+    // allocation[f][c]: rows of class c in test fold f, dealing the sorted labels round-robin.
+    const allocation: Int32Array[] = Array.from({ length: k }, () => new Int32Array(nClasses));
+    let pos = 0;
+    for (let c = 0; c < nClasses; c++) {
+      for (let j = 0; j < (counts[c] as number); j++, pos++) {
+        const f = allocation[pos % k] as Int32Array;
+        f[c] = (f[c] as number) + 1;
+      }
+    }
+    const rng = this.params.shuffle ? new Random(this.seed as number) : undefined;
+    const folds = new Int32Array(n);
+    for (let c = 0; c < nClasses; c++) {
+      const block = new Int32Array(counts[c] as number);
+      let p = 0;
+      for (let f = 0; f < k; f++) for (let j = 0; j < ((allocation[f] as Int32Array)[c] as number); j++) block[p++] = f;
+      if (rng) rng.shuffle(block);
+      let q = 0;
+      for (let i = 0; i < n; i++) if (enc[i] === c) folds[i] = block[q++] as number;
+    }
+    return folds;
+  }
+
+  /**
+   * The folds: for each fold, ascending training and test row indices.
+   *
+   * @param X - The rows (only their count is used; pass `null` to use `y`'s length).
+   * @param y - One label per row.
+   * @returns `nSplits` folds; the test sets are disjoint and cover every row.
+   * @throws {@link DataValidationError} when `y` does not match `X`, `nSplits` exceeds the number of
+   * rows, or `nSplits` exceeds every class's count.
+   * @example
+   * ```ts
+   * const folds = new StratifiedKFold({ nSplits: 3 }).split(X, y);
+   * folds[0].test; // Int32Array of row indices
+   * ```
+   */
+  split(X: RowsInput | null, y: ReadonlyArray<Label>): Fold[] {
+    const who = 'StratifiedKFold.split';
+    if (X !== null) checkLabels(y, who, 'y', rowCount(X, who));
+    const folds = this.testFolds(y);
+    const n = folds.length;
+    const k = this.params.nSplits;
+    const sizes = new Int32Array(k);
+    for (const f of folds) sizes[f] = (sizes[f] as number) + 1;
+    const out: Fold[] = [];
+    for (let f = 0; f < k; f++) {
+      const test = new Int32Array(sizes[f] as number);
+      const train = new Int32Array(n - (sizes[f] as number));
+      let a = 0;
+      let b = 0;
+      for (let i = 0; i < n; i++) {
+        if (folds[i] === f) test[a++] = i;
+        else train[b++] = i;
+      }
+      out.push({ fold: f, train, test });
+    }
+    return out;
+  }
+}
