@@ -1,0 +1,45 @@
+import type { Label } from '../core/matrix.js';
+import { checkTargets, checkWeights, indexIn, labelCounts, resolveLabels } from './_common.js';
+
+/** Options of {@link balancedAccuracyScore}. */
+export interface BalancedAccuracyOptions {
+  /** Rescale so that chance scores 0 and perfect scores 1: `(s − 1/K) / (1 − 1/K)`. @defaultValue false */
+  adjusted?: boolean;
+  /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
+  sampleWeight?: ReadonlyArray<number>;
+}
+
+/**
+ * Mean per-class recall: `(1/K) Σₖ C[k][k] / Σⱼ C[k][j]` over the classes present in yTrue.
+ *
+ * @remarks
+ * Classes that occur only in yPred have no recall and are dropped from the mean (scikit-learn
+ * warns "y_pred contains classes not in y_true"; we drop silently). With `adjusted`, K is the
+ * number of classes kept.
+ * @throws DataValidationError on empty input, a length mismatch or mixed label types.
+ * @example
+ * ```ts
+ * balancedAccuracyScore([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]); // 0.625
+ * ```
+ * @see scikit-learn `sklearn.metrics.balanced_accuracy_score`; Brodersen et al. (2010), "The balanced accuracy and its posterior distribution".
+ */
+export function balancedAccuracyScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: BalancedAccuracyOptions = {}): number {
+  const who = 'balancedAccuracyScore';
+  const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
+  const w = checkWeights(who, options.sampleWeight, n);
+  const labels = resolveLabels(who, undefined, t, p);
+  const { tp, truth } = labelCounts(indexIn(t, labels), indexIn(p, labels), labels.length, w);
+  let sum = 0;
+  let k = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (truth[i] === 0) continue;
+    sum += (tp[i] as number) / (truth[i] as number);
+    k++;
+  }
+  let score = k === 0 ? Number.NaN : sum / k;
+  if (options.adjusted) {
+    const chance = 1 / k;
+    score = (score - chance) / (1 - chance);
+  }
+  return score;
+}

@@ -1,0 +1,66 @@
+import { InvalidParameterError, describe } from '../core/errors.js';
+import type { Label } from '../core/matrix.js';
+import { checkTargets, checkWeights, confusionCounts, indexIn, resolveLabels } from './_common.js';
+
+/** Options of {@link cohenKappaScore}. */
+export interface CohenKappaOptions {
+  /** Classes, in order (the order matters for weighted kappa). @defaultValue the sorted union of both raters' labels */
+  labels?: ReadonlyArray<Label>;
+  /** Disagreement weights: unweighted (`undefined`, 1 off the diagonal), `'linear'` `|i − j|` or `'quadratic'` `(i − j)²`. @defaultValue undefined */
+  weights?: 'linear' | 'quadratic';
+  /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
+  sampleWeight?: ReadonlyArray<number>;
+}
+
+/**
+ * Cohen's kappa, agreement between two raters corrected for chance:
+ * `κ = 1 − Σ W∘C / Σ W∘E` with C the confusion matrix, `E = outer(rowSums, colSums) / total`
+ * and W the disagreement weights.
+ *
+ * @remarks
+ * Symmetric in its two arguments. NaN when the expected disagreement is 0 (e.g. both raters
+ * always give the same single label), as scikit-learn.
+ * @throws InvalidParameterError for an unknown `weights` or bad `labels`.
+ * @throws DataValidationError on empty input, a length mismatch or mixed label types.
+ * @example
+ * ```ts
+ * cohenKappaScore(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // 0.636…
+ * ```
+ * @see scikit-learn `sklearn.metrics.cohen_kappa_score`; Cohen (1960), "A coefficient of agreement for nominal scales".
+ */
+export function cohenKappaScore(y1: ReadonlyArray<Label>, y2: ReadonlyArray<Label>, options: CohenKappaOptions = {}): number {
+  const who = 'cohenKappaScore';
+  const { weights } = options;
+  if (weights !== undefined && weights !== 'linear' && weights !== 'quadratic') {
+    throw new InvalidParameterError('weights', `${who}: weights must be 'linear', 'quadratic' or undefined, received ${describe(weights)}.`);
+  }
+  const { yTrue: t, yPred: p, n } = checkTargets(who, y1, y2, 'y2');
+  const sw = checkWeights(who, options.sampleWeight, n);
+  const labels = resolveLabels(who, options.labels, t, p);
+  const k = labels.length;
+  const c = confusionCounts(indexIn(t, labels), indexIn(p, labels), k, sw);
+  const s0 = new Float64Array(k); // column sums
+  const s1 = new Float64Array(k); // row sums
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = c[i * k + j] as number;
+      s1[i] += v;
+      s0[j] += v;
+      total += v;
+    }
+  }
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const d = Math.abs(i - j);
+      const w = weights === undefined ? (i === j ? 0 : 1) : weights === 'linear' ? d : d * d;
+      // scikit-learn: expected = outer(sum0, sum1) / sum(sum0), indexed [i][j] = sum0[i]·sum1[j]
+      const e = ((s0[i] as number) * (s1[j] as number)) / total;
+      num += w * (c[i * k + j] as number);
+      den += w * e;
+    }
+  }
+  return 1 - num / den;
+}
