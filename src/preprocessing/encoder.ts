@@ -813,14 +813,14 @@ export class Encoder implements Transformer<TableInput> {
     for (const name of numNames) {
       const key = requireKey(t, name, who);
       let imputeValue = NaN;
+      const vals = new Float64Array(n);
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const x = parseNumeric((rows[i] as Record<string | number, unknown>)[key], i, name, who);
+        if (!Number.isNaN(x)) vals[m++] = x;
+      }
       if (p.impute !== null && typeof p.impute === 'object') imputeValue = p.impute.constant;
       else if (p.impute !== null) {
-        const vals = new Float64Array(n);
-        let m = 0;
-        for (let i = 0; i < n; i++) {
-          const x = parseNumeric((rows[i] as Record<string | number, unknown>)[key], i, name, who);
-          if (!Number.isNaN(x)) vals[m++] = x;
-        }
         if (m === 0) {
           throw new DataValidationError(`${who}: numeric column "${name}" has no values, so its ${p.impute} cannot be computed. Use impute: { constant: v } or drop the column.`, { param: 'X', column: name });
         }
