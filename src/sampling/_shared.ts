@@ -1,11 +1,11 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { BruteNeighbors } from './_bruteNeighbors.js';
+import { KNeighbors } from './neighbors/index.js';
 import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 
-/** The library's default exact neighbour search. @internal */
+/** The library's default exact neighbour search (the k-NN engine in ./neighbors). @internal */
 export function defaultNeighbors(): NeighborSearch {
-  return new BruteNeighbors();
+  return new KNeighbors();
 }
 
 /** Validates a positive integer neighbour count option. @internal */

@@ -11,4 +11,6 @@ export { RandomOverSampler } from './RandomOverSampler.js';
 export type { RandomOverSamplerOptions, RandomOverSamplerParams } from './RandomOverSampler.js';
 export { RandomUnderSampler } from './RandomUnderSampler.js';
 export type { RandomUnderSamplerOptions, RandomUnderSamplerParams } from './RandomUnderSampler.js';
+export { KNeighbors } from './neighbors/index.js';
+export type { KNeighborsParams, KNeighborsFitted } from './neighbors/index.js';
 export type { NeighborSearch, KNeighborsResult, KNeighborsOptions } from './neighbors/types.js';
