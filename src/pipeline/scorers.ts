@@ -1,7 +1,15 @@
 import { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import * as metrics from '../metrics/index.js';
+import { accuracyScore } from '../metrics/accuracyScore.js';
+import { averagePrecisionScore } from '../metrics/averagePrecisionScore.js';
+import { balancedAccuracyScore } from '../metrics/balancedAccuracyScore.js';
+import { cohenKappaScore } from '../metrics/cohenKappaScore.js';
+import { geometricMeanScore } from '../metrics/geometricMeanScore.js';
+import { logLoss } from '../metrics/logLoss.js';
+import { matthewsCorrcoef } from '../metrics/matthewsCorrcoef.js';
+import { f1Score, precisionScore, recallScore } from '../metrics/precisionRecallFscoreSupport.js';
+import { rocAucScore } from '../metrics/rocAucScore.js';
 import type { RowsInput } from './rows.js';
 
 /**
@@ -72,77 +80,62 @@ export interface ScoringContext {
 /** A custom scorer: returns one number for a fold. */
 export type ScorerFn = (ctx: ScoringContext) => number;
 
-type MetricFn = (yTrue: ReadonlyArray<Label>, y: unknown, options?: Record<string, unknown>) => unknown;
-
-/** Looks a metric up at call time, so this module does not fail to load while metrics are missing. */
-function metric(name: string): MetricFn {
-  const fn = (metrics as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') {
-    throw new InvalidParameterError('scoring', `crossValidate: this scorer needs ${name} from the metrics module, which this build does not provide.`);
-  }
-  return fn as MetricFn;
-}
-
-function num(v: unknown, name: string): number {
-  if (typeof v !== 'number') throw new DataValidationError(`crossValidate: ${name} returned ${describe(v)}, expected a number.`);
-  return v;
-}
-
-function positiveColumn(ctx: ScoringContext, scorer: string): number[] {
+function twoClasses(ctx: ScoringContext, scorer: string, instead: string): void {
   if (ctx.labels.length !== 2) {
-    throw new DataValidationError(
-      `crossValidate: scorer '${scorer}' is for two classes, but y has ${ctx.labels.length}. Use e.g. '${scorer === 'rocAuc' ? 'rocAucOvr' : 'f1Macro'}'.`,
-      { param: 'y' },
-    );
+    throw new DataValidationError(`crossValidate: scorer '${scorer}' is for two classes, but y has ${ctx.labels.length}. Use '${instead}'.`, { param: 'y' });
   }
+}
+
+/** P(`labels[1]`) of each test row, for the binary scorers. */
+function positiveColumn(ctx: ScoringContext, scorer: string, instead: string): number[] {
+  twoClasses(ctx, scorer, instead);
   return ctx.proba().getColumn(1);
 }
 
-function onPred(name: string, options: (ctx: ScoringContext) => Record<string, unknown>): ScorerFn {
-  return (ctx) => num(metric(name)(ctx.yTrue, ctx.yPred(), options(ctx)), name);
+function binaryPred(scorer: 'f1' | 'precision' | 'recall', fn: typeof f1Score): ScorerFn {
+  return (ctx) => {
+    twoClasses(ctx, scorer, `${scorer}Macro`);
+    return fn(ctx.yTrue, ctx.yPred(), { average: 'binary', posLabel: ctx.labels[1] as Label });
+  };
 }
 
-function binaryPred(name: string, scorer: string): ScorerFn {
-  return (ctx) => {
-    if (ctx.labels.length !== 2) {
-      throw new DataValidationError(`crossValidate: scorer '${scorer}' is for two classes, but y has ${ctx.labels.length}. Use '${scorer}Macro'.`, { param: 'y' });
-    }
-    return num(metric(name)(ctx.yTrue, ctx.yPred(), { average: 'binary', posLabel: ctx.labels[1] }), name);
-  };
+function averaged(fn: typeof f1Score, average: 'macro' | 'weighted' | 'micro'): ScorerFn {
+  return (ctx) => fn(ctx.yTrue, ctx.yPred(), { average, labels: ctx.labels });
 }
 
 function rocAuc(multiClass: 'ovr' | 'ovo', average: 'macro' | 'weighted'): ScorerFn {
   return (ctx) => {
-    const f = metric('rocAucScore');
-    if (ctx.labels.length === 2) return num(f(ctx.yTrue, positiveColumn(ctx, 'rocAuc'), { posLabel: ctx.labels[1] }), 'rocAucScore');
-    return num(f(ctx.yTrue, ctx.proba(), { multiClass, average, labels: ctx.labels }), 'rocAucScore');
+    // With two classes scikit-learn's roc_auc_ovr/ovo scorers score P(labels[1]): the binary AUC.
+    if (ctx.labels.length === 2) return rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAuc'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels });
+    return rocAucScore(ctx.yTrue, ctx.proba(), { multiClass, average, labels: ctx.labels });
   };
 }
 
 /** The built-in scorers. @internal */
 export const SCORERS: Readonly<Record<ScorerName, ScorerFn>> = Object.freeze({
-  accuracy: onPred('accuracyScore', () => ({})),
-  balancedAccuracy: onPred('balancedAccuracyScore', () => ({})),
-  f1: binaryPred('f1Score', 'f1'),
-  precision: binaryPred('precisionScore', 'precision'),
-  recall: binaryPred('recallScore', 'recall'),
-  f1Macro: onPred('f1Score', (c) => ({ average: 'macro', labels: c.labels })),
-  f1Weighted: onPred('f1Score', (c) => ({ average: 'weighted', labels: c.labels })),
-  f1Micro: onPred('f1Score', (c) => ({ average: 'micro', labels: c.labels })),
-  precisionMacro: onPred('precisionScore', (c) => ({ average: 'macro', labels: c.labels })),
-  precisionWeighted: onPred('precisionScore', (c) => ({ average: 'weighted', labels: c.labels })),
-  recallMacro: onPred('recallScore', (c) => ({ average: 'macro', labels: c.labels })),
-  recallWeighted: onPred('recallScore', (c) => ({ average: 'weighted', labels: c.labels })),
-  matthewsCorrcoef: onPred('matthewsCorrcoef', () => ({})),
-  cohenKappa: onPred('cohenKappaScore', (c) => ({ labels: c.labels })),
-  geometricMean: onPred('geometricMeanScore', (c) => ({ labels: c.labels })),
-  rocAuc: (ctx) => num(metric('rocAucScore')(ctx.yTrue, positiveColumn(ctx, 'rocAuc'), { posLabel: ctx.labels[1] }), 'rocAucScore'),
+  accuracy: (ctx) => accuracyScore(ctx.yTrue, ctx.yPred()),
+  balancedAccuracy: (ctx) => balancedAccuracyScore(ctx.yTrue, ctx.yPred()),
+  f1: binaryPred('f1', f1Score),
+  precision: binaryPred('precision', precisionScore),
+  recall: binaryPred('recall', recallScore),
+  f1Macro: averaged(f1Score, 'macro'),
+  f1Weighted: averaged(f1Score, 'weighted'),
+  f1Micro: averaged(f1Score, 'micro'),
+  precisionMacro: averaged(precisionScore, 'macro'),
+  precisionWeighted: averaged(precisionScore, 'weighted'),
+  recallMacro: averaged(recallScore, 'macro'),
+  recallWeighted: averaged(recallScore, 'weighted'),
+  matthewsCorrcoef: (ctx) => matthewsCorrcoef(ctx.yTrue, ctx.yPred()),
+  cohenKappa: (ctx) => cohenKappaScore(ctx.yTrue, ctx.yPred(), { labels: ctx.labels }),
+  geometricMean: (ctx) => geometricMeanScore(ctx.yTrue, ctx.yPred(), { labels: ctx.labels }),
+  rocAuc: (ctx) => rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAucOvr'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels }),
   rocAucOvr: rocAuc('ovr', 'macro'),
   rocAucOvrWeighted: rocAuc('ovr', 'weighted'),
   rocAucOvo: rocAuc('ovo', 'macro'),
   rocAucOvoWeighted: rocAuc('ovo', 'weighted'),
-  averagePrecision: (ctx) => num(metric('averagePrecisionScore')(ctx.yTrue, positiveColumn(ctx, 'averagePrecision'), { posLabel: ctx.labels[1] }), 'averagePrecisionScore'),
-  logLoss: (ctx) => num(metric('logLoss')(ctx.yTrue, ctx.proba(), { labels: ctx.labels }), 'logLoss'),
+  averagePrecision: (ctx) =>
+    averagePrecisionScore(ctx.yTrue, positiveColumn(ctx, 'averagePrecision', 'f1Macro'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels }),
+  logLoss: (ctx) => logLoss(ctx.yTrue, ctx.proba(), { labels: ctx.labels }),
 });
 
 /**
