@@ -343,12 +343,14 @@ export class Scaler implements Transformer<MatrixInput> {
     const st = this.fitted;
     const { data, rows, cols } = toDense(X, { who: `${WHO}.inverseTransform`, allowNaN: true, cols: st.nFeaturesIn });
     const minmax = this.params.method === 'minmax';
-    for (let j = 0; j < cols; j++) {
-      if (!st.scaled[j]) continue;
-      const c = st.center[j] as number;
-      const s = st.scale[j] as number;
-      for (let i = j; i < data.length; i += cols) {
-        data[i] = minmax ? ((data[i] as number) - c) / s : (data[i] as number) * s + c;
+    const idx = scaledIndices(st.scaled);
+    const center = st.center;
+    const scale = st.scale;
+    for (let off = 0; off < data.length; off += cols) {
+      for (let t = 0; t < idx.length; t++) {
+        const j = idx[t] as number;
+        const i = off + j;
+        data[i] = minmax ? ((data[i] as number) - (center[j] as number)) / (scale[j] as number) : (data[i] as number) * (scale[j] as number) + (center[j] as number);
       }
     }
     return fromDense(data, rows, cols);
@@ -452,37 +454,54 @@ export class Scaler implements Transformer<MatrixInput> {
     const center = new Float64Array(cols);
     const scale = new Float64Array(cols).fill(1);
     const nSeen = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) {
-      let c = 0;
-      for (let i = j; i < data.length; i += cols) if (!Number.isNaN(data[i] as number)) c++;
-      nSeen[j] = c;
+    const idx = scaledIndices(scaled);
+    // Row-major passes (cache friendly); per column the additions still run in row order, which is
+    // exactly NumPy's order for nansum(X, axis=0) on a C-ordered matrix.
+    for (let off = 0; off < data.length; off += cols) {
+      for (let j = 0; j < cols; j++) if (!Number.isNaN(data[off + j] as number)) nSeen[j] = (nSeen[j] as number) + 1;
     }
     if (p.method === 'standard') {
       const mean = new Float64Array(cols).fill(NaN);
       const variance = new Float64Array(cols).fill(NaN);
-      for (let j = 0; j < cols; j++) {
-        if (!scaled[j]) continue;
-        const n = nSeen[j] as number;
-        const col = new Float64Array(n);
-        let k = 0;
-        for (let i = j; i < data.length; i += cols) {
-          const x = data[i] as number;
-          if (!Number.isNaN(x)) col[k++] = x;
+      const sum = new Float64Array(cols);
+      for (let off = 0; off < data.length; off += cols) {
+        for (let t = 0; t < idx.length; t++) {
+          const j = idx[t] as number;
+          const x = data[off + j] as number;
+          if (x === x) sum[j] = (sum[j] as number) + x;
         }
-        const sum = seqSum(col);
-        const m = sum / n;
-        const dev = new Float64Array(n);
-        for (let t = 0; t < n; t++) dev[t] = (col[t] as number) - m;
-        const correction = seqSum(dev);
-        for (let t = 0; t < n; t++) dev[t] = (dev[t] as number) * (dev[t] as number);
-        const v = (seqSum(dev) - (correction * correction) / n) / n;
-        mean[j] = m;
+      }
+      const m = new Float64Array(cols);
+      for (let t = 0; t < idx.length; t++) {
+        const j = idx[t] as number;
+        m[j] = (sum[j] as number) / (nSeen[j] as number);
+      }
+      const corr = new Float64Array(cols);
+      const sq = new Float64Array(cols);
+      for (let off = 0; off < data.length; off += cols) {
+        for (let t = 0; t < idx.length; t++) {
+          const j = idx[t] as number;
+          const x = data[off + j] as number;
+          if (x === x) {
+            const d = x - (m[j] as number);
+            corr[j] = (corr[j] as number) + d;
+            sq[j] = (sq[j] as number) + d * d;
+          }
+        }
+      }
+      for (let t = 0; t < idx.length; t++) {
+        const j = idx[t] as number;
+        const n = nSeen[j] as number;
+        const mj = m[j] as number;
+        const c = corr[j] as number;
+        const v = ((sq[j] as number) - (c * c) / n) / n;
+        mean[j] = mj;
         variance[j] = v;
-        if (p.withCentering) center[j] = m;
+        if (p.withCentering) center[j] = mj;
         if (p.withScaling) {
-          const constant = v <= n * EPS * v + (n * m * EPS) ** 2;
-          const sd = Math.sqrt(v);
-          scale[j] = constant ? 1 : sd;
+          // scikit-learn's _is_constant_feature: var ≤ n·ε·var + (n·mean·ε)² → scale 1
+          const constant = v <= n * EPS * v + (n * mj * EPS) ** 2;
+          scale[j] = constant ? 1 : Math.sqrt(v);
         }
       }
       return Object.freeze({ nFeaturesIn: cols, scaled: Object.freeze(scaled), center, scale, mean, variance, nSamplesSeen: nSeen });
@@ -490,27 +509,28 @@ export class Scaler implements Transformer<MatrixInput> {
     if (p.method === 'minmax') {
       const dataMin = new Float64Array(cols).fill(NaN);
       const dataMax = new Float64Array(cols).fill(NaN);
+      const mn = new Float64Array(cols).fill(Infinity);
+      const mx = new Float64Array(cols).fill(-Infinity);
       const [lo, hi] = p.featureRange;
-      for (let j = 0; j < cols; j++) {
-        if (!scaled[j]) continue;
-        let mn = Infinity;
-        let mx = -Infinity;
-        for (let i = j; i < data.length; i += cols) {
-          const x = data[i] as number;
-          if (x < mn) mn = x;
-          if (x > mx) mx = x;
+      for (let off = 0; off < data.length; off += cols) {
+        for (let t = 0; t < idx.length; t++) {
+          const j = idx[t] as number;
+          const x = data[off + j] as number;
+          if (x < (mn[j] as number)) mn[j] = x;
+          if (x > (mx[j] as number)) mx[j] = x;
         }
-        if (nSeen[j] === 0) {
-          mn = NaN;
-          mx = NaN;
-        }
-        dataMin[j] = mn;
-        dataMax[j] = mx;
-        let range = mx - mn;
+      }
+      for (let t = 0; t < idx.length; t++) {
+        const j = idx[t] as number;
+        const a = nSeen[j] === 0 ? NaN : (mn[j] as number);
+        const b = nSeen[j] === 0 ? NaN : (mx[j] as number);
+        dataMin[j] = a;
+        dataMax[j] = b;
+        let range = b - a;
         if (range < 10 * EPS) range = 1;
-        const s = (hi - lo) / range;
-        scale[j] = s;
-        center[j] = lo - mn * s;
+        const sc = (hi - lo) / range;
+        scale[j] = sc;
+        center[j] = lo - a * sc;
       }
       return Object.freeze({ nFeaturesIn: cols, scaled: Object.freeze(scaled), center, scale, dataMin, dataMax, nSamplesSeen: nSeen });
     }
@@ -534,30 +554,37 @@ export class Scaler implements Transformer<MatrixInput> {
     const minmax = this.params.method === 'minmax';
     const clip = this.params.clip;
     const [lo, hi] = this.params.featureRange;
-    for (let j = 0; j < cols; j++) {
-      if (!st.scaled[j]) continue;
-      const c = st.center[j] as number;
-      const s = st.scale[j] as number;
+    const idx = scaledIndices(st.scaled);
+    const center = st.center;
+    const scale = st.scale;
+    // row-major: one sequential pass over the buffer
+    for (let off = 0; off < data.length; off += cols) {
       if (minmax) {
-        for (let i = j; i < data.length; i += cols) {
-          let x = (data[i] as number) * s + c;
+        for (let t = 0; t < idx.length; t++) {
+          const j = idx[t] as number;
+          let x = (data[off + j] as number) * (scale[j] as number) + (center[j] as number);
           if (clip) x = x < lo ? lo : x > hi ? hi : x;
-          data[i] = x;
+          data[off + j] = x;
         }
       } else {
-        for (let i = j; i < data.length; i += cols) data[i] = ((data[i] as number) - c) / s;
+        for (let t = 0; t < idx.length; t++) {
+          const j = idx[t] as number;
+          data[off + j] = ((data[off + j] as number) - (center[j] as number)) / (scale[j] as number);
+        }
       }
     }
   }
+}
+
+function scaledIndices(scaled: readonly boolean[]): Int32Array {
+  const out: number[] = [];
+  scaled.forEach((b, j) => {
+    if (b) out.push(j);
+  });
+  return Int32Array.from(out);
 }
 
 function optional<K extends string>(k: K, v: Float64Array | undefined): { [P in K]?: Float64Array } {
   return (v === undefined ? {} : { [k]: v }) as { [P in K]?: Float64Array };
 }
 
-/** Sequential sum (NumPy's `nansum(X, axis=0)` on a C-ordered matrix adds row after row). @internal */
-function seqSum(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] as number;
-  return s;
-}

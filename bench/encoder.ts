@@ -1,0 +1,138 @@
+/**
+ * Benchmark suite `encoder`: Encoder fit+transform on 1,000,000 rows × 10 columns (7 categorical
+ * with 10–300 categories, Zipf-like frequencies and 1% missing; 3 numeric with 1% missing), then
+ * Scaler('standard') on the encoded matrix — next to scikit-learn's OneHotEncoder / OrdinalEncoder
+ * / StandardScaler on a table made by the same recipe (bench/encoder_sklearn.py), in the same run.
+ */
+import { join } from 'node:path';
+import { Encoder, Scaler, type EncoderOptions } from '../src/preprocessing/index.js';
+import { Random } from '../src/core/random.js';
+import type { BenchContext } from './suites.js';
+import { measure, runPython } from './util.js';
+
+const CARDINALITIES = [10, 25, 50, 100, 200, 300, 12];
+const N_NUMERIC = 3;
+const SCALES = [1, 10, 100];
+
+type Row = Record<string, string | number | null>;
+
+/** The same recipe as make_table in encoder_sklearn.py (same distributions; a different PRNG). */
+function makeTable(n: number, seed = 42): { rows: Row[]; categorical: string[]; numeric: string[] } {
+  const rng = new Random(seed);
+  const categorical = CARDINALITIES.map((_, j) => `cat${j}`);
+  const numeric = Array.from({ length: N_NUMERIC }, (_, j) => `num${j}`);
+  const pools = CARDINALITIES.map((k, j) => {
+    const names: Array<string | null> = Array.from({ length: k }, (_, i) => `c${j}_${i}`);
+    names.push(null);
+    let h = 0;
+    for (let i = 1; i <= k; i++) h += 1 / i;
+    const cum = new Float64Array(k + 1);
+    let acc = 0;
+    for (let i = 0; i < k; i++) {
+      acc += ((1 / (i + 1)) / h) * 0.99;
+      cum[i] = acc;
+    }
+    cum[k] = 1;
+    return { names, cum };
+  });
+  const rows: Row[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const row: Row = {};
+    for (let j = 0; j < pools.length; j++) {
+      const { names, cum } = pools[j]!;
+      const u = rng.float();
+      let lo = 0;
+      let hi = cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid]! > u) hi = mid;
+        else lo = mid + 1;
+      }
+      row[categorical[j]!] = names[lo]!;
+    }
+    for (let j = 0; j < N_NUMERIC; j++) row[numeric[j]!] = rng.float() < 0.01 ? null : rng.normal() * SCALES[j]!;
+    rows[r] = row;
+  }
+  return { rows, categorical, numeric };
+}
+
+interface Phase {
+  seconds: number;
+  peakMiB: number;
+}
+
+/** Wall time plus peak RSS growth: the larger of util.measure's sampled growth and the process maxRSS growth. */
+async function timed<T>(fn: () => T): Promise<{ result: T } & Phase> {
+  if (globalThis.gc) globalThis.gc();
+  const before = process.memoryUsage().rss;
+  const maxBefore = process.resourceUsage().maxRSS * 1024;
+  const m = await measure(fn);
+  const maxAfter = process.resourceUsage().maxRSS * 1024;
+  const peak = maxAfter > maxBefore ? Math.max(m.peakMiB, (maxAfter - before) / 2 ** 20) : m.peakMiB;
+  return { result: m.result, seconds: m.seconds, peakMiB: peak };
+}
+
+const CONFIGS: Array<{ id: string; label: string; options: (c: string[], n: string[]) => EncoderOptions; pyRows?: (n: number) => number }> = [
+  {
+    id: 'onehot-grouped',
+    label: `one-hot, minFrequency 0.001, maxCategories 32, handleUnknown 'infrequent'`,
+    options: (categorical, numeric) => ({ categorical, numeric, handleUnknown: 'infrequent', minFrequency: 0.001, maxCategories: 32 }),
+  },
+  {
+    id: 'ordinal',
+    label: 'ordinal codes',
+    options: (categorical, numeric) => ({ categorical, numeric, encoding: 'ordinal', handleUnknown: 'ignore' }),
+  },
+];
+
+function fmt(x: number, d = 2): string {
+  return Number.isFinite(x) ? x.toFixed(d) : '–';
+}
+
+export default async function encoderSuite(ctx: BenchContext): Promise<string> {
+  const n = ctx.quick ? 100_000 : 1_000_000;
+  const script = join(import.meta.dirname, 'encoder_sklearn.py');
+  const lines: string[] = [];
+  lines.push(`### Encoder and Scaler — ${n.toLocaleString('en-US')} rows × 10 columns`);
+  lines.push('');
+  lines.push(
+    'Table: 7 categorical columns with 10, 25, 50, 100, 200, 300 and 12 categories (Zipf-like 1/(k+1) frequencies, 1% missing) and 3 normal numeric columns (1% missing), generated inside each benchmark by the same recipe. ' +
+      'Ours: `Encoder.fitTransform` on an array of row objects, then `new Scaler({ method: "standard" }).fitTransform` on the result. ' +
+      'scikit-learn: `OneHotEncoder(sparse_output=False)` / `OrdinalEncoder` `.fit_transform` on an object ndarray, `np.hstack` with the numeric columns, then `StandardScaler().fit_transform`. ' +
+      'Peak = growth of resident memory over the step (largest of sampled RSS and the process peak RSS), so the output matrix is included.',
+  );
+  lines.push('');
+  lines.push('| configuration | output | step | ours (s) | ours peak (MiB) | sklearn (s) | sklearn peak (MiB) | sklearn SkylakeX (s) | time ratio ours/sklearn |');
+  lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+  ctx.log(`generating ${n} rows`);
+  const table = makeTable(n);
+  for (const cfg of CONFIGS) {
+    ctx.log(`ours: ${cfg.id}`);
+    const enc = await timed(() => new Encoder(cfg.options(table.categorical, table.numeric)).fitTransform(table.rows));
+    const X = enc.result;
+    const sc = await timed(() => new Scaler({ method: 'standard' }).fitTransform(X));
+    ctx.log(`sklearn: ${cfg.id}`);
+    const py = runPython(script, [String(n), cfg.id]);
+    const pySky = runPython(script, [String(n), cfg.id], { OPENBLAS_CORETYPE: 'SkylakeX' });
+    const get = (r: typeof py, step: 'encode' | 'scale'): Phase | undefined => (r.ok ? ((r.data as Record<string, Phase>)[step] as Phase) : undefined);
+    const shape = py.ok ? (py.data as { shape: number[] }).shape : undefined;
+    for (const step of ['encode', 'scale'] as const) {
+      const ours = step === 'encode' ? enc : sc;
+      const p = get(py, step);
+      const ps = get(pySky, step);
+      lines.push(
+        `| ${cfg.label} | ${X.rows} × ${X.columns}${shape ? ` (sklearn ${shape[0]} × ${shape[1]})` : ''} | ${step === 'encode' ? 'encode (fit + transform)' : 'Scaler standard'} | ${fmt(ours.seconds)} | ${fmt(ours.peakMiB, 0)} | ${p ? fmt(p.seconds) : 'n/a'} | ${p ? fmt(p.peakMiB, 0) : 'n/a'} | ${ps ? fmt(ps.seconds) : 'n/a'} | ${p ? fmt(ours.seconds / p.seconds) : 'n/a'} |`,
+      );
+    }
+    if (!py.ok) lines.push(`\n_scikit-learn peer unavailable: ${py.reason}_\n`);
+    if (globalThis.gc) globalThis.gc();
+  }
+  lines.push('');
+  lines.push(
+    'scikit-learn versions: ' + (() => {
+      const r = runPython(script, ['1000', 'ordinal']);
+      return r.ok ? `scikit-learn ${(r.data as { sklearn: string }).sklearn}, numpy ${(r.data as { numpy: string }).numpy}` : 'unavailable';
+    })() + '. Python peers run with `OMP_WAIT_POLICY=PASSIVE`; the "SkylakeX" column adds `OPENBLAS_CORETYPE=SkylakeX` (encoding and scaling use little BLAS, so the two should agree).',
+  );
+  return lines.join('\n');
+}
