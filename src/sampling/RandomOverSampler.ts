@@ -7,7 +7,7 @@ import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions,
 export interface RandomOverSamplerOptions extends SamplerOptions {
   /**
    * Smoothed bootstrap: a factor ≥ 0 for every class, or a Map with one factor per resampled
-   * class. `undefined` gives a plain bootstrap (copies); `0` is also a plain bootstrap.
+   * class. `undefined` gives a plain bootstrap (copies); `0` is exactly the plain bootstrap (same draws).
    * @defaultValue undefined
    */
   shrinkage?: number | ReadonlyMap<Label, number>;
@@ -110,7 +110,7 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
         block.set(data.subarray(s * cols, (s + 1) * cols), i * cols);
       }
       const factor: number | undefined = shrink instanceof Map ? (shrink.get(label) as number) : (shrink as number | undefined);
-      if (factor === undefined) continue;
+      if (factor === undefined || factor === 0) continue; // 0 = plain bootstrap, no normal draws
       for (let j = 0; j < cols; j++) {
         let mean = 0;
         for (let t = 0; t < nc; t++) mean += data[(idx[t] as number) * cols + j] as number;
