@@ -16,4 +16,5 @@ export type Suite = { default: (ctx: BenchContext) => Promise<string> };
 /** Registered suites, in run order. Each lives in its own file. */
 export const suites: Record<string, () => Promise<Suite>> = {
   encoder: () => import('./encoder.js'),
+  samplers: () => import('./samplers.js'),
 };
