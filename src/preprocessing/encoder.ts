@@ -13,8 +13,9 @@ export type Cell = string | number | null | undefined;
  *
  * @remarks
  * Row objects: `[{ AREA: 'Central', 'Vict Age': 34 }, …]` — a key absent from a row is a missing
- * value. Row arrays: `{ columns: ['AREA', 'Vict Age'], rows: [['Central', 34], …] }` — every row
- * must have exactly `columns.length` cells.
+ * value, and when the Encoder infers its columns it takes the keys of row 0. Row arrays:
+ * `{ columns: ['AREA', 'Vict Age'], rows: [['Central', 34], …] }` — every row must have exactly
+ * `columns.length` cells.
  */
 export type TableInput =
   | ReadonlyArray<Readonly<Record<string, Cell>>>

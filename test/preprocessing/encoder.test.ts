@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Matrix } from 'ml-matrix';
 import { Encoder, type Category, type Cell, type EncoderOptions } from '../../src/preprocessing/index.js';
 import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError } from '../../src/core/errors.js';
 import { transformerChecks } from '../../src/testing/index.js';
@@ -66,6 +67,21 @@ describe(`Encoder matches scikit-learn ${fixture.versions['sklearn']} OneHotEnco
           expect(enc.fitted.outputs.map((o) => o.nCategories)).toEqual(enc.fitted.categorical.map((s) => s.nCodes));
         });
       }
+      if (c.test && !c.options.drop) {
+        it('inverseTransform of the test table: known → itself, infrequent or grouped unknown → "infrequent", other unknown → undefined', () => {
+          const enc = new Encoder(opts).fit(table(c.columns, c.train));
+          const back = enc.inverseTransform(enc.transform(table(c.columns, c.test!)));
+          c.test!.forEach((row, i) => {
+            c.columns.forEach((col, j) => {
+              const v = row[j] ?? null;
+              const st = enc.fitted.categorical[j]!;
+              const slot = st.infrequent.length > 0 && c.options.handleUnknown === 'infrequent';
+              const expected = st.frequent.includes(v) ? v : st.infrequent.includes(v) || slot ? 'infrequent' : undefined;
+              expect(back[i]![col], `row ${i} ${col}`).toEqual(expected);
+            });
+          });
+        });
+      }
       it('inverseTransform recovers each cell (infrequent as "infrequent", unknown as undefined)', () => {
         const enc = new Encoder(opts);
         const X = enc.fitTransform(table(c.columns, c.train));
@@ -81,6 +97,19 @@ describe(`Encoder matches scikit-learn ${fixture.versions['sklearn']} OneHotEnco
       });
     });
   }
+});
+
+describe('Encoder public types', () => {
+  it('has the documented signatures', () => {
+    const enc = new Encoder({ categorical: ['AREA NAME'], numeric: ['Vict Age'], handleUnknown: 'infrequent', minFrequency: 20 });
+    const rows: Array<Record<string, string | number | null>> = [{ 'AREA NAME': 'Central', 'Vict Age': 30 }];
+    expectTypeOf(rows).toMatchTypeOf<Parameters<typeof enc.fitTransform>[0]>();
+    expectTypeOf(enc.fitTransform(rows)).toEqualTypeOf<Matrix>();
+    expectTypeOf(enc.featureNames()).toEqualTypeOf<string[]>();
+    expectTypeOf(enc.categoricalIndices()).toEqualTypeOf<number[]>();
+    expectTypeOf(enc.fitted.categorical[0]!.categories).toEqualTypeOf<readonly Category[]>();
+    expectTypeOf(Encoder.fromJSON).returns.toEqualTypeOf<Encoder>();
+  });
 });
 
 describe('Encoder behaviour', () => {
