@@ -119,7 +119,7 @@ if (!haveChromium && !inCI) {
       }
 
       // The confusion matrix covers the 3 demo classes and every test row exactly once.
-      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))));
       expect(cells.length).toBe(3);
       for (const row of cells) expect(row.length).toBe(3);
       const total = cells.flat().reduce((a, b) => a + b, 0);

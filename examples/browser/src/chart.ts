@@ -21,7 +21,7 @@ export function drawCurves(canvas: HTMLCanvasElement, series: Series[], title: s
   if (canvas.height !== Math.round(cssH * dpr)) canvas.height = Math.round(cssH * dpr);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, cssW, cssH);
-  const pad = { left: 44, right: 12, top: 26, bottom: 28 };
+  const pad = { left: 44, right: 12, top: 26, bottom: 36 };
   const w = cssW - pad.left - pad.right;
   const h = cssH - pad.top - pad.bottom;
   const all = series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
@@ -55,7 +55,7 @@ export function drawCurves(canvas: HTMLCanvasElement, series: Series[], title: s
   }
   const step = Math.max(1, Math.ceil(n / 10));
   for (let i = 0; i < n; i += step) ctx.fillText(String(i + 1), x(i) - 3, pad.top + h + 16);
-  ctx.fillText('epoch', pad.left + w - 34, pad.top + h + 26 > cssH ? cssH - 2 : pad.top + h + 26);
+  ctx.fillText('epoch', pad.left + w / 2 - 15, pad.top + h + 31);
 
   let legendX = pad.left + 150;
   for (const s of series) {

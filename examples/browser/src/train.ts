@@ -59,10 +59,13 @@ export interface TrainResult {
  */
 class CodesToOneHot {
   private sizes: number[] = [];
-  constructor(private readonly nCategorical: number) {}
-  fit(X: Matrix): this {
-    this.sizes = [];
-    for (let j = 0; j < this.nCategorical; j++) this.sizes.push(Math.max(0, ...X.getColumn(j)) + 1);
+  /** @param categories - Number of codes of each of the leading code columns (from the Encoder). */
+  constructor(private readonly categories: () => number[]) {}
+  get nCategorical(): number {
+    return this.sizes.length;
+  }
+  fit(_X: Matrix): this {
+    this.sizes = this.categories();
     return this;
   }
   transform(X: Matrix): Matrix {
@@ -102,17 +105,23 @@ export async function trainAndEvaluate(table: Table, opts: TrainOptions): Promis
 
   // Output columns: the categorical columns first (one-hot or ordinal), then the numeric ones.
   const ordinal = opts.sampler === 'smotenc' && categorical.length > 0;
-  const encoder = new Encoder({
+  const encoderOptions = {
     categorical,
     numeric,
-    encoding: ordinal ? 'ordinal' : 'onehot',
-    handleUnknown: 'infrequent',
+    encoding: ordinal ? ('ordinal' as const) : ('onehot' as const),
+    // Rare categories (< 5 training rows) share one "infrequent" column; unseen ones go there too.
+    handleUnknown: 'infrequent' as const,
     minFrequency: 5,
-    numericMissing: 'median',
-  });
+    impute: 'median' as const,
+  };
+  const encoder = new Encoder(encoderOptions);
   const steps: NamedStep[] = [['encode', encoder]];
-  // Scale only the numeric columns (the last `numeric.length` ones); leave 0/1 and codes alone.
-  steps.push(['scale', new Scaler({ method: 'standard', columns: { fromEnd: numeric.length } })]);
+  // Scale only the numeric columns, which the Encoder puts last; leave 0/1 indicators and codes
+  // alone. The output width is known after fitting, so ask a probe Encoder fitted on the same
+  // training rows (never on the test rows).
+  const width = new Encoder(encoderOptions).fit(train.X).featureNames().length;
+  const numericColumns = Array.from({ length: numeric.length }, (_, j) => width - numeric.length + j);
+  if (numericColumns.length > 0) steps.push(['scale', new Scaler({ method: 'standard', columns: numericColumns })]);
   const seed = opts.seed;
   switch (opts.sampler) {
     case 'smote':
@@ -123,8 +132,9 @@ export async function trainAndEvaluate(table: Table, opts: TrainOptions): Promis
       break;
     case 'smotenc':
       if (ordinal) {
+        if (numeric.length === 0) throw new Error('SMOTENC needs at least one numeric column; use random over-sampling for an all-categorical table.');
         steps.push(['sampler', new SMOTENC({ categoricalFeatures: categorical.map((_, j) => j), seed })]);
-        steps.push(['onehot', new CodesToOneHot(categorical.length)]);
+        steps.push(['onehot', new CodesToOneHot(() => encoder.fitted.categorical.map((c) => c.nCodes))]);
       } else steps.push(['sampler', new SMOTE({ kNeighbors: 5, seed })]);
       break;
     case 'random':
@@ -141,7 +151,7 @@ export async function trainAndEvaluate(table: Table, opts: TrainOptions): Promis
     backend: 'auto',
     validationFraction: 0.1,
     ...(opts.classWeight === 'balanced' ? { classWeight: 'balanced' as const } : {}),
-    onEpochEnd: async (epoch: number, logs: { loss: number; accuracy?: number; valLoss?: number }) => {
+    onEpochEnd: async (epoch, logs) => {
       opts.onEpoch?.(epoch, logs);
       await nextFrame(); // let the page repaint the curve
     },
@@ -158,19 +168,21 @@ export async function trainAndEvaluate(table: Table, opts: TrainOptions): Promis
   const proba = pipe.predictProba(test.X);
   const pred = pipe.predict(test.X);
   const report = Metrics.evaluate(test.y, pred, proba, { labels: classes });
-  const metrics: MetricRow[] = [
+  const rows_: Array<{ name: string; value: number | null; range: MetricRow['range'] }> = [
     { name: 'accuracy', value: report.accuracy, range: 'unit' },
     { name: 'balanced accuracy', value: report.balancedAccuracy, range: 'unit' },
     { name: 'macro F1', value: report.macroF1, range: 'unit' },
+    { name: 'weighted F1', value: report.weightedF1, range: 'unit' },
     { name: 'G-mean', value: report.geometricMean, range: 'unit' },
     { name: 'ROC-AUC (ovr, macro)', value: report.rocAucOvrMacro, range: 'unit' },
     { name: 'ROC-AUC (ovr, weighted)', value: report.rocAucOvrWeighted, range: 'unit' },
-    { name: 'MCC', value: report.matthewsCorrcoef, range: 'other' },
+    { name: 'average precision (macro)', value: report.averagePrecisionMacro, range: 'unit' },
+    { name: 'MCC', value: report.mcc, range: 'other' },
     { name: 'log loss', value: report.logLoss, range: 'other' },
   ];
   return {
     classes,
-    metrics: metrics.filter((m) => typeof m.value === 'number'),
+    metrics: rows_.filter((m): m is MetricRow => m.value !== null),
     confusion: report.confusionMatrix,
     nTrain: train.y.length,
     nTrainResampled: pipe.fitted.nSamplesFinal,
