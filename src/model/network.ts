@@ -274,7 +274,7 @@ export class Network {
       let dW: tf.Tensor2D;
       if (l === 0) dW = tf.matMul(xT, g);
       else if (aIn.shape[1] <= g.shape[1]) dW = tf.matMul(tf.transpose(aIn), g);
-      else dW = tf.transpose(tf.matMul(tf.transpose(g), aIn));
+      else dW = tf.transpose(tf.matMul(tf.transpose(g), aIn)) as tf.Tensor2D;
       if (l2 > 0) dW = tf.add(dW, tf.mul(2 * l2, L.W)) as tf.Tensor2D;
       grads[L.W.name] = dW;
       grads[L.b.name] = L.gamma ? tf.zerosLike(L.b) : colSum(g);
