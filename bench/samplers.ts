@@ -67,7 +67,18 @@ function ours(prefix: string, n: number, d: number, name: Name): Run | string {
 
 function theirs(prefix: string, n: number, d: number, name: Name, env: Record<string, string>): Run | string {
   const r = runPython(peer, ['run', prefix, String(n), String(d), name], env);
-  return r.ok ? (r.data as Run) : `not run: ${r.reason}`;
+  return r.ok ? (r.data as Run) : `not run: ${r.reason || 'crashed (signal)'}`;
+}
+
+/** The best OpenBLAS kernel this CPU can run: SkylakeX needs AVX-512 (else SIGILL), Haswell needs AVX2. */
+function fastCoretype(): string {
+  let flags = '';
+  try {
+    flags = readFileSync('/proc/cpuinfo', 'utf8');
+  } catch {
+    /* not Linux */
+  }
+  return /\bavx512f\b/.test(flags) ? 'SkylakeX' : 'Haswell';
 }
 
 const fmt = (r: Run | string): string => (typeof r === 'string' ? r : `${r.seconds.toFixed(1)} s`);
@@ -77,10 +88,11 @@ const ratio = (a: Run | string, b: Run | string): string => (typeof a === 'strin
 export default async function samplers(ctx: BenchContext): Promise<string> {
   const n = Number(process.env.SAMPLERS_BENCH_N ?? (ctx.quick ? 20000 : 200000));
   const dims = (process.env.SAMPLERS_BENCH_D ?? '32,128').split(',').map(Number);
+  const core = fastCoretype();
   const lines: string[] = [
-    `SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default \`samplingStrategy: 'auto'\`. imbalanced-learn runs on the same files in the same run (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`), as shipped and with \`OPENBLAS_CORETYPE=SkylakeX\`. Time is wall-clock for \`fitResample\` / \`fit_resample\`; peak = growth of the process's peak RSS during the call (each measurement in a fresh process); output = bytes of the resampled float64 matrix.`,
+    `SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default \`samplingStrategy: 'auto'\`. imbalanced-learn runs on the same files in the same run (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`), as shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : ' (this CPU has no AVX-512, so SkylakeX would die with SIGILL; Haswell is its fastest OpenBLAS kernel, AVX2+FMA)'}. Time is wall-clock for \`fitResample\` / \`fit_resample\`; peak = growth of the process's peak RSS during the call (each measurement in a fresh process); output = bytes of the resampled float64 matrix.`,
     '',
-    '| sampler | d | ours | imblearn (shipped) | ratio | imblearn (SkylakeX) | ratio | our peak | imblearn peak | output | our peak / output |',
+    `| sampler | d | ours | imblearn (shipped) | ratio | imblearn (${core}) | ratio | our peak | imblearn peak | output | our peak / output |`,
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const d of dims) {
@@ -96,8 +108,8 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
       ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, shipped)`);
       const b = theirs(prefix, n, d, name, {});
       ctx.log(`  ${JSON.stringify(b)}`);
-      ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, SkylakeX)`);
-      const c = theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: 'SkylakeX' });
+      ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, ${core})`);
+      const c = theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: core });
       ctx.log(`  ${JSON.stringify(c)}`);
       const outMiB = typeof a === 'string' ? undefined : (a.rows * a.cols * 8) / 2 ** 20;
       lines.push(
