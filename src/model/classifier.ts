@@ -736,13 +736,17 @@ export class MLPClassifier {
       tfl.layers.dense({ units: spec.nOut, activation: 'softmax', ...(spec.hidden.length === 0 ? { inputShape: [spec.nIn] } : {}) }),
     );
     const sizes = [spec.nIn, ...spec.hidden, spec.nOut];
-    const tensors: tf.Tensor[] = [];
+    // model.weights lists every trainable weight first, then the non-trainable ones.
+    const trainable: tf.Tensor[] = [];
+    const fixed: tf.Tensor[] = [];
     values.forEach((v, l) => {
-      tensors.push(tf.tensor2d(v.kernel, [sizes[l] as number, sizes[l + 1] as number]), tf.tensor1d(v.bias));
+      trainable.push(tf.tensor2d(v.kernel, [sizes[l] as number, sizes[l + 1] as number]), tf.tensor1d(v.bias));
       if (v.gamma && v.beta && v.movingMean && v.movingVariance) {
-        tensors.push(tf.tensor1d(v.gamma), tf.tensor1d(v.beta), tf.tensor1d(v.movingMean), tf.tensor1d(v.movingVariance));
+        trainable.push(tf.tensor1d(v.gamma), tf.tensor1d(v.beta));
+        fixed.push(tf.tensor1d(v.movingMean), tf.tensor1d(v.movingVariance));
       }
     });
+    const tensors = [...trainable, ...fixed];
     model.setWeights(tensors);
     tf.dispose(tensors);
     return model;
@@ -1031,9 +1035,11 @@ function makeOptimizer(name: MLPOptimizer, lr: number): tf.Optimizer {
 }
 
 function setLearningRate(opt: tf.Optimizer, lr: number): void {
-  if (opt instanceof tf.SGDOptimizer) opt.setLearningRate(lr);
-  // Adam and RMSprop read their protected `learningRate` field at every step.
-  else (opt as unknown as { learningRate: number }).learningRate = lr;
+  // SGD caches −lr in a scalar and has setLearningRate; Adam and RMSprop read their protected
+  // `learningRate` field at every step (tfjs 4.22).
+  const o = opt as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
+  if (opt.getClassName() === 'SGD' && typeof o.setLearningRate === 'function') o.setLearningRate(lr);
+  else o.learningRate = lr;
 }
 
 function resolveClassWeights(cw: MLPClassifierParams['classWeight'], classes: readonly Label[], y: Int32Array, who: string): Float64Array {
