@@ -17,9 +17,28 @@ export type Cell = string | number | null | undefined;
  * `{ columns: ['AREA', 'Vict Age'], rows: [['Central', 34], …] }` — every row must have exactly
  * `columns.length` cells.
  */
-export type TableInput =
-  | ReadonlyArray<Readonly<Record<string, Cell>>>
-  | { readonly columns: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<Cell>> };
+export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnTable;
+
+/**
+ * A table given as row arrays plus the column names (the shape of a CSV parsed without headers).
+ *
+ * @example
+ * ```ts
+ * const t: ColumnTable = { columns: ['AREA', 'Vict Age'], rows: [['Central', 34], ['Newton', null]] };
+ * ```
+ */
+export interface ColumnTable {
+  /** Column names, one per cell of each row. */
+  readonly columns: ReadonlyArray<string>;
+  /** The rows; each has exactly `columns.length` cells. */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>;
+}
+
+/** A constant used by {@link EncoderOptions.impute} for missing numeric cells. */
+export interface ImputeConstant {
+  /** The finite value written for every missing numeric cell. */
+  readonly constant: number;
+}
 
 /** A category of a categorical column: a string or a number; `null` is the missing-value category. */
 export type Category = string | number | null;
@@ -75,7 +94,7 @@ export interface EncoderOptions {
   /** Missing categorical cells: `'category'` makes them their own category (sorted last); `'error'` rejects them. @defaultValue 'category' */
   missing?: 'category' | 'error';
   /** Missing numeric cells: left as NaN when omitted, or replaced by the training `'mean'`, `'median'` or a constant. @defaultValue NaN kept */
-  impute?: 'mean' | 'median' | { readonly constant: number };
+  impute?: 'mean' | 'median' | ImputeConstant;
 }
 
 /** The resolved, frozen options of an {@link Encoder}; absent options are `null`. */
@@ -101,7 +120,7 @@ export interface EncoderParams {
   /** See {@link EncoderOptions.missing}. */
   readonly missing: 'category' | 'error';
   /** See {@link EncoderOptions.impute}. */
-  readonly impute: 'mean' | 'median' | { readonly constant: number } | null;
+  readonly impute: 'mean' | 'median' | ImputeConstant | null;
 }
 
 /** What an {@link Encoder} learned about one categorical column. */
@@ -920,7 +939,10 @@ export class Encoder implements Transformer<TableInput> {
           code = plan.lookup.get(v as string | number);
           if (code === undefined) {
             const tv = typeof v;
-            if ((tv !== 'string' && tv !== 'number') || (plan.valueType !== 'none' && tv !== plan.valueType)) {
+            if (tv !== 'string' && tv !== 'number') {
+              throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: plan.name });
+            }
+            if (plan.valueType !== 'none' && tv !== plan.valueType) {
               throw new DataValidationError(
                 `${who}: row ${i}, column "${plan.name}" holds ${describe(v)} (${tv}), but the column's categories are ${plan.valueType}s. Convert the cell to the type used in fit.`,
                 { param: 'X', row: i, column: plan.name },

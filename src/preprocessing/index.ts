@@ -2,6 +2,8 @@ export { Encoder } from './encoder.js';
 export type {
   Cell,
   TableInput,
+  ColumnTable,
+  ImputeConstant,
   Category,
   DecodedRow,
   EncoderOptions,
