@@ -318,3 +318,34 @@ describe('Encoder on real LAPD rows', () => {
     expect(st.outputs[3]).toMatchObject({ kind: 'numeric', nCategories: 0, name: 'Vict Age' });
   });
 });
+
+describe('Encoder properties (fast-check)', () => {
+  it('one-hot blocks sum to 1 on training rows, ordinal code = position of the 1, row order does not matter', async () => {
+    const fc = await import('fast-check');
+    const cell = fc.oneof(fc.constantFrom('a', 'b', 'B', 'c', 'dd', 'e'), fc.constant(null));
+    const rowArb = fc.tuple(cell, fc.constantFrom(1, 2, 3, 10, 20));
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }), (raw, minFrequency, maxCategories) => {
+        const t = { columns: ['s', 'n'], rows: raw.map((r) => [...r]) as Cell[][] };
+        const opts: EncoderOptions = { categorical: ['s', 'n'], minFrequency, maxCategories };
+        const enc = new Encoder(opts);
+        const A = enc.fitTransform(t).to2DArray();
+        const O = new Encoder({ ...opts, encoding: 'ordinal' }).fitTransform(t).to2DArray();
+        const widths = enc.fitted.categorical.map((c) => c.nCodes);
+        A.forEach((row, i) => {
+          let off = 0;
+          widths.forEach((w, c) => {
+            const block = row.slice(off, off + w);
+            if (block.reduce((s, v) => s + v, 0) !== 1) throw new Error(`block ${c} of row ${i} does not sum to 1`);
+            if (block.indexOf(1) !== O[i]![c]) throw new Error(`ordinal code differs in row ${i} column ${c}`);
+            off += w;
+          });
+        });
+        const reversed = { columns: t.columns, rows: [...t.rows].reverse() };
+        const B = new Encoder(opts).fitTransform(reversed).to2DArray().reverse();
+        expect(B).toEqual(A);
+      }),
+      { numRuns: 150, seed: 20240601 },
+    );
+  });
+});
