@@ -17,4 +17,6 @@ export type Suite = { default: (ctx: BenchContext) => Promise<string> };
 export const suites: Record<string, () => Promise<Suite>> = {
   encoder: () => import('./encoder.js'),
   samplers: () => import('./samplers.js'),
+  metrics: () => import('./metrics.js'),
+  lapd: () => import('./lapd.js'),
 };

@@ -222,77 +222,6 @@ export { uniqueSorted };
 // Sorting and the binary threshold sweep
 // ---------------------------------------------------------------------------------------------
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/**
- * Stable ascending argsort of finite doubles by LSD radix sort on their IEEE bits (four 16-bit
- * passes), returning a Uint32Array permutation. Equal values keep their input order, like
- * NumPy's `argsort(kind='mergesort')`. O(n) time, no comparator calls. @internal
- */
-export function argsortAscending(values: Float64Array): Uint32Array {
-  const n = values.length;
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
-  const iLo = LITTLE ? 0 : 1;
-  const iHi = LITTLE ? 1 : 0;
-  for (let i = 0; i < n; i++) {
-    f64[0] = values[i] as number;
-    let h = u32[iHi] as number;
-    let l = u32[iLo] as number;
-    if (f64[0] === 0) {
-      h = 0x80000000; // -0 and +0 sort as one value
-      l = 0;
-    } else if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else {
-      h = (h | 0x80000000) >>> 0;
-    }
-    hi[i] = h;
-    lo[i] = l;
-  }
-  let idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  const passes: Array<[Uint32Array, number]> = [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [key, shift] of passes) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[((key[i] as number) >>> shift) & 0xffff]++;
-    let skip = false;
-    for (let b = 0; b < 65536; b++) {
-      if (count[b] === n) {
-        skip = true;
-        break;
-      }
-      if ((count[b] as number) > 0) break;
-    }
-    if (skip) continue;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = count[b] as number;
-      count[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = idx[i] as number;
-      const b = ((key[j] as number) >>> shift) & 0xffff;
-      tmp[count[b]++] = j;
-    }
-    const sw = idx;
-    idx = tmp;
-    tmp = sw;
-  }
-  return idx;
-}
-
 /** The cumulative counts at each distinct threshold, in descending score order. @internal */
 export interface ClfCurve {
   /** Weighted negatives with score ≥ threshold. */
@@ -304,54 +233,96 @@ export interface ClfCurve {
 }
 
 /**
- * scikit-learn's `_binary_clf_curve`: sorts by score descending (reverse of a stable ascending
- * sort), drops zero-weight samples, and accumulates positives / negatives at every distinct
- * score. `positive[i]` is 1 for the positive class. @internal
+ * scikit-learn's `_binary_clf_curve`: drops zero-weight samples and accumulates positives / negatives at every distinct
+ * score. `positive[i]` is 1 for the positive class.
+ *
+ * Neither path needs a permutation. Unweighted: the positives' and the negatives' scores are
+ * sorted separately with the native typed-array sort and merged from the top, one step per
+ * distinct score. Weighted: the distinct scores come from one native sort and each sample's
+ * weight is added to its score's group found by binary search. O(n log n) either way. @internal
  */
 export function binaryClfCurve(positive: Uint8Array, score: Float64Array, weight?: Float64Array): ClfCurve {
-  let pos = positive;
-  let sc = score;
-  let w = weight;
-  if (w) {
-    let m = 0;
-    for (let i = 0; i < w.length; i++) if (w[i] !== 0) m++;
-    if (m !== w.length) {
-      const p2 = new Uint8Array(m);
-      const s2 = new Float64Array(m);
-      const w2 = new Float64Array(m);
-      for (let i = 0, j = 0; i < w.length; i++) {
-        if (w[i] !== 0) {
-          p2[j] = pos[i] as number;
-          s2[j] = sc[i] as number;
-          w2[j] = w[i] as number;
-          j++;
-        }
-      }
-      pos = p2;
-      sc = s2;
-      w = w2;
-    }
+  if (weight) return weightedCurve(positive, score, weight);
+  const n = score.length;
+  let P = 0;
+  for (let i = 0; i < n; i++) P += positive[i] as number;
+  const ps = new Float64Array(P);
+  const ns = new Float64Array(n - P);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (positive[i]) ps[a++] = score[i] as number;
+    else ns[b++] = score[i] as number;
   }
-  const n = sc.length;
-  const order = argsortAscending(sc);
-  const fps: number[] = [];
-  const tps: number[] = [];
-  const thr: number[] = [];
+  ps.sort();
+  ns.sort();
+  const fps = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const thr = new Float64Array(n);
+  let i = ps.length - 1;
+  let j = ns.length - 1;
   let tp = 0;
   let fp = 0;
-  for (let r = n - 1; r >= 0; r--) {
-    const i = order[r] as number;
-    const wi = w ? (w[i] as number) : 1;
-    if (pos[i]) tp += wi;
-    else fp += wi;
-    const s = sc[i] as number;
-    if (r === 0 || sc[order[r - 1] as number] !== s) {
-      tps.push(tp);
-      fps.push(fp);
-      thr.push(s);
+  let m = 0;
+  while (i >= 0 || j >= 0) {
+    const a = i >= 0 ? (ps[i] as number) : Number.NEGATIVE_INFINITY;
+    const b = j >= 0 ? (ns[j] as number) : Number.NEGATIVE_INFINITY;
+    const s = i < 0 ? b : j < 0 ? a : a > b ? a : b;
+    while (i >= 0 && ps[i] === s) {
+      tp++;
+      i--;
     }
+    while (j >= 0 && ns[j] === s) {
+      fp++;
+      j--;
+    }
+    tps[m] = tp;
+    fps[m] = fp;
+    thr[m] = s;
+    m++;
   }
-  return { fps: Float64Array.from(fps), tps: Float64Array.from(tps), thresholds: Float64Array.from(thr) };
+  return { fps: fps.subarray(0, m), tps: tps.subarray(0, m), thresholds: thr.subarray(0, m) };
+}
+
+function weightedCurve(positive: Uint8Array, score: Float64Array, weight: Float64Array): ClfCurve {
+  // Zero-weight samples are dropped first (their scores must not create thresholds).
+  const n0 = score.length;
+  let m = 0;
+  for (let i = 0; i < n0; i++) if (weight[i] !== 0) m++;
+  const kept = new Float64Array(m);
+  for (let i = 0, j = 0; i < n0; i++) if (weight[i] !== 0) kept[j++] = score[i] as number;
+  kept.sort();
+  // distinct scores, ascending
+  let d = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || kept[i] !== kept[d - 1]) kept[d++] = kept[i] as number;
+  const distinct = kept.subarray(0, d);
+  const tpw = new Float64Array(d);
+  const fpw = new Float64Array(d);
+  for (let i = 0; i < n0; i++) {
+    const w = weight[i] as number;
+    if (w === 0) continue;
+    const s = score[i] as number;
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < s) lo = mid + 1;
+      else hi = mid;
+    }
+    if (positive[i]) tpw[lo] += w;
+    else fpw[lo] += w;
+  }
+  const fps = new Float64Array(d);
+  const tps = new Float64Array(d);
+  const thr = new Float64Array(d);
+  let tp = 0;
+  let fp = 0;
+  for (let g = d - 1, k = 0; g >= 0; g--, k++) {
+    tp += tpw[g] as number;
+    fp += fpw[g] as number;
+    tps[k] = tp;
+    fps[k] = fp;
+    thr[k] = distinct[g] as number;
+  }
+  return { fps, tps, thresholds: thr };
 }
 
 /**
@@ -377,11 +348,48 @@ export function aucFromCurve(c: ClfCurve): number {
 }
 
 /**
- * Fast binary AUC on unweighted data: one radix argsort, one pass. Returns NaN when a side is
- * empty. @internal
+ * Binary AUC. Unweighted: the positives' and negatives' scores are copied into one scratch
+ * buffer (positives first), each part sorted with the native typed-array sort, and merged from
+ * the top, integrating the trapezoids on the fly (no curve arrays). Weighted: through
+ * {@link binaryClfCurve}. Returns NaN when a side is empty. `scratch`, when given, must hold at
+ * least `score.length` values and is overwritten. @internal
  */
-export function binaryAuc(positive: Uint8Array, score: Float64Array, weight?: Float64Array): number {
-  return aucFromCurve(binaryClfCurve(positive, score, weight));
+export function binaryAuc(positive: Uint8Array, score: Float64Array, weight?: Float64Array, scratch?: Float64Array): number {
+  if (weight) return aucFromCurve(binaryClfCurve(positive, score, weight));
+  const n = score.length;
+  let P = 0;
+  for (let i = 0; i < n; i++) P += positive[i] as number;
+  const N = n - P;
+  if (P === 0 || N === 0) return Number.NaN;
+  const buf = scratch && scratch.length >= n ? scratch : new Float64Array(n);
+  for (let i = 0, a = 0, b = P; i < n; i++) {
+    if (positive[i]) buf[a++] = score[i] as number;
+    else buf[b++] = score[i] as number;
+  }
+  const ps = buf.subarray(0, P).sort();
+  const ns = buf.subarray(P, n).sort();
+  let i = P - 1;
+  let j = N - 1;
+  let tp = 0;
+  let fp = 0;
+  let area = 0; // in units of (count × count) / 2
+  while (i >= 0 || j >= 0) {
+    const a = i >= 0 ? (ps[i] as number) : Number.NEGATIVE_INFINITY;
+    const b = j >= 0 ? (ns[j] as number) : Number.NEGATIVE_INFINITY;
+    const s = a > b ? a : b;
+    const tp0 = tp;
+    const fp0 = fp;
+    while (i >= 0 && ps[i] === s) {
+      tp++;
+      i--;
+    }
+    while (j >= 0 && ns[j] === s) {
+      fp++;
+      j--;
+    }
+    area += (fp - fp0) * (tp + tp0);
+  }
+  return area / 2 / P / N;
 }
 
 /** Step-rule average precision of a threshold sweep (scikit-learn's, clipped at 0). @internal */

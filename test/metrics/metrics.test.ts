@@ -3,7 +3,7 @@ import { Matrix } from 'ml-matrix';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
 import { Random } from '../../src/core/random.js';
 import type { Label } from '../../src/core/matrix.js';
-import { argsortAscending, binaryAuc } from '../../src/metrics/_common.js';
+import { binaryAuc, binaryClfCurve } from '../../src/metrics/_common.js';
 import { pyFixed } from '../../src/metrics/_format.js';
 import {
   Metrics,
@@ -137,18 +137,37 @@ describe('bad input: typed errors naming the argument', () => {
 });
 
 describe('ranking kernels', () => {
-  it('radix argsort is a stable ascending sort (negatives, ±0, duplicates, extremes)', () => {
+  it('the threshold sweep (weighted and unweighted) matches a brute-force count per distinct score', () => {
     const r = new Random(7);
     for (let trial = 0; trial < 20; trial++) {
-      const n = 1 + r.int(300);
-      const v = new Float64Array(n);
+      const n = 1 + r.int(200);
+      const pos = new Uint8Array(n);
+      const s = new Float64Array(n);
+      const w = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const pick = r.int(6);
-        v[i] = pick === 0 ? -0 : pick === 1 ? 0 : pick === 2 ? Math.round(r.normal() * 3) : pick === 3 ? r.normal() * 1e300 : pick === 4 ? r.normal() * 1e-300 : r.normal();
+        pos[i] = r.int(2);
+        const pick = r.int(5);
+        s[i] = pick === 0 ? -0 : pick === 1 ? 0 : pick === 2 ? Math.round(r.normal() * 3) : pick === 3 ? r.normal() * 1e300 : r.normal() * 1e-300;
+        w[i] = r.int(3);
       }
-      const got = Array.from(argsortAscending(v));
-      const want = Array.from({ length: n }, (_, i) => i).sort((a, b) => (v[a] as number) - (v[b] as number) || a - b);
-      expect(got).toEqual(want);
+      for (const weighted of [false, true]) {
+        const c = binaryClfCurve(pos, s, weighted ? w : undefined);
+        const keep = (i: number): boolean => !weighted || w[i] !== 0;
+        const distinct = [...new Set(Array.from(s).filter((_, i) => keep(i)).map((v) => (v === 0 ? 0 : v)))].sort((a, b) => b - a);
+        expect(Array.from(c.thresholds, (v) => v + 0)).toEqual(distinct); // -0 and 0 are one threshold
+        distinct.forEach((t, g) => {
+          let tp = 0;
+          let fp = 0;
+          for (let i = 0; i < n; i++) {
+            if (!keep(i) || (s[i] as number) < t) continue;
+            const wi = weighted ? (w[i] as number) : 1;
+            if (pos[i]) tp += wi;
+            else fp += wi;
+          }
+          expect(c.tps[g]).toBe(tp);
+          expect(c.fps[g]).toBe(fp);
+        });
+      }
     }
   });
   it('binary AUC equals the Mann–Whitney statistic with ½ credit for ties', () => {
