@@ -17,6 +17,7 @@ export type Suite = { default: (ctx: BenchContext) => Promise<string> };
 export const suites: Record<string, () => Promise<Suite>> = {
   encoder: () => import('./encoder.js'),
   samplers: () => import('./samplers.js'),
+  lapd: () => import('./lapd.js'),
   metrics: () => import('./metrics.js'),
   lapd: () => import('./lapd.js'),
 };

@@ -38,6 +38,8 @@ export interface CliOptions {
   limit?: number;
   /** `--min-frequency`: categories seen fewer times in training are grouped as "infrequent". */
   minFrequency: number;
+  /** `--max-categories`: at most this many one-hot columns per categorical feature (rarest grouped). */
+  maxCategories: number;
   /** `--mocodes`: number of most frequent Mocodes turned into indicator columns. */
   mocodes: number;
   /** `--prior-alpha`: decision rule argmax p(c|x) / prior(c)^alpha (0 = plain argmax). */
@@ -65,6 +67,7 @@ export const DEFAULTS: Omit<CliOptions, 'data' | 'limit'> = {
   seed: 0,
   testSize: 0.25,
   minFrequency: 10,
+  maxCategories: 60,
   mocodes: 40,
   priorAlpha: 0,
   out: 'lapd-output',
@@ -95,6 +98,7 @@ Model
   --hidden <a,b,...>     hidden layer widths                                 (default ${DEFAULTS.hidden.join(',')})
   --batch-size <n>       mini-batch size                                     (default ${DEFAULTS.batchSize})
   --min-frequency <n>    categories rarer than this in training -> "infrequent" (default ${DEFAULTS.minFrequency})
+  --max-categories <n>   at most n one-hot columns per categorical feature     (default ${DEFAULTS.maxCategories})
   --mocodes <n>          most frequent Mocodes used as 0/1 columns           (default ${DEFAULTS.mocodes})
   --prior-alpha <a>      predict argmax p(c|x) / prior(c)^a; 0 = plain argmax (default ${DEFAULTS.priorAlpha})
   --seed <n>             seed of the split, the sampler and the network      (default ${DEFAULTS.seed})
@@ -143,6 +147,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
         hidden: { type: 'string' },
         'batch-size': { type: 'string' },
         'min-frequency': { type: 'string' },
+        'max-categories': { type: 'string' },
         mocodes: { type: 'string' },
         'prior-alpha': { type: 'string' },
         seed: { type: 'string' },
@@ -202,6 +207,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     seed: num('seed', 0, DEFAULTS.seed),
     testSize,
     minFrequency: num('min-frequency', 1, DEFAULTS.minFrequency),
+    maxCategories: num('max-categories', 2, DEFAULTS.maxCategories),
     mocodes: num('mocodes', 0, DEFAULTS.mocodes),
     priorAlpha,
     out: s('out') ?? DEFAULTS.out,

@@ -94,8 +94,18 @@ export interface ModelConfig {
   seed: number;
   /** Encoder's `minFrequency`. */
   minFrequency: number;
+  /** Encoder's `maxCategories` (per categorical column, the infrequent group included). */
+  maxCategories: number;
   /** Decision rule argmax p(c|x) / prior(c)^alpha. */
   priorAlpha: number;
+  /** L2 penalty on the kernels. @defaultValue 0 */
+  l2?: number;
+  /** Dropout after each hidden layer. @defaultValue 0.2 */
+  dropout?: number;
+  /** Early-stopping monitor. @defaultValue 'valLoss' */
+  monitor?: 'valLoss' | 'valMacroF1';
+  /** Adam learning rate. @defaultValue 0.001 */
+  learningRate?: number;
 }
 
 /** Metrics of one configuration on the test set (the keys of metrics.json). */
@@ -175,6 +185,7 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
     numeric: numericColumns(data.mocodes),
     handleUnknown: 'infrequent',
     minFrequency: config.minFrequency,
+    maxCategories: config.maxCategories,
     impute: 'median',
   });
   // The one-hot columns are the categorical ones for SMOTENC: their count depends on the training
@@ -184,12 +195,14 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
   const history: EpochPoint[] = [];
   const mlp = new MLPClassifier({
     hiddenLayers: config.hidden,
-    dropout: 0.2,
+    dropout: config.dropout ?? 0.2,
+    l2: config.l2 ?? 0,
+    learningRate: config.learningRate ?? 0.001,
     epochs: config.epochs,
     batchSize: config.batchSize,
     seed: config.seed,
     validationFraction: 0.1,
-    earlyStopping: { monitor: 'valMacroF1', patience: 4, restoreBestWeights: true },
+    earlyStopping: { monitor: config.monitor ?? 'valLoss', patience: 4, restoreBestWeights: true },
     ...(config.classWeight === 'balanced' ? { classWeight: 'balanced' as const } : {}),
     onEpochEnd: (epoch: number, logs: EpochLogs) => {
       history.push({
