@@ -1,15 +1,18 @@
+import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkNeighborCount, checkNeighborSearch, defaultNeighbors, gatherRows, selfNeighbors } from './_shared.js';
+import { checkClassSizes, checkKNeighbors, kFor, checkNeighborSearch, defaultNeighbors, gatherRows, selfNeighbors } from './_shared.js';
 
 /** Options of {@link SMOTE}. */
 export interface SMOTEOptions extends SamplerOptions {
   /**
-   * Number of nearest same-class neighbours each new row may interpolate towards.
+   * Number of nearest same-class neighbours each new row may interpolate towards. `'auto'` (opt-in)
+   * uses 5, clamped per class to the class size − 1, so small classes do not fail; the value used
+   * per class is recorded in `fitted.kNeighbors`.
    * @defaultValue 5
    */
-  kNeighbors?: number;
+  kNeighbors?: number | 'auto';
   /**
    * A custom neighbour search (as imbalanced-learn accepts a `NearestNeighbors` estimator for
    * `k_neighbors`). It is fitted on each class in turn and queried with `excludeSelf: true`.
@@ -21,9 +24,15 @@ export interface SMOTEOptions extends SamplerOptions {
 /** The validated options of {@link SMOTE}. */
 export interface SMOTEParams extends SamplerParams {
   /** Number of same-class neighbours. */
-  readonly kNeighbors: number;
+  readonly kNeighbors: number | 'auto';
   /** Custom neighbour search, if any. */
   readonly neighbors: NeighborSearch | undefined;
+}
+
+/** What SMOTE adds to `fitted`. */
+export interface SMOTEFitted {
+  /** The number of neighbours used per resampled class (differs from the option only with `'auto'`). */
+  readonly kNeighbors: ReadonlyMap<Label, number>;
 }
 
 /**
@@ -51,14 +60,14 @@ export interface SMOTEParams extends SamplerParams {
  * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique. JAIR 16:321–357.
  * @see imbalanced-learn's `imblearn.over_sampling.SMOTE`.
  */
-export class SMOTE extends Sampler<SMOTEParams> {
+export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
   /**
    * @param options - `kNeighbors`, `samplingStrategy`, `seed`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: SMOTEOptions = {}) {
     super({ name: 'SMOTE', type: 'over-sampling' }, options, {
-      kNeighbors: checkNeighborCount('SMOTE', 'kNeighbors', options?.kNeighbors, 5),
+      kNeighbors: checkKNeighbors('SMOTE', options?.kNeighbors),
       neighbors: checkNeighborSearch('SMOTE', options?.neighbors),
     });
   }
@@ -71,17 +80,20 @@ export class SMOTE extends Sampler<SMOTEParams> {
     return new SMOTE(decodeSamplerParams('SMOTE', openEnvelope(json, 'SMOTE', 1).params) as SMOTEOptions);
   }
 
-  protected resample(ctx: SamplerContext): object {
-    const k = this.params.kNeighbors;
-    checkClassSizes(ctx.who, 'kNeighbors', k, ctx.plan, ctx.counts, (n) =>
+  protected resample(ctx: SamplerContext): SMOTEFitted {
+    const kOpt = this.params.kNeighbors;
+    checkClassSizes(ctx.who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
       n >= 2 ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
     );
     const out = ctx.allocate();
+    const kUsed = new Map<Label, number>();
     const { cols, rng } = ctx;
     for (const [label, G] of ctx.plan) {
       if (G <= 0) continue;
       const idx = ctx.indicesOf(label);
       const nc = idx.length;
+      const k = kFor(kOpt, nc);
+      kUsed.set(label, k);
       const Xc = gatherRows(ctx.data, cols, idx);
       const nn = selfNeighbors(ctx.who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
       const pairs = new Int32Array(G);
@@ -102,6 +114,6 @@ export class SMOTE extends Sampler<SMOTEParams> {
         }
       }
     }
-    return {};
+    return { kNeighbors: kUsed };
   }
 }

@@ -3,7 +3,7 @@ import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkNeighborCount, checkNeighborSearch, defaultNeighbors, selfNeighbors } from './_shared.js';
+import { checkClassSizes, checkKNeighbors, kFor, checkNeighborSearch, defaultNeighbors, selfNeighbors } from './_shared.js';
 
 /** Options of {@link SMOTENC}. */
 export interface SMOTENCOptions extends SamplerOptions {
@@ -14,10 +14,11 @@ export interface SMOTENCOptions extends SamplerOptions {
    */
   categoricalFeatures: ReadonlyArray<number> | ReadonlyArray<boolean>;
   /**
-   * Number of nearest same-class neighbours.
+   * Number of nearest same-class neighbours. `'auto'` (opt-in) uses 5, clamped per class to the
+   * class size − 1; the value used per class is recorded in `fitted.kNeighbors`.
    * @defaultValue 5
    */
-  kNeighbors?: number;
+  kNeighbors?: number | 'auto';
   /**
    * A custom neighbour search over the encoded class matrix (see remarks).
    * @defaultValue the library's exact k-NN engine
@@ -30,7 +31,7 @@ export interface SMOTENCParams extends SamplerParams {
   /** Categorical columns as given (indices or mask). */
   readonly categoricalFeatures: ReadonlyArray<number> | ReadonlyArray<boolean>;
   /** Number of same-class neighbours. */
-  readonly kNeighbors: number;
+  readonly kNeighbors: number | 'auto';
   /** Custom neighbour search, if any. */
   readonly neighbors: NeighborSearch | undefined;
 }
@@ -44,6 +45,8 @@ export interface SMOTENCFitted {
   readonly medianStd: ReadonlyMap<Label, number>;
   /** The categorical column indices, sorted. */
   readonly categoricalFeatures: ReadonlyArray<number>;
+  /** The number of neighbours used per resampled class (differs from the option only with `'auto'`). */
+  readonly kNeighbors: ReadonlyMap<Label, number>;
 }
 
 /**
@@ -116,7 +119,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     }
     super({ name: 'SMOTENC', type: 'over-sampling' }, options, {
       categoricalFeatures: Object.freeze([...(cf as Array<number | boolean>)]) as ReadonlyArray<number>,
-      kNeighbors: checkNeighborCount('SMOTENC', 'kNeighbors', options.kNeighbors, 5),
+      kNeighbors: checkKNeighbors('SMOTENC', options.kNeighbors),
       neighbors: checkNeighborSearch('SMOTENC', options.neighbors),
     });
   }
@@ -165,24 +168,29 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
 
   protected resample(ctx: SamplerContext): SMOTENCFitted {
     const { who, data, cols, rng } = ctx;
-    const k = this.params.kNeighbors;
+    const kOpt = this.params.kNeighbors;
     const cat = this.categorical(who, cols);
     const isCat = new Uint8Array(cols);
     for (const j of cat) isCat[j] = 1;
     const cont: number[] = [];
     for (let j = 0; j < cols; j++) if (!isCat[j]) cont.push(j);
-    checkClassSizes(who, 'kNeighbors', k, ctx.plan, ctx.counts, (n) =>
+    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
       n >= 2 ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
     );
     const out = ctx.allocate();
     const med = new Map<Label, number>();
-    const vals = new Float64Array(k);
-    const cnt = new Int32Array(k);
-    const tied = new Float64Array(k);
+    const kUsed = new Map<Label, number>();
+    let kMax = 0;
+    for (const [c, G] of ctx.plan) if (G > 0) kMax = Math.max(kMax, kFor(kOpt, ctx.counts.get(c) as number));
+    const vals = new Float64Array(kMax);
+    const cnt = new Int32Array(kMax);
+    const tied = new Float64Array(kMax);
     for (const [label, G] of ctx.plan) {
       if (G <= 0) continue;
       const idx = ctx.indicesOf(label);
       const nc = idx.length;
+      const k = kFor(kOpt, nc);
+      kUsed.set(label, k);
       const m = medianStd(data, cols, idx, cont);
       med.set(label, m);
       // Encoded class matrix: continuous columns, then one slot per (categorical feature, value present in the class).
@@ -249,6 +257,6 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
         }
       }
     }
-    return { medianStd: med, categoricalFeatures: Object.freeze(cat) };
+    return { medianStd: med, categoricalFeatures: Object.freeze(cat), kNeighbors: kUsed };
   }
 }

@@ -12,9 +12,22 @@ export function defaultNeighbors(): NeighborSearch {
 export function checkNeighborCount(who: string, param: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidParameterError(param, `${who}: ${param} must be an integer ≥ 1, received ${describe(value)}. The usual value is 5.`);
+    throw new InvalidParameterError(
+      param,
+      `${who}: ${param} must be an integer ≥ 1${param === 'kNeighbors' ? " or 'auto'" : ''}, received ${describe(value)}. The usual value is 5.`,
+    );
   }
   return value;
+}
+
+/** Validates a `kNeighbors` option that may be `'auto'` (5, clamped per class to its size − 1). @internal */
+export function checkKNeighbors(who: string, value: unknown): number | 'auto' {
+  return value === 'auto' ? 'auto' : checkNeighborCount(who, 'kNeighbors', value, 5);
+}
+
+/** The number of neighbours used for a class of `n` rows. @internal */
+export function kFor(k: number | 'auto', n: number): number {
+  return k === 'auto' ? Math.max(1, Math.min(5, n - 1)) : k;
 }
 
 /** Validates a custom `neighbors` search object. @internal */
@@ -41,11 +54,17 @@ export function gatherRows(data: Float64Array, cols: number, idx: Int32Array): F
 }
 
 /** Throws the "class too small for k" error up front, naming the class and the fix. @internal */
-export function checkClassSizes(who: string, param: string, k: number, plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>, fix: (have: number) => string): void {
+export function checkClassSizes(who: string, param: string, k: number | 'auto', plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>, fix: (have: number) => string): void {
   for (const [c, n] of plan) {
     if (n <= 0) continue;
     const have = counts.get(c) as number;
-    if (have < k + 1) {
+    if (k === 'auto' && have < 2) {
+      throw new DataValidationError(
+        `${who}: class ${describe(c)} has ${have} sample, and interpolation needs at least 2 even with ${param}: 'auto'. ${fix(have)}`,
+        { param: 'y' },
+      );
+    }
+    if (k !== 'auto' && have < k + 1) {
       throw new DataValidationError(
         `${who}: class ${describe(c)} has ${have} sample${have === 1 ? '' : 's'}, fewer than ${param} + 1 = ${k + 1}. ${fix(have)}`,
         { param: 'y' },

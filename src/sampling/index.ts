@@ -2,7 +2,7 @@ export { Sampler } from './Sampler.js';
 export type { SamplerOptions, SamplerParams, FittedSampler, SamplerContext, SyntheticRows, SamplerConfig } from './Sampler.js';
 export type { SamplingStrategy, SamplingStrategyName, SamplingStrategyFunction, SamplingType } from './samplingStrategy.js';
 export { SMOTE } from './SMOTE.js';
-export type { SMOTEOptions, SMOTEParams } from './SMOTE.js';
+export type { SMOTEOptions, SMOTEParams, SMOTEFitted } from './SMOTE.js';
 export { ADASYN } from './ADASYN.js';
 export type { ADASYNOptions, ADASYNParams, ADASYNFitted } from './ADASYN.js';
 export { SMOTENC } from './SMOTENC.js';

@@ -118,6 +118,20 @@ describe('SMOTE', () => {
     expect(() => new SMOTE({ seed: 1, samplingStrategy: new Map([[2, 36]]) }).fitResample(X, y.map((v, i) => (v === 1 && i > 9 ? 0 : v)))).not.toThrow();
   });
 
+  it("kNeighbors: 'auto' (opt-in) clamps k to the class size − 1 and records it; a 1-row class still fails", () => {
+    const yy = y.map((v, i) => (v === 2 && i > 20 ? 0 : v)); // class 2 keeps 3 rows
+    const s = new SMOTE({ seed: 1, kNeighbors: 'auto' });
+    const out = s.fitResample(X, yy);
+    expect(s.fitted.kNeighbors).toEqual(new Map([[1, 5], [2, 2]]));
+    expect(out.y.filter((v) => v === 2).length).toBe(s.fitted.counts.get(0));
+    const nc = new SMOTENC({ seed: 1, kNeighbors: 'auto', categoricalFeatures: [2] });
+    nc.fitResample(X, yy);
+    expect(nc.fitted.kNeighbors.get(2)).toBe(2);
+    const y1 = y.map((v, i) => (v === 2 && i > 0 ? 0 : v)); // class 2 keeps 1 row
+    expect(() => new SMOTE({ kNeighbors: 'auto' }).fitResample(X, y1)).toThrow(/class 2 has 1 sample.*RandomOverSampler/);
+    expect(() => new SMOTE({ kNeighbors: 'five' as never })).toThrow(/or 'auto'/);
+  });
+
   it('uses a custom neighbour search, fitted on each resampled class and queried with excludeSelf', () => {
     const calls: Array<{ rows: number; excludeSelf: boolean | undefined }> = [];
     const inner = new BruteNeighbors();
