@@ -457,18 +457,23 @@ export class Scaler implements Transformer<MatrixInput> {
     const idx = scaledIndices(scaled);
     // Row-major passes (cache friendly); per column the additions still run in row order, which is
     // exactly NumPy's order for nansum(X, axis=0) on a C-ordered matrix.
-    for (let off = 0; off < data.length; off += cols) {
-      for (let j = 0; j < cols; j++) if (!Number.isNaN(data[off + j] as number)) nSeen[j] = (nSeen[j] as number) + 1;
-    }
+    const countSeen = (): void => {
+      for (let off = 0; off < data.length; off += cols) {
+        for (let j = 0; j < cols; j++) if (!Number.isNaN(data[off + j] as number)) nSeen[j] = (nSeen[j] as number) + 1;
+      }
+    };
+    if (p.method !== 'standard') countSeen();
     if (p.method === 'standard') {
       const mean = new Float64Array(cols).fill(NaN);
       const variance = new Float64Array(cols).fill(NaN);
       const sum = new Float64Array(cols);
       for (let off = 0; off < data.length; off += cols) {
-        for (let t = 0; t < idx.length; t++) {
-          const j = idx[t] as number;
+        for (let j = 0; j < cols; j++) {
           const x = data[off + j] as number;
-          if (x === x) sum[j] = (sum[j] as number) + x;
+          if (x === x) {
+            sum[j] = (sum[j] as number) + x;
+            nSeen[j] = (nSeen[j] as number) + 1;
+          }
         }
       }
       const m = new Float64Array(cols);
