@@ -253,8 +253,9 @@ function resolveParams(o: EncoderOptions): EncoderParams {
     if (o.categories === null || typeof o.categories !== 'object' || Array.isArray(o.categories)) {
       throw new InvalidParameterError('categories', `Encoder: categories must be 'auto' or an object { column: [categories…] }, received ${describe(o.categories)}.`);
     }
-    const rec: Record<string, ReadonlyArray<Category>> = {};
-    for (const [k, list] of Object.entries(o.categories)) rec[k] = checkCategoryList(k, list);
+    const rec: Record<string, ReadonlyArray<Category>> = Object.fromEntries(
+      Object.entries(o.categories).map(([k, list]) => [k, checkCategoryList(k, list)]),
+    );
     categories = Object.freeze(rec);
   }
   const handleUnknown = o.handleUnknown ?? 'error';
@@ -793,7 +794,7 @@ export class Encoder implements Transformer<TableInput> {
       }
       let categories: Category[];
       let valueType: CategoricalColumnState['valueType'] = firstString >= 0 ? 'string' : firstNumber >= 0 ? 'number' : 'none';
-      const list = given?.[name];
+      const list = given !== undefined && Object.hasOwn(given, name) ? given[name] : undefined;
       if (list !== undefined) {
         categories = [...list];
         const gType = list.find((c) => c !== null);
