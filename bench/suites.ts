@@ -19,5 +19,7 @@ export const suites: Record<string, () => Promise<Suite>> = {
   samplers: () => import('./samplers.js'),
   lapd: () => import('./lapd.js'),
   metrics: () => import('./metrics.js'),
+  mlp: () => import('./mlp.js'),
   lapd: () => import('./lapd.js'),
+  knn: () => import('./knn.js'),
 };
