@@ -16,7 +16,13 @@ import { rocAucScore } from './rocAucScore.js';
 
 /** Options of {@link Metrics.evaluate}. */
 export interface EvaluateOptions {
-  /** Every class the model knows, in the order of the score columns (pass the fitted classifier's `classes`, so folds lacking a class still line up). @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Every class the model knows, in the order of the score columns (pass the fitted classifier's
+   * `classes`, so folds lacking a class still line up). A listed class absent from both yTrue and
+   * yPred gets precision / recall / F1 = `zeroDivision` and counts in the macro averages, as in
+   * scikit-learn; pass `zeroDivision: 'nan'` to leave such classes out.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
   /** Value of undefined precision / recall / F1. @defaultValue 0 */
   zeroDivision?: ZeroDivision;
@@ -82,7 +88,7 @@ export interface Evaluation {
   mcc: number;
   /** {@link cohenKappaScore} (unweighted). */
   kappa: number;
-  /** {@link geometricMeanScore} (`'multiclass'`) over `labels`. */
+  /** {@link geometricMeanScore} (`'multiclass'`) over the classes seen in yTrue or yPred (imbalanced-learn's default label set), so a class of `labels` absent from the fold does not force 0. */
   geometricMean: number;
   /** Per-class scores, in `labels` order. */
   perClass: EvaluationClass[];
@@ -242,7 +248,7 @@ export class Metrics {
       microF1: precisionRecallFscoreSupport(t, p, { labels, average: 'micro', zeroDivision: z }).fScore,
       mcc: matthewsCorrcoef(t, p),
       kappa: cohenKappaScore(t, p, { labels }),
-      geometricMean: geometricMeanScore(t, p, { labels }),
+      geometricMean: geometricMeanScore(t, p),
       perClass: labels.map((label, i) => {
         const r = imb.classes[i]!;
         return {
