@@ -23,7 +23,8 @@ const EPS = 2.220446049250313e-16;
  * `yProb` is an `n × k` probability matrix whose columns follow `labels` (sorted by default), or,
  * for two classes, a 1-D vector of P(`labels[1]`). Rows are **not** renormalised (scikit-learn
  * ≥ 1.5 behaviour; 1.2–1.4 divided each row by its sum). Pass `labels` when a test fold lacks a
- * class the model knows.
+ * class the model knows. Columns follow `labels` as given; scikit-learn sorts `labels` first
+ * (the same thing when they are sorted, as a classifier's `classes` are).
  * @throws DataValidationError on empty input, a length mismatch, NaN probabilities, a column count
  * that differs from the number of labels, a single label, or a yTrue label missing from `labels`.
  * @example

@@ -22,7 +22,8 @@ export interface TopKAccuracyOptions {
  * Ties are broken as scikit-learn does (a stable ascending argsort, reversed): among equal
  * scores, the class with the larger column index ranks first. Binary problems take a 1-D score
  * of the greater class: with `k = 1` the prediction is `score > 0.5` (or `> 0` when scores leave
- * [0, 1]); with `k ≥ 2` every sample is a hit.
+ * [0, 1]); with `k ≥ 2` every sample is a hit. Columns follow `labels` as given (scikit-learn
+ * insists that `labels` be sorted).
  * @throws InvalidParameterError for `k` < 1 or bad `labels`.
  * @throws DataValidationError on empty input, length or column mismatches, NaN scores, a 2-D
  * score of more than one column for binary data, or a yTrue label missing from `labels`.
