@@ -34,7 +34,7 @@ function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec 
  * Called as `computeClassWeight(spec, y)`, the classes are the sorted distinct labels of `y`.
  *
  * @param spec - `'balanced'` or a Map from class to weight.
- * @param classes - The classes to weigh (every label of `y` must be among them); optional.
+ * @param classes - The classes to weigh (every label of `y` must be among them).
  * @param y - The training labels.
  * @returns A Map from each class (in the order of `classes`) to its weight.
  * @throws {@link InvalidParameterError} when `spec` is neither `'balanced'` nor a Map of finite
@@ -44,12 +44,26 @@ function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec 
  * classes are left unweighted (scikit-learn's rule).
  * @example
  * ```ts
+ * computeClassWeight('balanced', ['a', 'b', 'c'], ['a', 'a', 'a', 'b', 'c', 'c']); // Map { 'a' => 0.666…, 'b' => 2, 'c' => 1 }
+ * ```
+ * @see scikit-learn `sklearn.utils.class_weight.compute_class_weight`.
+ */
+export function computeClassWeight(spec: ClassWeightSpec, classes: ReadonlyArray<Label>, y: ReadonlyArray<Label>): Map<Label, number>;
+/**
+ * Per-class weights over the sorted distinct labels of `y` — `computeClassWeight(spec,
+ * uniqueSorted(y), y)`.
+ *
+ * @param spec - `'balanced'` or a Map from class to weight.
+ * @param y - The training labels.
+ * @returns A Map from each class (sorted) to its weight.
+ * @throws {@link InvalidParameterError} / {@link DataValidationError} as the three-argument form.
+ * @example
+ * ```ts
  * computeClassWeight('balanced', ['a', 'a', 'a', 'b']); // Map { 'a' => 0.666…, 'b' => 2 }
  * ```
  * @see scikit-learn `sklearn.utils.class_weight.compute_class_weight`.
  */
 export function computeClassWeight(spec: ClassWeightSpec, y: ReadonlyArray<Label>): Map<Label, number>;
-export function computeClassWeight(spec: ClassWeightSpec, classes: ReadonlyArray<Label>, y: ReadonlyArray<Label>): Map<Label, number>;
 export function computeClassWeight(spec: ClassWeightSpec, a: ReadonlyArray<Label>, b?: ReadonlyArray<Label>): Map<Label, number> {
   const who = 'computeClassWeight';
   checkSpec(who, spec);
