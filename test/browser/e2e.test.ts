@@ -4,7 +4,9 @@
  * Debian's /usr/bin/chromium with playwright-core: load the generated demo data, train 2 epochs,
  * and check that the metrics table appears with every rate in [0, 1], the confusion matrix
  * accounts for every test row, and the wasm backend was used. A screenshot is saved to
- * test-output/browser-e2e.png.
+ * test-output/browser-e2e.png. A second test loads an esbuild browser bundle of the BUILT core
+ * entry (dist/index.js, or IMBALANCED_TABULAR_DIST) into the same browser and runs
+ * Encoder → Scaler → SMOTE → Metrics there.
  *
  * Skipped (with a message) only when /usr/bin/chromium is missing and CI is not set; under CI a
  * missing browser fails the test. Override the browser with CHROMIUM_PATH.
@@ -48,6 +50,27 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
+const dist = resolve(root, process.env['IMBALANCED_TABULAR_DIST'] ?? 'dist');
+
+/** Bundles the built core entry for the browser (esbuild), exposing a few classes on globalThis. */
+async function bundleBuiltCore(outfile: string): Promise<boolean> {
+  if (!existsSync(join(dist, 'index.js'))) return false;
+  const { build } = await import('esbuild');
+  await build({
+    stdin: {
+      contents: `import { Encoder, Scaler, SMOTE, Metrics } from ${JSON.stringify(join(dist, 'index.js'))};\nglobalThis.IT = { Encoder, Scaler, SMOTE, Metrics };\n`,
+      resolveDir: root,
+    },
+    nodePaths: [join(root, 'node_modules')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  return true;
+}
+
 if (!haveChromium && !inCI) {
   describe('browser example in headless Chromium', () => {
     it.skip(`skipped: ${chromiumPath} not found (install Debian's chromium package; under CI=true this fails instead)`, () => {});
@@ -69,8 +92,9 @@ if (!haveChromium && !inCI) {
       await build({
         configFile: join(root, 'examples', 'browser', 'vite.config.ts'),
         logLevel: 'warn',
-        build: { outDir, emptyOutDir: true, minify: false, sourcemap: false },
+        build: { outDir, emptyOutDir: true, minify: false, sourcemap: false, reportCompressedSize: false },
       });
+      await bundleBuiltCore(join(outDir, 'dist-core.js'));
       ({ server, url } = await serve(outDir));
       browser = await chromium.launch({
         executablePath: chromiumPath,
@@ -132,5 +156,39 @@ if (!haveChromium && !inCI) {
       expect(pageErrors).toEqual([]);
       expect(consoleErrors).toEqual([]);
     }, 60_000);
+
+    it('runs the built core entry (dist) in the browser: Encoder → Scaler → SMOTE → Metrics', async (ctx) => {
+      if (!existsSync(join(outDir, 'dist-core.js'))) {
+        if (inCI) throw new Error(`${dist}/index.js is missing: CI builds before testing.`);
+        ctx.skip(`no built output at ${dist} (run npx tsup first)`);
+      }
+      const p = await browser!.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(`${url}index.html`);
+      await p.addScriptTag({ url: `${url}dist-core.js`, type: 'module' });
+      await p.waitForFunction(() => (globalThis as { IT?: unknown }).IT !== undefined, undefined, { timeout: 10_000 });
+      const result = await p.evaluate(() => {
+        type Lib = {
+          Encoder: new (o: object) => { fitTransform(rows: object[]): { rows: number; columns: number } };
+          Scaler: new () => { fitTransform(X: unknown): unknown };
+          SMOTE: new (o: object) => { fitResample(X: unknown, y: string[]): { X: { rows: number }; y: string[] } };
+          Metrics: { evaluate(t: string[], p: string[]): { accuracy: number; confusionMatrix: number[][] } };
+        };
+        const { Encoder, Scaler, SMOTE, Metrics } = (globalThis as unknown as { IT: Lib }).IT;
+        const rows = Array.from({ length: 30 }, (_, i) => ({ area: ['A', 'B', 'C'][i % 3], age: 20 + i, label: i % 5 === 0 ? 'rare' : 'common' }));
+        const y = rows.map((r) => r.label);
+        const X = new Scaler().fitTransform(new Encoder({ categorical: ['area'], numeric: ['age'] }).fitTransform(rows));
+        const out = new SMOTE({ kNeighbors: 3, seed: 1 }).fitResample(X, y);
+        const ev = Metrics.evaluate(y, y.map(() => 'common'));
+        return { rows: out.X.rows, counts: [out.y.filter((v) => v === 'rare').length, out.y.filter((v) => v === 'common').length], accuracy: ev.accuracy, cm: ev.confusionMatrix };
+      });
+      expect(errors).toEqual([]);
+      expect(result.rows).toBe(48);
+      expect(result.counts).toEqual([24, 24]);
+      expect(result.accuracy).toBeCloseTo(0.8, 12);
+      expect(result.cm).toEqual([[24, 0], [6, 0]]);
+      await p.close();
+    }, 30_000);
   });
 }
