@@ -1,7 +1,7 @@
 import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../../core/errors.js';
 import { assembleKernel, wasmSimdAvailable } from './wasm.js';
 import { candidateScan, type ScanArgs } from './scan.js';
-import { parallelAvailable, parallelScan, viewArgs, type ScanLayout } from './parallel.js';
+import { parallelAvailable, parallelScan, slotBytes, viewArgs, type ScanLayout } from './parallel.js';
 import type { KNeighborsOptions, KNeighborsResult, NeighborSearch } from './types.js';
 
 /** Options of {@link KNeighbors}. */
@@ -39,6 +39,21 @@ export interface KNeighborsFitted {
   readonly nFeaturesIn: number;
   /** The kernel in use after resolving `'auto'`. */
   readonly kernel: 'wasm' | 'js';
+}
+
+/**
+ * Diagnostics of one {@link KNeighbors.kneighbors} call.
+ * @internal
+ */
+export interface KNeighborsRunInfo {
+  /** Most threads used by a scan. */
+  threads: number;
+  /** Worker threads that joined a scan (summed over scans). */
+  workersJoined: number;
+  /** Query rows searched again after their exactness certificate failed. */
+  rescanned: number;
+  /** Query rows answered by the exhaustive exact search. */
+  exhaustive: number;
 }
 
 interface State {
@@ -132,6 +147,7 @@ export class KNeighbors implements NeighborSearch {
   /** The options, with defaults filled in. */
   readonly params: Readonly<Required<KNeighborsParams>>;
   #state: State | undefined;
+  #lastRun: KNeighborsRunInfo = { threads: 0, workersJoined: 0, rescanned: 0, exhaustive: 0 };
 
   /**
    * @param options - Kernel, thread count and candidate slack; all optional.
@@ -305,12 +321,15 @@ export class KNeighbors implements NeighborSearch {
     const distances = new Float64Array(nQuery * k);
     if (nQuery === 0) return { indices, distances, k };
 
+    this.#lastRun = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0 };
     let todo: Int32Array | null = null; // null = all queries
     let K = Math.min(available, k + this.params.extraCandidates);
     for (;;) {
       const m = todo === null ? nQuery : todo.length;
       if (m === 0) break;
+      if (todo !== null) this.#lastRun.rescanned += m;
       if (K > 256 && K < available) {
+        this.#lastRun.exhaustive += m;
         this.#exhaustive(query, todo, k, excludeSelf, indices, distances);
         break;
       }
@@ -320,6 +339,14 @@ export class KNeighbors implements NeighborSearch {
       K = Math.min(available, K * 4);
     }
     return { indices, distances, k };
+  }
+
+  /**
+   * How the last {@link KNeighbors.kneighbors} call ran (diagnostics for tests and benchmarks).
+   * @internal
+   */
+  get lastRun(): Readonly<KNeighborsRunInfo> {
+    return { ...this.#lastRun };
   }
 
   /** Candidate scan for the queries in `sub` (all when null). */
@@ -355,7 +382,7 @@ export class KNeighbors implements NeighborSearch {
       candidateScan({
         nQ: m, n, d, K, MB, NB, cand, candVal, fill, self,
         counter: new Int32Array(1), counterAt: 0, dist: null,
-        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, outPtr: 0,
+        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, outPtr: 0, thrPtr: 0, hitPtr: 0, thrF: null, hits: null,
         out: new Float64Array(MB * NB),
         X: s.X, xn: s.xn, Q, qn: qnPad,
       });
@@ -370,7 +397,7 @@ export class KNeighbors implements NeighborSearch {
     const fillPtr = align16(candValPtr + m * K * 4);
     const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
     const outBase = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
-    const end = outBase + threads * MB * NB * 4;
+    const end = outBase + threads * slotBytes(MB, NB);
     if (!ensureBytes(w.memory, end)) {
       // Cannot happen for data that passed fit's size check unless the query is huge: split it.
       const half = Math.floor(m / 2);
@@ -414,7 +441,8 @@ export class KNeighbors implements NeighborSearch {
     const layout: ScanLayout = { nQ: m, n, d, K, MB, NB, qPtr, qnPtr, pPtr: w.pPtr, xnPtr: w.xnPtr, candPtr, candValPtr, fillPtr, selfPtr, outBase };
     const ctrl = new Int32Array(buf, 0, 16);
     Atomics.store(ctrl, 0, 0);
-    if (threads > 1) parallelScan(w.module, w.memory, w.dist, layout, threads - 1);
+    this.#lastRun.threads = Math.max(this.#lastRun.threads, threads);
+    if (threads > 1) this.#lastRun.workersJoined += parallelScan(w.module, w.memory, w.dist, layout, threads - 1);
     else candidateScan(viewArgs(layout, buf, w.dist, 0));
     const b2 = w.memory.buffer;
     return {

@@ -31,7 +31,7 @@ export interface ScanLayout {
   fillPtr: number;
   /** 0 when no row is excluded. */
   selfPtr: number;
-  /** Start of the per-thread output blocks (`MB × NB` float32 each). */
+  /** Start of the per-thread scratch ({@link slotBytes} each: output block, thresholds, hits). */
   outBase: number;
 }
 
@@ -40,7 +40,9 @@ export interface ScanLayout {
  * @internal
  */
 export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['dist'], slot: number): ScanArgs {
-  const outPtr = m.outBase + slot * m.MB * m.NB * 4;
+  const outPtr = m.outBase + slot * (m.MB * m.NB * 4 + m.MB * 4 + m.MB * m.NB / 2);
+  const thrPtr = outPtr + m.MB * m.NB * 4;
+  const hitPtr = thrPtr + m.MB * 4;
   return {
     nQ: m.nQ,
     n: m.n,
@@ -60,12 +62,24 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
     pPtr: m.pPtr,
     xnPtr: m.xnPtr,
     outPtr,
+    thrPtr,
+    hitPtr,
+    thrF: new Float32Array(buf, thrPtr, m.MB),
+    hits: new Int32Array(buf, hitPtr, m.MB * m.NB / 8),
     out: new Float32Array(buf, outPtr, m.MB * m.NB),
     X: null,
     xn: null,
     Q: null,
     qn: null,
   };
+}
+
+/**
+ * Bytes of one thread's scratch: the `MB × NB` float32 output block, `MB` thresholds, `MB·NB/8` hits.
+ * @internal
+ */
+export function slotBytes(MB: number, NB: number): number {
+  return MB * NB * 4 + MB * 4 + MB * NB / 2;
 }
 
 /** Job state codes, relative to a job id (a multiple of 4). */

@@ -39,13 +39,18 @@ export interface ScanArgs {
   /** Index of the block counter. */
   counterAt: number;
   /** wasm `dist` export, or null for the pure-JS float64 kernel. */
-  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number) => void) | null;
+  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number, thrPtr: number, hitPtr: number) => number) | null;
   /** Byte offsets in wasm memory (wasm kernel). */
   qPtr: number;
   qnPtr: number;
   pPtr: number;
   xnPtr: number;
   outPtr: number;
+  thrPtr: number;
+  hitPtr: number;
+  /** wasm: per-query float32 thresholds of the block (view at thrPtr), hit list (view at hitPtr). */
+  thrF: Float32Array | null;
+  hits: Int32Array | null;
   /** Output block view (wasm: float32 view of memory starting at outPtr; JS: own scratch). */
   out: Float32Array | Float64Array;
   /** JS kernel: centered data rows (padded to a multiple of 4 rows), their squared norms. */
@@ -77,8 +82,40 @@ export function candidateScan(a: ScanArgs): void {
     for (let j0 = 0; j0 < n; j0 += NB) {
       const nb = Math.min(NB, n - j0);
       if (dist !== null) {
-        const nb8 = (nb + 7) >> 3;
-        dist(a.qPtr + q0 * d * 4, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * d * 4, a.xnPtr + j0 * 4, nb8, a.outPtr, NB * 4);
+        const thrF = a.thrF as Float32Array;
+        const hits = a.hits as Int32Array;
+        for (let r = 0; r < mb4; r++) thrF[r] = r < mb ? thr[r]! : -Infinity;
+        const nh = dist(a.qPtr + q0 * d * 4, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * d * 4, a.xnPtr + j0 * 4, (nb + 7) >> 3, a.outPtr, NB * 4, a.thrPtr, a.hitPtr);
+        // Bounded selection over the hits only (row × 8-row panel with a value below the threshold).
+        for (let h = 0; h < nh; h++) {
+          const code = hits[h]!;
+          const r = code >>> 16;
+          const jStart = (code & 0xffff) << 3;
+          const jEnd = Math.min(jStart + 8, nb);
+          const qg = q0 + r;
+          const base = qg * K;
+          const skip = self === null ? -1 : self[qg]! - j0;
+          let th = thr[r]!;
+          const o = r * NB;
+          for (let j = jStart; j < jEnd; j++) {
+            const v = out[o + j]!;
+            if (v < th && j !== skip) {
+              let c = fill[qg]!;
+              if (c < K) fill[qg] = ++c;
+              let p = c - 1;
+              while (p > 0 && candVal[base + p - 1]! > v) {
+                candVal[base + p] = candVal[base + p - 1]!;
+                cand[base + p] = cand[base + p - 1]!;
+                p--;
+              }
+              candVal[base + p] = v;
+              cand[base + p] = j0 + j;
+              if (c === K) th = candVal[base + K - 1]!;
+            }
+          }
+          thr[r] = th;
+        }
+        continue;
       } else {
         const X = a.X as Float64Array;
         const xn = a.xn as Float64Array;

@@ -3,12 +3,14 @@
  * list below (no toolchain, no binary blob): a module specialised for one dimension `d` with one
  * exported function
  *
- * `dist(qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride)`
+ * `dist(qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride, thrPtr, hitPtr) → nHits`
  *
  * which writes, for `4·nQuad` query rows (row-major float32, `d` values each, squared norms at
  * `qnPtr`) against `8·nPanels` data rows packed in panels (panel `p` holds rows `8p…8p+7`
  * interleaved by coordinate: `[t][r]`, squared norms at `xnPtr`), the approximate squared
- * distances `‖q‖² + ‖x‖² − 2 q·x` (float32) into `out[i·outStride/4 + j]`. The micro-kernel is a
+ * distances `‖q‖² + ‖x‖² − 2 q·x` (float32) into `out[i·outStride/4 + j]`, and lists as `hits`
+ * (int32 `row << 16 | panel`, in panel-then-row order) each row × panel with a value below the row's
+ * threshold (float32 at `thrPtr`), so the selection only looks at those. The micro-kernel is a
  * 4 × 8 register tile: per coordinate, 4 splatted query values times two `f32x4` panel vectors
  * into 8 accumulators.
  *
@@ -68,6 +70,11 @@ const load32Splat = (offset: number): number[] => simd(0x09, 2, ...uleb(offset))
 const F32X4_ADD = simd(0xe4);
 const F32X4_SUB = simd(0xe5);
 const F32X4_MUL = simd(0xe6);
+const F32X4_LT = simd(0x43);
+const V128_OR = simd(0x50);
+const V128_ANY_TRUE = simd(0x53);
+const I32_SHL = 0x74;
+const I32_OR = 0x72;
 const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
 
 /**
@@ -75,14 +82,14 @@ const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
  * `env.memory`, shared or not).
  * @internal
  */
-export function assembleKernel(d: number, shared: boolean): Uint8Array {
+export function assembleKernel(d: number, shared: boolean, unroll = 1): Uint8Array {
   // params
-  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7;
+  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7, thrPtr = 8, hitPtr = 9;
   // i32 locals
-  const pi = 8, qi = 9, t = 10, qp = 11, pp = 12, op = 13, end = 14;
+  const pi = 10, qi = 11, t = 12, qp = 13, pp = 14, op = 15, end = 16, nh = 17;
   // v128 locals
-  const acc = [15, 16, 17, 18, 19, 20, 21, 22];
-  const a = 23, b0 = 24, b1 = 25, qn = 26, x0 = 27, x1 = 28;
+  const acc = [18, 19, 20, 21, 22, 23, 24, 25];
+  const a = 26, b0 = 27, b1 = 28, qn = 29, x0 = 30, x1 = 31, th = 32, v0 = 33, v1 = 34;
   const rowBytes = d * 4;
   const panelBytes = d * 32;
 
@@ -111,30 +118,51 @@ export function assembleKernel(d: number, shared: boolean): Uint8Array {
       emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
       // pp = pPtr + pi*panelBytes
       emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
-      // end = pp + panelBytes
-      emit(get(pp), i32c(panelBytes), I32_ADD, set(end));
-      emit(0x03, 0x40); // loop $t
-      {
-        emit(get(pp), v128Load(0), set(b0));
-        emit(get(pp), v128Load(16), set(b1));
+      // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
+      const step = (u: number): void => {
+        emit(get(pp), v128Load(u * 32), set(b0));
+        emit(get(pp), v128Load(u * 32 + 16), set(b1));
         for (let i = 0; i < 4; i++) {
-          emit(get(qp), load32Splat(i * rowBytes), set(a));
+          emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
           emit(get(acc[2 * i]!), get(a), get(b0), F32X4_MUL, F32X4_ADD, set(acc[2 * i]!));
           emit(get(acc[2 * i + 1]!), get(a), get(b1), F32X4_MUL, F32X4_ADD, set(acc[2 * i + 1]!));
         }
-        emit(get(qp), i32c(4), I32_ADD, set(qp));
-        emit(get(pp), i32c(32), I32_ADD, set(pp));
+      };
+      const chunks = Math.floor(d / unroll);
+      const rem = d - chunks * unroll;
+      if (chunks === 1) {
+        for (let u = 0; u < unroll; u++) step(u);
+        emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
+        emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
+      } else if (chunks > 1) {
+        emit(get(pp), i32c(chunks * unroll * 32), I32_ADD, set(end));
+        emit(0x03, 0x40); // loop $t
+        for (let u = 0; u < unroll; u++) step(u);
+        emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
+        emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
         emit(get(pp), get(end), I32_LT_U, 0x0d, 0x00); // br_if $t
+        emit(0x0b); // end loop $t
       }
-      emit(0x0b); // end loop $t
+      for (let u = 0; u < rem; u++) step(u);
       // write 4 rows of 8 values
       // op = outPtr + (4*qi)*outStride + pi*32
       emit(get(outPtr), get(qi), i32c(4), I32_MUL, get(outStride), I32_MUL, I32_ADD, get(pi), i32c(32), I32_MUL, I32_ADD, set(op));
       for (let i = 0; i < 4; i++) {
         // qn splat: qnPtr + (4qi+i)*4
         emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
-        emit(get(op), get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, v128Store(0));
-        emit(get(op), get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, v128Store(16));
+        emit(get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, set(v0));
+        emit(get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, set(v1));
+        emit(get(op), get(v0), v128Store(0));
+        emit(get(op), get(v1), v128Store(16));
+        // a hit when any of the 8 values is below this query's threshold: record (row << 16 | panel)
+        emit(get(thrPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(th));
+        emit(get(v0), get(th), F32X4_LT, get(v1), get(th), F32X4_LT, V128_OR, V128_ANY_TRUE);
+        emit(0x04, 0x40); // if
+        emit(get(hitPtr), get(nh), i32c(4), I32_MUL, I32_ADD);
+        emit(get(qi), i32c(4), I32_MUL, i32c(i), I32_ADD, i32c(16), I32_SHL, get(pi), I32_OR);
+        emit(0x36, 2, 0); // i32.store
+        emit(get(nh), i32c(1), I32_ADD, set(nh));
+        emit(0x0b); // end if
         if (i < 3) emit(get(op), get(outStride), I32_ADD, set(op));
       }
       emit(get(qi), i32c(1), I32_ADD, set(qi));
@@ -146,13 +174,14 @@ export function assembleKernel(d: number, shared: boolean): Uint8Array {
   }
   emit(0x0b); // end loop $panel
   emit(0x0b); // end block $exit
+  emit(get(nh));
   emit(0x0b); // end function
 
-  const locals = [...uleb(2), ...uleb(7), I32, ...uleb(14), V128];
+  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(17), V128];
   const func = [...locals, ...body];
   const code = [...uleb(1), ...uleb(func.length), ...func];
 
-  const type = [1, 0x60, ...uleb(8), ...new Array<number>(8).fill(I32), 0];
+  const type = [1, 0x60, ...uleb(10), ...new Array<number>(10).fill(I32), 1, I32];
   const limits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
   const imports = [1, ...str('env'), ...str('memory'), 0x02, ...limits];
   const funcs = [1, 0];
