@@ -28,9 +28,12 @@ export function pyFixed(x: number, digits: number): string {
   return (neg ? '-' : '') + s;
 }
 
-/** Formats a support count like NumPy prints it (integers without a decimal point). @internal */
-export function pySupport(x: number): string {
-  if (Number.isInteger(x)) return String(x);
+/**
+ * Formats a support like NumPy prints it: counts as integers, weighted supports (floats in
+ * scikit-learn) always with a decimal point. @internal
+ */
+export function pySupport(x: number, weighted = false): string {
+  if (Number.isInteger(x) && !weighted) return String(x);
   const s = String(x);
   return s.includes('e') || s.includes('.') ? s : `${s}.0`;
 }

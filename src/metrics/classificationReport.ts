@@ -75,6 +75,7 @@ export interface ClassificationReport {
 export function classificationReport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: ClassificationReportOptions = {}): ClassificationReport {
   const who = 'classificationReport';
   const digits = options.digits ?? 2;
+  const weighted = options.sampleWeight !== undefined;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new InvalidParameterError('digits', `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`);
   const { yTrue: t, yPred: p } = checkTargets(who, yTrue, yPred);
   const present = resolveLabels(who, undefined, t, p);
@@ -107,10 +108,10 @@ export function classificationReport(yTrue: ReadonlyArray<Label>, yPred: Readonl
   const width = Math.max(...names.map((s) => s.length), 'weighted avg'.length, digits);
   const f = (x: number): string => ' ' + rjust(pyFixed(x, digits), 9);
   let text = rjust('', width) + ' ' + ['precision', 'recall', 'f1-score', 'support'].map((h) => ' ' + rjust(h, 9)).join('') + '\n\n';
-  const line = (name: string, r: ReportRow): string => rjust(name, width) + ' ' + f(r.precision) + f(r.recall) + f(r.f1Score) + ' ' + rjust(pySupport(r.support), 9) + '\n';
+  const line = (name: string, r: ReportRow): string => rjust(name, width) + ' ' + f(r.precision) + f(r.recall) + f(r.f1Score) + ' ' + rjust(pySupport(r.support, weighted), 9) + '\n';
   for (const c of classes) text += line(c.name, c);
   text += '\n';
-  if (microIsAccuracy) text += rjust('accuracy', width) + ' ' + ' '.repeat(20) + f(micro.f1Score) + ' ' + rjust(pySupport(total), 9) + '\n';
+  if (microIsAccuracy) text += rjust('accuracy', width) + ' ' + ' '.repeat(20) + f(micro.f1Score) + ' ' + rjust(pySupport(total, weighted), 9) + '\n';
   else text += line('micro avg', micro);
   text += line('macro avg', macroAvg);
   text += line('weighted avg', weightedAvg);

@@ -85,6 +85,7 @@ export function classificationReportImbalanced(
 ): ClassificationReportImbalanced {
   const who = 'classificationReportImbalanced';
   const digits = options.digits ?? 2;
+  const weighted = options.sampleWeight !== undefined;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new InvalidParameterError('digits', `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`);
   const alpha = options.alpha ?? 0.1;
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) throw new InvalidParameterError('alpha', `${who}: alpha must be a finite number, received ${describe(alpha)}.`);
@@ -122,8 +123,8 @@ export function classificationReportImbalanced(
   const width = Math.max(...names.map((s) => s.length), heading.length, digits);
   const row = (cells: string[]): string => rjust(cells[0] as string, width) + '  ' + cells.slice(1).map((c) => rjust(c, 9)).join(' ') + '\n';
   let text = row(['', ...keys, 'sup']) + '\n';
-  for (const c of classes) text += row([c.name, ...keys.map((key) => pyFixed(c[key], digits)), pySupport(c.sup)]);
+  for (const c of classes) text += row([c.name, ...keys.map((key) => pyFixed(c[key], digits)), pySupport(c.sup, weighted)]);
   text += '\n';
-  text += row([heading, ...keys.map((key) => pyFixed(avg[key], digits)), pySupport(totalSupport)]);
+  text += row([heading, ...keys.map((key) => pyFixed(avg[key], digits)), pySupport(totalSupport, weighted)]);
   return { classes, avg, totalSupport, text };
 }

@@ -100,9 +100,9 @@ function run(c: Case): void {
       const r = m.classificationReportImbalanced(a.yTrue as never, a.yPred as never, o as never);
       const e = exp as Record<string, unknown>;
       expect(r.text).toBe(e.text);
-      near(r.classes, e.classes, 'classes');
-      near(r.avg, e.avg, 'avg');
-      near(r.totalSupport, e.totalSupport, 'totalSupport');
+      if (e.classes) near(r.classes, e.classes, 'classes');
+      if (e.avg) near(r.avg, e.avg, 'avg');
+      if ('totalSupport' in e) near(r.totalSupport, e.totalSupport, 'totalSupport');
       return;
     }
     default: {

@@ -276,6 +276,20 @@ describe('sensitivity / specificity', () => {
   });
 });
 
+describe('weighted reports', () => {
+  it('imbalanced report: specificity stays in [0, 1] with weights (imbalanced-learn 0.10 can exceed 1) and supports print as floats', () => {
+    const yt = ['a', 'b', 'b', 'c', 'c', 'c'];
+    const yp = ['a', 'b', 'c', 'c', 'c', 'a'];
+    const w = [2, 1, 3, 1, 2, 2];
+    const r = classificationReportImbalanced(yt, yp, { sampleWeight: w });
+    for (const c of r.classes) expect(c.spe >= 0 && c.spe <= 1).toBe(true);
+    // specificity of 'a' = weighted tn / (tn + fp): negatives weigh 9, one of weight 2 predicted 'a'
+    expect(r.classes[0]?.spe).toBeCloseTo(7 / 9, 15);
+    expect(r.text).toMatch(/ 2\.0\n/);
+    expect(r.totalSupport).toBe(11);
+  });
+});
+
 describe('Metrics.evaluate', () => {
   const yt = ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'a'];
   const yp = ['a', 'b', 'b', 'a', 'c', 'c', 'a', 'b'];
