@@ -22,4 +22,5 @@ export const suites: Record<string, () => Promise<Suite>> = {
   mlp: () => import('./mlp.js'),
   lapd: () => import('./lapd.js'),
   knn: () => import('./knn.js'),
+  pipeline: () => import('./pipeline.js'),
 };

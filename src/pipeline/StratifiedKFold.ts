@@ -143,15 +143,22 @@ export class StratifiedKFold {
         f[c] = (f[c] as number) + 1;
       }
     }
+    // blocks[c]: the fold of each row of class c, in data order (contiguous blocks, shuffled with shuffle).
     const rng = this.params.shuffle ? new Random(this.seed as number) : undefined;
-    const folds = new Int32Array(n);
+    const blocks: Int32Array[] = [];
     for (let c = 0; c < nClasses; c++) {
       const block = new Int32Array(counts[c] as number);
       let p = 0;
       for (let f = 0; f < k; f++) for (let j = 0; j < ((allocation[f] as Int32Array)[c] as number); j++) block[p++] = f;
       if (rng) rng.shuffle(block);
-      let q = 0;
-      for (let i = 0; i < n; i++) if (enc[i] === c) folds[i] = block[q++] as number;
+      blocks.push(block);
+    }
+    const cursor = new Int32Array(nClasses);
+    const folds = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = enc[i] as number;
+      folds[i] = (blocks[c] as Int32Array)[cursor[c] as number] as number;
+      cursor[c] = (cursor[c] as number) + 1;
     }
     return folds;
   }

@@ -228,8 +228,16 @@ function stratifiedIndices(strata: ReadonlyArray<Label>, nTrain: number, nTest: 
   const k = classes.length;
   const counts = new Int32Array(k);
   for (const c of enc) counts[c] = (counts[c] as number) + 1;
-  const byClass: number[][] = classes.map(() => []);
-  enc.forEach((c, i) => (byClass[c] as number[]).push(i));
+  // Row indices grouped by class, in data order (a stable counting sort).
+  const start = new Int32Array(k + 1);
+  for (let c = 0; c < k; c++) start[c + 1] = (start[c] as number) + (counts[c] as number);
+  const grouped = new Int32Array(enc.length);
+  const fill = start.slice(0, k);
+  for (let i = 0; i < enc.length; i++) {
+    const c = enc[i] as number;
+    grouped[fill[c] as number] = i;
+    fill[c] = (fill[c] as number) + 1;
+  }
   let minIdx = 0;
   for (let c = 1; c < k; c++) if ((counts[c] as number) < (counts[minIdx] as number)) minIdx = c;
   if ((counts[minIdx] as number) < 2) {
@@ -256,7 +264,7 @@ function stratifiedIndices(strata: ReadonlyArray<Label>, nTrain: number, nTest: 
   let a = 0;
   let b = 0;
   for (let c = 0; c < k; c++) {
-    const members = rng.shuffle((byClass[c] as number[]).slice());
+    const members = rng.shuffle(grouped.subarray(start[c] as number, start[c + 1] as number));
     const ni = nI[c] as number;
     const ti = tI[c] as number;
     for (let j = 0; j < ni; j++) train[a++] = members[j] as number;
