@@ -10,7 +10,7 @@ import { MLPClassifier } from '../../src/mlp.js';
 import { Encoder, Scaler } from '../../src/preprocessing/index.js';
 import { SMOTE } from '../../src/sampling/index.js';
 import { Pipeline, crossValidate } from '../../src/pipeline/index.js';
-import { firstDifference } from '../../src/testing/index.js';
+import { classifierChecks, firstDifference } from '../../src/testing/index.js';
 
 function table(n: number, seed: number): { rows: Array<Record<string, string | number | null>>; y: string[] } {
   const rng = new Random(seed);
@@ -67,4 +67,24 @@ describe('Pipeline with MLPClassifier', () => {
     for (const f of kept.folds) f.estimator?.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+});
+
+describe('Pipeline (Scaler → SMOTE → MLPClassifier) passes the classifier conformance suite', () => {
+  const rng = new Random(4);
+  const X = Array.from({ length: 40 }, (_, i) => [rng.normal() + (i < 30 ? 0 : 2), rng.normal(), rng.float()]);
+  const yc = X.map((_, i) => (i < 30 ? 0 : 1));
+  const classes = { Scaler, SMOTE, MLPClassifier };
+  for (const c of classifierChecks({
+    name: 'Pipeline',
+    create: () =>
+      new Pipeline([
+        ['scale', new Scaler()],
+        ['smote', new SMOTE({ kNeighbors: 3, seed: 1 })],
+        ['mlp', new MLPClassifier({ hiddenLayers: [4], epochs: 2, seed: 1, backend: 'cpu' })],
+      ]),
+    fromJSON: (json) => Pipeline.fromJSON(json, classes),
+    X,
+    y: yc,
+  }))
+    it(c.name, c.run);
 });

@@ -1,0 +1,34 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import type { Label } from '../../src/core/matrix.js';
+import { Pipeline, StratifiedKFold, computeClassWeight, crossValidate, trainTestSplit } from '../../src/index.js';
+import type { CrossValidateResult, Fold, PipelineFitted, SplitPart } from '../../src/index.js';
+import { Encoder, Scaler, SMOTE } from '../../src/index.js';
+
+// Type-level checks only: the calls are wrapped in functions that are never run.
+describe('public signatures', () => {
+  it('trainTestSplit keeps the row type', () => {
+    const rows = [{ a: 'x', b: 1 }];
+    expectTypeOf(() => trainTestSplit(rows, ['p']).train).returns.toEqualTypeOf<SplitPart<Array<{ a: string; b: number }>>>();
+    expectTypeOf(() => trainTestSplit(new Matrix(1, 1), ['p']).test.X).returns.toEqualTypeOf<Matrix>();
+    expectTypeOf(() => trainTestSplit([[1, 2]], [0]).train.indices).returns.toEqualTypeOf<Int32Array>();
+  });
+  it('Pipeline accepts the library estimators and returns the documented types', () => {
+    const pipe = new Pipeline([
+      ['encode', new Encoder()],
+      ['scale', new Scaler()],
+      ['smote', new SMOTE()],
+    ]);
+    expectTypeOf(pipe.fit).returns.toEqualTypeOf<Promise<Pipeline>>();
+    expectTypeOf(pipe.predictProba).returns.toEqualTypeOf<Matrix>();
+    expectTypeOf(pipe.predict).returns.toEqualTypeOf<Label[]>();
+    expectTypeOf<Pipeline['fitted']>().toEqualTypeOf<PipelineFitted>();
+    expectTypeOf(() => pipe.named<Scaler>('scale')).returns.toEqualTypeOf<Scaler>();
+  });
+  it('splitters, crossValidate and class weights', () => {
+    expectTypeOf(() => new StratifiedKFold().split(null, [0])).returns.toEqualTypeOf<Fold[]>();
+    expectTypeOf(() => crossValidate(new Pipeline([['s', new Scaler()]]), [[1]], [0])).returns.resolves.toEqualTypeOf<CrossValidateResult<Pipeline>>();
+    expectTypeOf(() => computeClassWeight('balanced', [0, 1])).returns.toEqualTypeOf<Map<Label, number>>();
+    expectTypeOf(() => computeClassWeight(new Map([['a', 2]]), ['a', 'b'], ['a', 'b'])).returns.toEqualTypeOf<Map<Label, number>>();
+  });
+});
