@@ -30,6 +30,12 @@ export interface CliOptions {
   hidden: number[];
   /** `--batch-size`. */
   batchSize: number;
+  /** `--dropout`: dropout rate after each hidden layer. */
+  dropout: number;
+  /** `--l2`: L2 penalty on the kernels. */
+  l2: number;
+  /** `--learning-rate`: Adam's learning rate. */
+  learningRate: number;
   /** `--seed`. */
   seed: number;
   /** `--test-size`: fraction of rows in the stratified test split. */
@@ -60,16 +66,19 @@ export const DEFAULTS: Omit<CliOptions, 'data' | 'limit'> = {
   cache: 'lapd-data',
   rows: 20_000,
   sampler: 'none',
-  classWeight: 'balanced',
-  epochs: 12,
-  hidden: [256, 128],
-  batchSize: 256,
+  classWeight: 'none',
+  epochs: 30,
+  hidden: [64],
+  batchSize: 512,
+  dropout: 0.5,
+  l2: 1e-4,
+  learningRate: 5e-4,
   seed: 0,
   testSize: 0.25,
   minFrequency: 10,
   maxCategories: 60,
   mocodes: 40,
-  priorAlpha: 0,
+  priorAlpha: 0.5,
   out: 'lapd-output',
   quiet: false,
   compare: false,
@@ -94,9 +103,12 @@ Data
 Model
   --sampler <name>       smote | adasyn | smotenc | random | none            (default ${DEFAULTS.sampler})
   --class-weight <w>     balanced | none                                     (default ${DEFAULTS.classWeight})
-  --epochs <n>           training epochs (early stopping on validation macro F1) (default ${DEFAULTS.epochs})
+  --epochs <n>           maximum epochs (early stopping on validation loss)   (default ${DEFAULTS.epochs})
   --hidden <a,b,...>     hidden layer widths                                 (default ${DEFAULTS.hidden.join(',')})
   --batch-size <n>       mini-batch size                                     (default ${DEFAULTS.batchSize})
+  --dropout <f>          dropout after each hidden layer, 0..0.9             (default ${DEFAULTS.dropout})
+  --l2 <f>               L2 penalty on the kernels                           (default ${DEFAULTS.l2})
+  --learning-rate <f>    Adam learning rate                                  (default ${DEFAULTS.learningRate})
   --min-frequency <n>    categories rarer than this in training -> "infrequent" (default ${DEFAULTS.minFrequency})
   --max-categories <n>   at most n one-hot columns per categorical feature     (default ${DEFAULTS.maxCategories})
   --mocodes <n>          most frequent Mocodes used as 0/1 columns           (default ${DEFAULTS.mocodes})
@@ -146,6 +158,9 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
         epochs: { type: 'string' },
         hidden: { type: 'string' },
         'batch-size': { type: 'string' },
+        dropout: { type: 'string' },
+        l2: { type: 'string' },
+        'learning-rate': { type: 'string' },
         'min-frequency': { type: 'string' },
         'max-categories': { type: 'string' },
         mocodes: { type: 'string' },
@@ -194,6 +209,19 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     priorAlpha = Number(a);
     if (!(priorAlpha >= 0 && priorAlpha <= 2)) errors.push(`--prior-alpha expects a number in [0, 2], received '${a}'.`);
   }
+  const real = (name: string, lo: number, hi: number, fallback: number): number => {
+    const text = s(name);
+    if (text === undefined) return fallback;
+    const v = Number(text);
+    if (text.trim() === '' || !(v >= lo && v <= hi)) {
+      errors.push(`--${name} expects a number in [${lo}, ${hi}], received '${text}'.`);
+      return fallback;
+    }
+    return v;
+  };
+  const dropout = real('dropout', 0, 0.9, DEFAULTS.dropout);
+  const l2 = real('l2', 0, 1, DEFAULTS.l2);
+  const learningRate = real('learning-rate', 1e-6, 1, DEFAULTS.learningRate);
   for (const k of ['data', 'cache', 'out']) if (s(k) === '') errors.push(`--${k} expects a path, received an empty string.`);
   const options: CliOptions = {
     download: values['download'] === true,
@@ -204,6 +232,9 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     epochs: num('epochs', 1, DEFAULTS.epochs),
     hidden,
     batchSize: num('batch-size', 1, DEFAULTS.batchSize),
+    dropout,
+    l2,
+    learningRate,
     seed: num('seed', 0, DEFAULTS.seed),
     testSize,
     minFrequency: num('min-frequency', 1, DEFAULTS.minFrequency),

@@ -16,7 +16,7 @@ import { stdoutSink, type ProgressSink } from './progress.js';
 
 /** The configurations `--compare` runs on the same split. */
 export function compareConfigs(o: CliOptions): Array<[string, ModelConfig]> {
-  const base: ModelConfig = { sampler: 'none', classWeight: 'none', epochs: o.epochs, hidden: o.hidden, batchSize: o.batchSize, seed: o.seed, minFrequency: o.minFrequency, maxCategories: o.maxCategories, priorAlpha: 0 };
+  const base: ModelConfig = { ...configOf(o), sampler: 'none', classWeight: 'none', priorAlpha: 0 };
   return [
     ['none', base],
     ['class weights (balanced)', { ...base, classWeight: 'balanced' }],
@@ -29,7 +29,7 @@ export function compareConfigs(o: CliOptions): Array<[string, ModelConfig]> {
 
 /** The model configuration the flags ask for. */
 export function configOf(o: CliOptions): ModelConfig {
-  return { sampler: o.sampler, classWeight: o.classWeight, epochs: o.epochs, hidden: o.hidden, batchSize: o.batchSize, seed: o.seed, minFrequency: o.minFrequency, maxCategories: o.maxCategories, priorAlpha: o.priorAlpha };
+  return { sampler: o.sampler, classWeight: o.classWeight, epochs: o.epochs, hidden: o.hidden, batchSize: o.batchSize, seed: o.seed, minFrequency: o.minFrequency, maxCategories: o.maxCategories, priorAlpha: o.priorAlpha, dropout: o.dropout, l2: o.l2, learningRate: o.learningRate, monitor: 'valLoss' };
 }
 
 function describeConfig(c: ModelConfig): string {

@@ -12,8 +12,8 @@ describe('parseCli', () => {
     if (r.ok) expect(r.options).toEqual({ ...DEFAULTS });
   });
   it('parses every flag', () => {
-    const r = parseCli(['--data', 'x.csv', '--sampler', 'smotenc', '--class-weight', 'none', '--epochs', '3', '--hidden', '64,32,16', '--seed', '7', '--test-size', '0.2', '--limit', '1000', '--out', 'o', '--quiet', '--compare', '--prior-alpha', '0.5', '--batch-size', '128', '--min-frequency', '5', '--max-categories', '30', '--mocodes', '10', '--rows', '5000', '--cache', 'c']);
-    expect(r).toEqual({ ok: true, options: { ...DEFAULTS, data: 'x.csv', sampler: 'smotenc', classWeight: 'none', epochs: 3, hidden: [64, 32, 16], seed: 7, testSize: 0.2, limit: 1000, out: 'o', quiet: true, compare: true, priorAlpha: 0.5, batchSize: 128, minFrequency: 5, maxCategories: 30, mocodes: 10, rows: 5000, cache: 'c' } });
+    const r = parseCli(['--data', 'x.csv', '--sampler', 'smotenc', '--class-weight', 'none', '--epochs', '3', '--hidden', '64,32,16', '--seed', '7', '--test-size', '0.2', '--limit', '1000', '--out', 'o', '--quiet', '--compare', '--prior-alpha', '0.5', '--batch-size', '128', '--min-frequency', '5', '--max-categories', '30', '--mocodes', '10', '--dropout', '0.1', '--l2', '0', '--learning-rate', '0.01', '--rows', '5000', '--cache', 'c']);
+    expect(r).toEqual({ ok: true, options: { ...DEFAULTS, data: 'x.csv', sampler: 'smotenc', classWeight: 'none', epochs: 3, hidden: [64, 32, 16], seed: 7, testSize: 0.2, limit: 1000, out: 'o', quiet: true, compare: true, priorAlpha: 0.5, batchSize: 128, minFrequency: 5, maxCategories: 30, mocodes: 10, dropout: 0.1, l2: 0, learningRate: 0.01, rows: 5000, cache: 'c' } });
   });
   it.each([
     [['--nope'], /Unknown option '--nope'/],
@@ -25,6 +25,8 @@ describe('parseCli', () => {
     [['--hidden', '256,,128'], /--hidden expects positive integers/],
     [['--test-size', '1'], /--test-size expects a fraction strictly between 0 and 1/],
     [['--limit', '-3'], /--limit/],
+    [['--dropout', '1.5'], /--dropout expects a number in \[0, 0.9\]/],
+    [['--prior-alpha', 'x'], /--prior-alpha expects a number/],
     [['--data', 'a.csv', '--download'], /exclude each other/],
     [['--epochs'], /argument missing|requires an argument|expects/i],
   ])('rejects %j with a clear message', (argv, msg) => {

@@ -46,4 +46,21 @@ describe('npm run lapd on the real sample', () => {
     }
     expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
   }, 120_000);
+
+  it('runs with no data flags on SYNTHETIC data, labelled so in every output', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lapd-syn-'));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'examples', 'lapd', 'main.ts'), '--rows', '3000', '--epochs', '2', '--out', out], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/SYNTHETIC DATA/);
+    expect(r.stdout).toMatch(/epoch 1\/2/); // plain progress lines when not on a TTY
+    expect(r.stdout).toMatch(/balanced accuracy/);
+    const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown>;
+    expect(m['synthetic']).toBe(true);
+    expect(String(m['source'])).toMatch(/^SYNTHETIC/);
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.svg'))) expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
+  }, 120_000);
 });
