@@ -9,7 +9,7 @@ export type {
   PipelineClasses,
 } from './Pipeline.js';
 export { cloneEstimator } from './clone.js';
-export type { RowsInput } from './rows.js';
+export type { RowsInput, ColumnRows } from './rows.js';
 export { trainTestSplit } from './trainTestSplit.js';
 export type { TrainTestSplitOptions, TrainTestSplit, SplitPart } from './trainTestSplit.js';
 export { StratifiedKFold } from './StratifiedKFold.js';

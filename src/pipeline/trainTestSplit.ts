@@ -4,7 +4,7 @@ import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { Random, checkSeed, drawSeed } from '../core/random.js';
 import { rowCount, takeRows } from './rows.js';
-import type { RowsInput } from './rows.js';
+import type { ColumnRows, RowsInput } from './rows.js';
 
 /** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions {
@@ -37,7 +37,7 @@ export interface TrainTestSplitOptions {
 
 /** One side of a split: the selected rows, their labels, and their indices into the input. */
 export interface SplitPart<R> {
-  /** The selected rows, in the input's form (an array of the same row objects, or a new Matrix). */
+  /** The selected rows, in the input's form (an array of the same row objects, a `{ columns, rows }` table, or a new Matrix). */
   X: R;
   /** Labels of the selected rows. */
   y: Label[];
@@ -159,9 +159,10 @@ export function resolveSplitSizes(n: number, testSize: number | undefined, train
  *   random stream) — the class counts do not.
  * - With `shuffle: false` the first rows train and the next rows test, as in scikit-learn.
  * - `X` keeps its form: an array of rows gives arrays holding the **same row objects** (cells are
- *   never copied — table rows for the Encoder work as is); a Matrix gives new matrices.
+ *   never copied — table rows for the Encoder work as is); a `{ columns, rows }` table gives tables
+ *   with the same `columns`; a Matrix gives new matrices.
  *
- * @param X - Rows: any array of rows (numeric, typed-array, table row objects) or a Matrix.
+ * @param X - Rows: any array of rows (numeric, typed-array, table row objects), a `{ columns, rows }` table, or a Matrix.
  * @param y - One label per row.
  * @param options - Sizes, stratification, shuffling and seed.
  * @throws {@link InvalidParameterError} for invalid sizes, `stratify` with `shuffle: false`, or a bad seed.
@@ -177,6 +178,7 @@ export function resolveSplitSizes(n: number, testSize: number | undefined, train
  * @see scikit-learn `sklearn.model_selection.train_test_split` and `StratifiedShuffleSplit`.
  */
 export function trainTestSplit(X: Matrix, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<Matrix>;
+export function trainTestSplit<R>(X: ColumnRows<R>, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<ColumnRows<R>>;
 export function trainTestSplit<R>(X: ReadonlyArray<R>, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<R[]>;
 export function trainTestSplit(X: RowsInput, y: ReadonlyArray<Label>, options: TrainTestSplitOptions = {}): TrainTestSplit<unknown> {
   const who = 'trainTestSplit';

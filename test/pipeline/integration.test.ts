@@ -55,6 +55,22 @@ describe('Pipeline with Encoder → Scaler → SMOTE', () => {
     expect(firstDifference(proba, clf.predictProba(sc.transform(enc.transform(test.X))))).toBeUndefined();
   });
 
+  it('accepts a { columns, rows } table in trainTestSplit, fit and crossValidate', async () => {
+    const columns = ['AREA', 'Vict Sex', 'Vict Age'];
+    const table2 = { columns, rows: rows.map((r) => columns.map((c) => r[c] as string | number | null)) };
+    const { train, test } = trainTestSplit(table2, y, { testSize: 0.25, stratify: true, seed: 1 });
+    expect(train.X.columns).toBe(columns);
+    train.indices.forEach((ix, j) => expect(train.X.rows[j]).toBe(table2.rows[ix]));
+    const a = build();
+    await a.fit(train.X, train.y);
+    const b = build();
+    const objTrain = trainTestSplit(rows, y, { testSize: 0.25, stratify: true, seed: 1 });
+    await b.fit(objTrain.train.X, objTrain.train.y);
+    expect(firstDifference(a.predictProba(test.X), b.predictProba(objTrain.test.X))).toBeUndefined();
+    const res = await crossValidate(build(), table2, y, { cv: 3, scoring: 'f1Macro' });
+    expect(res.folds.length).toBe(3);
+  });
+
   it('round-trips through JSON with bit-identical probabilities, loading only the classes passed', async () => {
     const pipe = build();
     await pipe.fit(rows, y);
