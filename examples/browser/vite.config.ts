@@ -24,7 +24,7 @@ export default defineConfig({
     // The page imports ../../src/*.ts: let the dev server read the repository.
     fs: { allow: [resolve(here, '..', '..')] },
   },
-  // The wasm backend locates its .wasm files through setWasmPaths (see src/backend.ts); keep
-  // the dev server from pre-bundling it away from them.
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // No optimizeDeps exclusions: the wasm backend finds its .wasm files through setWasmPaths (see
+  // src/backend.ts), so the dev server may pre-bundle it like any dependency (excluding it breaks
+  // its CommonJS worker module in dev).
 });

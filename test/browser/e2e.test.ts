@@ -157,6 +157,30 @@ if (!haveChromium && !inCI) {
       expect(consoleErrors).toEqual([]);
     }, 60_000);
 
+    it('reads a dropped CSV (quoted fields, missing cells) and trains with random over-sampling and class weights', async () => {
+      const lines = ['kind,"size, cm",weight,label'];
+      for (let i = 0; i < 120; i++) {
+        const rare = i % 6 === 0;
+        const kind = ['"red, dark"', 'blue', 'green'][i % 3];
+        const size = i % 17 === 0 ? '' : String((rare ? 8 : 3) + (i % 5) * 0.5);
+        lines.push(`${kind},${size},${(i * 7) % 13},${rare ? 'yes' : 'no'}`);
+      }
+      await page.setInputFiles('#file', { name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+      await page.waitForFunction(() => document.getElementById('data-info')?.textContent?.startsWith('tiny.csv') === true);
+      expect(await page.textContent('#data-info')).toContain('120 rows × 4 columns');
+      expect(await page.inputValue('#target')).toBe('label');
+      await page.selectOption('#sampler', 'random');
+      await page.selectOption('#class-weight', 'balanced');
+      await page.fill('#epochs', '1');
+      await page.click('#train');
+      await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 30_000 });
+      expect(await page.getAttribute('body', 'data-state'), `page reported: ${await page.textContent('#status')}`).toBe('done');
+      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))));
+      expect(cells.flat().reduce((a, b) => a + b, 0)).toBe(30); // 25% of 120 rows
+      expect(await page.getAttribute('#curve', 'data-epochs')).toBe('1');
+      expect(pageErrors).toEqual([]);
+    }, 40_000);
+
     it('runs the built core entry (dist) in the browser: Encoder → Scaler → SMOTE → Metrics', async (ctx) => {
       if (!existsSync(join(outDir, 'dist-core.js'))) {
         if (inCI) throw new Error(`${dist}/index.js is missing: CI builds before testing.`);

@@ -1,7 +1,7 @@
 import { initBackend } from './backend.js';
 import { drawCurves, type Series } from './chart.js';
 import { parseCsv, type Table } from './csv.js';
-import { demoTable } from './demo.js';
+import { demoTable, toCsv } from './demo.js';
 import { trainAndEvaluate, type SamplerChoice, type TrainResult } from './train.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -14,7 +14,8 @@ const ui = {
   drop: $<HTMLDivElement>('drop'),
   file: $<HTMLInputElement>('file'),
   demo: $<HTMLButtonElement>('demo'),
-  dataInfo: $<HTMLParagraphElement>('data-info'),
+  dataInfo: $<HTMLSpanElement>('data-info'),
+  download: $<HTMLAnchorElement>('download'),
   preview: $<HTMLDivElement>('preview'),
   form: $<HTMLFormElement>('options'),
   target: $<HTMLSelectElement>('target'),
@@ -80,6 +81,10 @@ function showTable(t: Table, source: string): void {
   const tbl = el('table');
   tbl.append(head, ...body);
   ui.preview.replaceChildren(tbl);
+  // Offer the table back as CSV (handy to see the expected format of the demo data).
+  if (ui.download.href.startsWith('blob:')) URL.revokeObjectURL(ui.download.href);
+  ui.download.href = URL.createObjectURL(new Blob([toCsv(t)], { type: 'text/csv' }));
+  ui.download.hidden = false;
   setState('ready', 'Pick a target and a sampler, then train.');
 }
 
