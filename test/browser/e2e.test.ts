@@ -105,7 +105,7 @@ if (!haveChromium && !inCI) {
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(m.text());
       });
-    }, 120_000);
+    }, 180_000);
 
     afterAll(async () => {
       await browser?.close();
