@@ -770,6 +770,12 @@ export class Encoder implements Transformer<TableInput> {
       let firstNumber = -1;
       for (let i = 0; i < n; i++) {
         const v = (rows[i] as Record<string | number, unknown>)[key];
+        // fast path: a value already counted (never missing, already type-checked)
+        const seen = counts.get(v as string | number);
+        if (seen !== undefined) {
+          counts.set(v as string | number, seen + 1);
+          continue;
+        }
         if (isMissing(v)) {
           if (p.missing === 'error') {
             throw new DataValidationError(`${who}: row ${i}, column "${name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`, { param: 'X', row: i, column: name });
@@ -784,7 +790,7 @@ export class Encoder implements Transformer<TableInput> {
         } else {
           throw new DataValidationError(`${who}: row ${i}, column "${name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: name });
         }
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+        counts.set(v, 1);
       }
       if (firstString >= 0 && firstNumber >= 0) {
         throw new DataValidationError(
@@ -930,15 +936,15 @@ export class Encoder implements Transformer<TableInput> {
       for (let c = 0; c < plans.length; c++) {
         const plan = plans[c] as ColumnPlan;
         const v = row[plan.key];
-        let code: number | undefined;
-        if (isMissing(v)) {
-          if (missingError) {
-            throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`, { param: 'X', row: i, column: plan.name });
-          }
-          code = plan.missingCode >= 0 ? plan.missingCode : undefined;
-        } else {
-          code = plan.lookup.get(v as string | number);
-          if (code === undefined) {
+        // fast path first: a known category (lookup keys are never missing values)
+        let code = plan.lookup.get(v as string | number);
+        if (code === undefined) {
+          if (isMissing(v)) {
+            if (missingError) {
+              throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`, { param: 'X', row: i, column: plan.name });
+            }
+            if (plan.missingCode >= 0) code = plan.missingCode;
+          } else {
             const tv = typeof v;
             if (tv !== 'string' && tv !== 'number') {
               throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: plan.name });
