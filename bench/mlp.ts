@@ -33,8 +33,9 @@ interface Row {
 
 /** Six Gaussian classes in 128 dimensions with overlapping centres (test accuracy ≈ 0.9, not 1). */
 function makeData(n: number, seed: number): { X: Float32Array; y: Int32Array } {
+  const crng = new Random(0); // the same class centres for the training and the test rows
+  const centres = Array.from({ length: K }, () => Float64Array.from({ length: D }, () => 0.15 * crng.normal()));
   const rng = new Random(seed);
-  const centres = Array.from({ length: K }, () => Float64Array.from({ length: D }, () => 0.3 * rng.normal()));
   const X = new Float32Array(n * D);
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
