@@ -58,6 +58,7 @@ function makeTable(n: number, seed = 42): { rows: Row[]; categorical: string[]; 
 
 interface Phase {
   seconds: number;
+  cpuSeconds: number;
   peakMiB: number;
 }
 
@@ -66,10 +67,12 @@ async function timed<T>(fn: () => T): Promise<{ result: T } & Phase> {
   if (globalThis.gc) globalThis.gc();
   const before = process.memoryUsage().rss;
   const maxBefore = process.resourceUsage().maxRSS * 1024;
+  const cpu0 = process.cpuUsage();
   const m = await measure(fn);
+  const cpu = process.cpuUsage(cpu0);
   const maxAfter = process.resourceUsage().maxRSS * 1024;
   const peak = maxAfter > maxBefore ? Math.max(m.peakMiB, (maxAfter - before) / 2 ** 20) : m.peakMiB;
-  return { result: m.result, seconds: m.seconds, peakMiB: peak };
+  return { result: m.result, seconds: m.seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMiB: peak };
 }
 
 const CONFIGS: Array<{ id: string; label: string; options: (c: string[], n: string[]) => EncoderOptions; pyRows?: (n: number) => number }> = [
@@ -99,11 +102,12 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
     'Table: 7 categorical columns with 10, 25, 50, 100, 200, 300 and 12 categories (Zipf-like 1/(k+1) frequencies, 1% missing) and 3 normal numeric columns (1% missing), generated inside each benchmark by the same recipe. ' +
       'Ours: `Encoder.fitTransform` on an array of row objects, then `new Scaler({ method: "standard" }).fitTransform` on the result. ' +
       'scikit-learn: `OneHotEncoder(sparse_output=False)` / `OrdinalEncoder` `.fit_transform` on an object ndarray, `np.hstack` with the numeric columns, then `StandardScaler().fit_transform`. ' +
-      'Peak = growth of resident memory over the step (largest of sampled RSS and the process peak RSS), so the output matrix is included.',
+      'Peak = growth of resident memory over the step (largest of sampled RSS and the process peak RSS), so the output matrix is included. ' +
+      'CPU = user + system CPU time of the process over the step (less sensitive than wall time to other load on the machine); the ratio column compares CPU times.',
   );
   lines.push('');
-  lines.push('| configuration | output | step | ours (s) | ours peak (MiB) | sklearn (s) | sklearn peak (MiB) | sklearn SkylakeX (s) | time ratio ours/sklearn |');
-  lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| configuration | output | step | ours wall (s) | ours CPU (s) | ours peak (MiB) | sklearn wall (s) | sklearn CPU (s) | sklearn peak (MiB) | sklearn SkylakeX wall / CPU (s) | CPU ratio ours/sklearn |');
+  lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   ctx.log(`generating ${n} rows`);
   const table = makeTable(n);
   for (const cfg of CONFIGS) {
@@ -121,7 +125,7 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
       const p = get(py, step);
       const ps = get(pySky, step);
       lines.push(
-        `| ${cfg.label} | ${X.rows} × ${X.columns}${shape ? ` (sklearn ${shape[0]} × ${shape[1]})` : ''} | ${step === 'encode' ? 'encode (fit + transform)' : 'Scaler standard'} | ${fmt(ours.seconds)} | ${fmt(ours.peakMiB, 0)} | ${p ? fmt(p.seconds) : 'n/a'} | ${p ? fmt(p.peakMiB, 0) : 'n/a'} | ${ps ? fmt(ps.seconds) : 'n/a'} | ${p ? fmt(ours.seconds / p.seconds) : 'n/a'} |`,
+        `| ${cfg.label} | ${X.rows} × ${X.columns}${shape ? ` (sklearn ${shape[0]} × ${shape[1]})` : ''} | ${step === 'encode' ? 'encode (fit + transform)' : 'Scaler standard'} | ${fmt(ours.seconds)} | ${fmt(ours.cpuSeconds)} | ${fmt(ours.peakMiB, 0)} | ${p ? fmt(p.seconds) : 'n/a'} | ${p ? fmt(p.cpuSeconds) : 'n/a'} | ${p ? fmt(p.peakMiB, 0) : 'n/a'} | ${ps ? `${fmt(ps.seconds)} / ${fmt(ps.cpuSeconds)}` : 'n/a'} | ${p ? fmt(ours.cpuSeconds / p.cpuSeconds) : 'n/a'} |`,
       );
     }
     if (!py.ok) lines.push(`\n_scikit-learn peer unavailable: ${py.reason}_\n`);

@@ -2,7 +2,7 @@
 """scikit-learn peer of bench/encoder.ts: same table recipe, same steps, same measurements.
 
 usage: encoder_sklearn.py <rows> <config>   config: onehot-grouped | ordinal | onehot-full
-Prints one JSON line: {"encode": {"seconds", "peakMiB"}, "scale": {...}, "shape": [r, c], ...}.
+Prints one JSON line: {"encode": {"seconds", "cpuSeconds", "peakMiB"}, "scale": {...}, "shape": [r, c], ...}.
 
 Peak memory = the larger of (a) RSS sampled every 5 ms by a thread and (b) the process's
 peak RSS (ru_maxrss) after the step, each minus the RSS just before the step.
@@ -62,8 +62,10 @@ def measure(fn):
     t = threading.Thread(target=sample, daemon=True)
     t.start()
     t0 = time.perf_counter()
+    c0 = time.process_time()
     out = fn()
     seconds = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     stop.set()
     t.join()
     peak[0] = max(peak[0], rss())
@@ -71,7 +73,7 @@ def measure(fn):
     grow = peak[0] - base
     if ru > base_max:
         grow = max(grow, ru - base)
-    return out, {"seconds": seconds, "peakMiB": grow / 2 ** 20}
+    return out, {"seconds": seconds, "cpuSeconds": cpu, "peakMiB": grow / 2 ** 20}
 
 
 def main():
