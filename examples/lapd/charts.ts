@@ -71,6 +71,7 @@ export function confusionSpec(classes: ReadonlyArray<string>, matrix: ReadonlyAr
     const total = row.reduce((a, b) => a + b, 0);
     row.forEach((c, j) => values.push({ truth: classes[i]!, predicted: classes[j]!, count: c, share: total === 0 ? 0 : c / total }));
   });
+  const maxCount = Math.max(0, ...values.map((v) => v.count));
   const heat = (field: 'count' | 'share', label: string, fmt: string, scheme: string) => ({
     width: 300,
     height: 300,
@@ -96,7 +97,8 @@ export function confusionSpec(classes: ReadonlyArray<string>, matrix: ReadonlyAr
         mark: { type: 'text' as const, fontSize: 12 },
         encoding: {
           text: { field, type: 'quantitative' as const, format: fmt },
-          color: { condition: { test: `datum.share > 0.55`, value: 'white' }, value: 'black' },
+          // White text on the dark cells: the colour scale is log-like for counts, linear for shares.
+          color: { condition: { test: field === 'count' ? `datum.count > ${Math.sqrt(Math.max(1, maxCount))}` : 'datum.share > 0.55', value: 'white' }, value: 'black' },
         },
       },
     ],

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from '../../../src/index.js';
+import { priorCorrectedPredict } from '../../../examples/lapd/experiment.js';
+import { CATEGORICAL_FEATURES, featureRow, numericColumns, topMocodes } from '../../../examples/lapd/features.js';
+import type { CaseRecord } from '../../../examples/lapd/load.js';
+
+const rec = (over: Partial<CaseRecord> = {}): CaseRecord => ({
+  status: 'Invest Cont', occDay: Date.UTC(2020, 2, 1) / 86_400_000, reportDelay: 3, hour: 18, area: 'Central', rptDist: '111',
+  part: '1', crimeCode: '510', premiseCode: '101', weaponCode: 'none', victAge: 34, victSex: 'F', victDescent: 'H',
+  lat: 34.05, lon: -118.25, nExtraCrimes: 1, mocodes: ['0344', '1822'], ...over,
+});
+
+describe('featureRow', () => {
+  it('derives time, delay, indicators and Mocode columns', () => {
+    const f = featureRow(rec(), ['1822', '0913']);
+    expect(f['dayOfWeek']).toBe('Sun'); // 2020-03-01 was a Sunday
+    expect(f['month']).toBe(3);
+    expect(f['hour']).toBe(18);
+    expect(f['hourSin']).toBeCloseTo(Math.sin((2 * Math.PI * 18) / 24), 12);
+    expect(f['reportDelayLog']).toBeCloseTo(Math.log(4), 12);
+    expect(f['victAgeMissing']).toBe(0);
+    expect(f['locationMissing']).toBe(0);
+    expect(f['mo_1822']).toBe(1);
+    expect(f['mo_0913']).toBe(0);
+    expect(f['nMocodes']).toBe(2);
+    expect(Object.keys(f).sort()).toEqual([...CATEGORICAL_FEATURES, ...numericColumns(['1822', '0913'])].sort());
+  });
+  it('keeps missing values missing (for the Encoder to impute) and flags them', () => {
+    const f = featureRow(rec({ victAge: null, lat: null, lon: null, hour: null, reportDelay: -2 }), []);
+    expect(f['victAge']).toBeNull();
+    expect(f['victAgeMissing']).toBe(1);
+    expect(f['lat']).toBeNull();
+    expect(f['locationMissing']).toBe(1);
+    expect(f['hourSin']).toBeNull();
+    expect(f['reportDelayLog']).toBeCloseTo(-Math.log(3), 12);
+  });
+  it('topMocodes counts each record once and breaks ties by code', () => {
+    const rs = [rec({ mocodes: ['0002', '0002', '0001'] }), rec({ mocodes: ['0003'] }), rec({ mocodes: ['0001'] })];
+    expect(topMocodes(rs, 2)).toEqual(['0001', '0002']);
+    expect(topMocodes(rs, 10)).toEqual(['0001', '0002', '0003']);
+  });
+});
+
+describe('priorCorrectedPredict', () => {
+  const proba = new Matrix([
+    [0.7, 0.3],
+    [0.9, 0.1],
+  ]);
+  it('alpha 0 is the argmax', () => {
+    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 0)).toEqual(['a', 'a']);
+  });
+  it('alpha 1 divides by the priors (0.7/0.9 < 0.3/0.1; 0.9/0.9 < 0.1/0.1 is a tie → first)', () => {
+    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 1)).toEqual(['b', 'a']);
+  });
+  it('alpha 0.5 is in between', () => {
+    // 0.7/√0.9 = 0.738 < 0.3/√0.1 = 0.949 → b;  0.9/√0.9 = 0.949 > 0.1/√0.1 = 0.316 → a
+    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 0.5)).toEqual(['b', 'a']);
+  });
+});
