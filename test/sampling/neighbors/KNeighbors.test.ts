@@ -21,8 +21,9 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixture
 };
 
 const KERNELS: [string, KNeighborsParams][] = [
-  ['wasm', { kernel: 'wasm', threads: 1 }],
-  ['js', { kernel: 'js', threads: 1 }],
+  ['wasm', { algorithm: 'brute', kernel: 'wasm', threads: 1 }],
+  ['js', { algorithm: 'brute', kernel: 'js', threads: 1 }],
+  ['kd-tree', { algorithm: 'kd-tree' }],
 ];
 
 /** Independent O(n²) reference: direct squared differences, sorted by (distance, index). */
@@ -81,7 +82,7 @@ describe('KNeighbors ties and self-exclusion', () => {
   it('excludeSelf removes exactly the query row, even with duplicate rows', () => {
     // rows 0, 1, 2 identical; rows 3 and 4 identical
     const X = Float64Array.from([1, 1, 1, 1, 1, 1, 5, 5, 5, 5, 9, 0]);
-    const nn = new KNeighbors({ kernel: 'wasm' }).fit(X, 6, 2);
+    const nn = new KNeighbors({ algorithm: 'brute', kernel: 'wasm' }).fit(X, 6, 2);
     const r = nn.kneighbors(X, 6, 2, { excludeSelf: true });
     expect(Array.from(r.indices)).toEqual([1, 2, 0, 2, 0, 1, 4, 0, 3, 0, 3, 4]);
     expect(Array.from(r.distances.subarray(0, 2))).toEqual([0, 0]);
@@ -94,8 +95,10 @@ describe('KNeighbors ties and self-exclusion', () => {
 
   it('without excludeSelf a duplicate row is its own first neighbour, ties by smaller index', () => {
     const X = Float64Array.from([3, 3, 0, 0, 3, 3]);
-    const r = new KNeighbors().fit(X, 3, 2).kneighbors(X, 3, 2);
-    expect(Array.from(r.indices)).toEqual([0, 2, 1, 0, 0, 2]);
+    for (const [, params] of KERNELS) {
+      const r = new KNeighbors(params).fit(X, 3, 2).kneighbors(X, 3, 2);
+      expect(Array.from(r.indices)).toEqual([0, 2, 1, 0, 0, 2]);
+    }
   });
 
   it('breaks ties by the smaller index on an integer grid (every kernel, exact distances)', () => {
@@ -125,12 +128,12 @@ describe('KNeighbors ties and self-exclusion', () => {
     const X = new Float64Array(n * d);
     for (let i = 0; i < X.length; i++) X[i] = (i * 7919) % 3;
     const ref = naive(X, n, d, X, n, 6, true);
-    for (const [, params] of KERNELS) {
+    for (const [name, params] of KERNELS) {
       const nn = new KNeighbors(params).fit(X, n, d);
       const r = nn.kneighbors(X, n, 6, { excludeSelf: true });
       expect(r.indices).toEqual(ref.indices);
       expect(r.distances).toEqual(ref.distances);
-      expect(nn.lastRun.rescanned).toBeGreaterThan(0);
+      if (name !== 'kd-tree') expect(nn.lastRun.rescanned).toBeGreaterThan(0);
     }
   });
 });
@@ -253,7 +256,9 @@ describe('KNeighbors input validation', () => {
     expect(() => nn.kneighbors(X.subarray(0, 4), 2, 1, { excludeSelf: true })).toThrow(/excludeSelf needs the fitted rows/);
     expect(() => new KNeighbors().kneighbors(X, 3, 1)).toThrow(NotFittedError);
     expect(() => new KNeighbors().fitted).toThrow(NotFittedError);
-    expect(nn.fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, kernel: 'wasm' });
+    expect(nn.fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'kd-tree', kernel: 'js' });
+    expect(new KNeighbors({ algorithm: 'brute' }).fit(X, 3, 2).fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'brute', kernel: 'wasm' });
+    expect(() => new KNeighbors({ algorithm: 'ball-tree' as never })).toThrow(InvalidParameterError);
   });
   it('does not modify its inputs and answers an empty query', () => {
     const copy = X.slice();
@@ -265,7 +270,7 @@ describe('KNeighbors input validation', () => {
   });
   it('falls back to the float64 kernel for values beyond float32 range and stays exact', () => {
     const big = Float64Array.from([0, 1e150, 1, -1e150, 2, 5e149]);
-    const nn = new KNeighbors().fit(big, 3, 2);
+    const nn = new KNeighbors({ algorithm: 'brute' }).fit(big, 3, 2);
     expect(nn.fitted.kernel).toBe('js');
     expect(Array.from(nn.kneighbors(big, 3, 1, { excludeSelf: true }).indices)).toEqual([2, 2, 0]);
   });
