@@ -73,18 +73,37 @@ export interface PipelineFitted {
   readonly classCountsFinal: ReadonlyMap<Label, number>;
 }
 
-/** Classes {@link Pipeline.fromJSON} may build, keyed by class name (`{ Encoder, Scaler, SMOTE, MLPClassifier }`). */
-export type PipelineClasses = Readonly<Record<string, { fromJSON(json: never): unknown }>>;
-
-interface PipelineStateJSON {
-  nSamplesIn: number;
-  nSamplesFinal: number;
-  classCountsIn: Array<[Label, number]>;
-  classCountsFinal: Array<[Label, number]>;
+/** A class {@link Pipeline.fromJSON} can build a step with: it has a static `fromJSON`. */
+export interface LoadableClass {
+  /** Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`). */
+  fromJSON(json: never): unknown;
 }
 
-interface PipelineParamsJSON {
+/** Classes {@link Pipeline.fromJSON} may build, keyed by class name (`{ Encoder, Scaler, SMOTE, MLPClassifier }`). */
+export type PipelineClasses = Readonly<Record<string, LoadableClass>>;
+
+/** The constructor arguments of a {@link Pipeline}. */
+export interface PipelineParams {
+  /** The named steps, in order. */
+  readonly steps: ReadonlyArray<NamedStep>;
+}
+
+/** The `params` of a pipeline's JSON envelope. */
+export interface PipelineParamsJSON {
+  /** Each step's name and envelope (or `'passthrough'` / `null`). */
   steps: Array<[string, Envelope | 'passthrough' | null]>;
+}
+
+/** The `state` of a fitted pipeline's JSON envelope. */
+export interface PipelineStateJSON {
+  /** See {@link PipelineFitted.nSamplesIn}. */
+  nSamplesIn: number;
+  /** See {@link PipelineFitted.nSamplesFinal}. */
+  nSamplesFinal: number;
+  /** See {@link PipelineFitted.classCountsIn}, as `[label, count]` pairs. */
+  classCountsIn: Array<[Label, number]>;
+  /** See {@link PipelineFitted.classCountsFinal}, as `[label, count]` pairs. */
+  classCountsFinal: Array<[Label, number]>;
 }
 
 const VERSION = 1;
@@ -156,7 +175,7 @@ function stepKind(name: string, index: number, step: unknown, last: boolean): St
  */
 export class Pipeline {
   /** The constructor arguments, frozen: `{ steps }`. */
-  readonly params: Readonly<{ steps: ReadonlyArray<NamedStep> }>;
+  readonly params: PipelineParams;
   private readonly kinds: ReadonlyArray<StepKind>;
   private state: PipelineFitted | undefined;
 

@@ -25,6 +25,16 @@ export interface StratifiedKFoldOptions {
   seed?: number;
 }
 
+/** The resolved options of a {@link StratifiedKFold}. */
+export interface StratifiedKFoldParams {
+  /** Number of folds. */
+  readonly nSplits: number;
+  /** Whether each class's rows are shuffled before cutting. */
+  readonly shuffle: boolean;
+  /** The seed given, if any (see {@link StratifiedKFold.seed} for the one used). */
+  readonly seed: number | undefined;
+}
+
 /** One fold: the row indices to train on and to test on, each in ascending order. */
 export interface Fold {
   /** Zero-based fold number. */
@@ -60,7 +70,7 @@ export interface Fold {
  */
 export class StratifiedKFold {
   /** The options, with defaults filled in, frozen. */
-  readonly params: Readonly<{ nSplits: number; shuffle: boolean; seed: number | undefined }>;
+  readonly params: StratifiedKFoldParams;
   /** The seed of the shuffle: `params.seed`, or one drawn at construction; `undefined` without shuffle. */
   readonly seed: number | undefined;
 

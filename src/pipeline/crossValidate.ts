@@ -27,8 +27,16 @@ export interface CrossValidatable {
 /** Scoring for {@link crossValidate}: one built-in name, several, or named scorers (built-in names or functions). */
 export type Scoring = ScorerName | ReadonlyArray<ScorerName> | Readonly<Record<string, ScorerName | ScorerFn>>;
 
+/** One train/test pair of row indices. */
+export interface FoldIndexPair {
+  /** Training row indices. */
+  readonly train: ArrayLike<number>;
+  /** Test row indices. */
+  readonly test: ArrayLike<number>;
+}
+
 /** Train/test index pairs, e.g. from {@link StratifiedKFold.split}. */
-export type FoldIndices = ReadonlyArray<{ readonly train: ArrayLike<number>; readonly test: ArrayLike<number> }>;
+export type FoldIndices = ReadonlyArray<FoldIndexPair>;
 
 /** Options of {@link crossValidate}. */
 export interface CrossValidateOptions<E> {
