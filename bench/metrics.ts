@@ -4,7 +4,7 @@
  * (written to a temporary file and read by bench/metrics_sklearn.py), in the same run.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Random } from '../src/core/random.js';
 import { fromDense } from '../src/core/matrix.js';
@@ -64,6 +64,7 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
   const n = ctx.quick ? 100_000 : 1_000_000;
   const script = join(import.meta.dirname, 'metrics_sklearn.py');
   const dir = mkdtempSync(join(tmpdir(), 'bench-metrics-'));
+  const load0 = loadavg()[0]?.toFixed(1);
   const lines: string[] = [];
   lines.push(`### rocAucScore — ${n.toLocaleString('en-US')} rows × ${K} classes`);
   lines.push('');
@@ -103,6 +104,8 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  lines.push('');
+  lines.push(`1-minute load average at the start / end of the suite: ${load0} / ${loadavg()[0]?.toFixed(1)} on this 2-core machine shared with other jobs, so absolute times are inflated; ours and scikit-learn's run seconds apart on the same data.`);
   lines.push('');
   lines.push(
     'Ours needs no permutation: per class it copies the positives\' and the negatives\' scores into one Float64Array scratch buffer, sorts the two parts with the native typed-array sort and merges them from the top, adding a trapezoid per distinct score (ties = one step, as scikit-learn). ovo does the same on the two columns of every pair restricted to the pair\'s samples. Each of our calls is preceded by one untimed warm-up call on 10,000 rows (JIT).',
