@@ -10,7 +10,7 @@ export interface KNeighborsParams {
   /**
    * The search structure. `'brute'`: the blocked exhaustive scan below; `'kd-tree'`: an exact k-d
    * tree (median splits, bounding boxes, direct float64 distances); `'auto'`: the k-d tree when
-   * there are at most {@link KD_TREE_MAX_DIM} (6) columns, where it measured faster, else brute.
+   * there are at most 6 columns (`KD_TREE_MAX_DIM`), where it measured faster, else brute.
    * @defaultValue 'auto'
    */
   algorithm?: 'auto' | 'brute' | 'kd-tree';
@@ -86,6 +86,8 @@ interface WasmState {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   shared: boolean;
+  /** Pages the memory may grow to. */
+  maxPages: number;
   dist: NonNullable<ScanArgs['dist']>;
   /** End of the fitted-data region (bytes). */
   dataEnd: number;
@@ -126,12 +128,16 @@ function kernelModule(d: number, shared: boolean): WebAssembly.Module {
 
 let simdOk: boolean | undefined;
 
-function ensureBytes(memory: WebAssembly.Memory, bytes: number): boolean {
+function ensureBytes(memory: WebAssembly.Memory, maxPages: number, bytes: number): boolean {
   const have = memory.buffer.byteLength;
   if (bytes <= have) return true;
   const pages = Math.ceil((bytes - have) / WASM_PAGE);
-  if (have / WASM_PAGE + pages > 65536) return false;
-  memory.grow(pages);
+  if (have / WASM_PAGE + pages > maxPages) return false;
+  try {
+    memory.grow(pages);
+  } catch {
+    return false; // the engine could not reserve more
+  }
   return true;
 }
 
@@ -281,8 +287,11 @@ export class KNeighbors implements NeighborSearch {
       const xnPtr = align16(pPtr + nPad * d * 4);
       const dataEnd = align16(xnPtr + nPad * 4);
       const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
+      // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
+      // are split (see #scan).
+      const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
       const memory = shared
-        ? new WebAssembly.Memory({ initial, maximum: 65536, shared: true })
+        ? new WebAssembly.Memory({ initial, maximum, shared: true })
         : new WebAssembly.Memory({ initial });
       const module = kernelModule(d, shared);
       const inst = new WebAssembly.Instance(module, { env: { memory } });
@@ -299,7 +308,7 @@ export class KNeighbors implements NeighborSearch {
         XN[i] = s;
         if (s > xnMax) xnMax = s;
       }
-      wasm = { module, memory, shared, dist: inst.exports['dist'] as NonNullable<ScanArgs['dist']>, dataEnd, pPtr, xnPtr };
+      wasm = { module, memory, shared, maxPages: maximum, dist: inst.exports['dist'] as NonNullable<ScanArgs['dist']>, dataEnd, pPtr, xnPtr };
     }
     this.#state = { data, n, d, mean, xnMax, kernel, tree: null, X, xn, wasm };
     return this;
@@ -433,7 +442,7 @@ export class KNeighbors implements NeighborSearch {
     const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
     const outBase = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
     const end = outBase + threads * slotBytes(MB, NB);
-    if (!ensureBytes(w.memory, end)) {
+    if (!ensureBytes(w.memory, w.maxPages, end) && m > 1) {
       // Cannot happen for data that passed fit's size check unless the query is huge: split it.
       const half = Math.floor(m / 2);
       const all = sub ?? Int32Array.from({ length: m }, (_, i) => i);
