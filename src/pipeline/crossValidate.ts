@@ -212,25 +212,29 @@ export async function crossValidate<E extends CrossValidatable>(
     const { train, test } = folds[f] as { train: Int32Array; test: Int32Array };
     const t0 = clock();
     const est = f === 0 ? probe : cloneEstimator(estimator);
-    await (est.fit as (X: unknown, y: Label[]) => unknown)(takeRows(X, train), Array.from(train, (i) => yAll[i] as Label));
-    const t1 = clock();
-    const Xte = takeRows(X, test);
-    let pred: Label[] | undefined;
-    let proba: Matrix | undefined;
-    const ctx: ScoringContext = {
-      estimator: est,
-      X: Xte,
-      yTrue: Array.from(test, (i) => yAll[i] as Label),
-      labels: [...labels],
-      yPred: () => (pred ??= (est.predict as (X: unknown) => Label[])(Xte)),
-      proba: () => (proba ??= alignProba(callPredictProba(est, Xte), est.classes, labels)),
-    };
+    const dispose = (): void => (est as unknown as { dispose?: () => void }).dispose?.();
+    let t1: number;
     const scores: Record<string, number> = {};
     try {
+      await (est.fit as (X: unknown, y: Label[]) => unknown)(takeRows(X, train), Array.from(train, (i) => yAll[i] as Label));
+      t1 = clock();
+      const Xte = takeRows(X, test);
+      let pred: Label[] | undefined;
+      let proba: Matrix | undefined;
+      const ctx: ScoringContext = {
+        estimator: est,
+        X: Xte,
+        yTrue: Array.from(test, (i) => yAll[i] as Label),
+        labels: [...labels],
+        yPred: () => (pred ??= (est.predict as (X: unknown) => Label[])(Xte)),
+        proba: () => (proba ??= alignProba(callPredictProba(est, Xte), est.classes, labels)),
+      };
       for (const [name, fn] of scorers) scores[name] = fn(ctx);
-    } finally {
-      if (!keep) (est as unknown as { dispose?: () => void }).dispose?.();
+    } catch (e) {
+      dispose();
+      throw e;
     }
+    if (!keep) dispose();
     const t2 = clock();
     const result: FoldResult<E> = { fold: f, scores, fitSeconds: t1 - t0, scoreSeconds: t2 - t1, train, test };
     if (keep) result.estimator = est;

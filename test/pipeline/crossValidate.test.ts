@@ -137,5 +137,14 @@ describe('crossValidate', () => {
     expect(res.folds.length).toBe(4);
     expect(disposed).toBe(4);
     expect(res.folds[0]!.estimator).toBeUndefined();
+    // A fold that fails to fit is disposed too, and the error is passed through.
+    disposed = 0;
+    class Failing extends Disposable {
+      override async fit(): Promise<this> {
+        throw new Error('boom');
+      }
+    }
+    await expect(crossValidate(new Failing(), X, y, { cv: 3, returnEstimators: true })).rejects.toThrow('boom');
+    expect(disposed).toBe(1);
   });
 });
