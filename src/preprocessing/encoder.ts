@@ -764,16 +764,17 @@ export class Encoder implements Transformer<TableInput> {
     const categorical: CategoricalColumnState[] = [];
     for (const name of catNames) {
       const key = requireKey(t, name, who);
-      const counts = new Map<string | number, number>();
+      // value → slot in `tally` (one hash lookup per cell, counts in a typed array)
+      const slots = new Map<string | number, number>();
+      let tally = new Float64Array(64);
       let nMissing = 0;
       let firstString = -1;
       let firstNumber = -1;
       for (let i = 0; i < n; i++) {
         const v = (rows[i] as Record<string | number, unknown>)[key];
-        // fast path: a value already counted (never missing, already type-checked)
-        const seen = counts.get(v as string | number);
-        if (seen !== undefined) {
-          counts.set(v as string | number, seen + 1);
+        const slot = slots.get(v as string | number);
+        if (slot !== undefined) {
+          tally[slot] = (tally[slot] as number) + 1;
           continue;
         }
         if (isMissing(v)) {
@@ -790,8 +791,17 @@ export class Encoder implements Transformer<TableInput> {
         } else {
           throw new DataValidationError(`${who}: row ${i}, column "${name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: name });
         }
-        counts.set(v, 1);
+        const k = slots.size;
+        if (k === tally.length) {
+          const grown = new Float64Array(k * 2);
+          grown.set(tally);
+          tally = grown;
+        }
+        slots.set(v, k);
+        tally[k] = 1;
       }
+      const counts = new Map<string | number, number>();
+      for (const [v, k] of slots) counts.set(v, tally[k] as number);
       if (firstString >= 0 && firstNumber >= 0) {
         throw new DataValidationError(
           `${who}: column "${name}" mixes strings (row ${firstString}: ${describe((rows[firstString] as Record<string | number, unknown>)[key])}) and numbers (row ${firstNumber}: ${describe((rows[firstNumber] as Record<string | number, unknown>)[key])}), which have no common sort order (scikit-learn refuses them too). Convert the column to one type, e.g. String(v).`,
