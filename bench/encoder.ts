@@ -4,6 +4,7 @@
  * Scaler('standard') on the encoded matrix — next to scikit-learn's OneHotEncoder / OrdinalEncoder
  * / StandardScaler on a table made by the same recipe (bench/encoder_sklearn.py), in the same run.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Encoder, Scaler, type EncoderOptions } from '../src/preprocessing/index.js';
 import { Random } from '../src/core/random.js';
@@ -94,6 +95,7 @@ function fmt(x: number, d = 2): string {
 
 export default async function encoderSuite(ctx: BenchContext): Promise<string> {
   const n = ctx.quick ? 100_000 : 1_000_000;
+  const loadStart = loadavg()[0] as number;
   const script = join(import.meta.dirname, 'encoder_sklearn.py');
   const lines: string[] = [];
   lines.push(`### Encoder and Scaler — ${n.toLocaleString('en-US')} rows × 10 columns`);
@@ -131,6 +133,10 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
     if (!py.ok) lines.push(`\n_scikit-learn peer unavailable: ${py.reason}_\n`);
     if (globalThis.gc) globalThis.gc();
   }
+  lines.push('');
+  lines.push(
+    `1-minute load average at the start / end of the suite: ${fmt(loadStart, 1)} / ${fmt(loadavg()[0] as number, 1)} on this machine (${ctx.machine.split(',')[0]}); when it exceeds the core count, wall times are inflated — compare the CPU columns.`,
+  );
   lines.push('');
   lines.push(
     'scikit-learn versions: ' + (() => {
