@@ -16,11 +16,10 @@ export type Suite = { default: (ctx: BenchContext) => Promise<string> };
 /** Registered suites, in run order. Each lives in its own file. */
 export const suites: Record<string, () => Promise<Suite>> = {
   encoder: () => import('./encoder.js'),
+  knn: () => import('./knn.js'),
   samplers: () => import('./samplers.js'),
-  lapd: () => import('./lapd.js'),
   metrics: () => import('./metrics.js'),
+  pipeline: () => import('./pipeline.js'),
   mlp: () => import('./mlp.js'),
   lapd: () => import('./lapd.js'),
-  knn: () => import('./knn.js'),
-  pipeline: () => import('./pipeline.js'),
 };
