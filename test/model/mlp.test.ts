@@ -437,6 +437,12 @@ describe('MLPClassifier bad input and options', () => {
     expect(new MLPClassifier({ earlyStopping: {} }).params.validationFraction).toBe(0.1);
     expect(new MLPClassifier().params.validationFraction).toBe(0);
     expect(Object.isFrozen(new MLPClassifier().params)).toBe(true);
+    // An unfitted model round-trips its options (state null) and stays unfitted.
+    const unfitted = MLPClassifier.fromJSON(JSON.parse(JSON.stringify(new MLPClassifier({ hiddenLayers: [3, 2], classWeight: new Map([['a', 2]]), earlyStopping: { patience: 2 } }).toJSON())));
+    expect(unfitted.params.hiddenLayers).toEqual([3, 2]);
+    expect(unfitted.params.classWeight).toEqual(new Map([['a', 2]]));
+    expect(unfitted.params.earlyStopping).toEqual({ monitor: 'valLoss', patience: 2, minDelta: 0, restoreBestWeights: true });
+    expect(() => unfitted.fitted).toThrow(NotFittedError);
   });
 
   it('accepts typed-array rows and ml-matrix input with identical results', async () => {
