@@ -591,7 +591,7 @@ export class MLPClassifier {
     const s = this.ready(`${CLASS}.predictProba`);
     const dense = toDense(X, { who: `${CLASS}.predictProba`, cols: s.fitted.nFeaturesIn, minRows: 0 });
     const k = s.fitted.classes.length;
-    const proba = probabilities(this.network(s), Float32Array.from(dense.data), dense.rows, dense.cols, k);
+    const proba = probabilities(this.network(s), dense.data, dense.rows, dense.cols, k);
     const out = new Float64Array(proba.length);
     for (let i = 0; i < dense.rows; i++) {
       let sum = 0;
@@ -618,7 +618,7 @@ export class MLPClassifier {
     const classes = s.fitted.classes;
     const k = classes.length;
     const dense = toDense(X, { who: `${CLASS}.predict`, cols: s.fitted.nFeaturesIn, minRows: 0 });
-    const proba = probabilities(this.network(s), Float32Array.from(dense.data), dense.rows, dense.cols, k);
+    const proba = probabilities(this.network(s), dense.data, dense.rows, dense.cols, k);
     const out: Label[] = new Array(dense.rows);
     for (let i = 0; i < dense.rows; i++) {
       let best = 0;
@@ -982,11 +982,18 @@ function nodeModules(who: string): { fs: NodeFs; path: { join(...p: string[]): s
   return { fs: get.call(proc, 'node:fs') as NodeFs, path: get.call(proc, 'node:path') as { join(...p: string[]): string } };
 }
 
-function probabilities(net: Network, X32: Float32Array, n: number, d: number, k: number): Float32Array {
+function probabilities(net: Network, X: Float32Array | Float64Array, n: number, d: number, k: number): Float32Array {
   const out = new Float32Array(n * k);
+  // float64 input is converted chunk by chunk into one reused float32 buffer (no full-size copy).
+  const buf = X instanceof Float32Array ? undefined : new Float32Array(Math.min(PREDICT_CHUNK, n) * d);
   for (let start = 0; start < n; start += PREDICT_CHUNK) {
     const m = Math.min(PREDICT_CHUNK, n - start);
-    const t = tf.tidy(() => net.forward(tf.tensor2d(X32.subarray(start * d, (start + m) * d), [m, d])));
+    let chunk: Float32Array;
+    if (buf) {
+      chunk = buf.subarray(0, m * d);
+      chunk.set(X.subarray(start * d, (start + m) * d));
+    } else chunk = (X as Float32Array).subarray(start * d, (start + m) * d);
+    const t = tf.tidy(() => net.forward(tf.tensor2d(chunk, [m, d])));
     try {
       out.set(t.dataSync() as Float32Array, start * k);
     } finally {
