@@ -143,15 +143,19 @@ export interface ExperimentResult {
   seconds: number;
 }
 
-/** Builds the sampler step of a configuration (`null` = no resampling). */
-export function makeSampler(name: SamplerName, seed: number, categoricalFeatures: number[]): NamedStep[1] {
+/**
+ * Builds the sampler step of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
+ * when the smallest training class is too small for 5 (SMOTE needs k + 1 rows of the class).
+ */
+export function makeSampler(name: SamplerName, seed: number, categoricalFeatures: number[], smallestClass = Infinity): NamedStep[1] {
+  const k = Math.max(1, Math.min(5, smallestClass - 1));
   switch (name) {
     case 'smote':
-      return new SMOTE({ kNeighbors: 5, seed });
+      return new SMOTE({ kNeighbors: k, seed });
     case 'adasyn':
       return new ADASYN({ nNeighbors: 5, seed });
     case 'smotenc':
-      return new SMOTENC({ categoricalFeatures, kNeighbors: 5, seed });
+      return new SMOTENC({ categoricalFeatures, kNeighbors: k, seed });
     case 'random':
       return new RandomOverSampler({ seed });
     case 'none':
@@ -218,7 +222,7 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
   const steps: NamedStep[] = [
     ['encode', encoder],
     ['scale', new Scaler({ method: 'standard' })],
-    ['sample', makeSampler(config.sampler, config.seed, categoricalFeatures)],
+    ['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length)))],
     ['mlp', mlp],
   ];
   const pipeline = new Pipeline(steps);
