@@ -151,6 +151,7 @@ export default async function knn(ctx: BenchContext): Promise<string> {
         );
       }
       rows.push(`| | | | scikit-learn: ${sk.toFixed(2)} s shipped, ${skFast.toFixed(2)} s with ${core}; identical neighbour rows: ${agree} | | | | |`);
+      for (const r of rows.slice(-times.length - 1)) ctx.log(r);
     }
   }
   const load1 = loadavg()[0]!.toFixed(1);
