@@ -5,7 +5,8 @@
  * as shipped and with OPENBLAS_CORETYPE=SkylakeX. Each measurement runs in a fresh process so
  * that peak RSS (`maxRSS`) belongs to that call alone.
  *
- * Environment: SAMPLERS_BENCH_D (default "32,128"), SAMPLERS_BENCH_N (default 200000; 20000 with --quick).
+ * Environment: SAMPLERS_BENCH_D (default "32,128"), SAMPLERS_BENCH_N (default 200000; 20000 with --quick),
+ * SAMPLERS_BENCH_PEER_TIMEOUT (seconds per imbalanced-learn run, default 1800).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -65,9 +66,25 @@ function ours(prefix: string, n: number, d: number, name: Name): Run | string {
   }
 }
 
+/** imbalanced-learn on the same files, with a time limit (SAMPLERS_BENCH_PEER_TIMEOUT seconds, default 1800). */
 function theirs(prefix: string, n: number, d: number, name: Name, env: Record<string, string>): Run | string {
-  const r = runPython(peer, ['run', prefix, String(n), String(d), name], env);
-  return r.ok ? (r.data as Run) : `not run: ${r.reason || 'crashed (signal)'}`;
+  const limit = Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800);
+  const r = spawnSync('/usr/bin/python3', [peer, 'run', prefix, String(n), String(d), name], {
+    env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: limit * 1000,
+    killSignal: 'SIGKILL',
+  });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return `> ${limit} s (stopped)`;
+  if (r.error) return `not run: ${r.error.message}`;
+  if (r.status !== 0) return `not run: ${(r.stderr || '').trim().split('\n').slice(-1)[0] || `crashed (${r.signal ?? `exit ${r.status}`})`}`;
+  const last = r.stdout.trim().split('\n').slice(-1)[0] ?? '';
+  try {
+    return JSON.parse(last) as Run;
+  } catch {
+    return `not run: unparseable output ${last.slice(0, 100)}`;
+  }
 }
 
 /** The best OpenBLAS kernel this CPU can run: SkylakeX needs AVX-512 (else SIGILL), Haswell needs AVX2. */
