@@ -98,6 +98,7 @@ if (!haveChromium && !inCI) {
       ({ server, url } = await serve(outDir));
       browser = await chromium.launch({
         executablePath: chromiumPath,
+        timeout: 120_000, // a loaded CI machine can take longer than playwright's 30 s default
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
       });
       page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
