@@ -3,7 +3,7 @@
  * SYNTHETIC CSV with the real schema (~250 MB, like the full export) is streamed and cleaned
  * (csv-parse), turned into feature rows, encoded (Encoder one-hot, minFrequency 10, maxCategories
  * 60) and scaled, then an MLP with the issue's reference architecture (256, 128) trains one epoch
- * (the example's default network, 64 units, is ~4× cheaper per row). Time and peak RSS growth of
+ * (the example's default network, 64 units, needs ~5× fewer multiply-adds per row). Time and peak RSS growth of
  * each phase.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
