@@ -378,7 +378,7 @@ export class KNeighbors implements NeighborSearch {
         break;
       }
       const cand = this.#scan(query, todo, K, excludeSelf);
-      const failed = this.#rerank(query, todo, k, K, available, excludeSelf, cand, indices, distances);
+      const failed = this.#rerank(query, todo, k, K, available, cand, indices, distances);
       todo = failed;
       K = Math.min(available, K * 4);
     }
@@ -514,7 +514,6 @@ export class KNeighbors implements NeighborSearch {
     k: number,
     K: number,
     available: number,
-    excludeSelf: boolean,
     c: { cand: Int32Array; candVal: Float32Array | Float64Array; fill: Int32Array; qn: Float64Array },
     indices: Int32Array,
     distances: Float64Array,
@@ -563,7 +562,6 @@ export class KNeighbors implements NeighborSearch {
         distances[o + a] = Math.sqrt(ex[a]!);
       }
     }
-    void excludeSelf;
     return Int32Array.from(failed);
   }
 
