@@ -22,6 +22,7 @@ import {
 } from '../../src/index.js';
 import { MLPClassifier, type EpochLogs } from '../../src/mlp.js';
 import type { SamplerName } from './cli.js';
+import { CodesToOneHot } from './codesToOneHot.js';
 import { CATEGORICAL_FEATURES, featureRows, numericColumns, topMocodes, type FeatureRow } from './features.js';
 import type { CaseRecord } from './load.js';
 import { EpochProgress, type ProgressSink } from './progress.js';
@@ -184,7 +185,9 @@ export function priorCorrectedPredict(proba: Matrix, classes: ReadonlyArray<stri
 
 /** Trains one configuration on `data.trainRows` and evaluates it on `data.testRows`. */
 export async function runConfig(data: PreparedData, config: ModelConfig, sink: ProgressSink, label: string): Promise<ExperimentResult> {
+  const ordinal = config.sampler === 'smotenc';
   const encoder = new Encoder({
+    ...(ordinal ? { encoding: 'ordinal' as const } : {}),
     categorical: [...CATEGORICAL_FEATURES],
     numeric: numericColumns(data.mocodes),
     handleUnknown: 'infrequent',
@@ -192,9 +195,12 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
     maxCategories: config.maxCategories,
     impute: 'median',
   });
-  // The one-hot columns are the categorical ones for SMOTENC: their count depends on the training
-  // data, so the encoder is fitted once here on the training rows to find them (the pipeline refits it).
-  const categoricalFeatures = config.sampler === 'smotenc' ? encoder.fit(data.trainRows).categoricalIndices() : [];
+  // SMOTENC works on the ORDINAL encoding: one integer-code column per categorical feature (they come
+  // first in the Encoder's output), the numeric columns after them. Only those are scaled; after
+  // resampling, CodesToOneHot one-hot encodes the code columns for the MLP.
+  const nCat = CATEGORICAL_FEATURES.length;
+  const nNum = numericColumns(data.mocodes).length;
+  const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
   const progress = new EpochProgress(sink, config.epochs, label);
   const history: EpochPoint[] = [];
   const mlp = new MLPClassifier({
@@ -219,12 +225,21 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
       progress.epoch(epoch + 1, { loss: logs.loss, accuracy: logs.accuracy, valName: 'valMacroF1', ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}) });
     },
   });
-  const steps: NamedStep[] = [
-    ['encode', encoder],
-    ['scale', new Scaler({ method: 'standard' })],
-    ['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length)))],
-    ['mlp', mlp],
-  ];
+  const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
+  const steps: NamedStep[] = ordinal
+    ? [
+        ['encode', encoder],
+        ['scale', new Scaler({ method: 'standard', columns: Array.from({ length: nNum }, (_, j) => nCat + j) })],
+        ['sample', makeSampler('smotenc', config.seed, categoricalFeatures, smallest)],
+        ['onehot', new CodesToOneHot({ categorical: categoricalFeatures })],
+        ['mlp', mlp],
+      ]
+    : [
+        ['encode', encoder],
+        ['scale', new Scaler({ method: 'standard' })],
+        ['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest)],
+        ['mlp', mlp],
+      ];
   const pipeline = new Pipeline(steps);
   const t0 = performance.now();
   try {
