@@ -4,3 +4,10 @@
  * @packageDocumentation
  */
 export * from './model/index.js';
+export {
+  ImbalancedTabularError,
+  InvalidParameterError,
+  DataValidationError,
+  NotFittedError,
+  SerializationError,
+} from './core/errors.js';

@@ -8,6 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SerializationError } from './core/errors.js';
 
+export { SerializationError };
+
 /** Anything with a `toJSON()` (every fitted estimator, Pipeline, MLPClassifier). */
 export interface HasToJSON {
   /** The JSON form. */

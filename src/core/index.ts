@@ -7,6 +7,7 @@ export {
 } from './errors.js';
 export type { ErrorCode, DataLocation } from './errors.js';
 export { Random, drawSeed } from './random.js';
+export type { IndexedArray } from './random.js';
 export type { MatrixInput, NumericRow, Label } from './matrix.js';
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';

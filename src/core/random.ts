@@ -130,7 +130,7 @@ export class Random {
    *
    * @param array - The array to shuffle.
    */
-  shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T {
+  shuffle<T extends IndexedArray>(array: T): T {
     for (let i = array.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const tmp = array[i];
@@ -155,6 +155,13 @@ export class Random {
   childSeed(): number {
     return this.uint32();
   }
+}
+
+/** Anything indexable and writable with a length: arrays and typed arrays. */
+export interface IndexedArray {
+  /** Number of elements. */
+  length: number;
+  [i: number]: unknown;
 }
 
 function rotl(x: number, k: number): number {

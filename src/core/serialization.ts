@@ -7,7 +7,7 @@ import { SerializationError, describe } from './errors.js';
  * `format` names the class (`imbalanced-tabular/Scaler`), `version` the layout of `params` and
  * `state`. `fromJSON` checks both and refuses anything else with a {@link SerializationError}.
  * Finite doubles survive `JSON.stringify` / `JSON.parse` exactly; NaN, ±Infinity and -0 are written
- * as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`, `"-0"` (see {@link encodeNumbers}).
+ * as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`, `"-0"`.
  */
 export interface Envelope<P = unknown, S = unknown> {
   /** `imbalanced-tabular/<ClassName>`. */

@@ -17,6 +17,7 @@ export interface Check {
 
 /** Thrown by a failing {@link Check}. */
 export class ConformanceError extends Error {
+  /** Always `ConformanceError`. */
   override name = 'ConformanceError';
 }
 
@@ -94,6 +95,14 @@ function roundTripJSON(env: Envelope): unknown {
   return JSON.parse(JSON.stringify(env));
 }
 
+/** An input with a short description, for the checks' names. */
+export interface NamedInput<In> {
+  /** What the input is, e.g. `ragged rows` or `Float64Array rows`. */
+  name: string;
+  /** The input. */
+  X: In;
+}
+
 /** What {@link transformerChecks} needs to know about a transformer. */
 export interface TransformerSpec<T, In> {
   /** Class name used in check names. */
@@ -105,17 +114,22 @@ export interface TransformerSpec<T, In> {
   /** Valid training input (at least 5 rows). */
   X: In;
   /** Inputs that must be rejected with a DataValidationError by `fit` (ragged, empty, …). */
-  badFitInputs?: ReadonlyArray<{ name: string; X: unknown }>;
+  badFitInputs?: ReadonlyArray<NamedInput<unknown>>;
   /** Inputs that must be rejected with a DataValidationError by `transform` after fitting on `X`. */
-  badTransformInputs?: ReadonlyArray<{ name: string; X: unknown }>;
+  badTransformInputs?: ReadonlyArray<NamedInput<unknown>>;
   /** Equivalent inputs in other accepted forms (typed-array rows, Matrix) that must give identical output. */
-  equivalentInputs?: ReadonlyArray<{ name: string; X: In }>;
+  equivalentInputs?: ReadonlyArray<NamedInput<In>>;
 }
 
-interface TransformerShape<In> {
+/** The methods {@link transformerChecks} calls on a transformer. */
+export interface TransformerShape<In> {
+  /** Learns from `X`. */
   fit(X: In): unknown;
+  /** Maps `X` with the learned state. */
   transform(X: In): unknown;
+  /** `fit` then `transform`. */
   fitTransform(X: In): unknown;
+  /** The JSON envelope. */
   toJSON(): Envelope;
 }
 
@@ -233,8 +247,11 @@ export interface SamplerSpec<S> {
   keepsOriginals?: boolean;
 }
 
-interface SamplerShape {
+/** The methods {@link samplerChecks} calls on a sampler. */
+export interface SamplerShape {
+  /** Resamples `(X, y)`. */
   fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult;
+  /** The JSON envelope, when the sampler serializes. */
   toJSON?: () => Envelope;
 }
 
@@ -366,11 +383,17 @@ export interface ClassifierSpec<C> {
   y: Label[];
 }
 
-interface ClassifierShape {
+/** The methods {@link classifierChecks} calls on a classifier. */
+export interface ClassifierShape {
+  /** Trains on `(X, y)`. */
   fit(X: MatrixInput, y: ReadonlyArray<Label>): Promise<unknown>;
+  /** Most probable class per row. */
   predict(X: MatrixInput): Label[];
+  /** Class probabilities per row. */
   predictProba(X: MatrixInput): Matrix;
+  /** The JSON envelope. */
   toJSON(): Envelope;
+  /** Frees resources (tensors), when the classifier holds any. */
   dispose?: () => void;
 }
 

@@ -55,6 +55,13 @@ describe('built package', () => {
     expect(out.trim()).toMatch(/^\d DATA_VALIDATION 3$/);
   });
 
+  it('every entry shares one copy of the error classes (instanceof works across entries)', () => {
+    const cjs = node(['-e', "const a = require('imbalanced-tabular'), b = require('imbalanced-tabular/mlp'), c = require('imbalanced-tabular/node'); console.log(a.NotFittedError === b.NotFittedError && a.SerializationError === c.SerializationError)"]);
+    const esm = node(['--input-type=module', '-e', "const a = await import('imbalanced-tabular'), b = await import('imbalanced-tabular/mlp'), c = await import('imbalanced-tabular/node'); console.log(a.DataValidationError === b.DataValidationError && a.SerializationError === c.SerializationError)"]);
+    expect(cjs.trim()).toBe('true');
+    expect(esm.trim()).toBe('true');
+  });
+
   it('the core entry never reaches tfjs (only the mlp entry does)', () => {
     for (const file of reachable(join(dist, 'index.js')).concat(reachable(join(dist, 'index.cjs')))) {
       const text = readFileSync(file, 'utf8');
