@@ -428,3 +428,18 @@ export function defaultPosLabel(who: string, classes: ReadonlyArray<Label>): Lab
   }
   return 1;
 }
+
+/**
+ * Flattens class indices into the one-vs-rest truth of a row-major `n × k` score matrix (the
+ * "micro" average: every cell is one binary sample), repeating each row's weight over its `k`
+ * cells. @internal
+ */
+export function flattenOneVsRest(ti: Int32Array, k: number, w: Float64Array | undefined): { positive: Uint8Array; weight: Float64Array | undefined } {
+  const n = ti.length;
+  const positive = new Uint8Array(n * k);
+  for (let i = 0; i < n; i++) positive[i * k + (ti[i] as number)] = 1;
+  if (!w) return { positive, weight: undefined };
+  const weight = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) weight.fill(w[i] as number, i * k, i * k + k);
+  return { positive, weight };
+}

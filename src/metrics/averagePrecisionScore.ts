@@ -1,6 +1,6 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { apFromCurve, binaryClfCurve, checkScoreMatrix, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
+import { apFromCurve, binaryClfCurve, checkScoreMatrix, flattenOneVsRest, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
 
 /** Options of {@link averagePrecisionScore}. */
 export interface AveragePrecisionOptions {
@@ -65,14 +65,8 @@ export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: Reado
   const bad = ti.indexOf(-1);
   if (bad >= 0) throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, { param: 'yTrue', row: bad });
   if (average === 'micro') {
-    const positive = new Uint8Array(n * k);
-    for (let i = 0; i < n; i++) positive[i * k + (ti[i] as number)] = 1;
-    let ww: Float64Array | undefined;
-    if (w) {
-      ww = new Float64Array(n * k);
-      for (let i = 0; i < n; i++) ww.fill(w[i] as number, i * k, i * k + k);
-    }
-    return apFromCurve(binaryClfCurve(positive, d.data, ww));
+    const { positive, weight } = flattenOneVsRest(ti, k, w);
+    return apFromCurve(binaryClfCurve(positive, d.data, weight));
   }
   const scores = new Float64Array(k);
   const support = new Float64Array(k);

@@ -1,6 +1,6 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Dense, Label, MatrixInput } from '../core/matrix.js';
-import { binaryAuc, checkScoreMatrix, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
+import { binaryAuc, checkScoreMatrix, flattenOneVsRest, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
 
 /** Options of {@link rocAucScore}. */
 export interface RocAucOptions {
@@ -151,14 +151,8 @@ function ovr(who: string, labels: Label[], ti: Int32Array, d: Dense, w: Float64A
   const n = ti.length;
   const k = d.cols;
   if (average === 'micro') {
-    const positive = new Uint8Array(n * k);
-    for (let i = 0; i < n; i++) positive[i * k + (ti[i] as number)] = 1;
-    let ww: Float64Array | undefined;
-    if (w) {
-      ww = new Float64Array(n * k);
-      for (let i = 0; i < n; i++) ww.fill(w[i] as number, i * k, i * k + k);
-    }
-    return binaryAuc(positive, d.data, ww);
+    const { positive, weight } = flattenOneVsRest(ti, k, w);
+    return binaryAuc(positive, d.data, weight);
   }
   const scores = new Float64Array(k);
   const support = new Float64Array(k);
