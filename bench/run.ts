@@ -38,9 +38,10 @@ async function main(): Promise<void> {
     }
   }
   const ctx: BenchContext = { quick, machine: machine(), date: new Date().toISOString().slice(0, 10), log: (m) => console.log(m) };
-  let doc = existsSync(docPath)
-    ? readFileSync(docPath, 'utf8')
-    : '# Benchmarks\n\nEvery table below is written by `npm run bench` (or `npm run bench -- <suite>`); peers are measured in the same run on the same machine.\n';
+  const readDoc = (): string =>
+    existsSync(docPath)
+      ? readFileSync(docPath, 'utf8')
+      : '# Benchmarks\n\nEvery table below is written by `npm run bench` (or `npm run bench -- <suite>`); peers are measured in the same run on the same machine.\n';
   for (const n of names) {
     console.log(`\n## ${n}`);
     const t0 = performance.now();
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
     const md = await mod.default(ctx);
     const section = `<!-- bench:${n} -->\n${md.trim()}\n\n_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${((performance.now() - t0) / 1000).toFixed(0)} s)._\n<!-- /bench:${n} -->`;
     const re = new RegExp(`<!-- bench:${n} -->[\\s\\S]*?<!-- /bench:${n} -->`);
+    // Re-read just before writing: suites run for minutes and other runs may have rewritten
+    // their own sections meanwhile.
+    let doc = readDoc();
     doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
     writeFileSync(docPath, doc);
     console.log(md);
