@@ -34,8 +34,11 @@ export interface EpochPoint {
   valAccuracy?: number;
 }
 
-/** Training curve: train vs validation loss and accuracy per epoch, two panels side by side. */
-export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: string): TopLevelSpec {
+/**
+ * Training curve: train vs validation loss and accuracy per epoch, two panels side by side.
+ * `note` (e.g. that the training loss includes the L2 penalty) becomes a second subtitle line.
+ */
+export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: string, note?: string): TopLevelSpec {
   const values: Array<{ epoch: number; metric: string; set: string; value: number }> = [];
   for (const h of history) {
     values.push({ epoch: h.epoch, metric: 'loss', set: 'train', value: h.loss });
@@ -57,9 +60,9 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Training curve', subtitle: title },
+    title: { text: 'Training curve', subtitle: note ? [title, note] : title },
     data: { values },
-    hconcat: [panel('loss', 'loss (cross-entropy)'), panel('accuracy', 'accuracy')],
+    hconcat: [panel('loss', note ? 'loss' : 'loss (cross-entropy)'), panel('accuracy', 'accuracy')],
     config: CONFIG,
   } as TopLevelSpec;
 }

@@ -37,7 +37,9 @@ export async function writeOutputs(out: string, run: ExperimentResult, yTest: Re
   const files: Array<[string, string]> = [];
   files.push(['metrics.json', JSON.stringify(metricsDocument(run.report, meta), null, 2) + '\n']);
   files.push(['pipeline.json', JSON.stringify(run.pipeline.toJSON()) + '\n']);
-  files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag))]);
+  const l2 = run.mlp.params.l2;
+  const note = l2 > 0 ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); validation loss is the cross-entropy alone` : undefined;
+  files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag, note))]);
   files.push(['confusion-matrix.svg', await renderSvg(confusionSpec(run.report.classes, run.report.confusionMatrix, tag))]);
   files.push(['roc-curves.svg', await renderSvg(rocSpec(rocSeries(yTest, run.proba, run.report), tag))]);
   files.push(['model-architecture.svg', await renderSvg(architectureSpec(architectureLayers(run.mlp), tag))]);

@@ -4,20 +4,23 @@
  * several prior-correction exponents α (they change only the hard predictions, so one training
  * serves them all), plus the per-class one-vs-rest AUCs.
  *
- *   npx tsx examples/lapd/tune.ts '{"hidden":[64],"dropout":0.5,"l2":0.0001,"learningRate":0.0005,"batchSize":512}'
+ *   npx tsx examples/lapd/tune.ts '{"hidden":[128],"l2":0.003,"seed":1}'
  *
  * @module
  */
 import { join } from 'node:path';
 import { Metrics } from '../../src/index.js';
 import { loadCsv } from './load.js';
+import { DEFAULTS } from './cli.js';
 import { prepare, priorCorrectedPredict, runConfig, type ModelConfig } from './experiment.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & { mocodes?: number; alphas?: number[]; data?: string };
 const path = args.data ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const { records } = await loadCsv(path);
-const data = prepare(records, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? 40 });
-const config: ModelConfig = { sampler: 'none', classWeight: 'none', epochs: 30, hidden: [64], batchSize: 512, seed: 0, minFrequency: 10, maxCategories: 60, priorAlpha: 0, dropout: 0.5, l2: 1e-4, learningRate: 5e-4, monitor: 'valLoss', ...args };
+const data = prepare(records, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
+// The shipped defaults (examples/lapd/cli.ts), overridden by the JSON argument.
+const { sampler, classWeight, epochs, hidden, batchSize, seed, minFrequency, maxCategories, dropout, l2, learningRate } = DEFAULTS;
+const config: ModelConfig = { sampler, classWeight, epochs, hidden, batchSize, seed, minFrequency, maxCategories, priorAlpha: 0, dropout, l2, learningRate, monitor: 'valLoss', ...args };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
 const classes = run.report.classes;
 const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
