@@ -24,6 +24,11 @@ export interface Dense {
   data: Float64Array;
   rows: number;
   cols: number;
+  /**
+   * With {@link DenseOptions.spareRows}: the whole allocation, `(rows + spareRows) × cols` values,
+   * of which `data` is the prefix.
+   */
+  room?: Float64Array;
 }
 
 /** Options for {@link toDense}. @internal */
@@ -40,6 +45,12 @@ export interface DenseOptions {
   minRows?: number;
   /** Required column count. */
   cols?: number;
+  /**
+   * Allocate room for this many more rows after the copied values, in the same buffer (returned as
+   * `room`): an over-sampler writes its new rows there instead of copying X a second time. Pages
+   * that are never written are never committed, so unused room costs address space only.
+   */
+  spareRows?: number;
 }
 
 function rowsOfMatrix(m: Matrix): Float64Array[] | undefined {
@@ -90,7 +101,9 @@ export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
       { param },
     );
   }
-  const data = new Float64Array(rows * cols);
+  const spare = opts.spareRows ?? 0;
+  const room = spare > 0 ? new Float64Array((rows + spare) * cols) : undefined;
+  const data = room ? room.subarray(0, rows * cols) : new Float64Array(rows * cols);
   const allowNaN = opts.allowNaN ?? false;
   const allowInf = opts.allowInfinity ?? false;
   for (let i = 0; i < rows; i++) {
@@ -131,7 +144,7 @@ export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
       data[off + j] = v;
     }
   }
-  return { data, rows, cols };
+  return room ? { data, rows, cols, room } : { data, rows, cols };
 }
 
 /**

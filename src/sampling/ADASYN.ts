@@ -101,6 +101,13 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
     return new ADASYN(decodeSamplerParams('ADASYN', openEnvelope(json, 'ADASYN', 1).params) as ADASYNOptions);
   }
 
+  /** ADASYN's rounded per-row counts sum to at most G + n_c / 2 per class (each rounds up by ≤ ½). */
+  protected override maxNewRows(plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>): number {
+    let total = 0;
+    for (const [c, g] of plan) if (g > 0) total += g + Math.ceil((counts.get(c) ?? 0) / 2);
+    return total;
+  }
+
   protected resample(ctx: SamplerContext): ADASYNFitted {
     const k = this.params.nNeighbors;
     const { who, data, rows, cols, y, rng } = ctx;

@@ -111,6 +111,14 @@ export interface SamplerConfig {
 /** Version of the JSON layout written by samplers. */
 const JSON_VERSION = 1;
 
+/** Rows of a matrix-like input, or undefined when it is not one (toDense then says why). */
+function rowCount(X: MatrixInput): number | undefined {
+  if (Array.isArray(X)) return X.length;
+  const m = X as unknown as { rows?: unknown; get?: unknown } | null;
+  if (m !== null && typeof m === 'object' && typeof m.rows === 'number' && typeof m.get === 'function') return m.rows;
+  return undefined;
+}
+
 /**
  * The base class of every sampler, and the contract for writing your own: it validates `X` and
  * `y`, resolves `samplingStrategy` into one sorted Map, creates the seeded random stream, calls one
@@ -185,6 +193,19 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   protected abstract resample(ctx: SamplerContext): Extra;
 
   /**
+   * An upper bound on the rows an over-sampler's `resample` will allocate, given the plan (room for
+   * them is reserved in the copy of X). The default is the plan's total; a sampler whose realized
+   * counts can exceed the plan (ADASYN's rounding) returns more. Too small a bound costs one extra
+   * copy of X, never a wrong result.
+   */
+  protected maxNewRows(plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>): number {
+    void counts;
+    let total = 0;
+    for (const g of plan.values()) total += Math.max(0, g);
+    return total;
+  }
+
+  /**
    * What the last {@link Sampler.fitResample} did: resolved strategy, seed used, realized counts.
    * @throws {@link NotFittedError} before the first `fitResample`.
    */
@@ -230,12 +251,17 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    */
   fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
-    const dense = toDense(X, { who });
-    const labels = checkLabels(y, who, 'y', dense.rows);
+    const over = this.samplingType === 'over-sampling';
+    // The plan comes first so that an over-sampler's copy of X can be made with room for the new
+    // rows after it: allocate() then writes them there, and X is copied once, not twice.
+    const n = rowCount(X);
+    if (n === undefined || n < 1) toDense(X, { who }); // throws the matrix error for what X is
+    const labels = checkLabels(y, who, 'y', n);
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
+    const dense = toDense(X, { who, ...(over ? { spareRows: this.maxNewRows(plan, counts) } : {}) });
     const rng = Random.from(this.params.seed);
-    const { data, rows, cols } = dense;
+    const { data, rows, cols, room } = dense;
 
     const byClass = new Map<Label, Int32Array>();
     const indicesOf = (label: Label): Int32Array => {
@@ -250,7 +276,6 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       return idx;
     };
 
-    const over = this.samplingType === 'over-sampling';
     let outData: Float64Array | undefined;
     let outSources: Int32Array | undefined;
     let added: Map<Label, number> | undefined;
@@ -282,8 +307,13 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
           added.set(c, n);
           total += n;
         }
-        const buf = new Float64Array(total * cols);
-        buf.set(data);
+        let buf: Float64Array;
+        if (room && total * cols <= room.length) {
+          buf = room.subarray(0, total * cols); // the originals are already its prefix
+        } else {
+          buf = new Float64Array(total * cols);
+          buf.set(data);
+        }
         outData = buf;
         const src = new Int32Array(total);
         for (let i = 0; i < rows; i++) src[i] = i;

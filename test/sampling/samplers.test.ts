@@ -79,6 +79,31 @@ describe('Sampler base contract', () => {
     expect(out.X.rows).toBe(108);
   });
 
+  it('over-samplers copy X once: the output shares one buffer whose prefix is the copy of X', () => {
+    for (const [s, exact] of [
+      [new SMOTE({ seed: 1 }), true],
+      [new RandomOverSampler({ seed: 1 }), true],
+      [new ADASYN({ seed: 1 }), false], // room for the rounding slack (≤ n_c / 2 rows per class)
+    ] as const) {
+      const out = s.fitResample(X, y);
+      const rows = out.X.data as Float64Array[];
+      const buf = rows[0]!.buffer;
+      expect(rows.every((r, i) => r.buffer === buf && r.byteOffset === i * 3 * 8)).toBe(true);
+      if (exact) expect(buf.byteLength).toBe(out.X.rows * 3 * 8);
+      else {
+        // the room reserved before resampling (not a second buffer sized after it): > realized rows
+        expect(buf.byteLength).toBeGreaterThan(out.X.rows * 3 * 8);
+        expect(buf.byteLength).toBeLessThanOrEqual((out.X.rows + 40) * 3 * 8);
+      }
+      for (let i = 0; i < X.length; i++) expect(Array.from(rows[i]!)).toEqual(X[i]);
+    }
+  });
+
+  it('validates X before y when X is not a matrix at all, as before', () => {
+    expect(() => new SMOTE().fitResample('x' as never, [1])).toThrow(/X must be a number\[\]\[\]/);
+    expect(() => new SMOTE().fitResample([], [])).toThrow(/X has 0 rows/);
+  });
+
   it('rejects invalid options at construction', () => {
     expect(() => new SMOTE({ kNeighbors: 0 })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ kNeighbors: 2.5 })).toThrow(/integer/);
