@@ -162,6 +162,6 @@ export default async function knn(ctx: BenchContext): Promise<string> {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `1-minute load average: ${load0} at the start, ${load1} at the end (2 cores; other engineers' jobs were running, so times are noisy).`,
+    `1-minute load average: ${load0} at the start, ${load1} at the end (2 cores; the load counts this benchmark's own threads and the suite run before it as well as any other job).`,
   ].join('\n');
 }

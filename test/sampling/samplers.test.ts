@@ -86,7 +86,7 @@ describe('Sampler base contract', () => {
       [new ADASYN({ seed: 1 }), false], // room for the rounding slack (≤ n_c / 2 rows per class)
     ] as const) {
       const out = s.fitResample(X, y);
-      const rows = out.X.data as Float64Array[];
+      const rows = (out.X as unknown as { data: Float64Array[] }).data;
       const buf = rows[0]!.buffer;
       expect(rows.every((r, i) => r.buffer === buf && r.byteOffset === i * 3 * 8)).toBe(true);
       if (exact) expect(buf.byteLength).toBe(out.X.rows * 3 * 8);
