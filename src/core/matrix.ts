@@ -63,6 +63,19 @@ function rowsOfMatrix(m: Matrix): Float64Array[] | undefined {
  * Never aliases the caller's storage. @internal
  */
 export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
+  return convert(X, opts, (n) => new Float64Array(n));
+}
+
+/**
+ * {@link toDense} into a Float32Array (same checks; values rounded to float32): for consumers that
+ * compute in float32 anyway, such as the MLP, it saves the float64 copy. @internal
+ */
+export function toDense32(X: MatrixInput, opts: Omit<DenseOptions, 'spareRows'>): { data: Float32Array; rows: number; cols: number } {
+  const { data, rows, cols } = convert(X, opts, (n) => new Float32Array(n));
+  return { data, rows, cols };
+}
+
+function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: DenseOptions, make: (length: number) => T): { data: T; rows: number; cols: number; room?: T } {
   const param = opts.param ?? 'X';
   const who = opts.who;
   let rows: number;
@@ -102,8 +115,8 @@ export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
     );
   }
   const spare = opts.spareRows ?? 0;
-  const room = spare > 0 ? new Float64Array((rows + spare) * cols) : undefined;
-  const data = room ? room.subarray(0, rows * cols) : new Float64Array(rows * cols);
+  const room = spare > 0 ? make((rows + spare) * cols) : undefined;
+  const data = room ? (room.subarray(0, rows * cols) as T) : make(rows * cols);
   const allowNaN = opts.allowNaN ?? false;
   const allowInf = opts.allowInfinity ?? false;
   for (let i = 0; i < rows; i++) {

@@ -3,7 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
 import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
-import { fromDense, toDense } from '../core/matrix.js';
+import { fromDense, toDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
 import { decodeNumber, decodeNumbers, encodeNumber, encodeNumbers, makeEnvelope, openEnvelope } from '../core/serialization.js';
@@ -589,7 +589,7 @@ export class MLPClassifier {
    */
   predictProba(X: MatrixInput): Matrix {
     const s = this.ready(`${CLASS}.predictProba`);
-    const dense = toDense(X, { who: `${CLASS}.predictProba`, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    const dense = toDense32(X, { who: `${CLASS}.predictProba`, cols: s.fitted.nFeaturesIn, minRows: 0 });
     const k = s.fitted.classes.length;
     const proba = probabilities(this.network(s), dense.data, dense.rows, dense.cols, k);
     const out = new Float64Array(proba.length);
@@ -617,7 +617,7 @@ export class MLPClassifier {
     const s = this.ready(`${CLASS}.predict`);
     const classes = s.fitted.classes;
     const k = classes.length;
-    const dense = toDense(X, { who: `${CLASS}.predict`, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    const dense = toDense32(X, { who: `${CLASS}.predict`, cols: s.fitted.nFeaturesIn, minRows: 0 });
     const proba = probabilities(this.network(s), dense.data, dense.rows, dense.cols, k);
     const out: Label[] = new Array(dense.rows);
     for (let i = 0; i < dense.rows; i++) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { Random } from '../../src/core/random.js';
 import { DataValidationError, InvalidParameterError, SerializationError, ImbalancedTabularError } from '../../src/core/errors.js';
-import { denseView, fromDense, toDense } from '../../src/core/matrix.js';
+import { denseView, fromDense, toDense, toDense32 } from '../../src/core/matrix.js';
 import { decodeNumbers, encodeNumbers, makeEnvelope, openEnvelope } from '../../src/core/serialization.js';
 import { checkLabels, classCounts, compareLabels, encodeLabels, uniqueSorted } from '../../src/core/labels.js';
 import { firstDifference } from '../../src/testing/index.js';
@@ -85,6 +85,20 @@ describe('matrix input', () => {
     expect(() => toDense([[1, 'a' as unknown as number]], { who: 't' })).toThrow(/expected a number/);
     expect(() => toDense([], { who: 't' })).toThrow(/at least 1/);
     expect(toDense([[1, NaN]], { who: 't', allowNaN: true }).data[1]).toBeNaN();
+  });
+  it('toDense32 makes the same checks and rounds to float32 like a float32 copy of toDense', () => {
+    const rows = [[0.1, 2], [3, 1 / 3]];
+    const a = toDense32(new Matrix(rows), { who: 't' });
+    expect(a.data).toBeInstanceOf(Float32Array);
+    expect(Array.from(a.data)).toEqual(Array.from(Float32Array.from(toDense(rows, { who: 't' }).data)));
+    expect(() => toDense32([[1, NaN]], { who: 'M.predict', cols: 2 })).toThrow(/M\.predict: X\[0\]\[1\] is NaN/);
+    expect(() => toDense32([[1, 2, 3]], { who: 'M.predict', cols: 2 })).toThrow(/3 columns, but 2 were expected/);
+  });
+  it('spareRows leaves room after the copy in one buffer', () => {
+    const d = toDense([[1, 2], [3, 4]], { who: 't', spareRows: 3 });
+    expect(d.room?.length).toBe(10);
+    expect(d.data.buffer).toBe(d.room?.buffer);
+    expect(Array.from(d.data)).toEqual([1, 2, 3, 4]);
   });
   it('fromDense shares the buffer and denseView gets it back without copying', () => {
     const data = Float64Array.from([1, 2, 3, 4, 5, 6]);
