@@ -1,5 +1,5 @@
 import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../../core/errors.js';
-import { assembleKernel, wasmSimdAvailable } from './wasm.js';
+import { assembleKernel, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
 import { buildKdTree, queryKdTree, type KdTree } from './kdtree.js';
 import { candidateScan, type ScanArgs } from './scan.js';
 import { parallelAvailable, parallelScan, slotBytes, viewArgs, type ScanLayout } from './parallel.js';
@@ -116,11 +116,15 @@ const PARALLEL_WORK = 2e7;
 
 const moduleCache = new Map<string, WebAssembly.Module>();
 
+/** Relaxed SIMD present: the kernel accumulates with `relaxed_madd` (one FMA instead of mul + add). */
+let fmaOk: boolean | undefined;
+
 function kernelModule(d: number, shared: boolean): WebAssembly.Module {
   const key = `${d}:${shared ? 's' : 'u'}`;
   let m = moduleCache.get(key);
   if (m === undefined) {
-    m = new WebAssembly.Module(assembleKernel(d, shared) as BufferSource);
+    fmaOk ??= wasmRelaxedSimdAvailable();
+    m = new WebAssembly.Module(assembleKernel(d, shared, 1, fmaOk) as BufferSource);
     moduleCache.set(key, m);
   }
   return m;

@@ -71,6 +71,8 @@ const F32X4_ADD = simd(0xe4);
 const F32X4_SUB = simd(0xe5);
 const F32X4_MUL = simd(0xe6);
 const F32X4_LT = simd(0x43);
+/** Relaxed SIMD `f32x4.relaxed_madd(a, b, c) = a·b + c`, fused where the hardware has FMA. */
+const F32X4_RELAXED_MADD = simd(0x105);
 const V128_OR = simd(0x50);
 const V128_ANY_TRUE = simd(0x53);
 const I32_SHL = 0x74;
@@ -82,7 +84,7 @@ const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
  * `env.memory`, shared or not).
  * @internal
  */
-export function assembleKernel(d: number, shared: boolean, unroll = 1): Uint8Array {
+export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = false): Uint8Array {
   // params
   const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7, thrPtr = 8, hitPtr = 9;
   // i32 locals
@@ -124,8 +126,13 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1): Uint8Arr
         emit(get(pp), v128Load(u * 32 + 16), set(b1));
         for (let i = 0; i < 4; i++) {
           emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
-          emit(get(acc[2 * i]!), get(a), get(b0), F32X4_MUL, F32X4_ADD, set(acc[2 * i]!));
-          emit(get(acc[2 * i + 1]!), get(a), get(b1), F32X4_MUL, F32X4_ADD, set(acc[2 * i + 1]!));
+          if (fma) {
+            emit(get(a), get(b0), get(acc[2 * i]!), F32X4_RELAXED_MADD, set(acc[2 * i]!));
+            emit(get(a), get(b1), get(acc[2 * i + 1]!), F32X4_RELAXED_MADD, set(acc[2 * i + 1]!));
+          } else {
+            emit(get(acc[2 * i]!), get(a), get(b0), F32X4_MUL, F32X4_ADD, set(acc[2 * i]!));
+            emit(get(acc[2 * i + 1]!), get(a), get(b1), F32X4_MUL, F32X4_ADD, set(acc[2 * i + 1]!));
+          }
         }
       };
       const chunks = Math.floor(d / unroll);
@@ -194,6 +201,19 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1): Uint8Arr
     ...section(7, exports),
     ...section(10, code),
   ]);
+}
+
+/**
+ * Whether this runtime has relaxed SIMD (`f32x4.relaxed_madd`; on by default from Node 22 / Chrome
+ * 114, behind `--experimental-wasm-relaxed-simd` in Node 20). @internal
+ */
+export function wasmRelaxedSimdAvailable(): boolean {
+  try {
+    if (typeof WebAssembly !== 'object') return false;
+    return WebAssembly.validate(assembleKernel(4, false, 1, true) as BufferSource);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether this runtime can compile and run the SIMD kernel. @internal */
