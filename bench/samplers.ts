@@ -122,7 +122,6 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
   const fmaFlag = relaxedSimdFlag();
   const lines: string[] = [
     `SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default \`samplingStrategy: 'auto'\`. imbalanced-learn runs on the same files in the same run (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`), as shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : ' (this CPU has no AVX-512, so SkylakeX would die with SIGILL; Haswell is its fastest OpenBLAS kernel, AVX2+FMA)'}. Time is wall-clock for \`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800)} s (\`SAMPLERS_BENCH_PEER_TIMEOUT\`); peak = growth of the process's peak RSS during the call (each measurement in a fresh process); output = bytes of the resampled float64 matrix.`,
-    '',
     ...(fmaFlag.length > 0
       ? ['', `"ours, FMA" runs the same code with \`node ${fmaFlag.join(' ')}\`: relaxed SIMD, on by default from Node 22, lets the k-NN kernel use fused multiply-add (this Node, ${process.version}, has it only behind the flag).`]
       : []),

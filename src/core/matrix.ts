@@ -53,6 +53,20 @@ export interface DenseOptions {
   spareRows?: number;
 }
 
+/** An ml-matrix `Matrix`, or an object shaped like one (another copy of ml-matrix). */
+function isMatrixLike(X: MatrixInput): X is Matrix {
+  return X instanceof Matrix || (X !== null && typeof X === 'object' && 'rows' in X && 'columns' in X && typeof (X as unknown as Matrix).get === 'function');
+}
+
+/**
+ * The row count of a matrix input without copying or checking it, or undefined when `X` is not a
+ * matrix input at all ({@link toDense} then says why). @internal
+ */
+export function rowCountOf(X: MatrixInput): number | undefined {
+  if (Array.isArray(X)) return X.length;
+  return isMatrixLike(X) ? X.rows : undefined;
+}
+
 function rowsOfMatrix(m: Matrix): Float64Array[] | undefined {
   const data = (m as unknown as { data?: unknown }).data;
   return Array.isArray(data) ? (data as Float64Array[]) : undefined;
@@ -81,7 +95,7 @@ function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: De
   let rows: number;
   let cols: number;
   let getRow: (i: number) => ArrayLike<number>;
-  if (X instanceof Matrix || (X !== null && typeof X === 'object' && 'rows' in X && 'columns' in X && typeof (X as unknown as Matrix).get === 'function')) {
+  if (isMatrixLike(X)) {
     const m = X as Matrix;
     rows = m.rows;
     cols = m.columns;

@@ -103,9 +103,9 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
 
   /** ADASYN's rounded per-row counts sum to at most G + n_c / 2 per class (each rounds up by ≤ ½). */
   protected override maxNewRows(plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>): number {
-    let total = 0;
-    for (const [c, g] of plan) if (g > 0) total += g + Math.ceil((counts.get(c) ?? 0) / 2);
-    return total;
+    let slack = 0;
+    for (const [c, g] of plan) if (g > 0) slack += Math.ceil((counts.get(c) ?? 0) / 2);
+    return super.maxNewRows(plan, counts) + slack;
   }
 
   protected resample(ctx: SamplerContext): ADASYNFitted {

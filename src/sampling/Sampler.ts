@@ -1,7 +1,7 @@
 import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
 import type { ResampleResult, SamplerLike } from '../core/estimator.js';
 import { checkLabels, classCounts } from '../core/labels.js';
-import { fromDense, toDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
 import { makeEnvelope, type Envelope } from '../core/serialization.js';
 import { checkSamplingStrategy, resolveSamplingStrategy, type SamplingStrategy, type SamplingType } from './samplingStrategy.js';
@@ -110,14 +110,6 @@ export interface SamplerConfig {
 
 /** Version of the JSON layout written by samplers. */
 const JSON_VERSION = 1;
-
-/** Rows of a matrix-like input, or undefined when it is not one (toDense then says why). */
-function rowCount(X: MatrixInput): number | undefined {
-  if (Array.isArray(X)) return X.length;
-  const m = X as unknown as { rows?: unknown; get?: unknown } | null;
-  if (m !== null && typeof m === 'object' && typeof m.rows === 'number' && typeof m.get === 'function') return m.rows;
-  return undefined;
-}
 
 /**
  * The base class of every sampler, and the contract for writing your own: it validates `X` and
@@ -254,7 +246,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     const over = this.samplingType === 'over-sampling';
     // The plan comes first so that an over-sampler's copy of X can be made with room for the new
     // rows after it: allocate() then writes them there, and X is copied once, not twice.
-    const n = rowCount(X);
+    const n = rowCountOf(X);
     if (n === undefined || n < 1) toDense(X, { who }); // throws the matrix error for what X is
     const labels = checkLabels(y, who, 'y', n);
     const counts = classCounts(labels);

@@ -120,19 +120,17 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
       emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
       // pp = pPtr + pi*panelBytes
       emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
+      // acc += a · b: one relaxed_madd, or a multiply and an add
+      const mac = (r: number, b: number): void =>
+        fma ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r)) : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
       // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
       const step = (u: number): void => {
         emit(get(pp), v128Load(u * 32), set(b0));
         emit(get(pp), v128Load(u * 32 + 16), set(b1));
         for (let i = 0; i < 4; i++) {
           emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
-          if (fma) {
-            emit(get(a), get(b0), get(acc[2 * i]!), F32X4_RELAXED_MADD, set(acc[2 * i]!));
-            emit(get(a), get(b1), get(acc[2 * i + 1]!), F32X4_RELAXED_MADD, set(acc[2 * i + 1]!));
-          } else {
-            emit(get(acc[2 * i]!), get(a), get(b0), F32X4_MUL, F32X4_ADD, set(acc[2 * i]!));
-            emit(get(acc[2 * i + 1]!), get(a), get(b1), F32X4_MUL, F32X4_ADD, set(acc[2 * i + 1]!));
-          }
+          mac(acc[2 * i]!, b0);
+          mac(acc[2 * i + 1]!, b1);
         }
       };
       const chunks = Math.floor(d / unroll);
@@ -203,25 +201,23 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
   ]);
 }
 
-/**
- * Whether this runtime has relaxed SIMD (`f32x4.relaxed_madd`; on by default from Node 22 / Chrome
- * 114, behind `--experimental-wasm-relaxed-simd` in Node 20). @internal
- */
-export function wasmRelaxedSimdAvailable(): boolean {
+function validates(bytes: Uint8Array): boolean {
   try {
-    if (typeof WebAssembly !== 'object') return false;
-    return WebAssembly.validate(assembleKernel(4, false, 1, true) as BufferSource);
+    return typeof WebAssembly === 'object' && WebAssembly.validate(bytes as BufferSource);
   } catch {
     return false;
   }
 }
 
+/**
+ * Whether this runtime has relaxed SIMD (`f32x4.relaxed_madd`; on by default from Node 22 / Chrome
+ * 114, behind `--experimental-wasm-relaxed-simd` in Node 20). @internal
+ */
+export function wasmRelaxedSimdAvailable(): boolean {
+  return validates(assembleKernel(4, false, 1, true));
+}
+
 /** Whether this runtime can compile and run the SIMD kernel. @internal */
 export function wasmSimdAvailable(): boolean {
-  try {
-    if (typeof WebAssembly !== 'object') return false;
-    return WebAssembly.validate(assembleKernel(4, false) as BufferSource);
-  } catch {
-    return false;
-  }
+  return validates(assembleKernel(4, false));
 }
