@@ -124,8 +124,9 @@ export default async function knn(ctx: BenchContext): Promise<string> {
         return s + m * (workload === 'smote' ? m : n);
       }, 0);
       const configs: [string, KNeighborsParams][] = [
-        ['serial (wasm SIMD)', { threads: 1 }],
-        ['2 threads (wasm SIMD)', { threads: 2 }],
+        ['serial (wasm int16, default kernel)', { threads: 1 }],
+        ['2 threads (wasm int16, default kernel)', { threads: 2 }],
+        ['2 threads (wasm float32)', { kernel: 'wasm-f32', threads: 2 }],
       ];
       if (ctx.quick) configs.push(['serial (JS float64)', { kernel: 'js', threads: 1 }]);
       const times: { name: string; seconds: number; peak: number; idx: Int32Array }[] = [];

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './suites.js';
 import { runPython } from './util.js';
-import { wasmRelaxedSimdAvailable } from '../src/sampling/neighbors/wasm.js';
 
 const here = import.meta.dirname;
 const peer = join(here, 'samplers_imblearn.py');
@@ -54,8 +53,8 @@ async function child(prefix: string, n: number, d: number, name: Name): Promise<
   return { seconds, peakMiB: Math.max(0, peak - base) / 2 ** 20, rows: out.X.rows, cols: out.X.columns };
 }
 
-function ours(prefix: string, n: number, d: number, name: Name, nodeFlags: string[] = []): Run | string {
-  const r = spawnSync(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'child', prefix, String(n), String(d), name], {
+function ours(prefix: string, n: number, d: number, name: Name): Run | string {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'child', prefix, String(n), String(d), name], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -88,18 +87,6 @@ function theirs(prefix: string, n: number, d: number, name: Name, env: Record<st
   }
 }
 
-/**
- * `['--experimental-wasm-relaxed-simd']` when this Node has relaxed SIMD only behind that flag (Node
- * 20/21), so the suite also measures the fused multiply-add kernel users of Node ≥ 22 get; `[]`
- * when it is on already (then the "ours" column has it) or the flag is unknown.
- */
-function relaxedSimdFlag(): string[] {
-  if (wasmRelaxedSimdAvailable()) return [];
-  const flag = '--experimental-wasm-relaxed-simd';
-  const r = spawnSync(process.execPath, [flag, '-e', ''], { encoding: 'utf8' });
-  return r.status === 0 ? [flag] : [];
-}
-
 /** The best OpenBLAS kernel this CPU can run: SkylakeX needs AVX-512 (else SIGILL), Haswell needs AVX2. */
 function fastCoretype(): string {
   let flags = '';
@@ -119,15 +106,11 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
   const n = Number(process.env.SAMPLERS_BENCH_N ?? (ctx.quick ? 20000 : 200000));
   const dims = (process.env.SAMPLERS_BENCH_D ?? '32,128').split(',').map(Number);
   const core = fastCoretype();
-  const fmaFlag = relaxedSimdFlag();
   const lines: string[] = [
     `SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default \`samplingStrategy: 'auto'\`. imbalanced-learn runs on the same files in the same run (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`), as shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : ' (this CPU has no AVX-512, so SkylakeX would die with SIGILL; Haswell is its fastest OpenBLAS kernel, AVX2+FMA)'}. Time is wall-clock for \`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800)} s (\`SAMPLERS_BENCH_PEER_TIMEOUT\`); peak = growth of the process's peak RSS during the call (each measurement in a fresh process); output = bytes of the resampled float64 matrix.`,
-    ...(fmaFlag.length > 0
-      ? ['', `"ours, FMA" runs the same code with \`node ${fmaFlag.join(' ')}\`: relaxed SIMD, on by default from Node 22, lets the k-NN kernel use fused multiply-add (this Node, ${process.version}, has it only behind the flag).`]
-      : []),
     '',
-    `| sampler | d | ours | imblearn (shipped) | ratio | imblearn (${core}) | ratio |${fmaFlag.length > 0 ? ' ours, FMA | ratio (shipped) |' : ''} our peak | imblearn peak | output | our peak / output |`,
-    `|---|---|---|---|---|---|---|${fmaFlag.length > 0 ? '---|---|' : ''}---|---|---|---|`,
+    `| sampler | d | ours | imblearn (shipped) | ratio | imblearn (${core}) | ratio | our peak | imblearn peak | output | our peak / output |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const d of dims) {
     const prefix = join(tmpdir(), `imbalanced-tabular-samplers-${n}-${d}`);
@@ -145,16 +128,9 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
       ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, ${core})`);
       const c = theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: core });
       ctx.log(`  ${JSON.stringify(c)}`);
-      let fmaCells = '';
-      if (fmaFlag.length > 0) {
-        ctx.log(`samplers: ${name} d=${d} (ours, ${fmaFlag.join(' ')})`);
-        const f = ours(prefix, n, d, name, fmaFlag);
-        ctx.log(`  ${JSON.stringify(f)}`);
-        fmaCells = ` ${fmt(f)} | ${ratio(f, b)} |`;
-      }
       const outMiB = typeof a === 'string' ? undefined : (a.rows * a.cols * 8) / 2 ** 20;
       lines.push(
-        `| ${name} | ${d} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} | ${fmt(c)} | ${ratio(a, c)} |${fmaCells} ${mem(a)} | ${mem(b)} | ${outMiB === undefined ? '–' : `${outMiB.toFixed(0)} MiB`} | ${outMiB === undefined || typeof a === 'string' ? '–' : (a.peakMiB / outMiB).toFixed(2)} |`,
+        `| ${name} | ${d} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} | ${fmt(c)} | ${ratio(a, c)} | ${mem(a)} | ${mem(b)} | ${outMiB === undefined ? '–' : `${outMiB.toFixed(0)} MiB`} | ${outMiB === undefined || typeof a === 'string' ? '–' : (a.peakMiB / outMiB).toFixed(2)} |`,
       );
     }
   }

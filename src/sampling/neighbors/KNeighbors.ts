@@ -1,5 +1,5 @@
 import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../../core/errors.js';
-import { assembleKernel, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
+import { assembleKernel, wasmRelaxedSimdAvailable, wasmSimdAvailable, type KernelVariant } from './wasm.js';
 import { buildKdTree, queryKdTree, type KdTree } from './kdtree.js';
 import { candidateScan, type ScanArgs } from './scan.js';
 import { parallelAvailable, parallelScan, slotBytes, viewArgs, type ScanLayout } from './parallel.js';
@@ -15,14 +15,22 @@ export interface KNeighborsParams {
    */
   algorithm?: 'auto' | 'brute' | 'kd-tree';
   /**
-   * The distance kernel of the brute-force candidate scan. `'wasm'`: a WebAssembly SIMD float32 kernel (4 × 8
-   * register tile); `'js'`: a float64 JavaScript kernel (4 × 4 register tile); `'auto'`: wasm when
-   * the runtime supports WebAssembly SIMD and the data fit in float32 range, else JS. Results are
-   * identical whichever runs: every kernel only proposes candidates, whose distances are then
-   * recomputed exactly.
+   * The distance kernel of the brute-force candidate scan (4 × 8 register tiles in WebAssembly SIMD,
+   * 4 × 4 in JavaScript):
+   * - `'wasm-i16'`: each centered row scaled to 16-bit integers (its own scale, chosen so that
+   *   every dot product is exact in 32-bit integers), dot products by `i32x4.dot_i16x8_s` — 8
+   *   multiply-adds per instruction pair, about 2.5× the float32 kernel;
+   * - `'wasm-f32'`: float32 multiply-adds (fused `relaxed_madd` where the runtime has relaxed SIMD);
+   * - `'js'`: float64 JavaScript;
+   * - `'auto'`: `'wasm-i16'` when the runtime supports WebAssembly SIMD and the values are within
+   *   ±10¹⁵, else `'js'`.
+   *
+   * Results are identical whichever runs: every kernel only proposes candidates, whose distances
+   * are then recomputed exactly in float64, with a bound on the kernel's error (rounding, and for
+   * `'wasm-i16'` the quantisation) certifying that no other row can be closer.
    * @defaultValue 'auto'
    */
-  kernel?: 'auto' | 'wasm' | 'js';
+  kernel?: 'auto' | 'wasm-i16' | 'wasm-f32' | 'js';
   /**
    * How many threads may scan. `'auto'`: 2 when the work is large enough to pay for it and the
    * runtime offers synchronous worker threads (Node ≥ 20.16), else 1. In browsers the search
@@ -48,7 +56,7 @@ export interface KNeighborsFitted {
   /** The algorithm in use after resolving `'auto'`. */
   readonly algorithm: 'brute' | 'kd-tree';
   /** The brute-force kernel in use after resolving `'auto'` (unused by the k-d tree). */
-  readonly kernel: 'wasm' | 'js';
+  readonly kernel: 'wasm-i16' | 'wasm-f32' | 'js';
 }
 
 /**
@@ -73,16 +81,34 @@ interface State {
   mean: Float64Array;
   /** Largest squared norm of a centered data row. */
   xnMax: number;
-  kernel: 'wasm' | 'js';
+  kernel: 'wasm-i16' | 'wasm-f32' | 'js';
   tree: KdTree | null;
   // JS kernel
   X: Float64Array | null;
   xn: Float64Array | null;
-  // wasm kernel
+  // wasm kernels: the one in use, and the float32 packing when it has been built
   wasm: WasmState | null;
+  wasmF32: WasmState | null;
+  /** Memory of the wasm kernels: shared (workers may join) or not. */
+  shared: boolean;
+  /** `kernel: 'auto'` chose int16 and no large query has tried it on these data yet. */
+  pilotPending: boolean;
+}
+
+/** What one candidate scan found (per query: `fill` of `K` candidates, ascending approximation). */
+interface Candidates {
+  cand: Int32Array;
+  candVal: Float32Array | Float64Array;
+  fill: Int32Array;
+  /** Per query: squared norm of the centered query row. */
+  qn: Float64Array;
+  /** int16 kernel, per query: the quantisation residual `‖v − v̂‖` of the centered query row. */
+  qRes: Float64Array | null;
 }
 
 interface WasmState {
+  /** The int16 kernel (else float32). */
+  int16: boolean;
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   shared: boolean;
@@ -93,6 +119,17 @@ interface WasmState {
   dataEnd: number;
   pPtr: number;
   xnPtr: number;
+  /** int16 kernel: the data rows' float32 scales (0 otherwise). */
+  sxPtr: number;
+  /** Bytes of one packed row. */
+  rowBytes: number;
+  /**
+   * int16 kernel, over the data rows (centered `v`, quantised `v̂ = s·q`): the largest residual
+   * `‖v − v̂‖`, the largest `‖v̂‖`, and the largest residual per norm `‖v − v̂‖ / ‖v‖`.
+   */
+  maxRes: number;
+  maxQNorm: number;
+  resPerNorm: number;
 }
 
 /**
@@ -113,21 +150,71 @@ const U32 = 2 ** -24;
 const U64 = 2 ** -53;
 /** Above this work (query rows × data rows × columns), 'auto' threads uses a worker. */
 const PARALLEL_WORK = 2e7;
+/** Queries in the int16 kernel's trial (see `#pilot`). */
+const PILOT = 256;
 
 const moduleCache = new Map<string, WebAssembly.Module>();
 
-/** Relaxed SIMD present: the kernel accumulates with `relaxed_madd` (one FMA instead of mul + add). */
+/** Relaxed SIMD present: the float32 kernel accumulates with `relaxed_madd` (one FMA instead of mul + add). */
 let fmaOk: boolean | undefined;
 
-function kernelModule(d: number, shared: boolean): WebAssembly.Module {
-  const key = `${d}:${shared ? 's' : 'u'}`;
+function kernelModule(d: number, shared: boolean, int16: boolean): WebAssembly.Module {
+  const key = `${d}:${shared ? 's' : 'u'}:${int16 ? 'i' : 'f'}`;
   let m = moduleCache.get(key);
   if (m === undefined) {
     fmaOk ??= wasmRelaxedSimdAvailable();
-    m = new WebAssembly.Module(assembleKernel(d, shared, 1, fmaOk) as BufferSource);
+    const variant: KernelVariant = int16 ? 'i16' : fmaOk ? 'fma' : 'f32';
+    m = new WebAssembly.Module(assembleKernel(d, shared, variant) as BufferSource);
     moduleCache.set(key, m);
   }
   return m;
+}
+
+/**
+ * Largest Euclidean norm of a quantised row: two such rows' dot product, and every partial sum of
+ * its absolute products, stays below 46340² < 2³¹ (Cauchy–Schwarz), so int32 accumulation is exact
+ * in any order.
+ */
+const QNORM = 46340;
+const QMAX = 32767;
+
+/**
+ * Quantises the centered row `v` (its first `d` values) to integers `q` with `|q_t| ≤ 32767` and
+ * `‖q‖₂ < 46340` (`v_t ≈ s·q_t`, `|v_t − s·q_t| ≤ s/2`), written as `q_t` →
+ * `dst[base + ⌊t/2⌋·pairStride + t mod 2]`; returns the scale `s` (exactly a float32, 0 for a zero
+ * row) and writes `[‖v − s·q‖, ‖s·q‖]` to `out`.
+ */
+function quantizeRow(v: Float64Array, d: number, dst: Int16Array, base: number, pairStride: number, out: Float64Array): number {
+  let maxAbs = 0;
+  let sq = 0;
+  for (let t = 0; t < d; t++) {
+    const a = Math.abs(v[t]!);
+    if (a > maxAbs) maxAbs = a;
+    sq += a * a;
+  }
+  if (maxAbs === 0) {
+    for (let t = 0; t < d; t++) dst[base + (t >> 1) * pairStride + (t & 1)] = 0;
+    out[0] = 0;
+    out[1] = 0;
+    return 0;
+  }
+  const raw = Math.max(maxAbs / QMAX, Math.sqrt(sq) / (QNORM - 1 - 0.5 * Math.sqrt(d)), 2 ** -126);
+  // rounded up to a float32 (the kernel multiplies by this exact value)
+  const s = Math.fround(raw * (1 + 2 ** -22));
+  // |v_t|·inv ≤ 32767 / (1 + 2⁻²²) (1 + 2⁻⁵²) < 32767: the bounds hold with the reciprocal too
+  const inv = 1 / s;
+  let res = 0;
+  let qn = 0;
+  for (let t = 0; t < d; t++) {
+    const x = Math.round(v[t]! * inv);
+    dst[base + (t >> 1) * pairStride + (t & 1)] = x;
+    const e = v[t]! - s * x;
+    res += e * e;
+    qn += x * x;
+  }
+  out[0] = Math.sqrt(res);
+  out[1] = s * Math.sqrt(qn);
+  return s;
 }
 
 let simdOk: boolean | undefined;
@@ -148,18 +235,86 @@ function ensureBytes(memory: WebAssembly.Memory, maxPages: number, bytes: number
 const align16 = (x: number): number => (x + 15) & ~15;
 
 /**
+ * Packs the centered data rows for a wasm kernel in a new memory: float32 panels of 8 rows
+ * interleaved by coordinate, or (int16) each row quantised with its own scale, panels interleaved
+ * by coordinate pair; plus the rows' float32 squared norms (and scales).
+ */
+function packWasm(data: Float64Array, n: number, d: number, mean: Float64Array, int16: boolean, shared: boolean): WasmState {
+  const dPad = (d + 1) & ~1;
+  const rowBytes = int16 ? dPad * 2 : d * 4;
+  const nPad = (n + 7) & ~7;
+  const pPtr = 64;
+  const xnPtr = align16(pPtr + nPad * rowBytes);
+  const sxPtr = int16 ? align16(xnPtr + nPad * 4) : 0;
+  const dataEnd = align16((int16 ? sxPtr : xnPtr) + nPad * 4);
+  const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
+  // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
+  // are split (see #scan).
+  const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
+  const memory = shared ? new WebAssembly.Memory({ initial, maximum, shared: true }) : new WebAssembly.Memory({ initial });
+  const module = kernelModule(d, shared, int16);
+  const inst = new WebAssembly.Instance(module, { env: { memory } });
+  const XN = new Float32Array(memory.buffer, xnPtr, nPad);
+  let maxRes = 0;
+  let maxQNorm = 0;
+  let resPerNorm = 0;
+  const v = new Float64Array(d);
+  if (int16) {
+    // panel p: rows 8p…8p+7; per coordinate pair, rows 0–3 then rows 4–7, two values each
+    const P = new Int16Array(memory.buffer, pPtr, nPad * dPad);
+    const SX = new Float32Array(memory.buffer, sxPtr, nPad);
+    const aux = new Float64Array(2);
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let t = 0; t < d; t++) {
+        const x = data[i * d + t]! - mean[t]!;
+        v[t] = x;
+        sum += x * x;
+      }
+      XN[i] = sum;
+      const r = i & 7;
+      SX[i] = quantizeRow(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux);
+      const res = aux[0]!;
+      if (res > maxRes) maxRes = res;
+      if (aux[1]! > maxQNorm) maxQNorm = aux[1]!;
+      if (res > 0 && res / Math.sqrt(sum) > resPerNorm) resPerNorm = res / Math.sqrt(sum);
+    }
+  } else {
+    const P = new Float32Array(memory.buffer, pPtr, nPad * d);
+    for (let i = 0; i < n; i++) {
+      const base = (i >> 3) * 8 * d + (i & 7);
+      let sum = 0;
+      for (let t = 0; t < d; t++) {
+        const x = data[i * d + t]! - mean[t]!;
+        P[base + t * 8] = x;
+        sum += x * x;
+      }
+      XN[i] = sum;
+    }
+  }
+  const dist = inst.exports['dist'] as NonNullable<ScanArgs['dist']>;
+  return { int16, module, memory, shared, maxPages: maximum, dist, dataEnd, pPtr, xnPtr, sxPtr, rowBytes, maxRes, maxQNorm, resPerNorm };
+}
+
+/**
  * Exact Euclidean k-nearest-neighbour search: the default engine behind SMOTE, ADASYN and SMOTENC.
  *
  * @remarks
- * Brute force done fast and exact. A blocked kernel (WebAssembly SIMD float32, or float64
- * JavaScript) computes approximate squared distances `‖q‖² + ‖x‖² − 2q·x` on centered data for a
- * block of query rows against a block of data rows, and a bounded selection keeps the best
- * `k + extraCandidates` per query while the block is in cache (never an n × n matrix). The
- * candidates' distances are then recomputed directly as `√Σ(qᵢ − xᵢ)²` in float64, ranked by
- * (distance, index), and a rounding-error bound certifies that no row outside the candidates can
- * be closer; a query whose certificate fails (near-ties, duplicates) is searched again with more
- * candidates, and finally exhaustively. So the answer is the exact one, ties broken by the smaller
- * row index, whatever kernel or thread count ran.
+ * Brute force done fast and exact. A blocked kernel computes approximate squared distances
+ * `‖q‖² + ‖x‖² − 2q̂·x̂` on centered data for a block of query rows against a block of data rows,
+ * and a bounded selection keeps the best `k + extraCandidates` per query while the block is in
+ * cache (never an n × n matrix). The default kernel quantises each row to 16-bit integers with its
+ * own scale and multiplies them exactly (WebAssembly SIMD `i32x4.dot_i16x8_s`, 8 multiply-adds
+ * per instruction pair); the alternatives are float32 WebAssembly SIMD and float64 JavaScript.
+ * The candidates' distances are then recomputed directly as `√Σ(qᵢ − xᵢ)²` in float64, ranked by
+ * (distance, index), and a bound on the kernel's error (rounding and quantisation) certifies that
+ * no row outside the candidates can be closer. A query whose certificate fails (near-ties,
+ * duplicates) is searched again — by the float32 kernel after the int16 one, then with more
+ * candidates, finally exhaustively. So the answer is the exact one, ties broken by the smaller row
+ * index, whatever kernel or thread count ran. With `kernel: 'auto'`, the first large search tries
+ * the int16 kernel on 256 of its queries and keeps the float32 kernel for this fit if more than a
+ * quarter cannot be certified (data whose nearest neighbours are far closer to each other than to
+ * the mean, e.g. tight clusters far from the centre).
  *
  * In Node ≥ 20.16 large searches also run on a worker thread (through
  * `process.getBuiltinModule('node:worker_threads')`, a shared WebAssembly memory and
@@ -192,8 +347,8 @@ export class KNeighbors implements NeighborSearch {
       throw new InvalidParameterError('algorithm', `KNeighbors: algorithm must be 'auto', 'brute' or 'kd-tree', got ${describe(algorithm)}.`);
     }
     const kernel = options.kernel ?? 'auto';
-    if (kernel !== 'auto' && kernel !== 'wasm' && kernel !== 'js') {
-      throw new InvalidParameterError('kernel', `KNeighbors: kernel must be 'auto', 'wasm' or 'js', got ${describe(kernel)}.`);
+    if (kernel !== 'auto' && kernel !== 'wasm-i16' && kernel !== 'wasm-f32' && kernel !== 'js') {
+      throw new InvalidParameterError('kernel', `KNeighbors: kernel must be 'auto', 'wasm-i16', 'wasm-f32' or 'js', got ${describe(kernel)}.`);
     }
     const threads = options.threads ?? 'auto';
     if (threads !== 'auto' && !(Number.isInteger(threads) && threads >= 1)) {
@@ -248,73 +403,55 @@ export class KNeighbors implements NeighborSearch {
       }
     }
     let maxAbs = 0;
+    let xnMax = 0;
     for (let t = 0; t < d; t++) mean[t]! /= n;
     for (let i = 0; i < n; i++) {
-      for (let t = 0; t < d; t++) maxAbs = Math.max(maxAbs, Math.abs(data[i * d + t]! - mean[t]!));
+      let sum = 0;
+      for (let t = 0; t < d; t++) {
+        const v = data[i * d + t]! - mean[t]!;
+        const a = Math.abs(v);
+        if (a > maxAbs) maxAbs = a;
+        sum += v * v;
+      }
+      if (sum > xnMax) xnMax = sum;
     }
     const algorithm = this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
     if (algorithm === 'kd-tree') {
-      this.#state = { data, n, d, mean, xnMax: 0, kernel: 'js', tree: buildKdTree(data, n, d), X: null, xn: null, wasm: null };
+      this.#state = { data, n, d, mean, xnMax: 0, kernel: 'js', tree: buildKdTree(data, n, d), X: null, xn: null, wasm: null, wasmF32: null, shared: false, pilotPending: false };
       return this;
     }
     simdOk ??= wasmSimdAvailable();
-    let kernel: 'wasm' | 'js' = this.params.kernel === 'js' ? 'js' : 'wasm';
-    // float32 squared norms must stay finite; a 4 GiB wasm memory must hold the data.
-    if (kernel === 'wasm' && (!simdOk || maxAbs > 1e15 || (n + 8) * (d + 1) * 4 > 3.5 * 2 ** 30)) {
-      if (this.params.kernel === 'wasm' && !simdOk) {
-        throw new InvalidParameterError('kernel', "KNeighbors: kernel 'wasm' needs WebAssembly SIMD, which this runtime lacks. Use kernel: 'auto'.");
+    let kernel: State['kernel'] = this.params.kernel === 'auto' ? 'wasm-i16' : this.params.kernel;
+    // float32 squared norms and scales must stay finite; a 4 GiB wasm memory must hold the data.
+    const rowBytes = kernel === 'wasm-i16' ? ((d + 1) & ~1) * 2 : d * 4;
+    if (kernel !== 'js' && (!simdOk || maxAbs > 1e15 || (n + 8) * (rowBytes + 8) > 3.5 * 2 ** 30)) {
+      if (this.params.kernel !== 'auto' && !simdOk) {
+        throw new InvalidParameterError('kernel', `KNeighbors: kernel '${kernel}' needs WebAssembly SIMD, which this runtime lacks. Use kernel: 'auto'.`);
       }
       kernel = 'js';
     }
-    let xnMax = 0;
     let X: Float64Array | null = null;
     let xn: Float64Array | null = null;
-    let wasm: WasmState | null = null;
     if (kernel === 'js') {
       const nPad = (n + 3) & ~3;
       X = new Float64Array(nPad * d);
       xn = new Float64Array(nPad);
       for (let i = 0; i < n; i++) {
-        let s = 0;
+        let sum = 0;
         for (let t = 0; t < d; t++) {
           const v = data[i * d + t]! - mean[t]!;
           X[i * d + t] = v;
-          s += v * v;
+          sum += v * v;
         }
-        xn[i] = s;
-        if (s > xnMax) xnMax = s;
+        xn[i] = sum;
       }
-    } else {
-      const shared = this.params.threads !== 1 && parallelAvailable();
-      const nPad = (n + 7) & ~7;
-      const pPtr = 64;
-      const xnPtr = align16(pPtr + nPad * d * 4);
-      const dataEnd = align16(xnPtr + nPad * 4);
-      const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
-      // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
-      // are split (see #scan).
-      const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
-      const memory = shared
-        ? new WebAssembly.Memory({ initial, maximum, shared: true })
-        : new WebAssembly.Memory({ initial });
-      const module = kernelModule(d, shared);
-      const inst = new WebAssembly.Instance(module, { env: { memory } });
-      const P = new Float32Array(memory.buffer, pPtr, nPad * d);
-      const XN = new Float32Array(memory.buffer, xnPtr, nPad);
-      for (let i = 0; i < n; i++) {
-        const base = (i >> 3) * 8 * d + (i & 7);
-        let s = 0;
-        for (let t = 0; t < d; t++) {
-          const v = data[i * d + t]! - mean[t]!;
-          P[base + t * 8] = v;
-          s += v * v;
-        }
-        XN[i] = s;
-        if (s > xnMax) xnMax = s;
-      }
-      wasm = { module, memory, shared, maxPages: maximum, dist: inst.exports['dist'] as NonNullable<ScanArgs['dist']>, dataEnd, pPtr, xnPtr };
     }
-    this.#state = { data, n, d, mean, xnMax, kernel, tree: null, X, xn, wasm };
+    const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
+    const wasm = kernel === 'js' ? null : packWasm(data, n, d, mean, kernel === 'wasm-i16', shared);
+    this.#state = {
+      data, n, d, mean, xnMax, kernel, tree: null, X, xn, wasm, wasmF32: kernel === 'wasm-f32' ? wasm : null, shared,
+      pilotPending: kernel === 'wasm-i16' && this.params.kernel === 'auto',
+    };
     return this;
   }
 
@@ -372,19 +509,28 @@ export class KNeighbors implements NeighborSearch {
     }
     let todo: Int32Array | null = null; // null = all queries
     let K = Math.min(available, k + this.params.extraCandidates);
-    for (;;) {
+    if (s.pilotPending && nQuery >= 4 * PILOT && nQuery * n * d >= PARALLEL_WORK) {
+      todo = this.#pilot(query, nQuery, k, K, available, excludeSelf, indices, distances);
+    }
+    let w = s.wasm;
+    let allTried = false; // a scan that kept every row as a candidate failed (non-finite approximations)
+    for (let pass = 0; ; pass++) {
       const m = todo === null ? nQuery : todo.length;
       if (m === 0) break;
-      if (todo !== null) this.#lastRun.rescanned += m;
-      if (K > 256 && K < available) {
+      if (pass > 0) this.#lastRun.rescanned += m;
+      if ((K > 256 && K < available) || allTried) {
         this.#lastRun.exhaustive += m;
         this.#exhaustive(query, todo, k, excludeSelf, indices, distances);
         break;
       }
-      const cand = this.#scan(query, todo, K, excludeSelf);
-      const failed = this.#rerank(query, todo, k, K, available, cand, indices, distances);
+      const cand = this.#scan(query, todo, K, excludeSelf, w);
+      const failed = this.#rerank(query, todo, k, K, available, cand, w, indices, distances);
       todo = failed;
-      K = Math.min(available, K * 4);
+      allTried = K === available;
+      // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
+      // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
+      if (w !== null && w.int16 && !allTried) w = this.#float32();
+      else K = Math.min(available, K * 4);
     }
     return { indices, distances, k };
   }
@@ -397,15 +543,46 @@ export class KNeighbors implements NeighborSearch {
     return { ...this.#lastRun };
   }
 
+  /**
+   * `kernel: 'auto'` tries the int16 kernel on `PILOT` evenly spaced queries of the first large
+   * search; when more than a quarter of their certificates fail (neighbour gaps on these data are
+   * finer than the quantisation can certify), this fit uses the float32 kernel from then on.
+   * Certified answers are written; returns the queries still to search.
+   */
+  #pilot(query: Float64Array, nQuery: number, k: number, K: number, available: number, excludeSelf: boolean, indices: Int32Array, distances: Float64Array): Int32Array {
+    const s = this.#state as State;
+    s.pilotPending = false;
+    const sub = Int32Array.from({ length: PILOT }, (_, i) => Math.floor((i * nQuery) / PILOT));
+    const c = this.#scan(query, sub, K, excludeSelf, s.wasm);
+    const failed = this.#rerank(query, sub, k, K, available, c, s.wasm, indices, distances);
+    if (failed.length > PILOT / 4) {
+      s.wasm = this.#float32();
+      s.kernel = 'wasm-f32';
+    }
+    const done = new Uint8Array(nQuery);
+    for (const i of sub) done[i] = 1;
+    for (const i of failed) done[i] = 0;
+    const todo = new Int32Array(nQuery - PILOT + failed.length);
+    for (let i = 0, p = 0; i < nQuery; i++) if (done[i] === 0) todo[p++] = i;
+    return todo;
+  }
+
+  /** The float32 kernel's packing of the data (built on first use). */
+  #float32(): WasmState {
+    const s = this.#state as State;
+    s.wasmF32 ??= packWasm(s.data, s.n, s.d, s.mean, false, s.shared);
+    return s.wasmF32;
+  }
+
   /** Candidate scan for the queries in `sub` (all when null). */
-  #scan(query: Float64Array, sub: Int32Array | null, K: number, excludeSelf: boolean): { cand: Int32Array; candVal: Float32Array | Float64Array; fill: Int32Array; qn: Float64Array } {
+  #scan(query: Float64Array, sub: Int32Array | null, K: number, excludeSelf: boolean, w: WasmState | null): Candidates {
     const s = this.#state as State;
     const { n, d, mean } = s;
     const m = sub === null ? query.length / d : sub.length;
     const mPad = Math.ceil(m / MB) * MB;
     const qn = new Float64Array(m);
     const rowOf = (i: number): number => (sub === null ? i : sub[i]!);
-    if (s.kernel === 'js') {
+    if (w === null) {
       const Q = new Float64Array(mPad * d);
       for (let i = 0; i < m; i++) {
         const o = rowOf(i) * d;
@@ -429,18 +606,20 @@ export class KNeighbors implements NeighborSearch {
       qnPad.set(qn);
       candidateScan({
         nQ: m, n, d, K, MB, NB, cand, candVal, fill, self,
-        counter: new Int32Array(1), counterAt: 0, dist: null,
-        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, outPtr: 0, thrPtr: 0, hitPtr: 0, thrF: null, hits: null,
+        counter: new Int32Array(1), counterAt: 0, dist: null, rowBytes: 0,
+        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, sxPtr: 0, sqPtr: 0, outPtr: 0, thrPtr: 0, hitPtr: 0, thrF: null, hits: null,
         out: new Float64Array(MB * NB),
         X: s.X, xn: s.xn, Q, qn: qnPad,
       });
-      return { cand, candVal, fill, qn };
+      return { cand, candVal, fill, qn, qRes: null };
     }
-    const w = s.wasm as WasmState;
+    const int16 = w.int16;
+    const qRes = int16 ? new Float64Array(m) : null;
     const threads = this.#threads(m, w);
     const qPtr = w.dataEnd;
-    const qnPtr = align16(qPtr + mPad * d * 4);
-    const candPtr = align16(qnPtr + mPad * 4);
+    const qnPtr = align16(qPtr + mPad * w.rowBytes);
+    const sqPtr = int16 ? align16(qnPtr + mPad * 4) : 0;
+    const candPtr = align16((int16 ? sqPtr : qnPtr) + mPad * 4);
     const candValPtr = align16(candPtr + m * K * 4);
     const fillPtr = align16(candValPtr + m * K * 4);
     const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
@@ -450,8 +629,8 @@ export class KNeighbors implements NeighborSearch {
       // Cannot happen for data that passed fit's size check unless the query is huge: split it.
       const half = Math.floor(m / 2);
       const all = sub ?? Int32Array.from({ length: m }, (_, i) => i);
-      const a = this.#scan(query, all.subarray(0, half), K, excludeSelf);
-      const b = this.#scan(query, all.subarray(half), K, excludeSelf);
+      const a = this.#scan(query, all.subarray(0, half), K, excludeSelf, w);
+      const b = this.#scan(query, all.subarray(half), K, excludeSelf, w);
       const cand = new Int32Array(m * K);
       cand.set(a.cand);
       cand.set(b.cand, half * K);
@@ -461,32 +640,61 @@ export class KNeighbors implements NeighborSearch {
       const fill = new Int32Array(m);
       fill.set(a.fill);
       fill.set(b.fill, half);
-      const qnAll = new Float64Array(m);
-      qnAll.set(a.qn);
-      qnAll.set(b.qn, half);
-      return { cand, candVal, fill, qn: qnAll };
+      qn.set(a.qn);
+      qn.set(b.qn, half);
+      if (qRes !== null) {
+        qRes.set(a.qRes as Float64Array);
+        qRes.set(b.qRes as Float64Array, half);
+      }
+      return { cand, candVal, fill, qn, qRes };
     }
     const buf = w.memory.buffer;
-    const Qf = new Float32Array(buf, qPtr, mPad * d);
-    Qf.fill(0);
     const QN = new Float32Array(buf, qnPtr, mPad);
     QN.fill(0);
-    for (let i = 0; i < m; i++) {
-      const o = rowOf(i) * d;
-      let acc = 0;
-      for (let t = 0; t < d; t++) {
-        const v = query[o + t]! - mean[t]!;
-        Qf[i * d + t] = v;
-        acc += v * v;
+    if (int16) {
+      const dPad = w.rowBytes >> 1;
+      const Qi = new Int16Array(buf, qPtr, mPad * dPad);
+      Qi.fill(0);
+      const SQ = new Float32Array(buf, sqPtr, mPad);
+      SQ.fill(0);
+      const v = new Float64Array(d);
+      const aux = new Float64Array(2);
+      for (let i = 0; i < m; i++) {
+        const o = rowOf(i) * d;
+        let acc = 0;
+        for (let t = 0; t < d; t++) {
+          const x = query[o + t]! - mean[t]!;
+          v[t] = x;
+          acc += x * x;
+        }
+        qn[i] = acc;
+        QN[i] = acc;
+        SQ[i] = 2 * quantizeRow(v, d, Qi, i * dPad, 2, aux);
+        (qRes as Float64Array)[i] = aux[0]!;
       }
-      qn[i] = acc;
-      QN[i] = acc;
+    } else {
+      const Qf = new Float32Array(buf, qPtr, mPad * d);
+      Qf.fill(0);
+      for (let i = 0; i < m; i++) {
+        const o = rowOf(i) * d;
+        let acc = 0;
+        for (let t = 0; t < d; t++) {
+          const x = query[o + t]! - mean[t]!;
+          Qf[i * d + t] = x;
+          acc += x * x;
+        }
+        qn[i] = acc;
+        QN[i] = acc;
+      }
     }
     if (excludeSelf) {
       const S = new Int32Array(buf, selfPtr, m);
       for (let i = 0; i < m; i++) S[i] = rowOf(i);
     }
-    const layout: ScanLayout = { nQ: m, n, d, K, MB, NB, qPtr, qnPtr, pPtr: w.pPtr, xnPtr: w.xnPtr, candPtr, candValPtr, fillPtr, selfPtr, outBase };
+    const layout: ScanLayout = {
+      nQ: m, n, d, K, MB, NB, rowBytes: w.rowBytes, qPtr, qnPtr, pPtr: w.pPtr, xnPtr: w.xnPtr, sxPtr: w.sxPtr, sqPtr,
+      candPtr, candValPtr, fillPtr, selfPtr, outBase,
+    };
     const ctrl = new Int32Array(buf, 0, 16);
     Atomics.store(ctrl, 0, 0);
     this.#lastRun.threads = Math.max(this.#lastRun.threads, threads);
@@ -498,6 +706,7 @@ export class KNeighbors implements NeighborSearch {
       candVal: new Float32Array(b2, candValPtr, m * K).slice(),
       fill: new Int32Array(b2, fillPtr, m).slice(),
       qn,
+      qRes,
     };
   }
 
@@ -518,14 +727,15 @@ export class KNeighbors implements NeighborSearch {
     k: number,
     K: number,
     available: number,
-    c: { cand: Int32Array; candVal: Float32Array | Float64Array; fill: Int32Array; qn: Float64Array },
+    c: Candidates,
+    w: WasmState | null,
     indices: Int32Array,
     distances: Float64Array,
   ): Int32Array {
     const s = this.#state as State;
     const { data, d, xnMax } = s;
+    const unit = w === null ? U64 : U32;
     const m = c.fill.length;
-    const unit = s.kernel === 'wasm' ? U32 : U64;
     const slack = 1 + 4 * (d + 2) * U64;
     const idx = new Int32Array(K);
     const ex = new Float64Array(K);
@@ -553,9 +763,11 @@ export class KNeighbors implements NeighborSearch {
         idx[p] = j;
       }
       if (f < available) {
-        const worst = c.candVal[i * K + K - 1]!;
-        const bound = unit * (2 * d + 32) * (c.qn[i]! + xnMax);
-        if (!(worst - bound > ex[k - 1]! * slack)) {
+        // Every row outside the candidates had an approximation ≥ the last candidate's (a scan that
+        // filled fewer than K met non-finite approximations: no certificate).
+        const worst = f === K ? c.candVal[i * K + K - 1]! : -Infinity;
+        const limit = ex[k - 1]! * slack;
+        if (!(worst - this.#errorBound(c, i, limit, w, unit, xnMax) > limit)) {
           failed.push(qi);
           continue;
         }
@@ -567,6 +779,34 @@ export class KNeighbors implements NeighborSearch {
       }
     }
     return Int32Array.from(failed);
+  }
+
+  /**
+   * A bound on the kernel's error in the approximate squared distance of query `i` to any data row
+   * that could be within squared distance `limit` of it.
+   *
+   * @remarks
+   * The approximation is `‖q‖² + ‖x‖² − 2 q̂·x̂` in float32: rounding over `d` terms is at most
+   * `u·(2d + 32)·(‖q‖² + ‖x‖²)` (u = 2⁻²⁴, or 2⁻⁵³ for the float64 kernel). The int16 kernel adds
+   * `2|q·x − q̂·x̂| ≤ 2(‖q‖·‖x − x̂‖ + ‖q − q̂‖·‖x̂‖)` (Cauchy–Schwarz; the dot product of the
+   * integers itself is exact), with 1% over for the float64 arithmetic of the residuals. Two bounds
+   * on `x` are valid and the smaller is taken: the largest over all rows, and the one for rows with
+   * `‖x‖ ≤ ‖q‖ + √limit`, which is every row within `limit` (triangle inequality).
+   */
+  #errorBound(c: Candidates, i: number, limit: number, w: WasmState | null, unit: number, xnMax: number): number {
+    const d = (this.#state as State).d;
+    const qn = c.qn[i]!;
+    const nq = Math.sqrt(qn);
+    const R = nq + Math.sqrt(limit);
+    let all = unit * (2 * d + 32) * (qn + xnMax);
+    let near = unit * (2 * d + 32) * (qn + R * R);
+    if (w !== null && w.int16) {
+      const rq = (c.qRes as Float64Array)[i]!;
+      const rho = w.resPerNorm;
+      all += 2.02 * (nq * w.maxRes + rq * w.maxQNorm);
+      near += 2.02 * R * (nq * rho + rq * (1 + rho));
+    }
+    return Math.min(all, near);
   }
 
   /** Exhaustive exact search (direct differences) for the queries in `sub`. */

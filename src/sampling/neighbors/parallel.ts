@@ -22,10 +22,15 @@ export interface ScanLayout {
   K: number;
   MB: number;
   NB: number;
+  /** Bytes of one packed row. */
+  rowBytes: number;
   qPtr: number;
   qnPtr: number;
   pPtr: number;
   xnPtr: number;
+  /** Row scales of the int16 kernel (0 for the float32 kernels). */
+  sxPtr: number;
+  sqPtr: number;
   candPtr: number;
   candValPtr: number;
   fillPtr: number;
@@ -57,10 +62,13 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
     counter: new Int32Array(buf, 0, 16),
     counterAt: 0,
     dist,
+    rowBytes: m.rowBytes,
     qPtr: m.qPtr,
     qnPtr: m.qnPtr,
     pPtr: m.pPtr,
     xnPtr: m.xnPtr,
+    sxPtr: m.sxPtr,
+    sqPtr: m.sqPtr,
     outPtr,
     thrPtr,
     hitPtr,

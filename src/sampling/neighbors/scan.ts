@@ -39,12 +39,16 @@ export interface ScanArgs {
   /** Index of the block counter. */
   counterAt: number;
   /** wasm `dist` export, or null for the pure-JS float64 kernel. */
-  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number, thrPtr: number, hitPtr: number) => number) | null;
-  /** Byte offsets in wasm memory (wasm kernel). */
+  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number, thrPtr: number, hitPtr: number, sxPtr: number, sqPtr: number) => number) | null;
+  /** wasm: bytes of one packed row (query rows and data rows alike). */
+  rowBytes: number;
+  /** Byte offsets in wasm memory (wasm kernel); `sxPtr`/`sqPtr`: row scales of the int16 kernel. */
   qPtr: number;
   qnPtr: number;
   pPtr: number;
   xnPtr: number;
+  sxPtr: number;
+  sqPtr: number;
   outPtr: number;
   thrPtr: number;
   hitPtr: number;
@@ -85,7 +89,8 @@ export function candidateScan(a: ScanArgs): void {
         const thrF = a.thrF as Float32Array;
         const hits = a.hits as Int32Array;
         for (let r = 0; r < mb4; r++) thrF[r] = r < mb ? thr[r]! : -Infinity;
-        const nh = dist(a.qPtr + q0 * d * 4, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * d * 4, a.xnPtr + j0 * 4, (nb + 7) >> 3, a.outPtr, NB * 4, a.thrPtr, a.hitPtr);
+        const rb = a.rowBytes;
+        const nh = dist(a.qPtr + q0 * rb, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * rb, a.xnPtr + j0 * 4, (nb + 7) >> 3, a.outPtr, NB * 4, a.thrPtr, a.hitPtr, a.sxPtr + j0 * 4, a.sqPtr + q0 * 4);
         // Bounded selection over the hits only (row × 8-row panel with a value below the threshold).
         for (let h = 0; h < nh; h++) {
           const code = hits[h]!;

@@ -73,6 +73,10 @@ const F32X4_MUL = simd(0xe6);
 const F32X4_LT = simd(0x43);
 /** Relaxed SIMD `f32x4.relaxed_madd(a, b, c) = a·b + c`, fused where the hardware has FMA. */
 const F32X4_RELAXED_MADD = simd(0x105);
+/** `i32x4.dot_i16x8_s`: products of signed 16-bit lanes, adjacent pairs summed into 32-bit lanes. */
+const I32X4_DOT_I16X8_S = simd(0xba);
+const I32X4_ADD = simd(0xae);
+const F32X4_CONVERT_I32X4_S = simd(0xfa);
 const V128_OR = simd(0x50);
 const V128_ANY_TRUE = simd(0x53);
 const I32_SHL = 0x74;
@@ -80,20 +84,32 @@ const I32_OR = 0x72;
 const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
 
 /**
+ * How the kernel multiplies: float32 multiply then add; float32 fused `relaxed_madd` (relaxed
+ * SIMD); or 16-bit integers (`i16`: exact `i32x4.dot_i16x8_s` products of per-row quantised rows,
+ * scaled back to float32 after the sum).
+ * @internal
+ */
+export type KernelVariant = 'f32' | 'fma' | 'i16';
+
+/**
  * Assembles the distance kernel for dimension `d` (bytes of a complete module importing
  * `env.memory`, shared or not).
  * @internal
  */
-export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = false): Uint8Array {
+export function assembleKernel(d: number, shared: boolean, variant: KernelVariant = 'f32', unroll = 1): Uint8Array {
+  const i16 = variant === 'i16';
+  const fma = variant === 'fma';
   // params
-  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7, thrPtr = 8, hitPtr = 9;
+  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7, thrPtr = 8, hitPtr = 9, sxPtr = 10, sqPtr = 11;
   // i32 locals
-  const pi = 10, qi = 11, t = 12, qp = 13, pp = 14, op = 15, end = 16, nh = 17;
+  const pi = 12, qi = 13, t = 14, qp = 15, pp = 16, op = 17, end = 18, nh = 19;
   // v128 locals
-  const acc = [18, 19, 20, 21, 22, 23, 24, 25];
-  const a = 26, b0 = 27, b1 = 28, qn = 29, x0 = 30, x1 = 31, th = 32, v0 = 33, v1 = 34;
-  const rowBytes = d * 4;
-  const panelBytes = d * 32;
+  const acc = [20, 21, 22, 23, 24, 25, 26, 27];
+  const a = 28, b0 = 29, b1 = 30, qn = 31, x0 = 32, x1 = 33, th = 34, v0 = 35, v1 = 36, s0 = 37, s1 = 38, sq = 39;
+  // i16: coordinates in pairs (d padded to even), one 32-bit splat and one dot per pair
+  const steps = i16 ? (d + 1) >> 1 : d;
+  const rowBytes = i16 ? steps * 4 : d * 4;
+  const panelBytes = steps * 32;
 
   const body: number[] = [];
   const emit = (...xs: (number | number[])[]): void => {
@@ -113,6 +129,11 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
     emit(get(xnPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
     emit(get(t), v128Load(0), set(x0));
     emit(get(t), v128Load(16), set(x1));
+    if (i16) {
+      emit(get(sxPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
+      emit(get(t), v128Load(0), set(s0));
+      emit(get(t), v128Load(16), set(s1));
+    }
     emit(0x03, 0x40); // loop $quad
     {
       for (const r of acc) emit(V128_ZERO, set(r));
@@ -120,9 +141,13 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
       emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
       // pp = pPtr + pi*panelBytes
       emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
-      // acc += a · b: one relaxed_madd, or a multiply and an add
+      // acc += a · b: one relaxed_madd, a multiply and an add, or (i16) a pairwise dot and an add
       const mac = (r: number, b: number): void =>
-        fma ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r)) : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
+        i16
+          ? emit(get(r), get(a), get(b), I32X4_DOT_I16X8_S, I32X4_ADD, set(r))
+          : fma
+            ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r))
+            : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
       // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
       const step = (u: number): void => {
         emit(get(pp), v128Load(u * 32), set(b0));
@@ -133,8 +158,8 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
           mac(acc[2 * i + 1]!, b1);
         }
       };
-      const chunks = Math.floor(d / unroll);
-      const rem = d - chunks * unroll;
+      const chunks = Math.floor(steps / unroll);
+      const rem = steps - chunks * unroll;
       if (chunks === 1) {
         for (let u = 0; u < unroll; u++) step(u);
         emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
@@ -152,11 +177,22 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
       // write 4 rows of 8 values
       // op = outPtr + (4*qi)*outStride + pi*32
       emit(get(outPtr), get(qi), i32c(4), I32_MUL, get(outStride), I32_MUL, I32_ADD, get(pi), i32c(32), I32_MUL, I32_ADD, set(op));
+      if (i16) {
+        // exact integer dot products -> float32, times the row scale (the query's 2·scale below)
+        for (let i = 0; i < 8; i++) emit(get(acc[i]!), F32X4_CONVERT_I32X4_S, get(i % 2 === 0 ? s0 : s1), F32X4_MUL, set(acc[i]!));
+      }
       for (let i = 0; i < 4; i++) {
         // qn splat: qnPtr + (4qi+i)*4
         emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
+        if (i16) {
+          // v = qn + xn − (2 s_q) · (s_x · dot)
+          emit(get(sqPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(sq));
+          emit(get(qn), get(x0), F32X4_ADD, get(sq), get(acc[2 * i]!), F32X4_MUL, F32X4_SUB, set(v0));
+          emit(get(qn), get(x1), F32X4_ADD, get(sq), get(acc[2 * i + 1]!), F32X4_MUL, F32X4_SUB, set(v1));
+        } else {
         emit(get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, set(v0));
         emit(get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, set(v1));
+        }
         emit(get(op), get(v0), v128Store(0));
         emit(get(op), get(v1), v128Store(16));
         // a hit when any of the 8 values is below this query's threshold: record (row << 16 | panel)
@@ -182,11 +218,11 @@ export function assembleKernel(d: number, shared: boolean, unroll = 1, fma = fal
   emit(get(nh));
   emit(0x0b); // end function
 
-  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(17), V128];
+  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(20), V128];
   const func = [...locals, ...body];
   const code = [...uleb(1), ...uleb(func.length), ...func];
 
-  const type = [1, 0x60, ...uleb(10), ...new Array<number>(10).fill(I32), 1, I32];
+  const type = [1, 0x60, ...uleb(12), ...new Array<number>(12).fill(I32), 1, I32];
   const limits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
   const imports = [1, ...str('env'), ...str('memory'), 0x02, ...limits];
   const funcs = [1, 0];
@@ -214,7 +250,7 @@ function validates(bytes: Uint8Array): boolean {
  * 114, behind `--experimental-wasm-relaxed-simd` in Node 20). @internal
  */
 export function wasmRelaxedSimdAvailable(): boolean {
-  return validates(assembleKernel(4, false, 1, true));
+  return validates(assembleKernel(4, false, 'fma'));
 }
 
 /** Whether this runtime can compile and run the SIMD kernel. @internal */

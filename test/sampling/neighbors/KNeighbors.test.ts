@@ -21,7 +21,8 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixture
 };
 
 const KERNELS: [string, KNeighborsParams][] = [
-  ['wasm', { algorithm: 'brute', kernel: 'wasm', threads: 1 }],
+  ['wasm-i16', { algorithm: 'brute', kernel: 'wasm-i16', threads: 1 }],
+  ['wasm-f32', { algorithm: 'brute', kernel: 'wasm-f32', threads: 1 }],
   ['js', { algorithm: 'brute', kernel: 'js', threads: 1 }],
   ['kd-tree', { algorithm: 'kd-tree' }],
 ];
@@ -82,7 +83,7 @@ describe('KNeighbors ties and self-exclusion', () => {
   it('excludeSelf removes exactly the query row, even with duplicate rows', () => {
     // rows 0, 1, 2 identical; rows 3 and 4 identical
     const X = Float64Array.from([1, 1, 1, 1, 1, 1, 5, 5, 5, 5, 9, 0]);
-    const nn = new KNeighbors({ algorithm: 'brute', kernel: 'wasm' }).fit(X, 6, 2);
+    const nn = new KNeighbors({ algorithm: 'brute', kernel: 'wasm-i16' }).fit(X, 6, 2);
     const r = nn.kneighbors(X, 6, 2, { excludeSelf: true });
     expect(Array.from(r.indices)).toEqual([1, 2, 0, 2, 0, 1, 4, 0, 3, 0, 3, 4]);
     expect(Array.from(r.distances.subarray(0, 2))).toEqual([0, 0]);
@@ -192,6 +193,93 @@ describe('KNeighbors properties vs a naive O(n²) reference', () => {
   });
 });
 
+describe('KNeighbors int16 kernel (quantised rows, certified)', () => {
+  /** Gaussian-ish values from a seeded LCG (no dependence on the library's RNG). */
+  function lcg(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  it('answers exactly on continuous data with the int16 fast path doing the work (1 and 2 threads)', () => {
+    for (const [n, d] of [[2500, 37], [1500, 128], [800, 301]] as const) {
+      const u = lcg(n + d);
+      const X = Float64Array.from({ length: n * d }, () => (u() + u() + u() - 1.5) * 3);
+      const ref = naive(X, n, d, X, n, 5, true);
+      for (const threads of [1, 2]) {
+        const nn = new KNeighbors({ algorithm: 'brute', threads }).fit(X, n, d);
+        const r = nn.kneighbors(X, n, 5, { excludeSelf: true });
+        expect(r.indices).toEqual(ref.indices);
+        expectClose(r.distances, ref.distances, 1e-12);
+        expect(nn.fitted.kernel).toBe('wasm-i16');
+        expect(nn.lastRun.rescanned).toBeLessThan(n * 0.02);
+      }
+    }
+  });
+
+  it('on data whose neighbour gaps it cannot certify, auto switches to float32; forced int16 stays exact', () => {
+    // quarter steps (exact ties) and every 7th value offset by 100: squared distances to the
+    // nearest rows ~40 against norms² ~45,000, finer than 16 bits can certify
+    const n = 3000;
+    const d = 37;
+    const u = lcg(11);
+    const X = Float64Array.from({ length: n * d }, (_, i) => Math.round((u() + u() + u() - 1.5) * 8) / 4 + (i % 7 === 0 ? 100 : 0));
+    const ref = naive(X, n, d, X, n, 5, true);
+    const auto = new KNeighbors({ algorithm: 'brute', threads: 1 }).fit(X, n, d);
+    expect(auto.fitted.kernel).toBe('wasm-i16');
+    expect(auto.kneighbors(X, n, 5, { excludeSelf: true }).indices).toEqual(ref.indices);
+    expect(auto.fitted.kernel).toBe('wasm-f32');
+    expect(auto.lastRun.rescanned).toBeLessThan(n * 0.02);
+    const forced = new KNeighbors({ algorithm: 'brute', kernel: 'wasm-i16', threads: 1 }).fit(X, n, d);
+    const r = forced.kneighbors(X, n, 5, { excludeSelf: true });
+    expect(r.indices).toEqual(ref.indices);
+    expectClose(r.distances, ref.distances, 1e-12);
+    expect(forced.fitted.kernel).toBe('wasm-i16');
+    expect(forced.lastRun.rescanned).toBeGreaterThan(n / 2); // re-searched by the float32 kernel
+    expect(forced.lastRun.exhaustive).toBe(0);
+  });
+
+  it('stays exact when neighbours differ far below the quantisation step (the error bound is needed)', () => {
+    // clusters of 40 near-copies: inside a cluster the distances differ by ~1e-6 of the rows'
+    // scale, thousands of times finer than a 16-bit step, so the kernel cannot order them; rows of
+    // 1000× the norm widen the scales' spread
+    const d = 24;
+    const clusters = 30;
+    const copies = 40;
+    const n = clusters * copies;
+    const u = lcg(7);
+    const X = new Float64Array(n * d);
+    for (let c = 0; c < clusters; c++) {
+      const big = c % 10 === 0 ? 1000 : 1;
+      const centre = Array.from({ length: d }, () => (u() - 0.5) * 10 * big);
+      for (let j = 0; j < copies; j++) {
+        for (let t = 0; t < d; t++) X[(c * copies + j) * d + t] = centre[t]! + (u() - 0.5) * 1e-5;
+      }
+    }
+    const ref = naive(X, n, d, X, n, 5, true);
+    for (const kernel of ['wasm-i16', 'wasm-f32'] as const) {
+      const nn = new KNeighbors({ algorithm: 'brute', kernel, threads: 1 }).fit(X, n, d);
+      const r = nn.kneighbors(X, n, 5, { excludeSelf: true });
+      expect(r.indices).toEqual(ref.indices);
+      expectClose(r.distances, ref.distances, 1e-12);
+      if (kernel === 'wasm-i16') expect(nn.lastRun.rescanned).toBeGreaterThan(0); // certificates had to fail
+    }
+  });
+
+  it('handles zero rows, tiny rows and queries far outside the data', () => {
+    const d = 5;
+    const X = Float64Array.from([0, 0, 0, 0, 0, 1e-30, 0, 0, 0, 0, 0, 2e-30, 0, 0, 0, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3]);
+    const Q = Float64Array.from([0, 0, 0, 0, 0, 1e14, 0, 0, 0, 0, -5e14, 5e14, 1, 1, 1, 1e-31, 0, 0, 0, 0]);
+    const nn = new KNeighbors({ algorithm: 'brute', kernel: 'wasm-i16' }).fit(X, 5, d);
+    const r = nn.kneighbors(Q, 4, 3);
+    const ref = naive(X, 5, d, Q, 4, 3, false);
+    expect(r.indices).toEqual(ref.indices);
+    expectClose(r.distances, ref.distances, 1e-12);
+  });
+});
+
 describe('KNeighbors parallel path', () => {
   it('2 threads give bit-for-bit the serial result, and a worker joins', () => {
     const n = 6000;
@@ -257,7 +345,7 @@ describe('KNeighbors input validation', () => {
     expect(() => new KNeighbors().kneighbors(X, 3, 1)).toThrow(NotFittedError);
     expect(() => new KNeighbors().fitted).toThrow(NotFittedError);
     expect(nn.fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'kd-tree', kernel: 'js' });
-    expect(new KNeighbors({ algorithm: 'brute' }).fit(X, 3, 2).fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'brute', kernel: 'wasm' });
+    expect(new KNeighbors({ algorithm: 'brute' }).fit(X, 3, 2).fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'brute', kernel: 'wasm-i16' });
     expect(() => new KNeighbors({ algorithm: 'ball-tree' as never })).toThrow(InvalidParameterError);
   });
   it('does not modify its inputs and answers an empty query', () => {

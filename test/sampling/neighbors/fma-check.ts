@@ -20,7 +20,7 @@ for (const [n, d] of [[3000, 37], [2000, 128], [1500, 300]] as const) {
   for (let i = 0; i < X.length; i++) X[i] = Math.round(rng.normal() * 4) / 4 + (i % 7 === 0 ? 100 : 0);
   const want = new BruteNeighbors().fit(X, n, d).kneighbors(X, n, 5, { excludeSelf: true }).indices;
   for (const threads of [1, 2] as const) {
-    const nn = new KNeighbors({ threads }).fit(X, n, d);
+    const nn = new KNeighbors({ kernel: 'wasm-f32', threads }).fit(X, n, d);
     const got = nn.kneighbors(X, n, 5, { excludeSelf: true }).indices;
     // a wrong kernel would not show in the result (failed certificates fall back to an exhaustive
     // search), but it would show here

@@ -5,8 +5,8 @@ import { assembleKernel } from '../../../src/sampling/neighbors/wasm.js';
 
 describe('KNeighbors with relaxed SIMD (fused multiply-add kernel)', () => {
   it('assembles a different kernel (relaxed_madd instead of mul + add)', () => {
-    const plain = assembleKernel(16, false, 1, false);
-    const fma = assembleKernel(16, false, 1, true);
+    const plain = assembleKernel(16, false, 'f32');
+    const fma = assembleKernel(16, false, 'fma');
     expect(fma.length).toBeLessThan(plain.length);
     expect(Buffer.from(fma).includes(Buffer.from([0xfd, 0x85, 0x02]))).toBe(true);
   });
