@@ -23,7 +23,10 @@ export interface KNeighborsParams {
    * - `'wasm-f32'`: float32 multiply-adds (fused `relaxed_madd` where the runtime has relaxed SIMD);
    * - `'js'`: float64 JavaScript;
    * - `'auto'`: `'wasm-i16'` when the runtime supports WebAssembly SIMD and the values are within
-   *   ±10¹⁵, else `'js'`.
+   *   ±10¹⁵, else `'js'`. The first large search (≥ 1,024 query rows and ≥ 2·10⁷ query rows ×
+   *   fitted rows × columns) tries the int16 kernel on 256 of its queries and switches this fit
+   *   to `'wasm-f32'` when more than a quarter cannot be certified (neighbours far closer to each
+   *   other than to the data's mean, e.g. tight clusters far from the centre).
    *
    * Results are identical whichever runs: every kernel only proposes candidates, whose distances
    * are then recomputed exactly in float64, with a bound on the kernel's error (rounding, and for
@@ -55,7 +58,11 @@ export interface KNeighborsFitted {
   readonly nFeaturesIn: number;
   /** The algorithm in use after resolving `'auto'`. */
   readonly algorithm: 'brute' | 'kd-tree';
-  /** The brute-force kernel in use after resolving `'auto'` (unused by the k-d tree). */
+  /**
+   * The brute-force kernel in use after resolving `'auto'` (unused by the k-d tree). With `'auto'`
+   * it may turn from `'wasm-i16'` to `'wasm-f32'` at the first large search (see the `kernel`
+   * option).
+   */
   readonly kernel: 'wasm-i16' | 'wasm-f32' | 'js';
 }
 
