@@ -3,7 +3,7 @@ import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkNeighborCount, checkNeighborSearch, checkResult, defaultNeighbors, gatherRows, pairwiseSum, rint, selfNeighbors } from './_shared.js';
+import { checkClassSizes, checkNeighborCount, checkNeighborSearch, checkResult, defaultNeighbors, gatherRows, pairwiseSum, rint } from './_shared.js';
 
 /** Options of {@link ADASYN}. */
 export interface ADASYNOptions extends SamplerOptions {
@@ -63,8 +63,9 @@ export function adasynAllocation(r: Float64Array, G: number): Int32Array | undef
  *    with `Σr` summed pairwise as `np.sum`. So the realized total `Σg_i` can differ from `G` (more
  *    or fewer), exactly as in imbalanced-learn; `fitted.realized` reports what was generated and
  *    `fitted.rowCounts` every `g_i`;
- * 3. neighbours for generation are searched among the rows of c only; row i is the base of `g_i`
- *    new rows, in row order; from the one seeded stream, a neighbour column in `[0, nNeighbors)`
+ * 3. neighbours for generation are searched among the rows of c only, and only for rows with
+ *    `g_i > 0` (often half of them or fewer; the search is asked for `nNeighbors + 1` and the row
+ *    itself is dropped by index); row i is the base of `g_i` new rows, in row order; from the one seeded stream, a neighbour column in `[0, nNeighbors)`
  *    is drawn for every new row, then `u ~ U[0, 1)` for every new row, and
  *    `x_new = x_i + u · (x_neighbour − x_i)`.
  *
@@ -159,26 +160,41 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       }
     }
     const out = ctx.allocate(realized);
-    // 3: generation within the class.
+    // 3: generation within the class. Only rows that generate (g > 0; often half or fewer) need
+    // their k nearest same-class rows: k + 1 of them, the row itself dropped by index.
     for (const [label, total] of realized) {
       const idx = ctx.indicesOf(label);
       const nc = idx.length;
       const g = rowCounts.get(label) as Int32Array;
       const Xc = gatherRows(data, cols, idx);
-      const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
+      let nUsed = 0;
+      for (let i = 0; i < nc; i++) if ((g[i] as number) > 0) nUsed++;
+      const used = new Int32Array(nUsed);
+      for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
+      const kq = k + 1; // checkClassSizes: nc > k
+      const found = checkResult(who, (this.params.neighbors ?? defaultNeighbors()).fit(Xc, nc, cols).kneighbors(gatherRows(Xc, cols, used), used.length, kq), used.length, nc, kq);
+      const nn = new Int32Array(used.length * k);
+      for (let u = 0; u < used.length; u++) {
+        let seen = 0;
+        for (let t = 0; t < kq && seen < k; t++) {
+          const j = found[u * kq + t] as number;
+          if (j !== used[u]) nn[u * k + seen++] = j;
+        }
+      }
       const columns = new Int32Array(total);
       for (let i = 0; i < total; i++) columns[i] = rng.int(k);
       const block = out.rows(label);
       let p = 0;
-      for (let i = 0; i < nc; i++) {
+      for (let u = 0; u < used.length; u++) {
+        const i = used[u] as number;
         const bo = i * cols;
         for (let rep = g[i] as number; rep > 0; rep--, p++) {
-          const no = (nn[i * k + (columns[p] as number)] as number) * cols;
-          const u = rng.float();
+          const no = (nn[u * k + (columns[p] as number)] as number) * cols;
+          const step = rng.float();
           const oo = p * cols;
           for (let j = 0; j < cols; j++) {
             const xb = Xc[bo + j] as number;
-            block[oo + j] = xb + u * ((Xc[no + j] as number) - xb);
+            block[oo + j] = xb + step * ((Xc[no + j] as number) - xb);
           }
         }
       }
