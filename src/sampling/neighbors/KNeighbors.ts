@@ -241,6 +241,17 @@ function ensureBytes(memory: WebAssembly.Memory, maxPages: number, bytes: number
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
+/** Writes row `src[o … o + d)` minus `mean` to `dst` from `at`; returns its squared norm (float64). */
+function centerInto(src: Float64Array, o: number, mean: Float64Array, d: number, dst: Float64Array | Float32Array, at: number): number {
+  let acc = 0;
+  for (let t = 0; t < d; t++) {
+    const v = src[o + t]! - mean[t]!;
+    dst[at + t] = v;
+    acc += v * v;
+  }
+  return acc;
+}
+
 /**
  * Packs the centered data rows for a wasm kernel in a new memory: float32 panels of 8 rows
  * interleaved by coordinate, or (int16) each row quantised with its own scale, panels interleaved
@@ -272,12 +283,7 @@ function packWasm(data: Float64Array, n: number, d: number, mean: Float64Array, 
     const SX = new Float32Array(memory.buffer, sxPtr, nPad);
     const aux = new Float64Array(2);
     for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let t = 0; t < d; t++) {
-        const x = data[i * d + t]! - mean[t]!;
-        v[t] = x;
-        sum += x * x;
-      }
+      const sum = centerInto(data, i * d, mean, d, v, 0);
       XN[i] = sum;
       const r = i & 7;
       SX[i] = quantizeRow(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux);
@@ -443,15 +449,7 @@ export class KNeighbors implements NeighborSearch {
       const nPad = (n + 3) & ~3;
       X = new Float64Array(nPad * d);
       xn = new Float64Array(nPad);
-      for (let i = 0; i < n; i++) {
-        let sum = 0;
-        for (let t = 0; t < d; t++) {
-          const v = data[i * d + t]! - mean[t]!;
-          X[i * d + t] = v;
-          sum += v * v;
-        }
-        xn[i] = sum;
-      }
+      for (let i = 0; i < n; i++) xn[i] = centerInto(data, i * d, mean, d, X, i * d);
     }
     const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
     const wasm = kernel === 'js' ? null : packWasm(data, n, d, mean, kernel === 'wasm-i16', shared);
@@ -591,16 +589,7 @@ export class KNeighbors implements NeighborSearch {
     const rowOf = (i: number): number => (sub === null ? i : sub[i]!);
     if (w === null) {
       const Q = new Float64Array(mPad * d);
-      for (let i = 0; i < m; i++) {
-        const o = rowOf(i) * d;
-        let acc = 0;
-        for (let t = 0; t < d; t++) {
-          const v = query[o + t]! - mean[t]!;
-          Q[i * d + t] = v;
-          acc += v * v;
-        }
-        qn[i] = acc;
-      }
+      for (let i = 0; i < m; i++) qn[i] = centerInto(query, rowOf(i) * d, mean, d, Q, i * d);
       const cand = new Int32Array(m * K);
       const candVal = new Float64Array(m * K);
       const fill = new Int32Array(m);
@@ -667,32 +656,14 @@ export class KNeighbors implements NeighborSearch {
       const v = new Float64Array(d);
       const aux = new Float64Array(2);
       for (let i = 0; i < m; i++) {
-        const o = rowOf(i) * d;
-        let acc = 0;
-        for (let t = 0; t < d; t++) {
-          const x = query[o + t]! - mean[t]!;
-          v[t] = x;
-          acc += x * x;
-        }
-        qn[i] = acc;
-        QN[i] = acc;
+        QN[i] = qn[i] = centerInto(query, rowOf(i) * d, mean, d, v, 0);
         SQ[i] = 2 * quantizeRow(v, d, Qi, i * dPad, 2, aux);
         (qRes as Float64Array)[i] = aux[0]!;
       }
     } else {
       const Qf = new Float32Array(buf, qPtr, mPad * d);
       Qf.fill(0);
-      for (let i = 0; i < m; i++) {
-        const o = rowOf(i) * d;
-        let acc = 0;
-        for (let t = 0; t < d; t++) {
-          const x = query[o + t]! - mean[t]!;
-          Qf[i * d + t] = x;
-          acc += x * x;
-        }
-        qn[i] = acc;
-        QN[i] = acc;
-      }
+      for (let i = 0; i < m; i++) QN[i] = qn[i] = centerInto(query, rowOf(i) * d, mean, d, Qf, i * d);
     }
     if (excludeSelf) {
       const S = new Int32Array(buf, selfPtr, m);
