@@ -52,6 +52,23 @@ export function adasynAllocation(r: Float64Array, G: number): Int32Array | undef
 }
 
 /**
+ * The `k` neighbours of each query row from a table of `k + 1`, dropping the row's own index
+ * `self[i]` (or, when `k + 1` duplicates precede it, the last one): the `k` nearest other rows.
+ */
+function withoutSelf(found: Int32Array, self: Int32Array, k: number): Int32Array {
+  const kq = k + 1;
+  const nn = new Int32Array(self.length * k);
+  for (let i = 0; i < self.length; i++) {
+    let seen = 0;
+    for (let t = 0; t < kq && seen < k; t++) {
+      const j = found[i * kq + t] as number;
+      if (j !== self[i]) nn[i * k + seen++] = j;
+    }
+  }
+  return nn;
+}
+
+/**
  * ADASYN: ADAptive SYNthetic sampling — like SMOTE, but rows whose neighbourhood is dominated by
  * other classes get more synthetic neighbours.
  *
@@ -121,23 +138,16 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
     if (targets.length > 0) {
       // 1–2: difficulty among all rows; k + 1 neighbours, then the row itself is dropped by index.
       const all = (this.params.neighbors ?? defaultNeighbors()).fit(data, rows, cols);
-      const kq = Math.min(k + 1, rows);
+      const kq = k + 1; // checkClassSizes: every targeted class (so all rows) has more than k rows
       for (const [label, G] of targets) {
         const idx = ctx.indicesOf(label);
         const nc = idx.length;
         const Xc = gatherRows(data, cols, idx);
-        const nn = checkResult(who, all.kneighbors(Xc, nc, kq), nc, rows, kq);
+        const nn = withoutSelf(checkResult(who, all.kneighbors(Xc, nc, kq), nc, rows, kq), idx, k);
         const r = new Float64Array(nc);
         for (let i = 0; i < nc; i++) {
-          const self = idx[i] as number;
-          let seen = 0;
           let other = 0;
-          for (let t = 0; t < kq && seen < k; t++) {
-            const j = nn[i * kq + t] as number;
-            if (j === self) continue;
-            seen++;
-            if (y[j] !== label) other++;
-          }
+          for (let t = 0; t < k; t++) if (y[nn[i * k + t] as number] !== label) other++;
           r[i] = other / k;
         }
         const g = adasynAllocation(r, G);
@@ -171,16 +181,8 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       for (let i = 0; i < nc; i++) if ((g[i] as number) > 0) nUsed++;
       const used = new Int32Array(nUsed);
       for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
-      const kq = k + 1; // checkClassSizes: nc > k
-      const found = checkResult(who, (this.params.neighbors ?? defaultNeighbors()).fit(Xc, nc, cols).kneighbors(gatherRows(Xc, cols, used), used.length, kq), used.length, nc, kq);
-      const nn = new Int32Array(used.length * k);
-      for (let u = 0; u < used.length; u++) {
-        let seen = 0;
-        for (let t = 0; t < kq && seen < k; t++) {
-          const j = found[u * kq + t] as number;
-          if (j !== used[u]) nn[u * k + seen++] = j;
-        }
-      }
+      const search = (this.params.neighbors ?? defaultNeighbors()).fit(Xc, nc, cols);
+      const nn = withoutSelf(checkResult(who, search.kneighbors(gatherRows(Xc, cols, used), used.length, k + 1), used.length, nc, k + 1), used, k);
       const columns = new Int32Array(total);
       for (let i = 0; i < total; i++) columns[i] = rng.int(k);
       const block = out.rows(label);

@@ -19,7 +19,7 @@ export interface KNeighborsParams {
    * 4 × 4 in JavaScript):
    * - `'wasm-i16'`: each centered row scaled to 16-bit integers (its own scale, chosen so that
    *   every dot product is exact in 32-bit integers), dot products by `i32x4.dot_i16x8_s` — 8
-   *   multiply-adds per instruction pair, about 2.5× the float32 kernel;
+   *   multiply-adds per instruction pair, about twice as fast as the float32 kernel;
    * - `'wasm-f32'`: float32 multiply-adds (fused `relaxed_madd` where the runtime has relaxed SIMD);
    * - `'js'`: float64 JavaScript;
    * - `'auto'`: `'wasm-i16'` when the runtime supports WebAssembly SIMD and the values are within
