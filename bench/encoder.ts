@@ -30,7 +30,7 @@ function makeTable(n: number, seed = 42): { rows: Row[]; categorical: string[]; 
     const cum = new Float64Array(k + 1);
     let acc = 0;
     for (let i = 0; i < k; i++) {
-      acc += ((1 / (i + 1)) / h) * 0.99;
+      acc += (1 / (i + 1) / h) * 0.99;
       cum[i] = acc;
     }
     cum[k] = 1;
@@ -76,11 +76,22 @@ async function timed<T>(fn: () => T): Promise<{ result: T } & Phase> {
   return { result: m.result, seconds: m.seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMiB: peak };
 }
 
-const CONFIGS: Array<{ id: string; label: string; options: (c: string[], n: string[]) => EncoderOptions; pyRows?: (n: number) => number }> = [
+const CONFIGS: Array<{
+  id: string;
+  label: string;
+  options: (c: string[], n: string[]) => EncoderOptions;
+  pyRows?: (n: number) => number;
+}> = [
   {
     id: 'onehot-grouped',
     label: `one-hot, minFrequency 0.001, maxCategories 32, handleUnknown 'infrequent'`,
-    options: (categorical, numeric) => ({ categorical, numeric, handleUnknown: 'infrequent', minFrequency: 0.001, maxCategories: 32 }),
+    options: (categorical, numeric) => ({
+      categorical,
+      numeric,
+      handleUnknown: 'infrequent',
+      minFrequency: 0.001,
+      maxCategories: 32,
+    }),
   },
   {
     id: 'ordinal',
@@ -108,7 +119,9 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
       'CPU = user + system CPU time of the process over the step (less sensitive than wall time to other load on the machine); the ratio column compares CPU times.',
   );
   lines.push('');
-  lines.push('| configuration | output | step | ours wall (s) | ours CPU (s) | ours peak (MiB) | sklearn wall (s) | sklearn CPU (s) | sklearn peak (MiB) | sklearn SkylakeX wall / CPU (s) | CPU ratio ours/sklearn |');
+  lines.push(
+    '| configuration | output | step | ours wall (s) | ours CPU (s) | ours peak (MiB) | sklearn wall (s) | sklearn CPU (s) | sklearn peak (MiB) | sklearn SkylakeX wall / CPU (s) | CPU ratio ours/sklearn |',
+  );
   lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   ctx.log(`generating ${n} rows`);
   const table = makeTable(n);
@@ -120,7 +133,8 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
     ctx.log(`sklearn: ${cfg.id}`);
     const py = runPython(script, [String(n), cfg.id]);
     const pySky = runPython(script, [String(n), cfg.id], { OPENBLAS_CORETYPE: 'SkylakeX' });
-    const get = (r: typeof py, step: 'encode' | 'scale'): Phase | undefined => (r.ok ? ((r.data as Record<string, Phase>)[step] as Phase) : undefined);
+    const get = (r: typeof py, step: 'encode' | 'scale'): Phase | undefined =>
+      r.ok ? ((r.data as Record<string, Phase>)[step] as Phase) : undefined;
     const shape = py.ok ? (py.data as { shape: number[] }).shape : undefined;
     for (const step of ['encode', 'scale'] as const) {
       const ours = step === 'encode' ? enc : sc;
@@ -139,10 +153,14 @@ export default async function encoderSuite(ctx: BenchContext): Promise<string> {
   );
   lines.push('');
   lines.push(
-    'scikit-learn versions: ' + (() => {
-      const r = runPython(script, ['1000', 'ordinal']);
-      return r.ok ? `scikit-learn ${(r.data as { sklearn: string }).sklearn}, numpy ${(r.data as { numpy: string }).numpy}` : 'unavailable';
-    })() + '. Python peers run with `OMP_WAIT_POLICY=PASSIVE`; the "SkylakeX" column adds `OPENBLAS_CORETYPE=SkylakeX` (encoding and scaling use little BLAS, so the two should agree).',
+    'scikit-learn versions: ' +
+      (() => {
+        const r = runPython(script, ['1000', 'ordinal']);
+        return r.ok
+          ? `scikit-learn ${(r.data as { sklearn: string }).sklearn}, numpy ${(r.data as { numpy: string }).numpy}`
+          : 'unavailable';
+      })() +
+      '. Python peers run with `OMP_WAIT_POLICY=PASSIVE`; the "SkylakeX" column adds `OPENBLAS_CORETYPE=SkylakeX` (encoding and scaling use little BLAS, so the two should agree).',
   );
   return lines.join('\n');
 }

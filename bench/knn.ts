@@ -51,7 +51,7 @@ function rowsOf(data: Data, c: number): Float64Array {
   const out = new Float64Array(m * d);
   let r = 0;
   for (let i = 0; i < y.length; i++) {
-    if (y[i] === c) out.set(X.subarray(i * d, (i + 1) * d), (r++) * d);
+    if (y[i] === c) out.set(X.subarray(i * d, (i + 1) * d), r++ * d);
   }
   return out;
 }
@@ -151,7 +151,9 @@ export default async function knn(ctx: BenchContext): Promise<string> {
           `| ${workload === 'smote' ? 'SMOTE-shaped' : 'ADASYN-shaped'} | ${d} | ${(pairs / 1e9).toFixed(2)} | ${t.name} | ${t.seconds.toFixed(2)} | ${t.peak.toFixed(0)} | ${t.seconds === best ? `**${(t.seconds / sk).toFixed(2)}**` : (t.seconds / sk).toFixed(2)} | ${(t.seconds / skFast).toFixed(2)} |`,
         );
       }
-      rows.push(`| | | | scikit-learn: ${sk.toFixed(2)} s shipped, ${skFast.toFixed(2)} s with ${core}; identical neighbour rows: ${agree} | | | | |`);
+      rows.push(
+        `| | | | scikit-learn: ${sk.toFixed(2)} s shipped, ${skFast.toFixed(2)} s with ${core}; identical neighbour rows: ${agree} | | | | |`,
+      );
       for (const r of rows.slice(-times.length - 1)) ctx.log(r);
     }
   }

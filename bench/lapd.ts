@@ -36,7 +36,14 @@ export default async function lapd(ctx: BenchContext): Promise<string> {
     const y = records.map((r) => r.status);
     load.result.records.length = 0; // the feature rows are all that is needed from here on
     const enc = await measure(() => {
-      const encoder = new Encoder({ categorical: [...CATEGORICAL_FEATURES], numeric: numericColumns(feat.result.mocodes), handleUnknown: 'infrequent', minFrequency: 10, maxCategories: 60, impute: 'median' });
+      const encoder = new Encoder({
+        categorical: [...CATEGORICAL_FEATURES],
+        numeric: numericColumns(feat.result.mocodes),
+        handleUnknown: 'infrequent',
+        minFrequency: 10,
+        maxCategories: 60,
+        impute: 'median',
+      });
       const X = encoder.fitTransform(feat.result.rows);
       return new Scaler({ method: 'standard' }).fitTransform(X);
     });
@@ -47,19 +54,43 @@ export default async function lapd(ctx: BenchContext): Promise<string> {
     const epoch = await measure(() => mlp.fit(X, y));
     const backend = mlp.fitted.backend;
     mlp.dispose();
-    const row = (phase: string, m: { seconds: number; peakMiB: number }, rate: string) => `| ${phase} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${rate} |`;
+    const row = (phase: string, m: { seconds: number; peakMiB: number }, rate: string) =>
+      `| ${phase} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${rate} |`;
     return [
       `${n.toLocaleString('en-US')} SYNTHETIC rows with the real 28-column schema (${mib.toFixed(0)} MiB CSV, like the full ~250 MB export); ${ctx.machine}; ${ctx.date}.`,
       'Peak MiB = RSS growth during the phase (sampled every 5 ms).',
       '',
       '| phase | seconds | peak MiB | rate |',
       '|---|---|---|---|',
-      row('generate the CSV (not part of the pipeline)', gen, `${Math.round(n / gen.seconds).toLocaleString('en-US')} rows/s`),
-      row('stream + clean (csv-parse, loadCsv)', load, `${Math.round(n / load.seconds).toLocaleString('en-US')} rows/s, ${(mib / load.seconds).toFixed(1)} MiB/s`),
+      row(
+        'generate the CSV (not part of the pipeline)',
+        gen,
+        `${Math.round(n / gen.seconds).toLocaleString('en-US')} rows/s`,
+      ),
+      row(
+        'stream + clean (csv-parse, loadCsv)',
+        load,
+        `${Math.round(n / load.seconds).toLocaleString('en-US')} rows/s, ${(mib / load.seconds).toFixed(1)} MiB/s`,
+      ),
       row('feature rows', feat, `${Math.round(n / feat.seconds).toLocaleString('en-US')} rows/s`),
-      row(`Encoder + Scaler → ${X.rows} × ${X.columns}`, enc, `${Math.round(n / enc.seconds).toLocaleString('en-US')} rows/s`),
-      row(`MLP (256, 128) one epoch, batch 1024, ${backend}`, epoch, `${Math.round(n / epoch.seconds).toLocaleString('en-US')} rows/s`),
-      row('total (without generation)', { seconds: load.seconds + feat.seconds + enc.seconds + epoch.seconds, peakMiB: Math.max(load.peakMiB, feat.peakMiB, enc.peakMiB, epoch.peakMiB) }, ''),
+      row(
+        `Encoder + Scaler → ${X.rows} × ${X.columns}`,
+        enc,
+        `${Math.round(n / enc.seconds).toLocaleString('en-US')} rows/s`,
+      ),
+      row(
+        `MLP (256, 128) one epoch, batch 1024, ${backend}`,
+        epoch,
+        `${Math.round(n / epoch.seconds).toLocaleString('en-US')} rows/s`,
+      ),
+      row(
+        'total (without generation)',
+        {
+          seconds: load.seconds + feat.seconds + enc.seconds + epoch.seconds,
+          peakMiB: Math.max(load.peakMiB, feat.peakMiB, enc.peakMiB, epoch.peakMiB),
+        },
+        '',
+      ),
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,9 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
       'scikit-learn gets the same float64 arrays (read from a temporary file) and `labels=range(6)`. One run each; "agree" is |ours − sklearn| ≤ 1e-9.',
   );
   lines.push('');
-  lines.push('| data | average | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn | agree |');
+  lines.push(
+    '| data | average | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn | agree |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|:---:|');
   try {
     for (const ties of [false, true]) {
@@ -105,10 +107,12 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
   }
   lines.push('');
-  lines.push(`1-minute load average at the start / end of the suite: ${load0} / ${loadavg()[0]?.toFixed(1)} on this 2-core machine (above 2, other jobs were sharing it and absolute times are inflated); ours and scikit-learn's run seconds apart on the same data.`);
+  lines.push(
+    `1-minute load average at the start / end of the suite: ${load0} / ${loadavg()[0]?.toFixed(1)} on this 2-core machine (above 2, other jobs were sharing it and absolute times are inflated); ours and scikit-learn's run seconds apart on the same data.`,
+  );
   lines.push('');
   lines.push(
-    'Ours needs no permutation: per class it copies the positives\' and the negatives\' scores into one Float64Array scratch buffer, sorts the two parts with the native typed-array sort and merges them from the top, adding a trapezoid per distinct score (ties = one step, as scikit-learn). ovo does the same on the two columns of every pair restricted to the pair\'s samples. Each of our calls is preceded by one untimed warm-up call on 10,000 rows (JIT).',
+    "Ours needs no permutation: per class it copies the positives' and the negatives' scores into one Float64Array scratch buffer, sorts the two parts with the native typed-array sort and merges them from the top, adding a trapezoid per distinct score (ties = one step, as scikit-learn). ovo does the same on the two columns of every pair restricted to the pair's samples. Each of our calls is preceded by one untimed warm-up call on 10,000 rows (JIT).",
   );
   return lines.join('\n');
 }

@@ -74,11 +74,28 @@ function rate(rows: number, seconds: number): number {
   return rows / seconds;
 }
 
-async function ours(backend: 'wasm' | 'cpu', batch: number, Xtr: Float32Array, ytr: Int32Array, nTr: number, Xte: Float32Array, yte: Int32Array, nTe: number, epochs: number): Promise<Row> {
+async function ours(
+  backend: 'wasm' | 'cpu',
+  batch: number,
+  Xtr: Float32Array,
+  ytr: Int32Array,
+  nTr: number,
+  Xte: Float32Array,
+  yte: Int32Array,
+  nTe: number,
+  epochs: number,
+): Promise<Row> {
   const Mtr = asMatrix(Xtr, nTr);
   const Mte = asMatrix(Xte, nTe);
   const y = Array.from(ytr);
-  const clf = new MLPClassifier({ hiddenLayers: HIDDEN, epochs, batchSize: batch, learningRate: 1e-3, seed: 0, backend });
+  const clf = new MLPClassifier({
+    hiddenLayers: HIDDEN,
+    epochs,
+    batchSize: batch,
+    learningRate: 1e-3,
+    seed: 0,
+    backend,
+  });
   const fit = await measure(() => cpuTimed(() => clf.fit(Mtr, y)));
   // Training rate from the per-epoch clocks (excludes the one-off input validation and copy, reported below).
   const trainSeconds = clf.history.reduce((a, h) => a + h.seconds, 0);
@@ -100,16 +117,46 @@ async function ours(backend: 'wasm' | 'cpu', batch: number, Xtr: Float32Array, y
   };
 }
 
-async function layersBaseline(batch: number, Xtr: Float32Array, ytr: Int32Array, nTr: number, Xte: Float32Array, yte: Int32Array, nTe: number, epochs: number): Promise<Row> {
+async function layersBaseline(
+  batch: number,
+  Xtr: Float32Array,
+  ytr: Int32Array,
+  nTr: number,
+  Xte: Float32Array,
+  yte: Int32Array,
+  nTe: number,
+  epochs: number,
+): Promise<Row> {
   await tf.setBackend('wasm');
   const model = tfl.sequential();
-  model.add(tfl.layers.dense({ units: HIDDEN[0] as number, activation: 'relu', inputShape: [D], kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }));
-  model.add(tfl.layers.dense({ units: HIDDEN[1] as number, activation: 'relu', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }));
-  model.add(tfl.layers.dense({ units: K, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }) }));
+  model.add(
+    tfl.layers.dense({
+      units: HIDDEN[0] as number,
+      activation: 'relu',
+      inputShape: [D],
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+    }),
+  );
+  model.add(
+    tfl.layers.dense({
+      units: HIDDEN[1] as number,
+      activation: 'relu',
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }),
+    }),
+  );
+  model.add(
+    tfl.layers.dense({
+      units: K,
+      activation: 'softmax',
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }),
+    }),
+  );
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy' });
   const x = tf.tensor2d(Xtr, [nTr, D]);
   const yT = tf.tensor2d(Float32Array.from(ytr), [nTr, 1]);
-  const fit = await measure(() => cpuTimed(() => model.fit(x, yT, { epochs, batchSize: batch, shuffle: true, verbose: 0 })));
+  const fit = await measure(() =>
+    cpuTimed(() => model.fit(x, yT, { epochs, batchSize: batch, shuffle: true, verbose: 0 })),
+  );
   const xte = tf.tensor2d(Xte, [nTe, D]);
   const inf = await median5(() => {
     const p = model.predict(xte, { batchSize: batch }) as tf.Tensor;
@@ -139,16 +186,35 @@ interface PyResult {
   threads?: number;
 }
 
-function python(script: string, label: string, dataArgs: string[], env: Record<string, string>, ctx: BenchContext): Row[] {
+function python(
+  script: string,
+  label: string,
+  dataArgs: string[],
+  env: Record<string, string>,
+  ctx: BenchContext,
+): Row[] {
   ctx.log(`mlp: ${label}`);
   const r = runPython(join(import.meta.dirname, script), dataArgs, env);
-  if (!r.ok) return [{ impl: label, batch: 0, train: undefined, infer: undefined, acc: undefined, note: `not run: ${r.reason}` }];
+  if (!r.ok)
+    return [
+      { impl: label, batch: 0, train: undefined, infer: undefined, acc: undefined, note: `not run: ${r.reason}` },
+    ];
   const d = r.data as PyResult;
-  return d.rows.map((x) => ({ impl: `${label} ${d.version}`, batch: x.batch, train: x.train, infer: x.infer, acc: x.acc, trainCpu: x.trainCpu, inferCpu: x.inferCpu }));
+  return d.rows.map((x) => ({
+    impl: `${label} ${d.version}`,
+    batch: x.batch,
+    train: x.train,
+    infer: x.infer,
+    acc: x.acc,
+    trainCpu: x.trainCpu,
+    inferCpu: x.inferCpu,
+  }));
 }
 
 function loadAvg(): string {
-  return existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ') + ` on ${cpus().length} cores` : 'unknown';
+  return existsSync('/proc/loadavg')
+    ? `${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')} on ${cpus().length} cores`
+    : 'unknown';
 }
 
 function hasAvx512(): boolean {
@@ -181,7 +247,17 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     const nCpu = 2048;
     for (const batch of batches) {
       ctx.log(`mlp: ours cpu, batch ${batch}`);
-      const r = await ours('cpu', batch, tr.X.subarray(0, nCpu * D), tr.y.subarray(0, nCpu), nCpu, te.X.subarray(0, nCpu * D), te.y.subarray(0, nCpu), nCpu, 1);
+      const r = await ours(
+        'cpu',
+        batch,
+        tr.X.subarray(0, nCpu * D),
+        tr.y.subarray(0, nCpu),
+        nCpu,
+        te.X.subarray(0, nCpu * D),
+        te.y.subarray(0, nCpu),
+        nCpu,
+        1,
+      );
       rows.push({ ...r, acc: undefined, note: `${nCpu} rows, 1 epoch (accuracy not comparable)` });
     }
     for (const batch of batches) {
@@ -190,11 +266,21 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     }
     await tf.setBackend('cpu');
     const args = [dir, String(nTr), String(nTe), String(D), String(K), String(epochs), batches.join(',')];
-    rows.push(...python('mlp_torch.py', 'PyTorch CPU (2 threads, as shipped)', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx));
+    rows.push(
+      ...python('mlp_torch.py', 'PyTorch CPU (2 threads, as shipped)', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx),
+    );
     // SkylakeX (AVX-512) is the tuned kernel the issue names; without AVX-512 it dies with SIGILL,
     // so the best kernel this CPU can run (Haswell: AVX2 + FMA) stands in, and the label says so.
     const core = hasAvx512() ? 'SkylakeX' : 'Haswell';
-    rows.push(...python('mlp_torch.py', `PyTorch CPU (2 threads, OPENBLAS_CORETYPE=${core}${core === 'SkylakeX' ? '' : '; no AVX-512 here'})`, args, { OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_CORETYPE: core }, ctx));
+    rows.push(
+      ...python(
+        'mlp_torch.py',
+        `PyTorch CPU (2 threads, OPENBLAS_CORETYPE=${core}${core === 'SkylakeX' ? '' : '; no AVX-512 here'})`,
+        args,
+        { OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_CORETYPE: core },
+        ctx,
+      ),
+    );
     rows.push(...python('mlp_sklearn.py', 'scikit-learn MLPClassifier', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx));
 
     const oursBy = new Map(rows.filter((r) => r.impl.includes('tfjs wasm')).map((r) => [r.batch, r]));

@@ -56,24 +56,45 @@ export default async function pipelineSuite(ctx: BenchContext): Promise<string> 
     ctx.log('pipeline: scikit-learn (as shipped, then OPENBLAS_CORETYPE=SkylakeX)');
     const py = runPython(script, [prefix]);
     const pySky = runPython(script, [prefix], { OPENBLAS_CORETYPE: 'SkylakeX' });
-    const get = (r: typeof py, k: string): PyCase | undefined => (r.ok ? ((r.data as Record<string, PyCase>)[k] ?? undefined) : undefined);
+    const get = (r: typeof py, k: string): PyCase | undefined =>
+      r.ok ? ((r.data as Record<string, PyCase>)[k] ?? undefined) : undefined;
     const fmt = (s: number | undefined): string => (s === undefined ? 'n/a' : s.toFixed(3));
     const ours: Array<[string, string, number, number, unknown]> = [
-      ['skf', '`new StratifiedKFold({ nSplits: 5 }).split(null, y)`', skf.seconds, skf.peakMiB, skf.result.map((f) => bincount(yi, f.test))],
-      ['skf-shuffle', '`StratifiedKFold({ nSplits: 5, shuffle: true, seed: 0 })`', skfS.seconds, skfS.peakMiB, skfS.result.map((f) => bincount(yi, f.test))],
-      ['tts', '`trainTestSplit(rows, y, { testSize: 0.2, stratify: true })`', tts.seconds, tts.peakMiB, bincount(yi, tts.result.test.indices)],
+      [
+        'skf',
+        '`new StratifiedKFold({ nSplits: 5 }).split(null, y)`',
+        skf.seconds,
+        skf.peakMiB,
+        skf.result.map((f) => bincount(yi, f.test)),
+      ],
+      [
+        'skf-shuffle',
+        '`StratifiedKFold({ nSplits: 5, shuffle: true, seed: 0 })`',
+        skfS.seconds,
+        skfS.peakMiB,
+        skfS.result.map((f) => bincount(yi, f.test)),
+      ],
+      [
+        'tts',
+        '`trainTestSplit(rows, y, { testSize: 0.2, stratify: true })`',
+        tts.seconds,
+        tts.peakMiB,
+        bincount(yi, tts.result.test.indices),
+      ],
       ['ccw', "`computeClassWeight('balanced', y)`", ccw.seconds, ccw.peakMiB, [...ccw.result.values()]],
     ];
     const lines: string[] = [];
     lines.push(`### Splits and class weights — ${n.toLocaleString('en-US')} labels, 6 classes`);
     lines.push('');
     lines.push(
-      `Labels with priors ${PRIORS.join(' / ')} (numbers). scikit-learn ${py.ok ? String((py.data as { sklearn?: string }).sklearn) : '(not available: ' + (py.ok ? '' : py.reason) + ')'} gets the same labels as an int32 array ` +
+      `Labels with priors ${PRIORS.join(' / ')} (numbers). scikit-learn ${py.ok ? String((py.data as { sklearn?: string }).sklearn) : `(not available: ${py.ok ? '' : py.reason})`} gets the same labels as an int32 array ` +
         '(`StratifiedKFold.split(np.zeros((n, 1)), y)`, `train_test_split(np.arange(n), y, stratify=y)`). Ours takes a plain `number[]` of labels and validates it. ' +
         '"same counts" compares the per-fold (or test-set) class counts, or the weights, with scikit-learn\'s. One run each.',
     );
     lines.push('');
-    lines.push('| operation | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn | same counts |');
+    lines.push(
+      '| operation | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn | same counts |',
+    );
     lines.push('|---|---:|---:|---:|---:|---:|:---:|');
     for (const [key, label, sec, mib, result] of ours) {
       const ref = get(py, key);
@@ -81,7 +102,9 @@ export default async function pipelineSuite(ctx: BenchContext): Promise<string> 
       const expected = key === 'ccw' ? ref?.weights : ref?.counts;
       const same = expected === undefined ? 'n/a' : JSON.stringify(expected) === JSON.stringify(result) ? 'yes' : 'NO';
       const ratio = ref ? (sec / ref.seconds).toFixed(2) : 'n/a';
-      lines.push(`| ${label} | ${fmt(sec)} | ${mib.toFixed(0)} | ${fmt(ref?.seconds)} | ${fmt(refSky?.seconds)} | ${ratio} | ${same} |`);
+      lines.push(
+        `| ${label} | ${fmt(sec)} | ${mib.toFixed(0)} | ${fmt(ref?.seconds)} | ${fmt(refSky?.seconds)} | ${ratio} | ${same} |`,
+      );
     }
     return lines.join('\n');
   } finally {

@@ -20,7 +20,11 @@ function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   let blas = '';
   try {
-    blas = execSync('/usr/bin/python3 -c "import numpy; print(numpy.__version__)"', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    blas = execSync('/usr/bin/python3 -c "import numpy; print(numpy.__version__)"', {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
   } catch {
     blas = 'not installed';
   }
@@ -37,7 +41,12 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  const ctx: BenchContext = { quick, machine: machine(), date: new Date().toISOString().slice(0, 10), log: (m) => console.log(m) };
+  const ctx: BenchContext = {
+    quick,
+    machine: machine(),
+    date: new Date().toISOString().slice(0, 10),
+    log: (m) => console.log(m),
+  };
   const readDoc = (): string =>
     existsSync(docPath)
       ? readFileSync(docPath, 'utf8')

@@ -54,10 +54,14 @@ async function child(prefix: string, n: number, d: number, name: Name): Promise<
 }
 
 function ours(prefix: string, n: number, d: number, name: Name): Run | string {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'child', prefix, String(n), String(d), name], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'child', prefix, String(n), String(d), name],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   const last = r.stdout.trim().split('\n').slice(-1)[0] ?? '';
   try {
     return JSON.parse(last) as Run;
@@ -78,7 +82,8 @@ function theirs(prefix: string, n: number, d: number, name: Name, env: Record<st
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return `> ${limit} s (stopped)`;
   if (r.error) return `not run: ${r.error.message}`;
-  if (r.status !== 0) return `not run: ${(r.stderr || '').trim().split('\n').slice(-1)[0] || `crashed (${r.signal ?? `exit ${r.status}`})`}`;
+  if (r.status !== 0)
+    return `not run: ${(r.stderr || '').trim().split('\n').slice(-1)[0] || `crashed (${r.signal ?? `exit ${r.status}`})`}`;
   const last = r.stdout.trim().split('\n').slice(-1)[0] ?? '';
   try {
     return JSON.parse(last) as Run;
@@ -100,7 +105,8 @@ function fastCoretype(): string {
 
 const fmt = (r: Run | string): string => (typeof r === 'string' ? r : `${r.seconds.toFixed(1)} s`);
 const mem = (r: Run | string): string => (typeof r === 'string' ? '–' : `${r.peakMiB.toFixed(0)} MiB`);
-const ratio = (a: Run | string, b: Run | string): string => (typeof a === 'string' || typeof b === 'string' ? '–' : (a.seconds / b.seconds).toFixed(2));
+const ratio = (a: Run | string, b: Run | string): string =>
+  typeof a === 'string' || typeof b === 'string' ? '–' : (a.seconds / b.seconds).toFixed(2);
 
 export default async function samplers(ctx: BenchContext): Promise<string> {
   const n = Number(process.env.SAMPLERS_BENCH_N ?? (ctx.quick ? 20000 : 200000));
@@ -116,7 +122,8 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     const prefix = join(tmpdir(), `imbalanced-tabular-samplers-${n}-${d}`);
     if (!existsSync(`${prefix}.X`)) {
       const g = runPython(peer, ['gen', prefix, String(n), String(d)]);
-      if (!g.ok) return `Could not generate the data set with Debian's python3 (${g.reason}); the samplers benchmark needs scikit-learn to build it.`;
+      if (!g.ok)
+        return `Could not generate the data set with Debian's python3 (${g.reason}); the samplers benchmark needs scikit-learn to build it.`;
     }
     for (const name of SAMPLERS) {
       ctx.log(`samplers: ${name} d=${d} (ours)`);
@@ -134,7 +141,10 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
       );
     }
   }
-  lines.push('', 'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, peak ≤ 2× output.');
+  lines.push(
+    '',
+    'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, peak ≤ 2× output.',
+  );
   return lines.join('\n');
 }
 

@@ -5,7 +5,9 @@
  */
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from '../src/index.js';
 
-export interface JitterParams extends SamplerParams { readonly sigma: number }
+export interface JitterParams extends SamplerParams {
+  readonly sigma: number;
+}
 
 export class Jitter extends Sampler<JitterParams> {
   constructor(options: SamplerOptions & { sigma?: number } = {}) {
@@ -28,7 +30,14 @@ export class Jitter extends Sampler<JitterParams> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const X = [[0, 0], [1, 1], [2, 2], [3, 3], [10, 10], [11, 11]];
+  const X = [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [10, 10],
+    [11, 11],
+  ];
   const y = ['a', 'a', 'a', 'a', 'b', 'b'];
   const { X: Xr, y: yr } = new Jitter({ sigma: 0.05, seed: 1 }).fitResample(X, y);
   console.log(yr, Xr.to2DArray());

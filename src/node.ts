@@ -32,7 +32,10 @@ export interface HasToJSON {
  * @see {@link loadJSON}
  */
 export async function saveJSON(path: string, obj: HasToJSON | unknown): Promise<string> {
-  const doc = obj !== null && typeof obj === 'object' && typeof (obj as HasToJSON).toJSON === 'function' ? (obj as HasToJSON).toJSON() : obj;
+  const doc =
+    obj !== null && typeof obj === 'object' && typeof (obj as HasToJSON).toJSON === 'function'
+      ? (obj as HasToJSON).toJSON()
+      : obj;
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(doc));
   return path;

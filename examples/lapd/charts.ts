@@ -18,7 +18,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 const FONT = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' };
-const CONFIG = { ...FONT, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 }, title: { fontSize: 14, subtitleFontSize: 11 }, view: { stroke: '#ddd' } };
+const CONFIG = {
+  ...FONT,
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+  title: { fontSize: 14, subtitleFontSize: 11 },
+  view: { stroke: '#ddd' },
+};
 
 /** One epoch of training history. */
 export interface EpochPoint {
@@ -44,7 +50,8 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
     values.push({ epoch: h.epoch, metric: 'loss', set: 'train', value: h.loss });
     values.push({ epoch: h.epoch, metric: 'accuracy', set: 'train', value: h.accuracy });
     if (h.valLoss !== undefined) values.push({ epoch: h.epoch, metric: 'loss', set: 'validation', value: h.valLoss });
-    if (h.valAccuracy !== undefined) values.push({ epoch: h.epoch, metric: 'accuracy', set: 'validation', value: h.valAccuracy });
+    if (h.valAccuracy !== undefined)
+      values.push({ epoch: h.epoch, metric: 'accuracy', set: 'validation', value: h.valAccuracy });
   }
   const panel = (metric: string, label: string) => ({
     width: 320,
@@ -55,7 +62,12 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
     encoding: {
       x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative' as const, title: label, scale: { zero: false } },
-      color: { field: 'set', type: 'nominal' as const, title: null, scale: { domain: ['train', 'validation'], range: ['#1f77b4', '#ff7f0e'] } },
+      color: {
+        field: 'set',
+        type: 'nominal' as const,
+        title: null,
+        scale: { domain: ['train', 'validation'], range: ['#1f77b4', '#ff7f0e'] },
+      },
     },
   });
   return {
@@ -68,11 +80,17 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
 }
 
 /** Confusion matrix heatmaps (counts, and row-normalised = recall per class), annotated. */
-export function confusionSpec(classes: ReadonlyArray<string>, matrix: ReadonlyArray<ReadonlyArray<number>>, title: string): TopLevelSpec {
+export function confusionSpec(
+  classes: ReadonlyArray<string>,
+  matrix: ReadonlyArray<ReadonlyArray<number>>,
+  title: string,
+): TopLevelSpec {
   const values: Array<{ truth: string; predicted: string; count: number; share: number }> = [];
   matrix.forEach((row, i) => {
     const total = row.reduce((a, b) => a + b, 0);
-    row.forEach((c, j) => values.push({ truth: classes[i]!, predicted: classes[j]!, count: c, share: total === 0 ? 0 : c / total }));
+    row.forEach((c, j) =>
+      values.push({ truth: classes[i]!, predicted: classes[j]!, count: c, share: total === 0 ? 0 : c / total }),
+    );
   });
   const maxCount = Math.max(0, ...values.map((v) => v.count));
   const heat = (field: 'count' | 'share', label: string, fmt: string, scheme: string) => ({
@@ -80,7 +98,13 @@ export function confusionSpec(classes: ReadonlyArray<string>, matrix: ReadonlyAr
     height: 300,
     title: label,
     encoding: {
-      x: { field: 'predicted', type: 'nominal' as const, sort: [...classes], title: 'predicted', axis: { labelAngle: -40 } },
+      x: {
+        field: 'predicted',
+        type: 'nominal' as const,
+        sort: [...classes],
+        title: 'predicted',
+        axis: { labelAngle: -40 },
+      },
       y: { field: 'truth', type: 'nominal' as const, sort: [...classes], title: 'true' },
     },
     layer: [
@@ -101,7 +125,13 @@ export function confusionSpec(classes: ReadonlyArray<string>, matrix: ReadonlyAr
         encoding: {
           text: { field, type: 'quantitative' as const, format: fmt },
           // White text on the dark cells: the colour scale is log-like for counts, linear for shares.
-          color: { condition: { test: field === 'count' ? `datum.count > ${Math.sqrt(Math.max(1, maxCount))}` : 'datum.share > 0.55', value: 'white' }, value: 'black' },
+          color: {
+            condition: {
+              test: field === 'count' ? `datum.count > ${Math.sqrt(Math.max(1, maxCount))}` : 'datum.share > 0.55',
+              value: 'white',
+            },
+            value: 'black',
+          },
         },
       },
     ],
@@ -146,7 +176,12 @@ export function rocSpec(series: ReadonlyArray<RocSeries>, title: string): TopLev
     height: 380,
     layer: [
       {
-        data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
         mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
         encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
       },
@@ -192,7 +227,7 @@ export function architectureSpec(layers: ReadonlyArray<ArchitectureLayer>, title
       x0: 0.5 - half,
       x1: 0.5 + half,
       label: `${l.kind} · ${l.units} units`,
-      sub: `${l.params.toLocaleString('en-US')} parameters${l.detail ? ' · ' + l.detail : ''}`,
+      sub: `${l.params.toLocaleString('en-US')} parameters${l.detail ? ` · ${l.detail}` : ''}`,
       name: l.name,
     };
   });
@@ -223,7 +258,12 @@ export function architectureSpec(layers: ReadonlyArray<ArchitectureLayer>, title
               x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 1] }, axis: null },
               x2: { field: 'x1' },
               y: { field: 'i', type: 'quantitative', scale: { domain: [-0.5, n - 0.5], reverse: true }, axis: null },
-              color: { field: 'i', type: 'quantitative', scale: { scheme: 'tealblues', domain: [-1, n + 1] }, legend: null },
+              color: {
+                field: 'i',
+                type: 'quantitative',
+                scale: { scheme: 'tealblues', domain: [-1, n + 1] },
+                legend: null,
+              },
             },
           },
           {

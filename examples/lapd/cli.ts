@@ -187,27 +187,32 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     return r;
   };
   const sampler = s('sampler') ?? DEFAULTS.sampler;
-  if (!(SAMPLERS as ReadonlyArray<string>).includes(sampler)) errors.push(`--sampler expects one of ${SAMPLERS.join(', ')}, received '${sampler}'.`);
+  if (!(SAMPLERS as ReadonlyArray<string>).includes(sampler))
+    errors.push(`--sampler expects one of ${SAMPLERS.join(', ')}, received '${sampler}'.`);
   const classWeight = s('class-weight') ?? DEFAULTS.classWeight;
-  if (classWeight !== 'balanced' && classWeight !== 'none') errors.push(`--class-weight expects balanced or none, received '${classWeight}'.`);
+  if (classWeight !== 'balanced' && classWeight !== 'none')
+    errors.push(`--class-weight expects balanced or none, received '${classWeight}'.`);
   let hidden = DEFAULTS.hidden;
   const h = s('hidden');
   if (h !== undefined) {
     const parts = h.split(',').map((p) => p.trim());
-    if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) errors.push(`--hidden expects positive integers separated by commas (e.g. 256,128), received '${h}'.`);
+    if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1))
+      errors.push(`--hidden expects positive integers separated by commas (e.g. 256,128), received '${h}'.`);
     else hidden = parts.map(Number);
   }
   let testSize = DEFAULTS.testSize;
   const t = s('test-size');
   if (t !== undefined) {
     testSize = Number(t);
-    if (!(testSize > 0 && testSize < 1)) errors.push(`--test-size expects a fraction strictly between 0 and 1, received '${t}'.`);
+    if (!(testSize > 0 && testSize < 1))
+      errors.push(`--test-size expects a fraction strictly between 0 and 1, received '${t}'.`);
   }
   let priorAlpha = DEFAULTS.priorAlpha;
   const a = s('prior-alpha');
   if (a !== undefined) {
     priorAlpha = Number(a);
-    if (!(priorAlpha >= 0 && priorAlpha <= 2)) errors.push(`--prior-alpha expects a number in [0, 2], received '${a}'.`);
+    if (!(priorAlpha >= 0 && priorAlpha <= 2))
+      errors.push(`--prior-alpha expects a number in [0, 2], received '${a}'.`);
   }
   const real = (name: string, lo: number, hi: number, fallback: number): number => {
     const text = s(name);
@@ -222,9 +227,10 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
   const dropout = real('dropout', 0, 0.9, DEFAULTS.dropout);
   const l2 = real('l2', 0, 1, DEFAULTS.l2);
   const learningRate = real('learning-rate', 1e-6, 1, DEFAULTS.learningRate);
-  for (const k of ['data', 'cache', 'out']) if (s(k) === '') errors.push(`--${k} expects a path, received an empty string.`);
+  for (const k of ['data', 'cache', 'out'])
+    if (s(k) === '') errors.push(`--${k} expects a path, received an empty string.`);
   const options: CliOptions = {
-    download: values['download'] === true,
+    download: values.download === true,
     cache: s('cache') ?? DEFAULTS.cache,
     rows: num('rows', 100, DEFAULTS.rows),
     sampler: sampler as SamplerName,
@@ -242,13 +248,14 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     mocodes: num('mocodes', 0, DEFAULTS.mocodes),
     priorAlpha,
     out: s('out') ?? DEFAULTS.out,
-    quiet: values['quiet'] === true,
-    compare: values['compare'] === true,
-    help: values['help'] === true,
+    quiet: values.quiet === true,
+    compare: values.compare === true,
+    help: values.help === true,
   };
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);
-  if (options.data !== undefined && options.download) errors.push('--data and --download exclude each other: pass one.');
+  if (options.data !== undefined && options.download)
+    errors.push('--data and --download exclude each other: pass one.');
   if (errors.length > 0) return { ok: false, message: errors.join('\n') };
   return { ok: true, options };
 }

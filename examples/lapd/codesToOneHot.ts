@@ -6,7 +6,14 @@
  *
  * @module
  */
-import { Encoder, FORMAT_PREFIX, NotFittedError, SerializationError, type Envelope, type Matrix } from '../../src/index.js';
+import {
+  Encoder,
+  FORMAT_PREFIX,
+  NotFittedError,
+  SerializationError,
+  type Envelope,
+  type Matrix,
+} from '../../src/index.js';
 
 /** Options of {@link CodesToOneHot}. */
 export interface CodesToOneHotOptions {
@@ -42,7 +49,11 @@ export class CodesToOneHot {
   fit(X: Matrix): this {
     const cat = new Set(this.params.categorical);
     const names = Array.from({ length: X.columns }, (_, j) => `c${j}`);
-    const encoder = new Encoder({ categorical: names.filter((_, j) => cat.has(j)), numeric: names.filter((_, j) => !cat.has(j)), handleUnknown: 'ignore' });
+    const encoder = new Encoder({
+      categorical: names.filter((_, j) => cat.has(j)),
+      numeric: names.filter((_, j) => !cat.has(j)),
+      handleUnknown: 'ignore',
+    });
     encoder.fit(this.table(X));
     this.encoder = encoder;
     this.nCols = X.columns;
@@ -62,13 +73,23 @@ export class CodesToOneHot {
 
   /** The JSON envelope (the inner Encoder's own JSON as state). */
   toJSON(): Envelope {
-    return { format: FORMAT_PREFIX + CLASS, version: 1, params: { categorical: [...this.params.categorical] }, state: this.encoder ? { nCols: this.nCols, encoder: this.encoder.toJSON() } : null } as Envelope;
+    return {
+      format: FORMAT_PREFIX + CLASS,
+      version: 1,
+      params: { categorical: [...this.params.categorical] },
+      state: this.encoder ? { nCols: this.nCols, encoder: this.encoder.toJSON() } : null,
+    } as Envelope;
   }
 
   /** Rebuilds a transformer from {@link CodesToOneHot.toJSON}. */
   static fromJSON(json: unknown): CodesToOneHot {
-    const doc = (typeof json === 'string' ? JSON.parse(json) : json) as { format?: string; params?: { categorical?: number[] }; state?: { nCols: number; encoder: unknown } | null };
-    if (doc?.format !== FORMAT_PREFIX + CLASS || !Array.isArray(doc.params?.categorical)) throw new SerializationError(`${CLASS}.fromJSON: expected an envelope with format '${FORMAT_PREFIX + CLASS}'.`);
+    const doc = (typeof json === 'string' ? JSON.parse(json) : json) as {
+      format?: string;
+      params?: { categorical?: number[] };
+      state?: { nCols: number; encoder: unknown } | null;
+    };
+    if (doc?.format !== FORMAT_PREFIX + CLASS || !Array.isArray(doc.params?.categorical))
+      throw new SerializationError(`${CLASS}.fromJSON: expected an envelope with format '${FORMAT_PREFIX + CLASS}'.`);
     const t = new CodesToOneHot({ categorical: doc.params.categorical });
     if (doc.state) {
       t.encoder = Encoder.fromJSON(doc.state.encoder);

@@ -43,7 +43,12 @@ export async function loadDataset(options: DataOptions, sink: ProgressSink): Pro
     try {
       const r = await downloadFile(LAPD_CSV_URL, dest, { onProgress: (b, t) => progress.update(b, t) });
       progress.stop();
-      if (sink.enabled) sink.line(r.cached ? `Using the cached file ${dest} (${(r.bytes / 2 ** 20).toFixed(1)} MiB).` : `Downloaded ${(r.bytes / 2 ** 20).toFixed(1)} MiB${r.resumes ? ` (${r.resumes} resume(s))` : ''}.`);
+      if (sink.enabled)
+        sink.line(
+          r.cached
+            ? `Using the cached file ${dest} (${(r.bytes / 2 ** 20).toFixed(1)} MiB).`
+            : `Downloaded ${(r.bytes / 2 ** 20).toFixed(1)} MiB${r.resumes ? ` (${r.resumes} resume(s))` : ''}.`,
+        );
     } finally {
       progress.stop();
     }
@@ -58,9 +63,16 @@ export async function loadDataset(options: DataOptions, sink: ProgressSink): Pro
         if (sink.enabled) sink.line(`  read ${n.toLocaleString('en-US')} rows…`);
       },
     });
-    if (sink.enabled) sink.line(`Loaded ${loaded.records.length.toLocaleString('en-US')} rows from ${path} in ${((performance.now() - t0) / 1000).toFixed(1)}s.`);
+    if (sink.enabled)
+      sink.line(
+        `Loaded ${loaded.records.length.toLocaleString('en-US')} rows from ${path} in ${((performance.now() - t0) / 1000).toFixed(1)}s.`,
+      );
     return { ...loaded, synthetic: false, source: `real data: ${path.split('/').slice(-1)[0]}` };
   }
   const loaded = loadRows(generateRows({ n: options.rows, seed: options.seed }), limitOpt);
-  return { ...loaded, synthetic: true, source: `SYNTHETIC data (${loaded.records.length.toLocaleString('en-US')} generated rows, seed ${options.seed})` };
+  return {
+    ...loaded,
+    synthetic: true,
+    source: `SYNTHETIC data (${loaded.records.length.toLocaleString('en-US')} generated rows, seed ${options.seed})`,
+  };
 }

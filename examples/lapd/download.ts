@@ -51,7 +51,15 @@ export interface DownloadResult {
   resumes: number;
 }
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENETDOWN']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ENETDOWN',
+]);
 
 /** How to get the file by hand, for the offline message. */
 export function manualInstructions(dest: string): string {
@@ -73,7 +81,12 @@ async function sizeOf(path: string): Promise<number | undefined> {
   }
 }
 
-function request(url: string, headers: Record<string, string>, timeoutMs: number, redirects = 5): Promise<http.IncomingMessage> {
+function request(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  redirects = 5,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const mod = url.startsWith('https:') ? https : http;
     const req = mod.get(url, { headers: { 'user-agent': 'imbalanced-tabular-lapd-example', ...headers } }, (res) => {
@@ -85,7 +98,9 @@ function request(url: string, headers: Record<string, string>, timeoutMs: number
       }
       resolve(res);
     });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no data for ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(Object.assign(new Error(`no data for ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
     req.on('error', reject);
   });
 }
@@ -118,7 +133,10 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
       const code = (e as { code?: string }).code ?? '';
       lastError = `${code} ${(e as Error).message}`.trim();
       if (!connected && OFFLINE_CODES.has(code)) {
-        throw new DownloadError(`Could not reach ${new URL(url).host} (${lastError}): this machine seems offline.\n${manualInstructions(dest)}`, true);
+        throw new DownloadError(
+          `Could not reach ${new URL(url).host} (${lastError}): this machine seems offline.\n${manualInstructions(dest)}`,
+          true,
+        );
       }
       continue;
     }
@@ -153,7 +171,10 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
       continue;
     } else {
       res.resume();
-      throw new DownloadError(`Download of ${url} failed: HTTP ${status} ${res.statusMessage ?? ''}.\n${manualInstructions(dest)}`, false);
+      throw new DownloadError(
+        `Download of ${url} failed: HTTP ${status} ${res.statusMessage ?? ''}.\n${manualInstructions(dest)}`,
+        false,
+      );
     }
     let bytes = flags === 'a' ? offset : 0;
     const out = createWriteStream(part, { flags });
@@ -183,7 +204,10 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
     }
     if (!lastError) lastError = `short file (${size} of ${total ?? '?'} bytes)`;
   }
-  throw new DownloadError(`Download of ${url} did not complete after ${retries + 1} attempts (${lastError}). The partial file ${part} is kept; run again to resume.\n${manualInstructions(dest)}`, false);
+  throw new DownloadError(
+    `Download of ${url} did not complete after ${retries + 1} attempts (${lastError}). The partial file ${part} is kept; run again to resume.\n${manualInstructions(dest)}`,
+    false,
+  );
 }
 
 /** The cached path of the real CSV in `cacheDir`. */

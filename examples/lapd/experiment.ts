@@ -66,7 +66,11 @@ export function prepare(records: ReadonlyArray<CaseRecord>, options: PrepareOpti
   const dropped = new Map([...counts].filter(([, n]) => n < 2));
   const kept = dropped.size === 0 ? records : records.filter((r) => !dropped.has(r.status));
   const y = kept.map((r) => r.status);
-  const { train, test } = trainTestSplit(kept as CaseRecord[], y, { testSize: options.testSize, stratify: true, seed: options.seed });
+  const { train, test } = trainTestSplit(kept as CaseRecord[], y, {
+    testSize: options.testSize,
+    stratify: true,
+    seed: options.seed,
+  });
   const mocodes = topMocodes(train.X, options.mocodes);
   return {
     trainRows: featureRows(train.X, mocodes),
@@ -122,7 +126,14 @@ export interface EvaluationReport {
   nTest: number;
   classes: string[];
   confusionMatrix: number[][];
-  perClass: Array<{ label: string; precision: number; recall: number; f1: number; support: number; rocAuc: number | null }>;
+  perClass: Array<{
+    label: string;
+    precision: number;
+    recall: number;
+    f1: number;
+    support: number;
+    rocAuc: number | null;
+  }>;
   report: string;
   reportImbalanced: string;
   notes: string[];
@@ -148,7 +159,12 @@ export interface ExperimentResult {
  * Builds the sampler step of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
  * when the smallest training class is too small for 5 (SMOTE needs k + 1 rows of the class).
  */
-export function makeSampler(name: SamplerName, seed: number, categoricalFeatures: number[], smallestClass = Infinity): NamedStep[1] {
+export function makeSampler(
+  name: SamplerName,
+  seed: number,
+  categoricalFeatures: number[],
+  smallestClass = Infinity,
+): NamedStep[1] {
   const k = Math.max(1, Math.min(5, smallestClass - 1));
   switch (name) {
     case 'smote':
@@ -165,9 +181,14 @@ export function makeSampler(name: SamplerName, seed: number, categoricalFeatures
 }
 
 /** argmax of p(c|x) / prior(c)^alpha per row (alpha 0 is the plain argmax). */
-export function priorCorrectedPredict(proba: Matrix, classes: ReadonlyArray<string>, priors: ReadonlyArray<number>, alpha: number): string[] {
+export function priorCorrectedPredict(
+  proba: Matrix,
+  classes: ReadonlyArray<string>,
+  priors: ReadonlyArray<number>,
+  alpha: number,
+): string[] {
   const out: string[] = new Array(proba.rows);
-  const w = priors.map((p) => (alpha === 0 ? 1 : Math.pow(Math.max(p, 1e-12), -alpha)));
+  const w = priors.map((p) => (alpha === 0 ? 1 : Math.max(p, 1e-12) ** -alpha));
   for (let i = 0; i < proba.rows; i++) {
     let best = 0;
     let bestV = -Infinity;
@@ -184,7 +205,12 @@ export function priorCorrectedPredict(proba: Matrix, classes: ReadonlyArray<stri
 }
 
 /** Trains one configuration on `data.trainRows` and evaluates it on `data.testRows`. */
-export async function runConfig(data: PreparedData, config: ModelConfig, sink: ProgressSink, label: string): Promise<ExperimentResult> {
+export async function runConfig(
+  data: PreparedData,
+  config: ModelConfig,
+  sink: ProgressSink,
+  label: string,
+): Promise<ExperimentResult> {
   const ordinal = config.sampler === 'smotenc';
   const encoder = new Encoder({
     ...(ordinal ? { encoding: 'ordinal' as const } : {}),
@@ -222,7 +248,12 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
         ...(logs.valLoss !== undefined ? { valLoss: logs.valLoss } : {}),
         ...(logs.valAccuracy !== undefined ? { valAccuracy: logs.valAccuracy } : {}),
       });
-      progress.epoch(epoch + 1, { loss: logs.loss, accuracy: logs.accuracy, valName: 'valMacroF1', ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}) });
+      progress.epoch(epoch + 1, {
+        loss: logs.loss,
+        accuracy: logs.accuracy,
+        valName: 'valMacroF1',
+        ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}),
+      });
     },
   });
   const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
@@ -265,7 +296,14 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
     nTest: data.yTest.length,
     classes,
     confusionMatrix: m.confusionMatrix,
-    perClass: m.perClass.map((c) => ({ label: String(c.label), precision: c.precision, recall: c.recall, f1: c.f1Score, support: c.support, rocAuc: c.rocAuc })),
+    perClass: m.perClass.map((c) => ({
+      label: String(c.label),
+      precision: c.precision,
+      recall: c.recall,
+      f1: c.f1Score,
+      support: c.support,
+      rocAuc: c.rocAuc,
+    })),
     report: m.report,
     reportImbalanced: m.reportImbalanced,
     notes: m.notes,
@@ -277,7 +315,11 @@ export async function runConfig(data: PreparedData, config: ModelConfig, sink: P
  * One-vs-rest ROC curves of every class present in the test set, for the picture; the AUCs are the
  * per-class one-vs-rest AUCs `Metrics.evaluate` computed.
  */
-export function rocSeries(yTest: ReadonlyArray<string>, proba: Matrix, report: EvaluationReport): Array<{ label: string; auc: number; fpr: number[]; tpr: number[] }> {
+export function rocSeries(
+  yTest: ReadonlyArray<string>,
+  proba: Matrix,
+  report: EvaluationReport,
+): Array<{ label: string; auc: number; fpr: number[]; tpr: number[] }> {
   const present = new Set(yTest);
   return report.classes.flatMap((c, j) => {
     const auc = report.perClass.find((p) => p.label === c)?.rocAuc ?? null;

@@ -20,7 +20,13 @@ import { prepare } from './experiment.js';
 import { CATEGORICAL_FEATURES, numericColumns } from './features.js';
 import { loadCsv } from './load.js';
 
-const args = JSON.parse(process.argv[2] ?? '{}') as { mocodes?: number; maxCategories?: number | null; minFrequency?: number; seed?: number; data?: string };
+const args = JSON.parse(process.argv[2] ?? '{}') as {
+  mocodes?: number;
+  maxCategories?: number | null;
+  minFrequency?: number;
+  seed?: number;
+  data?: string;
+};
 const prefix = process.argv[3] ?? 'lapd-features';
 const path = args.data ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const settings = {
@@ -45,5 +51,17 @@ const train = denseView(scaler.fitTransform(encoder.fitTransform(data.trainRows)
 const test = denseView(scaler.transform(encoder.transform(data.testRows)));
 writeFileSync(`${prefix}.train.f64`, train.data);
 writeFileSync(`${prefix}.test.f64`, test.data);
-writeFileSync(`${prefix}.json`, JSON.stringify({ settings, cols: train.cols, nTrain: train.rows, nTest: test.rows, yTrain: data.yTrain, yTest: data.yTest }));
-console.log(`wrote ${prefix}.{train,test}.f64 and ${prefix}.json: ${train.rows} + ${test.rows} rows × ${train.cols} columns (${JSON.stringify(settings)})`);
+writeFileSync(
+  `${prefix}.json`,
+  JSON.stringify({
+    settings,
+    cols: train.cols,
+    nTrain: train.rows,
+    nTest: test.rows,
+    yTrain: data.yTrain,
+    yTest: data.yTest,
+  }),
+);
+console.log(
+  `wrote ${prefix}.{train,test}.f64 and ${prefix}.json: ${train.rows} + ${test.rows} rows × ${train.cols} columns (${JSON.stringify(settings)})`,
+);

@@ -10,13 +10,31 @@ export type FeatureRow = Record<string, string | number | null>;
 
 /** Categorical feature columns (the Encoder one-hot encodes them, grouping rare categories). */
 export const CATEGORICAL_FEATURES = [
-  'area', 'rptDist', 'part', 'crimeCode', 'premiseCode', 'weaponCode', 'victSex', 'victDescent', 'dayOfWeek',
+  'area',
+  'rptDist',
+  'part',
+  'crimeCode',
+  'premiseCode',
+  'weaponCode',
+  'victSex',
+  'victDescent',
+  'dayOfWeek',
 ] as const;
 
 /** Numeric feature columns, before the Mocode indicators (`mo_XXXX`) which follow them. */
 export const NUMERIC_FEATURES = [
-  'hour', 'hourSin', 'hourCos', 'month', 'reportDelayLog', 'victAge', 'victAgeMissing', 'lat', 'lon',
-  'locationMissing', 'nExtraCrimes', 'nMocodes',
+  'hour',
+  'hourSin',
+  'hourCos',
+  'month',
+  'reportDelayLog',
+  'victAge',
+  'victAgeMissing',
+  'lat',
+  'lon',
+  'locationMissing',
+  'nExtraCrimes',
+  'nMocodes',
 ] as const;
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

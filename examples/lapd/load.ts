@@ -72,9 +72,26 @@ export interface LoadResult {
 
 /** The columns the example needs; others are ignored. */
 export const REQUIRED_COLUMNS = [
-  'Date Rptd', 'DATE OCC', 'TIME OCC', 'AREA', 'AREA NAME', 'Rpt Dist No', 'Part 1-2', 'Crm Cd',
-  'Mocodes', 'Vict Age', 'Vict Sex', 'Vict Descent', 'Premis Cd', 'Weapon Used Cd', 'Status Desc',
-  'Crm Cd 2', 'Crm Cd 3', 'Crm Cd 4', 'LAT', 'LON',
+  'Date Rptd',
+  'DATE OCC',
+  'TIME OCC',
+  'AREA',
+  'AREA NAME',
+  'Rpt Dist No',
+  'Part 1-2',
+  'Crm Cd',
+  'Mocodes',
+  'Vict Age',
+  'Vict Sex',
+  'Vict Descent',
+  'Premis Cd',
+  'Weapon Used Cd',
+  'Status Desc',
+  'Crm Cd 2',
+  'Crm Cd 3',
+  'Crm Cd 4',
+  'LAT',
+  'LON',
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -91,15 +108,16 @@ export function parseDay(text: string): number | null {
   let y: number;
   let mo: number;
   let d: number;
-  let m = US_DATE.exec(s);
-  if (m) {
-    mo = Number(m[1]);
-    d = Number(m[2]);
-    y = Number(m[3]);
-  } else if ((m = ISO_DATE.exec(s))) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
+  const us = US_DATE.exec(s);
+  const iso = us ? null : ISO_DATE.exec(s);
+  if (us) {
+    mo = Number(us[1]);
+    d = Number(us[2]);
+    y = Number(us[3]);
+  } else if (iso) {
+    y = Number(iso[1]);
+    mo = Number(iso[2]);
+    d = Number(iso[3]);
   } else return null;
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   const ms = Date.UTC(y, mo - 1, d);
@@ -157,7 +175,10 @@ class Interner {
  * codes lose leading zeros and float tails; a missing weapon code is "none". A row without
  * `Status Desc` or with an unreadable `DATE OCC` is malformed.
  */
-export function cleanRow(get: (column: string) => string | undefined, intern: (s: string) => string = (s) => s): CaseRecord | string {
+export function cleanRow(
+  get: (column: string) => string | undefined,
+  intern: (s: string) => string = (s) => s,
+): CaseRecord | string {
   const status = (get('Status Desc') ?? '').trim();
   if (status === '') return 'missing Status Desc';
   const occDay = parseDay(get('DATE OCC') ?? '');
@@ -271,7 +292,10 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
     if (typeof r === 'string') addMalformed(malformed, r, rowsRead + 1);
     else records.push(r);
   }
-  if (!index) throw new DataValidationError(`loadCsv: ${path} is empty; expected a CSV export with a header row.`, { param: 'data' });
+  if (!index)
+    throw new DataValidationError(`loadCsv: ${path} is empty; expected a CSV export with a header row.`, {
+      param: 'data',
+    });
   return { records, rowsRead, malformed };
 }
 
@@ -284,7 +308,10 @@ export function loadRows(rows: Iterable<Readonly<Record<string, string>>>, optio
   for (const row of rows) {
     if (options.limit !== undefined && rowsRead >= options.limit) break;
     rowsRead++;
-    const r = cleanRow((c) => row[c], (s) => intern.get(s));
+    const r = cleanRow(
+      (c) => row[c],
+      (s) => intern.get(s),
+    );
     if (typeof r === 'string') addMalformed(malformed, r, rowsRead + 1);
     else records.push(r);
   }

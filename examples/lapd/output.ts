@@ -5,7 +5,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { architectureSpec, confusionSpec, renderSvg, rocSpec, trainingCurveSpec, type ArchitectureLayer } from './charts.js';
+import {
+  architectureSpec,
+  confusionSpec,
+  renderSvg,
+  rocSpec,
+  trainingCurveSpec,
+  type ArchitectureLayer,
+} from './charts.js';
 import type { MLPClassifier } from '../../src/mlp.js';
 import type { EvaluationReport, ExperimentResult } from './experiment.js';
 import { rocSeries } from './experiment.js';
@@ -14,7 +21,15 @@ import { rocSeries } from './experiment.js';
 export function architectureLayers(mlp: MLPClassifier): ArchitectureLayer[] {
   const s = mlp.summary();
   const first = s.layers[0];
-  const layers: ArchitectureLayer[] = [{ name: 'input', kind: 'Input', units: first ? first.inputShape[1] : 0, params: 0, detail: 'encoded + scaled features' }];
+  const layers: ArchitectureLayer[] = [
+    {
+      name: 'input',
+      kind: 'Input',
+      units: first ? first.inputShape[1] : 0,
+      params: 0,
+      detail: 'encoded + scaled features',
+    },
+  ];
   for (const l of s.layers) {
     const detail = l.type === 'Dropout' ? 'dropout' : l.activation && l.activation !== 'linear' ? l.activation : '';
     layers.push({ name: l.name, kind: l.type, units: l.outputShape[1], params: l.params, detail });
@@ -23,7 +38,8 @@ export function architectureLayers(mlp: MLPClassifier): ArchitectureLayer[] {
 }
 
 /** Formats a metric (null → '–'). */
-export const f3 = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
+export const f3 = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3);
 
 /** The metrics.json document: the report plus the run's description. */
 export function metricsDocument(report: EvaluationReport, extra: Record<string, unknown>): Record<string, unknown> {
@@ -31,16 +47,29 @@ export function metricsDocument(report: EvaluationReport, extra: Record<string, 
 }
 
 /** Writes metrics.json, pipeline.json and the four SVG pictures; returns the written paths. */
-export async function writeOutputs(out: string, run: ExperimentResult, yTest: ReadonlyArray<string>, meta: Record<string, unknown> & { synthetic: boolean; source: string }): Promise<string[]> {
+export async function writeOutputs(
+  out: string,
+  run: ExperimentResult,
+  yTest: ReadonlyArray<string>,
+  meta: Record<string, unknown> & { synthetic: boolean; source: string },
+): Promise<string[]> {
   await mkdir(out, { recursive: true });
-  const tag = meta.synthetic ? `SYNTHETIC data — not real LAPD cases · ${meta.source.replace(/^SYNTHETIC data /, '')}` : meta.source;
+  const tag = meta.synthetic
+    ? `SYNTHETIC data — not real LAPD cases · ${meta.source.replace(/^SYNTHETIC data /, '')}`
+    : meta.source;
   const files: Array<[string, string]> = [];
-  files.push(['metrics.json', JSON.stringify(metricsDocument(run.report, meta), null, 2) + '\n']);
-  files.push(['pipeline.json', JSON.stringify(run.pipeline.toJSON()) + '\n']);
+  files.push(['metrics.json', `${JSON.stringify(metricsDocument(run.report, meta), null, 2)}\n`]);
+  files.push(['pipeline.json', `${JSON.stringify(run.pipeline.toJSON())}\n`]);
   const l2 = run.mlp.params.l2;
-  const note = l2 > 0 ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); validation loss is the cross-entropy alone` : undefined;
+  const note =
+    l2 > 0
+      ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); validation loss is the cross-entropy alone`
+      : undefined;
   files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag, note))]);
-  files.push(['confusion-matrix.svg', await renderSvg(confusionSpec(run.report.classes, run.report.confusionMatrix, tag))]);
+  files.push([
+    'confusion-matrix.svg',
+    await renderSvg(confusionSpec(run.report.classes, run.report.confusionMatrix, tag)),
+  ]);
   files.push(['roc-curves.svg', await renderSvg(rocSpec(rocSeries(yTest, run.proba, run.report), tag))]);
   files.push(['model-architecture.svg', await renderSvg(architectureSpec(architectureLayers(run.mlp), tag))]);
   const paths: string[] = [];
@@ -53,7 +82,12 @@ export async function writeOutputs(out: string, run: ExperimentResult, yTest: Re
 }
 
 /** The console report of one run. */
-export function formatReport(r: EvaluationReport, title: string, seconds: number, majority: { accuracy: number; balancedAccuracy: number }): string {
+export function formatReport(
+  r: EvaluationReport,
+  title: string,
+  seconds: number,
+  majority: { accuracy: number; balancedAccuracy: number },
+): string {
   return [
     `== ${title} ==`,
     `train ${r.nTrain} rows (${r.nTrainResampled} after resampling), test ${r.nTest} rows (untouched), trained in ${seconds.toFixed(1)}s`,
@@ -76,5 +110,7 @@ export function confusionText(classes: ReadonlyArray<string>, m: ReadonlyArray<R
   const w = Math.max(12, ...classes.map((c) => c.length)) + 1;
   const cw = Math.max(7, ...classes.map((c) => c.length + 1), ...m.flat().map((v) => String(v).length + 1));
   const head = ''.padEnd(w) + classes.map((c) => c.padStart(cw)).join('');
-  return [head, ...m.map((row, i) => classes[i]!.padEnd(w) + row.map((v) => String(v).padStart(cw)).join(''))].join('\n');
+  return [head, ...m.map((row, i) => classes[i]!.padEnd(w) + row.map((v) => String(v).padStart(cw)).join(''))].join(
+    '\n',
+  );
 }

@@ -18,7 +18,7 @@ export interface ProgressSink {
 
 /** The sink for this process's stdout. */
 export function stdoutSink(quiet: boolean): ProgressSink {
-  return { line: (t) => process.stdout.write(t + '\n'), tty: process.stdout.isTTY === true, enabled: !quiet };
+  return { line: (t) => process.stdout.write(`${t}\n`), tty: process.stdout.isTTY === true, enabled: !quiet };
 }
 
 /** Metrics of one finished epoch, as the progress shows them. */
@@ -62,7 +62,12 @@ export class EpochProgress {
   epoch(epoch: number, m: EpochMetrics): void {
     if (!this.sink.enabled) return;
     if (this.bar) {
-      this.bar.update(epoch, { loss: fmt(m.loss), acc: fmt(m.accuracy), valName: m.valName ?? 'val', val: fmt(m.valValue) });
+      this.bar.update(epoch, {
+        loss: fmt(m.loss),
+        acc: fmt(m.accuracy),
+        valName: m.valName ?? 'val',
+        val: fmt(m.valValue),
+      });
       return;
     }
     const elapsed = (performance.now() - this.t0) / 1000;
@@ -94,7 +99,12 @@ export class ByteProgress {
     if (this.sink.tty) {
       if (!this.bar) {
         this.bar = new cliProgress.SingleBar(
-          { format: total ? 'download [{bar}] {percentage}% | {mib}/{tmib} MiB | ETA {eta_formatted}' : 'download {mib} MiB', hideCursor: true },
+          {
+            format: total
+              ? 'download [{bar}] {percentage}% | {mib}/{tmib} MiB | ETA {eta_formatted}'
+              : 'download {mib} MiB',
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         this.bar.start(total ?? 1, 0, { mib: '0.0', tmib: total ? (total / 2 ** 20).toFixed(1) : '?' });
@@ -105,7 +115,11 @@ export class ByteProgress {
     const step = total ? Math.floor((bytes / total) * 10) : Math.floor(mib / 25);
     if (step !== this.lastLogged) {
       this.lastLogged = step;
-      this.sink.line(total ? `download ${(100 * bytes / total).toFixed(0)}% (${mib.toFixed(1)} MiB)` : `download ${mib.toFixed(1)} MiB`);
+      this.sink.line(
+        total
+          ? `download ${((100 * bytes) / total).toFixed(0)}% (${mib.toFixed(1)} MiB)`
+          : `download ${mib.toFixed(1)} MiB`,
+      );
     }
   }
 

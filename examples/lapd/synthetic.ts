@@ -42,18 +42,50 @@ const MOCODES: ReadonlyArray<readonly [string, number, number, number, number]> 
 
 /** Street names used in the synthetic LOCATION column (real Los Angeles streets). */
 const STREETS = [
-  'MAIN ST', 'BROADWAY', 'FIGUEROA ST', 'WILSHIRE BL', 'SUNSET BL', 'VENTURA BL', 'WESTERN AV',
-  'VERMONT AV', 'SEPULVEDA BL', 'PICO BL', 'OLYMPIC BL', 'SHERMAN WY', 'CRENSHAW BL', 'MELROSE AV',
+  'MAIN ST',
+  'BROADWAY',
+  'FIGUEROA ST',
+  'WILSHIRE BL',
+  'SUNSET BL',
+  'VENTURA BL',
+  'WESTERN AV',
+  'VERMONT AV',
+  'SEPULVEDA BL',
+  'PICO BL',
+  'OLYMPIC BL',
+  'SHERMAN WY',
+  'CRENSHAW BL',
+  'MELROSE AV',
 ];
 
-const SEXES: ReadonlyArray<readonly [string, number]> = [['M', 46], ['F', 38], ['X', 9], ['', 6], ['-', 1]];
+const SEXES: ReadonlyArray<readonly [string, number]> = [
+  ['M', 46],
+  ['F', 38],
+  ['X', 9],
+  ['', 6],
+  ['-', 1],
+];
 const DESCENTS: ReadonlyArray<readonly [string, number]> = [
-  ['H', 33], ['W', 24], ['B', 15], ['X', 10], ['O', 8], ['A', 4], ['', 4], ['K', 0.6], ['C', 0.6],
-  ['F', 0.4], ['J', 0.3], ['V', 0.2], ['I', 0.2], ['P', 0.1], ['Z', 0.05], ['-', 0.05],
+  ['H', 33],
+  ['W', 24],
+  ['B', 15],
+  ['X', 10],
+  ['O', 8],
+  ['A', 4],
+  ['', 4],
+  ['K', 0.6],
+  ['C', 0.6],
+  ['F', 0.4],
+  ['J', 0.3],
+  ['V', 0.2],
+  ['I', 0.2],
+  ['P', 0.1],
+  ['Z', 0.05],
+  ['-', 0.05],
 ];
 const HOUR_WEIGHTS = [
-  976, 617, 550, 483, 430, 425, 434, 485, 887, 843, 1005, 930, 1773, 1086, 1128, 1225, 1234, 1373,
-  1418, 1247, 1290, 1116, 1075, 896,
+  976, 617, 550, 483, 430, 425, 434, 485, 887, 843, 1005, 930, 1773, 1086, 1128, 1225, 1234, 1373, 1418, 1247, 1290,
+  1116, 1075, 896,
 ];
 
 /** Cumulative-weight sampler over a list. */
@@ -119,7 +151,10 @@ export function* generateRows(options: SyntheticOptions): Generator<RawRow> {
   const pickWeapon = chooser(WEAPONS, (w) => w[2]);
   const pickSex = chooser(SEXES, (s) => s[1]);
   const pickDescent = chooser(DESCENTS, (s) => s[1]);
-  const pickHour = chooser(HOUR_WEIGHTS.map((w, h) => [h, w] as const), (h) => h[1]);
+  const pickHour = chooser(
+    HOUR_WEIGHTS.map((w, h) => [h, w] as const),
+    (h) => h[1],
+  );
   const extraCrimes = CRIMES.filter((c) => c[5] === 2);
   const pickExtra = chooser(extraCrimes, (c) => c[2]);
   // A small fixed effect per area (seeded), so the area carries some signal.
@@ -137,11 +172,19 @@ export function* generateRows(options: SyntheticOptions): Generator<RawRow> {
     const identity = crime[0] === '354' || crime[0] === '662' || crime[0] === '649';
     const delay = identity
       ? Math.floor(-Math.log(1 - rng.float()) * 90)
-      : u < 0.42 ? 0 : u < 0.72 ? 1 + rng.int(2) : u < 0.88 ? 3 + rng.int(28) : 31 + Math.floor(-Math.log(1 - rng.float()) * 120);
+      : u < 0.42
+        ? 0
+        : u < 0.72
+          ? 1 + rng.int(2)
+          : u < 0.88
+            ? 3 + rng.int(28)
+            : 31 + Math.floor(-Math.log(1 - rng.float()) * 120);
     const hour = pickHour(rng)[0];
     const minute = rng.float() < 0.5 ? 0 : 5 * rng.int(12);
     const entityVictim = !violent && rng.float() < 0.3;
-    const age = entityVictim ? 0 : Math.max(2, Math.min(99, Math.round(rng.float() < 0.04 ? 8 + rng.float() * 9 : 38 + 15 * rng.normal())));
+    const age = entityVictim
+      ? 0
+      : Math.max(2, Math.min(99, Math.round(rng.float() < 0.04 ? 8 + rng.float() * 9 : 38 + 15 * rng.normal())));
     const sex = entityVictim ? (rng.float() < 0.7 ? 'X' : '') : pickSex(rng)[0];
     const descent = entityVictim ? (sex === '' ? '' : 'X') : pickDescent(rng)[0];
     const mocodes: string[] = [];
@@ -233,9 +276,9 @@ function csvCell(s: string): string {
  */
 export async function writeSyntheticCsv(path: string, options: SyntheticOptions): Promise<void> {
   const out = createWriteStream(path);
-  let buf = COLUMNS.map(csvCell).join(',') + '\n';
+  let buf = `${COLUMNS.map(csvCell).join(',')}\n`;
   for (const row of generateRows(options)) {
-    buf += COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n';
+    buf += `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';

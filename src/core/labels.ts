@@ -18,7 +18,10 @@ export function compareLabels(a: Label, b: Label): number {
  */
 export function checkLabels(y: ReadonlyArray<Label>, who: string, param = 'y', expectedLength?: number): Label[] {
   if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
-    throw new DataValidationError(`${who}: ${param} must be an array of labels (strings or numbers), received ${describe(y)}.`, { param });
+    throw new DataValidationError(
+      `${who}: ${param} must be an array of labels (strings or numbers), received ${describe(y)}.`,
+      { param },
+    );
   }
   const n = y.length;
   if (expectedLength !== undefined && n !== expectedLength) {
@@ -34,10 +37,16 @@ export function checkLabels(y: ReadonlyArray<Label>, who: string, param = 'y', e
     const t = typeof v;
     if (t === 'number') {
       if (!Number.isFinite(v as number)) {
-        throw new DataValidationError(`${who}: ${param}[${i}] is ${String(v)}; labels must be finite numbers or strings.`, { param, row: i });
+        throw new DataValidationError(
+          `${who}: ${param}[${i}] is ${String(v)}; labels must be finite numbers or strings.`,
+          { param, row: i },
+        );
       }
     } else if (t !== 'string') {
-      throw new DataValidationError(`${who}: ${param}[${i}] is ${describe(v)}; labels must be strings or numbers.`, { param, row: i });
+      throw new DataValidationError(`${who}: ${param}[${i}] is ${describe(v)}; labels must be strings or numbers.`, {
+        param,
+        row: i,
+      });
     }
     if (kind === undefined) kind = t as 'string' | 'number';
     else if (kind !== t) {
@@ -61,7 +70,12 @@ export function uniqueSorted(y: ReadonlyArray<Label>): Label[] {
 /**
  * Maps labels to their index in `classes`; throws on a label not in `classes`. @internal
  */
-export function encodeLabels(y: ReadonlyArray<Label>, classes: ReadonlyArray<Label>, who: string, param = 'y'): Int32Array {
+export function encodeLabels(
+  y: ReadonlyArray<Label>,
+  classes: ReadonlyArray<Label>,
+  who: string,
+  param = 'y',
+): Int32Array {
   const index = new Map<Label, number>();
   classes.forEach((c, i) => index.set(c, i));
   const out = new Int32Array(y.length);

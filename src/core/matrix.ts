@@ -2,7 +2,16 @@ import { Matrix } from 'ml-matrix';
 import { DataValidationError, describe } from './errors.js';
 
 /** A typed-array row accepted as numeric input. */
-export type NumericRow = ReadonlyArray<number> | Float64Array | Float32Array | Int32Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Uint32Array;
+export type NumericRow =
+  | ReadonlyArray<number>
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Uint16Array
+  | Uint32Array;
 
 /**
  * Numeric matrix input accepted everywhere: `number[][]`, an array of typed-array rows, or an
@@ -55,7 +64,14 @@ export interface DenseOptions {
 
 /** An ml-matrix `Matrix`, or an object shaped like one (another copy of ml-matrix). */
 function isMatrixLike(X: MatrixInput): X is Matrix {
-  return X instanceof Matrix || (X !== null && typeof X === 'object' && 'rows' in X && 'columns' in X && typeof (X as unknown as Matrix).get === 'function');
+  return (
+    X instanceof Matrix ||
+    (X !== null &&
+      typeof X === 'object' &&
+      'rows' in X &&
+      'columns' in X &&
+      typeof (X as unknown as Matrix).get === 'function')
+  );
 }
 
 /**
@@ -84,12 +100,19 @@ export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
  * {@link toDense} into a Float32Array (same checks; values rounded to float32): for consumers that
  * compute in float32 anyway, such as the MLP, it saves the float64 copy. @internal
  */
-export function toDense32(X: MatrixInput, opts: Omit<DenseOptions, 'spareRows'>): { data: Float32Array; rows: number; cols: number } {
+export function toDense32(
+  X: MatrixInput,
+  opts: Omit<DenseOptions, 'spareRows'>,
+): { data: Float32Array; rows: number; cols: number } {
   const { data, rows, cols } = convert(X, opts, (n) => new Float32Array(n));
   return { data, rows, cols };
 }
 
-function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: DenseOptions, make: (length: number) => T): { data: T; rows: number; cols: number; room?: T } {
+function convert<T extends Float64Array | Float32Array>(
+  X: MatrixInput,
+  opts: DenseOptions,
+  make: (length: number) => T,
+): { data: T; rows: number; cols: number; room?: T } {
   const param = opts.param ?? 'X';
   const who = opts.who;
   let rows: number;
@@ -104,7 +127,10 @@ function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: De
   } else if (Array.isArray(X)) {
     rows = X.length;
     const first = X[0] as unknown;
-    cols = rows > 0 && first != null && typeof (first as ArrayLike<number>).length === 'number' ? (first as ArrayLike<number>).length : 0;
+    cols =
+      rows > 0 && first != null && typeof (first as ArrayLike<number>).length === 'number'
+        ? (first as ArrayLike<number>).length
+        : 0;
     getRow = (i) => X[i] as ArrayLike<number>;
   } else {
     throw new DataValidationError(
@@ -120,7 +146,10 @@ function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: De
     );
   }
   if (rows > 0 && cols === 0) {
-    throw new DataValidationError(`${who}: ${param} has rows with no columns; at least one feature is needed.`, { param, row: 0 });
+    throw new DataValidationError(`${who}: ${param} has rows with no columns; at least one feature is needed.`, {
+      param,
+      row: 0,
+    });
   }
   if (opts.cols !== undefined && cols !== opts.cols) {
     throw new DataValidationError(
@@ -136,7 +165,10 @@ function convert<T extends Float64Array | Float32Array>(X: MatrixInput, opts: De
   for (let i = 0; i < rows; i++) {
     const r = getRow(i);
     if (r == null || typeof r.length !== 'number') {
-      throw new DataValidationError(`${who}: row ${i} of ${param} is ${describe(r)}, not an array of numbers.`, { param, row: i });
+      throw new DataValidationError(`${who}: row ${i} of ${param} is ${describe(r)}, not an array of numbers.`, {
+        param,
+        row: i,
+      });
     }
     if (r.length !== cols) {
       throw new DataValidationError(

@@ -34,7 +34,11 @@ export function makeEnvelope<P, S>(className: string, version: number, params: P
  * Checks an envelope's tag and version and returns it typed. Accepts the object or its JSON text.
  * @internal
  */
-export function openEnvelope<P = unknown, S = unknown>(json: unknown, className: string, version: number): Envelope<P, S> {
+export function openEnvelope<P = unknown, S = unknown>(
+  json: unknown,
+  className: string,
+  version: number,
+): Envelope<P, S> {
   let doc = json;
   if (typeof doc === 'string') {
     try {
@@ -44,7 +48,9 @@ export function openEnvelope<P = unknown, S = unknown>(json: unknown, className:
     }
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new SerializationError(`${className}.fromJSON: expected an object produced by ${className}.toJSON(), received ${describe(doc)}.`);
+    throw new SerializationError(
+      `${className}.fromJSON: expected an object produced by ${className}.toJSON(), received ${describe(doc)}.`,
+    );
   }
   const env = doc as Partial<Envelope>;
   const expected = FORMAT_PREFIX + className;
@@ -110,7 +116,8 @@ export function encodeNumbers(a: ArrayLike<number>): JsonNumber[] {
  * Decodes an array written by {@link encodeNumbers} into a Float64Array. @internal
  */
 export function decodeNumbers(a: unknown, where: string): Float64Array {
-  if (!Array.isArray(a)) throw new SerializationError(`fromJSON: ${where} should be an array of numbers, received ${describe(a)}.`);
+  if (!Array.isArray(a))
+    throw new SerializationError(`fromJSON: ${where} should be an array of numbers, received ${describe(a)}.`);
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = decodeNumber(a[i], `${where}[${i}]`);
   return out;

@@ -1,6 +1,14 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { checkScoreMatrix, checkScores, checkTargets, indexIn, isVector, resolveLabels, type ZeroDivision } from './_common.js';
+import {
+  checkScoreMatrix,
+  checkScores,
+  checkTargets,
+  indexIn,
+  isVector,
+  resolveLabels,
+  type ZeroDivision,
+} from './_common.js';
 import { accuracyScore } from './accuracyScore.js';
 import { averagePrecisionScore } from './averagePrecisionScore.js';
 import { balancedAccuracyScore } from './balancedAccuracyScore.js';
@@ -157,7 +165,12 @@ export class Metrics {
    * ev.rocAuc; // 1
    * ```
    */
-  static evaluate(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, yScore?: MatrixInput | ReadonlyArray<number>, options: EvaluateOptions = {}): Evaluation {
+  static evaluate(
+    yTrue: ReadonlyArray<Label>,
+    yPred: ReadonlyArray<Label>,
+    yScore?: MatrixInput | ReadonlyArray<number>,
+    options: EvaluateOptions = {},
+  ): Evaluation {
     const who = 'Metrics.evaluate';
     const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
     const labels = resolveLabels(who, options.labels, t, p);
@@ -188,7 +201,11 @@ export class Metrics {
       // Build an n × k probability matrix whose columns follow labels.
       let rows: Float64Array[];
       if (isVector(yScore)) {
-        if (k !== 2) throw new DataValidationError(`${who}: a 1-D yScore holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. Pass an n × ${k} matrix.`, { param: 'yScore' });
+        if (k !== 2)
+          throw new DataValidationError(
+            `${who}: a 1-D yScore holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. Pass an n × ${k} matrix.`,
+            { param: 'yScore' },
+          );
         const s = checkScores(who, yScore, n);
         rows = Array.from(s, (v) => Float64Array.of(1 - v, v));
       } else {
@@ -197,7 +214,11 @@ export class Metrics {
       }
       const ti = indexIn(t, labels);
       const missing = ti.indexOf(-1);
-      if (missing >= 0) throw new DataValidationError(`${who}: yTrue[${missing}] = ${describe(t[missing])} is not in labels; add it to labels.`, { param: 'yTrue', row: missing });
+      if (missing >= 0)
+        throw new DataValidationError(
+          `${who}: yTrue[${missing}] = ${describe(t[missing])} is not in labels; add it to labels.`,
+          { param: 'yTrue', row: missing },
+        );
       const counts = new Array<number>(k).fill(0);
       for (const v of ti) (counts[v] as number)++;
       const presentIdx = counts.map((c, i) => (c > 0 ? i : -1)).filter((i) => i >= 0);
@@ -210,17 +231,26 @@ export class Metrics {
           perAuc[c] = rocAucScore(positive, col);
           perAp[c] = averagePrecisionScore(positive, col);
         }
-      } else notes.push(`Only one class (${describe(labels[presentIdx[0] as number])}) occurs in yTrue: ROC AUC and average precision are undefined.`);
+      } else
+        notes.push(
+          `Only one class (${describe(labels[presentIdx[0] as number])}) occurs in yTrue: ROC AUC and average precision are undefined.`,
+        );
       if (k === 2) {
         scored.rocAuc = perAuc[1] ?? null;
-        scored.rocAucOvrMacro = scored.rocAucOvrWeighted = scored.rocAucOvoMacro = scored.rocAucOvoWeighted = scored.rocAuc;
+        scored.rocAucOvrMacro =
+          scored.rocAucOvrWeighted =
+          scored.rocAucOvoMacro =
+          scored.rocAucOvoWeighted =
+            scored.rocAuc;
         scored.averagePrecisionMacro = scored.averagePrecisionWeighted = perAp[1] ?? null;
       } else if (presentIdx.length >= 2) {
         if (absent.length === 0) {
           scored.rocAucOvrMacro = rocAucScore(t, rows, { multiClass: 'ovr', average: 'macro', labels });
           scored.rocAucOvrWeighted = rocAucScore(t, rows, { multiClass: 'ovr', average: 'weighted', labels });
         } else {
-          notes.push(`Class${absent.length > 1 ? 'es' : ''} ${absent.map((l) => describe(l)).join(', ')} never occur${absent.length > 1 ? '' : 's'} in yTrue: one-vs-rest ROC AUC is undefined (null); one-vs-one and average precision use the classes present.`);
+          notes.push(
+            `Class${absent.length > 1 ? 'es' : ''} ${absent.map((l) => describe(l)).join(', ')} never occur${absent.length > 1 ? '' : 's'} in yTrue: one-vs-rest ROC AUC is undefined (null); one-vs-one and average precision use the classes present.`,
+          );
         }
         scored.rocAucOvoMacro = rocAucScore(t, rows, { multiClass: 'ovo', average: 'macro', labels });
         scored.rocAucOvoWeighted = rocAucScore(t, rows, { multiClass: 'ovo', average: 'weighted', labels });

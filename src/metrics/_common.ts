@@ -22,7 +22,12 @@ export interface Targets {
 }
 
 /** Validates yTrue / yPred: label vectors, equal non-zero length, same label type. @internal */
-export function checkTargets(who: string, yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, predParam = 'yPred'): Targets {
+export function checkTargets(
+  who: string,
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  predParam = 'yPred',
+): Targets {
   const t = checkLabels(yTrue, who, 'yTrue');
   const p = checkLabels(yPred, who, predParam);
   if (t.length !== p.length) {
@@ -32,7 +37,9 @@ export function checkTargets(who: string, yTrue: ReadonlyArray<Label>, yPred: Re
     );
   }
   if (t.length === 0) {
-    throw new DataValidationError(`${who}: yTrue and ${predParam} are empty; at least one sample is needed.`, { param: 'yTrue' });
+    throw new DataValidationError(`${who}: yTrue and ${predParam} are empty; at least one sample is needed.`, {
+      param: 'yTrue',
+    });
   }
   if (typeof t[0] !== typeof p[0]) {
     throw new DataValidationError(
@@ -46,7 +53,8 @@ export function checkTargets(who: string, yTrue: ReadonlyArray<Label>, yPred: Re
 /** Validates a label vector alone (non-empty). @internal */
 export function checkTrue(who: string, yTrue: ReadonlyArray<Label>): Label[] {
   const t = checkLabels(yTrue, who, 'yTrue');
-  if (t.length === 0) throw new DataValidationError(`${who}: yTrue is empty; at least one sample is needed.`, { param: 'yTrue' });
+  if (t.length === 0)
+    throw new DataValidationError(`${who}: yTrue is empty; at least one sample is needed.`, { param: 'yTrue' });
   return t;
 }
 
@@ -54,20 +62,31 @@ export function checkTrue(who: string, yTrue: ReadonlyArray<Label>): Label[] {
  * Validates a user `labels` option (non-empty, distinct, one label type matching the data) and
  * returns a fresh copy; without it, returns the sorted union of the given vectors. @internal
  */
-export function resolveLabels(who: string, labels: ReadonlyArray<Label> | undefined, ...ys: ReadonlyArray<Label>[]): Label[] {
+export function resolveLabels(
+  who: string,
+  labels: ReadonlyArray<Label> | undefined,
+  ...ys: ReadonlyArray<Label>[]
+): Label[] {
   if (labels === undefined) {
     const set = new Set<Label>();
     for (const y of ys) for (const v of y) set.add(v);
     return Array.from(set).sort(compareLabels);
   }
   const l = checkLabels(labels, who, 'labels');
-  if (l.length === 0) throw new InvalidParameterError('labels', `${who}: labels is empty; pass at least one label or omit it.`);
+  if (l.length === 0)
+    throw new InvalidParameterError('labels', `${who}: labels is empty; pass at least one label or omit it.`);
   if (new Set(l).size !== l.length) {
-    throw new InvalidParameterError('labels', `${who}: labels contains duplicates (${l.map((v) => describe(v)).join(', ')}); each label must appear once.`);
+    throw new InvalidParameterError(
+      'labels',
+      `${who}: labels contains duplicates (${l.map((v) => describe(v)).join(', ')}); each label must appear once.`,
+    );
   }
   const sample = ys.find((y) => y.length > 0)?.[0];
   if (sample !== undefined && typeof sample !== typeof l[0]) {
-    throw new InvalidParameterError('labels', `${who}: labels holds ${typeof l[0]}s but the targets hold ${typeof sample}s. Use the same label type.`);
+    throw new InvalidParameterError(
+      'labels',
+      `${who}: labels holds ${typeof l[0]}s but the targets hold ${typeof sample}s. Use the same label type.`,
+    );
   }
   return l;
 }
@@ -82,19 +101,31 @@ export function indexIn(y: ReadonlyArray<Label>, labels: ReadonlyArray<Label>): 
 }
 
 /** Validates sample weights (finite, non-negative, one per sample) into a Float64Array. @internal */
-export function checkWeights(who: string, w: ReadonlyArray<number> | Float64Array | undefined, n: number): Float64Array | undefined {
+export function checkWeights(
+  who: string,
+  w: ReadonlyArray<number> | Float64Array | undefined,
+  n: number,
+): Float64Array | undefined {
   if (w === undefined) return undefined;
   if (!Array.isArray(w) && !ArrayBuffer.isView(w)) {
-    throw new DataValidationError(`${who}: sampleWeight must be an array of numbers, received ${describe(w)}.`, { param: 'sampleWeight' });
+    throw new DataValidationError(`${who}: sampleWeight must be an array of numbers, received ${describe(w)}.`, {
+      param: 'sampleWeight',
+    });
   }
   if (w.length !== n) {
-    throw new DataValidationError(`${who}: sampleWeight has ${w.length} values but there are ${n} samples. Pass one weight per sample.`, { param: 'sampleWeight' });
+    throw new DataValidationError(
+      `${who}: sampleWeight has ${w.length} values but there are ${n} samples. Pass one weight per sample.`,
+      { param: 'sampleWeight' },
+    );
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = w[i] as number;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new DataValidationError(`${who}: sampleWeight[${i}] is ${describe(v)}; weights must be finite and non-negative.`, { param: 'sampleWeight', row: i });
+      throw new DataValidationError(
+        `${who}: sampleWeight[${i}] is ${describe(v)}; weights must be finite and non-negative.`,
+        { param: 'sampleWeight', row: i },
+      );
     }
     out[i] = v;
   }
@@ -105,7 +136,10 @@ export function checkWeights(who: string, w: ReadonlyArray<number> | Float64Arra
 export function checkZeroDivision(who: string, z: unknown): ZeroDivision {
   if (z === undefined) return 0;
   if (z === 0 || z === 1 || z === 'nan') return z;
-  throw new InvalidParameterError('zeroDivision', `${who}: zeroDivision must be 0, 1 or 'nan', received ${describe(z)}.`);
+  throw new InvalidParameterError(
+    'zeroDivision',
+    `${who}: zeroDivision must be 0, 1 or 'nan', received ${describe(z)}.`,
+  );
 }
 
 /** The value a 0/0 ratio takes. @internal */
@@ -147,7 +181,12 @@ export function nanAverage(values: ArrayLike<number>, weights?: ArrayLike<number
  * Per-label weighted counts: tp, predicted (tp + fp), true (tp + fn). Samples whose labels are not
  * in `labels` contribute to nothing for that side. @internal
  */
-export function labelCounts(t: Int32Array, p: Int32Array, k: number, w: Float64Array | undefined): { tp: Float64Array; pred: Float64Array; truth: Float64Array } {
+export function labelCounts(
+  t: Int32Array,
+  p: Int32Array,
+  k: number,
+  w: Float64Array | undefined,
+): { tp: Float64Array; pred: Float64Array; truth: Float64Array } {
   const tp = new Float64Array(k);
   const pred = new Float64Array(k);
   const truth = new Float64Array(k);
@@ -175,18 +214,29 @@ export function confusionCounts(t: Int32Array, p: Int32Array, k: number, w: Floa
 }
 
 /** Validates a 1-D score vector (finite numbers, expected length). @internal */
-export function checkScores(who: string, s: ReadonlyArray<number> | Float64Array | Float32Array, n: number, param = 'yScore'): Float64Array {
+export function checkScores(
+  who: string,
+  s: ReadonlyArray<number> | Float64Array | Float32Array,
+  n: number,
+  param = 'yScore',
+): Float64Array {
   if (!Array.isArray(s) && !ArrayBuffer.isView(s)) {
     throw new DataValidationError(`${who}: ${param} must be an array of numbers, received ${describe(s)}.`, { param });
   }
   if (s.length !== n) {
-    throw new DataValidationError(`${who}: yTrue has ${n} labels but ${param} has ${s.length} scores. Pass one score per sample.`, { param });
+    throw new DataValidationError(
+      `${who}: yTrue has ${n} labels but ${param} has ${s.length} scores. Pass one score per sample.`,
+      { param },
+    );
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = s[i] as number;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new DataValidationError(`${who}: ${param}[${i}] is ${describe(v)}; scores must be finite numbers (no NaN or ±Infinity).`, { param, row: i });
+      throw new DataValidationError(
+        `${who}: ${param}[${i}] is ${describe(v)}; scores must be finite numbers (no NaN or ±Infinity).`,
+        { param, row: i },
+      );
     }
     out[i] = v;
   }
@@ -201,10 +251,19 @@ export function isVector(s: unknown): s is ReadonlyArray<number> | Float64Array 
 }
 
 /** Validates a score / probability matrix (finite, `n` rows, `cols` columns when given). @internal */
-export function checkScoreMatrix(who: string, s: MatrixInput, n: number, cols: number | undefined, param = 'yScore'): Dense {
+export function checkScoreMatrix(
+  who: string,
+  s: MatrixInput,
+  n: number,
+  cols: number | undefined,
+  param = 'yScore',
+): Dense {
   const d = toDense(s, { who, param, minRows: 1 });
   if (d.rows !== n) {
-    throw new DataValidationError(`${who}: yTrue has ${n} labels but ${param} has ${d.rows} rows. Pass one row of scores per sample.`, { param });
+    throw new DataValidationError(
+      `${who}: yTrue has ${n} labels but ${param} has ${d.rows} rows. Pass one row of scores per sample.`,
+      { param },
+    );
   }
   if (cols !== undefined && d.cols !== cols) {
     throw new DataValidationError(
@@ -354,7 +413,12 @@ export function aucFromCurve(c: ClfCurve): number {
  * {@link binaryClfCurve}. Returns NaN when a side is empty. `scratch`, when given, must hold at
  * least `score.length` values and is overwritten. @internal
  */
-export function binaryAuc(positive: Uint8Array, score: Float64Array, weight?: Float64Array, scratch?: Float64Array): number {
+export function binaryAuc(
+  positive: Uint8Array,
+  score: Float64Array,
+  weight?: Float64Array,
+  scratch?: Float64Array,
+): number {
   if (weight) return aucFromCurve(binaryClfCurve(positive, score, weight));
   const n = score.length;
   let P = 0;
@@ -434,7 +498,11 @@ export function defaultPosLabel(who: string, classes: ReadonlyArray<Label>): Lab
  * "micro" average: every cell is one binary sample), repeating each row's weight over its `k`
  * cells. @internal
  */
-export function flattenOneVsRest(ti: Int32Array, k: number, w: Float64Array | undefined): { positive: Uint8Array; weight: Float64Array | undefined } {
+export function flattenOneVsRest(
+  ti: Int32Array,
+  k: number,
+  w: Float64Array | undefined,
+): { positive: Uint8Array; weight: Float64Array | undefined } {
   const n = ti.length;
   const positive = new Uint8Array(n * k);
   for (let i = 0; i < n; i++) positive[i * k + (ti[i] as number)] = 1;

@@ -22,7 +22,11 @@ export interface AccuracyOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.accuracy_score`
  */
-export function accuracyScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: AccuracyOptions = {}): number {
+export function accuracyScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: AccuracyOptions = {},
+): number {
   const who = 'accuracyScore';
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);

@@ -1,6 +1,18 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { apFromCurve, binaryClfCurve, checkScoreMatrix, flattenOneVsRest, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
+import {
+  apFromCurve,
+  binaryClfCurve,
+  checkScoreMatrix,
+  flattenOneVsRest,
+  checkScores,
+  checkTrue,
+  checkWeights,
+  indexIn,
+  isVector,
+  resolveLabels,
+  uniqueSorted,
+} from './_common.js';
 
 /** Options of {@link averagePrecisionScore}. */
 export interface AveragePrecisionOptions {
@@ -32,14 +44,33 @@ export interface AveragePrecisionOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.average_precision_score`
  */
-export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options: AveragePrecisionOptions & { average: null }): Map<Label, number>;
-export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options?: AveragePrecisionOptions & { average?: 'macro' | 'weighted' | 'micro' }): number;
-export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options?: AveragePrecisionOptions): number | Map<Label, number>;
-export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options: AveragePrecisionOptions = {}): number | Map<Label, number> {
+export function averagePrecisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options: AveragePrecisionOptions & { average: null },
+): Map<Label, number>;
+export function averagePrecisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options?: AveragePrecisionOptions & { average?: 'macro' | 'weighted' | 'micro' },
+): number;
+export function averagePrecisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options?: AveragePrecisionOptions,
+): number | Map<Label, number>;
+export function averagePrecisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options: AveragePrecisionOptions = {},
+): number | Map<Label, number> {
   const who = 'averagePrecisionScore';
   const average = options.average === undefined ? 'macro' : options.average;
   if (average !== null && average !== 'macro' && average !== 'weighted' && average !== 'micro') {
-    throw new InvalidParameterError('average', `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`);
+    throw new InvalidParameterError(
+      'average',
+      `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`,
+    );
   }
   const t = checkTrue(who, yTrue);
   const n = t.length;
@@ -48,11 +79,17 @@ export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: Reado
     const s = checkScores(who, yScore, n);
     const present = uniqueSorted(t);
     if (present.length > 2) {
-      throw new DataValidationError(`${who}: yTrue has ${present.length} classes but yScore is 1-D; pass an n × k score matrix whose columns follow labels.`, { param: 'yScore' });
+      throw new DataValidationError(
+        `${who}: yTrue has ${present.length} classes but yScore is 1-D; pass an n × k score matrix whose columns follow labels.`,
+        { param: 'yScore' },
+      );
     }
     const pos = options.posLabel ?? 1;
     if (present.length === 2 && !present.includes(pos)) {
-      throw new InvalidParameterError('posLabel', `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`);
+      throw new InvalidParameterError(
+        'posLabel',
+        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+      );
     }
     const positive = new Uint8Array(n);
     for (let i = 0; i < n; i++) positive[i] = t[i] === pos ? 1 : 0;
@@ -63,7 +100,11 @@ export function averagePrecisionScore(yTrue: ReadonlyArray<Label>, yScore: Reado
   const k = d.cols;
   const ti = indexIn(t, labels);
   const bad = ti.indexOf(-1);
-  if (bad >= 0) throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, { param: 'yTrue', row: bad });
+  if (bad >= 0)
+    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
+      param: 'yTrue',
+      row: bad,
+    });
   if (average === 'micro') {
     const { positive, weight } = flattenOneVsRest(ti, k, w);
     return apFromCurve(binaryClfCurve(positive, d.data, weight));

@@ -23,7 +23,11 @@ export interface BalancedAccuracyOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.balanced_accuracy_score`; Brodersen et al. (2010), "The balanced accuracy and its posterior distribution".
  */
-export function balancedAccuracyScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: BalancedAccuracyOptions = {}): number {
+export function balancedAccuracyScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: BalancedAccuracyOptions = {},
+): number {
   const who = 'balancedAccuracyScore';
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);

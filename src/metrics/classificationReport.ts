@@ -72,21 +72,37 @@ export interface ClassificationReport {
  * ```
  * @see scikit-learn `sklearn.metrics.classification_report`
  */
-export function classificationReport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: ClassificationReportOptions = {}): ClassificationReport {
+export function classificationReport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: ClassificationReportOptions = {},
+): ClassificationReport {
   const who = 'classificationReport';
   const digits = options.digits ?? 2;
   const weighted = options.sampleWeight !== undefined;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new InvalidParameterError('digits', `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+    throw new InvalidParameterError(
+      'digits',
+      `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`,
+    );
   const { yTrue: t, yPred: p } = checkTargets(who, yTrue, yPred);
   const present = resolveLabels(who, undefined, t, p);
   const labels = resolveLabels(who, options.labels, t, p);
   const presentSet = new Set(present);
-  const microIsAccuracy = options.labels === undefined || (labels.length === presentSet.size && labels.every((l) => presentSet.has(l)));
+  const microIsAccuracy =
+    options.labels === undefined || (labels.length === presentSet.size && labels.every((l) => presentSet.has(l)));
   const names = options.targetNames ? Array.from(options.targetNames, String) : labels.map(String);
   if (names.length !== labels.length) {
-    throw new InvalidParameterError('targetNames', `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`);
+    throw new InvalidParameterError(
+      'targetNames',
+      `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`,
+    );
   }
-  const base = { labels, zeroDivision: options.zeroDivision ?? 0, ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}) };
+  const base = {
+    labels,
+    zeroDivision: options.zeroDivision ?? 0,
+    ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}),
+  };
   const per = precisionRecallFscoreSupport(t, p, { ...base, average: null });
   const total = per.support.reduce((a, b) => a + b, 0);
   const avg = (average: 'micro' | 'macro' | 'weighted'): ReportRow => {
@@ -106,12 +122,32 @@ export function classificationReport(yTrue: ReadonlyArray<Label>, yPred: Readonl
   const weightedAvg = avg('weighted');
 
   const width = Math.max(...names.map((s) => s.length), 'weighted avg'.length, digits);
-  const f = (x: number): string => ' ' + rjust(pyFixed(x, digits), 9);
-  let text = rjust('', width) + ' ' + ['precision', 'recall', 'f1-score', 'support'].map((h) => ' ' + rjust(h, 9)).join('') + '\n\n';
-  const line = (name: string, r: ReportRow): string => rjust(name, width) + ' ' + f(r.precision) + f(r.recall) + f(r.f1Score) + ' ' + rjust(pySupport(r.support, weighted), 9) + '\n';
+  const f = (x: number): string => ` ${rjust(pyFixed(x, digits), 9)}`;
+  let text =
+    rjust('', width) +
+    ' ' +
+    ['precision', 'recall', 'f1-score', 'support'].map((h) => ` ${rjust(h, 9)}`).join('') +
+    '\n\n';
+  const line = (name: string, r: ReportRow): string =>
+    rjust(name, width) +
+    ' ' +
+    f(r.precision) +
+    f(r.recall) +
+    f(r.f1Score) +
+    ' ' +
+    rjust(pySupport(r.support, weighted), 9) +
+    '\n';
   for (const c of classes) text += line(c.name, c);
   text += '\n';
-  if (microIsAccuracy) text += rjust('accuracy', width) + ' ' + ' '.repeat(20) + f(micro.f1Score) + ' ' + rjust(pySupport(total, weighted), 9) + '\n';
+  if (microIsAccuracy)
+    text +=
+      rjust('accuracy', width) +
+      ' ' +
+      ' '.repeat(20) +
+      f(micro.f1Score) +
+      ' ' +
+      rjust(pySupport(total, weighted), 9) +
+      '\n';
   else text += line('micro avg', micro);
   text += line('macro avg', macroAvg);
   text += line('weighted avg', weightedAvg);

@@ -86,17 +86,30 @@ export function classificationReportImbalanced(
   const who = 'classificationReportImbalanced';
   const digits = options.digits ?? 2;
   const weighted = options.sampleWeight !== undefined;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new InvalidParameterError('digits', `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+    throw new InvalidParameterError(
+      'digits',
+      `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`,
+    );
   const alpha = options.alpha ?? 0.1;
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha)) throw new InvalidParameterError('alpha', `${who}: alpha must be a finite number, received ${describe(alpha)}.`);
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha))
+    throw new InvalidParameterError('alpha', `${who}: alpha must be a finite number, received ${describe(alpha)}.`);
   const { yTrue: t, yPred: p } = checkTargets(who, yTrue, yPred);
   const labels = resolveLabels(who, options.labels, t, p);
   const names = options.targetNames ? Array.from(options.targetNames, String) : labels.map(String);
   if (names.length !== labels.length) {
-    throw new InvalidParameterError('targetNames', `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`);
+    throw new InvalidParameterError(
+      'targetNames',
+      `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`,
+    );
   }
   const sw = options.sampleWeight ? { sampleWeight: options.sampleWeight } : {};
-  const prf = precisionRecallFscoreSupport(t, p, { labels, average: null, zeroDivision: options.zeroDivision ?? 0, ...sw });
+  const prf = precisionRecallFscoreSupport(t, p, {
+    labels,
+    average: null,
+    zeroDivision: options.zeroDivision ?? 0,
+    ...sw,
+  });
   const ss = sssCore(who, t, p, { labels, average: null, ...sw });
   const classes: ImbalancedClassRow[] = labels.map((label, i) => {
     const sen = ss.sensitivity[i] as number;
@@ -121,9 +134,17 @@ export function classificationReportImbalanced(
 
   const heading = 'avg / total';
   const width = Math.max(...names.map((s) => s.length), heading.length, digits);
-  const row = (cells: string[]): string => rjust(cells[0] as string, width) + '  ' + cells.slice(1).map((c) => rjust(c, 9)).join(' ') + '\n';
-  let text = row(['', ...keys, 'sup']) + '\n';
-  for (const c of classes) text += row([c.name, ...keys.map((key) => pyFixed(c[key], digits)), pySupport(c.sup, weighted)]);
+  const row = (cells: string[]): string =>
+    rjust(cells[0] as string, width) +
+    '  ' +
+    cells
+      .slice(1)
+      .map((c) => rjust(c, 9))
+      .join(' ') +
+    '\n';
+  let text = `${row(['', ...keys, 'sup'])}\n`;
+  for (const c of classes)
+    text += row([c.name, ...keys.map((key) => pyFixed(c[key], digits)), pySupport(c.sup, weighted)]);
   text += '\n';
   text += row([heading, ...keys.map((key) => pyFixed(avg[key], digits)), pySupport(totalSupport, weighted)]);
   return { classes, avg, totalSupport, text };

@@ -28,11 +28,18 @@ export interface CohenKappaOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.cohen_kappa_score`; Cohen (1960), "A coefficient of agreement for nominal scales".
  */
-export function cohenKappaScore(y1: ReadonlyArray<Label>, y2: ReadonlyArray<Label>, options: CohenKappaOptions = {}): number {
+export function cohenKappaScore(
+  y1: ReadonlyArray<Label>,
+  y2: ReadonlyArray<Label>,
+  options: CohenKappaOptions = {},
+): number {
   const who = 'cohenKappaScore';
   const { weights } = options;
   if (weights !== undefined && weights !== 'linear' && weights !== 'quadratic') {
-    throw new InvalidParameterError('weights', `${who}: weights must be 'linear', 'quadratic' or undefined, received ${describe(weights)}.`);
+    throw new InvalidParameterError(
+      'weights',
+      `${who}: weights must be 'linear', 'quadratic' or undefined, received ${describe(weights)}.`,
+    );
   }
   const { yTrue: t, yPred: p, n } = checkTargets(who, y1, y2, 'y2');
   const sw = checkWeights(who, options.sampleWeight, n);

@@ -28,18 +28,28 @@ export interface ConfusionMatrixOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.confusion_matrix`
  */
-export function confusionMatrix(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: ConfusionMatrixOptions = {}): Matrix {
+export function confusionMatrix(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: ConfusionMatrixOptions = {},
+): Matrix {
   const who = 'confusionMatrix';
   const { normalize } = options;
   if (normalize !== undefined && normalize !== 'true' && normalize !== 'pred' && normalize !== 'all') {
-    throw new InvalidParameterError('normalize', `${who}: normalize must be 'true', 'pred' or 'all', received ${describe(normalize)}.`);
+    throw new InvalidParameterError(
+      'normalize',
+      `${who}: normalize must be 'true', 'pred' or 'all', received ${describe(normalize)}.`,
+    );
   }
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
   const labels = resolveLabels(who, options.labels, t, p);
   const ti = indexIn(t, labels);
   if (options.labels !== undefined && !ti.some((v) => v >= 0)) {
-    throw new DataValidationError(`${who}: none of labels [${labels.map((l) => describe(l)).join(', ')}] occurs in yTrue; at least one must.`, { param: 'labels' });
+    throw new DataValidationError(
+      `${who}: none of labels [${labels.map((l) => describe(l)).join(', ')}] occurs in yTrue; at least one must.`,
+      { param: 'labels' },
+    );
   }
   const k = labels.length;
   const c = confusionCounts(ti, indexIn(p, labels), k, w);

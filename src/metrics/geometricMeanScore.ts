@@ -39,20 +39,42 @@ export interface GeometricMeanOptions {
  * ```
  * @see imbalanced-learn `imblearn.metrics.geometric_mean_score`; Kubat & Matwin (1997), "Addressing the curse of imbalanced training sets: one-sided selection".
  */
-export function geometricMeanScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: GeometricMeanOptions & { average: null }): Map<Label, number>;
-export function geometricMeanScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: GeometricMeanOptions & { average?: 'multiclass' | Average }): number;
-export function geometricMeanScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: GeometricMeanOptions): number | Map<Label, number>;
-export function geometricMeanScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: GeometricMeanOptions = {}): number | Map<Label, number> {
+export function geometricMeanScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: GeometricMeanOptions & { average: null },
+): Map<Label, number>;
+export function geometricMeanScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: GeometricMeanOptions & { average?: 'multiclass' | Average },
+): number;
+export function geometricMeanScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: GeometricMeanOptions,
+): number | Map<Label, number>;
+export function geometricMeanScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: GeometricMeanOptions = {},
+): number | Map<Label, number> {
   const who = 'geometricMeanScore';
   const average = options.average === undefined ? 'multiclass' : options.average;
   const correction = options.correction ?? 0;
   if (typeof correction !== 'number' || !(correction >= 0)) {
-    throw new InvalidParameterError('correction', `${who}: correction must be a number >= 0, received ${describe(correction)}.`);
+    throw new InvalidParameterError(
+      'correction',
+      `${who}: correction must be a number >= 0, received ${describe(correction)}.`,
+    );
   }
   if (average !== 'multiclass') {
     const { average: _a, correction: _c, ...rest } = options;
     const r = sssCore(who, yTrue, yPred, { ...rest, average });
-    if (average === null) return new Map(r.labels.map((l, i) => [l, Math.sqrt((r.sensitivity[i] as number) * (r.specificity[i] as number))]));
+    if (average === null)
+      return new Map(
+        r.labels.map((l, i) => [l, Math.sqrt((r.sensitivity[i] as number) * (r.specificity[i] as number))]),
+      );
     const a = averageSss(r);
     return Math.sqrt(a.sensitivity * a.specificity);
   }

@@ -9,7 +9,13 @@ export { balancedAccuracyScore } from './balancedAccuracyScore.js';
 export type { BalancedAccuracyOptions } from './balancedAccuracyScore.js';
 export { confusionMatrix } from './confusionMatrix.js';
 export type { ConfusionMatrixOptions } from './confusionMatrix.js';
-export { precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore } from './precisionRecallFscoreSupport.js';
+export {
+  precisionRecallFscoreSupport,
+  precisionScore,
+  recallScore,
+  f1Score,
+  fbetaScore,
+} from './precisionRecallFscoreSupport.js';
 export type { PrfOptions, FbetaOptions, PrfsPerClass, PrfsAveraged } from './precisionRecallFscoreSupport.js';
 export { matthewsCorrcoef } from './matthewsCorrcoef.js';
 export type { MatthewsOptions } from './matthewsCorrcoef.js';
@@ -36,7 +42,12 @@ export type {
 export { geometricMeanScore } from './geometricMeanScore.js';
 export type { GeometricMeanOptions } from './geometricMeanScore.js';
 export { classificationReport } from './classificationReport.js';
-export type { ClassificationReportOptions, ClassificationReport, ReportRow, ReportClassRow } from './classificationReport.js';
+export type {
+  ClassificationReportOptions,
+  ClassificationReport,
+  ReportRow,
+  ReportClassRow,
+} from './classificationReport.js';
 export { classificationReportImbalanced } from './classificationReportImbalanced.js';
 export type {
   ClassificationReportImbalancedOptions,

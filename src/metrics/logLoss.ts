@@ -34,7 +34,11 @@ const EPS = 2.220446049250313e-16;
  * ```
  * @see scikit-learn `sklearn.metrics.log_loss`
  */
-export function logLoss(yTrue: ReadonlyArray<Label>, yProb: MatrixInput | ReadonlyArray<number>, options: LogLossOptions = {}): number {
+export function logLoss(
+  yTrue: ReadonlyArray<Label>,
+  yProb: MatrixInput | ReadonlyArray<number>,
+  options: LogLossOptions = {},
+): number {
   const who = 'logLoss';
   const t = checkTrue(who, yTrue);
   const n = t.length;
@@ -49,13 +53,19 @@ export function logLoss(yTrue: ReadonlyArray<Label>, yProb: MatrixInput | Readon
   const ti = indexIn(t, labels);
   const bad = ti.indexOf(-1);
   if (bad >= 0) {
-    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, { param: 'yTrue', row: bad });
+    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
+      param: 'yTrue',
+      row: bad,
+    });
   }
   const k = labels.length;
   let get: (i: number, c: number) => number;
   if (isVector(yProb)) {
     if (k !== 2) {
-      throw new DataValidationError(`${who}: a 1-D yProb holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. Pass an n × ${k} matrix.`, { param: 'yProb' });
+      throw new DataValidationError(
+        `${who}: a 1-D yProb holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. Pass an n × ${k} matrix.`,
+        { param: 'yProb' },
+      );
     }
     const s = checkScores(who, yProb, n, 'yProb');
     get = (i, c) => (c === 1 ? (s[i] as number) : 1 - (s[i] as number));

@@ -22,7 +22,11 @@ export interface MatthewsOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.matthews_corrcoef`; Gorodkin (2004), "Comparing two K-category assignments by a K-category correlation coefficient".
  */
-export function matthewsCorrcoef(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: MatthewsOptions = {}): number {
+export function matthewsCorrcoef(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: MatthewsOptions = {},
+): number {
   const who = 'matthewsCorrcoef';
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);

@@ -38,8 +38,18 @@ export interface PrecisionRecallCurve {
  * ```
  * @see scikit-learn `sklearn.metrics.precision_recall_curve`
  */
-export function precisionRecallCurve(yTrue: ReadonlyArray<Label>, probasPred: ReadonlyArray<number> | Float64Array, options: PrecisionRecallCurveOptions = {}): PrecisionRecallCurve {
-  const { positive, score, weight } = binaryProblem('precisionRecallCurve', yTrue, probasPred, options.posLabel, options.sampleWeight);
+export function precisionRecallCurve(
+  yTrue: ReadonlyArray<Label>,
+  probasPred: ReadonlyArray<number> | Float64Array,
+  options: PrecisionRecallCurveOptions = {},
+): PrecisionRecallCurve {
+  const { positive, score, weight } = binaryProblem(
+    'precisionRecallCurve',
+    yTrue,
+    probasPred,
+    options.posLabel,
+    options.sampleWeight,
+  );
   const c = binaryClfCurve(positive, score, weight);
   const k = c.tps.length;
   const P = c.tps[k - 1] as number;

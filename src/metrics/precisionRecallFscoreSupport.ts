@@ -75,11 +75,20 @@ interface Core {
 
 function checkAverage(who: string, a: unknown): Average | null {
   if (a === null || a === 'binary' || a === 'micro' || a === 'macro' || a === 'weighted') return a;
-  throw new InvalidParameterError('average', `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(a)}.`);
+  throw new InvalidParameterError(
+    'average',
+    `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(a)}.`,
+  );
 }
 
 /** @internal */
-export function prfsCore(who: string, yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions, defaultAverage: Average | null): Core {
+export function prfsCore(
+  who: string,
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions,
+  defaultAverage: Average | null,
+): Core {
   const average = checkAverage(who, options.average === undefined ? defaultAverage : options.average);
   const z = checkZeroDivision(who, options.zeroDivision);
   const beta = options.beta ?? 1;
@@ -99,7 +108,10 @@ export function prfsCore(who: string, yTrue: ReadonlyArray<Label>, yPred: Readon
     }
     const pos = options.posLabel ?? 1;
     if (!present.includes(pos) && present.length >= 2) {
-      throw new InvalidParameterError('posLabel', `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`);
+      throw new InvalidParameterError(
+        'posLabel',
+        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+      );
     }
     labels = [pos];
   } else {
@@ -169,18 +181,46 @@ function averaged(core: Core): PrfsAveraged {
  * ```
  * @see scikit-learn `sklearn.metrics.precision_recall_fscore_support`
  */
-export function precisionRecallFscoreSupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: FbetaOptions & { average?: null }): PrfsPerClass;
-export function precisionRecallFscoreSupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions & { average: Average }): PrfsAveraged;
-export function precisionRecallFscoreSupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: FbetaOptions): PrfsPerClass | PrfsAveraged;
-export function precisionRecallFscoreSupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions = {}): PrfsPerClass | PrfsAveraged {
+export function precisionRecallFscoreSupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: FbetaOptions & { average?: null },
+): PrfsPerClass;
+export function precisionRecallFscoreSupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions & { average: Average },
+): PrfsAveraged;
+export function precisionRecallFscoreSupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: FbetaOptions,
+): PrfsPerClass | PrfsAveraged;
+export function precisionRecallFscoreSupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions = {},
+): PrfsPerClass | PrfsAveraged {
   const core = prfsCore('precisionRecallFscoreSupport', yTrue, yPred, options, null);
   if (core.average === null) {
-    return { labels: core.labels, precision: core.precision, recall: core.recall, fScore: core.fScore, support: core.support };
+    return {
+      labels: core.labels,
+      precision: core.precision,
+      recall: core.recall,
+      fScore: core.fScore,
+      support: core.support,
+    };
   }
   return averaged(core);
 }
 
-function pick(who: string, key: 'precision' | 'recall' | 'fScore', yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions): number | Map<Label, number> {
+function pick(
+  who: string,
+  key: 'precision' | 'recall' | 'fScore',
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions,
+): number | Map<Label, number> {
   const core = prfsCore(who, yTrue, yPred, options, 'binary');
   if (core.average === null) return new Map(core.labels.map((l, i) => [l, core[key][i] as number]));
   return averaged(core)[key];
@@ -200,10 +240,26 @@ function pick(who: string, key: 'precision' | 'recall' | 'fScore', yTrue: Readon
  * ```
  * @see scikit-learn `sklearn.metrics.precision_score`
  */
-export function precisionScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions & { average: null }): Map<Label, number>;
-export function precisionScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions & { average?: Average }): number;
-export function precisionScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions): number | Map<Label, number>;
-export function precisionScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions = {}): number | Map<Label, number> {
+export function precisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions & { average: null },
+): Map<Label, number>;
+export function precisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions & { average?: Average },
+): number;
+export function precisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions,
+): number | Map<Label, number>;
+export function precisionScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions = {},
+): number | Map<Label, number> {
   return pick('precisionScore', 'precision', yTrue, yPred, options);
 }
 
@@ -220,10 +276,26 @@ export function precisionScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray
  * ```
  * @see scikit-learn `sklearn.metrics.recall_score`
  */
-export function recallScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions & { average: null }): Map<Label, number>;
-export function recallScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions & { average?: Average }): number;
-export function recallScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions): number | Map<Label, number>;
-export function recallScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions = {}): number | Map<Label, number> {
+export function recallScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions & { average: null },
+): Map<Label, number>;
+export function recallScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions & { average?: Average },
+): number;
+export function recallScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions,
+): number | Map<Label, number>;
+export function recallScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions = {},
+): number | Map<Label, number> {
   return pick('recallScore', 'recall', yTrue, yPred, options);
 }
 
@@ -240,10 +312,26 @@ export function recallScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<La
  * ```
  * @see scikit-learn `sklearn.metrics.f1_score`
  */
-export function f1Score(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions & { average: null }): Map<Label, number>;
-export function f1Score(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions & { average?: Average }): number;
-export function f1Score(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: PrfOptions): number | Map<Label, number>;
-export function f1Score(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: PrfOptions = {}): number | Map<Label, number> {
+export function f1Score(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions & { average: null },
+): Map<Label, number>;
+export function f1Score(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions & { average?: Average },
+): number;
+export function f1Score(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: PrfOptions,
+): number | Map<Label, number>;
+export function f1Score(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: PrfOptions = {},
+): number | Map<Label, number> {
   return pick('f1Score', 'fScore', yTrue, yPred, { ...options, beta: 1 });
 }
 
@@ -259,9 +347,25 @@ export function f1Score(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>
  * ```
  * @see scikit-learn `sklearn.metrics.fbeta_score`
  */
-export function fbetaScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions & { average: null }): Map<Label, number>;
-export function fbetaScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: FbetaOptions & { average?: Average }): number;
-export function fbetaScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: FbetaOptions): number | Map<Label, number>;
-export function fbetaScore(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: FbetaOptions = {}): number | Map<Label, number> {
+export function fbetaScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions & { average: null },
+): Map<Label, number>;
+export function fbetaScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: FbetaOptions & { average?: Average },
+): number;
+export function fbetaScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: FbetaOptions,
+): number | Map<Label, number>;
+export function fbetaScore(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: FbetaOptions = {},
+): number | Map<Label, number> {
   return pick('fbetaScore', 'fScore', yTrue, yPred, options);
 }

@@ -1,6 +1,17 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Dense, Label, MatrixInput } from '../core/matrix.js';
-import { binaryAuc, checkScoreMatrix, flattenOneVsRest, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels, uniqueSorted } from './_common.js';
+import {
+  binaryAuc,
+  checkScoreMatrix,
+  flattenOneVsRest,
+  checkScores,
+  checkTrue,
+  checkWeights,
+  indexIn,
+  isVector,
+  resolveLabels,
+  uniqueSorted,
+} from './_common.js';
 
 /** Options of {@link rocAucScore}. */
 export interface RocAucOptions {
@@ -56,18 +67,40 @@ const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.a
  * ```
  * @see scikit-learn `sklearn.metrics.roc_auc_score`; Hand & Till (2001), "A simple generalisation of the area under the ROC curve for multiple class classification problems"; Provost & Domingos (2000) for ovr.
  */
-export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options: RocAucOptions & { multiClass: 'ovr'; average: null }): Map<Label, number>;
-export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options?: RocAucOptions & { average?: 'macro' | 'weighted' | 'micro' }): number;
-export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options?: RocAucOptions): number | Map<Label, number>;
-export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | MatrixInput, options: RocAucOptions = {}): number | Map<Label, number> {
+export function rocAucScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options: RocAucOptions & { multiClass: 'ovr'; average: null },
+): Map<Label, number>;
+export function rocAucScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options?: RocAucOptions & { average?: 'macro' | 'weighted' | 'micro' },
+): number;
+export function rocAucScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options?: RocAucOptions,
+): number | Map<Label, number>;
+export function rocAucScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | MatrixInput,
+  options: RocAucOptions = {},
+): number | Map<Label, number> {
   const who = 'rocAucScore';
   const { multiClass } = options;
   const average = options.average === undefined ? 'macro' : options.average;
   if (multiClass !== undefined && multiClass !== 'ovr' && multiClass !== 'ovo') {
-    throw new InvalidParameterError('multiClass', `${who}: multiClass must be 'ovr' or 'ovo', received ${describe(multiClass)}.`);
+    throw new InvalidParameterError(
+      'multiClass',
+      `${who}: multiClass must be 'ovr' or 'ovo', received ${describe(multiClass)}.`,
+    );
   }
   if (average !== null && average !== 'macro' && average !== 'weighted' && average !== 'micro') {
-    throw new InvalidParameterError('average', `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`);
+    throw new InvalidParameterError(
+      'average',
+      `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`,
+    );
   }
   const t = checkTrue(who, yTrue);
   const n = t.length;
@@ -88,7 +121,10 @@ export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<n
     }
     const pos = options.posLabel ?? (labels[labels.length - 1] as Label);
     if (!present.includes(pos)) {
-      throw new InvalidParameterError('posLabel', `${who}: posLabel=${describe(pos)} is not one of the classes in yTrue [${present.map((l) => describe(l)).join(', ')}].`);
+      throw new InvalidParameterError(
+        'posLabel',
+        `${who}: posLabel=${describe(pos)} is not one of the classes in yTrue [${present.map((l) => describe(l)).join(', ')}].`,
+      );
     }
     let s: Float64Array;
     if (vector) s = checkScores(who, yScore as ReadonlyArray<number>, n);
@@ -98,7 +134,10 @@ export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<n
       else {
         const col = labels.indexOf(pos);
         if (labels.length !== 2 || col < 0) {
-          throw new DataValidationError(`${who}: yScore has 2 columns but labels [${labels.map((l) => describe(l)).join(', ')}] do not name 2 classes including posLabel.`, { param: 'labels' });
+          throw new DataValidationError(
+            `${who}: yScore has 2 columns but labels [${labels.map((l) => describe(l)).join(', ')}] do not name 2 classes including posLabel.`,
+            { param: 'labels' },
+          );
         }
         s = new Float64Array(n);
         for (let i = 0; i < n; i++) s[i] = m.data[i * 2 + col] as number;
@@ -110,10 +149,16 @@ export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<n
   }
 
   if (multiClass === undefined) {
-    throw new InvalidParameterError('multiClass', `${who}: yTrue or yScore is multiclass (${labels.length} classes); choose multiClass 'ovr' or 'ovo'.`);
+    throw new InvalidParameterError(
+      'multiClass',
+      `${who}: yTrue or yScore is multiclass (${labels.length} classes); choose multiClass 'ovr' or 'ovo'.`,
+    );
   }
   if (d === undefined) {
-    throw new DataValidationError(`${who}: yTrue is multiclass but yScore is 1-D; pass an n × k probability matrix whose columns follow labels.`, { param: 'yScore' });
+    throw new DataValidationError(
+      `${who}: yTrue is multiclass but yScore is 1-D; pass an n × k probability matrix whose columns follow labels.`,
+      { param: 'yScore' },
+    );
   }
   const k = d.cols;
   if (labels.length !== k) {
@@ -126,7 +171,11 @@ export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<n
   }
   const ti = indexIn(t, labels);
   const bad = ti.indexOf(-1);
-  if (bad >= 0) throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, { param: 'yTrue', row: bad });
+  if (bad >= 0)
+    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
+      param: 'yTrue',
+      row: bad,
+    });
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0; j < k; j++) s += d.data[i * k + j] as number;
@@ -138,16 +187,30 @@ export function rocAucScore(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<n
     }
   }
   if (multiClass === 'ovo') {
-    if (w) throw new InvalidParameterError('sampleWeight', `${who}: sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); use 'ovr' or drop the weights.`);
+    if (w)
+      throw new InvalidParameterError(
+        'sampleWeight',
+        `${who}: sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); use 'ovr' or drop the weights.`,
+      );
     if (average !== 'macro' && average !== 'weighted') {
-      throw new InvalidParameterError('average', `${who}: multiClass 'ovo' supports average 'macro' or 'weighted', received ${describe(average)}.`);
+      throw new InvalidParameterError(
+        'average',
+        `${who}: multiClass 'ovo' supports average 'macro' or 'weighted', received ${describe(average)}.`,
+      );
     }
     return ovo(who, ti, d, average);
   }
   return ovr(who, labels, ti, d, w, average);
 }
 
-function ovr(who: string, labels: Label[], ti: Int32Array, d: Dense, w: Float64Array | undefined, average: 'macro' | 'weighted' | 'micro' | null): number | Map<Label, number> {
+function ovr(
+  who: string,
+  labels: Label[],
+  ti: Int32Array,
+  d: Dense,
+  w: Float64Array | undefined,
+  average: 'macro' | 'weighted' | 'micro' | null,
+): number | Map<Label, number> {
   const n = ti.length;
   const k = d.cols;
   if (average === 'micro') {
@@ -202,7 +265,10 @@ function ovo(who: string, ti: Int32Array, d: Dense, average: 'macro' | 'weighted
   const present: number[] = [];
   for (let c = 0; c < k; c++) if ((counts[c] as number) > 0) present.push(c);
   if (present.length < 2) {
-    throw new DataValidationError(`${who}: only one class is present in yTrue; one-vs-one ROC AUC needs at least two.`, { param: 'yTrue' });
+    throw new DataValidationError(
+      `${who}: only one class is present in yTrue; one-vs-one ROC AUC needs at least two.`,
+      { param: 'yTrue' },
+    );
   }
   let sum = 0;
   let wsum = 0;

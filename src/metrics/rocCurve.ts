@@ -37,11 +37,17 @@ export function binaryProblem(
   const classes = uniqueSorted(t);
   if (posLabel === undefined) {
     if (classes.length > 2) {
-      throw new DataValidationError(`${who}: yTrue has ${classes.length} classes; a binary curve needs posLabel to say which class is positive.`, { param: 'yTrue' });
+      throw new DataValidationError(
+        `${who}: yTrue has ${classes.length} classes; a binary curve needs posLabel to say which class is positive.`,
+        { param: 'yTrue' },
+      );
     }
     posLabel = defaultPosLabel(who, classes);
   } else if (typeof posLabel !== typeof t[0]) {
-    throw new DataValidationError(`${who}: posLabel ${describe(posLabel)} is a ${typeof posLabel} but yTrue holds ${typeof t[0]}s.`, { param: 'posLabel' });
+    throw new DataValidationError(
+      `${who}: posLabel ${describe(posLabel)} is a ${typeof posLabel} but yTrue holds ${typeof t[0]}s.`,
+      { param: 'posLabel' },
+    );
   }
   const positive = new Uint8Array(n);
   for (let i = 0; i < n; i++) positive[i] = t[i] === posLabel ? 1 : 0;
@@ -65,7 +71,11 @@ export function binaryProblem(
  * ```
  * @see scikit-learn `sklearn.metrics.roc_curve`; Fawcett (2006), "An introduction to ROC analysis".
  */
-export function rocCurve(yTrue: ReadonlyArray<Label>, yScore: ReadonlyArray<number> | Float64Array, options: RocCurveOptions = {}): RocCurve {
+export function rocCurve(
+  yTrue: ReadonlyArray<Label>,
+  yScore: ReadonlyArray<number> | Float64Array,
+  options: RocCurveOptions = {},
+): RocCurve {
   const who = 'rocCurve';
   const { positive, score, weight } = binaryProblem(who, yTrue, yScore, options.posLabel, options.sampleWeight);
   const c = binaryClfCurve(positive, score, weight);

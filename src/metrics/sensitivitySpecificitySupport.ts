@@ -42,8 +42,17 @@ export function sssCore(
   options: SensitivitySpecificityOptions,
 ): { labels: Label[]; sensitivity: number[]; specificity: number[]; support: number[]; average: Average | null } {
   const average = options.average === undefined ? null : options.average;
-  if (average !== null && average !== 'binary' && average !== 'micro' && average !== 'macro' && average !== 'weighted') {
-    throw new InvalidParameterError('average', `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(average)}.`);
+  if (
+    average !== null &&
+    average !== 'binary' &&
+    average !== 'micro' &&
+    average !== 'macro' &&
+    average !== 'weighted'
+  ) {
+    throw new InvalidParameterError(
+      'average',
+      `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(average)}.`,
+    );
   }
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
@@ -51,11 +60,17 @@ export function sssCore(
   if (average === 'binary') {
     const present = resolveLabels(who, undefined, t, p);
     if (present.length > 2) {
-      throw new DataValidationError(`${who}: the targets are multiclass (${present.length} classes) but average='binary'. Choose 'micro', 'macro', 'weighted' or null.`, { param: 'yTrue' });
+      throw new DataValidationError(
+        `${who}: the targets are multiclass (${present.length} classes) but average='binary'. Choose 'micro', 'macro', 'weighted' or null.`,
+        { param: 'yTrue' },
+      );
     }
     const pos = options.posLabel ?? 1;
     if (!present.includes(pos) && present.length >= 2) {
-      throw new InvalidParameterError('posLabel', `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`);
+      throw new InvalidParameterError(
+        'posLabel',
+        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+      );
     }
     labels = [pos];
   } else labels = resolveLabels(who, options.labels, t, p);
@@ -110,11 +125,28 @@ export function averageSss(r: ReturnType<typeof sssCore>): SensitivitySpecificit
  * ```
  * @see imbalanced-learn `imblearn.metrics.sensitivity_specificity_support`
  */
-export function sensitivitySpecificitySupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: SensitivitySpecificityOptions & { average?: null }): SensitivitySpecificityPerClass;
-export function sensitivitySpecificitySupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: SensitivitySpecificityOptions & { average: Average }): SensitivitySpecificityAveraged;
-export function sensitivitySpecificitySupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options?: SensitivitySpecificityOptions): SensitivitySpecificityPerClass | SensitivitySpecificityAveraged;
-export function sensitivitySpecificitySupport(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label>, options: SensitivitySpecificityOptions = {}): SensitivitySpecificityPerClass | SensitivitySpecificityAveraged {
+export function sensitivitySpecificitySupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: SensitivitySpecificityOptions & { average?: null },
+): SensitivitySpecificityPerClass;
+export function sensitivitySpecificitySupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: SensitivitySpecificityOptions & { average: Average },
+): SensitivitySpecificityAveraged;
+export function sensitivitySpecificitySupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options?: SensitivitySpecificityOptions,
+): SensitivitySpecificityPerClass | SensitivitySpecificityAveraged;
+export function sensitivitySpecificitySupport(
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+  options: SensitivitySpecificityOptions = {},
+): SensitivitySpecificityPerClass | SensitivitySpecificityAveraged {
   const r = sssCore('sensitivitySpecificitySupport', yTrue, yPred, options);
-  if (r.average === null) return { labels: r.labels, sensitivity: r.sensitivity, specificity: r.specificity, support: r.support };
+  if (r.average === null)
+    return { labels: r.labels, sensitivity: r.sensitivity, specificity: r.specificity, support: r.support };
   return averageSss(r);
 }

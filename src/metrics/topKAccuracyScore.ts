@@ -33,10 +33,15 @@ export interface TopKAccuracyOptions {
  * ```
  * @see scikit-learn `sklearn.metrics.top_k_accuracy_score`
  */
-export function topKAccuracyScore(yTrue: ReadonlyArray<Label>, yScore: MatrixInput | ReadonlyArray<number>, options: TopKAccuracyOptions = {}): number {
+export function topKAccuracyScore(
+  yTrue: ReadonlyArray<Label>,
+  yScore: MatrixInput | ReadonlyArray<number>,
+  options: TopKAccuracyOptions = {},
+): number {
   const who = 'topKAccuracyScore';
   const k = options.k ?? 2;
-  if (!Number.isInteger(k) || k < 1) throw new InvalidParameterError('k', `${who}: k must be an integer >= 1, received ${describe(k)}.`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new InvalidParameterError('k', `${who}: k must be an integer >= 1, received ${describe(k)}.`);
   const t = checkTrue(who, yTrue);
   const n = t.length;
   const w = checkWeights(who, options.sampleWeight, n);
@@ -45,7 +50,11 @@ export function topKAccuracyScore(yTrue: ReadonlyArray<Label>, yScore: MatrixInp
   const binary = present <= 2 && !(options.labels !== undefined && labels.length > 2);
   const ti = indexIn(t, labels);
   const bad = ti.indexOf(-1);
-  if (bad >= 0) throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, { param: 'yTrue', row: bad });
+  if (bad >= 0)
+    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
+      param: 'yTrue',
+      row: bad,
+    });
   const hits = new Uint8Array(n);
   if (binary) {
     let s: Float64Array;
@@ -61,7 +70,10 @@ export function topKAccuracyScore(yTrue: ReadonlyArray<Label>, yScore: MatrixInp
       s = d.data;
     }
     if (labels.length !== 2) {
-      throw new DataValidationError(`${who}: the number of classes (${labels.length}) does not match the 2 classes a 1-D yScore implies. Pass labels with both classes.`, { param: 'labels' });
+      throw new DataValidationError(
+        `${who}: the number of classes (${labels.length}) does not match the 2 classes a 1-D yScore implies. Pass labels with both classes.`,
+        { param: 'labels' },
+      );
     }
     if (k === 1) {
       let lo = Infinity;

@@ -1,12 +1,25 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+  describe,
+} from '../core/errors.js';
 import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import { fromDense, toDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
-import { decodeNumber, decodeNumbers, encodeNumber, encodeNumbers, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import {
+  decodeNumber,
+  decodeNumbers,
+  encodeNumber,
+  encodeNumbers,
+  makeEnvelope,
+  openEnvelope,
+} from '../core/serialization.js';
 import type { Envelope, JsonNumber } from '../core/serialization.js';
 import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
@@ -416,9 +429,26 @@ export class MLPClassifier {
     const optimizer = makeOptimizer(p.optimizer, p.learningRate);
     let bestSnap: tf.Tensor[] | undefined;
     try {
-      const { history, bestEpoch, stoppedEpoch, best } = await this.trainLoop(net, optimizer, rng, X32, d, yIdx, trainIdx, cw, valX, valY, k);
+      const { history, bestEpoch, stoppedEpoch, best } = await this.trainLoop(
+        net,
+        optimizer,
+        rng,
+        X32,
+        d,
+        yIdx,
+        trainIdx,
+        cw,
+        valX,
+        valY,
+        k,
+      );
       bestSnap = best;
-      if (bestSnap && p.earlyStopping?.restoreBestWeights && bestEpoch !== undefined && bestEpoch !== history.length - 1) {
+      if (
+        bestSnap &&
+        p.earlyStopping?.restoreBestWeights &&
+        bestEpoch !== undefined &&
+        bestEpoch !== history.length - 1
+      ) {
         net.restore(bestSnap);
       }
       const values = net.read();
@@ -458,7 +488,12 @@ export class MLPClassifier {
     valX: Float32Array | undefined,
     valY: Int32Array | undefined,
     k: number,
-  ): Promise<{ history: EpochLogs[]; bestEpoch: number | undefined; stoppedEpoch: number | undefined; best: tf.Tensor[] | undefined }> {
+  ): Promise<{
+    history: EpochLogs[];
+    bestEpoch: number | undefined;
+    stoppedEpoch: number | undefined;
+    best: tf.Tensor[] | undefined;
+  }> {
     const p = this.params;
     const nTrain = trainIdx.length;
     const B = Math.min(p.batchSize, nTrain);
@@ -503,7 +538,7 @@ export class MLPClassifier {
           const xtT = tf.tensor2d(xTBuf.subarray(0, b * d), [d, b]);
           const yT = tf.tensor1d(yBuf.subarray(0, b), 'int32');
           const wT = tf.tensor2d(wBuf.subarray(0, b), [b, 1]);
-          let st;
+          let st: { loss: number; correct: number };
           try {
             st = net.trainStep(optimizer, xT, xtT, yT, wT, seeds, true) as { loss: number; correct: number };
           } finally {
@@ -516,7 +551,13 @@ export class MLPClassifier {
           correct += st.correct;
           p.onBatchEnd?.(batch, { epoch, batch, size: b, loss: st.loss });
         }
-        const logs: EpochLogs = { epoch, loss: lossSum / nTrain, accuracy: correct / nTrain, learningRate: lr, seconds: 0 };
+        const logs: EpochLogs = {
+          epoch,
+          loss: lossSum / nTrain,
+          accuracy: correct / nTrain,
+          learningRate: lr,
+          seconds: 0,
+        };
         if (valX && valY) {
           const proba = probabilities(net, valX, valY.length, d, k);
           Object.assign(logs, validationMetrics(proba, valY, k));
@@ -669,22 +710,67 @@ export class MLPClassifier {
     let n = 0;
     spec.hidden.forEach((h, i) => {
       const idx = i + 1;
-      layers.push({ name: `dense_${idx}`, type: 'Dense', inputShape: [null, width], outputShape: [null, h], params: width * h + h, activation: spec.batchNorm ? null : spec.activation });
+      layers.push({
+        name: `dense_${idx}`,
+        type: 'Dense',
+        inputShape: [null, width],
+        outputShape: [null, h],
+        params: width * h + h,
+        activation: spec.batchNorm ? null : spec.activation,
+      });
       if (spec.batchNorm) {
-        layers.push({ name: `batch_normalization_${idx}`, type: 'BatchNormalization', inputShape: [null, h], outputShape: [null, h], params: 4 * h, activation: null });
-        layers.push({ name: `activation_${idx}`, type: 'Activation', inputShape: [null, h], outputShape: [null, h], params: 0, activation: spec.activation });
+        layers.push({
+          name: `batch_normalization_${idx}`,
+          type: 'BatchNormalization',
+          inputShape: [null, h],
+          outputShape: [null, h],
+          params: 4 * h,
+          activation: null,
+        });
+        layers.push({
+          name: `activation_${idx}`,
+          type: 'Activation',
+          inputShape: [null, h],
+          outputShape: [null, h],
+          params: 0,
+          activation: spec.activation,
+        });
       }
-      if (spec.dropout > 0) layers.push({ name: `dropout_${idx}`, type: 'Dropout', inputShape: [null, h], outputShape: [null, h], params: 0, activation: null });
+      if (spec.dropout > 0)
+        layers.push({
+          name: `dropout_${idx}`,
+          type: 'Dropout',
+          inputShape: [null, h],
+          outputShape: [null, h],
+          params: 0,
+          activation: null,
+        });
       width = h;
       n = idx;
     });
-    layers.push({ name: `dense_${n + 1}`, type: 'Dense', inputShape: [null, width], outputShape: [null, spec.nOut], params: width * spec.nOut + spec.nOut, activation: 'softmax' });
+    layers.push({
+      name: `dense_${n + 1}`,
+      type: 'Dense',
+      inputShape: [null, width],
+      outputShape: [null, spec.nOut],
+      params: width * spec.nOut + spec.nOut,
+      activation: 'softmax',
+    });
     const totalParams = layers.reduce((a, l) => a + l.params, 0);
     const nonTrainable = layers.filter((l) => l.type === 'BatchNormalization').reduce((a, l) => a + l.params / 2, 0);
-    const rows = layers.map((l) => [`${l.name} (${l.type})`, `[null, ${l.outputShape[1]}]`, String(l.params), l.activation ?? '']);
+    const rows = layers.map((l) => [
+      `${l.name} (${l.type})`,
+      `[null, ${l.outputShape[1]}]`,
+      String(l.params),
+      l.activation ?? '',
+    ]);
     const head = ['Layer (type)', 'Output shape', 'Params', 'Activation'];
     const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] as string).length)));
-    const fmt = (r: string[]): string => r.map((c, j) => c.padEnd(widths[j] as number)).join('  ').trimEnd();
+    const fmt = (r: string[]): string =>
+      r
+        .map((c, j) => c.padEnd(widths[j] as number))
+        .join('  ')
+        .trimEnd();
     const rule = '-'.repeat(widths.reduce((a, w) => a + w + 2, -2));
     const text = [
       `${CLASS}: input ${spec.nIn} features → ${spec.nOut} classes`,
@@ -733,7 +819,11 @@ export class MLPClassifier {
       if (spec.dropout > 0) model.add(tfl.layers.dropout({ rate: spec.dropout }));
     });
     model.add(
-      tfl.layers.dense({ units: spec.nOut, activation: 'softmax', ...(spec.hidden.length === 0 ? { inputShape: [spec.nIn] } : {}) }),
+      tfl.layers.dense({
+        units: spec.nOut,
+        activation: 'softmax',
+        ...(spec.hidden.length === 0 ? { inputShape: [spec.nIn] } : {}),
+      }),
     );
     const sizes = [spec.nIn, ...spec.hidden, spec.nOut];
     // model.weights lists every trainable weight first, then the non-trainable ones.
@@ -778,7 +868,10 @@ export class MLPClassifier {
       validationFraction: p.validationFraction,
       earlyStopping: p.earlyStopping ? { ...p.earlyStopping } : null,
       reduceLROnPlateau: p.reduceLROnPlateau ? { ...p.reduceLROnPlateau } : null,
-      classWeight: p.classWeight === undefined || p.classWeight === 'balanced' ? (p.classWeight ?? null) : [...p.classWeight.entries()].map(([c, w]) => [c, encodeNumber(w)]),
+      classWeight:
+        p.classWeight === undefined || p.classWeight === 'balanced'
+          ? (p.classWeight ?? null)
+          : [...p.classWeight.entries()].map(([c, w]) => [c, encodeNumber(w)]),
       seed: p.seed ?? null,
       backend: p.backend,
       verbose: p.verbose,
@@ -796,8 +889,12 @@ export class MLPClassifier {
       stoppedEpoch: f.stoppedEpoch ?? null,
       nTrain: f.nTrain,
       nValidation: f.nValidation,
-      history: f.history.map((h) => Object.fromEntries(Object.entries(h).map(([key, v]) => [key, encodeNumber(v as number)]))),
-      layers: s.values.map((v) => Object.fromEntries(Object.entries(v).map(([key, a]) => [key, encodeNumbers(a as Float32Array)]))),
+      history: f.history.map((h) =>
+        Object.fromEntries(Object.entries(h).map(([key, v]) => [key, encodeNumber(v as number)])),
+      ),
+      layers: s.values.map((v) =>
+        Object.fromEntries(Object.entries(v).map(([key, a]) => [key, encodeNumbers(a as Float32Array)])),
+      ),
     };
     return makeEnvelope(CLASS, VERSION, params, state);
   }
@@ -817,13 +914,18 @@ export class MLPClassifier {
   static fromJSON(json: unknown): MLPClassifier {
     const env = openEnvelope<Record<string, unknown>, Record<string, unknown> | null>(json, CLASS, VERSION);
     const pj = env.params;
-    if (pj === null || typeof pj !== 'object') throw new SerializationError(`${CLASS}.fromJSON: params must be an object.`);
+    if (pj === null || typeof pj !== 'object')
+      throw new SerializationError(`${CLASS}.fromJSON: params must be an object.`);
     let clf: MLPClassifier;
     try {
-      const cwj = pj['classWeight'];
+      const cwj = pj.classWeight;
       const options: Record<string, unknown> = { ...pj };
-      for (const key of ['earlyStopping', 'reduceLROnPlateau', 'seed', 'classWeight']) if (options[key] === null) delete options[key];
-      if (Array.isArray(cwj)) options['classWeight'] = new Map((cwj as [Label, JsonNumber][]).map(([c, w]) => [c, decodeNumber(w, 'params.classWeight')]));
+      for (const key of ['earlyStopping', 'reduceLROnPlateau', 'seed', 'classWeight'])
+        if (options[key] === null) delete options[key];
+      if (Array.isArray(cwj))
+        options.classWeight = new Map(
+          (cwj as [Label, JsonNumber][]).map(([c, w]) => [c, decodeNumber(w, 'params.classWeight')]),
+        );
       clf = new MLPClassifier(options as MLPClassifierOptions);
     } catch (e) {
       if (e instanceof SerializationError) throw e;
@@ -832,24 +934,37 @@ export class MLPClassifier {
     const st = env.state;
     if (st === null) return clf;
     if (typeof st !== 'object') throw new SerializationError(`${CLASS}.fromJSON: state must be an object or null.`);
-    const classes = st['classes'] as Label[];
-    const nIn = st['nFeaturesIn'] as number;
+    const classes = st.classes as Label[];
+    const nIn = st.nFeaturesIn as number;
     if (!Array.isArray(classes) || classes.length < 2 || !Number.isInteger(nIn) || nIn < 1) {
       throw new SerializationError(`${CLASS}.fromJSON: state.classes or state.nFeaturesIn is missing or invalid.`);
     }
     const p = clf.params;
-    const spec: NetSpec = { nIn, hidden: p.hiddenLayers, nOut: classes.length, activation: p.activation, dropout: p.dropout, batchNorm: p.batchNormalization, l2: p.l2 };
-    const layersJ = st['layers'];
+    const spec: NetSpec = {
+      nIn,
+      hidden: p.hiddenLayers,
+      nOut: classes.length,
+      activation: p.activation,
+      dropout: p.dropout,
+      batchNorm: p.batchNormalization,
+      l2: p.l2,
+    };
+    const layersJ = st.layers;
     const sizes = [nIn, ...p.hiddenLayers, classes.length];
     if (!Array.isArray(layersJ) || layersJ.length !== sizes.length - 1) {
-      throw new SerializationError(`${CLASS}.fromJSON: state.layers should hold ${sizes.length - 1} layers for hiddenLayers [${p.hiddenLayers.join(', ')}].`);
+      throw new SerializationError(
+        `${CLASS}.fromJSON: state.layers should hold ${sizes.length - 1} layers for hiddenLayers [${p.hiddenLayers.join(', ')}].`,
+      );
     }
     const values: LayerValues[] = layersJ.map((lj: Record<string, unknown>, l: number) => {
       const fanIn = sizes[l] as number;
       const fanOut = sizes[l + 1] as number;
       const arr = (key: string, len: number): Float32Array => {
         const a = decodeNumbers(lj?.[key], `state.layers[${l}].${key}`);
-        if (a.length !== len) throw new SerializationError(`${CLASS}.fromJSON: state.layers[${l}].${key} has ${a.length} values, expected ${len}.`);
+        if (a.length !== len)
+          throw new SerializationError(
+            `${CLASS}.fromJSON: state.layers[${l}].${key} has ${a.length} values, expected ${len}.`,
+          );
         return Float32Array.from(a);
       };
       const v: LayerValues = { kernel: arr('kernel', fanIn * fanOut), bias: arr('bias', fanOut) };
@@ -861,22 +976,29 @@ export class MLPClassifier {
       }
       return v;
     });
-    const backend = st['backend'] === 'wasm' ? 'wasm' : 'cpu';
-    const hist = Array.isArray(st['history']) ? (st['history'] as Record<string, JsonNumber>[]) : [];
-    const history = hist.map((h, i) => Object.fromEntries(Object.entries(h).map(([key, v]) => [key, decodeNumber(v, `state.history[${i}].${key}`)])) as unknown as EpochLogs);
-    const cwj = Array.isArray(st['classWeight']) ? (st['classWeight'] as [Label, JsonNumber][]) : classes.map((c) => [c, 1] as [Label, JsonNumber]);
+    const backend = st.backend === 'wasm' ? 'wasm' : 'cpu';
+    const hist = Array.isArray(st.history) ? (st.history as Record<string, JsonNumber>[]) : [];
+    const history = hist.map(
+      (h, i) =>
+        Object.fromEntries(
+          Object.entries(h).map(([key, v]) => [key, decodeNumber(v, `state.history[${i}].${key}`)]),
+        ) as unknown as EpochLogs,
+    );
+    const cwj = Array.isArray(st.classWeight)
+      ? (st.classWeight as [Label, JsonNumber][])
+      : classes.map((c) => [c, 1] as [Label, JsonNumber]);
     const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
     const fitted: MLPFitted = Object.freeze({
       classes: [...classes],
       nFeaturesIn: nIn,
-      seed: num(st['seed']) ?? 0,
+      seed: num(st.seed) ?? 0,
       backend,
       history: Object.freeze(history),
       classWeight: new Map(cwj.map(([c, w]) => [c, decodeNumber(w, 'state.classWeight')])),
-      bestEpoch: num(st['bestEpoch']),
-      stoppedEpoch: num(st['stoppedEpoch']),
-      nTrain: num(st['nTrain']) ?? 0,
-      nValidation: num(st['nValidation']) ?? 0,
+      bestEpoch: num(st.bestEpoch),
+      stoppedEpoch: num(st.stoppedEpoch),
+      nTrain: num(st.nTrain) ?? 0,
+      nValidation: num(st.nValidation) ?? 0,
     });
     clf.state = { fitted, spec, values, net: undefined };
     return clf;
@@ -922,7 +1044,9 @@ export class MLPClassifier {
     try {
       text = await fs.promises.readFile(file, 'utf8');
     } catch (e) {
-      throw new SerializationError(`${CLASS}.load: cannot read ${file} (${(e as Error).message}). Pass the directory given to save().`);
+      throw new SerializationError(
+        `${CLASS}.load: cannot read ${file} (${(e as Error).message}). Pass the directory given to save().`,
+      );
     }
     const clf = MLPClassifier.fromJSON(text);
     if (clf.state) {
@@ -977,9 +1101,15 @@ function nodeModules(who: string): { fs: NodeFs; path: { join(...p: string[]): s
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const get = proc?.getBuiltinModule;
   if (typeof get !== 'function') {
-    throw new InvalidParameterError('dir', `${who}: saving to and loading from a directory needs Node ≥ 20.16. In a browser use toJSON() / fromJSON().`);
+    throw new InvalidParameterError(
+      'dir',
+      `${who}: saving to and loading from a directory needs Node ≥ 20.16. In a browser use toJSON() / fromJSON().`,
+    );
   }
-  return { fs: get.call(proc, 'node:fs') as NodeFs, path: get.call(proc, 'node:path') as { join(...p: string[]): string } };
+  return {
+    fs: get.call(proc, 'node:fs') as NodeFs,
+    path: get.call(proc, 'node:path') as { join(...p: string[]): string },
+  };
 }
 
 function probabilities(net: Network, X: Float32Array | Float64Array, n: number, d: number, k: number): Float32Array {
@@ -1049,7 +1179,12 @@ function setLearningRate(opt: tf.Optimizer, lr: number): void {
   else o.learningRate = lr;
 }
 
-function resolveClassWeights(cw: MLPClassifierParams['classWeight'], classes: readonly Label[], y: Int32Array, who: string): Float64Array {
+function resolveClassWeights(
+  cw: MLPClassifierParams['classWeight'],
+  classes: readonly Label[],
+  y: Int32Array,
+  who: string,
+): Float64Array {
   const k = classes.length;
   const out = new Float64Array(k).fill(1);
   if (cw === undefined) return out;
@@ -1075,7 +1210,12 @@ function resolveClassWeights(cw: MLPClassifierParams['classWeight'], classes: re
 
 function formatLogs(l: EpochLogs, epochs: number): string {
   const parts = [`epoch ${l.epoch + 1}/${epochs}`, `loss ${l.loss.toFixed(4)}`, `acc ${l.accuracy.toFixed(4)}`];
-  if (l.valLoss !== undefined) parts.push(`valLoss ${l.valLoss.toFixed(4)}`, `valAcc ${(l.valAccuracy ?? NaN).toFixed(4)}`, `valMacroF1 ${(l.valMacroF1 ?? NaN).toFixed(4)}`);
+  if (l.valLoss !== undefined)
+    parts.push(
+      `valLoss ${l.valLoss.toFixed(4)}`,
+      `valAcc ${(l.valAccuracy ?? NaN).toFixed(4)}`,
+      `valMacroF1 ${(l.valMacroF1 ?? NaN).toFixed(4)}`,
+    );
   parts.push(`lr ${l.learningRate.toPrecision(3)}`, `${l.seconds.toFixed(2)} s`);
   return `${CLASS}: ${parts.join(' · ')}`;
 }
@@ -1089,26 +1229,33 @@ function bad(param: string, msg: string): never {
 
 function posInt(v: unknown, param: string, dflt: number): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) bad(param, `${param} must be a positive integer, received ${describe(v)}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    bad(param, `${param} must be a positive integer, received ${describe(v)}.`);
   return v;
 }
 
 function nonNegInt(v: unknown, param: string, dflt: number): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) bad(param, `${param} must be a non-negative integer, received ${describe(v)}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    bad(param, `${param} must be a non-negative integer, received ${describe(v)}.`);
   return v;
 }
 
 function num(v: unknown, param: string, dflt: number, lo: number, hi: number, loOpen = false, hiOpen = false): number {
   if (v === undefined) return dflt;
   const ok = typeof v === 'number' && Number.isFinite(v) && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
-  if (!ok) bad(param, `${param} must be a number in ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}, received ${describe(v)}.`);
+  if (!ok)
+    bad(
+      param,
+      `${param} must be a number in ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}, received ${describe(v)}.`,
+    );
   return v as number;
 }
 
 function oneOf<T extends string>(v: unknown, param: string, allowed: readonly T[], dflt: T): T {
   if (v === undefined) return dflt;
-  if (!allowed.includes(v as T)) bad(param, `${param} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, received ${describe(v)}.`);
+  if (!allowed.includes(v as T))
+    bad(param, `${param} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, received ${describe(v)}.`);
   return v as T;
 }
 
@@ -1116,17 +1263,31 @@ function resolveParams(o: MLPClassifierOptions): MLPClassifierParams {
   if (o === null || typeof o !== 'object') bad('options', `options must be an object, received ${describe(o)}.`);
   const hidden = o.hiddenLayers ?? [100];
   if (!Array.isArray(hidden) || hidden.some((h) => typeof h !== 'number' || !Number.isInteger(h) || h < 1)) {
-    bad('hiddenLayers', `hiddenLayers must be an array of positive integers (units per hidden layer, e.g. [256, 128]), received ${describe(hidden)}.`);
+    bad(
+      'hiddenLayers',
+      `hiddenLayers must be an array of positive integers (units per hidden layer, e.g. [256, 128]), received ${describe(hidden)}.`,
+    );
   }
   const validationData = o.validationData;
-  if (validationData !== undefined && (validationData === null || typeof validationData !== 'object' || !('X' in validationData) || !('y' in validationData))) {
+  if (
+    validationData !== undefined &&
+    (validationData === null ||
+      typeof validationData !== 'object' ||
+      !('X' in validationData) ||
+      !('y' in validationData))
+  ) {
     bad('validationData', `validationData must be { X, y }, received ${describe(validationData)}.`);
   }
   let earlyStopping: Required<EarlyStoppingOptions> | undefined;
   if (o.earlyStopping !== undefined) {
     const e = o.earlyStopping;
-    if (e === null || typeof e !== 'object') bad('earlyStopping', `earlyStopping must be an object such as { patience: 5 }, received ${describe(e)}.`);
-    if (e.restoreBestWeights !== undefined && typeof e.restoreBestWeights !== 'boolean') bad('earlyStopping.restoreBestWeights', `earlyStopping.restoreBestWeights must be a boolean, received ${describe(e.restoreBestWeights)}.`);
+    if (e === null || typeof e !== 'object')
+      bad('earlyStopping', `earlyStopping must be an object such as { patience: 5 }, received ${describe(e)}.`);
+    if (e.restoreBestWeights !== undefined && typeof e.restoreBestWeights !== 'boolean')
+      bad(
+        'earlyStopping.restoreBestWeights',
+        `earlyStopping.restoreBestWeights must be a boolean, received ${describe(e.restoreBestWeights)}.`,
+      );
     earlyStopping = Object.freeze({
       monitor: oneOf(e.monitor, 'earlyStopping.monitor', MONITORS, 'valLoss'),
       patience: nonNegInt(e.patience, 'earlyStopping.patience', 10),
@@ -1138,7 +1299,11 @@ function resolveParams(o: MLPClassifierOptions): MLPClassifierParams {
   const hasValidation = validationData !== undefined || (o.validationFraction ?? 0) > 0;
   if (o.reduceLROnPlateau !== undefined) {
     const r = o.reduceLROnPlateau;
-    if (r === null || typeof r !== 'object') bad('reduceLROnPlateau', `reduceLROnPlateau must be an object such as { factor: 0.5, patience: 3 }, received ${describe(r)}.`);
+    if (r === null || typeof r !== 'object')
+      bad(
+        'reduceLROnPlateau',
+        `reduceLROnPlateau must be an object such as { factor: 0.5, patience: 3 }, received ${describe(r)}.`,
+      );
     const dfltMonitor: MLPMonitor = earlyStopping?.monitor ?? (hasValidation ? 'valLoss' : 'loss');
     reduceLROnPlateau = Object.freeze({
       factor: num(r.factor, 'reduceLROnPlateau.factor', 0.1, 0, 1, true, true),
@@ -1149,10 +1314,23 @@ function resolveParams(o: MLPClassifierOptions): MLPClassifierParams {
       monitor: oneOf(r.monitor, 'reduceLROnPlateau.monitor', MONITORS, dfltMonitor),
     });
   }
-  const needsValidation = [earlyStopping?.monitor, reduceLROnPlateau?.monitor].some((m) => m !== undefined && m !== 'loss');
-  const validationFraction = num(o.validationFraction, 'validationFraction', needsValidation ? 0.1 : 0, 0, 1, false, true);
+  const needsValidation = [earlyStopping?.monitor, reduceLROnPlateau?.monitor].some(
+    (m) => m !== undefined && m !== 'loss',
+  );
+  const validationFraction = num(
+    o.validationFraction,
+    'validationFraction',
+    needsValidation ? 0.1 : 0,
+    0,
+    1,
+    false,
+    true,
+  );
   if (needsValidation && validationData === undefined && validationFraction === 0) {
-    bad('validationFraction', `a validation monitor (${earlyStopping?.monitor ?? reduceLROnPlateau?.monitor}) needs validation data, but validationFraction is 0 and no validationData was given. Set validationFraction (e.g. 0.1), pass validationData, or monitor 'loss'.`);
+    bad(
+      'validationFraction',
+      `a validation monitor (${earlyStopping?.monitor ?? reduceLROnPlateau?.monitor}) needs validation data, but validationFraction is 0 and no validationData was given. Set validationFraction (e.g. 0.1), pass validationData, or monitor 'loss'.`,
+    );
   }
   let classWeight: MLPClassifierParams['classWeight'];
   if (o.classWeight !== undefined) {
@@ -1160,17 +1338,27 @@ function resolveParams(o: MLPClassifierOptions): MLPClassifierParams {
     else if (o.classWeight instanceof Map) {
       for (const [c, w] of o.classWeight) {
         if ((typeof c !== 'string' && typeof c !== 'number') || typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-          bad('classWeight', `classWeight must map labels to finite non-negative weights; entry ${describe(c)} → ${describe(w)} is invalid.`);
+          bad(
+            'classWeight',
+            `classWeight must map labels to finite non-negative weights; entry ${describe(c)} → ${describe(w)} is invalid.`,
+          );
         }
       }
       classWeight = new Map(o.classWeight);
-    } else bad('classWeight', `classWeight must be 'balanced' or a Map from label to weight, received ${describe(o.classWeight)}.`);
+    } else
+      bad(
+        'classWeight',
+        `classWeight must be 'balanced' or a Map from label to weight, received ${describe(o.classWeight)}.`,
+      );
   }
   for (const cb of ['onEpochEnd', 'onBatchEnd'] as const) {
-    if (o[cb] !== undefined && typeof o[cb] !== 'function') bad(cb, `${cb} must be a function, received ${describe(o[cb])}.`);
+    if (o[cb] !== undefined && typeof o[cb] !== 'function')
+      bad(cb, `${cb} must be a function, received ${describe(o[cb])}.`);
   }
-  if (o.batchNormalization !== undefined && typeof o.batchNormalization !== 'boolean') bad('batchNormalization', `batchNormalization must be a boolean, received ${describe(o.batchNormalization)}.`);
-  if (o.verbose !== undefined && typeof o.verbose !== 'boolean') bad('verbose', `verbose must be a boolean, received ${describe(o.verbose)}.`);
+  if (o.batchNormalization !== undefined && typeof o.batchNormalization !== 'boolean')
+    bad('batchNormalization', `batchNormalization must be a boolean, received ${describe(o.batchNormalization)}.`);
+  if (o.verbose !== undefined && typeof o.verbose !== 'boolean')
+    bad('verbose', `verbose must be a boolean, received ${describe(o.verbose)}.`);
   return Object.freeze({
     hiddenLayers: Object.freeze([...hidden]),
     activation: oneOf(o.activation, 'activation', ACTIVATIONS, 'relu'),

@@ -132,22 +132,24 @@ export class Network {
     const sizes = [spec.nIn, ...spec.hidden, spec.nOut];
     // Variables survive tidy; the initial-value tensors do not (they would leak otherwise).
     this.layers = [];
-    tf.tidy(() => values.forEach((v, l) => {
-      const fanIn = sizes[l] as number;
-      const fanOut = sizes[l + 1] as number;
-      const name = `${this.prefix}/layer${l}`;
-      const layer: Layer = {
-        W: tf.variable(tf.tensor2d(v.kernel, [fanIn, fanOut]), true, `${name}/kernel`),
-        b: tf.variable(tf.tensor1d(v.bias), true, `${name}/bias`),
-      };
-      if (v.gamma && v.beta && v.movingMean && v.movingVariance) {
-        layer.gamma = tf.variable(tf.tensor1d(v.gamma), true, `${name}/gamma`);
-        layer.beta = tf.variable(tf.tensor1d(v.beta), true, `${name}/beta`);
-        layer.mean = tf.variable(tf.tensor1d(v.movingMean), false, `${name}/moving_mean`);
-        layer.variance = tf.variable(tf.tensor1d(v.movingVariance), false, `${name}/moving_variance`);
-      }
-      this.layers.push(layer);
-    }));
+    tf.tidy(() =>
+      values.forEach((v, l) => {
+        const fanIn = sizes[l] as number;
+        const fanOut = sizes[l + 1] as number;
+        const name = `${this.prefix}/layer${l}`;
+        const layer: Layer = {
+          W: tf.variable(tf.tensor2d(v.kernel, [fanIn, fanOut]), true, `${name}/kernel`),
+          b: tf.variable(tf.tensor1d(v.bias), true, `${name}/bias`),
+        };
+        if (v.gamma && v.beta && v.movingMean && v.movingVariance) {
+          layer.gamma = tf.variable(tf.tensor1d(v.gamma), true, `${name}/gamma`);
+          layer.beta = tf.variable(tf.tensor1d(v.beta), true, `${name}/beta`);
+          layer.mean = tf.variable(tf.tensor1d(v.movingMean), false, `${name}/moving_mean`);
+          layer.variance = tf.variable(tf.tensor1d(v.movingVariance), false, `${name}/moving_variance`);
+        }
+        this.layers.push(layer);
+      }),
+    );
   }
 
   /** Every variable, trainable or not, in a fixed order. */
@@ -172,18 +174,18 @@ export class Network {
     let a = x;
     this.layers.forEach((L, l) => {
       if (l === last) {
-        a = (tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D);
+        a = tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D;
         return;
       }
       if (L.gamma && L.beta && L.mean && L.variance) {
-        const z = (tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D);
+        const z = tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D;
         const scale = tf.mul(L.gamma, tf.rsqrt(tf.add(L.variance, BN_EPSILON)));
         const shift = tf.sub(L.beta, tf.mul(L.mean, scale));
         a = activate(tf.add(tf.mul(z, scale), shift), activation);
       } else if (FUSABLE.has(activation)) {
-        a = (tf.fused.matMul({ a, b: L.W, bias: L.b, activation: activation as tf.fused.Activation }) as tf.Tensor2D);
+        a = tf.fused.matMul({ a, b: L.W, bias: L.b, activation: activation as tf.fused.Activation }) as tf.Tensor2D;
       } else {
-        a = activate((tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D), activation);
+        a = activate(tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D, activation);
       }
     });
     return a;
@@ -225,7 +227,7 @@ export class Network {
       inputs.push(a);
       let h: tf.Tensor2D;
       if (L.gamma && L.beta && L.mean && L.variance) {
-        const z = (tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D); // the bias cancels in (z - mean): its gradient is 0
+        const z = tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D; // the bias cancels in (z - mean): its gradient is 0
         const mean = colMean(z as tf.Tensor2D);
         const variance = colMean(tf.square(tf.sub(z, mean)) as tf.Tensor2D);
         const invstd = tf.rsqrt(tf.add(variance, BN_EPSILON)) as tf.Tensor1D;
@@ -240,7 +242,7 @@ export class Network {
         bn.push(undefined);
         h = FUSABLE.has(activation)
           ? (tf.fused.matMul({ a, b: L.W, bias: L.b, activation: activation as tf.fused.Activation }) as tf.Tensor2D)
-          : activate((tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D), activation);
+          : activate(tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D, activation);
       }
       outs.push(h);
       if (dropout > 0) {

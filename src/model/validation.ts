@@ -122,5 +122,10 @@ export function validationMetrics(proba: Float32Array | Float64Array, y: Int32Ar
       present++;
     }
   }
-  return { valLoss: loss / n, valAccuracy: correct / n, valMacroF1: f1 / k, valBalancedAccuracy: present ? recallSum / present : 0 };
+  return {
+    valLoss: loss / n,
+    valAccuracy: correct / n,
+    valMacroF1: f1 / k,
+    valBalancedAccuracy: present ? recallSum / present : 0,
+  };
 }

@@ -1,5 +1,11 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+  describe,
+} from '../core/errors.js';
 import type { ResampleResult } from '../core/estimator.js';
 import { checkLabels, classCounts, compareLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
@@ -187,7 +193,10 @@ export class Pipeline {
    */
   constructor(steps: ReadonlyArray<NamedStep>) {
     if (!Array.isArray(steps) || steps.length === 0) {
-      throw new InvalidParameterError('steps', `Pipeline: steps must be a non-empty array of [name, step] pairs, received ${describe(steps)}.`);
+      throw new InvalidParameterError(
+        'steps',
+        `Pipeline: steps must be a non-empty array of [name, step] pairs, received ${describe(steps)}.`,
+      );
     }
     const names = new Set<string>();
     const objects = new Map<unknown, string>();
@@ -195,14 +204,23 @@ export class Pipeline {
     const frozen: NamedStep[] = [];
     steps.forEach((pair, i) => {
       if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new InvalidParameterError('steps', `Pipeline: steps[${i}] must be a [name, step] pair, received ${describe(pair)}.`);
+        throw new InvalidParameterError(
+          'steps',
+          `Pipeline: steps[${i}] must be a [name, step] pair, received ${describe(pair)}.`,
+        );
       }
       const [name, step] = pair as unknown as [unknown, unknown];
       if (typeof name !== 'string' || name.length === 0) {
-        throw new InvalidParameterError('steps', `Pipeline: steps[${i}] has name ${describe(name)}; names must be non-empty strings.`);
+        throw new InvalidParameterError(
+          'steps',
+          `Pipeline: steps[${i}] has name ${describe(name)}; names must be non-empty strings.`,
+        );
       }
       if (names.has(name)) {
-        throw new InvalidParameterError('steps', `Pipeline: the step name "${name}" is used twice (steps[${i}]). Give every step a unique name.`);
+        throw new InvalidParameterError(
+          'steps',
+          `Pipeline: the step name "${name}" is used twice (steps[${i}]). Give every step a unique name.`,
+        );
       }
       names.add(name);
       kinds.push(stepKind(name, i, step, i === steps.length - 1));
@@ -289,7 +307,8 @@ export class Pipeline {
     const who = 'Pipeline.fit';
     const n = rowCount(X, who);
     const labels = checkLabels(y, who, 'y', n);
-    if (n === 0) throw new DataValidationError(`${who}: X has no rows; at least one training row is needed.`, { param: 'X' });
+    if (n === 0)
+      throw new DataValidationError(`${who}: X has no rows; at least one training row is needed.`, { param: 'X' });
     this.state = undefined;
     let Xt: unknown = X;
     let yt: Label[] = labels;
@@ -406,7 +425,10 @@ export class Pipeline {
     if (this.kinds[k] === 'classifier') {
       if (!hasMethod(last, 'transform')) {
         const [name] = this.params.steps[k] as NamedStep;
-        throw new InvalidParameterError('steps', `Pipeline.transform: the final step "${name}" is a classifier without transform.`);
+        throw new InvalidParameterError(
+          'steps',
+          `Pipeline.transform: the final step "${name}" is a classifier without transform.`,
+        );
       }
       Xt = (last as unknown as PipelineTransformer).transform(Xt);
     } else if (this.kinds[k] === 'transformer') {
@@ -449,7 +471,9 @@ export class Pipeline {
    */
   clone(): Pipeline {
     return new Pipeline(
-      this.params.steps.map(([name, step]) => [name, step === null || step === 'passthrough' ? step : cloneEstimator(step)] as const),
+      this.params.steps.map(
+        ([name, step]) => [name, step === null || step === 'passthrough' ? step : cloneEstimator(step)] as const,
+      ),
     );
   }
 
@@ -481,7 +505,9 @@ export class Pipeline {
     const steps: Array<[string, Envelope | 'passthrough' | null]> = this.params.steps.map(([name, step]) => {
       if (step === null || step === 'passthrough') return [name, step];
       if (typeof step.toJSON !== 'function') {
-        throw new SerializationError(`Pipeline.toJSON: step "${name}" has no toJSON method, so the pipeline cannot be saved.`);
+        throw new SerializationError(
+          `Pipeline.toJSON: step "${name}" has no toJSON method, so the pipeline cannot be saved.`,
+        );
       }
       return [name, step.toJSON()];
     });
@@ -517,7 +543,9 @@ export class Pipeline {
     const env = openEnvelope<PipelineParamsJSON, PipelineStateJSON | null>(json, 'Pipeline', VERSION);
     const list = isObject(env.params) ? (env.params as Partial<PipelineParamsJSON>).steps : undefined;
     if (!Array.isArray(list) || list.length === 0) {
-      throw new SerializationError('Pipeline.fromJSON: params.steps must be a non-empty array of [name, envelope] pairs.');
+      throw new SerializationError(
+        'Pipeline.fromJSON: params.steps must be a non-empty array of [name, envelope] pairs.',
+      );
     }
     if (!isObject(classes)) {
       throw new SerializationError(
@@ -537,8 +565,9 @@ export class Pipeline {
         );
       }
       const className = format.slice(FORMAT_PREFIX.length);
-      if (className === 'Pipeline') return [name, Pipeline.fromJSON(stepEnv, classes) as unknown as PipelineStep] as const;
-      const Ctor = Object.prototype.hasOwnProperty.call(classes, className) ? classes[className] : undefined;
+      if (className === 'Pipeline')
+        return [name, Pipeline.fromJSON(stepEnv, classes) as unknown as PipelineStep] as const;
+      const Ctor = Object.hasOwn(classes, className) ? classes[className] : undefined;
       if (!Ctor || typeof Ctor.fromJSON !== 'function') {
         const known = Object.keys(classes);
         throw new SerializationError(
@@ -557,12 +586,22 @@ export class Pipeline {
     try {
       pipe = new Pipeline(steps);
     } catch (e) {
-      throw new SerializationError(`Pipeline.fromJSON: the saved steps do not form a valid pipeline: ${(e as Error).message}`);
+      throw new SerializationError(
+        `Pipeline.fromJSON: the saved steps do not form a valid pipeline: ${(e as Error).message}`,
+      );
     }
     const s = env.state;
     if (s !== null) {
-      if (!isObject(s) || typeof s.nSamplesIn !== 'number' || typeof s.nSamplesFinal !== 'number' || !Array.isArray(s.classCountsIn) || !Array.isArray(s.classCountsFinal)) {
-        throw new SerializationError('Pipeline.fromJSON: state must be null or { nSamplesIn, nSamplesFinal, classCountsIn, classCountsFinal }.');
+      if (
+        !isObject(s) ||
+        typeof s.nSamplesIn !== 'number' ||
+        typeof s.nSamplesFinal !== 'number' ||
+        !Array.isArray(s.classCountsIn) ||
+        !Array.isArray(s.classCountsFinal)
+      ) {
+        throw new SerializationError(
+          'Pipeline.fromJSON: state must be null or { nSamplesIn, nSamplesFinal, classCountsIn, classCountsFinal }.',
+        );
       }
       const toMap = (pairs: Array<[Label, number]>): Map<Label, number> =>
         new Map([...pairs].map(([k, v]) => [k, v] as [Label, number]).sort((a, b) => compareLabels(a[0], b[0])));

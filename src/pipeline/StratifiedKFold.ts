@@ -89,10 +89,17 @@ export class StratifiedKFold {
       );
     }
     const shuffle = options.shuffle ?? false;
-    if (typeof shuffle !== 'boolean') throw new InvalidParameterError('shuffle', `${who}: shuffle must be true or false, received ${describe(shuffle)}.`);
+    if (typeof shuffle !== 'boolean')
+      throw new InvalidParameterError(
+        'shuffle',
+        `${who}: shuffle must be true or false, received ${describe(shuffle)}.`,
+      );
     const seed = checkSeed(who, options.seed);
     if (!shuffle && seed !== undefined) {
-      throw new InvalidParameterError('seed', `${who}: seed has no effect since shuffle is false. Remove seed, or set shuffle: true.`);
+      throw new InvalidParameterError(
+        'seed',
+        `${who}: seed has no effect since shuffle is false. Remove seed, or set shuffle: true.`,
+      );
     }
     this.params = Object.freeze({ nSplits, shuffle, seed });
     this.seed = shuffle ? (seed ?? drawSeed()) : undefined;
@@ -119,7 +126,10 @@ export class StratifiedKFold {
     const n = labels.length;
     const k = this.params.nSplits;
     if (k > n) {
-      throw new DataValidationError(`${who}: cannot have nSplits = ${k} greater than the number of rows (${n}). Lower nSplits.`, { param: 'y' });
+      throw new DataValidationError(
+        `${who}: cannot have nSplits = ${k} greater than the number of rows (${n}). Lower nSplits.`,
+        { param: 'y' },
+      );
     }
     // Encode classes by order of first appearance.
     const code = new Map<Label, number>();

@@ -18,7 +18,10 @@ function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec 
   }
   for (const [k, w] of spec) {
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new InvalidParameterError('classWeight', `${who}: the weight of class ${describe(k)} is ${describe(w)}; weights must be finite numbers ≥ 0.`);
+      throw new InvalidParameterError(
+        'classWeight',
+        `${who}: the weight of class ${describe(k)} is ${describe(w)}; weights must be finite numbers ≥ 0.`,
+      );
     }
   }
 }
@@ -48,7 +51,11 @@ function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec 
  * ```
  * @see scikit-learn `sklearn.utils.class_weight.compute_class_weight`.
  */
-export function computeClassWeight(spec: ClassWeightSpec, classes: ReadonlyArray<Label>, y: ReadonlyArray<Label>): Map<Label, number>;
+export function computeClassWeight(
+  spec: ClassWeightSpec,
+  classes: ReadonlyArray<Label>,
+  y: ReadonlyArray<Label>,
+): Map<Label, number>;
 /**
  * Per-class weights over the sorted distinct labels of `y` — `computeClassWeight(spec,
  * uniqueSorted(y), y)`.
@@ -64,7 +71,11 @@ export function computeClassWeight(spec: ClassWeightSpec, classes: ReadonlyArray
  * @see scikit-learn `sklearn.utils.class_weight.compute_class_weight`.
  */
 export function computeClassWeight(spec: ClassWeightSpec, y: ReadonlyArray<Label>): Map<Label, number>;
-export function computeClassWeight(spec: ClassWeightSpec, a: ReadonlyArray<Label>, b?: ReadonlyArray<Label>): Map<Label, number> {
+export function computeClassWeight(
+  spec: ClassWeightSpec,
+  a: ReadonlyArray<Label>,
+  b?: ReadonlyArray<Label>,
+): Map<Label, number> {
   const who = 'computeClassWeight';
   checkSpec(who, spec);
   const y = checkLabels(b ?? a, who, 'y');
@@ -77,7 +88,10 @@ export function computeClassWeight(spec: ClassWeightSpec, a: ReadonlyArray<Label
   const known = new Set(classes);
   for (const v of counts.keys()) {
     if (!known.has(v)) {
-      throw new DataValidationError(`${who}: y has the label ${describe(v)}, which is not in classes. classes should include every label of y.`, { param: 'classes' });
+      throw new DataValidationError(
+        `${who}: y has the label ${describe(v)}, which is not in classes. classes should include every label of y.`,
+        { param: 'classes' },
+      );
     }
   }
   const out = new Map<Label, number>();
@@ -87,9 +101,12 @@ export function computeClassWeight(spec: ClassWeightSpec, a: ReadonlyArray<Label
     for (const c of classes) {
       const count = counts.get(c);
       if (count === undefined) {
-        throw new DataValidationError(`${who}: class ${describe(c)} does not occur in y, so 'balanced' cannot weigh it. classes should only hold labels present in y.`, {
-          param: 'classes',
-        });
+        throw new DataValidationError(
+          `${who}: class ${describe(c)} does not occur in y, so 'balanced' cannot weigh it. classes should only hold labels present in y.`,
+          {
+            param: 'classes',
+          },
+        );
       }
       out.set(c, n / (k * count));
     }

@@ -34,7 +34,10 @@ import { InvalidParameterError, describe } from '../core/errors.js';
 export function cloneEstimator<T>(estimator: T): T {
   const e = estimator as unknown as { clone?: unknown; params?: unknown; constructor?: unknown };
   if (e === null || typeof e !== 'object') {
-    throw new InvalidParameterError('estimator', `cloneEstimator: expected an estimator object, received ${describe(estimator)}.`);
+    throw new InvalidParameterError(
+      'estimator',
+      `cloneEstimator: expected an estimator object, received ${describe(estimator)}.`,
+    );
   }
   if (typeof e.clone === 'function') return (e.clone as () => T).call(e);
   const Ctor = e.constructor;

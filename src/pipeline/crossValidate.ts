@@ -98,7 +98,7 @@ export interface CrossValidateResult<E> {
 
 function resolveScoring(scoring: unknown): Array<[string, ScorerFn]> {
   const lookup = (name: unknown): ScorerFn => {
-    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(SCORERS, name)) {
+    if (typeof name !== 'string' || !Object.hasOwn(SCORERS, name)) {
       throw new InvalidParameterError(
         'scoring',
         `crossValidate: unknown scorer ${describe(name)}. Known scorers: ${Object.keys(SCORERS).join(', ')}; or pass { name: (ctx) => number }.`,
@@ -108,16 +108,25 @@ function resolveScoring(scoring: unknown): Array<[string, ScorerFn]> {
   };
   if (typeof scoring === 'string') return [[scoring, lookup(scoring)]];
   if (Array.isArray(scoring)) {
-    if (scoring.length === 0) throw new InvalidParameterError('scoring', 'crossValidate: scoring is an empty array; name at least one scorer.');
-    if (new Set(scoring).size !== scoring.length) throw new InvalidParameterError('scoring', 'crossValidate: scoring names a scorer twice.');
+    if (scoring.length === 0)
+      throw new InvalidParameterError('scoring', 'crossValidate: scoring is an empty array; name at least one scorer.');
+    if (new Set(scoring).size !== scoring.length)
+      throw new InvalidParameterError('scoring', 'crossValidate: scoring names a scorer twice.');
     return scoring.map((s) => [s as string, lookup(s)]);
   }
   if (scoring !== null && typeof scoring === 'object') {
     const entries = Object.entries(scoring as Record<string, unknown>);
-    if (entries.length === 0) throw new InvalidParameterError('scoring', 'crossValidate: scoring is an empty object; name at least one scorer.');
+    if (entries.length === 0)
+      throw new InvalidParameterError(
+        'scoring',
+        'crossValidate: scoring is an empty object; name at least one scorer.',
+      );
     return entries.map(([k, v]) => [k, typeof v === 'function' ? (v as ScorerFn) : lookup(v)]);
   }
-  throw new InvalidParameterError('scoring', `crossValidate: scoring must be a scorer name, an array of names or an object of scorers, received ${describe(scoring)}.`);
+  throw new InvalidParameterError(
+    'scoring',
+    `crossValidate: scoring must be a scorer name, an array of names or an object of scorers, received ${describe(scoring)}.`,
+  );
 }
 
 function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int32Array; test: Int32Array }> {
@@ -130,7 +139,10 @@ function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int
   } else if (Array.isArray(cv)) {
     pairs = cv as FoldIndices;
   } else {
-    throw new InvalidParameterError('cv', `crossValidate: cv must be a number of folds, a StratifiedKFold or an array of { train, test } index pairs, received ${describe(cv)}.`);
+    throw new InvalidParameterError(
+      'cv',
+      `crossValidate: cv must be a number of folds, a StratifiedKFold or an array of { train, test } index pairs, received ${describe(cv)}.`,
+    );
   }
   if (pairs.length === 0) throw new InvalidParameterError('cv', 'crossValidate: cv gives no folds.');
   return pairs.map((p, f) => {
@@ -142,7 +154,10 @@ function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int
       for (let i = 0; i < out.length; i++) {
         const v = out[i] as number;
         if (v !== (a[i] as number) || v < 0 || v >= n) {
-          throw new InvalidParameterError('cv', `crossValidate: fold ${f} ${side}[${i}] = ${describe(a[i])} is not a row index in 0..${n - 1}.`);
+          throw new InvalidParameterError(
+            'cv',
+            `crossValidate: fold ${f} ${side}[${i}] = ${describe(a[i])} is not a row index in 0..${n - 1}.`,
+          );
         }
       }
       return out;
@@ -153,7 +168,10 @@ function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int
 
 function callPredictProba(estimator: CrossValidatable, X: unknown): Matrix {
   if (typeof estimator.predictProba !== 'function') {
-    throw new InvalidParameterError('scoring', 'crossValidate: this scorer needs probabilities, but the estimator has no predictProba.');
+    throw new InvalidParameterError(
+      'scoring',
+      'crossValidate: this scorer needs probabilities, but the estimator has no predictProba.',
+    );
   }
   return (estimator.predictProba as (X: unknown) => Matrix)(X);
 }
@@ -216,7 +234,10 @@ export async function crossValidate<E extends CrossValidatable>(
     let t1: number;
     const scores: Record<string, number> = {};
     try {
-      await (est.fit as (X: unknown, y: Label[]) => unknown)(takeRows(X, train), Array.from(train, (i) => yAll[i] as Label));
+      await (est.fit as (X: unknown, y: Label[]) => unknown)(
+        takeRows(X, train),
+        Array.from(train, (i) => yAll[i] as Label),
+      );
       t1 = clock();
       const Xte = takeRows(X, test);
       let pred: Label[] | undefined;

@@ -19,7 +19,15 @@ export type { TrainTestSplitOptions, TrainTestSplit, SplitPart } from './trainTe
 export { StratifiedKFold } from './StratifiedKFold.js';
 export type { StratifiedKFoldOptions, StratifiedKFoldParams, Fold } from './StratifiedKFold.js';
 export { crossValidate } from './crossValidate.js';
-export type { CrossValidatable, CrossValidateOptions, CrossValidateResult, FoldResult, FoldIndices, FoldIndexPair, Scoring } from './crossValidate.js';
+export type {
+  CrossValidatable,
+  CrossValidateOptions,
+  CrossValidateResult,
+  FoldResult,
+  FoldIndices,
+  FoldIndexPair,
+  Scoring,
+} from './crossValidate.js';
 export type { ScorerName, ScorerFn, ScoringContext } from './scorers.js';
 export { computeClassWeight, computeSampleWeight } from './classWeight.js';
 export type { ClassWeightSpec } from './classWeight.js';

@@ -22,7 +22,12 @@ export type RowsInput = ReadonlyArray<unknown> | ColumnRows | Matrix;
 
 /** Whether `X` is a `{ columns, rows }` table. @internal */
 export function isColumnRows(X: unknown): X is ColumnRows {
-  return X !== null && typeof X === 'object' && Array.isArray((X as ColumnRows).columns) && Array.isArray((X as ColumnRows).rows);
+  return (
+    X !== null &&
+    typeof X === 'object' &&
+    Array.isArray((X as ColumnRows).columns) &&
+    Array.isArray((X as ColumnRows).rows)
+  );
 }
 
 /** Whether `X` looks like an ml-matrix Matrix (duck-typed, so a second copy of ml-matrix works too). @internal */

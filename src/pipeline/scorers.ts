@@ -82,7 +82,10 @@ export type ScorerFn = (ctx: ScoringContext) => number;
 
 function twoClasses(ctx: ScoringContext, scorer: string, instead: string): void {
   if (ctx.labels.length !== 2) {
-    throw new DataValidationError(`crossValidate: scorer '${scorer}' is for two classes, but y has ${ctx.labels.length}. Use '${instead}'.`, { param: 'y' });
+    throw new DataValidationError(
+      `crossValidate: scorer '${scorer}' is for two classes, but y has ${ctx.labels.length}. Use '${instead}'.`,
+      { param: 'y' },
+    );
   }
 }
 
@@ -106,7 +109,11 @@ function averaged(fn: typeof f1Score, average: 'macro' | 'weighted' | 'micro'): 
 function rocAuc(multiClass: 'ovr' | 'ovo', average: 'macro' | 'weighted'): ScorerFn {
   return (ctx) => {
     // With two classes scikit-learn's roc_auc_ovr/ovo scorers score P(labels[1]): the binary AUC.
-    if (ctx.labels.length === 2) return rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAuc'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels });
+    if (ctx.labels.length === 2)
+      return rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAuc'), {
+        posLabel: ctx.labels[1] as Label,
+        labels: ctx.labels,
+      });
     return rocAucScore(ctx.yTrue, ctx.proba(), { multiClass, average, labels: ctx.labels });
   };
 }
@@ -128,13 +135,20 @@ export const SCORERS: Readonly<Record<ScorerName, ScorerFn>> = Object.freeze({
   matthewsCorrcoef: (ctx) => matthewsCorrcoef(ctx.yTrue, ctx.yPred()),
   cohenKappa: (ctx) => cohenKappaScore(ctx.yTrue, ctx.yPred(), { labels: ctx.labels }),
   geometricMean: (ctx) => geometricMeanScore(ctx.yTrue, ctx.yPred(), { labels: ctx.labels }),
-  rocAuc: (ctx) => rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAucOvr'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels }),
+  rocAuc: (ctx) =>
+    rocAucScore(ctx.yTrue, positiveColumn(ctx, 'rocAuc', 'rocAucOvr'), {
+      posLabel: ctx.labels[1] as Label,
+      labels: ctx.labels,
+    }),
   rocAucOvr: rocAuc('ovr', 'macro'),
   rocAucOvrWeighted: rocAuc('ovr', 'weighted'),
   rocAucOvo: rocAuc('ovo', 'macro'),
   rocAucOvoWeighted: rocAuc('ovo', 'weighted'),
   averagePrecision: (ctx) =>
-    averagePrecisionScore(ctx.yTrue, positiveColumn(ctx, 'averagePrecision', 'f1Macro'), { posLabel: ctx.labels[1] as Label, labels: ctx.labels }),
+    averagePrecisionScore(ctx.yTrue, positiveColumn(ctx, 'averagePrecision', 'f1Macro'), {
+      posLabel: ctx.labels[1] as Label,
+      labels: ctx.labels,
+    }),
   logLoss: (ctx) => logLoss(ctx.yTrue, ctx.proba(), { labels: ctx.labels }),
 });
 
@@ -142,7 +156,11 @@ export const SCORERS: Readonly<Record<ScorerName, ScorerFn>> = Object.freeze({
  * Aligns probability columns (in `classes` order) to `labels`; classes missing from `classes`
  * get zero columns. @internal
  */
-export function alignProba(proba: Matrix, classes: ReadonlyArray<Label> | undefined, labels: ReadonlyArray<Label>): Matrix {
+export function alignProba(
+  proba: Matrix,
+  classes: ReadonlyArray<Label> | undefined,
+  labels: ReadonlyArray<Label>,
+): Matrix {
   if (classes === undefined) {
     if (proba.columns !== labels.length) {
       throw new DataValidationError(
@@ -158,7 +176,10 @@ export function alignProba(proba: Matrix, classes: ReadonlyArray<Label> | undefi
   classes.forEach((c, j) => {
     const dest = where.get(c);
     if (dest === undefined) {
-      throw new DataValidationError(`crossValidate: the estimator predicts class ${describe(c)}, which is not among labels. Add it to labels.`, { param: 'labels' });
+      throw new DataValidationError(
+        `crossValidate: the estimator predicts class ${describe(c)}, which is not among labels. Add it to labels.`,
+        { param: 'labels' },
+      );
     }
     for (let i = 0; i < proba.rows; i++) out.set(i, dest, proba.get(i, j));
   });

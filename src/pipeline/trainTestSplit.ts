@@ -113,17 +113,30 @@ function checkSize(value: unknown, param: 'testSize' | 'trainSize'): number | un
  * Resolves `testSize` / `trainSize` into row counts exactly as scikit-learn's
  * `_validate_shuffle_split`. @internal
  */
-export function resolveSplitSizes(n: number, testSize: number | undefined, trainSize: number | undefined): { nTrain: number; nTest: number } {
+export function resolveSplitSizes(
+  n: number,
+  testSize: number | undefined,
+  trainSize: number | undefined,
+): { nTrain: number; nTest: number } {
   const who = 'trainTestSplit';
   const test = testSize === undefined && trainSize === undefined ? 0.25 : testSize;
   if (test !== undefined && test >= 1 && test >= n) {
-    throw new DataValidationError(`${who}: testSize = ${test} should be smaller than the number of rows (${n}), or a fraction in (0, 1).`, { param: 'X' });
+    throw new DataValidationError(
+      `${who}: testSize = ${test} should be smaller than the number of rows (${n}), or a fraction in (0, 1).`,
+      { param: 'X' },
+    );
   }
   if (trainSize !== undefined && trainSize >= 1 && trainSize >= n) {
-    throw new DataValidationError(`${who}: trainSize = ${trainSize} should be smaller than the number of rows (${n}), or a fraction in (0, 1).`, { param: 'X' });
+    throw new DataValidationError(
+      `${who}: trainSize = ${trainSize} should be smaller than the number of rows (${n}), or a fraction in (0, 1).`,
+      { param: 'X' },
+    );
   }
   if (test !== undefined && trainSize !== undefined && test < 1 && trainSize < 1 && test + trainSize > 1) {
-    throw new InvalidParameterError('testSize', `${who}: testSize + trainSize = ${test + trainSize} exceeds 1. Reduce one of them.`);
+    throw new InvalidParameterError(
+      'testSize',
+      `${who}: testSize + trainSize = ${test + trainSize} exceeds 1. Reduce one of them.`,
+    );
   }
   let nTest = test === undefined ? undefined : test < 1 ? Math.ceil(test * n) : test;
   let nTrain = trainSize === undefined ? undefined : trainSize < 1 ? Math.floor(trainSize * n) : trainSize;
@@ -177,26 +190,50 @@ export function resolveSplitSizes(n: number, testSize: number | undefined, train
  * ```
  * @see scikit-learn `sklearn.model_selection.train_test_split` and `StratifiedShuffleSplit`.
  */
-export function trainTestSplit(X: Matrix, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<Matrix>;
-export function trainTestSplit<R>(X: ColumnRows<R>, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<ColumnRows<R>>;
-export function trainTestSplit<R>(X: ReadonlyArray<R>, y: ReadonlyArray<Label>, options?: TrainTestSplitOptions): TrainTestSplit<R[]>;
-export function trainTestSplit(X: RowsInput, y: ReadonlyArray<Label>, options: TrainTestSplitOptions = {}): TrainTestSplit<unknown> {
+export function trainTestSplit(
+  X: Matrix,
+  y: ReadonlyArray<Label>,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<Matrix>;
+export function trainTestSplit<R>(
+  X: ColumnRows<R>,
+  y: ReadonlyArray<Label>,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<ColumnRows<R>>;
+export function trainTestSplit<R>(
+  X: ReadonlyArray<R>,
+  y: ReadonlyArray<Label>,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<R[]>;
+export function trainTestSplit(
+  X: RowsInput,
+  y: ReadonlyArray<Label>,
+  options: TrainTestSplitOptions = {},
+): TrainTestSplit<unknown> {
   const who = 'trainTestSplit';
   const testSize = checkSize(options.testSize, 'testSize');
   const trainSize = checkSize(options.trainSize, 'trainSize');
   const shuffle = options.shuffle ?? true;
-  if (typeof shuffle !== 'boolean') throw new InvalidParameterError('shuffle', `${who}: shuffle must be true or false, received ${describe(shuffle)}.`);
+  if (typeof shuffle !== 'boolean')
+    throw new InvalidParameterError('shuffle', `${who}: shuffle must be true or false, received ${describe(shuffle)}.`);
   const seed = checkSeed(who, options.seed) ?? drawSeed();
   const stratifyOpt = options.stratify ?? false;
   if (typeof stratifyOpt !== 'boolean' && !Array.isArray(stratifyOpt)) {
-    throw new InvalidParameterError('stratify', `${who}: stratify must be true, false or an array of labels, received ${describe(stratifyOpt)}.`);
+    throw new InvalidParameterError(
+      'stratify',
+      `${who}: stratify must be true, false or an array of labels, received ${describe(stratifyOpt)}.`,
+    );
   }
   const n = rowCount(X, who);
   const labels = checkLabels(y, who, 'y', n);
   if (n === 0) throw new DataValidationError(`${who}: X has no rows.`, { param: 'X' });
-  const strata = stratifyOpt === true ? labels : stratifyOpt === false ? undefined : checkLabels(stratifyOpt, who, 'stratify', n);
+  const strata =
+    stratifyOpt === true ? labels : stratifyOpt === false ? undefined : checkLabels(stratifyOpt, who, 'stratify', n);
   if (strata !== undefined && !shuffle) {
-    throw new InvalidParameterError('shuffle', `${who}: stratified splitting needs shuffle: true (as in scikit-learn). Remove shuffle: false or stratify.`);
+    throw new InvalidParameterError(
+      'shuffle',
+      `${who}: stratified splitting needs shuffle: true (as in scikit-learn). Remove shuffle: false or stratify.`,
+    );
   }
   const { nTrain, nTest } = resolveSplitSizes(n, testSize, trainSize);
   const rng = new Random(seed);
@@ -223,7 +260,12 @@ export function trainTestSplit(X: RowsInput, y: ReadonlyArray<Label>, options: T
   };
 }
 
-function stratifiedIndices(strata: ReadonlyArray<Label>, nTrain: number, nTest: number, rng: Random): { train: Int32Array; test: Int32Array } {
+function stratifiedIndices(
+  strata: ReadonlyArray<Label>,
+  nTrain: number,
+  nTest: number,
+  rng: Random,
+): { train: Int32Array; test: Int32Array } {
   const who = 'trainTestSplit';
   const classes = uniqueSorted(strata);
   const enc = encodeLabels(strata, classes, who, 'stratify');
@@ -249,7 +291,10 @@ function stratifiedIndices(strata: ReadonlyArray<Label>, nTrain: number, nTest: 
     );
   }
   if (nTrain < k) {
-    throw new DataValidationError(`${who}: the training set has ${nTrain} rows, fewer than the number of classes (${k}). Increase trainSize.`, { param: 'y' });
+    throw new DataValidationError(
+      `${who}: the training set has ${nTrain} rows, fewer than the number of classes (${k}). Increase trainSize.`,
+      { param: 'y' },
+    );
   }
   if (nTest < k) {
     throw new DataValidationError(

@@ -1,8 +1,23 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+  describe,
+} from '../core/errors.js';
 import type { Transformer } from '../core/estimator.js';
 import { toDense, fromDense, type MatrixInput } from '../core/matrix.js';
-import { decodeNumber, encodeNumber, encodeNumbers, decodeNumbers, makeEnvelope, openEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
+import {
+  decodeNumber,
+  encodeNumber,
+  encodeNumbers,
+  decodeNumbers,
+  makeEnvelope,
+  openEnvelope,
+  type Envelope,
+  type JsonNumber,
+} from '../core/serialization.js';
 
 /** One cell of an input table. `null`, `undefined`, `''` and `NaN` are missing values. */
 export type Cell = string | number | null | undefined;
@@ -202,7 +217,10 @@ function categoryLabel(c: Category): string {
 function checkNames(param: 'categorical' | 'numeric', v: unknown): readonly string[] | null {
   if (v === undefined) return null;
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-    throw new InvalidParameterError(param, `Encoder: ${param} must be an array of column names (strings), received ${describe(v)}.`);
+    throw new InvalidParameterError(
+      param,
+      `Encoder: ${param} must be an array of column names (strings), received ${describe(v)}.`,
+    );
   }
   const set = new Set<string>();
   for (const n of v as string[]) {
@@ -214,7 +232,10 @@ function checkNames(param: 'categorical' | 'numeric', v: unknown): readonly stri
 
 function checkCategoryList(col: string, list: unknown): ReadonlyArray<Category> {
   if (!Array.isArray(list) || list.length === 0) {
-    throw new InvalidParameterError('categories', `Encoder: categories["${col}"] must be a non-empty array of strings or numbers (null for missing), received ${describe(list)}.`);
+    throw new InvalidParameterError(
+      'categories',
+      `Encoder: categories["${col}"] must be a non-empty array of strings or numbers (null for missing), received ${describe(list)}.`,
+    );
   }
   let kind: string | undefined;
   const seen = new Set<Category>();
@@ -224,34 +245,52 @@ function checkCategoryList(col: string, list: unknown): ReadonlyArray<Category> 
     } else if ((typeof c === 'string' && c !== '') || (typeof c === 'number' && !Number.isNaN(c))) {
       if (kind === undefined) kind = typeof c;
       else if (kind !== typeof c) {
-        throw new InvalidParameterError('categories', `Encoder: categories["${col}"] mixes strings and numbers; use one type (and null for missing).`);
+        throw new InvalidParameterError(
+          'categories',
+          `Encoder: categories["${col}"] mixes strings and numbers; use one type (and null for missing).`,
+        );
       }
     } else {
-      throw new InvalidParameterError('categories', `Encoder: categories["${col}"] holds ${describe(c)}; categories are non-empty strings, numbers, or null for missing.`);
+      throw new InvalidParameterError(
+        'categories',
+        `Encoder: categories["${col}"] holds ${describe(c)}; categories are non-empty strings, numbers, or null for missing.`,
+      );
     }
-    if (seen.has(c as Category)) throw new InvalidParameterError('categories', `Encoder: categories["${col}"] lists ${describe(c)} twice.`);
+    if (seen.has(c as Category))
+      throw new InvalidParameterError('categories', `Encoder: categories["${col}"] lists ${describe(c)} twice.`);
     seen.add(c as Category);
   }
   return Object.freeze([...(list as Category[])]);
 }
 
 function resolveParams(o: EncoderOptions): EncoderParams {
-  if (o === null || typeof o !== 'object') throw new InvalidParameterError('options', `Encoder: options must be an object, received ${describe(o)}.`);
+  if (o === null || typeof o !== 'object')
+    throw new InvalidParameterError('options', `Encoder: options must be an object, received ${describe(o)}.`);
   const categorical = checkNames('categorical', o.categorical);
   const numeric = checkNames('numeric', o.numeric);
   if (categorical && numeric) {
     for (const n of categorical) {
-      if (numeric.includes(n)) throw new InvalidParameterError('numeric', `Encoder: column "${n}" is listed both in categorical and in numeric; list it once.`);
+      if (numeric.includes(n))
+        throw new InvalidParameterError(
+          'numeric',
+          `Encoder: column "${n}" is listed both in categorical and in numeric; list it once.`,
+        );
     }
   }
   const encoding = o.encoding ?? 'onehot';
   if (encoding !== 'onehot' && encoding !== 'ordinal') {
-    throw new InvalidParameterError('encoding', `Encoder: encoding must be 'onehot' or 'ordinal', received ${describe(encoding)}.`);
+    throw new InvalidParameterError(
+      'encoding',
+      `Encoder: encoding must be 'onehot' or 'ordinal', received ${describe(encoding)}.`,
+    );
   }
   let categories: EncoderParams['categories'] = 'auto';
   if (o.categories !== undefined && o.categories !== 'auto') {
     if (o.categories === null || typeof o.categories !== 'object' || Array.isArray(o.categories)) {
-      throw new InvalidParameterError('categories', `Encoder: categories must be 'auto' or an object { column: [categories…] }, received ${describe(o.categories)}.`);
+      throw new InvalidParameterError(
+        'categories',
+        `Encoder: categories must be 'auto' or an object { column: [categories…] }, received ${describe(o.categories)}.`,
+      );
     }
     const rec: Record<string, ReadonlyArray<Category>> = Object.fromEntries(
       Object.entries(o.categories).map(([k, list]) => [k, checkCategoryList(k, list)]),
@@ -260,42 +299,81 @@ function resolveParams(o: EncoderOptions): EncoderParams {
   }
   const handleUnknown = o.handleUnknown ?? 'error';
   if (handleUnknown !== 'error' && handleUnknown !== 'ignore' && handleUnknown !== 'infrequent') {
-    throw new InvalidParameterError('handleUnknown', `Encoder: handleUnknown must be 'error', 'ignore' or 'infrequent', received ${describe(handleUnknown)}.`);
+    throw new InvalidParameterError(
+      'handleUnknown',
+      `Encoder: handleUnknown must be 'error', 'ignore' or 'infrequent', received ${describe(handleUnknown)}.`,
+    );
   }
   if (o.unknownValue !== undefined) {
-    if (encoding !== 'ordinal') throw new InvalidParameterError('unknownValue', `Encoder: unknownValue applies to encoding 'ordinal' only; one-hot writes all zeros for unknown categories.`);
+    if (encoding !== 'ordinal')
+      throw new InvalidParameterError(
+        'unknownValue',
+        `Encoder: unknownValue applies to encoding 'ordinal' only; one-hot writes all zeros for unknown categories.`,
+      );
     const u = o.unknownValue;
     if (typeof u !== 'number' || !(Number.isNaN(u) || (Number.isInteger(u) && u < 0))) {
-      throw new InvalidParameterError('unknownValue', `Encoder: unknownValue must be NaN or a negative integer (codes 0, 1, … are taken by categories), received ${describe(u)}.`);
+      throw new InvalidParameterError(
+        'unknownValue',
+        `Encoder: unknownValue must be NaN or a negative integer (codes 0, 1, … are taken by categories), received ${describe(u)}.`,
+      );
     }
   }
   const minFrequency = o.minFrequency ?? null;
-  if (minFrequency !== null && (typeof minFrequency !== 'number' || !(minFrequency > 0) || (minFrequency >= 1 && !Number.isInteger(minFrequency)) || !Number.isFinite(minFrequency))) {
-    throw new InvalidParameterError('minFrequency', `Encoder: minFrequency must be an integer count ≥ 1 or a fraction in (0, 1), received ${describe(minFrequency)}.`);
+  if (
+    minFrequency !== null &&
+    (typeof minFrequency !== 'number' ||
+      !(minFrequency > 0) ||
+      (minFrequency >= 1 && !Number.isInteger(minFrequency)) ||
+      !Number.isFinite(minFrequency))
+  ) {
+    throw new InvalidParameterError(
+      'minFrequency',
+      `Encoder: minFrequency must be an integer count ≥ 1 or a fraction in (0, 1), received ${describe(minFrequency)}.`,
+    );
   }
   const maxCategories = o.maxCategories ?? null;
-  if (maxCategories !== null && (typeof maxCategories !== 'number' || !Number.isInteger(maxCategories) || maxCategories < 1)) {
-    throw new InvalidParameterError('maxCategories', `Encoder: maxCategories must be an integer ≥ 1, received ${describe(maxCategories)}.`);
+  if (
+    maxCategories !== null &&
+    (typeof maxCategories !== 'number' || !Number.isInteger(maxCategories) || maxCategories < 1)
+  ) {
+    throw new InvalidParameterError(
+      'maxCategories',
+      `Encoder: maxCategories must be an integer ≥ 1, received ${describe(maxCategories)}.`,
+    );
   }
   const drop = o.drop ?? null;
   if (drop !== null && drop !== 'first' && drop !== 'ifBinary') {
     throw new InvalidParameterError('drop', `Encoder: drop must be 'first' or 'ifBinary', received ${describe(drop)}.`);
   }
   if (drop !== null && encoding === 'ordinal') {
-    throw new InvalidParameterError('drop', `Encoder: drop applies to one-hot encoding only; remove drop or use encoding 'onehot'.`);
+    throw new InvalidParameterError(
+      'drop',
+      `Encoder: drop applies to one-hot encoding only; remove drop or use encoding 'onehot'.`,
+    );
   }
   const missing = o.missing ?? 'category';
   if (missing !== 'category' && missing !== 'error') {
-    throw new InvalidParameterError('missing', `Encoder: missing must be 'category' or 'error', received ${describe(missing)}.`);
+    throw new InvalidParameterError(
+      'missing',
+      `Encoder: missing must be 'category' or 'error', received ${describe(missing)}.`,
+    );
   }
   let impute: EncoderParams['impute'] = null;
   if (o.impute !== undefined) {
     const im = o.impute as unknown;
     if (im === 'mean' || im === 'median') impute = im;
-    else if (im !== null && typeof im === 'object' && typeof (im as { constant?: unknown }).constant === 'number' && Number.isFinite((im as { constant: number }).constant)) {
+    else if (
+      im !== null &&
+      typeof im === 'object' &&
+      typeof (im as { constant?: unknown }).constant === 'number' &&
+      Number.isFinite((im as { constant: number }).constant)
+    ) {
       impute = Object.freeze({ constant: (im as { constant: number }).constant });
     } else {
-      throw new InvalidParameterError('impute', `Encoder: impute must be 'mean', 'median' or { constant: <finite number> }, received ${describe(im)}.`);
+      throw new InvalidParameterError(
+        'impute',
+        `Encoder: impute must be 'mean', 'median' or { constant: <finite number> }, received ${describe(im)}.`,
+      );
     }
   }
   return Object.freeze({
@@ -326,7 +404,10 @@ interface TableView {
 function viewTable(X: unknown, who: string): TableView {
   if (Array.isArray(X)) {
     if (X.length === 0) {
-      throw new DataValidationError(`${who}: the table has 0 rows; at least 1 is needed. Pass a non-empty array of row objects.`, { param: 'X' });
+      throw new DataValidationError(
+        `${who}: the table has 0 rows; at least 1 is needed. Pass a non-empty array of row objects.`,
+        { param: 'X' },
+      );
     }
     const names: string[] = [];
     const seen = new Set<string>();
@@ -338,21 +419,39 @@ function viewTable(X: unknown, who: string): TableView {
           { param: 'X', row: i },
         );
       }
-      if (i === 0) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), names.push(k));
+      if (i === 0) {
+        for (const k of Object.keys(r)) {
+          if (!seen.has(k)) {
+            seen.add(k);
+            names.push(k);
+          }
+        }
+      }
     }
     return { rows: X, names, key: (n) => (seen.has(n) ? n : undefined), records: true };
   }
   if (X !== null && typeof X === 'object' && 'columns' in X && 'rows' in X) {
     const { columns, rows } = X as { columns: unknown; rows: unknown };
     if (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string')) {
-      throw new DataValidationError(`${who}: X.columns must be an array of column names, received ${describe(columns)}.`, { param: 'X' });
+      throw new DataValidationError(
+        `${who}: X.columns must be an array of column names, received ${describe(columns)}.`,
+        { param: 'X' },
+      );
     }
-    if (!Array.isArray(rows)) throw new DataValidationError(`${who}: X.rows must be an array of row arrays, received ${describe(rows)}.`, { param: 'X' });
-    if (rows.length === 0) throw new DataValidationError(`${who}: the table has 0 rows; at least 1 is needed.`, { param: 'X' });
+    if (!Array.isArray(rows))
+      throw new DataValidationError(`${who}: X.rows must be an array of row arrays, received ${describe(rows)}.`, {
+        param: 'X',
+      });
+    if (rows.length === 0)
+      throw new DataValidationError(`${who}: the table has 0 rows; at least 1 is needed.`, { param: 'X' });
     const width = columns.length;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as unknown;
-      if (!Array.isArray(r)) throw new DataValidationError(`${who}: X.rows[${i}] is ${describe(r)}, expected an array of ${width} cells.`, { param: 'X', row: i });
+      if (!Array.isArray(r))
+        throw new DataValidationError(`${who}: X.rows[${i}] is ${describe(r)}, expected an array of ${width} cells.`, {
+          param: 'X',
+          row: i,
+        });
       if (r.length !== width) {
         throw new DataValidationError(
           `${who}: the table is ragged: row ${i} has ${r.length} cells but there are ${width} columns (${(columns as string[]).map((c) => JSON.stringify(c)).join(', ')}). Every row needs one cell per column.`,
@@ -362,12 +461,16 @@ function viewTable(X: unknown, who: string): TableView {
     }
     const index = new Map<string, number>();
     (columns as string[]).forEach((c, j) => {
-      if (index.has(c)) throw new DataValidationError(`${who}: X.columns lists "${c}" twice.`, { param: 'X', column: c });
+      if (index.has(c))
+        throw new DataValidationError(`${who}: X.columns lists "${c}" twice.`, { param: 'X', column: c });
       index.set(c, j);
     });
     return { rows, names: columns as string[], key: (n) => index.get(n), records: false };
   }
-  throw new DataValidationError(`${who}: X must be an array of row objects or { columns, rows }, received ${describe(X)}.`, { param: 'X' });
+  throw new DataValidationError(
+    `${who}: X must be an array of row objects or { columns, rows }, received ${describe(X)}.`,
+    { param: 'X' },
+  );
 }
 
 function requireKey(t: TableView, name: string, who: string): string | number {
@@ -385,7 +488,10 @@ function parseNumeric(v: unknown, row: number, col: string, who: string): number
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return NaN;
     if (!Number.isFinite(v)) {
-      throw new DataValidationError(`${who}: row ${row}, column "${col}" is ${v}; numeric cells must be finite (or missing).`, { param: 'X', row, column: col });
+      throw new DataValidationError(
+        `${who}: row ${row}, column "${col}" is ${v}; numeric cells must be finite (or missing).`,
+        { param: 'X', row, column: col },
+      );
     }
     return v;
   }
@@ -584,7 +690,8 @@ export class Encoder implements Transformer<TableInput> {
       for (const c of st.categorical) {
         if (ordinal) {
           const v = data[base + j] as number;
-          if (Object.is(v, this.params.unknownValue) || (Number.isNaN(v) && Number.isNaN(this.params.unknownValue))) rec[c.name] = undefined;
+          if (Object.is(v, this.params.unknownValue) || (Number.isNaN(v) && Number.isNaN(this.params.unknownValue)))
+            rec[c.name] = undefined;
           else if (Number.isInteger(v) && v >= 0 && v < c.nCodes) rec[c.name] = decodeCode(c, v);
           else {
             throw new DataValidationError(
@@ -629,22 +736,32 @@ export class Encoder implements Transformer<TableInput> {
       ...p,
       categorical: p.categorical === null ? null : [...p.categorical],
       numeric: p.numeric === null ? null : [...p.numeric],
-      categories: p.categories === 'auto' ? 'auto' : Object.fromEntries(Object.entries(p.categories).map(([k, v]) => [k, encodeCategories(v)])),
+      categories:
+        p.categories === 'auto'
+          ? 'auto'
+          : Object.fromEntries(Object.entries(p.categories).map(([k, v]) => [k, encodeCategories(v)])),
       unknownValue: encodeNumber(p.unknownValue),
     };
     const st = this.state;
-    return makeEnvelope('Encoder', VERSION, params, st === undefined ? null : {
-      nRowsSeen: st.nRowsSeen,
-      categorical: st.categorical.map((c) => ({
-        name: c.name,
-        valueType: c.valueType,
-        categories: encodeCategories(c.categories),
-        counts: [...c.counts],
-        infrequent: encodeCategories(c.infrequent),
-        dropIndex: c.dropIndex,
-      })),
-      numeric: st.numeric.map((n) => ({ name: n.name, imputeValue: encodeNumber(n.imputeValue) })),
-    });
+    return makeEnvelope(
+      'Encoder',
+      VERSION,
+      params,
+      st === undefined
+        ? null
+        : {
+            nRowsSeen: st.nRowsSeen,
+            categorical: st.categorical.map((c) => ({
+              name: c.name,
+              valueType: c.valueType,
+              categories: encodeCategories(c.categories),
+              counts: [...c.counts],
+              infrequent: encodeCategories(c.infrequent),
+              dropIndex: c.dropIndex,
+            })),
+            numeric: st.numeric.map((n) => ({ name: n.name, imputeValue: encodeNumber(n.imputeValue) })),
+          },
+    );
   }
 
   /**
@@ -656,25 +773,28 @@ export class Encoder implements Transformer<TableInput> {
   static fromJSON(json: unknown): Encoder {
     const env = openEnvelope<Record<string, unknown>, Record<string, unknown> | null>(json, 'Encoder', VERSION);
     const p = env.params;
-    if (p === null || typeof p !== 'object') throw new SerializationError('Encoder.fromJSON: params must be an object.');
+    if (p === null || typeof p !== 'object')
+      throw new SerializationError('Encoder.fromJSON: params must be an object.');
     let enc: Encoder;
     try {
       const opts: EncoderOptions = {
-        encoding: p['encoding'] as 'onehot',
-        handleUnknown: p['handleUnknown'] as 'error',
-        missing: p['missing'] as 'category',
+        encoding: p.encoding as 'onehot',
+        handleUnknown: p.handleUnknown as 'error',
+        missing: p.missing as 'category',
       };
-      if (p['categorical'] !== null) opts.categorical = p['categorical'] as string[];
-      if (p['numeric'] !== null) opts.numeric = p['numeric'] as string[];
-      if (p['categories'] !== 'auto') {
-        const rec = p['categories'] as Record<string, unknown>;
-        opts.categories = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, decodeCategories(v, `params.categories.${k}`)]));
+      if (p.categorical !== null) opts.categorical = p.categorical as string[];
+      if (p.numeric !== null) opts.numeric = p.numeric as string[];
+      if (p.categories !== 'auto') {
+        const rec = p.categories as Record<string, unknown>;
+        opts.categories = Object.fromEntries(
+          Object.entries(rec).map(([k, v]) => [k, decodeCategories(v, `params.categories.${k}`)]),
+        );
       }
-      if (p['encoding'] === 'ordinal') opts.unknownValue = decodeNumber(p['unknownValue'], 'params.unknownValue');
-      if (p['minFrequency'] !== null) opts.minFrequency = p['minFrequency'] as number;
-      if (p['maxCategories'] !== null) opts.maxCategories = p['maxCategories'] as number;
-      if (p['drop'] !== null) opts.drop = p['drop'] as 'first';
-      if (p['impute'] !== null) opts.impute = p['impute'] as 'mean';
+      if (p.encoding === 'ordinal') opts.unknownValue = decodeNumber(p.unknownValue, 'params.unknownValue');
+      if (p.minFrequency !== null) opts.minFrequency = p.minFrequency as number;
+      if (p.maxCategories !== null) opts.maxCategories = p.maxCategories as number;
+      if (p.drop !== null) opts.drop = p.drop as 'first';
+      if (p.impute !== null) opts.impute = p.impute as 'mean';
       enc = new Encoder(opts);
     } catch (e) {
       if (e instanceof SerializationError) throw e;
@@ -682,32 +802,50 @@ export class Encoder implements Transformer<TableInput> {
     }
     const st = env.state;
     if (st === null) return enc;
-    if (typeof st !== 'object' || !Array.isArray(st['categorical']) || !Array.isArray(st['numeric'])) {
+    if (typeof st !== 'object' || !Array.isArray(st.categorical) || !Array.isArray(st.numeric)) {
       throw new SerializationError('Encoder.fromJSON: state must hold "categorical" and "numeric" arrays.');
     }
-    const cats = (st['categorical'] as Array<Record<string, unknown>>).map((c, i) => {
+    const cats = (st.categorical as Array<Record<string, unknown>>).map((c, i) => {
       const where = `state.categorical[${i}]`;
-      const categories = decodeCategories(c['categories'], `${where}.categories`);
-      const counts = c['counts'];
-      if (!Array.isArray(counts) || counts.length !== categories.length) throw new SerializationError(`Encoder.fromJSON: ${where}.counts must have one count per category.`);
-      const infrequent = decodeCategories(c['infrequent'], `${where}.infrequent`);
-      const vt = c['valueType'];
-      if (typeof c['name'] !== 'string' || (vt !== 'string' && vt !== 'number' && vt !== 'none')) throw new SerializationError(`Encoder.fromJSON: ${where} lacks a name or valueType.`);
-      const dropIndex = c['dropIndex'];
-      if (dropIndex !== null && typeof dropIndex !== 'number') throw new SerializationError(`Encoder.fromJSON: ${where}.dropIndex must be a number or null.`);
-      return makeColumnState(c['name'], vt, categories, counts as number[], new Set(infrequent), dropIndex as number | null);
+      const categories = decodeCategories(c.categories, `${where}.categories`);
+      const counts = c.counts;
+      if (!Array.isArray(counts) || counts.length !== categories.length)
+        throw new SerializationError(`Encoder.fromJSON: ${where}.counts must have one count per category.`);
+      const infrequent = decodeCategories(c.infrequent, `${where}.infrequent`);
+      const vt = c.valueType;
+      if (typeof c.name !== 'string' || (vt !== 'string' && vt !== 'number' && vt !== 'none'))
+        throw new SerializationError(`Encoder.fromJSON: ${where} lacks a name or valueType.`);
+      const dropIndex = c.dropIndex;
+      if (dropIndex !== null && typeof dropIndex !== 'number')
+        throw new SerializationError(`Encoder.fromJSON: ${where}.dropIndex must be a number or null.`);
+      return makeColumnState(
+        c.name,
+        vt,
+        categories,
+        counts as number[],
+        new Set(infrequent),
+        dropIndex as number | null,
+      );
     });
-    const nums = (st['numeric'] as Array<Record<string, unknown>>).map((n, i) => {
-      if (typeof n['name'] !== 'string') throw new SerializationError(`Encoder.fromJSON: state.numeric[${i}].name must be a string.`);
-      return Object.freeze({ name: n['name'], imputeValue: decodeNumber(n['imputeValue'], `state.numeric[${i}].imputeValue`) });
+    const nums = (st.numeric as Array<Record<string, unknown>>).map((n, i) => {
+      if (typeof n.name !== 'string')
+        throw new SerializationError(`Encoder.fromJSON: state.numeric[${i}].name must be a string.`);
+      return Object.freeze({
+        name: n.name,
+        imputeValue: decodeNumber(n.imputeValue, `state.numeric[${i}].imputeValue`),
+      });
     });
-    const nRows = st['nRowsSeen'];
+    const nRows = st.nRowsSeen;
     if (typeof nRows !== 'number') throw new SerializationError('Encoder.fromJSON: state.nRowsSeen must be a number.');
     enc.state = enc.assemble(cats, nums, nRows);
     return enc;
   }
 
-  private assemble(categorical: CategoricalColumnState[], numeric: NumericColumnState[], nRowsSeen: number): EncoderState {
+  private assemble(
+    categorical: CategoricalColumnState[],
+    numeric: NumericColumnState[],
+    nRowsSeen: number,
+  ): EncoderState {
     const outputs: OutputColumn[] = [];
     const ordinal = this.params.encoding === 'ordinal';
     for (const c of categorical) {
@@ -721,8 +859,14 @@ export class Encoder implements Transformer<TableInput> {
         outputs.push(Object.freeze({ name: `${c.name}=${label}`, source: c.name, kind: 'onehot', nCategories: 2 }));
       }
     }
-    for (const n of numeric) outputs.push(Object.freeze({ name: n.name, source: n.name, kind: 'numeric', nCategories: 0 }));
-    return Object.freeze({ categorical: Object.freeze(categorical), numeric: Object.freeze(numeric), outputs: Object.freeze(outputs), nRowsSeen });
+    for (const n of numeric)
+      outputs.push(Object.freeze({ name: n.name, source: n.name, kind: 'numeric', nCategories: 0 }));
+    return Object.freeze({
+      categorical: Object.freeze(categorical),
+      numeric: Object.freeze(numeric),
+      outputs: Object.freeze(outputs),
+      nRowsSeen,
+    });
   }
 
   private learn(X: TableInput, who: string): EncoderState {
@@ -751,13 +895,19 @@ export class Encoder implements Transformer<TableInput> {
       numNames = p.numeric ?? [];
     }
     if (catNames.length + numNames.length === 0) {
-      throw new DataValidationError(`${who}: no columns to encode; list them in categorical / numeric, or pass rows with at least one key.`, { param: 'X' });
+      throw new DataValidationError(
+        `${who}: no columns to encode; list them in categorical / numeric, or pass rows with at least one key.`,
+        { param: 'X' },
+      );
     }
     const given = p.categories === 'auto' ? undefined : p.categories;
     if (given) {
       for (const k of Object.keys(given)) {
         if (!catNames.includes(k)) {
-          throw new DataValidationError(`${who}: categories are given for "${k}", which is not a categorical column (${catNames.map((c) => JSON.stringify(c)).join(', ')}).`, { param: 'categories', column: k });
+          throw new DataValidationError(
+            `${who}: categories are given for "${k}", which is not a categorical column (${catNames.map((c) => JSON.stringify(c)).join(', ')}).`,
+            { param: 'categories', column: k },
+          );
         }
       }
     }
@@ -779,7 +929,10 @@ export class Encoder implements Transformer<TableInput> {
         }
         if (isMissing(v)) {
           if (p.missing === 'error') {
-            throw new DataValidationError(`${who}: row ${i}, column "${name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`, { param: 'X', row: i, column: name });
+            throw new DataValidationError(
+              `${who}: row ${i}, column "${name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`,
+              { param: 'X', row: i, column: name },
+            );
           }
           nMissing++;
           continue;
@@ -789,7 +942,10 @@ export class Encoder implements Transformer<TableInput> {
         } else if (typeof v === 'number') {
           if (firstNumber < 0) firstNumber = i;
         } else {
-          throw new DataValidationError(`${who}: row ${i}, column "${name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: name });
+          throw new DataValidationError(
+            `${who}: row ${i}, column "${name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`,
+            { param: 'X', row: i, column: name },
+          );
         }
         const k = slots.size;
         if (k === tally.length) {
@@ -809,25 +965,35 @@ export class Encoder implements Transformer<TableInput> {
         );
       }
       let categories: Category[];
-      let valueType: CategoricalColumnState['valueType'] = firstString >= 0 ? 'string' : firstNumber >= 0 ? 'number' : 'none';
+      let valueType: CategoricalColumnState['valueType'] =
+        firstString >= 0 ? 'string' : firstNumber >= 0 ? 'number' : 'none';
       const list = given !== undefined && Object.hasOwn(given, name) ? given[name] : undefined;
       if (list !== undefined) {
         categories = [...list];
         const gType = list.find((c) => c !== null);
         const gvt = gType === undefined ? 'none' : typeof gType === 'string' ? 'string' : 'number';
         if (valueType !== 'none' && gvt !== 'none' && gvt !== valueType) {
-          throw new DataValidationError(`${who}: column "${name}" holds ${valueType}s but its given categories are ${gvt}s. Make them the same type.`, { param: 'X', column: name });
+          throw new DataValidationError(
+            `${who}: column "${name}" holds ${valueType}s but its given categories are ${gvt}s. Make them the same type.`,
+            { param: 'X', column: name },
+          );
         }
         if (gvt !== 'none') valueType = gvt;
         if (p.handleUnknown === 'error') {
           const known = new Set<Category>(list);
           for (const v of counts.keys()) {
             if (!known.has(v)) {
-              throw new DataValidationError(`${who}: column "${name}" holds ${describe(v)}, which is not in the given categories, and handleUnknown is 'error'. Add it to categories or set handleUnknown.`, { param: 'X', column: name });
+              throw new DataValidationError(
+                `${who}: column "${name}" holds ${describe(v)}, which is not in the given categories, and handleUnknown is 'error'. Add it to categories or set handleUnknown.`,
+                { param: 'X', column: name },
+              );
             }
           }
           if (nMissing > 0 && !known.has(null)) {
-            throw new DataValidationError(`${who}: column "${name}" has missing values but null is not in its given categories, and handleUnknown is 'error'. Add null to categories or set handleUnknown.`, { param: 'X', column: name });
+            throw new DataValidationError(
+              `${who}: column "${name}" has missing values but null is not in its given categories, and handleUnknown is 'error'. Add null to categories or set handleUnknown.`,
+              { param: 'X', column: name },
+            );
           }
         }
       } else {
@@ -859,7 +1025,10 @@ export class Encoder implements Transformer<TableInput> {
       if (p.impute !== null && typeof p.impute === 'object') imputeValue = p.impute.constant;
       else if (p.impute !== null) {
         if (m === 0) {
-          throw new DataValidationError(`${who}: numeric column "${name}" has no values, so its ${p.impute} cannot be computed. Use impute: { constant: v } or drop the column.`, { param: 'X', column: name });
+          throw new DataValidationError(
+            `${who}: numeric column "${name}" has no values, so its ${p.impute} cannot be computed. Use impute: { constant: v } or drop the column.`,
+            { param: 'X', column: name },
+          );
         }
         const v = vals.subarray(0, m);
         if (p.impute === 'mean') {
@@ -890,7 +1059,9 @@ export class Encoder implements Transformer<TableInput> {
     const nCurrent = k - nInfrequent + 1;
     if (maxCategories !== null && maxCategories < nCurrent && maxCategories > 1) {
       // stable ascending sort by count; all but the last maxCategories − 1 become infrequent
-      const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => (counts[a] as number) - (counts[b] as number));
+      const order = Array.from({ length: k }, (_, i) => i).sort(
+        (a, b) => (counts[a] as number) - (counts[b] as number),
+      );
       const nSmall = k - (maxCategories - 1);
       for (let i = 0; i < nSmall; i++) mask[order[i] as number] = true;
     }
@@ -951,13 +1122,19 @@ export class Encoder implements Transformer<TableInput> {
         if (code === undefined) {
           if (isMissing(v)) {
             if (missingError) {
-              throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`, { param: 'X', row: i, column: plan.name });
+              throw new DataValidationError(
+                `${who}: row ${i}, column "${plan.name}" is missing (${describe(v)}) and missing is 'error'. Fill it, or use missing: 'category'.`,
+                { param: 'X', row: i, column: plan.name },
+              );
             }
             if (plan.missingCode >= 0) code = plan.missingCode;
           } else {
             const tv = typeof v;
             if (tv !== 'string' && tv !== 'number') {
-              throw new DataValidationError(`${who}: row ${i}, column "${plan.name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`, { param: 'X', row: i, column: plan.name });
+              throw new DataValidationError(
+                `${who}: row ${i}, column "${plan.name}" holds ${describe(v)}; categorical cells must be strings, numbers or missing.`,
+                { param: 'X', row: i, column: plan.name },
+              );
             }
             if (plan.valueType !== 'none' && tv !== plan.valueType) {
               throw new DataValidationError(
@@ -1016,11 +1193,16 @@ function makeColumnState(
   });
 }
 
-type JsonCategories = { type: 'string'; values: Array<string | null> } | { type: 'number'; values: Array<JsonNumber | null> };
+type JsonCategories =
+  | { type: 'string'; values: Array<string | null> }
+  | { type: 'number'; values: Array<JsonNumber | null> };
 
 function encodeCategories(list: ReadonlyArray<Category>): JsonCategories {
   if (list.some((c) => typeof c === 'number')) {
-    return { type: 'number', values: list.map((c) => (c === null ? null : (encodeNumbers([c as number])[0] as JsonNumber))) };
+    return {
+      type: 'number',
+      values: list.map((c) => (c === null ? null : (encodeNumbers([c as number])[0] as JsonNumber))),
+    };
   }
   return { type: 'string', values: list.map((c) => c as string | null) };
 }
@@ -1031,13 +1213,18 @@ function decodeCategories(v: unknown, where: string): Category[] {
   }
   const { type, values } = v as JsonCategories;
   if (type === 'number') {
-    return (values as unknown[]).map((x, i) => (x === null ? null : (decodeNumbers([x], `${where}.values[${i}]`)[0] as number)));
+    return (values as unknown[]).map((x, i) =>
+      x === null ? null : (decodeNumbers([x], `${where}.values[${i}]`)[0] as number),
+    );
   }
   if (type === 'string') {
     return (values as unknown[]).map((x, i) => {
-      if (x !== null && typeof x !== 'string') throw new SerializationError(`Encoder.fromJSON: ${where}.values[${i}] must be a string or null.`);
+      if (x !== null && typeof x !== 'string')
+        throw new SerializationError(`Encoder.fromJSON: ${where}.values[${i}] must be a string or null.`);
       return x as string | null;
     });
   }
-  throw new SerializationError(`Encoder.fromJSON: ${where}.type must be 'string' or 'number', received ${describe(type)}.`);
+  throw new SerializationError(
+    `Encoder.fromJSON: ${where}.type must be 'string' or 'number', received ${describe(type)}.`,
+  );
 }

@@ -1,8 +1,21 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+  describe,
+} from '../core/errors.js';
 import type { Transformer } from '../core/estimator.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
-import { decodeNumbers, encodeNumbers, makeEnvelope, openEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
+import {
+  decodeNumbers,
+  encodeNumbers,
+  makeEnvelope,
+  openEnvelope,
+  type Envelope,
+  type JsonNumber,
+} from '../core/serialization.js';
 
 /** The scaling rule of a {@link Scaler}. */
 export type ScalerMethod = 'standard' | 'minmax' | 'robust';
@@ -93,28 +106,52 @@ const WHO = 'Scaler';
 const EPS = 2.220446049250313e-16;
 const VERSION = 1;
 
-function checkPair(param: string, v: unknown, ok: (a: number, b: number) => boolean, rule: string): readonly [number, number] {
-  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number' || !Number.isFinite(v[0]) || !Number.isFinite(v[1]) || !ok(v[0], v[1])) {
-    throw new InvalidParameterError(param, `Scaler: ${param} must be a pair [low, high] of finite numbers with ${rule}, received ${Array.isArray(v) ? JSON.stringify(v) : describe(v)}.`);
+function checkPair(
+  param: string,
+  v: unknown,
+  ok: (a: number, b: number) => boolean,
+  rule: string,
+): readonly [number, number] {
+  if (
+    !Array.isArray(v) ||
+    v.length !== 2 ||
+    typeof v[0] !== 'number' ||
+    typeof v[1] !== 'number' ||
+    !Number.isFinite(v[0]) ||
+    !Number.isFinite(v[1]) ||
+    !ok(v[0], v[1])
+  ) {
+    throw new InvalidParameterError(
+      param,
+      `Scaler: ${param} must be a pair [low, high] of finite numbers with ${rule}, received ${Array.isArray(v) ? JSON.stringify(v) : describe(v)}.`,
+    );
   }
   return Object.freeze([v[0], v[1]] as const);
 }
 
 function checkBool(param: string, v: unknown, def: boolean): boolean {
   if (v === undefined) return def;
-  if (typeof v !== 'boolean') throw new InvalidParameterError(param, `Scaler: ${param} must be true or false, received ${describe(v)}.`);
+  if (typeof v !== 'boolean')
+    throw new InvalidParameterError(param, `Scaler: ${param} must be true or false, received ${describe(v)}.`);
   return v;
 }
 
 function resolveParams(o: ScalerOptions): ScalerParams {
-  if (o === null || typeof o !== 'object') throw new InvalidParameterError('options', `Scaler: options must be an object, received ${describe(o)}.`);
+  if (o === null || typeof o !== 'object')
+    throw new InvalidParameterError('options', `Scaler: options must be an object, received ${describe(o)}.`);
   const method = o.method ?? 'standard';
   if (method !== 'standard' && method !== 'minmax' && method !== 'robust') {
-    throw new InvalidParameterError('method', `Scaler: method must be 'standard', 'minmax' or 'robust', received ${describe(method)}.`);
+    throw new InvalidParameterError(
+      'method',
+      `Scaler: method must be 'standard', 'minmax' or 'robust', received ${describe(method)}.`,
+    );
   }
   const only = (param: keyof ScalerOptions, methods: ScalerMethod[]): void => {
     if (o[param] !== undefined && !methods.includes(method)) {
-      throw new InvalidParameterError(param, `Scaler: ${param} applies to method ${methods.map((m) => `'${m}'`).join(' or ')}, but method is '${method}'. Remove ${param} or change method.`);
+      throw new InvalidParameterError(
+        param,
+        `Scaler: ${param} applies to method ${methods.map((m) => `'${m}'`).join(' or ')}, but method is '${method}'. Remove ${param} or change method.`,
+      );
     }
   };
   only('featureRange', ['minmax']);
@@ -123,15 +160,28 @@ function resolveParams(o: ScalerOptions): ScalerParams {
   only('unitVariance', ['robust']);
   only('withCentering', ['standard', 'robust']);
   only('withScaling', ['standard', 'robust']);
-  const featureRange = o.featureRange === undefined ? Object.freeze([0, 1] as const) : checkPair('featureRange', o.featureRange, (a, b) => a < b, 'low < high');
-  const quantileRange = o.quantileRange === undefined ? Object.freeze([25, 75] as const) : checkPair('quantileRange', o.quantileRange, (a, b) => a >= 0 && a < b && b <= 100, '0 ≤ low < high ≤ 100');
+  const featureRange =
+    o.featureRange === undefined
+      ? Object.freeze([0, 1] as const)
+      : checkPair('featureRange', o.featureRange, (a, b) => a < b, 'low < high');
+  const quantileRange =
+    o.quantileRange === undefined
+      ? Object.freeze([25, 75] as const)
+      : checkPair('quantileRange', o.quantileRange, (a, b) => a >= 0 && a < b && b <= 100, '0 ≤ low < high ≤ 100');
   let columns: readonly number[] | null = null;
   if (o.columns !== undefined) {
-    if (!Array.isArray(o.columns)) throw new InvalidParameterError('columns', `Scaler: columns must be an array of column indices, received ${describe(o.columns)}.`);
+    if (!Array.isArray(o.columns))
+      throw new InvalidParameterError(
+        'columns',
+        `Scaler: columns must be an array of column indices, received ${describe(o.columns)}.`,
+      );
     const seen = new Set<number>();
     for (const c of o.columns as unknown[]) {
       if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
-        throw new InvalidParameterError('columns', `Scaler: columns must hold non-negative integer indices, received ${describe(c)}.`);
+        throw new InvalidParameterError(
+          'columns',
+          `Scaler: columns must hold non-negative integer indices, received ${describe(c)}.`,
+        );
       }
       if (seen.has(c)) throw new InvalidParameterError('columns', `Scaler: column ${c} is listed twice in columns.`);
       seen.add(c);
@@ -214,9 +264,17 @@ export function normalPpf(p: number): number {
   if (p >= 1) return Infinity;
   if (p === 0.5) return 0;
   if (p > 0.5) return -normalPpf(1 - p); // 1 − p is exact for p in [0.5, 1]
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+    2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
   const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
@@ -229,7 +287,9 @@ export function normalPpf(p: number): number {
   } else {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+    x =
+      ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+      (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
   }
   if (x > -37) {
     for (let k = 0; k < 4; k++) {
@@ -350,7 +410,9 @@ export class Scaler implements Transformer<MatrixInput> {
       for (let t = 0; t < idx.length; t++) {
         const j = idx[t] as number;
         const i = off + j;
-        data[i] = minmax ? ((data[i] as number) - (center[j] as number)) / (scale[j] as number) : (data[i] as number) * (scale[j] as number) + (center[j] as number);
+        data[i] = minmax
+          ? ((data[i] as number) - (center[j] as number)) / (scale[j] as number)
+          : (data[i] as number) * (scale[j] as number) + (center[j] as number);
       }
     }
     return fromDense(data, rows, cols);
@@ -364,17 +426,29 @@ export class Scaler implements Transformer<MatrixInput> {
   toJSON(): Envelope {
     const st = this.state;
     const arr = (a: Float64Array | undefined): JsonNumber[] | null => (a === undefined ? null : encodeNumbers(a));
-    return makeEnvelope('Scaler', VERSION, { ...this.params, featureRange: [...this.params.featureRange], quantileRange: [...this.params.quantileRange], columns: this.params.columns === null ? null : [...this.params.columns] }, st === undefined ? null : {
-      nFeaturesIn: st.nFeaturesIn,
-      scaled: [...st.scaled],
-      center: arr(st.center),
-      scale: arr(st.scale),
-      mean: arr(st.mean),
-      variance: arr(st.variance),
-      dataMin: arr(st.dataMin),
-      dataMax: arr(st.dataMax),
-      nSamplesSeen: arr(st.nSamplesSeen),
-    });
+    return makeEnvelope(
+      'Scaler',
+      VERSION,
+      {
+        ...this.params,
+        featureRange: [...this.params.featureRange],
+        quantileRange: [...this.params.quantileRange],
+        columns: this.params.columns === null ? null : [...this.params.columns],
+      },
+      st === undefined
+        ? null
+        : {
+            nFeaturesIn: st.nFeaturesIn,
+            scaled: [...st.scaled],
+            center: arr(st.center),
+            scale: arr(st.scale),
+            mean: arr(st.mean),
+            variance: arr(st.variance),
+            dataMin: arr(st.dataMin),
+            dataMax: arr(st.dataMax),
+            nSamplesSeen: arr(st.nSamplesSeen),
+          },
+    );
   }
 
   /**
@@ -387,19 +461,19 @@ export class Scaler implements Transformer<MatrixInput> {
     const env = openEnvelope<Record<string, unknown>, Record<string, unknown> | null>(json, 'Scaler', VERSION);
     const p = env.params;
     if (p === null || typeof p !== 'object') throw new SerializationError('Scaler.fromJSON: params must be an object.');
-    const opts: ScalerOptions = { method: p['method'] as ScalerMethod };
-    if (p['method'] === 'minmax') {
-      opts.featureRange = p['featureRange'] as [number, number];
-      opts.clip = p['clip'] as boolean;
+    const opts: ScalerOptions = { method: p.method as ScalerMethod };
+    if (p.method === 'minmax') {
+      opts.featureRange = p.featureRange as [number, number];
+      opts.clip = p.clip as boolean;
     } else {
-      opts.withCentering = p['withCentering'] as boolean;
-      opts.withScaling = p['withScaling'] as boolean;
-      if (p['method'] === 'robust') {
-        opts.quantileRange = p['quantileRange'] as [number, number];
-        opts.unitVariance = p['unitVariance'] as boolean;
+      opts.withCentering = p.withCentering as boolean;
+      opts.withScaling = p.withScaling as boolean;
+      if (p.method === 'robust') {
+        opts.quantileRange = p.quantileRange as [number, number];
+        opts.unitVariance = p.unitVariance as boolean;
       }
     }
-    if (p['columns'] !== null && p['columns'] !== undefined) opts.columns = p['columns'] as number[];
+    if (p.columns !== null && p.columns !== undefined) opts.columns = p.columns as number[];
     let s: Scaler;
     try {
       s = new Scaler(opts);
@@ -409,8 +483,11 @@ export class Scaler implements Transformer<MatrixInput> {
     const st = env.state;
     if (st === null) return s;
     if (typeof st !== 'object') throw new SerializationError('Scaler.fromJSON: state must be an object or null.');
-    const n = st['nFeaturesIn'];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new SerializationError(`Scaler.fromJSON: state.nFeaturesIn must be a positive integer, received ${describe(n)}.`);
+    const n = st.nFeaturesIn;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+      throw new SerializationError(
+        `Scaler.fromJSON: state.nFeaturesIn must be a positive integer, received ${describe(n)}.`,
+      );
     const vec = (k: string, required: boolean): Float64Array | undefined => {
       const v = st[k];
       if (v === null || v === undefined) {
@@ -418,10 +495,11 @@ export class Scaler implements Transformer<MatrixInput> {
         return undefined;
       }
       const a = decodeNumbers(v, `state.${k}`);
-      if (a.length !== n) throw new SerializationError(`Scaler.fromJSON: state.${k} has ${a.length} values, expected ${n}.`);
+      if (a.length !== n)
+        throw new SerializationError(`Scaler.fromJSON: state.${k} has ${a.length} values, expected ${n}.`);
       return a;
     };
-    const scaled = st['scaled'];
+    const scaled = st.scaled;
     if (!Array.isArray(scaled) || scaled.length !== n || scaled.some((b) => typeof b !== 'boolean')) {
       throw new SerializationError(`Scaler.fromJSON: state.scaled must be ${n} booleans.`);
     }
@@ -446,7 +524,10 @@ export class Scaler implements Transformer<MatrixInput> {
     if (p.columns !== null) {
       for (const c of p.columns) {
         if (c >= cols) {
-          throw new DataValidationError(`Scaler.fit: columns lists index ${c}, but X has ${cols} columns (0..${cols - 1}). Fix the columns option.`, { param: 'X', column: c });
+          throw new DataValidationError(
+            `Scaler.fit: columns lists index ${c}, but X has ${cols} columns (0..${cols - 1}). Fix the columns option.`,
+            { param: 'X', column: c },
+          );
         }
         scaled[c] = true;
       }
@@ -470,7 +551,7 @@ export class Scaler implements Transformer<MatrixInput> {
       for (let off = 0; off < data.length; off += cols) {
         for (let j = 0; j < cols; j++) {
           const x = data[off + j] as number;
-          if (x === x) {
+          if (!Number.isNaN(x)) {
             sum[j] = (sum[j] as number) + x;
             nSeen[j] = (nSeen[j] as number) + 1;
           }
@@ -487,7 +568,7 @@ export class Scaler implements Transformer<MatrixInput> {
         for (let t = 0; t < idx.length; t++) {
           const j = idx[t] as number;
           const x = data[off + j] as number;
-          if (x === x) {
+          if (!Number.isNaN(x)) {
             const d = x - (m[j] as number);
             corr[j] = (corr[j] as number) + d;
             sq[j] = (sq[j] as number) + d * d;
@@ -509,7 +590,15 @@ export class Scaler implements Transformer<MatrixInput> {
           scale[j] = constant ? 1 : Math.sqrt(v);
         }
       }
-      return Object.freeze({ nFeaturesIn: cols, scaled: Object.freeze(scaled), center, scale, mean, variance, nSamplesSeen: nSeen });
+      return Object.freeze({
+        nFeaturesIn: cols,
+        scaled: Object.freeze(scaled),
+        center,
+        scale,
+        mean,
+        variance,
+        nSamplesSeen: nSeen,
+      });
     }
     if (p.method === 'minmax') {
       const dataMin = new Float64Array(cols).fill(NaN);
@@ -537,7 +626,15 @@ export class Scaler implements Transformer<MatrixInput> {
         scale[j] = sc;
         center[j] = lo - a * sc;
       }
-      return Object.freeze({ nFeaturesIn: cols, scaled: Object.freeze(scaled), center, scale, dataMin, dataMax, nSamplesSeen: nSeen });
+      return Object.freeze({
+        nFeaturesIn: cols,
+        scaled: Object.freeze(scaled),
+        center,
+        scale,
+        dataMin,
+        dataMax,
+        nSamplesSeen: nSeen,
+      });
     }
     const [qlo, qhi] = p.quantileRange;
     const adjust = p.unitVariance ? normalPpf(qhi / 100) - normalPpf(qlo / 100) : 1;
@@ -592,4 +689,3 @@ function scaledIndices(scaled: readonly boolean[]): Int32Array {
 function optional<K extends string>(k: K, v: Float64Array | undefined): { [P in K]?: Float64Array } {
   return (v === undefined ? {} : { [k]: v }) as { [P in K]?: Float64Array };
 }
-

@@ -2,8 +2,23 @@ import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkNeighborCount, checkNeighborSearch, checkResult, defaultNeighbors, gatherRows, pairwiseSum, rint } from './_shared.js';
+import {
+  Sampler,
+  decodeSamplerParams,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
+import {
+  checkClassSizes,
+  checkNeighborCount,
+  checkNeighborSearch,
+  checkResult,
+  defaultNeighbors,
+  gatherRows,
+  pairwiseSum,
+  rint,
+} from './_shared.js';
 
 /** Options of {@link ADASYN}. */
 export interface ADASYNOptions extends SamplerOptions {
@@ -130,7 +145,9 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
     const k = this.params.nNeighbors;
     const { who, data, rows, cols, y, rng } = ctx;
     checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts, (n) =>
-      n >= 2 ? `Lower nNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
+      n >= 2
+        ? `Lower nNeighbors to at most ${n - 1}, or use RandomOverSampler.`
+        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
     );
     const targets = [...ctx.plan].filter(([, G]) => G > 0);
     const rowCounts = new Map<Label, Int32Array>();
@@ -182,7 +199,11 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       const used = new Int32Array(nUsed);
       for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
       const search = (this.params.neighbors ?? defaultNeighbors()).fit(Xc, nc, cols);
-      const nn = withoutSelf(checkResult(who, search.kneighbors(gatherRows(Xc, cols, used), used.length, k + 1), used.length, nc, k + 1), used, k);
+      const nn = withoutSelf(
+        checkResult(who, search.kneighbors(gatherRows(Xc, cols, used), used.length, k + 1), used.length, nc, k + 1),
+        used,
+        k,
+      );
       const columns = new Int32Array(total);
       for (let i = 0; i < total; i++) columns[i] = rng.int(k);
       const block = out.rows(label);

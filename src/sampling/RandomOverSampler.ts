@@ -1,7 +1,13 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import {
+  Sampler,
+  decodeSamplerParams,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
 
 /** Options of {@link RandomOverSampler}. */
 export interface RandomOverSamplerOptions extends SamplerOptions {
@@ -39,7 +45,10 @@ function checkShrinkage(value: unknown): number | ReadonlyMap<Label, number> | u
     }
     return copy;
   }
-  throw new InvalidParameterError('shrinkage', `RandomOverSampler: shrinkage must be a number ≥ 0 or a Map of class → number, received ${describe(value)}.`);
+  throw new InvalidParameterError(
+    'shrinkage',
+    `RandomOverSampler: shrinkage must be a number ≥ 0 or a Map of class → number, received ${describe(value)}.`,
+  );
 }
 
 /**
@@ -72,7 +81,9 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: RandomOverSamplerOptions = {}) {
-    super({ name: 'RandomOverSampler', type: 'over-sampling', sampleIndices: true }, options, { shrinkage: checkShrinkage(options?.shrinkage) });
+    super({ name: 'RandomOverSampler', type: 'over-sampling', sampleIndices: true }, options, {
+      shrinkage: checkShrinkage(options?.shrinkage),
+    });
   }
 
   /**
@@ -80,7 +91,12 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomOverSampler {
-    return new RandomOverSampler(decodeSamplerParams('RandomOverSampler', openEnvelope(json, 'RandomOverSampler', 1).params) as RandomOverSamplerOptions);
+    return new RandomOverSampler(
+      decodeSamplerParams(
+        'RandomOverSampler',
+        openEnvelope(json, 'RandomOverSampler', 1).params,
+      ) as RandomOverSamplerOptions,
+    );
   }
 
   protected resample(ctx: SamplerContext): object {
@@ -95,7 +111,7 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
         );
       }
     }
-    const h = Math.pow(4 / ((cols + 2) * rows), 1 / (cols + 4));
+    const h = (4 / ((cols + 2) * rows)) ** (1 / (cols + 4));
     const out = ctx.allocate();
     const scale = new Float64Array(cols);
     for (const [label, G] of ctx.plan) {
@@ -109,7 +125,8 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
         src[i] = s;
         block.set(data.subarray(s * cols, (s + 1) * cols), i * cols);
       }
-      const factor: number | undefined = shrink instanceof Map ? (shrink.get(label) as number) : (shrink as number | undefined);
+      const factor: number | undefined =
+        shrink instanceof Map ? (shrink.get(label) as number) : (shrink as number | undefined);
       if (factor === undefined || factor === 0) continue; // 0 = plain bootstrap, no normal draws
       for (let j = 0; j < cols; j++) {
         let mean = 0;

@@ -1,6 +1,12 @@
 import { InvalidParameterError, describe } from '../core/errors.js';
 import { openEnvelope } from '../core/serialization.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import {
+  Sampler,
+  decodeSamplerParams,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
 
 /** Options of {@link RandomUnderSampler}. */
 export interface RandomUnderSamplerOptions extends SamplerOptions {
@@ -44,7 +50,10 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
   constructor(options: RandomUnderSamplerOptions = {}) {
     const replacement = options?.replacement ?? false;
     if (typeof replacement !== 'boolean') {
-      throw new InvalidParameterError('replacement', `RandomUnderSampler: replacement must be true or false, received ${describe(replacement)}.`);
+      throw new InvalidParameterError(
+        'replacement',
+        `RandomUnderSampler: replacement must be true or false, received ${describe(replacement)}.`,
+      );
     }
     super({ name: 'RandomUnderSampler', type: 'under-sampling' }, options, { replacement });
   }
@@ -54,7 +63,12 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomUnderSampler {
-    return new RandomUnderSampler(decodeSamplerParams('RandomUnderSampler', openEnvelope(json, 'RandomUnderSampler', 1).params) as RandomUnderSamplerOptions);
+    return new RandomUnderSampler(
+      decodeSamplerParams(
+        'RandomUnderSampler',
+        openEnvelope(json, 'RandomUnderSampler', 1).params,
+      ) as RandomUnderSamplerOptions,
+    );
   }
 
   protected resample(ctx: SamplerContext): object {

@@ -1,8 +1,22 @@
 import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkKNeighbors, kFor, checkNeighborSearch, defaultNeighbors, gatherRows, selfNeighbors } from './_shared.js';
+import {
+  Sampler,
+  decodeSamplerParams,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
+import {
+  checkClassSizes,
+  checkKNeighbors,
+  kFor,
+  checkNeighborSearch,
+  defaultNeighbors,
+  gatherRows,
+  selfNeighbors,
+} from './_shared.js';
 
 /** Options of {@link SMOTE}. */
 export interface SMOTEOptions extends SamplerOptions {
@@ -83,7 +97,9 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
   protected resample(ctx: SamplerContext): SMOTEFitted {
     const kOpt = this.params.kNeighbors;
     checkClassSizes(ctx.who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
-      n >= 2 ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
+      n >= 2
+        ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.`
+        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
     );
     const out = ctx.allocate();
     const kUsed = new Map<Label, number>();

@@ -2,8 +2,21 @@ import { DataValidationError, InvalidParameterError, describe } from '../core/er
 import type { Label } from '../core/matrix.js';
 import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
-import { checkClassSizes, checkKNeighbors, kFor, checkNeighborSearch, defaultNeighbors, selfNeighbors } from './_shared.js';
+import {
+  Sampler,
+  decodeSamplerParams,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
+import {
+  checkClassSizes,
+  checkKNeighbors,
+  kFor,
+  checkNeighborSearch,
+  defaultNeighbors,
+  selfNeighbors,
+} from './_shared.js';
 
 /** Options of {@link SMOTENC}. */
 export interface SMOTENCOptions extends SamplerOptions {
@@ -52,7 +65,12 @@ export interface SMOTENCFitted {
 /**
  * The median over continuous columns of the population standard deviation of the given rows. @internal
  */
-export function medianStd(data: Float64Array, cols: number, idx: Int32Array, continuous: ReadonlyArray<number>): number {
+export function medianStd(
+  data: Float64Array,
+  cols: number,
+  idx: Int32Array,
+  continuous: ReadonlyArray<number>,
+): number {
   const n = idx.length;
   const stds = new Float64Array(continuous.length);
   continuous.forEach((f, t) => {
@@ -111,7 +129,13 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    */
   constructor(options: SMOTENCOptions) {
     const cf = (options as Partial<SMOTENCOptions> | undefined)?.categoricalFeatures as unknown;
-    if (!Array.isArray(cf) || !(cf.every((v) => typeof v === 'boolean') || cf.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0))) {
+    if (
+      !Array.isArray(cf) ||
+      !(
+        cf.every((v) => typeof v === 'boolean') ||
+        cf.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
+      )
+    ) {
       throw new InvalidParameterError(
         'categoricalFeatures',
         `SMOTENC: categoricalFeatures must be an array of column indices (integers ≥ 0) or a boolean mask with one entry per column, received ${describe(cf)}. E.g. new SMOTENC({ categoricalFeatures: [0, 3] }).`,
@@ -129,7 +153,9 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTENC {
-    return new SMOTENC(decodeSamplerParams('SMOTENC', openEnvelope(json, 'SMOTENC', 1).params) as unknown as SMOTENCOptions);
+    return new SMOTENC(
+      decodeSamplerParams('SMOTENC', openEnvelope(json, 'SMOTENC', 1).params) as unknown as SMOTENCOptions,
+    );
   }
 
   private categorical(who: string, cols: number): number[] {
@@ -137,7 +163,10 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     let cat: number[];
     if (cf.length > 0 && typeof cf[0] === 'boolean') {
       if (cf.length !== cols) {
-        throw new DataValidationError(`${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. Give one boolean per column.`, { param: 'categoricalFeatures' });
+        throw new DataValidationError(
+          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. Give one boolean per column.`,
+          { param: 'categoricalFeatures' },
+        );
       }
       cat = [];
       cf.forEach((b, j) => b && cat.push(j));
@@ -175,7 +204,9 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     const cont: number[] = [];
     for (let j = 0; j < cols; j++) if (!isCat[j]) cont.push(j);
     checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
-      n >= 2 ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.` : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
+      n >= 2
+        ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.`
+        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
     );
     const out = ctx.allocate();
     const med = new Map<Label, number>();

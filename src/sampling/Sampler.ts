@@ -1,10 +1,21 @@
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError, describe } from '../core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+  describe,
+} from '../core/errors.js';
 import type { ResampleResult, SamplerLike } from '../core/estimator.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
 import { makeEnvelope, type Envelope } from '../core/serialization.js';
-import { checkSamplingStrategy, resolveSamplingStrategy, type SamplingStrategy, type SamplingType } from './samplingStrategy.js';
+import {
+  checkSamplingStrategy,
+  resolveSamplingStrategy,
+  type SamplingStrategy,
+  type SamplingType,
+} from './samplingStrategy.js';
 
 /** Options every sampler accepts. */
 export interface SamplerOptions {
@@ -149,7 +160,9 @@ const JSON_VERSION = 1;
  * ```
  * @see imbalanced-learn's `BaseSampler` / `BaseOverSampler` / `BaseUnderSampler`.
  */
-export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object> implements SamplerLike {
+export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object>
+  implements SamplerLike
+{
   /** The validated, frozen options. */
   readonly params: Readonly<P>;
   /** Whether this sampler adds rows (`'over-sampling'`) or keeps a subset (`'under-sampling'`). */
@@ -166,7 +179,10 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    */
   protected constructor(config: SamplerConfig, options: SamplerOptions, own: Omit<P, keyof SamplerParams>) {
     if (options === null || typeof options !== 'object') {
-      throw new InvalidParameterError('options', `${config.name}: options must be an object, received ${describe(options)}.`);
+      throw new InvalidParameterError(
+        'options',
+        `${config.name}: options must be an object, received ${describe(options)}.`,
+      );
     }
     this.className = config.name;
     this.samplingType = config.type;
@@ -294,7 +310,8 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
         const offsets = new Map<Label, number>();
         for (const c of ordered) {
           const n = want.get(c) as number;
-          if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${who}: allocate() got ${String(n)} rows for class ${describe(c)}.`);
+          if (!Number.isSafeInteger(n) || n < 0)
+            throw new Error(`${who}: allocate() got ${String(n)} rows for class ${describe(c)}.`);
           offsets.set(c, total);
           added.set(c, n);
           total += n;
@@ -340,7 +357,10 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       if (!outData) {
         let planned = 0;
         for (const n of plan.values()) planned += n;
-        if (planned > 0) throw new Error(`${who}: the resample hook did not call ctx.allocate() although the plan asks for ${planned} new rows.`);
+        if (planned > 0)
+          throw new Error(
+            `${who}: the resample hook did not call ctx.allocate() although the plan asks for ${planned} new rows.`,
+          );
         ctx.allocate(new Map());
       }
       const a = added as Map<Label, number>;
@@ -370,7 +390,8 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
         const idx = kept.get(c) ?? indicesOf(c);
         for (let t = 0; t < idx.length; t++) {
           const i = idx[t] as number;
-          if (!(i >= 0 && i < rows) || labels[i] !== c) throw new Error(`${who}: keep() for class ${describe(c)} got row ${i}, which is not a row of that class.`);
+          if (!(i >= 0 && i < rows) || labels[i] !== c)
+            throw new Error(`${who}: keep() for class ${describe(c)} got row ${i}, which is not a row of that class.`);
           buf.set(data.subarray(i * cols, (i + 1) * cols), p * cols);
           yOut[p] = c;
           idxOut[p++] = i;
@@ -398,7 +419,12 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    * `samplingStrategy` function or `neighbors` search), which JSON cannot hold.
    */
   toJSON(): Envelope {
-    return makeEnvelope(this.className, JSON_VERSION, encodeParams(this.className, this.params as unknown as Record<string, unknown>), null);
+    return makeEnvelope(
+      this.className,
+      JSON_VERSION,
+      encodeParams(this.className, this.params as unknown as Record<string, unknown>),
+      null,
+    );
   }
 }
 
@@ -408,7 +434,9 @@ function encodeParams(who: string, params: Record<string, unknown>): Record<stri
     if (v === undefined) continue;
     if (v instanceof Map) out[k] = { $map: [...v.entries()] };
     else if (typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v))) {
-      throw new SerializationError(`${who}.toJSON: option ${k} is ${describe(v)}, which cannot be written to JSON. Serialize samplers built from plain options only.`);
+      throw new SerializationError(
+        `${who}.toJSON: option ${k} is ${describe(v)}, which cannot be written to JSON. Serialize samplers built from plain options only.`,
+      );
     } else out[k] = v;
   }
   return out;
@@ -425,7 +453,8 @@ export function decodeSamplerParams(who: string, params: unknown): Record<string
   for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const entries = (v as { $map?: unknown }).$map;
-      if (!Array.isArray(entries)) throw new SerializationError(`${who}.fromJSON: params.${k} is an object without "$map" entries.`);
+      if (!Array.isArray(entries))
+        throw new SerializationError(`${who}.fromJSON: params.${k} is an object without "$map" entries.`);
       out[k] = new Map(entries as Array<[Label, number]>);
     } else out[k] = v;
   }

@@ -54,7 +54,14 @@ export function gatherRows(data: Float64Array, cols: number, idx: Int32Array): F
 }
 
 /** Throws the "class too small for k" error up front, naming the class and the fix. @internal */
-export function checkClassSizes(who: string, param: string, k: number | 'auto', plan: ReadonlyMap<Label, number>, counts: ReadonlyMap<Label, number>, fix: (have: number) => string): void {
+export function checkClassSizes(
+  who: string,
+  param: string,
+  k: number | 'auto',
+  plan: ReadonlyMap<Label, number>,
+  counts: ReadonlyMap<Label, number>,
+  fix: (have: number) => string,
+): void {
   for (const [c, n] of plan) {
     if (n <= 0) continue;
     const have = counts.get(c) as number;
@@ -74,7 +81,14 @@ export function checkClassSizes(who: string, param: string, k: number | 'auto', 
 }
 
 /** Runs a same-set k-NN query (self excluded) and checks the result's shape. @internal */
-export function selfNeighbors(who: string, search: NeighborSearch, data: Float64Array, rows: number, cols: number, k: number): Int32Array {
+export function selfNeighbors(
+  who: string,
+  search: NeighborSearch,
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  k: number,
+): Int32Array {
   search.fit(data, rows, cols);
   const res = search.kneighbors(data, rows, k, { excludeSelf: true });
   return checkResult(who, res, rows, rows, k);
@@ -84,11 +98,14 @@ export function selfNeighbors(who: string, search: NeighborSearch, data: Float64
 export function checkResult(who: string, res: KNeighborsResult, nQuery: number, nFit: number, k: number): Int32Array {
   const idx = res?.indices;
   if (!(idx instanceof Int32Array) || res.k !== k || idx.length !== nQuery * k) {
-    throw new Error(`${who}: the neighbour search returned a table of the wrong shape (expected ${nQuery} × ${k} Int32Array indices).`);
+    throw new Error(
+      `${who}: the neighbour search returned a table of the wrong shape (expected ${nQuery} × ${k} Int32Array indices).`,
+    );
   }
   for (let t = 0; t < idx.length; t++) {
     const v = idx[t] as number;
-    if (v < 0 || v >= nFit) throw new Error(`${who}: the neighbour search returned index ${v}, outside 0..${nFit - 1}.`);
+    if (v < 0 || v >= nFit)
+      throw new Error(`${who}: the neighbour search returned index ${v}, outside 0..${nFit - 1}.`);
   }
   return idx;
 }
@@ -112,8 +129,14 @@ export function pairwiseSum(a: Float64Array, lo = 0, n = a.length): number {
     return res;
   }
   if (n <= 128) {
-    let r0 = a[lo] as number, r1 = a[lo + 1] as number, r2 = a[lo + 2] as number, r3 = a[lo + 3] as number;
-    let r4 = a[lo + 4] as number, r5 = a[lo + 5] as number, r6 = a[lo + 6] as number, r7 = a[lo + 7] as number;
+    let r0 = a[lo] as number,
+      r1 = a[lo + 1] as number,
+      r2 = a[lo + 2] as number,
+      r3 = a[lo + 3] as number;
+    let r4 = a[lo + 4] as number,
+      r5 = a[lo + 5] as number,
+      r6 = a[lo + 6] as number,
+      r7 = a[lo + 7] as number;
     let i = 8;
     for (; i < n - (n % 8); i += 8) {
       const o = lo + i;

@@ -1,6 +1,18 @@
 export { Sampler } from './Sampler.js';
-export type { SamplerOptions, SamplerParams, FittedSampler, SamplerContext, SyntheticRows, SamplerConfig } from './Sampler.js';
-export type { SamplingStrategy, SamplingStrategyName, SamplingStrategyFunction, SamplingType } from './samplingStrategy.js';
+export type {
+  SamplerOptions,
+  SamplerParams,
+  FittedSampler,
+  SamplerContext,
+  SyntheticRows,
+  SamplerConfig,
+} from './Sampler.js';
+export type {
+  SamplingStrategy,
+  SamplingStrategyName,
+  SamplingStrategyFunction,
+  SamplingType,
+} from './samplingStrategy.js';
 export { SMOTE } from './SMOTE.js';
 export type { SMOTEOptions, SMOTEParams, SMOTEFitted } from './SMOTE.js';
 export { ADASYN } from './ADASYN.js';

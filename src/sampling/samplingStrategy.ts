@@ -18,7 +18,10 @@ export type SamplingStrategyName = 'auto' | 'minority' | 'majority' | 'not minor
  * A function of the class counts (sorted Map) and the labels that returns the desired final count
  * per targeted class, validated exactly like a Map strategy.
  */
-export type SamplingStrategyFunction = (counts: ReadonlyMap<Label, number>, y: ReadonlyArray<Label>) => ReadonlyMap<Label, number>;
+export type SamplingStrategyFunction = (
+  counts: ReadonlyMap<Label, number>,
+  y: ReadonlyArray<Label>,
+) => ReadonlyMap<Label, number>;
 
 /**
  * What to resample, exactly as imbalanced-learn's `sampling_strategy`: a name, a ratio in (0, 1]
@@ -37,7 +40,14 @@ export type SamplingStrategy = SamplingStrategyName | number | ReadonlyMap<Label
 /** Whether a sampler adds rows (over-sampling) or keeps a subset (under-sampling). */
 export type SamplingType = 'over-sampling' | 'under-sampling';
 
-const NAMES: ReadonlyArray<SamplingStrategyName> = ['auto', 'minority', 'majority', 'not minority', 'not majority', 'all'];
+const NAMES: ReadonlyArray<SamplingStrategyName> = [
+  'auto',
+  'minority',
+  'majority',
+  'not minority',
+  'not majority',
+  'all',
+];
 
 /**
  * Validates a `samplingStrategy` option without data and returns a private copy. @internal
@@ -78,7 +88,10 @@ export function checkSamplingStrategy(who: string, value: unknown, type: Samplin
     const copy = new Map<Label, number>();
     for (const [k, v] of value as Map<unknown, unknown>) {
       if (typeof k !== 'string' && typeof k !== 'number') {
-        throw new InvalidParameterError('samplingStrategy', `${who}: samplingStrategy keys must be class labels (strings or numbers), received ${describe(k)}.`);
+        throw new InvalidParameterError(
+          'samplingStrategy',
+          `${who}: samplingStrategy keys must be class labels (strings or numbers), received ${describe(k)}.`,
+        );
       }
       checkCount(who, k, v, 'InvalidParameter');
       copy.set(k, v as number);
@@ -109,7 +122,12 @@ function sortedMap(entries: Iterable<[Label, number]>): Map<Label, number> {
 }
 
 /** First class with the most rows (sorted order breaks ties), and likewise for the fewest. */
-function extremes(counts: ReadonlyMap<Label, number>): { majority: Label; nMajority: number; minority: Label; nMinority: number } {
+function extremes(counts: ReadonlyMap<Label, number>): {
+  majority: Label;
+  nMajority: number;
+  minority: Label;
+  nMinority: number;
+} {
   let majority: Label | undefined;
   let minority: Label | undefined;
   let nMajority = -1;
@@ -208,9 +226,12 @@ export function resolveSamplingStrategy(
   if (typeof strategy === 'function') {
     const r = strategy(new Map(counts), y);
     if (!(r instanceof Map)) {
-      throw new DataValidationError(`${who}: the samplingStrategy function returned ${describe(r)}; it must return a Map of class → desired number of samples.`, {
-        param: 'samplingStrategy',
-      });
+      throw new DataValidationError(
+        `${who}: the samplingStrategy function returned ${describe(r)}; it must return a Map of class → desired number of samples.`,
+        {
+          param: 'samplingStrategy',
+        },
+      );
     }
     targets = r;
   } else {

@@ -25,12 +25,18 @@ function fail(msg: string): never {
   throw new ConformanceError(msg);
 }
 
-async function expectThrows(fn: () => unknown, kind: abstract new (...args: never[]) => Error, what: string): Promise<Error> {
+async function expectThrows(
+  fn: () => unknown,
+  kind: abstract new (...args: never[]) => Error,
+  what: string,
+): Promise<Error> {
   try {
     await fn();
   } catch (e) {
     if (e instanceof kind) return e;
-    fail(`${what}: expected ${kind.name}, got ${(e as Error)?.constructor?.name ?? typeof e}: ${(e as Error)?.message ?? String(e)}`);
+    fail(
+      `${what}: expected ${kind.name}, got ${(e as Error)?.constructor?.name ?? typeof e}: ${(e as Error)?.message ?? String(e)}`,
+    );
   }
   return fail(`${what}: expected ${kind.name}, nothing was thrown`);
 }
@@ -41,7 +47,8 @@ function snapshot(v: unknown): unknown {
   if (v instanceof Matrix) return v.to2DArray();
   if (Array.isArray(v)) return v.map(snapshot);
   if (v instanceof Map) return [...v.entries()].map(([k, x]) => [k, snapshot(x)]);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, snapshot(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, snapshot(x)]));
   return v;
 }
 
@@ -50,7 +57,13 @@ export function deepFreeze<T>(v: T): T {
   if (Array.isArray(v)) {
     for (const x of v) deepFreeze(x);
     Object.freeze(v);
-  } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof Matrix) && !(v instanceof Map)) {
+  } else if (
+    v !== null &&
+    typeof v === 'object' &&
+    !ArrayBuffer.isView(v) &&
+    !(v instanceof Matrix) &&
+    !(v instanceof Map)
+  ) {
     for (const x of Object.values(v)) deepFreeze(x);
     Object.freeze(v);
   }
@@ -64,7 +77,8 @@ export function deepFreeze<T>(v: T): T {
 export function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
   const sa = snapshot(a);
   const sb = snapshot(b);
-  if (typeof sa === 'number' && typeof sb === 'number') return Object.is(sa, sb) ? undefined : `${path}: ${sa} !== ${sb}`;
+  if (typeof sa === 'number' && typeof sb === 'number')
+    return Object.is(sa, sb) ? undefined : `${path}: ${sa} !== ${sb}`;
   if (Array.isArray(sa) && Array.isArray(sb)) {
     if (sa.length !== sb.length) return `${path}: length ${sa.length} !== ${sb.length}`;
     for (let i = 0; i < sa.length; i++) {
@@ -184,8 +198,13 @@ export function transformerChecks<T extends TransformerShape<In>, In>(spec: Tran
     {
       name: `${name}: fromJSON rejects a foreign document`,
       run: async () => {
-        const err = await expectThrows(() => spec.fromJSON({ format: 'something-else', version: 1, params: {}, state: null }), ImbalancedTabularError, `${name}.fromJSON`);
-        if ((err as ImbalancedTabularError).code !== 'SERIALIZATION') fail(`${name}.fromJSON: expected code SERIALIZATION, got ${(err as ImbalancedTabularError).code}`);
+        const err = await expectThrows(
+          () => spec.fromJSON({ format: 'something-else', version: 1, params: {}, state: null }),
+          ImbalancedTabularError,
+          `${name}.fromJSON`,
+        );
+        if ((err as ImbalancedTabularError).code !== 'SERIALIZATION')
+          fail(`${name}.fromJSON: expected code SERIALIZATION, got ${(err as ImbalancedTabularError).code}`);
       },
     },
   ];
@@ -225,7 +244,16 @@ function fitThenTransform<In>(t: TransformerShape<In>, X: In): unknown {
 
 function structuredCloneInput<In>(X: In): In {
   if (X instanceof Matrix) return X.clone() as unknown as In;
-  if (Array.isArray(X)) return X.map((r) => (ArrayBuffer.isView(r) ? (r as unknown as { slice(): unknown }).slice() : Array.isArray(r) ? [...r] : r !== null && typeof r === 'object' ? { ...r } : r)) as unknown as In;
+  if (Array.isArray(X))
+    return X.map((r) =>
+      ArrayBuffer.isView(r)
+        ? (r as unknown as { slice(): unknown }).slice()
+        : Array.isArray(r)
+          ? [...r]
+          : r !== null && typeof r === 'object'
+            ? { ...r }
+            : r,
+    ) as unknown as In;
   return X;
 }
 
@@ -267,13 +295,25 @@ export function samplerChecks<S extends SamplerShape>(spec: SamplerSpec<S>): Che
     {
       name: `${name}: a single class is rejected with DataValidationError`,
       run: async () => {
-        await expectThrows(() => spec.create(1).fitResample(X, y.map(() => y[0] as Label)), DataValidationError, `${name} with one class`);
+        await expectThrows(
+          () =>
+            spec.create(1).fitResample(
+              X,
+              y.map(() => y[0] as Label),
+            ),
+          DataValidationError,
+          `${name} with one class`,
+        );
       },
     },
     {
       name: `${name}: X and y of different lengths are rejected`,
       run: async () => {
-        await expectThrows(() => spec.create(1).fitResample(X, y.slice(1)), DataValidationError, `${name} length mismatch`);
+        await expectThrows(
+          () => spec.create(1).fitResample(X, y.slice(1)),
+          DataValidationError,
+          `${name} length mismatch`,
+        );
       },
     },
     {
@@ -310,7 +350,14 @@ export function samplerChecks<S extends SamplerShape>(spec: SamplerSpec<S>): Che
       name: `${name}: typed-array rows and Matrix input give the same output as number[][]`,
       run: () => {
         const ref = spec.create(3).fitResample(X, y);
-        expectSame(spec.create(3).fitResample(X.map((r) => Float64Array.from(r)), y), ref, `${name}(Float64Array rows)`);
+        expectSame(
+          spec.create(3).fitResample(
+            X.map((r) => Float64Array.from(r)),
+            y,
+          ),
+          ref,
+          `${name}(Float64Array rows)`,
+        );
         expectSame(spec.create(3).fitResample(new Matrix(X), y), ref, `${name}(Matrix)`);
       },
     },
@@ -321,7 +368,11 @@ export function samplerChecks<S extends SamplerShape>(spec: SamplerSpec<S>): Che
         const ys = y.map((v) => `c${String(v).padStart(6, '0')}`);
         const out = spec.create(3).fitResample(X, ys);
         expectSame(out.X, ref.X, `${name}(string labels) X`);
-        expectSame(out.y, ref.y.map((v) => `c${String(v).padStart(6, '0')}`), `${name}(string labels) y`);
+        expectSame(
+          out.y,
+          ref.y.map((v) => `c${String(v).padStart(6, '0')}`),
+          `${name}(string labels) y`,
+        );
       },
     },
     {
@@ -329,8 +380,10 @@ export function samplerChecks<S extends SamplerShape>(spec: SamplerSpec<S>): Che
       run: () => {
         const out = spec.create(3).fitResample(X, y);
         if (out.X.rows !== out.y.length) fail(`${name}: X has ${out.X.rows} rows but y has ${out.y.length}`);
-        if (out.X.columns !== (X[0] as number[]).length) fail(`${name}: X has ${out.X.columns} columns, expected ${(X[0] as number[]).length}`);
-        if (out.sampleIndices && out.sampleIndices.length !== out.y.length) fail(`${name}: sampleIndices length ${out.sampleIndices.length} !== ${out.y.length}`);
+        if (out.X.columns !== (X[0] as number[]).length)
+          fail(`${name}: X has ${out.X.columns} columns, expected ${(X[0] as number[]).length}`);
+        if (out.sampleIndices && out.sampleIndices.length !== out.y.length)
+          fail(`${name}: sampleIndices length ${out.sampleIndices.length} !== ${out.y.length}`);
       },
     },
   ];
@@ -340,7 +393,8 @@ export function samplerChecks<S extends SamplerShape>(spec: SamplerSpec<S>): Che
       run: () => {
         const a = spec.create(1).fitResample(X, y);
         const b = spec.create(2).fitResample(X, y);
-        if (!firstDifference(a.X, b.X) && !firstDifference(a.y, b.y)) fail(`${name}: seeds 1 and 2 gave identical outputs`);
+        if (!firstDifference(a.X, b.X) && !firstDifference(a.y, b.y))
+          fail(`${name}: seeds 1 and 2 gave identical outputs`);
       },
     });
   }
@@ -414,15 +468,34 @@ export function classifierChecks<C extends ClassifierShape>(spec: ClassifierSpec
   return [
     {
       name: `${name}: predict before fit throws NotFittedError`,
-      run: () => withModel(async (c) => void (await expectThrows(() => c.predict(X), NotFittedError, `${name}.predict before fit`))),
+      run: () =>
+        withModel(
+          async (c) => void (await expectThrows(() => c.predict(X), NotFittedError, `${name}.predict before fit`)),
+        ),
     },
     {
       name: `${name}: a single class is rejected`,
-      run: () => withModel(async (c) => void (await expectThrows(() => c.fit(X, y.map(() => y[0] as Label)), DataValidationError, `${name}.fit one class`))),
+      run: () =>
+        withModel(
+          async (c) =>
+            void (await expectThrows(
+              () =>
+                c.fit(
+                  X,
+                  y.map(() => y[0] as Label),
+                ),
+              DataValidationError,
+              `${name}.fit one class`,
+            )),
+        ),
     },
     {
       name: `${name}: X and y of different lengths are rejected`,
-      run: () => withModel(async (c) => void (await expectThrows(() => c.fit(X, y.slice(1)), DataValidationError, `${name}.fit length mismatch`))),
+      run: () =>
+        withModel(
+          async (c) =>
+            void (await expectThrows(() => c.fit(X, y.slice(1)), DataValidationError, `${name}.fit length mismatch`)),
+        ),
     },
     {
       name: `${name}: fit and predict do not mutate frozen input; JSON round trip is identical`,
@@ -437,7 +510,11 @@ export function classifierChecks<C extends ClassifierShape>(spec: ClassifierSpec
           const again = spec.fromJSON(roundTripJSON(c.toJSON()));
           try {
             expectSame(again.predictProba(X), p, `${name}.predictProba after fromJSON`);
-            await expectThrows(() => again.predict(X.map((r) => [...r, 0])), DataValidationError, `${name}.predict with an extra column`);
+            await expectThrows(
+              () => again.predict(X.map((r) => [...r, 0])),
+              DataValidationError,
+              `${name}.predict with an extra column`,
+            );
           } finally {
             again.dispose?.();
           }

@@ -11,4 +11,13 @@ export {
   deepFreeze,
   ConformanceError,
 } from './conformance.js';
-export type { Check, TransformerSpec, SamplerSpec, ClassifierSpec, TransformerShape, SamplerShape, ClassifierShape, NamedInput } from './conformance.js';
+export type {
+  Check,
+  TransformerSpec,
+  SamplerSpec,
+  ClassifierSpec,
+  TransformerShape,
+  SamplerShape,
+  ClassifierShape,
+  NamedInput,
+} from './conformance.js';

@@ -18,7 +18,7 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const dist = resolve(root, process.env['IMBALANCED_TABULAR_DIST'] ?? 'dist');
+const dist = resolve(root, process.env.IMBALANCED_TABULAR_DIST ?? 'dist');
 const work = mkdtempSync(join(tmpdir(), 'it-bundle-'));
 
 interface ExportTarget {
@@ -74,7 +74,9 @@ async function bundle(source: string): Promise<BundleResult> {
     plugins: [selfReference],
   }).catch((e: unknown) => {
     // esbuild fails a browser build on an unresolvable Node built-in or a missing export.
-    throw new Error(`esbuild could not bundle ${JSON.stringify(source)} for the browser from ${dist}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `esbuild could not bundle ${JSON.stringify(source)} for the browser from ${dist}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   });
   const text = result.outputFiles.map((f) => f.text).join('\n');
   const meta: Metafile = result.metafile;
@@ -93,7 +95,8 @@ function nodeBuiltinImports(r: BundleResult): string[] {
   for (const [file, input] of Object.entries(r.meta.inputs)) {
     for (const imp of input.imports) {
       const spec = imp.original ?? imp.path;
-      if (nodeBuiltins.has(spec) || spec.startsWith('node:') || nodeBuiltins.has(imp.path)) found.add(`${file} → ${spec} (${imp.kind})`);
+      if (nodeBuiltins.has(spec) || spec.startsWith('node:') || nodeBuiltins.has(imp.path))
+        found.add(`${file} → ${spec} (${imp.kind})`);
     }
   }
   for (const e of r.externals) found.add(`external ${e}`);
@@ -102,7 +105,7 @@ function nodeBuiltinImports(r: BundleResult): string[] {
 
 beforeAll(() => {
   if (!existsSync(join(dist, 'index.js'))) {
-    const outDir = process.env['IMBALANCED_TABULAR_DIST'] === undefined ? [] : ['--out-dir', dist];
+    const outDir = process.env.IMBALANCED_TABULAR_DIST === undefined ? [] : ['--out-dir', dist];
     execFileSync('npx', ['tsup', ...outDir], { cwd: root, stdio: 'inherit' });
   }
 }, 180_000);

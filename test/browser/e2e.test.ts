@@ -20,8 +20,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const inCI = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const inCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 const haveChromium = existsSync(chromiumPath);
 const screenshot = join(root, 'test-output', 'browser-e2e.png');
 
@@ -50,7 +50,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-const dist = resolve(root, process.env['IMBALANCED_TABULAR_DIST'] ?? 'dist');
+const dist = resolve(root, process.env.IMBALANCED_TABULAR_DIST ?? 'dist');
 
 /** Bundles the built core entry for the browser (esbuild), exposing a few classes on globalThis. */
 async function bundleBuiltCore(outfile: string): Promise<boolean> {
@@ -86,7 +86,10 @@ if (!haveChromium && !inCI) {
     const consoleErrors: string[] = [];
 
     beforeAll(async () => {
-      if (!haveChromium) throw new Error(`CI is set but ${chromiumPath} does not exist: the browser e2e test needs Debian's chromium (apt-get install chromium).`);
+      if (!haveChromium)
+        throw new Error(
+          `CI is set but ${chromiumPath} does not exist: the browser e2e test needs Debian's chromium (apt-get install chromium).`,
+        );
       outDir = mkdtempSync(join(tmpdir(), 'it-browser-'));
       const { build } = await import('vite');
       await build({
@@ -99,7 +102,16 @@ if (!haveChromium && !inCI) {
       browser = await chromium.launch({
         executablePath: chromiumPath,
         timeout: 120_000, // a loaded CI machine can take longer than playwright's 30 s default
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
       });
       page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -116,7 +128,7 @@ if (!haveChromium && !inCI) {
 
     it('loads demo data, trains 2 epochs on the wasm backend, and shows metrics in range', async () => {
       await page.goto(url);
-      await page.waitForFunction(() => document.body.dataset['backend'] !== undefined, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.body.dataset.backend !== undefined, undefined, { timeout: 20_000 });
       expect(await page.getAttribute('body', 'data-backend')).toBe('wasm');
 
       await page.click('#demo');
@@ -132,10 +144,16 @@ if (!haveChromium && !inCI) {
       expect(state, `page reported: ${await page.textContent('#status')}`).toBe('done');
 
       const metrics = await page.$$eval('#metrics-table tr[data-metric]', (rows) =>
-        rows.map((r) => ({ name: (r as HTMLElement).dataset['metric'] ?? '', range: (r as HTMLElement).dataset['range'] ?? '', text: r.querySelector('td:last-child')?.textContent ?? '' })),
+        rows.map((r) => ({
+          name: (r as HTMLElement).dataset.metric ?? '',
+          range: (r as HTMLElement).dataset.range ?? '',
+          text: r.querySelector('td:last-child')?.textContent ?? '',
+        })),
       );
       const unit = metrics.filter((m) => m.range === 'unit');
-      expect(unit.map((m) => m.name)).toEqual(expect.arrayContaining(['accuracy', 'balanced accuracy', 'macro F1', 'ROC-AUC (ovr, macro)']));
+      expect(unit.map((m) => m.name)).toEqual(
+        expect.arrayContaining(['accuracy', 'balanced accuracy', 'macro F1', 'ROC-AUC (ovr, macro)']),
+      );
       for (const m of unit) {
         const v = Number(m.text);
         expect(Number.isFinite(v), `${m.name} = ${m.text}`).toBe(true);
@@ -144,7 +162,9 @@ if (!haveChromium && !inCI) {
       }
 
       // The confusion matrix covers the 3 demo classes and every test row exactly once.
-      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))));
+      const cells = await page.$$eval('#confusion-table tr', (rows) =>
+        rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))),
+      );
       expect(cells.length).toBe(3);
       for (const row of cells) expect(row.length).toBe(3);
       const total = cells.flat().reduce((a, b) => a + b, 0);
@@ -166,8 +186,14 @@ if (!haveChromium && !inCI) {
         const size = i % 17 === 0 ? '' : String((rare ? 8 : 3) + (i % 5) * 0.5);
         lines.push(`${kind},${size},${(i * 7) % 13},${rare ? 'yes' : 'no'}`);
       }
-      await page.setInputFiles('#file', { name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-      await page.waitForFunction(() => document.getElementById('data-info')?.textContent?.startsWith('tiny.csv') === true);
+      await page.setInputFiles('#file', {
+        name: 'tiny.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n')),
+      });
+      await page.waitForFunction(
+        () => document.getElementById('data-info')?.textContent?.startsWith('tiny.csv') === true,
+      );
       expect(await page.textContent('#data-info')).toContain('120 rows × 4 columns');
       expect(await page.inputValue('#target')).toBe('label');
       await page.selectOption('#sampler', 'random');
@@ -175,8 +201,12 @@ if (!haveChromium && !inCI) {
       await page.fill('#epochs', '1');
       await page.click('#train');
       await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 30_000 });
-      expect(await page.getAttribute('body', 'data-state'), `page reported: ${await page.textContent('#status')}`).toBe('done');
-      const cells = await page.$$eval('#confusion-table tr', (rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))));
+      expect(await page.getAttribute('body', 'data-state'), `page reported: ${await page.textContent('#status')}`).toBe(
+        'done',
+      );
+      const cells = await page.$$eval('#confusion-table tr', (rows) =>
+        rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent))),
+      );
       expect(cells.flat().reduce((a, b) => a + b, 0)).toBe(30); // 25% of 120 rows
       expect(await page.getAttribute('#curve', 'data-epochs')).toBe('1');
       expect(pageErrors).toEqual([]);
@@ -201,18 +231,35 @@ if (!haveChromium && !inCI) {
           Metrics: { evaluate(t: string[], p: string[]): { accuracy: number; confusionMatrix: number[][] } };
         };
         const { Encoder, Scaler, SMOTE, Metrics } = (globalThis as unknown as { IT: Lib }).IT;
-        const rows = Array.from({ length: 30 }, (_, i) => ({ area: ['A', 'B', 'C'][i % 3], age: 20 + i, label: i % 5 === 0 ? 'rare' : 'common' }));
+        const rows = Array.from({ length: 30 }, (_, i) => ({
+          area: ['A', 'B', 'C'][i % 3],
+          age: 20 + i,
+          label: i % 5 === 0 ? 'rare' : 'common',
+        }));
         const y = rows.map((r) => r.label);
-        const X = new Scaler().fitTransform(new Encoder({ categorical: ['area'], numeric: ['age'] }).fitTransform(rows));
+        const X = new Scaler().fitTransform(
+          new Encoder({ categorical: ['area'], numeric: ['age'] }).fitTransform(rows),
+        );
         const out = new SMOTE({ kNeighbors: 3, seed: 1 }).fitResample(X, y);
-        const ev = Metrics.evaluate(y, y.map(() => 'common'));
-        return { rows: out.X.rows, counts: [out.y.filter((v) => v === 'rare').length, out.y.filter((v) => v === 'common').length], accuracy: ev.accuracy, cm: ev.confusionMatrix };
+        const ev = Metrics.evaluate(
+          y,
+          y.map(() => 'common'),
+        );
+        return {
+          rows: out.X.rows,
+          counts: [out.y.filter((v) => v === 'rare').length, out.y.filter((v) => v === 'common').length],
+          accuracy: ev.accuracy,
+          cm: ev.confusionMatrix,
+        };
       });
       expect(errors).toEqual([]);
       expect(result.rows).toBe(48);
       expect(result.counts).toEqual([24, 24]);
       expect(result.accuracy).toBeCloseTo(0.8, 12);
-      expect(result.cm).toEqual([[24, 0], [6, 0]]);
+      expect(result.cm).toEqual([
+        [24, 0],
+        [6, 0],
+      ]);
       await p.close();
     }, 30_000);
   });

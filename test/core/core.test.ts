@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { Random } from '../../src/core/random.js';
-import { DataValidationError, InvalidParameterError, SerializationError, ImbalancedTabularError } from '../../src/core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  SerializationError,
+  type ImbalancedTabularError,
+} from '../../src/core/errors.js';
 import { denseView, fromDense, toDense, toDense32 } from '../../src/core/matrix.js';
 import { decodeNumbers, encodeNumbers, makeEnvelope, openEnvelope } from '../../src/core/serialization.js';
 import { checkLabels, classCounts, compareLabels, encodeLabels, uniqueSorted } from '../../src/core/labels.js';
@@ -60,9 +65,15 @@ describe('Random', () => {
 
 describe('matrix input', () => {
   it('accepts number[][], typed rows and Matrix, copying', () => {
-    const rows = [[1, 2], [3, 4]];
+    const rows = [
+      [1, 2],
+      [3, 4],
+    ];
     const a = toDense(rows, { who: 't' });
-    const b = toDense(rows.map((r) => Float32Array.from(r)), { who: 't' });
+    const b = toDense(
+      rows.map((r) => Float32Array.from(r)),
+      { who: 't' },
+    );
     const c = toDense(new Matrix(rows), { who: 't' });
     expect(Array.from(a.data)).toEqual([1, 2, 3, 4]);
     expect(Array.from(b.data)).toEqual([1, 2, 3, 4]);
@@ -87,7 +98,10 @@ describe('matrix input', () => {
     expect(toDense([[1, NaN]], { who: 't', allowNaN: true }).data[1]).toBeNaN();
   });
   it('toDense32 makes the same checks and rounds to float32 like a float32 copy of toDense', () => {
-    const rows = [[0.1, 2], [3, 1 / 3]];
+    const rows = [
+      [0.1, 2],
+      [3, 1 / 3],
+    ];
     const a = toDense32(new Matrix(rows), { who: 't' });
     expect(a.data).toBeInstanceOf(Float32Array);
     expect(Array.from(a.data)).toEqual(Array.from(Float32Array.from(toDense(rows, { who: 't' }).data)));
@@ -95,7 +109,13 @@ describe('matrix input', () => {
     expect(() => toDense32([[1, 2, 3]], { who: 'M.predict', cols: 2 })).toThrow(/3 columns, but 2 were expected/);
   });
   it('spareRows leaves room after the copy in one buffer', () => {
-    const d = toDense([[1, 2], [3, 4]], { who: 't', spareRows: 3 });
+    const d = toDense(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { who: 't', spareRows: 3 },
+    );
     expect(d.room?.length).toBe(10);
     expect(d.data.buffer).toBe(d.room?.buffer);
     expect(Array.from(d.data)).toEqual([1, 2, 3, 4]);
@@ -105,7 +125,11 @@ describe('matrix input', () => {
     const m = fromDense(data, 3, 2);
     expect(m.rows).toBe(3);
     expect(m.get(2, 1)).toBe(6);
-    expect(m.to2DArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(m.to2DArray()).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const v = denseView(m);
     expect(v.data.buffer).toBe(data.buffer);
     const other = denseView(new Matrix([[1, 2]]));
@@ -145,6 +169,9 @@ describe('labels', () => {
     expect(() => checkLabels([1, 2], 'f', 'y', 3)).toThrow(/2 labels but X has 3 rows/);
     expect(Array.from(encodeLabels(['b', 'a'], ['a', 'b'], 'f'))).toEqual([1, 0]);
     expect(() => encodeLabels(['c'], ['a', 'b'], 'f')).toThrow(/not one of the known classes/);
-    expect([...classCounts(['b', 'a', 'b'])]).toEqual([['a', 1], ['b', 2]]);
+    expect([...classCounts(['b', 'a', 'b'])]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
   });
 });

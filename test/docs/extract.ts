@@ -40,7 +40,14 @@ export function extractBlocks(root: string, file: string): CodeBlock[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
-      if (l.trim().startsWith(fence) && l.trim().replace(new RegExp(`^${fence[0]}+`), '').trim() === '') break;
+      if (
+        l.trim().startsWith(fence) &&
+        l
+          .trim()
+          .replace(new RegExp(`^${fence[0]}+`), '')
+          .trim() === ''
+      )
+        break;
       body.push(l.startsWith(indent) ? l.slice(indent.length) : l);
     }
     const words = info.split(/[\s{},]+/).filter((w) => w.length > 0);

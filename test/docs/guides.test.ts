@@ -74,8 +74,16 @@ function typeErrors(): Array<[string, string]> {
   const cfg = ts.readConfigFile(join(root, 'tsconfig.json'), (p) => ts.sys.readFile(p));
   const parsed = ts.parseJsonConfigFileContent(cfg.config, ts.sys, root);
   // Unused imports in a short example are fine; everything else is as strict as the library.
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, noUnusedLocals: false, noUnusedParameters: false };
-  const program = ts.createProgram(blocks.map((b) => b.path), options);
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: true,
+    noUnusedLocals: false,
+    noUnusedParameters: false,
+  };
+  const program = ts.createProgram(
+    blocks.map((b) => b.path),
+    options,
+  );
   const byPath = new Map(blocks.map((b) => [resolve(b.path), b]));
   const errors: Array<[string, string]> = [];
   for (const d of ts.getPreEmitDiagnostics(program)) {

@@ -118,7 +118,19 @@ describe(`fixtures from scikit-learn ${doc.versions.sklearn} / imbalanced-learn 
   it('has at least 300 cases covering every function', () => {
     expect(doc.cases.length).toBeGreaterThanOrEqual(300);
     const fns = new Set(doc.cases.map((c) => c.fn));
-    for (const f of ['precisionRecallFscoreSupport', 'rocAucScore', 'rocCurve', 'logLoss', 'averagePrecisionScore', 'geometricMeanScore', 'classificationReport', 'classificationReportImbalanced', 'topKAccuracyScore', 'cohenKappaScore', 'matthewsCorrcoef']) {
+    for (const f of [
+      'precisionRecallFscoreSupport',
+      'rocAucScore',
+      'rocCurve',
+      'logLoss',
+      'averagePrecisionScore',
+      'geometricMeanScore',
+      'classificationReport',
+      'classificationReportImbalanced',
+      'topKAccuracyScore',
+      'cohenKappaScore',
+      'matthewsCorrcoef',
+    ]) {
       expect(fns.has(f), f).toBe(true);
     }
   });

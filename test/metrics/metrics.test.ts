@@ -61,7 +61,29 @@ function randomProba(r: Random, n: number, k: number): number[][] {
 
 describe('public surface', () => {
   it('is exported from the core entry with the names of the issue', () => {
-    for (const name of ['accuracyScore', 'balancedAccuracyScore', 'f1Score', 'precisionScore', 'recallScore', 'matthewsCorrcoef', 'cohenKappaScore', 'confusionMatrix', 'geometricMeanScore', 'logLoss', 'rocAucScore', 'averagePrecisionScore', 'classificationReport', 'Metrics', 'rocCurve', 'precisionRecallCurve', 'topKAccuracyScore', 'fbetaScore', 'precisionRecallFscoreSupport', 'sensitivitySpecificitySupport', 'classificationReportImbalanced']) {
+    for (const name of [
+      'accuracyScore',
+      'balancedAccuracyScore',
+      'f1Score',
+      'precisionScore',
+      'recallScore',
+      'matthewsCorrcoef',
+      'cohenKappaScore',
+      'confusionMatrix',
+      'geometricMeanScore',
+      'logLoss',
+      'rocAucScore',
+      'averagePrecisionScore',
+      'classificationReport',
+      'Metrics',
+      'rocCurve',
+      'precisionRecallCurve',
+      'topKAccuracyScore',
+      'fbetaScore',
+      'precisionRecallFscoreSupport',
+      'sensitivitySpecificitySupport',
+      'classificationReportImbalanced',
+    ]) {
       expect(name in pkg, name).toBe(true);
     }
   });
@@ -94,21 +116,68 @@ describe('bad input: typed errors naming the argument', () => {
     throwsData(() => accuracyScore(['a', 'b'], [0, 1]), 'yPred');
   });
   it('probability matrix whose columns do not match labels', () => {
-    throwsData(() => logLoss(['a', 'b', 'c'], [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]), 'yProb');
+    throwsData(
+      () =>
+        logLoss(
+          ['a', 'b', 'c'],
+          [
+            [0.5, 0.5],
+            [0.5, 0.5],
+            [0.5, 0.5],
+          ],
+        ),
+      'yProb',
+    );
     throwsData(() => rocAucScore([0, 1, 2], randomProba(new Random(1), 3, 4), { multiClass: 'ovr' }), 'yScore');
-    throwsData(() => rocAucScore([0, 1, 2], randomProba(new Random(1), 3, 3), { multiClass: 'ovr', labels: [0, 1, 2, 3] }), 'yScore');
+    throwsData(
+      () => rocAucScore([0, 1, 2], randomProba(new Random(1), 3, 3), { multiClass: 'ovr', labels: [0, 1, 2, 3] }),
+      'yScore',
+    );
     throwsData(() => topKAccuracyScore([0, 1, 2], randomProba(new Random(1), 3, 2), { labels: [0, 1, 2] }), 'yScore');
   });
   it('NaN scores', () => {
     throwsData(() => rocAucScore([0, 1], [0.5, Number.NaN]), 'yScore');
     throwsData(() => rocCurve([0, 1], [Number.NaN, 0.5]), 'yScore');
     throwsData(() => averagePrecisionScore([0, 1], [0.5, Number.POSITIVE_INFINITY]), 'yScore');
-    throwsData(() => logLoss([0, 1], [[0.5, 0.5], [Number.NaN, 0.5]]), 'yProb');
+    throwsData(
+      () =>
+        logLoss(
+          [0, 1],
+          [
+            [0.5, 0.5],
+            [Number.NaN, 0.5],
+          ],
+        ),
+      'yProb',
+    );
   });
   it('a single class where ROC AUC needs two', () => {
     throwsData(() => rocAucScore([1, 1, 1], [0.2, 0.4, 0.9]), 'yTrue');
-    throwsData(() => rocAucScore(['a', 'a', 'c'], [[0.2, 0.4, 0.4], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]], { multiClass: 'ovr', labels: ['a', 'b', 'c'] }), 'yTrue');
-    throwsData(() => rocAucScore([0, 0], [[0.2, 0.4, 0.4], [0.1, 0.1, 0.8]], { multiClass: 'ovo', labels: [0, 1, 2] }), 'yTrue');
+    throwsData(
+      () =>
+        rocAucScore(
+          ['a', 'a', 'c'],
+          [
+            [0.2, 0.4, 0.4],
+            [0.1, 0.1, 0.8],
+            [0.3, 0.3, 0.4],
+          ],
+          { multiClass: 'ovr', labels: ['a', 'b', 'c'] },
+        ),
+      'yTrue',
+    );
+    throwsData(
+      () =>
+        rocAucScore(
+          [0, 0],
+          [
+            [0.2, 0.4, 0.4],
+            [0.1, 0.1, 0.8],
+          ],
+          { multiClass: 'ovo', labels: [0, 1, 2] },
+        ),
+      'yTrue',
+    );
     throwsData(() => logLoss([1, 1], [0.3, 0.4]), 'labels');
   });
   it("average 'binary' on multiclass data, and posLabel problems", () => {
@@ -118,11 +187,50 @@ describe('bad input: typed errors naming the argument', () => {
     throwsParam(() => averagePrecisionScore(['a', 'b'], [0.1, 0.2]), 'posLabel');
   });
   it('rows not summing to 1 for multiclass ROC AUC; multiClass required', () => {
-    const p = [[0.2, 0.2, 0.2], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]];
+    const p = [
+      [0.2, 0.2, 0.2],
+      [0.1, 0.1, 0.8],
+      [0.3, 0.3, 0.4],
+    ];
     throwsData(() => rocAucScore([0, 1, 2], p, { multiClass: 'ovr' }), 'yScore');
-    throwsParam(() => rocAucScore([0, 1, 2], [[0.2, 0.4, 0.4], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]]), 'multiClass');
-    throwsParam(() => rocAucScore([0, 1, 2], [[0.2, 0.4, 0.4], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]], { multiClass: 'ovo', sampleWeight: [1, 1, 1] }), 'sampleWeight');
-    throwsParam(() => rocAucScore([0, 1, 2], [[0.2, 0.4, 0.4], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]], { multiClass: 'ovo', average: 'micro' }), 'average');
+    throwsParam(
+      () =>
+        rocAucScore(
+          [0, 1, 2],
+          [
+            [0.2, 0.4, 0.4],
+            [0.1, 0.1, 0.8],
+            [0.3, 0.3, 0.4],
+          ],
+        ),
+      'multiClass',
+    );
+    throwsParam(
+      () =>
+        rocAucScore(
+          [0, 1, 2],
+          [
+            [0.2, 0.4, 0.4],
+            [0.1, 0.1, 0.8],
+            [0.3, 0.3, 0.4],
+          ],
+          { multiClass: 'ovo', sampleWeight: [1, 1, 1] },
+        ),
+      'sampleWeight',
+    );
+    throwsParam(
+      () =>
+        rocAucScore(
+          [0, 1, 2],
+          [
+            [0.2, 0.4, 0.4],
+            [0.1, 0.1, 0.8],
+            [0.3, 0.3, 0.4],
+          ],
+          { multiClass: 'ovo', average: 'micro' },
+        ),
+      'average',
+    );
   });
   it('bad options', () => {
     throwsParam(() => f1Score([0, 1], [0, 1], { zeroDivision: 'warn' as never }), 'zeroDivision');
@@ -147,13 +255,28 @@ describe('ranking kernels', () => {
       for (let i = 0; i < n; i++) {
         pos[i] = r.int(2);
         const pick = r.int(5);
-        s[i] = pick === 0 ? -0 : pick === 1 ? 0 : pick === 2 ? Math.round(r.normal() * 3) : pick === 3 ? r.normal() * 1e300 : r.normal() * 1e-300;
+        s[i] =
+          pick === 0
+            ? -0
+            : pick === 1
+              ? 0
+              : pick === 2
+                ? Math.round(r.normal() * 3)
+                : pick === 3
+                  ? r.normal() * 1e300
+                  : r.normal() * 1e-300;
         w[i] = r.int(3);
       }
       for (const weighted of [false, true]) {
         const c = binaryClfCurve(pos, s, weighted ? w : undefined);
         const keep = (i: number): boolean => !weighted || w[i] !== 0;
-        const distinct = [...new Set(Array.from(s).filter((_, i) => keep(i)).map((v) => (v === 0 ? 0 : v)))].sort((a, b) => b - a);
+        const distinct = [
+          ...new Set(
+            Array.from(s)
+              .filter((_, i) => keep(i))
+              .map((v) => (v === 0 ? 0 : v)),
+          ),
+        ].sort((a, b) => b - a);
         expect(Array.from(c.thresholds, (v) => v + 0)).toEqual(distinct); // -0 and 0 are one threshold
         distinct.forEach((t, g) => {
           let tp = 0;
@@ -198,7 +321,12 @@ describe('ranking kernels', () => {
     const r = new Random(3);
     const y = Array.from({ length: 200 }, (_, i) => (i < 2 ? i : r.int(2)));
     const s = y.map((v) => r.normal() + v);
-    expect(rocAucScore(y, s.map((v) => Math.exp(3 * v) - 7))).toBeCloseTo(rocAucScore(y, s), 14);
+    expect(
+      rocAucScore(
+        y,
+        s.map((v) => Math.exp(3 * v) - 7),
+      ),
+    ).toBeCloseTo(rocAucScore(y, s), 14);
   });
   it('rocCurve starts at (0, 0) with an infinite threshold and ends at (1, 1)', () => {
     const c = rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
@@ -215,7 +343,13 @@ describe('inputs', () => {
   const p = randomProba(new Random(5), 8, 3);
   it('accepts number[][], typed-array rows and ml-matrix Matrix alike', () => {
     const a = rocAucScore(y, p, { multiClass: 'ovo' });
-    expect(rocAucScore(y, p.map((r) => Float64Array.from(r)), { multiClass: 'ovo' })).toBe(a);
+    expect(
+      rocAucScore(
+        y,
+        p.map((r) => Float64Array.from(r)),
+        { multiClass: 'ovo' },
+      ),
+    ).toBe(a);
     expect(rocAucScore(y, new Matrix(p), { multiClass: 'ovo' })).toBe(a);
     expect(logLoss(y, new Matrix(p))).toBe(logLoss(y, p));
   });
@@ -233,7 +367,9 @@ describe('inputs', () => {
   it('string and numeric labels give the same numbers', () => {
     const names = ['x', 'y', 'z'];
     const ys = y.map((v) => names[v] as string);
-    expect(rocAucScore(ys, p, { multiClass: 'ovr', average: 'weighted' })).toBe(rocAucScore(y, p, { multiClass: 'ovr', average: 'weighted' }));
+    expect(rocAucScore(ys, p, { multiClass: 'ovr', average: 'weighted' })).toBe(
+      rocAucScore(y, p, { multiClass: 'ovr', average: 'weighted' }),
+    );
     expect(geometricMeanScore(ys, ys)).toBe(1);
     expect(matthewsCorrcoef(ys, ys)).toBe(1);
   });
@@ -241,10 +377,26 @@ describe('inputs', () => {
 
 describe('semantics chosen where scikit-learn releases differ', () => {
   it('logLoss does not renormalise rows (scikit-learn >= 1.5)', () => {
-    expect(logLoss([0, 1], [[0.5, 0.25], [0.25, 0.5]])).toBeCloseTo(-Math.log(0.5), 15);
+    expect(
+      logLoss(
+        [0, 1],
+        [
+          [0.5, 0.25],
+          [0.25, 0.5],
+        ],
+      ),
+    ).toBeCloseTo(-Math.log(0.5), 15);
   });
   it('logLoss clips to [eps, 1 - eps]', () => {
-    expect(logLoss([0, 1], [[0, 1], [1, 0]])).toBeCloseTo(-Math.log(2.220446049250313e-16), 12);
+    expect(
+      logLoss(
+        [0, 1],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ),
+    ).toBeCloseTo(-Math.log(2.220446049250313e-16), 12);
   });
   it("zeroDivision 'nan' skips undefined classes in averages", () => {
     // class 2 is never predicted: its precision is NaN and is left out of the macro mean
@@ -308,7 +460,10 @@ describe('Metrics.evaluate', () => {
     expect(ev.rocAucOvoMacro).toBe(rocAucScore(yt, p, { multiClass: 'ovo' }));
     expect(ev.rocAucOvoWeighted).toBe(rocAucScore(yt, p, { multiClass: 'ovo', average: 'weighted' }));
     expect(ev.averagePrecisionMacro).toBeCloseTo(averagePrecisionScore(yt, p) as number, 14);
-    expect(ev.averagePrecisionWeighted).toBeCloseTo(averagePrecisionScore(yt, p, { average: 'weighted' }) as number, 14);
+    expect(ev.averagePrecisionWeighted).toBeCloseTo(
+      averagePrecisionScore(yt, p, { average: 'weighted' }) as number,
+      14,
+    );
     expect(ev.logLoss).toBe(logLoss(yt, p));
     expect(ev.confusionMatrix).toEqual(confusionMatrix(yt, yp).to2DArray());
     expect(ev.report).toBe(classificationReport(yt, yp).text);
@@ -329,7 +484,11 @@ describe('Metrics.evaluate', () => {
   it('binary problems with a 1-D score', () => {
     const y = [0, 1, 1, 0, 1, 0];
     const s = [0.2, 0.9, 0.4, 0.1, 0.6, 0.7];
-    const ev = Metrics.evaluate(y, s.map((v) => (v > 0.5 ? 1 : 0)), s);
+    const ev = Metrics.evaluate(
+      y,
+      s.map((v) => (v > 0.5 ? 1 : 0)),
+      s,
+    );
     expect(ev.rocAuc).toBe(rocAucScore(y, s));
     expect(ev.rocAucOvoMacro).toBe(ev.rocAuc);
     expect(ev.averagePrecisionMacro).toBe(averagePrecisionScore(y, s));

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { Matrix } from 'ml-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataValidationError, InvalidParameterError, NotFittedError, SerializationError } from '../../src/core/errors.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  NotFittedError,
+  SerializationError,
+} from '../../src/core/errors.js';
 import { Random } from '../../src/core/random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
@@ -30,9 +35,16 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/m
 };
 
 /** Small, fast settings on the deterministic cpu backend. */
-const FAST: MLPClassifierOptions = { hiddenLayers: [32], epochs: 30, batchSize: 32, learningRate: 3e-3, seed: 1, backend: 'cpu' };
+const FAST: MLPClassifierOptions = {
+  hiddenLayers: [32],
+  epochs: 30,
+  batchSize: 32,
+  learningRate: 3e-3,
+  seed: 1,
+  backend: 'cpu',
+};
 
-function accuracy(pred: ReadonlyArray<unknown>, y: ReadonlyArray<unknown>): number {
+function _accuracy(pred: ReadonlyArray<unknown>, y: ReadonlyArray<unknown>): number {
   return pred.filter((p, i) => p === y[i]).length / y.length;
 }
 
@@ -67,7 +79,7 @@ beforeAll(async () => {
 });
 
 describe('MLPClassifier learns', () => {
-  it(`reaches scikit-learn's accuracy on a 3-class problem (sklearn ${fixture.versions['sklearn']})`, async () => {
+  it(`reaches scikit-learn's accuracy on a 3-class problem (sklearn ${fixture.versions.sklearn})`, async () => {
     const f = fixture.balanced;
     const clf = new MLPClassifier(FAST);
     await clf.fit(f.XTrain, f.yTrain);
@@ -90,7 +102,8 @@ describe('MLPClassifier learns', () => {
     expect(rWeighted).toBeGreaterThan(f.sklearn.meanMinorityRecall);
     // 'balanced' = n / (nClasses · n_c), scikit-learn's compute_class_weight.
     const counts = [0, 1, 2].map((c) => f.yTrain.filter((v) => v === c).length);
-    for (const c of [0, 1, 2]) expect(weighted.fitted.classWeight.get(c)).toBeCloseTo(f.yTrain.length / (3 * (counts[c] as number)), 12);
+    for (const c of [0, 1, 2])
+      expect(weighted.fitted.classWeight.get(c)).toBeCloseTo(f.yTrain.length / (3 * (counts[c] as number)), 12);
     plain.dispose();
     weighted.dispose();
   });
@@ -126,7 +139,16 @@ describe('MLPClassifier network', () => {
   ];
   for (const [name, over] of specs) {
     it(`hand-written gradients equal tfjs autodiff (${name})`, () => {
-      const spec: NetSpec = { nIn: 5, hidden: [7, 4], nOut: 3, activation: 'relu', dropout: 0, batchNorm: false, l2: 0, ...over };
+      const spec: NetSpec = {
+        nIn: 5,
+        hidden: [7, 4],
+        nOut: 3,
+        activation: 'relu',
+        dropout: 0,
+        batchNorm: false,
+        l2: 0,
+        ...over,
+      };
       const rng = new Random(3);
       const net = new Network(spec, initialValues(spec, rng));
       const b = 9;
@@ -157,11 +179,19 @@ describe('MLPClassifier network', () => {
               const m = tf.moments(z, 0);
               z = tf.add(tf.mul(tf.div(tf.sub(z, m.mean), tf.sqrt(tf.add(m.variance, 1e-3))), gamma), beta);
             }
-            a = spec.activation === 'relu' ? tf.relu(z) : spec.activation === 'tanh' ? tf.tanh(z) : spec.activation === 'elu' ? tf.elu(z) : tf.sigmoid(z);
+            a =
+              spec.activation === 'relu'
+                ? tf.relu(z)
+                : spec.activation === 'tanh'
+                  ? tf.tanh(z)
+                  : spec.activation === 'elu'
+                    ? tf.elu(z)
+                    : tf.sigmoid(z);
           }
           const logits = tf.add(tf.matMul(a as tf.Tensor2D, all[i] as tf.Tensor2D), all[i + 1] as tf.Tensor);
           let loss = tf.neg(tf.sum(tf.mul(tf.mul(tf.oneHot(y, 3), sw), tf.logSoftmax(logits))));
-          for (const v of all) if (v.name.endsWith('/kernel')) loss = tf.add(loss, tf.mul(spec.l2, tf.sum(tf.square(v))));
+          for (const v of all)
+            if (v.name.endsWith('/kernel')) loss = tf.add(loss, tf.mul(spec.l2, tf.sum(tf.square(v))));
           return loss as tf.Scalar;
         }, vars);
         expect(mine.loss.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0] as number, 5);
@@ -169,7 +199,10 @@ describe('MLPClassifier network', () => {
           const g1 = mine.grads[v.name]?.dataSync() as Float32Array;
           const g2 = ref.grads[v.name]?.dataSync() as Float32Array;
           expect(g1.length).toBe(g2.length);
-          for (let j = 0; j < g1.length; j++) expect(Math.abs((g1[j] as number) - (g2[j] as number))).toBeLessThan(2e-5 + 1e-3 * Math.abs(g2[j] as number));
+          for (let j = 0; j < g1.length; j++)
+            expect(Math.abs((g1[j] as number) - (g2[j] as number))).toBeLessThan(
+              2e-5 + 1e-3 * Math.abs(g2[j] as number),
+            );
         }
       });
       net.dispose();
@@ -179,13 +212,17 @@ describe('MLPClassifier network', () => {
 
   it('inference matches the same network rebuilt with tfjs-layers (toLayersModel)', async () => {
     const { X, y } = blobs(120, 4, 3, 9);
-    for (const opts of [{ batchNormalization: true, activation: 'tanh' as const, dropout: 0.2 }, { activation: 'elu' as const }]) {
+    for (const opts of [
+      { batchNormalization: true, activation: 'tanh' as const, dropout: 0.2 },
+      { activation: 'elu' as const },
+    ]) {
       const clf = new MLPClassifier({ ...FAST, hiddenLayers: [8, 6], epochs: 3, ...opts });
       await clf.fit(X, y);
       const model = clf.toLayersModel();
       const ref = tf.tidy(() => (model.predict(tf.tensor2d(X)) as tf.Tensor).arraySync() as number[][]);
       const mine = clf.predictProba(X).to2DArray();
-      for (let i = 0; i < X.length; i++) for (let j = 0; j < 3; j++) expect(mine[i]?.[j]).toBeCloseTo(ref[i]?.[j] as number, 5);
+      for (let i = 0; i < X.length; i++)
+        for (let j = 0; j < 3; j++) expect(mine[i]?.[j]).toBeCloseTo(ref[i]?.[j] as number, 5);
       model.dispose();
       clf.dispose();
     }
@@ -207,14 +244,23 @@ describe('MLPClassifier validation, early stopping, learning rate', () => {
     }
     expect(Array.from(a.val).filter((i) => y[i] === 0).length).toBe(9);
     expect(new Set([...a.val, ...a.train]).size).toBe(100);
-    expect(() => stratifiedHoldout(Int32Array.from([0, 0, 0, 1]), [0, 1], 0.5, new Random(1), 'who')).toThrow(DataValidationError);
+    expect(() => stratifiedHoldout(Int32Array.from([0, 0, 0, 1]), [0, 1], 0.5, new Random(1), 'who')).toThrow(
+      DataValidationError,
+    );
   });
 
   it('early stopping stops and restores the best epoch (val loss of the restored model = best recorded)', async () => {
     const { X, y } = blobs(150, 4, 3, 2, 2.5);
     const v = blobs(60, 4, 3, 2, 2.5); // same centres (same seed), different noise draws below
     const vX = v.X.map((r, i) => r.map((x, j) => x + 0.3 * Math.sin(i + j)));
-    const clf = new MLPClassifier({ ...FAST, hiddenLayers: [64], learningRate: 0.05, epochs: 60, validationData: { X: vX, y: v.y }, earlyStopping: { patience: 3, restoreBestWeights: true } });
+    const clf = new MLPClassifier({
+      ...FAST,
+      hiddenLayers: [64],
+      learningRate: 0.05,
+      epochs: 60,
+      validationData: { X: vX, y: v.y },
+      earlyStopping: { patience: 3, restoreBestWeights: true },
+    });
     await clf.fit(X, y);
     const h = clf.history;
     const f = clf.fitted;
@@ -251,7 +297,16 @@ describe('MLPClassifier validation, early stopping, learning rate', () => {
     expect(clf.fitted.nTrain).toBe(160);
     expect(batches).toBe(4 * 4);
     for (const e of clf.history) {
-      for (const key of ['valLoss', 'valAccuracy', 'valMacroF1', 'valBalancedAccuracy', 'loss', 'accuracy', 'learningRate', 'seconds'] as const) {
+      for (const key of [
+        'valLoss',
+        'valAccuracy',
+        'valMacroF1',
+        'valBalancedAccuracy',
+        'loss',
+        'accuracy',
+        'learningRate',
+        'seconds',
+      ] as const) {
         expect(Number.isFinite(e[key])).toBe(true);
       }
     }
@@ -261,7 +316,13 @@ describe('MLPClassifier validation, early stopping, learning rate', () => {
   it('reduceLROnPlateau lowers the learning rate after `patience` epochs without improvement', async () => {
     const { X, y } = blobs(60, 3, 2, 3);
     for (const optimizer of ['adam', 'sgd', 'rmsprop'] as const) {
-      const clf = new MLPClassifier({ ...FAST, optimizer, epochs: 8, learningRate: 0.01, reduceLROnPlateau: { monitor: 'loss', factor: 0.5, patience: 2, minDelta: 1e9, minLr: 0.002 } });
+      const clf = new MLPClassifier({
+        ...FAST,
+        optimizer,
+        epochs: 8,
+        learningRate: 0.01,
+        reduceLROnPlateau: { monitor: 'loss', factor: 0.5, patience: 2, minDelta: 1e9, minLr: 0.002 },
+      });
       await clf.fit(X, y);
       // epoch 0 improves on +∞; later epochs never do (minDelta is huge) → reduce after epochs 2, 4, 6, floored at minLr.
       expect(clf.history.map((e) => e.learningRate)).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.002]);
@@ -273,7 +334,14 @@ describe('MLPClassifier validation, early stopping, learning rate', () => {
 describe('MLPClassifier determinism, persistence, memory', () => {
   it('same seed + data + cpu backend → identical weights and predictions; another seed differs', async () => {
     const { X, y } = blobs(120, 4, 3, 1);
-    const opts: MLPClassifierOptions = { ...FAST, hiddenLayers: [16, 8], epochs: 4, dropout: 0.3, batchNormalization: true, validationFraction: 0.2 };
+    const opts: MLPClassifierOptions = {
+      ...FAST,
+      hiddenLayers: [16, 8],
+      epochs: 4,
+      dropout: 0.3,
+      batchNormalization: true,
+      validationFraction: 0.2,
+    };
     const a = new MLPClassifier(opts);
     const b = new MLPClassifier(opts);
     const c = new MLPClassifier({ ...opts, seed: 2 });
@@ -302,7 +370,14 @@ describe('MLPClassifier determinism, persistence, memory', () => {
   it('JSON round trip (through text) and save/load give bit-identical predictions', async () => {
     const { X, y } = blobs(90, 4, 3, 6);
     const ys = y.map((v) => `class ${v}`);
-    const clf = new MLPClassifier({ ...FAST, hiddenLayers: [12, 6], epochs: 3, batchNormalization: true, classWeight: new Map([['class 1', 2.5]]), earlyStopping: { monitor: 'loss', patience: 5 } });
+    const clf = new MLPClassifier({
+      ...FAST,
+      hiddenLayers: [12, 6],
+      epochs: 3,
+      batchNormalization: true,
+      classWeight: new Map([['class 1', 2.5]]),
+      earlyStopping: { monitor: 'loss', patience: 5 },
+    });
     await clf.fit(X, ys);
     const P = clf.predictProba(X);
     const text = JSON.stringify(clf.toJSON());
@@ -324,7 +399,7 @@ describe('MLPClassifier determinism, persistence, memory', () => {
     }
     // NaN-safe: special values in the history survive the text round trip.
     const env = clf.toJSON();
-    ((env.state as { history: Record<string, unknown>[] }).history[0] as Record<string, unknown>)['loss'] = 'NaN';
+    ((env.state as { history: Record<string, unknown>[] }).history[0] as Record<string, unknown>).loss = 'NaN';
     expect(Number.isNaN(MLPClassifier.fromJSON(JSON.parse(JSON.stringify(env))).history[0]?.loss)).toBe(true);
     expect(() => MLPClassifier.fromJSON({ ...env, version: 99 })).toThrow(SerializationError);
     const broken = JSON.parse(text);
@@ -337,7 +412,16 @@ describe('MLPClassifier determinism, persistence, memory', () => {
   it('does not leak tensors across fit, predict, refit and dispose', async () => {
     const { X, y } = blobs(80, 3, 3, 7);
     const before = tf.memory().numTensors;
-    const clf = new MLPClassifier({ ...FAST, hiddenLayers: [8, 8], epochs: 3, dropout: 0.1, batchNormalization: true, validationFraction: 0.2, earlyStopping: { patience: 1 }, reduceLROnPlateau: { patience: 1 } });
+    const clf = new MLPClassifier({
+      ...FAST,
+      hiddenLayers: [8, 8],
+      epochs: 3,
+      dropout: 0.1,
+      batchNormalization: true,
+      validationFraction: 0.2,
+      earlyStopping: { patience: 1 },
+      reduceLROnPlateau: { patience: 1 },
+    });
     await clf.fit(X, y);
     const afterFit = tf.memory().numTensors;
     clf.predictProba(X);
@@ -356,12 +440,42 @@ describe('MLPClassifier determinism, persistence, memory', () => {
 
   it('summary() describes layers, shapes and parameter counts', async () => {
     const { X, y } = blobs(60, 5, 3, 2);
-    const clf = new MLPClassifier({ ...FAST, hiddenLayers: [16, 8], epochs: 1, batchNormalization: true, dropout: 0.5 });
+    const clf = new MLPClassifier({
+      ...FAST,
+      hiddenLayers: [16, 8],
+      epochs: 1,
+      batchNormalization: true,
+      dropout: 0.5,
+    });
     await clf.fit(X, y);
     const s = clf.summary();
-    expect(s.layers.map((l) => l.type)).toEqual(['Dense', 'BatchNormalization', 'Activation', 'Dropout', 'Dense', 'BatchNormalization', 'Activation', 'Dropout', 'Dense']);
-    expect(s.layers[0]).toEqual({ name: 'dense_1', type: 'Dense', inputShape: [null, 5], outputShape: [null, 16], params: 5 * 16 + 16, activation: null });
-    expect(s.layers.at(-1)).toEqual({ name: 'dense_3', type: 'Dense', inputShape: [null, 8], outputShape: [null, 3], params: 8 * 3 + 3, activation: 'softmax' });
+    expect(s.layers.map((l) => l.type)).toEqual([
+      'Dense',
+      'BatchNormalization',
+      'Activation',
+      'Dropout',
+      'Dense',
+      'BatchNormalization',
+      'Activation',
+      'Dropout',
+      'Dense',
+    ]);
+    expect(s.layers[0]).toEqual({
+      name: 'dense_1',
+      type: 'Dense',
+      inputShape: [null, 5],
+      outputShape: [null, 16],
+      params: 5 * 16 + 16,
+      activation: null,
+    });
+    expect(s.layers.at(-1)).toEqual({
+      name: 'dense_3',
+      type: 'Dense',
+      inputShape: [null, 8],
+      outputShape: [null, 3],
+      params: 8 * 3 + 3,
+      activation: 'softmax',
+    });
     expect(s.totalParams).toBe(96 + 64 + 136 + 32 + 27);
     expect(s.trainableParams).toBe(s.totalParams - 2 * 16 - 2 * 8); // moving mean and variance
     const model = clf.toLayersModel();
@@ -396,12 +510,31 @@ describe('MLPClassifier bad input and options', () => {
 
   it('rejects NaN in X, a single class, a length mismatch and unknown labels in fit / score', async () => {
     const m = new MLPClassifier({ ...FAST, epochs: 1 });
-    await expect(m.fit(X.map((r, i) => (i === 3 ? [NaN, 0, 0] : r)), y)).rejects.toThrow(DataValidationError);
-    await expect(m.fit(X, y.map(() => 0))).rejects.toThrow(/single class/);
+    await expect(
+      m.fit(
+        X.map((r, i) => (i === 3 ? [NaN, 0, 0] : r)),
+        y,
+      ),
+    ).rejects.toThrow(DataValidationError);
+    await expect(
+      m.fit(
+        X,
+        y.map(() => 0),
+      ),
+    ).rejects.toThrow(/single class/);
     await expect(m.fit(X, y.slice(1))).rejects.toThrow(/labels but X has/);
-    await expect(new MLPClassifier({ ...FAST, validationData: { X, y: y.map((v) => v + 5) } }).fit(X, y)).rejects.toThrow(/validationData.y/);
-    await expect(new MLPClassifier({ ...FAST, classWeight: new Map([['0', 2]]) }).fit(X, y)).rejects.toThrow(InvalidParameterError);
-    expect(() => clf.score(X, y.map((v) => v + 7))).toThrow(DataValidationError);
+    await expect(
+      new MLPClassifier({ ...FAST, validationData: { X, y: y.map((v) => v + 5) } }).fit(X, y),
+    ).rejects.toThrow(/validationData.y/);
+    await expect(new MLPClassifier({ ...FAST, classWeight: new Map([['0', 2]]) }).fit(X, y)).rejects.toThrow(
+      InvalidParameterError,
+    );
+    expect(() =>
+      clf.score(
+        X,
+        y.map((v) => v + 7),
+      ),
+    ).toThrow(DataValidationError);
     expect(() => new MLPClassifier().predict(X)).toThrow(NotFittedError);
     expect(() => new MLPClassifier().summary()).toThrow(NotFittedError);
   });
@@ -438,19 +571,39 @@ describe('MLPClassifier bad input and options', () => {
     expect(new MLPClassifier().params.validationFraction).toBe(0);
     expect(Object.isFrozen(new MLPClassifier().params)).toBe(true);
     // An unfitted model round-trips its options (state null) and stays unfitted.
-    const unfitted = MLPClassifier.fromJSON(JSON.parse(JSON.stringify(new MLPClassifier({ hiddenLayers: [3, 2], classWeight: new Map([['a', 2]]), earlyStopping: { patience: 2 } }).toJSON())));
+    const unfitted = MLPClassifier.fromJSON(
+      JSON.parse(
+        JSON.stringify(
+          new MLPClassifier({
+            hiddenLayers: [3, 2],
+            classWeight: new Map([['a', 2]]),
+            earlyStopping: { patience: 2 },
+          }).toJSON(),
+        ),
+      ),
+    );
     expect(unfitted.params.hiddenLayers).toEqual([3, 2]);
     expect(unfitted.params.classWeight).toEqual(new Map([['a', 2]]));
-    expect(unfitted.params.earlyStopping).toEqual({ monitor: 'valLoss', patience: 2, minDelta: 0, restoreBestWeights: true });
+    expect(unfitted.params.earlyStopping).toEqual({
+      monitor: 'valLoss',
+      patience: 2,
+      minDelta: 0,
+      restoreBestWeights: true,
+    });
     expect(() => unfitted.fitted).toThrow(NotFittedError);
   });
 
   it('accepts typed-array rows and ml-matrix input with identical results', async () => {
     const a = new MLPClassifier({ ...FAST, epochs: 2 });
-    await a.fit(X.map((r) => Float64Array.from(r)), y);
+    await a.fit(
+      X.map((r) => Float64Array.from(r)),
+      y,
+    );
     const b = new MLPClassifier({ ...FAST, epochs: 2 });
     await b.fit(new Matrix(X), y);
-    expect(firstDifference(a.predictProba(new Matrix(X)), b.predictProba(X.map((r) => Float32Array.from(r))))).toBeUndefined();
+    expect(
+      firstDifference(a.predictProba(new Matrix(X)), b.predictProba(X.map((r) => Float32Array.from(r)))),
+    ).toBeUndefined();
     a.dispose();
     b.dispose();
   });

@@ -41,23 +41,47 @@ describe('built package', () => {
   });
 
   it('imports by package name from ESM and CJS with the same exports', () => {
-    const esm = node(['--input-type=module', '-e', "const m = await import('imbalanced-tabular'); console.log(JSON.stringify(Object.keys(m).sort()))"]);
-    const cjs = node(['-e', "const m = require('imbalanced-tabular'); console.log(JSON.stringify(Object.keys(m).filter(k => k !== '__esModule').sort()))"]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "const m = await import('imbalanced-tabular'); console.log(JSON.stringify(Object.keys(m).sort()))",
+    ]);
+    const cjs = node([
+      '-e',
+      "const m = require('imbalanced-tabular'); console.log(JSON.stringify(Object.keys(m).filter(k => k !== '__esModule').sort()))",
+    ]);
     const esmKeys = JSON.parse(esm) as string[];
     expect(esmKeys).toEqual(JSON.parse(cjs));
-    for (const name of ['Random', 'DataValidationError', 'InvalidParameterError', 'NotFittedError', 'SerializationError', 'Matrix']) {
+    for (const name of [
+      'Random',
+      'DataValidationError',
+      'InvalidParameterError',
+      'NotFittedError',
+      'SerializationError',
+      'Matrix',
+    ]) {
       expect(esmKeys).toContain(name);
     }
   });
 
   it('the public classes work from CJS', () => {
-    const out = node(['-e', "const { Random, DataValidationError } = require('imbalanced-tabular'); const e = new DataValidationError('x', { row: 3 }); console.log(new Random(1).int(10), e.code, e.row)"]);
+    const out = node([
+      '-e',
+      "const { Random, DataValidationError } = require('imbalanced-tabular'); const e = new DataValidationError('x', { row: 3 }); console.log(new Random(1).int(10), e.code, e.row)",
+    ]);
     expect(out.trim()).toMatch(/^\d DATA_VALIDATION 3$/);
   });
 
   it('every entry shares one copy of the error classes (instanceof works across entries)', () => {
-    const cjs = node(['-e', "const a = require('imbalanced-tabular'), b = require('imbalanced-tabular/mlp'), c = require('imbalanced-tabular/node'); console.log(a.NotFittedError === b.NotFittedError && a.SerializationError === c.SerializationError)"]);
-    const esm = node(['--input-type=module', '-e', "const a = await import('imbalanced-tabular'), b = await import('imbalanced-tabular/mlp'), c = await import('imbalanced-tabular/node'); console.log(a.DataValidationError === b.DataValidationError && a.SerializationError === c.SerializationError)"]);
+    const cjs = node([
+      '-e',
+      "const a = require('imbalanced-tabular'), b = require('imbalanced-tabular/mlp'), c = require('imbalanced-tabular/node'); console.log(a.NotFittedError === b.NotFittedError && a.SerializationError === c.SerializationError)",
+    ]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "const a = await import('imbalanced-tabular'), b = await import('imbalanced-tabular/mlp'), c = await import('imbalanced-tabular/node'); console.log(a.DataValidationError === b.DataValidationError && a.SerializationError === c.SerializationError)",
+    ]);
     expect(cjs.trim()).toBe('true');
     expect(esm.trim()).toBe('true');
   });
@@ -67,15 +91,38 @@ describe('built package', () => {
       const text = readFileSync(file, 'utf8');
       expect(text.includes('@tensorflow'), `${file} mentions @tensorflow`).toBe(false);
     }
-    const out = node(['--input-type=module', '-e', "await import('imbalanced-tabular'); const { createRequire } = await import('node:module'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter(k => k.includes('@tensorflow')).length)"]);
+    const out = node([
+      '--input-type=module',
+      '-e',
+      "await import('imbalanced-tabular'); const { createRequire } = await import('node:module'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter(k => k.includes('@tensorflow')).length)",
+    ]);
     expect(out.trim()).toBe('0');
   });
 
   it('type declarations resolve for ESM (.mts) and CJS (.cts) consumers', () => {
     const dir = mkdtempSync(join(root, 'node_modules', '.cache-types-'));
-    writeFileSync(join(dir, 'esm.mts'), "import { Random, DataValidationError } from 'imbalanced-tabular';\nimport type { Envelope } from 'imbalanced-tabular';\nimport { transformerChecks } from 'imbalanced-tabular/testing';\nconst n: number = new Random(1).int(3);\nconst e: DataValidationError = new DataValidationError('m');\nconst env: Envelope | undefined = undefined;\nvoid n; void e; void env; void transformerChecks;\n");
-    writeFileSync(join(dir, 'cjs.cts'), "import { Random } from 'imbalanced-tabular';\nconst n: number = new Random(1).int(3);\nvoid n;\n");
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['esm.mts', 'cjs.cts'] }));
+    writeFileSync(
+      join(dir, 'esm.mts'),
+      "import { Random, DataValidationError } from 'imbalanced-tabular';\nimport type { Envelope } from 'imbalanced-tabular';\nimport { transformerChecks } from 'imbalanced-tabular/testing';\nconst n: number = new Random(1).int(3);\nconst e: DataValidationError = new DataValidationError('m');\nconst env: Envelope | undefined = undefined;\nvoid n; void e; void env; void transformerChecks;\n",
+    );
+    writeFileSync(
+      join(dir, 'cjs.cts'),
+      "import { Random } from 'imbalanced-tabular';\nconst n: number = new Random(1).int(3);\nvoid n;\n",
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['esm.mts', 'cjs.cts'],
+      }),
+    );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     let out = '';
     try {

@@ -45,7 +45,7 @@ describe('computeClassWeight vs scikit-learn', () => {
     }
   });
 
-  it("raises where scikit-learn raises", () => {
+  it('raises where scikit-learn raises', () => {
     for (const c of fx.cw_errors) {
       expect(() => computeClassWeight(spec(c.spec), c.classes, c.y), c.error).toThrow(DataValidationError);
     }

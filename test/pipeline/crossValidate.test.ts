@@ -15,14 +15,18 @@ interface Parity {
   mean: Record<string, number>;
   std: Record<string, number>;
 }
-const fx = JSON.parse(readFileSync(new URL('../fixtures/pipeline/pipeline.json', import.meta.url), 'utf8')) as { cv_parity: Parity[] };
+const fx = JSON.parse(readFileSync(new URL('../fixtures/pipeline/pipeline.json', import.meta.url), 'utf8')) as {
+  cv_parity: Parity[];
+};
 
 const { X, y } = blobs([30, 12, 5], ['a', 'b', 'c'], 3, 2, 7);
 
 describe('crossValidate vs scikit-learn cross_validate', () => {
   it('per-fold scores, mean and std of a nearest-centroid classifier agree to 1e-12', async () => {
     for (const c of fx.cv_parity) {
-      const names = Object.keys(c.scores) as Array<'accuracy' | 'balancedAccuracy' | 'f1Macro' | 'f1Weighted' | 'recallMacro'>;
+      const names = Object.keys(c.scores) as Array<
+        'accuracy' | 'balancedAccuracy' | 'f1Macro' | 'f1Weighted' | 'recallMacro'
+      >;
       const res = await crossValidate(new Centroid(), c.X, c.y, { cv: c.nSplits, scoring: names });
       for (const k of names) {
         res.folds.forEach((f, i) => expect(f.scores[k]).toBeCloseTo(c.scores[k]![i]!, 12));
@@ -35,7 +39,11 @@ describe('crossValidate vs scikit-learn cross_validate', () => {
 
 describe('crossValidate', () => {
   it('fits a fresh clone per fold and leaves the estimator untouched', async () => {
-    const pipe = new Pipeline([['center', new Center()], ['dup', new Duplicate({ seed: 1 })], ['clf', new OneNN()]]);
+    const pipe = new Pipeline([
+      ['center', new Center()],
+      ['dup', new Duplicate({ seed: 1 })],
+      ['clf', new OneNN()],
+    ]);
     const seen: FoldResult<Pipeline>[] = [];
     const res = await crossValidate(pipe, X, y, {
       cv: new StratifiedKFold({ nSplits: 3, shuffle: true, seed: 2 }),
@@ -80,11 +88,18 @@ describe('crossValidate', () => {
     const res = await crossValidate(new Centroid(), X, y, {
       cv: [
         { train: train0, test: test0 },
-        { train: [...aIdx.slice(0, 20), ...bIdx.slice(0, 8), ...cIdx.slice(0, 3)], test: [...aIdx.slice(20), ...bIdx.slice(8), ...cIdx.slice(3)] },
+        {
+          train: [...aIdx.slice(0, 20), ...bIdx.slice(0, 8), ...cIdx.slice(0, 3)],
+          test: [...aIdx.slice(20), ...bIdx.slice(8), ...cIdx.slice(3)],
+        },
       ],
       scoring: {
         probe: (ctx: ScoringContext) => {
-          contexts.push({ labels: ctx.labels, proba: ctx.proba().to2DArray(), classes: (ctx.estimator as Centroid).classes });
+          contexts.push({
+            labels: ctx.labels,
+            proba: ctx.proba().to2DArray(),
+            classes: (ctx.estimator as Centroid).classes,
+          });
           return 0;
         },
         f1Macro: 'f1Macro',
@@ -102,7 +117,10 @@ describe('crossValidate', () => {
 
   it('binary probability scorers use P(labels[1])', async () => {
     const bin = blobs([40, 12], ['neg', 'pos'], 2, 1.5, 3);
-    const res = await crossValidate(new Centroid(), bin.X, bin.y, { cv: 3, scoring: ['rocAuc', 'rocAucOvr', 'averagePrecision', 'f1', 'recall'] });
+    const res = await crossValidate(new Centroid(), bin.X, bin.y, {
+      cv: 3,
+      scoring: ['rocAuc', 'rocAucOvr', 'averagePrecision', 'f1', 'recall'],
+    });
     for (const f of res.folds) {
       expect(f.scores.rocAuc).toBe(f.scores.rocAucOvr);
       expect(f.scores.rocAuc).toBeGreaterThan(0.5);
@@ -118,8 +136,12 @@ describe('crossValidate', () => {
         return super.fit(Xf, yf);
       }
     }
-    await expect(crossValidate(new Counting(), X, y, { scoring: 'nope' as never })).rejects.toThrow(InvalidParameterError);
-    await expect(crossValidate(new Counting(), X, y, { cv: [{ train: [0, 1], test: [999] }] })).rejects.toThrow(InvalidParameterError);
+    await expect(crossValidate(new Counting(), X, y, { scoring: 'nope' as never })).rejects.toThrow(
+      InvalidParameterError,
+    );
+    await expect(crossValidate(new Counting(), X, y, { cv: [{ train: [0, 1], test: [999] }] })).rejects.toThrow(
+      InvalidParameterError,
+    );
     await expect(crossValidate(new Counting(), X, y, { cv: 'five' as never })).rejects.toThrow(InvalidParameterError);
     await expect(crossValidate({ fit: async () => {}, predict: () => [] }, X, y)).rejects.toThrow(/clone/);
     await expect(crossValidate(new Counting(), X, y.slice(1))).rejects.toThrow(/labels but X has/);

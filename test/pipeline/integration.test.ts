@@ -21,7 +21,11 @@ function table(n: number, seed: number): { rows: Array<Record<string, string | n
     const u = rng.float();
     const cls = u < 0.7 ? 'IC' : u < 0.9 ? 'AO' : 'AA';
     const area = areas[(rng.int(areas.length) + (cls === 'AA' ? 1 : 0)) % areas.length] as string;
-    rows.push({ AREA: area, 'Vict Sex': rng.float() < 0.5 ? 'F' : 'M', 'Vict Age': Math.round(20 + 10 * rng.normal() + (cls === 'AO' ? 12 : 0)) });
+    rows.push({
+      AREA: area,
+      'Vict Sex': rng.float() < 0.5 ? 'F' : 'M',
+      'Vict Age': Math.round(20 + 10 * rng.normal() + (cls === 'AO' ? 12 : 0)),
+    });
     y.push(cls);
   }
   return { rows, y };
@@ -88,7 +92,8 @@ describe('Pipeline with Encoder → Scaler → SMOTE', () => {
       expect(c).not.toBe(step);
       expect(c.constructor).toBe((step as object).constructor);
       expect((c as unknown as { params: unknown }).params).toEqual((step as unknown as { params: unknown }).params);
-      if ('fitted' in (c as object) && !('fitResample' in (c as object))) expect(() => (c as unknown as { fitted: unknown }).fitted).toThrow(/fit has not been called/);
+      if ('fitted' in (c as object) && !('fitResample' in (c as object)))
+        expect(() => (c as unknown as { fitted: unknown }).fitted).toThrow(/fit has not been called/);
     }
   });
 
@@ -112,10 +117,18 @@ describe('Pipeline with Encoder → Scaler → SMOTE', () => {
     const cv = new StratifiedKFold({ nSplits: 5, shuffle: true, seed: 3 });
     const leaked = new RandomOverSampler({ seed: 1 }).fitResample(X, yNoise);
     const wrong = await crossValidate(new OneNN(), leaked.X, leaked.y, { cv, scoring: 'balancedAccuracy' });
-    const right = await crossValidate(new Pipeline([['ros', new RandomOverSampler({ seed: 1 })], ['clf', new OneNN()]]), X, yNoise, {
-      cv,
-      scoring: 'balancedAccuracy',
-    });
+    const right = await crossValidate(
+      new Pipeline([
+        ['ros', new RandomOverSampler({ seed: 1 })],
+        ['clf', new OneNN()],
+      ]),
+      X,
+      yNoise,
+      {
+        cv,
+        scoring: 'balancedAccuracy',
+      },
+    );
     expect(wrong.mean.balancedAccuracy).toBeGreaterThan(0.75);
     expect(right.mean.balancedAccuracy).toBeLessThan(0.62);
   });

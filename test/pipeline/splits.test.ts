@@ -11,10 +11,37 @@ import { approximateMode } from '../../src/pipeline/trainTestSplit.js';
 interface Fixture {
   versions: Record<string, string>;
   datasets: Label[][];
-  skf: Array<{ data: number; nSplits: number; shuffle: boolean; classes: Label[]; testCounts: number[][]; test?: number[][] }>;
-  tts_sizes: Array<{ n: number; testSize: number | null; trainSize: number | null; nTrain?: number; nTest?: number; error?: string }>;
-  tts_strat: Array<{ data: number; testSize: number | null; trainSize: number | null; classes: Label[]; outcomes?: number[][][]; error?: string }>;
-  tts_noshuffle: Array<{ n: number; testSize: number | null; trainSize: number | null; train: number[]; test: number[] }>;
+  skf: Array<{
+    data: number;
+    nSplits: number;
+    shuffle: boolean;
+    classes: Label[];
+    testCounts: number[][];
+    test?: number[][];
+  }>;
+  tts_sizes: Array<{
+    n: number;
+    testSize: number | null;
+    trainSize: number | null;
+    nTrain?: number;
+    nTest?: number;
+    error?: string;
+  }>;
+  tts_strat: Array<{
+    data: number;
+    testSize: number | null;
+    trainSize: number | null;
+    classes: Label[];
+    outcomes?: number[][][];
+    error?: string;
+  }>;
+  tts_noshuffle: Array<{
+    n: number;
+    testSize: number | null;
+    trainSize: number | null;
+    train: number[];
+    test: number[];
+  }>;
   tts_errors: Array<{ y: Label[]; testSize: number; error: string }>;
 }
 
@@ -53,9 +80,17 @@ describe('StratifiedKFold vs scikit-learn', () => {
   it('per-fold test class counts equal scikit-learn for every case (shuffled or not)', () => {
     for (const c of fx.skf) {
       const y = fx.datasets[c.data] as Label[];
-      const cv = new StratifiedKFold(c.shuffle ? { nSplits: c.nSplits, shuffle: true, seed: 3 } : { nSplits: c.nSplits });
-      const folds = cv.split(y.map((v) => [0]), y);
-      expect(folds.map((f) => countsOf(y, f.test, c.classes)), `case data=${c.data} k=${c.nSplits} shuffle=${c.shuffle}`).toEqual(c.testCounts);
+      const cv = new StratifiedKFold(
+        c.shuffle ? { nSplits: c.nSplits, shuffle: true, seed: 3 } : { nSplits: c.nSplits },
+      );
+      const folds = cv.split(
+        y.map((_v) => [0]),
+        y,
+      );
+      expect(
+        folds.map((f) => countsOf(y, f.test, c.classes)),
+        `case data=${c.data} k=${c.nSplits} shuffle=${c.shuffle}`,
+      ).toEqual(c.testCounts);
     }
   });
 
@@ -76,7 +111,9 @@ describe('StratifiedKFold vs scikit-learn', () => {
     expect(() => new StratifiedKFold({ nSplits: 2.5 })).toThrow(InvalidParameterError);
     expect(() => new StratifiedKFold({ nSplits: 3, seed: 1 })).toThrow(InvalidParameterError);
     const cv = new StratifiedKFold({ nSplits: 4 });
-    expect(() => cv.split(null, ['a', 'a', 'a', 'b', 'b', 'b'])).toThrow(/cannot be greater than the number of members in each class/);
+    expect(() => cv.split(null, ['a', 'a', 'a', 'b', 'b', 'b'])).toThrow(
+      /cannot be greater than the number of members in each class/,
+    );
     expect(() => cv.split(null, ['a', 'a', 'b'])).toThrow(DataValidationError);
     expect(() => cv.split([[1], [2]], ['a', 'a', 'b', 'b', 'a'])).toThrow(DataValidationError);
     // A class smaller than nSplits is allowed (scikit-learn only warns); it is missing from some folds.
@@ -93,7 +130,9 @@ describe('StratifiedKFold vs scikit-learn', () => {
     expect(a).not.toEqual(c);
     const drawn = new StratifiedKFold({ nSplits: 5, shuffle: true });
     expect(typeof drawn.seed).toBe('number');
-    expect(drawn.split(null, y)).toEqual(new StratifiedKFold({ nSplits: 5, shuffle: true, seed: drawn.seed as number }).split(null, y));
+    expect(drawn.split(null, y)).toEqual(
+      new StratifiedKFold({ nSplits: 5, shuffle: true, seed: drawn.seed as number }).split(null, y),
+    );
   });
 
   it('property: folds are disjoint, cover every row, train = complement, per-class counts differ by ≤ 1', () => {
@@ -109,7 +148,10 @@ describe('StratifiedKFold vs scikit-learn', () => {
           fc.pre(k <= y.length && [...counts.values()].some((c) => c >= k));
           const folds = new StratifiedKFold(shuffle ? { nSplits: k, shuffle, seed } : { nSplits: k }).split(null, y);
           expect(folds.length).toBe(k);
-          expectPartition(y.length, folds.map((f) => f.test));
+          expectPartition(
+            y.length,
+            folds.map((f) => f.test),
+          );
           for (const f of folds) {
             expect(f.train.length + f.test.length).toBe(y.length);
             expectPartition(y.length, [f.train, f.test]);
@@ -131,7 +173,8 @@ describe('trainTestSplit vs scikit-learn', () => {
     for (const c of fx.tts_sizes) {
       const rows = Array.from({ length: c.n }, (_, i) => [i]);
       const y = rows.map((_, i) => i % 2);
-      const run = () => trainTestSplit(rows, y, { testSize: opt(c.testSize), trainSize: opt(c.trainSize), shuffle: false } as never);
+      const run = () =>
+        trainTestSplit(rows, y, { testSize: opt(c.testSize), trainSize: opt(c.trainSize), shuffle: false } as never);
       const what = `n=${c.n} testSize=${c.testSize} trainSize=${c.trainSize}`;
       if (c.error !== undefined) {
         expect(run, what).toThrow(ImbalancedTabularError);
@@ -145,7 +188,11 @@ describe('trainTestSplit vs scikit-learn', () => {
   it('shuffle: false gives scikit-learn indices', () => {
     for (const c of fx.tts_noshuffle) {
       const rows = Array.from({ length: c.n }, (_, i) => ({ id: i }));
-      const s = trainTestSplit(rows, rows.map((r) => r.id % 2), { testSize: opt(c.testSize), trainSize: opt(c.trainSize), shuffle: false } as never);
+      const s = trainTestSplit(
+        rows,
+        rows.map((r) => r.id % 2),
+        { testSize: opt(c.testSize), trainSize: opt(c.trainSize), shuffle: false } as never,
+      );
       expect(Array.from(s.train.indices)).toEqual(c.train);
       expect(Array.from(s.test.indices)).toEqual(c.test);
     }
@@ -158,7 +205,13 @@ describe('trainTestSplit vs scikit-learn', () => {
       const rows = y.map((_, i) => [i]);
       const what = `data=${c.data} testSize=${c.testSize} trainSize=${c.trainSize}`;
       for (const seed of [0, 1, 2]) {
-        const run = () => trainTestSplit(rows, y, { testSize: opt(c.testSize), trainSize: opt(c.trainSize), stratify: true, seed } as never);
+        const run = () =>
+          trainTestSplit(rows, y, {
+            testSize: opt(c.testSize),
+            trainSize: opt(c.trainSize),
+            stratify: true,
+            seed,
+          } as never);
         if (c.error !== undefined) {
           expect(run, what).toThrow(DataValidationError);
           continue;
@@ -174,7 +227,12 @@ describe('trainTestSplit vs scikit-learn', () => {
 
   it("reproduces scikit-learn's stratification errors", () => {
     for (const c of fx.tts_errors) {
-      const run = () => trainTestSplit(c.y.map((v) => [v as number]), c.y, { testSize: c.testSize, stratify: true, seed: 0 });
+      const run = () =>
+        trainTestSplit(
+          c.y.map((v) => [v as number]),
+          c.y,
+          { testSize: c.testSize, stratify: true, seed: 0 },
+        );
       expect(run).toThrow(DataValidationError);
       if (c.error.includes('least populated')) expect(run).toThrow(/only 1 member/);
       else expect(run).toThrow(/fewer than the number of classes/);
@@ -233,7 +291,11 @@ describe('trainTestSplit', () => {
           const n = y.length;
           const nTest = Math.ceil(testSize * n);
           fc.pre([...counts.values()].every((c) => c >= 2) && nTest >= counts.size && n - nTest >= counts.size);
-          const s = trainTestSplit(y.map((v) => [v]), y, { testSize, stratify: true, seed });
+          const s = trainTestSplit(
+            y.map((v) => [v]),
+            y,
+            { testSize, stratify: true, seed },
+          );
           expect(s.test.indices.length).toBe(nTest);
           expect(s.train.indices.length).toBe(n - nTest);
           expectPartition(n, [s.train.indices, s.test.indices]);

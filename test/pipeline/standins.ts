@@ -13,7 +13,9 @@ import type { Envelope } from '../../src/core/serialization.js';
 
 const rowsOf = (X: MatrixInput): number[][] => (X instanceof Matrix ? X.to2DArray() : X.map((r) => Array.from(r)));
 const sortLabels = (y: ReadonlyArray<Label>): Label[] =>
-  [...new Set(y)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  [...new Set(y)].sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
 
 /** Subtracts the column means learned in fit. Records every fit input (for the tests). */
 export class Center {
@@ -23,7 +25,6 @@ export class Center {
   fitRows: number[] = [];
   /** Rows seen by each transform call. */
   transformRows: number[] = [];
-  constructor(_options: Record<string, never> = {}) {}
   get fitted(): { mean: number[] } {
     if (!this.mean) throw new NotFittedError('Center', 'fitted');
     return { mean: this.mean };
@@ -76,7 +77,11 @@ export class Duplicate {
       const members = byClass.get(c) as number[];
       for (let k = members.length; k < most; k++) idx.push(members[rng.int(members.length)] as number);
     }
-    return { X: new Matrix(idx.map((i) => [...(rows[i] as number[])])), y: idx.map((i) => y[i] as Label), sampleIndices: Int32Array.from(idx) };
+    return {
+      X: new Matrix(idx.map((i) => [...(rows[i] as number[])])),
+      y: idx.map((i) => y[i] as Label),
+      sampleIndices: Int32Array.from(idx),
+    };
   }
   toJSON(): Envelope {
     return makeEnvelope('Duplicate', 1, { seed: this.params.seed }, null);
@@ -98,7 +103,6 @@ export class OneNN {
   private state: MemoState | undefined;
   /** Class counts seen by the last fit. */
   seen: Map<Label, number> | undefined;
-  constructor(_options: Record<string, never> = {}) {}
   get classes(): Label[] {
     if (!this.state) throw new NotFittedError('OneNN', 'classes');
     return this.state.classes;
@@ -170,7 +174,9 @@ export class Centroid {
     const { centroids } = this.state;
     return new Matrix(
       rowsOf(X).map((row) => {
-        const s = centroids.map((c) => Math.exp(-Math.sqrt(c.reduce((a, v, j) => a + (v - (row[j] as number)) ** 2, 0)) / this.params.temperature));
+        const s = centroids.map((c) =>
+          Math.exp(-Math.sqrt(c.reduce((a, v, j) => a + (v - (row[j] as number)) ** 2, 0)) / this.params.temperature),
+        );
         const z = s.reduce((a, b) => a + b, 0);
         return s.map((v) => v / z);
       }),
@@ -184,7 +190,11 @@ export class Centroid {
     return makeEnvelope('Centroid', 1, { temperature: this.params.temperature }, this.state ?? null);
   }
   static fromJSON(json: unknown): Centroid {
-    const env = openEnvelope<{ temperature: number }, { classes: Label[]; centroids: number[][] } | null>(json, 'Centroid', 1);
+    const env = openEnvelope<{ temperature: number }, { classes: Label[]; centroids: number[][] } | null>(
+      json,
+      'Centroid',
+      1,
+    );
     const c = new Centroid(env.params);
     if (env.state) c.state = env.state;
     return c;
@@ -217,7 +227,13 @@ export function accuracy(yTrue: ReadonlyArray<Label>, yPred: ReadonlyArray<Label
 }
 
 /** Gaussian blobs: `sizes[c]` rows of class `labels[c]` around `c · sep` on every axis. */
-export function blobs(sizes: number[], labels: Label[], d: number, sep: number, seed: number): { X: number[][]; y: Label[] } {
+export function blobs(
+  sizes: number[],
+  labels: Label[],
+  d: number,
+  sep: number,
+  seed: number,
+): { X: number[][]; y: Label[] } {
   const rng = new Random(seed);
   const X: number[][] = [];
   const y: Label[] = [];

@@ -9,7 +9,9 @@ import { Encoder, Scaler, SMOTE } from '../../src/index.js';
 describe('public signatures', () => {
   it('trainTestSplit keeps the row type', () => {
     const rows = [{ a: 'x', b: 1 }];
-    expectTypeOf(() => trainTestSplit(rows, ['p']).train).returns.toEqualTypeOf<SplitPart<Array<{ a: string; b: number }>>>();
+    expectTypeOf(() => trainTestSplit(rows, ['p']).train).returns.toEqualTypeOf<
+      SplitPart<Array<{ a: string; b: number }>>
+    >();
     expectTypeOf(() => trainTestSplit(new Matrix(1, 1), ['p']).test.X).returns.toEqualTypeOf<Matrix>();
     expectTypeOf(() => trainTestSplit([[1, 2]], [0]).train.indices).returns.toEqualTypeOf<Int32Array>();
   });
@@ -27,8 +29,12 @@ describe('public signatures', () => {
   });
   it('splitters, crossValidate and class weights', () => {
     expectTypeOf(() => new StratifiedKFold().split(null, [0])).returns.toEqualTypeOf<Fold[]>();
-    expectTypeOf(() => crossValidate(new Pipeline([['s', new Scaler()]]), [[1]], [0])).returns.resolves.toEqualTypeOf<CrossValidateResult<Pipeline>>();
+    expectTypeOf(() => crossValidate(new Pipeline([['s', new Scaler()]]), [[1]], [0])).returns.resolves.toEqualTypeOf<
+      CrossValidateResult<Pipeline>
+    >();
     expectTypeOf(() => computeClassWeight('balanced', [0, 1])).returns.toEqualTypeOf<Map<Label, number>>();
-    expectTypeOf(() => computeClassWeight(new Map([['a', 2]]), ['a', 'b'], ['a', 'b'])).returns.toEqualTypeOf<Map<Label, number>>();
+    expectTypeOf(() => computeClassWeight(new Map([['a', 2]]), ['a', 'b'], ['a', 'b'])).returns.toEqualTypeOf<
+      Map<Label, number>
+    >();
   });
 });

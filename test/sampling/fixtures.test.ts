@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADASYN, DataValidationError, RandomOverSampler, RandomUnderSampler, SMOTE, SMOTENC, type Label, type NeighborSearch, type SamplingStrategy } from '../../src/index.js';
+import {
+  ADASYN,
+  DataValidationError,
+  RandomOverSampler,
+  RandomUnderSampler,
+  SMOTE,
+  SMOTENC,
+  type Label,
+  type NeighborSearch,
+  type SamplingStrategy,
+} from '../../src/index.js';
 import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
 
 interface Fixture {
@@ -17,9 +27,15 @@ interface Fixture {
     counts?: Array<[number, number]>;
     error?: string;
   }>;
-  smotenc: { perClass: Array<{ class: number; medianStd: number; neighbors: number[][] }>; imblearn010MinorityClass: number; imblearn010MedianStd: number };
+  smotenc: {
+    perClass: Array<{ class: number; medianStd: number; neighbors: number[][] }>;
+    imblearn010MinorityClass: number;
+    imblearn010MedianStd: number;
+  };
 }
-const fx = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/sampling/resampling.json'), 'utf8')) as Fixture;
+const fx = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/sampling/resampling.json'), 'utf8'),
+) as Fixture;
 const STRATEGIES: Record<string, SamplingStrategy> = {
   auto: 'auto',
   minority: 'minority',
@@ -55,11 +71,17 @@ function run(sampler: string, strategy: string, X: number[][]): Map<Label, numbe
     case 'ADASYN':
       return counts(new ADASYN({ samplingStrategy: s, seed: 0 }).fitResample(X, fx.y).y);
     case 'SMOTENC':
-      return counts(new SMOTENC({ categoricalFeatures: fx.categoricalFeatures, samplingStrategy: s, seed: 0 }).fitResample(X, fx.y).y);
+      return counts(
+        new SMOTENC({ categoricalFeatures: fx.categoricalFeatures, samplingStrategy: s, seed: 0 }).fitResample(X, fx.y)
+          .y,
+      );
     case 'RandomOverSampler':
       return counts(new RandomOverSampler({ samplingStrategy: s, seed: 0 }).fitResample(X, fx.y).y);
     default:
-      return counts(new RandomUnderSampler({ samplingStrategy: strategy === 'map' ? UNDER_MAP : s, seed: 0 }).fitResample(X, fx.y).y);
+      return counts(
+        new RandomUnderSampler({ samplingStrategy: strategy === 'map' ? UNDER_MAP : s, seed: 0 }).fitResample(X, fx.y)
+          .y,
+      );
   }
 }
 
@@ -116,7 +138,10 @@ describe("SMOTENC's median standard deviation and categorical penalty", () => {
       if (c.class === 0) continue; // the majority gets 0 new rows under 'all'
       expect(nc.fitted.medianStd.get(c.class)).toBeCloseTo(c.medianStd, 12);
     }
-    expect(nc.fitted.medianStd.get(fx.smotenc.imblearn010MinorityClass)).toBeCloseTo(fx.smotenc.imblearn010MedianStd, 12);
+    expect(nc.fitted.medianStd.get(fx.smotenc.imblearn010MinorityClass)).toBeCloseTo(
+      fx.smotenc.imblearn010MedianStd,
+      12,
+    );
   });
 
   it('neighbours under the med² mismatch penalty equal scikit-learn on one-hot scaled by med/√2', () => {
@@ -133,7 +158,12 @@ describe("SMOTENC's median standard deviation and categorical penalty", () => {
         return r;
       },
     } as NeighborSearch;
-    new SMOTENC({ categoricalFeatures: fx.categoricalFeatures, samplingStrategy: 'all', seed: 0, neighbors: spy }).fitResample(fx.Xnc, fx.y);
+    new SMOTENC({
+      categoricalFeatures: fx.categoricalFeatures,
+      samplingStrategy: 'all',
+      seed: 0,
+      neighbors: spy,
+    }).fitResample(fx.Xnc, fx.y);
     const expected = fx.smotenc.perClass.filter((c) => c.class !== 0);
     expect(seen.length).toBe(expected.length);
     expected.forEach((c, t) => {
@@ -153,11 +183,21 @@ describe("SMOTENC's median standard deviation and categorical penalty", () => {
   });
 
   it('rejects all-categorical, no-categorical and out-of-range specs like imbalanced-learn', () => {
-    expect(() => new SMOTENC({ categoricalFeatures: [0, 1, 2, 3] }).fitResample(fx.Xnc, fx.y)).toThrow(/only with categorical features/);
-    expect(() => new SMOTENC({ categoricalFeatures: [] }).fitResample(fx.Xnc, fx.y)).toThrow(/only with numerical features/);
-    expect(() => new SMOTENC({ categoricalFeatures: [false, false, false, false] }).fitResample(fx.Xnc, fx.y)).toThrow(DataValidationError);
-    expect(() => new SMOTENC({ categoricalFeatures: [1, 9] }).fitResample(fx.Xnc, fx.y)).toThrow(/Indices should be between 0 and 3/);
-    expect(() => new SMOTENC({ categoricalFeatures: [true, false] }).fitResample(fx.Xnc, fx.y)).toThrow(/mask has 2 entries/);
+    expect(() => new SMOTENC({ categoricalFeatures: [0, 1, 2, 3] }).fitResample(fx.Xnc, fx.y)).toThrow(
+      /only with categorical features/,
+    );
+    expect(() => new SMOTENC({ categoricalFeatures: [] }).fitResample(fx.Xnc, fx.y)).toThrow(
+      /only with numerical features/,
+    );
+    expect(() => new SMOTENC({ categoricalFeatures: [false, false, false, false] }).fitResample(fx.Xnc, fx.y)).toThrow(
+      DataValidationError,
+    );
+    expect(() => new SMOTENC({ categoricalFeatures: [1, 9] }).fitResample(fx.Xnc, fx.y)).toThrow(
+      /Indices should be between 0 and 3/,
+    );
+    expect(() => new SMOTENC({ categoricalFeatures: [true, false] }).fitResample(fx.Xnc, fx.y)).toThrow(
+      /mask has 2 entries/,
+    );
     expect(() => new SMOTENC({ categoricalFeatures: [-1] })).toThrow(/categoricalFeatures/);
     expect(() => new SMOTENC({} as never)).toThrow(/categoricalFeatures/);
   });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADASYN, RandomOverSampler, RandomUnderSampler, SMOTE, SMOTENC, type Label, type ResampleResult } from '../../src/index.js';
+import {
+  ADASYN,
+  RandomOverSampler,
+  RandomUnderSampler,
+  SMOTE,
+  SMOTENC,
+  type Label,
+  type ResampleResult,
+} from '../../src/index.js';
 import { deepFreeze } from '../../src/testing/index.js';
 
 /** A random labelled dataset: 2–3 classes of 7–16 rows, 1–4 features on a coarse grid (ties and duplicates happen). */
@@ -13,7 +21,13 @@ const dataset = fc
   .chain(({ d, sizes, seed }) => {
     const n = sizes.reduce((s, v) => s + v, 0);
     return fc.record({
-      X: fc.array(fc.array(fc.integer({ min: -40, max: 40 }).map((v) => v / 4), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+      X: fc.array(
+        fc.array(
+          fc.integer({ min: -40, max: 40 }).map((v) => v / 4),
+          { minLength: d, maxLength: d },
+        ),
+        { minLength: n, maxLength: n },
+      ),
       order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
       sizes: fc.constant(sizes),
       seed: fc.constant(seed),
@@ -42,7 +56,8 @@ function knn(dist: (a: number, b: number) => number, i: number, cand: number[], 
     .map((t) => t[1]);
 }
 
-const sq = (X: number[][], cols: number[]) => (a: number, b: number) => cols.reduce((s, j) => s + ((X[a] as number[])[j]! - (X[b] as number[])[j]!) ** 2, 0);
+const sq = (X: number[][], cols: number[]) => (a: number, b: number) =>
+  cols.reduce((s, j) => s + ((X[a] as number[])[j]! - (X[b] as number[])[j]!) ** 2, 0);
 
 /** Is x = b + u (q − b) with u in [0, 1) on the columns `cols`? */
 function onSegment(x: ArrayLike<number>, b: number[], q: number[], cols: number[]): boolean {
@@ -162,7 +177,7 @@ describe('SMOTENC properties (fast-check)', () => {
     fc.assert(
       fc.property(dataset, fc.integer({ min: 1, max: 5 }), ({ X: X0, y, seed }, k) => {
         // add a categorical column of small integer codes
-        const X = X0.map((r, i) => [...r, ((i * 7 + (r[0] ?? 0) * 4) % 3 + 3) % 3]);
+        const X = X0.map((r, i) => [...r, (((i * 7 + (r[0] ?? 0) * 4) % 3) + 3) % 3]);
         const d = X[0]!.length;
         const cat = d - 1;
         const cont = [...Array(d - 1).keys()];

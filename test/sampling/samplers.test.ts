@@ -7,7 +7,7 @@ import {
   NotFittedError,
   RandomOverSampler,
   RandomUnderSampler,
-  Sampler,
+  type Sampler,
   SerializationError,
   SMOTE,
   SMOTENC,
@@ -21,7 +21,10 @@ import { Jitter } from '../../examples/custom-sampler.js';
 // A small 3-class dataset (40 / 14 / 9 rows) with 3 features; column 2 holds category codes.
 function data(): { X: number[][]; y: number[] } {
   let s = 7;
-  const r = () => (s = (s * 48271) % 2147483647) / 2147483647;
+  const r = () => {
+    s = (s * 48271) % 2147483647;
+    return s / 2147483647;
+  };
   const X: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < 63; i++) {
@@ -36,10 +39,27 @@ const { X, y } = data();
 const specs: Array<Omit<SamplerSpec<Sampler>, 'X' | 'y'>> = [
   { name: 'SMOTE', create: (seed: number) => new SMOTE({ seed }), fromJSON: SMOTE.fromJSON },
   { name: 'ADASYN', create: (seed: number) => new ADASYN({ seed }), fromJSON: ADASYN.fromJSON },
-  { name: 'SMOTENC', create: (seed: number) => new SMOTENC({ categoricalFeatures: [2], seed }), fromJSON: SMOTENC.fromJSON },
-  { name: 'RandomOverSampler', create: (seed: number) => new RandomOverSampler({ seed }), fromJSON: RandomOverSampler.fromJSON },
-  { name: 'RandomOverSampler(shrinkage)', create: (seed: number) => new RandomOverSampler({ seed, shrinkage: 0.5 }), fromJSON: RandomOverSampler.fromJSON },
-  { name: 'RandomUnderSampler', create: (seed: number) => new RandomUnderSampler({ seed }), fromJSON: RandomUnderSampler.fromJSON, keepsOriginals: false },
+  {
+    name: 'SMOTENC',
+    create: (seed: number) => new SMOTENC({ categoricalFeatures: [2], seed }),
+    fromJSON: SMOTENC.fromJSON,
+  },
+  {
+    name: 'RandomOverSampler',
+    create: (seed: number) => new RandomOverSampler({ seed }),
+    fromJSON: RandomOverSampler.fromJSON,
+  },
+  {
+    name: 'RandomOverSampler(shrinkage)',
+    create: (seed: number) => new RandomOverSampler({ seed, shrinkage: 0.5 }),
+    fromJSON: RandomOverSampler.fromJSON,
+  },
+  {
+    name: 'RandomUnderSampler',
+    create: (seed: number) => new RandomUnderSampler({ seed }),
+    fromJSON: RandomUnderSampler.fromJSON,
+    keepsOriginals: false,
+  },
   { name: 'Jitter (examples/custom-sampler.ts)', create: (seed: number) => new Jitter({ seed }) },
 ];
 
@@ -60,7 +80,13 @@ describe('Sampler base contract', () => {
     expect(s.fitted.samplingStrategy).toEqual(plan);
     expect(s.fitted.realized).toEqual(plan);
     expect(s.fitted.seed).toBe(3);
-    expect(s.fitted.counts).toEqual(new Map([[0, 36], [1, 36], [2, 36]]));
+    expect(s.fitted.counts).toEqual(
+      new Map([
+        [0, 36],
+        [1, 36],
+        [2, 36],
+      ]),
+    );
     expect(s.fitted.nFeaturesIn).toBe(3);
     expect(Object.isFrozen(s.params)).toBe(true);
   });
@@ -118,7 +144,12 @@ describe('Sampler base contract', () => {
   it('JSON: params only; functions and custom searches cannot be written', () => {
     const s = new SMOTE({ kNeighbors: 3, seed: 9, samplingStrategy: new Map([[2, 30]]) });
     const env = JSON.parse(JSON.stringify(s.toJSON()));
-    expect(env).toEqual({ format: 'imbalanced-tabular/SMOTE', version: 1, params: { kNeighbors: 3, seed: 9, samplingStrategy: { $map: [[2, 30]] } }, state: null });
+    expect(env).toEqual({
+      format: 'imbalanced-tabular/SMOTE',
+      version: 1,
+      params: { kNeighbors: 3, seed: 9, samplingStrategy: { $map: [[2, 30]] } },
+      state: null,
+    });
     const back = SMOTE.fromJSON(env);
     expect(back.params.samplingStrategy).toEqual(new Map([[2, 30]]));
     expect(back.fitResample(X, y).X.to2DArray()).toEqual(s.fitResample(X, y).X.to2DArray());
@@ -138,22 +169,36 @@ describe('SMOTE', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(DataValidationError);
-    expect((err as Error).message).toBe('SMOTE.fitResample: class 2 has 3 samples, fewer than kNeighbors + 1 = 6. Lower kNeighbors to at most 2, or use RandomOverSampler.');
+    expect((err as Error).message).toBe(
+      'SMOTE.fitResample: class 2 has 3 samples, fewer than kNeighbors + 1 = 6. Lower kNeighbors to at most 2, or use RandomOverSampler.',
+    );
     // a class that is not resampled may be small
-    expect(() => new SMOTE({ seed: 1, samplingStrategy: new Map([[2, 36]]) }).fitResample(X, y.map((v, i) => (v === 1 && i > 9 ? 0 : v)))).not.toThrow();
+    expect(() =>
+      new SMOTE({ seed: 1, samplingStrategy: new Map([[2, 36]]) }).fitResample(
+        X,
+        y.map((v, i) => (v === 1 && i > 9 ? 0 : v)),
+      ),
+    ).not.toThrow();
   });
 
   it("kNeighbors: 'auto' (opt-in) clamps k to the class size − 1 and records it; a 1-row class still fails", () => {
     const yy = y.map((v, i) => (v === 2 && i > 20 ? 0 : v)); // class 2 keeps 3 rows
     const s = new SMOTE({ seed: 1, kNeighbors: 'auto' });
     const out = s.fitResample(X, yy);
-    expect(s.fitted.kNeighbors).toEqual(new Map([[1, 5], [2, 2]]));
+    expect(s.fitted.kNeighbors).toEqual(
+      new Map([
+        [1, 5],
+        [2, 2],
+      ]),
+    );
     expect(out.y.filter((v) => v === 2).length).toBe(s.fitted.counts.get(0));
     const nc = new SMOTENC({ seed: 1, kNeighbors: 'auto', categoricalFeatures: [2] });
     nc.fitResample(X, yy);
     expect(nc.fitted.kNeighbors.get(2)).toBe(2);
     const y1 = y.map((v, i) => (v === 2 && i > 0 ? 0 : v)); // class 2 keeps 1 row
-    expect(() => new SMOTE({ kNeighbors: 'auto' }).fitResample(X, y1)).toThrow(/class 2 has 1 sample.*RandomOverSampler/);
+    expect(() => new SMOTE({ kNeighbors: 'auto' }).fitResample(X, y1)).toThrow(
+      /class 2 has 1 sample.*RandomOverSampler/,
+    );
     expect(() => new SMOTE({ kNeighbors: 'five' as never })).toThrow(/or 'auto'/);
   });
 
@@ -178,7 +223,9 @@ describe('SMOTE', () => {
     ]);
     // the default engine gives the same output as the brute-force reference
     expect(new SMOTE({ seed: 5 }).fitResample(X, y).X.to2DArray()).toEqual(a.X.to2DArray());
-    expect(new SMOTE({ seed: 5, neighbors: new KNeighbors({ kernel: 'js' }) }).fitResample(X, y).X.to2DArray()).toEqual(a.X.to2DArray());
+    expect(new SMOTE({ seed: 5, neighbors: new KNeighbors({ kernel: 'js' }) }).fitResample(X, y).X.to2DArray()).toEqual(
+      a.X.to2DArray(),
+    );
   });
 
   it('a binary ratio adds trunc(N_maj · α − N_min) rows', () => {
@@ -189,11 +236,13 @@ describe('SMOTE', () => {
 });
 
 describe('ADASYN', () => {
-  it("fails like imbalanced-learn when no row has an other-class neighbour, and says to use SMOTE", () => {
+  it('fails like imbalanced-learn when no row has an other-class neighbour, and says to use SMOTE', () => {
     // two far-apart groups: 12 rows of class 0, 8 of class 1; every neighbour is of the own class
     const Xs = [...Array(20).keys()].map((i) => [i < 12 ? i : 1000 + i, 0]);
     const ys = Xs.map((_, i) => (i < 12 ? 0 : 1));
-    expect(() => new ADASYN({ seed: 1, nNeighbors: 3 }).fitResample(Xs, ys)).toThrow(/Not any neigbours belong to the majority class.*Use SMOTE/);
+    expect(() => new ADASYN({ seed: 1, nNeighbors: 3 }).fitResample(Xs, ys)).toThrow(
+      /Not any neigbours belong to the majority class.*Use SMOTE/,
+    );
   });
 
   it('searches the class neighbours of generating rows only (k + 1, self dropped); output unchanged', () => {
@@ -223,7 +272,9 @@ describe('ADASYN', () => {
       { rows: 9, nQuery: generating, k: 6, excludeSelf: undefined },
     ]);
     // the default engine gives the same output
-    expect(new ADASYN({ seed: 3, samplingStrategy: 'minority' }).fitResample(X, y).X.to2DArray()).toEqual(out.X.to2DArray());
+    expect(new ADASYN({ seed: 3, samplingStrategy: 'minority' }).fitResample(X, y).X.to2DArray()).toEqual(
+      out.X.to2DArray(),
+    );
   });
 
   it('realized counts can differ from the plan (rounding), and fitted reports both', () => {
@@ -242,7 +293,9 @@ describe('RandomOverSampler', () => {
     expect(zero.X.to2DArray()).toEqual(plain.X.to2DArray());
     expect(Array.from(zero.sampleIndices as Int32Array)).toEqual(Array.from(plain.sampleIndices as Int32Array));
     const smooth = new RandomOverSampler({ seed: 2, shrinkage: 1 }).fitResample(X, y);
-    expect(Array.from(smooth.sampleIndices as Int32Array).slice(0, 63 + 18)).toEqual(Array.from(plain.sampleIndices as Int32Array).slice(0, 63 + 18));
+    expect(Array.from(smooth.sampleIndices as Int32Array).slice(0, 63 + 18)).toEqual(
+      Array.from(plain.sampleIndices as Int32Array).slice(0, 63 + 18),
+    );
     // the perturbation of class 2, feature 0 has the right scale on average (loose statistical check)
     const idx = smooth.sampleIndices as Int32Array;
     const cls2 = y.flatMap((v, i) => (v === 2 ? [X[i]![0]!] : []));
@@ -250,14 +303,17 @@ describe('RandomOverSampler', () => {
     const sd = Math.sqrt(cls2.reduce((s, v) => s + (v - mean) ** 2, 0) / cls2.length);
     const h = (4 / (5 * 63)) ** (1 / 7);
     const z: number[] = [];
-    for (let i = 63; i < smooth.y.length; i++) if (smooth.y[i] === 2) z.push((smooth.X.get(i, 0) - X[idx[i]!]![0]!) / (h * sd));
+    for (let i = 63; i < smooth.y.length; i++)
+      if (smooth.y[i] === 2) z.push((smooth.X.get(i, 0) - X[idx[i]!]![0]!) / (h * sd));
     const zsd = Math.sqrt(z.reduce((s, v) => s + v * v, 0) / z.length);
     expect(zsd).toBeGreaterThan(0.6);
     expect(zsd).toBeLessThan(1.4);
   });
 
   it('a shrinkage Map must cover every resampled class', () => {
-    expect(() => new RandomOverSampler({ shrinkage: new Map([[1, 1]]) }).fitResample(X, y)).toThrow(/missing classes are: 2/);
+    expect(() => new RandomOverSampler({ shrinkage: new Map([[1, 1]]) }).fitResample(X, y)).toThrow(
+      /missing classes are: 2/,
+    );
   });
 });
 
@@ -265,7 +321,13 @@ describe('RandomUnderSampler', () => {
   it('keeps the minority count of every other class by default, output grouped by sorted class', () => {
     const u = new RandomUnderSampler({ seed: 4 });
     const out = u.fitResample(X, y);
-    expect(u.fitted.counts).toEqual(new Map([[0, 9], [1, 9], [2, 9]]));
+    expect(u.fitted.counts).toEqual(
+      new Map([
+        [0, 9],
+        [1, 9],
+        [2, 9],
+      ]),
+    );
     expect(out.y).toEqual([...Array(9).fill(0), ...Array(9).fill(1), ...Array(9).fill(2)]);
     expect(Array.from(out.sampleIndices as Int32Array).slice(18)).toEqual(y.flatMap((v, i) => (v === 2 ? [i] : [])));
   });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataValidationError, ImbalancedTabularError, InvalidParameterError, RandomUnderSampler, SMOTE, type Label, type SamplingStrategy } from '../../src/index.js';
+import {
+  DataValidationError,
+  ImbalancedTabularError,
+  InvalidParameterError,
+  RandomUnderSampler,
+  SMOTE,
+  type Label,
+  type SamplingStrategy,
+} from '../../src/index.js';
 
 interface Case {
   dataset: string;
@@ -22,7 +30,8 @@ const fnOver = (counts: ReadonlyMap<Label, number>): Map<Label, number> => {
   const m = Math.max(...counts.values());
   return new Map([...counts].filter(([, n]) => n < m).map(([c]) => [c, m + 1]));
 };
-const fnUnder = (counts: ReadonlyMap<Label, number>): Map<Label, number> => new Map([...counts].map(([c, n]) => [c, Math.floor(n / 2)]));
+const fnUnder = (counts: ReadonlyMap<Label, number>): Map<Label, number> =>
+  new Map([...counts].map(([c, n]) => [c, Math.floor(n / 2)]));
 
 function strategyOf(c: Case): SamplingStrategy {
   switch (c.kind) {
@@ -39,7 +48,9 @@ function strategyOf(c: Case): SamplingStrategy {
 function plan(c: Case): Map<Label, number> {
   const y = fx.datasets[c.dataset] as Label[];
   const s = strategyOf(c);
-  return c.type === 'over-sampling' ? new SMOTE({ samplingStrategy: s }).plan(y) : new RandomUnderSampler({ samplingStrategy: s }).plan(y);
+  return c.type === 'over-sampling'
+    ? new SMOTE({ samplingStrategy: s }).plan(y)
+    : new RandomUnderSampler({ samplingStrategy: s }).plan(y);
 }
 
 describe(`samplingStrategy resolution agrees with imbalanced-learn ${fx.versions['imbalanced-learn']} check_sampling_strategy`, () => {
@@ -79,7 +90,9 @@ describe('samplingStrategy validation without data', () => {
     expect(() => new SMOTE({ samplingStrategy: new Map([[1, -1]]) })).toThrow(/cannot be negative/);
     expect(() => new SMOTE({ samplingStrategy: { 1: 5 } as never })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ samplingStrategy: 'majority' })).toThrow(/cannot be used with an over-sampler/);
-    expect(() => new RandomUnderSampler({ samplingStrategy: 'minority' })).toThrow(/cannot be used with an under-sampler/);
+    expect(() => new RandomUnderSampler({ samplingStrategy: 'minority' })).toThrow(
+      /cannot be used with an under-sampler/,
+    );
   });
 
   it('a function must return a Map, validated like a Map', () => {
@@ -87,7 +100,9 @@ describe('samplingStrategy validation without data', () => {
     expect(() => new SMOTE({ samplingStrategy: () => ({}) as never }).plan(y)).toThrow(DataValidationError);
     expect(() => new SMOTE({ samplingStrategy: () => new Map([[1, 0]]) }).plan(y)).toThrow(/greater or equal/);
     expect(() => new SMOTE({ samplingStrategy: () => new Map([['1', 4]]) }).plan(y)).toThrow(/not present in y/);
-    expect(new SMOTE({ samplingStrategy: (counts) => new Map([[1, (counts.get(0) as number) * 2]]) }).plan(y)).toEqual(new Map([[1, 5]]));
+    expect(new SMOTE({ samplingStrategy: (counts) => new Map([[1, (counts.get(0) as number) * 2]]) }).plan(y)).toEqual(
+      new Map([[1, 5]]),
+    );
   });
 
   it('a ratio truncates after an IEEE multiply (0.29 × 100 = 28.999…)', () => {
@@ -102,7 +117,12 @@ describe('samplingStrategy validation without data', () => {
 
   it('the plan is sorted by class whatever the Map order', () => {
     const y = ['b', 'a', 'c', 'a', 'a', 'b', 'c'];
-    const p = new SMOTE({ samplingStrategy: new Map([['c', 5], ['b', 4]]) }).plan(y);
+    const p = new SMOTE({
+      samplingStrategy: new Map([
+        ['c', 5],
+        ['b', 4],
+      ]),
+    }).plan(y);
     expect([...p.keys()]).toEqual(['b', 'c']);
   });
 });

@@ -53,7 +53,8 @@ export function parseRecords(text: string): string[][] {
 export function parseCsv(text: string): Table {
   const records = parseRecords(text.replace(/^\uFEFF/, ''));
   const header = records[0];
-  if (header === undefined || records.length < 2) throw new Error('The CSV needs a header line and at least one data line.');
+  if (header === undefined || records.length < 2)
+    throw new Error('The CSV needs a header line and at least one data line.');
   const columns = header.map((h, j) => h.trim() || `column ${j + 1}`);
   const numericColumns = new Set<string>();
   columns.forEach((name, j) => {

@@ -21,7 +21,8 @@ export function demoTable(nRows = 1200, seed = 7): Table {
     const delay = Math.round(10 * rng.float() ** 2 * 10) / 10;
     // Class scores: "closed" likes short delays and day shifts in Harbor/Pacific, "escalated"
     // likes large amounts at night and young ages.
-    const sClosed = -3.3 + (delay < 2 ? 1.4 : 0) + (shift === 'day' ? 0.7 : 0) + (area === 'Harbor' || area === 'Pacific' ? 0.9 : 0);
+    const sClosed =
+      -3.3 + (delay < 2 ? 1.4 : 0) + (shift === 'day' ? 0.7 : 0) + (area === 'Harbor' || area === 'Pacific' ? 0.9 : 0);
     const sEsc = -4.2 + (Math.log(amount) > 4 ? 1.6 : 0) + (shift === 'night' ? 1.2 : 0) + (age < 30 ? 0.8 : 0);
     const e0 = 1;
     const e1 = Math.exp(sClosed);
@@ -30,7 +31,11 @@ export function demoTable(nRows = 1200, seed = 7): Table {
     const status = u < e0 ? CLASSES[0] : u < e0 + e1 ? CLASSES[1] : CLASSES[2];
     rows.push({ area, shift, age, amount, delay, status });
   }
-  return { columns: ['area', 'shift', 'age', 'amount', 'delay', 'status'], rows, numericColumns: new Set(['age', 'amount', 'delay']) };
+  return {
+    columns: ['area', 'shift', 'age', 'amount', 'delay', 'status'],
+    rows,
+    numericColumns: new Set(['age', 'amount', 'delay']),
+  };
 }
 
 /** The demo table as CSV text (what "download demo CSV" saves). */
@@ -39,5 +44,8 @@ export function toCsv(table: Table): string {
     const s = v === null ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [table.columns.join(','), ...table.rows.map((r) => table.columns.map((c) => esc(r[c] ?? null)).join(','))].join('\n');
+  return [
+    table.columns.join(','),
+    ...table.rows.map((r) => table.columns.map((c) => esc(r[c] ?? null)).join(',')),
+  ].join('\n');
 }

@@ -37,7 +37,7 @@ let table: Table | undefined;
 const backendReady = initBackend().then(
   (name) => {
     ui.backend.textContent = `tfjs backend: ${name}`;
-    document.body.dataset['backend'] = name;
+    document.body.dataset.backend = name;
     return name;
   },
   (e: unknown) => {
@@ -47,12 +47,16 @@ const backendReady = initBackend().then(
 );
 
 function setState(state: 'idle' | 'ready' | 'training' | 'done' | 'error', message = ''): void {
-  document.body.dataset['state'] = state;
+  document.body.dataset.state = state;
   ui.status.textContent = message;
   ui.status.className = state === 'error' ? 'error' : 'muted';
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
   if (className !== undefined) e.className = className;
@@ -75,7 +79,8 @@ function showTable(t: Table, source: string): void {
   for (const c of t.columns) head.append(el('th', c, 'label'));
   const body = t.rows.slice(0, 5).map((r) => {
     const tr = el('tr');
-    for (const c of t.columns) tr.append(el('td', r[c] === null ? '' : String(r[c]), t.numericColumns.has(c) ? '' : 'label'));
+    for (const c of t.columns)
+      tr.append(el('td', r[c] === null ? '' : String(r[c]), t.numericColumns.has(c) ? '' : 'label'));
     return tr;
   });
   const tbl = el('table');
@@ -126,8 +131,8 @@ function showResults(r: TrainResult): void {
   for (const m of r.metrics) {
     const tr = el('tr');
     tr.append(el('td', m.name, 'label'), el('td', fmt(m.value)));
-    tr.dataset['metric'] = m.name;
-    tr.dataset['range'] = m.range;
+    tr.dataset.metric = m.name;
+    tr.dataset.range = m.range;
     mt.append(tr);
   }
   ui.metrics.className = '';
@@ -168,8 +173,12 @@ async function train(): Promise<void> {
   const valLoss: Series = { name: 'validation loss', color: '#d9480f', values: [], dashed: true };
   const acc: Series = { name: 'train accuracy', color: '#2b8a3e', values: [] };
   const redraw = (): void => {
-    drawCurves(ui.curve, [loss, valLoss, acc].filter((s) => s.values.length > 0), 'Training curve');
-    ui.curve.dataset['epochs'] = String(loss.values.length);
+    drawCurves(
+      ui.curve,
+      [loss, valLoss, acc].filter((s) => s.values.length > 0),
+      'Training curve',
+    );
+    ui.curve.dataset.epochs = String(loss.values.length);
   };
   redraw();
   const epochs = Math.max(1, Math.min(200, Math.round(Number(ui.epochs.value) || 1)));
@@ -181,7 +190,10 @@ async function train(): Promise<void> {
       sampler: ui.sampler.value as SamplerChoice,
       classWeight: ui.classWeight.value === 'balanced' ? 'balanced' : 'none',
       epochs,
-      hidden: ui.hidden.value.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0),
+      hidden: ui.hidden.value
+        .split(',')
+        .map((s) => Number(s.trim()))
+        .filter((n) => Number.isInteger(n) && n > 0),
       testSize: Number(ui.testSize.value) || 0.25,
       seed: Math.max(0, Math.round(Number(ui.seed.value) || 0)),
       onEpoch: (epoch, logs) => {

@@ -132,7 +132,10 @@ export async function trainAndEvaluate(table: Table, opts: TrainOptions): Promis
       break;
     case 'smotenc':
       if (ordinal) {
-        if (numeric.length === 0) throw new Error('SMOTENC needs at least one numeric column; use random over-sampling for an all-categorical table.');
+        if (numeric.length === 0)
+          throw new Error(
+            'SMOTENC needs at least one numeric column; use random over-sampling for an all-categorical table.',
+          );
         steps.push(['sampler', new SMOTENC({ categoricalFeatures: categorical.map((_, j) => j), seed })]);
         steps.push(['onehot', new CodesToOneHot(() => encoder.fitted.categorical.map((c) => c.nCodes))]);
       } else steps.push(['sampler', new SMOTE({ kNeighbors: 5, seed })]);

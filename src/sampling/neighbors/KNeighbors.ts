@@ -191,7 +191,14 @@ const QMAX = 32767;
  * `dst[base + ⌊t/2⌋·pairStride + t mod 2]`; returns the scale `s` (exactly a float32, 0 for a zero
  * row) and writes `[‖v − s·q‖, ‖s·q‖]` to `out`.
  */
-function quantizeRow(v: Float64Array, d: number, dst: Int16Array, base: number, pairStride: number, out: Float64Array): number {
+function quantizeRow(
+  v: Float64Array,
+  d: number,
+  dst: Int16Array,
+  base: number,
+  pairStride: number,
+  out: Float64Array,
+): number {
   let maxAbs = 0;
   let sq = 0;
   for (let t = 0; t < d; t++) {
@@ -242,7 +249,14 @@ function ensureBytes(memory: WebAssembly.Memory, maxPages: number, bytes: number
 const align16 = (x: number): number => (x + 15) & ~15;
 
 /** Writes row `src[o … o + d)` minus `mean` to `dst` from `at`; returns its squared norm (float64). */
-function centerInto(src: Float64Array, o: number, mean: Float64Array, d: number, dst: Float64Array | Float32Array, at: number): number {
+function centerInto(
+  src: Float64Array,
+  o: number,
+  mean: Float64Array,
+  d: number,
+  dst: Float64Array | Float32Array,
+  at: number,
+): number {
   let acc = 0;
   for (let t = 0; t < d; t++) {
     const v = src[o + t]! - mean[t]!;
@@ -257,7 +271,14 @@ function centerInto(src: Float64Array, o: number, mean: Float64Array, d: number,
  * interleaved by coordinate, or (int16) each row quantised with its own scale, panels interleaved
  * by coordinate pair; plus the rows' float32 squared norms (and scales).
  */
-function packWasm(data: Float64Array, n: number, d: number, mean: Float64Array, int16: boolean, shared: boolean): WasmState {
+function packWasm(
+  data: Float64Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  int16: boolean,
+  shared: boolean,
+): WasmState {
   const dPad = (d + 1) & ~1;
   const rowBytes = int16 ? dPad * 2 : d * 4;
   const nPad = (n + 7) & ~7;
@@ -269,7 +290,9 @@ function packWasm(data: Float64Array, n: number, d: number, mean: Float64Array, 
   // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
   // are split (see #scan).
   const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
-  const memory = shared ? new WebAssembly.Memory({ initial, maximum, shared: true }) : new WebAssembly.Memory({ initial });
+  const memory = shared
+    ? new WebAssembly.Memory({ initial, maximum, shared: true })
+    : new WebAssembly.Memory({ initial });
   const module = kernelModule(d, shared, int16);
   const inst = new WebAssembly.Instance(module, { env: { memory } });
   const XN = new Float32Array(memory.buffer, xnPtr, nPad);
@@ -305,8 +328,23 @@ function packWasm(data: Float64Array, n: number, d: number, mean: Float64Array, 
       XN[i] = sum;
     }
   }
-  const dist = inst.exports['dist'] as NonNullable<ScanArgs['dist']>;
-  return { int16, module, memory, shared, maxPages: maximum, dist, dataEnd, pPtr, xnPtr, sxPtr, rowBytes, maxRes, maxQNorm, resPerNorm };
+  const dist = inst.exports.dist as NonNullable<ScanArgs['dist']>;
+  return {
+    int16,
+    module,
+    memory,
+    shared,
+    maxPages: maximum,
+    dist,
+    dataEnd,
+    pPtr,
+    xnPtr,
+    sxPtr,
+    rowBytes,
+    maxRes,
+    maxQNorm,
+    resPerNorm,
+  };
 }
 
 /**
@@ -357,19 +395,31 @@ export class KNeighbors implements NeighborSearch {
   constructor(options: KNeighborsParams = {}) {
     const algorithm = options.algorithm ?? 'auto';
     if (algorithm !== 'auto' && algorithm !== 'brute' && algorithm !== 'kd-tree') {
-      throw new InvalidParameterError('algorithm', `KNeighbors: algorithm must be 'auto', 'brute' or 'kd-tree', got ${describe(algorithm)}.`);
+      throw new InvalidParameterError(
+        'algorithm',
+        `KNeighbors: algorithm must be 'auto', 'brute' or 'kd-tree', got ${describe(algorithm)}.`,
+      );
     }
     const kernel = options.kernel ?? 'auto';
     if (kernel !== 'auto' && kernel !== 'wasm-i16' && kernel !== 'wasm-f32' && kernel !== 'js') {
-      throw new InvalidParameterError('kernel', `KNeighbors: kernel must be 'auto', 'wasm-i16', 'wasm-f32' or 'js', got ${describe(kernel)}.`);
+      throw new InvalidParameterError(
+        'kernel',
+        `KNeighbors: kernel must be 'auto', 'wasm-i16', 'wasm-f32' or 'js', got ${describe(kernel)}.`,
+      );
     }
     const threads = options.threads ?? 'auto';
     if (threads !== 'auto' && !(Number.isInteger(threads) && threads >= 1)) {
-      throw new InvalidParameterError('threads', `KNeighbors: threads must be 'auto' or a positive integer, got ${describe(threads)}.`);
+      throw new InvalidParameterError(
+        'threads',
+        `KNeighbors: threads must be 'auto' or a positive integer, got ${describe(threads)}.`,
+      );
     }
     const extra = options.extraCandidates ?? 8;
     if (!(Number.isInteger(extra) && extra >= 0)) {
-      throw new InvalidParameterError('extraCandidates', `KNeighbors: extraCandidates must be a non-negative integer, got ${describe(extra)}.`);
+      throw new InvalidParameterError(
+        'extraCandidates',
+        `KNeighbors: extraCandidates must be a non-negative integer, got ${describe(extra)}.`,
+      );
     }
     this.params = Object.freeze({ algorithm, kernel, threads, extraCandidates: extra });
   }
@@ -395,7 +445,10 @@ export class KNeighbors implements NeighborSearch {
    */
   fit(data: Float64Array, rows: number, cols: number): this {
     if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(cols) && cols >= 1)) {
-      throw new DataValidationError(`KNeighbors.fit: rows and cols must be positive integers, got rows = ${describe(rows)}, cols = ${describe(cols)}.`, { param: 'data' });
+      throw new DataValidationError(
+        `KNeighbors.fit: rows and cols must be positive integers, got rows = ${describe(rows)}, cols = ${describe(cols)}.`,
+        { param: 'data' },
+      );
     }
     if (!(data instanceof Float64Array) || data.length !== rows * cols) {
       throw new DataValidationError(
@@ -403,14 +456,18 @@ export class KNeighbors implements NeighborSearch {
         { param: 'data' },
       );
     }
-    const n = rows, d = cols;
+    const n = rows,
+      d = cols;
     const mean = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       const o = i * d;
       for (let t = 0; t < d; t++) {
         const v = data[o + t]!;
         if (!Number.isFinite(v)) {
-          throw new DataValidationError(`KNeighbors.fit: data row ${i}, column ${t} is ${v}; neighbour search needs finite values. Impute or drop it first.`, { param: 'data', row: i, column: t });
+          throw new DataValidationError(
+            `KNeighbors.fit: data row ${i}, column ${t} is ${v}; neighbour search needs finite values. Impute or drop it first.`,
+            { param: 'data', row: i, column: t },
+          );
         }
         mean[t]! += v;
       }
@@ -428,9 +485,24 @@ export class KNeighbors implements NeighborSearch {
       }
       if (sum > xnMax) xnMax = sum;
     }
-    const algorithm = this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
+    const algorithm =
+      this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
     if (algorithm === 'kd-tree') {
-      this.#state = { data, n, d, mean, xnMax: 0, kernel: 'js', tree: buildKdTree(data, n, d), X: null, xn: null, wasm: null, wasmF32: null, shared: false, pilotPending: false };
+      this.#state = {
+        data,
+        n,
+        d,
+        mean,
+        xnMax: 0,
+        kernel: 'js',
+        tree: buildKdTree(data, n, d),
+        X: null,
+        xn: null,
+        wasm: null,
+        wasmF32: null,
+        shared: false,
+        pilotPending: false,
+      };
       return this;
     }
     simdOk ??= wasmSimdAvailable();
@@ -439,7 +511,10 @@ export class KNeighbors implements NeighborSearch {
     const rowBytes = kernel === 'wasm-i16' ? ((d + 1) & ~1) * 2 : d * 4;
     if (kernel !== 'js' && (!simdOk || maxAbs > 1e15 || (n + 8) * (rowBytes + 8) > 3.5 * 2 ** 30)) {
       if (this.params.kernel !== 'auto' && !simdOk) {
-        throw new InvalidParameterError('kernel', `KNeighbors: kernel '${kernel}' needs WebAssembly SIMD, which this runtime lacks. Use kernel: 'auto'.`);
+        throw new InvalidParameterError(
+          'kernel',
+          `KNeighbors: kernel '${kernel}' needs WebAssembly SIMD, which this runtime lacks. Use kernel: 'auto'.`,
+        );
       }
       kernel = 'js';
     }
@@ -454,7 +529,18 @@ export class KNeighbors implements NeighborSearch {
     const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
     const wasm = kernel === 'js' ? null : packWasm(data, n, d, mean, kernel === 'wasm-i16', shared);
     this.#state = {
-      data, n, d, mean, xnMax, kernel, tree: null, X, xn, wasm, wasmF32: kernel === 'wasm-f32' ? wasm : null, shared,
+      data,
+      n,
+      d,
+      mean,
+      xnMax,
+      kernel,
+      tree: null,
+      X,
+      xn,
+      wasm,
+      wasmF32: kernel === 'wasm-f32' ? wasm : null,
+      shared,
       pilotPending: kernel === 'wasm-i16' && this.params.kernel === 'auto',
     };
     return this;
@@ -488,7 +574,10 @@ export class KNeighbors implements NeighborSearch {
       );
     }
     if (excludeSelf && nQuery !== n) {
-      throw new DataValidationError(`KNeighbors.kneighbors: excludeSelf needs the fitted rows as the query (${n} rows), got ${nQuery} rows.`, { param: 'query' });
+      throw new DataValidationError(
+        `KNeighbors.kneighbors: excludeSelf needs the fitted rows as the query (${n} rows), got ${nQuery} rows.`,
+        { param: 'query' },
+      );
     }
     const available = excludeSelf ? n - 1 : n;
     if (k > available) {
@@ -500,7 +589,10 @@ export class KNeighbors implements NeighborSearch {
     for (let i = 0; i < query.length; i++) {
       if (!Number.isFinite(query[i])) {
         const row = Math.floor(i / d);
-        throw new DataValidationError(`KNeighbors.kneighbors: query row ${row}, column ${i % d} is ${query[i]}; neighbour search needs finite values.`, { param: 'query', row, column: i % d });
+        throw new DataValidationError(
+          `KNeighbors.kneighbors: query row ${row}, column ${i % d} is ${query[i]}; neighbour search needs finite values.`,
+          { param: 'query', row, column: i % d },
+        );
       }
     }
     const indices = new Int32Array(nQuery * k);
@@ -534,7 +626,7 @@ export class KNeighbors implements NeighborSearch {
       allTried = K === available;
       // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
       // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
-      if (w !== null && w.int16 && !allTried) w = this.#float32();
+      if (w?.int16 && !allTried) w = this.#float32();
       else K = Math.min(available, K * 4);
     }
     return { indices, distances, k };
@@ -554,7 +646,16 @@ export class KNeighbors implements NeighborSearch {
    * finer than the quantisation can certify), this fit uses the float32 kernel from then on.
    * Certified answers are written; returns the queries still to search.
    */
-  #pilot(query: Float64Array, nQuery: number, k: number, K: number, available: number, excludeSelf: boolean, indices: Int32Array, distances: Float64Array): Int32Array {
+  #pilot(
+    query: Float64Array,
+    nQuery: number,
+    k: number,
+    K: number,
+    available: number,
+    excludeSelf: boolean,
+    indices: Int32Array,
+    distances: Float64Array,
+  ): Int32Array {
     const s = this.#state as State;
     s.pilotPending = false;
     const sub = Int32Array.from({ length: PILOT }, (_, i) => Math.floor((i * nQuery) / PILOT));
@@ -601,11 +702,36 @@ export class KNeighbors implements NeighborSearch {
       const qnPad = new Float64Array(mPad);
       qnPad.set(qn);
       candidateScan({
-        nQ: m, n, d, K, MB, NB, cand, candVal, fill, self,
-        counter: new Int32Array(1), counterAt: 0, dist: null, rowBytes: 0,
-        qPtr: 0, qnPtr: 0, pPtr: 0, xnPtr: 0, sxPtr: 0, sqPtr: 0, outPtr: 0, thrPtr: 0, hitPtr: 0, thrF: null, hits: null,
+        nQ: m,
+        n,
+        d,
+        K,
+        MB,
+        NB,
+        cand,
+        candVal,
+        fill,
+        self,
+        counter: new Int32Array(1),
+        counterAt: 0,
+        dist: null,
+        rowBytes: 0,
+        qPtr: 0,
+        qnPtr: 0,
+        pPtr: 0,
+        xnPtr: 0,
+        sxPtr: 0,
+        sqPtr: 0,
+        outPtr: 0,
+        thrPtr: 0,
+        hitPtr: 0,
+        thrF: null,
+        hits: null,
         out: new Float64Array(MB * NB),
-        X: s.X, xn: s.xn, Q, qn: qnPad,
+        X: s.X,
+        xn: s.xn,
+        Q,
+        qn: qnPad,
       });
       return { cand, candVal, fill, qn, qRes: null };
     }
@@ -670,8 +796,24 @@ export class KNeighbors implements NeighborSearch {
       for (let i = 0; i < m; i++) S[i] = rowOf(i);
     }
     const layout: ScanLayout = {
-      nQ: m, n, d, K, MB, NB, rowBytes: w.rowBytes, qPtr, qnPtr, pPtr: w.pPtr, xnPtr: w.xnPtr, sxPtr: w.sxPtr, sqPtr,
-      candPtr, candValPtr, fillPtr, selfPtr, outBase,
+      nQ: m,
+      n,
+      d,
+      K,
+      MB,
+      NB,
+      rowBytes: w.rowBytes,
+      qPtr,
+      qnPtr,
+      pPtr: w.pPtr,
+      xnPtr: w.xnPtr,
+      sxPtr: w.sxPtr,
+      sqPtr,
+      candPtr,
+      candValPtr,
+      fillPtr,
+      selfPtr,
+      outBase,
     };
     const ctrl = new Int32Array(buf, 0, 16);
     Atomics.store(ctrl, 0, 0);
@@ -691,7 +833,8 @@ export class KNeighbors implements NeighborSearch {
   #threads(m: number, w: WasmState): number {
     const t = this.params.threads;
     if (!w.shared) return 1;
-    if (t === 'auto') return m * (this.#state as State).n * (this.#state as State).d >= PARALLEL_WORK && m >= 2 * MB ? 2 : 1;
+    if (t === 'auto')
+      return m * (this.#state as State).n * (this.#state as State).d >= PARALLEL_WORK && m >= 2 * MB ? 2 : 1;
     return Math.max(1, Math.min(t, 15, Math.ceil(m / MB)));
   }
 
@@ -778,7 +921,7 @@ export class KNeighbors implements NeighborSearch {
     const R = nq + Math.sqrt(limit);
     let all = unit * (2 * d + 32) * (qn + xnMax);
     let near = unit * (2 * d + 32) * (qn + R * R);
-    if (w !== null && w.int16) {
+    if (w?.int16) {
       const rq = (c.qRes as Float64Array)[i]!;
       const rho = w.resPerNorm;
       all += 2.02 * (nq * w.maxRes + rq * w.maxQNorm);
@@ -788,7 +931,14 @@ export class KNeighbors implements NeighborSearch {
   }
 
   /** Exhaustive exact search (direct differences) for the queries in `sub`. */
-  #exhaustive(query: Float64Array, sub: Int32Array | null, k: number, excludeSelf: boolean, indices: Int32Array, distances: Float64Array): void {
+  #exhaustive(
+    query: Float64Array,
+    sub: Int32Array | null,
+    k: number,
+    excludeSelf: boolean,
+    indices: Int32Array,
+    distances: Float64Array,
+  ): void {
     const s = this.#state as State;
     const { data, n, d } = s;
     const m = sub === null ? query.length / d : sub.length;

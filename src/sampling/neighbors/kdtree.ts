@@ -99,7 +99,15 @@ export function buildKdTree(src: Float64Array, n: number, d: number): KdTree {
  * (`m × k`). `self[i]` (when given) is the original index excluded for query `i`.
  * @internal
  */
-export function queryKdTree(tree: KdTree, query: Float64Array, m: number, k: number, self: boolean, indices: Int32Array, distances: Float64Array): void {
+export function queryKdTree(
+  tree: KdTree,
+  query: Float64Array,
+  m: number,
+  k: number,
+  self: boolean,
+  indices: Int32Array,
+  distances: Float64Array,
+): void {
   const { d, data, perm, start, end, lo, hi } = tree;
   const nNodes = start.length;
   const bestD = new Float64Array(k);

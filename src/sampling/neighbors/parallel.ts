@@ -45,7 +45,7 @@ export interface ScanLayout {
  * @internal
  */
 export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['dist'], slot: number): ScanArgs {
-  const outPtr = m.outBase + slot * (m.MB * m.NB * 4 + m.MB * 4 + m.MB * m.NB / 2);
+  const outPtr = m.outBase + slot * (m.MB * m.NB * 4 + m.MB * 4 + (m.MB * m.NB) / 2);
   const thrPtr = outPtr + m.MB * m.NB * 4;
   const hitPtr = thrPtr + m.MB * 4;
   return {
@@ -73,7 +73,7 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
     thrPtr,
     hitPtr,
     thrF: new Float32Array(buf, thrPtr, m.MB),
-    hits: new Int32Array(buf, hitPtr, m.MB * m.NB / 8),
+    hits: new Int32Array(buf, hitPtr, (m.MB * m.NB) / 8),
     out: new Float32Array(buf, outPtr, m.MB * m.NB),
     X: null,
     xn: null,
@@ -87,7 +87,7 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
  * @internal
  */
 export function slotBytes(MB: number, NB: number): number {
-  return MB * NB * 4 + MB * 4 + MB * NB / 2;
+  return MB * NB * 4 + MB * 4 + (MB * NB) / 2;
 }
 
 /** Job state codes, relative to a job id (a multiple of 4). */
@@ -129,7 +129,9 @@ function workerThreads(): { Worker: new (src: string, opts: { eval: boolean }) =
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   if (proc === undefined || typeof proc.getBuiltinModule !== 'function') return undefined;
   try {
-    const wt = proc.getBuiltinModule('node:worker_threads') as { Worker?: new (src: string, opts: { eval: boolean }) => WorkerLike } | undefined;
+    const wt = proc.getBuiltinModule('node:worker_threads') as
+      | { Worker?: new (src: string, opts: { eval: boolean }) => WorkerLike }
+      | undefined;
     return wt?.Worker !== undefined ? { Worker: wt.Worker } : undefined;
   } catch {
     return undefined;
@@ -141,7 +143,12 @@ function workerThreads(): { Worker: new (src: string, opts: { eval: boolean }) =
  * @internal
  */
 export function parallelAvailable(): boolean {
-  return !poolBroken && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && workerThreads() !== undefined;
+  return (
+    !poolBroken &&
+    typeof SharedArrayBuffer === 'function' &&
+    typeof Atomics === 'object' &&
+    workerThreads() !== undefined
+  );
 }
 
 /** Up to `count` idle pooled workers (created lazily, unref'd so they never keep a process alive). */
@@ -167,7 +174,13 @@ let jobSeq = 0;
  * The counter (`int32[0]` of the memory) must be 0. Returns the number of workers that joined.
  * @internal
  */
-export function parallelScan(module: WebAssembly.Module, memory: WebAssembly.Memory, dist: ScanArgs['dist'], layout: ScanLayout, extraThreads: number): number {
+export function parallelScan(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  dist: ScanArgs['dist'],
+  layout: ScanLayout,
+  extraThreads: number,
+): number {
   const ws = workers(extraThreads);
   const ctrl = new Int32Array(memory.buffer, 0, 16);
   const jobs: number[] = [];

@@ -39,7 +39,22 @@ export interface ScanArgs {
   /** Index of the block counter. */
   counterAt: number;
   /** wasm `dist` export, or null for the pure-JS float64 kernel. */
-  dist: ((qPtr: number, qnPtr: number, nQuad: number, pPtr: number, xnPtr: number, nPanels: number, outPtr: number, outStride: number, thrPtr: number, hitPtr: number, sxPtr: number, sqPtr: number) => number) | null;
+  dist:
+    | ((
+        qPtr: number,
+        qnPtr: number,
+        nQuad: number,
+        pPtr: number,
+        xnPtr: number,
+        nPanels: number,
+        outPtr: number,
+        outStride: number,
+        thrPtr: number,
+        hitPtr: number,
+        sxPtr: number,
+        sqPtr: number,
+      ) => number)
+    | null;
   /** wasm: bytes of one packed row (query rows and data rows alike). */
   rowBytes: number;
   /** Byte offsets in wasm memory (wasm kernel); `sxPtr`/`sqPtr`: row scales of the int16 kernel. */
@@ -90,7 +105,20 @@ export function candidateScan(a: ScanArgs): void {
         const hits = a.hits as Int32Array;
         for (let r = 0; r < mb4; r++) thrF[r] = r < mb ? thr[r]! : -Infinity;
         const rb = a.rowBytes;
-        const nh = dist(a.qPtr + q0 * rb, a.qnPtr + q0 * 4, mb4 >> 2, a.pPtr + j0 * rb, a.xnPtr + j0 * 4, (nb + 7) >> 3, a.outPtr, NB * 4, a.thrPtr, a.hitPtr, a.sxPtr + j0 * 4, a.sqPtr + q0 * 4);
+        const nh = dist(
+          a.qPtr + q0 * rb,
+          a.qnPtr + q0 * 4,
+          mb4 >> 2,
+          a.pPtr + j0 * rb,
+          a.xnPtr + j0 * 4,
+          (nb + 7) >> 3,
+          a.outPtr,
+          NB * 4,
+          a.thrPtr,
+          a.hitPtr,
+          a.sxPtr + j0 * 4,
+          a.sqPtr + q0 * 4,
+        );
         // Bounded selection over the hits only (row × 8-row panel with a value below the threshold).
         for (let h = 0; h < nh; h++) {
           const code = hits[h]!;
@@ -137,26 +165,76 @@ export function candidateScan(a: ScanArgs): void {
             const p1 = p0 + d;
             const p2 = p1 + d;
             const p3 = p2 + d;
-            let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-            let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+            let s00 = 0,
+              s01 = 0,
+              s02 = 0,
+              s03 = 0,
+              s10 = 0,
+              s11 = 0,
+              s12 = 0,
+              s13 = 0;
+            let s20 = 0,
+              s21 = 0,
+              s22 = 0,
+              s23 = 0,
+              s30 = 0,
+              s31 = 0,
+              s32 = 0,
+              s33 = 0;
             for (let t = 0; t < d; t++) {
-              const b0 = X[x0 + t]!, b1 = X[x1 + t]!, b2 = X[x2 + t]!, b3 = X[x3 + t]!;
-              const c0 = Q[p0 + t]!, c1 = Q[p1 + t]!, c2 = Q[p2 + t]!, c3 = Q[p3 + t]!;
-              s00 += c0 * b0; s01 += c0 * b1; s02 += c0 * b2; s03 += c0 * b3;
-              s10 += c1 * b0; s11 += c1 * b1; s12 += c1 * b2; s13 += c1 * b3;
-              s20 += c2 * b0; s21 += c2 * b1; s22 += c2 * b2; s23 += c2 * b3;
-              s30 += c3 * b0; s31 += c3 * b1; s32 += c3 * b2; s33 += c3 * b3;
+              const b0 = X[x0 + t]!,
+                b1 = X[x1 + t]!,
+                b2 = X[x2 + t]!,
+                b3 = X[x3 + t]!;
+              const c0 = Q[p0 + t]!,
+                c1 = Q[p1 + t]!,
+                c2 = Q[p2 + t]!,
+                c3 = Q[p3 + t]!;
+              s00 += c0 * b0;
+              s01 += c0 * b1;
+              s02 += c0 * b2;
+              s03 += c0 * b3;
+              s10 += c1 * b0;
+              s11 += c1 * b1;
+              s12 += c1 * b2;
+              s13 += c1 * b3;
+              s20 += c2 * b0;
+              s21 += c2 * b1;
+              s22 += c2 * b2;
+              s23 += c2 * b3;
+              s30 += c3 * b0;
+              s31 += c3 * b1;
+              s32 += c3 * b2;
+              s33 += c3 * b3;
             }
-            const n0 = xn[j0 + jb]!, n1 = xn[j0 + jb + 1]!, n2 = xn[j0 + jb + 2]!, n3 = xn[j0 + jb + 3]!;
+            const n0 = xn[j0 + jb]!,
+              n1 = xn[j0 + jb + 1]!,
+              n2 = xn[j0 + jb + 2]!,
+              n3 = xn[j0 + jb + 3]!;
             let o = rb * NB + jb;
             let m = qn[q0 + rb]!;
-            out[o] = m + n0 - 2 * s00; out[o + 1] = m + n1 - 2 * s01; out[o + 2] = m + n2 - 2 * s02; out[o + 3] = m + n3 - 2 * s03;
-            o += NB; m = qn[q0 + rb + 1]!;
-            out[o] = m + n0 - 2 * s10; out[o + 1] = m + n1 - 2 * s11; out[o + 2] = m + n2 - 2 * s12; out[o + 3] = m + n3 - 2 * s13;
-            o += NB; m = qn[q0 + rb + 2]!;
-            out[o] = m + n0 - 2 * s20; out[o + 1] = m + n1 - 2 * s21; out[o + 2] = m + n2 - 2 * s22; out[o + 3] = m + n3 - 2 * s23;
-            o += NB; m = qn[q0 + rb + 3]!;
-            out[o] = m + n0 - 2 * s30; out[o + 1] = m + n1 - 2 * s31; out[o + 2] = m + n2 - 2 * s32; out[o + 3] = m + n3 - 2 * s33;
+            out[o] = m + n0 - 2 * s00;
+            out[o + 1] = m + n1 - 2 * s01;
+            out[o + 2] = m + n2 - 2 * s02;
+            out[o + 3] = m + n3 - 2 * s03;
+            o += NB;
+            m = qn[q0 + rb + 1]!;
+            out[o] = m + n0 - 2 * s10;
+            out[o + 1] = m + n1 - 2 * s11;
+            out[o + 2] = m + n2 - 2 * s12;
+            out[o + 3] = m + n3 - 2 * s13;
+            o += NB;
+            m = qn[q0 + rb + 2]!;
+            out[o] = m + n0 - 2 * s20;
+            out[o + 1] = m + n1 - 2 * s21;
+            out[o + 2] = m + n2 - 2 * s22;
+            out[o + 3] = m + n3 - 2 * s23;
+            o += NB;
+            m = qn[q0 + rb + 3]!;
+            out[o] = m + n0 - 2 * s30;
+            out[o + 1] = m + n1 - 2 * s31;
+            out[o + 2] = m + n2 - 2 * s32;
+            out[o + 3] = m + n3 - 2 * s33;
           }
         }
       }

@@ -100,12 +100,41 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
   const i16 = variant === 'i16';
   const fma = variant === 'fma';
   // params
-  const qPtr = 0, qnPtr = 1, nQuad = 2, pPtr = 3, xnPtr = 4, nPanels = 5, outPtr = 6, outStride = 7, thrPtr = 8, hitPtr = 9, sxPtr = 10, sqPtr = 11;
+  const qPtr = 0,
+    qnPtr = 1,
+    nQuad = 2,
+    pPtr = 3,
+    xnPtr = 4,
+    nPanels = 5,
+    outPtr = 6,
+    outStride = 7,
+    thrPtr = 8,
+    hitPtr = 9,
+    sxPtr = 10,
+    sqPtr = 11;
   // i32 locals
-  const pi = 12, qi = 13, t = 14, qp = 15, pp = 16, op = 17, end = 18, nh = 19;
+  const pi = 12,
+    qi = 13,
+    t = 14,
+    qp = 15,
+    pp = 16,
+    op = 17,
+    end = 18,
+    nh = 19;
   // v128 locals
   const acc = [20, 21, 22, 23, 24, 25, 26, 27];
-  const a = 28, b0 = 29, b1 = 30, qn = 31, x0 = 32, x1 = 33, th = 34, v0 = 35, v1 = 36, s0 = 37, s1 = 38, sq = 39;
+  const a = 28,
+    b0 = 29,
+    b1 = 30,
+    qn = 31,
+    x0 = 32,
+    x1 = 33,
+    th = 34,
+    v0 = 35,
+    v1 = 36,
+    s0 = 37,
+    s1 = 38,
+    sq = 39;
   // i16: coordinates in pairs (d padded to even), one 32-bit splat and one dot per pair
   const steps = i16 ? (d + 1) >> 1 : d;
   const rowBytes = i16 ? steps * 4 : d * 4;
@@ -123,96 +152,108 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
   emit(get(nQuad), 0x45, 0x0d, 0x00);
   emit(i32c(0), set(pi));
   emit(0x03, 0x40); // loop $panel
+  emit(i32c(0), set(qi));
+  // x0,x1 = xn of this panel
+  emit(get(xnPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
+  emit(get(t), v128Load(0), set(x0));
+  emit(get(t), v128Load(16), set(x1));
+  if (i16) {
+    emit(get(sxPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
+    emit(get(t), v128Load(0), set(s0));
+    emit(get(t), v128Load(16), set(s1));
+  }
+  emit(0x03, 0x40); // loop $quad
   {
-    emit(i32c(0), set(qi));
-    // x0,x1 = xn of this panel
-    emit(get(xnPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
-    emit(get(t), v128Load(0), set(x0));
-    emit(get(t), v128Load(16), set(x1));
-    if (i16) {
-      emit(get(sxPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
-      emit(get(t), v128Load(0), set(s0));
-      emit(get(t), v128Load(16), set(s1));
-    }
-    emit(0x03, 0x40); // loop $quad
-    {
-      for (const r of acc) emit(V128_ZERO, set(r));
-      // qp = qPtr + qi*4*rowBytes
-      emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
-      // pp = pPtr + pi*panelBytes
-      emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
-      // acc += a · b: one relaxed_madd, a multiply and an add, or (i16) a pairwise dot and an add
-      const mac = (r: number, b: number): void =>
-        i16
-          ? emit(get(r), get(a), get(b), I32X4_DOT_I16X8_S, I32X4_ADD, set(r))
-          : fma
-            ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r))
-            : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
-      // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
-      const step = (u: number): void => {
-        emit(get(pp), v128Load(u * 32), set(b0));
-        emit(get(pp), v128Load(u * 32 + 16), set(b1));
-        for (let i = 0; i < 4; i++) {
-          emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
-          mac(acc[2 * i]!, b0);
-          mac(acc[2 * i + 1]!, b1);
-        }
-      };
-      const chunks = Math.floor(steps / unroll);
-      const rem = steps - chunks * unroll;
-      if (chunks === 1) {
-        for (let u = 0; u < unroll; u++) step(u);
-        emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
-        emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
-      } else if (chunks > 1) {
-        emit(get(pp), i32c(chunks * unroll * 32), I32_ADD, set(end));
-        emit(0x03, 0x40); // loop $t
-        for (let u = 0; u < unroll; u++) step(u);
-        emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
-        emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
-        emit(get(pp), get(end), I32_LT_U, 0x0d, 0x00); // br_if $t
-        emit(0x0b); // end loop $t
-      }
-      for (let u = 0; u < rem; u++) step(u);
-      // write 4 rows of 8 values
-      // op = outPtr + (4*qi)*outStride + pi*32
-      emit(get(outPtr), get(qi), i32c(4), I32_MUL, get(outStride), I32_MUL, I32_ADD, get(pi), i32c(32), I32_MUL, I32_ADD, set(op));
-      if (i16) {
-        // exact integer dot products -> float32, times the row scale (the query's 2·scale below)
-        for (let i = 0; i < 8; i++) emit(get(acc[i]!), F32X4_CONVERT_I32X4_S, get(i % 2 === 0 ? s0 : s1), F32X4_MUL, set(acc[i]!));
-      }
+    for (const r of acc) emit(V128_ZERO, set(r));
+    // qp = qPtr + qi*4*rowBytes
+    emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
+    // pp = pPtr + pi*panelBytes
+    emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
+    // acc += a · b: one relaxed_madd, a multiply and an add, or (i16) a pairwise dot and an add
+    const mac = (r: number, b: number): void =>
+      i16
+        ? emit(get(r), get(a), get(b), I32X4_DOT_I16X8_S, I32X4_ADD, set(r))
+        : fma
+          ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r))
+          : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
+    // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
+    const step = (u: number): void => {
+      emit(get(pp), v128Load(u * 32), set(b0));
+      emit(get(pp), v128Load(u * 32 + 16), set(b1));
       for (let i = 0; i < 4; i++) {
-        // qn splat: qnPtr + (4qi+i)*4
-        emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
-        if (i16) {
-          // v = qn + xn − (2 s_q) · (s_x · dot)
-          emit(get(sqPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(sq));
-          emit(get(qn), get(x0), F32X4_ADD, get(sq), get(acc[2 * i]!), F32X4_MUL, F32X4_SUB, set(v0));
-          emit(get(qn), get(x1), F32X4_ADD, get(sq), get(acc[2 * i + 1]!), F32X4_MUL, F32X4_SUB, set(v1));
-        } else {
+        emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
+        mac(acc[2 * i]!, b0);
+        mac(acc[2 * i + 1]!, b1);
+      }
+    };
+    const chunks = Math.floor(steps / unroll);
+    const rem = steps - chunks * unroll;
+    if (chunks === 1) {
+      for (let u = 0; u < unroll; u++) step(u);
+      emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
+      emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
+    } else if (chunks > 1) {
+      emit(get(pp), i32c(chunks * unroll * 32), I32_ADD, set(end));
+      emit(0x03, 0x40); // loop $t
+      for (let u = 0; u < unroll; u++) step(u);
+      emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
+      emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
+      emit(get(pp), get(end), I32_LT_U, 0x0d, 0x00); // br_if $t
+      emit(0x0b); // end loop $t
+    }
+    for (let u = 0; u < rem; u++) step(u);
+    // write 4 rows of 8 values
+    // op = outPtr + (4*qi)*outStride + pi*32
+    emit(
+      get(outPtr),
+      get(qi),
+      i32c(4),
+      I32_MUL,
+      get(outStride),
+      I32_MUL,
+      I32_ADD,
+      get(pi),
+      i32c(32),
+      I32_MUL,
+      I32_ADD,
+      set(op),
+    );
+    if (i16) {
+      // exact integer dot products -> float32, times the row scale (the query's 2·scale below)
+      for (let i = 0; i < 8; i++)
+        emit(get(acc[i]!), F32X4_CONVERT_I32X4_S, get(i % 2 === 0 ? s0 : s1), F32X4_MUL, set(acc[i]!));
+    }
+    for (let i = 0; i < 4; i++) {
+      // qn splat: qnPtr + (4qi+i)*4
+      emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
+      if (i16) {
+        // v = qn + xn − (2 s_q) · (s_x · dot)
+        emit(get(sqPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(sq));
+        emit(get(qn), get(x0), F32X4_ADD, get(sq), get(acc[2 * i]!), F32X4_MUL, F32X4_SUB, set(v0));
+        emit(get(qn), get(x1), F32X4_ADD, get(sq), get(acc[2 * i + 1]!), F32X4_MUL, F32X4_SUB, set(v1));
+      } else {
         emit(get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, set(v0));
         emit(get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, set(v1));
-        }
-        emit(get(op), get(v0), v128Store(0));
-        emit(get(op), get(v1), v128Store(16));
-        // a hit when any of the 8 values is below this query's threshold: record (row << 16 | panel)
-        emit(get(thrPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(th));
-        emit(get(v0), get(th), F32X4_LT, get(v1), get(th), F32X4_LT, V128_OR, V128_ANY_TRUE);
-        emit(0x04, 0x40); // if
-        emit(get(hitPtr), get(nh), i32c(4), I32_MUL, I32_ADD);
-        emit(get(qi), i32c(4), I32_MUL, i32c(i), I32_ADD, i32c(16), I32_SHL, get(pi), I32_OR);
-        emit(0x36, 2, 0); // i32.store
-        emit(get(nh), i32c(1), I32_ADD, set(nh));
-        emit(0x0b); // end if
-        if (i < 3) emit(get(op), get(outStride), I32_ADD, set(op));
       }
-      emit(get(qi), i32c(1), I32_ADD, set(qi));
-      emit(get(qi), get(nQuad), I32_LT_U, 0x0d, 0x00); // br_if $quad
+      emit(get(op), get(v0), v128Store(0));
+      emit(get(op), get(v1), v128Store(16));
+      // a hit when any of the 8 values is below this query's threshold: record (row << 16 | panel)
+      emit(get(thrPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(th));
+      emit(get(v0), get(th), F32X4_LT, get(v1), get(th), F32X4_LT, V128_OR, V128_ANY_TRUE);
+      emit(0x04, 0x40); // if
+      emit(get(hitPtr), get(nh), i32c(4), I32_MUL, I32_ADD);
+      emit(get(qi), i32c(4), I32_MUL, i32c(i), I32_ADD, i32c(16), I32_SHL, get(pi), I32_OR);
+      emit(0x36, 2, 0); // i32.store
+      emit(get(nh), i32c(1), I32_ADD, set(nh));
+      emit(0x0b); // end if
+      if (i < 3) emit(get(op), get(outStride), I32_ADD, set(op));
     }
-    emit(0x0b); // end loop $quad
-    emit(get(pi), i32c(1), I32_ADD, set(pi));
-    emit(get(pi), get(nPanels), I32_LT_U, 0x0d, 0x00); // br_if $panel
+    emit(get(qi), i32c(1), I32_ADD, set(qi));
+    emit(get(qi), get(nQuad), I32_LT_U, 0x0d, 0x00); // br_if $quad
   }
+  emit(0x0b); // end loop $quad
+  emit(get(pi), i32c(1), I32_ADD, set(pi));
+  emit(get(pi), get(nPanels), I32_LT_U, 0x0d, 0x00); // br_if $panel
   emit(0x0b); // end loop $panel
   emit(0x0b); // end block $exit
   emit(get(nh));
@@ -228,7 +269,14 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
   const funcs = [1, 0];
   const exports = [1, ...str('dist'), 0x00, 0];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, type),
     ...section(2, imports),
     ...section(3, funcs),

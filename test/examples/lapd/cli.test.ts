@@ -12,8 +12,75 @@ describe('parseCli', () => {
     if (r.ok) expect(r.options).toEqual({ ...DEFAULTS });
   });
   it('parses every flag', () => {
-    const r = parseCli(['--data', 'x.csv', '--sampler', 'smotenc', '--class-weight', 'none', '--epochs', '3', '--hidden', '64,32,16', '--seed', '7', '--test-size', '0.2', '--limit', '1000', '--out', 'o', '--quiet', '--compare', '--prior-alpha', '0.5', '--batch-size', '128', '--min-frequency', '5', '--max-categories', '30', '--mocodes', '10', '--dropout', '0.1', '--l2', '0', '--learning-rate', '0.01', '--rows', '5000', '--cache', 'c']);
-    expect(r).toEqual({ ok: true, options: { ...DEFAULTS, data: 'x.csv', sampler: 'smotenc', classWeight: 'none', epochs: 3, hidden: [64, 32, 16], seed: 7, testSize: 0.2, limit: 1000, out: 'o', quiet: true, compare: true, priorAlpha: 0.5, batchSize: 128, minFrequency: 5, maxCategories: 30, mocodes: 10, dropout: 0.1, l2: 0, learningRate: 0.01, rows: 5000, cache: 'c' } });
+    const r = parseCli([
+      '--data',
+      'x.csv',
+      '--sampler',
+      'smotenc',
+      '--class-weight',
+      'none',
+      '--epochs',
+      '3',
+      '--hidden',
+      '64,32,16',
+      '--seed',
+      '7',
+      '--test-size',
+      '0.2',
+      '--limit',
+      '1000',
+      '--out',
+      'o',
+      '--quiet',
+      '--compare',
+      '--prior-alpha',
+      '0.5',
+      '--batch-size',
+      '128',
+      '--min-frequency',
+      '5',
+      '--max-categories',
+      '30',
+      '--mocodes',
+      '10',
+      '--dropout',
+      '0.1',
+      '--l2',
+      '0',
+      '--learning-rate',
+      '0.01',
+      '--rows',
+      '5000',
+      '--cache',
+      'c',
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      options: {
+        ...DEFAULTS,
+        data: 'x.csv',
+        sampler: 'smotenc',
+        classWeight: 'none',
+        epochs: 3,
+        hidden: [64, 32, 16],
+        seed: 7,
+        testSize: 0.2,
+        limit: 1000,
+        out: 'o',
+        quiet: true,
+        compare: true,
+        priorAlpha: 0.5,
+        batchSize: 128,
+        minFrequency: 5,
+        maxCategories: 30,
+        mocodes: 10,
+        dropout: 0.1,
+        l2: 0,
+        learningRate: 0.01,
+        rows: 5000,
+        cache: 'c',
+      },
+    });
   });
   it.each([
     [['--nope'], /Unknown option '--nope'/],
@@ -35,14 +102,34 @@ describe('parseCli', () => {
     if (!r.ok) expect(r.message).toMatch(msg);
   });
   it('documents every flag in --help', () => {
-    for (const f of ['--data', '--download', '--sampler', 'smote | adasyn | smotenc | random | none', '--class-weight', '--epochs', '--hidden', '--seed', '--test-size', '--limit', '--out', '--quiet', '--compare', '--help', '--prior-alpha']) {
+    for (const f of [
+      '--data',
+      '--download',
+      '--sampler',
+      'smote | adasyn | smotenc | random | none',
+      '--class-weight',
+      '--epochs',
+      '--hidden',
+      '--seed',
+      '--test-size',
+      '--limit',
+      '--out',
+      '--quiet',
+      '--compare',
+      '--help',
+      '--prior-alpha',
+    ]) {
       expect(HELP).toContain(f);
     }
   });
 });
 
 describe('main (process)', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'examples', 'lapd', 'main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'examples', 'lapd', 'main.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
   it('exits 2 with a message on a bad flag', () => {
     const r = run(['--sampler', 'magic']);
     expect(r.status).toBe(2);

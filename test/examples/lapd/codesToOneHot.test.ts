@@ -29,7 +29,11 @@ describe('CodesToOneHot', () => {
     expect(() => new CodesToOneHot({ categorical: [0] }).transform(X)).toThrow(/CodesToOneHot/);
   });
   it('works in a Pipeline after SMOTENC on the ordinal encoding, and the fitted pipeline round-trips', async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => ({ a: ['x', 'y', 'z'][i % 3]!, b: i % 7 === 0 ? 'rare' : 'common', v: (i % 11) / 10 }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      a: ['x', 'y', 'z'][i % 3]!,
+      b: i % 7 === 0 ? 'rare' : 'common',
+      v: (i % 11) / 10,
+    }));
     const y = rows.map((_, i) => (i % 6 === 0 ? 'minor' : 'major'));
     const pipe = new Pipeline([
       ['encode', new Encoder({ encoding: 'ordinal', categorical: ['a', 'b'], numeric: ['v'] })],
@@ -40,7 +44,13 @@ describe('CodesToOneHot', () => {
     ]);
     await pipe.fit(rows, y);
     expect(pipe.fitted.classCountsFinal.get('minor')).toBe(100);
-    const back = Pipeline.fromJSON(JSON.parse(JSON.stringify(pipe.toJSON())), { Encoder, Scaler, SMOTENC, CodesToOneHot, MLPClassifier });
+    const back = Pipeline.fromJSON(JSON.parse(JSON.stringify(pipe.toJSON())), {
+      Encoder,
+      Scaler,
+      SMOTENC,
+      CodesToOneHot,
+      MLPClassifier,
+    });
     expect(back.predictProba(rows).to2DArray()).toEqual(pipe.predictProba(rows).to2DArray());
     pipe.dispose();
     back.dispose();

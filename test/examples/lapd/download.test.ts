@@ -42,7 +42,10 @@ beforeAll(async () => {
         res.end();
         return;
       }
-      res.writeHead(206, { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}`, 'content-length': body.length - start });
+      res.writeHead(206, {
+        'content-range': `bytes ${start}-${body.length - 1}/${body.length}`,
+        'content-length': body.length - start,
+      });
     } else {
       res.writeHead(200, { 'content-length': behaviour.lie ?? body.length });
     }
@@ -72,7 +75,12 @@ describe('downloadFile (against 127.0.0.1)', () => {
   it('downloads into the cache folder through a .part file, with progress', async () => {
     const dest = fresh();
     const seen: number[] = [];
-    const r = await downloadFile(`${base}/redirect`, dest, { onProgress: (b, t) => { seen.push(b); expect(t).toBe(body.length); } });
+    const r = await downloadFile(`${base}/redirect`, dest, {
+      onProgress: (b, t) => {
+        seen.push(b);
+        expect(t).toBe(body.length);
+      },
+    });
     expect(r).toMatchObject({ path: dest, bytes: body.length, cached: false, resumes: 0 });
     expect(readFileSync(dest).equals(body)).toBe(true);
     expect(existsSync(`${dest}.part`)).toBe(false);

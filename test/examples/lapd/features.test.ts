@@ -5,34 +5,49 @@ import { CATEGORICAL_FEATURES, featureRow, numericColumns, topMocodes } from '..
 import type { CaseRecord } from '../../../examples/lapd/load.js';
 
 const rec = (over: Partial<CaseRecord> = {}): CaseRecord => ({
-  status: 'Invest Cont', occDay: Date.UTC(2020, 2, 1) / 86_400_000, reportDelay: 3, hour: 18, area: 'Central', rptDist: '111',
-  part: '1', crimeCode: '510', premiseCode: '101', weaponCode: 'none', victAge: 34, victSex: 'F', victDescent: 'H',
-  lat: 34.05, lon: -118.25, nExtraCrimes: 1, mocodes: ['0344', '1822'], ...over,
+  status: 'Invest Cont',
+  occDay: Date.UTC(2020, 2, 1) / 86_400_000,
+  reportDelay: 3,
+  hour: 18,
+  area: 'Central',
+  rptDist: '111',
+  part: '1',
+  crimeCode: '510',
+  premiseCode: '101',
+  weaponCode: 'none',
+  victAge: 34,
+  victSex: 'F',
+  victDescent: 'H',
+  lat: 34.05,
+  lon: -118.25,
+  nExtraCrimes: 1,
+  mocodes: ['0344', '1822'],
+  ...over,
 });
 
 describe('featureRow', () => {
   it('derives time, delay, indicators and Mocode columns', () => {
     const f = featureRow(rec(), ['1822', '0913']);
-    expect(f['dayOfWeek']).toBe('Sun'); // 2020-03-01 was a Sunday
-    expect(f['month']).toBe(3);
-    expect(f['hour']).toBe(18);
-    expect(f['hourSin']).toBeCloseTo(Math.sin((2 * Math.PI * 18) / 24), 12);
-    expect(f['reportDelayLog']).toBeCloseTo(Math.log(4), 12);
-    expect(f['victAgeMissing']).toBe(0);
-    expect(f['locationMissing']).toBe(0);
-    expect(f['mo_1822']).toBe(1);
-    expect(f['mo_0913']).toBe(0);
-    expect(f['nMocodes']).toBe(2);
+    expect(f.dayOfWeek).toBe('Sun'); // 2020-03-01 was a Sunday
+    expect(f.month).toBe(3);
+    expect(f.hour).toBe(18);
+    expect(f.hourSin).toBeCloseTo(Math.sin((2 * Math.PI * 18) / 24), 12);
+    expect(f.reportDelayLog).toBeCloseTo(Math.log(4), 12);
+    expect(f.victAgeMissing).toBe(0);
+    expect(f.locationMissing).toBe(0);
+    expect(f.mo_1822).toBe(1);
+    expect(f.mo_0913).toBe(0);
+    expect(f.nMocodes).toBe(2);
     expect(Object.keys(f).sort()).toEqual([...CATEGORICAL_FEATURES, ...numericColumns(['1822', '0913'])].sort());
   });
   it('keeps missing values missing (for the Encoder to impute) and flags them', () => {
     const f = featureRow(rec({ victAge: null, lat: null, lon: null, hour: null, reportDelay: -2 }), []);
-    expect(f['victAge']).toBeNull();
-    expect(f['victAgeMissing']).toBe(1);
-    expect(f['lat']).toBeNull();
-    expect(f['locationMissing']).toBe(1);
-    expect(f['hourSin']).toBeNull();
-    expect(f['reportDelayLog']).toBeCloseTo(-Math.log(3), 12);
+    expect(f.victAge).toBeNull();
+    expect(f.victAgeMissing).toBe(1);
+    expect(f.lat).toBeNull();
+    expect(f.locationMissing).toBe(1);
+    expect(f.hourSin).toBeNull();
+    expect(f.reportDelayLog).toBeCloseTo(-Math.log(3), 12);
   });
   it('topMocodes counts each record once and breaks ties by code', () => {
     const rs = [rec({ mocodes: ['0002', '0002', '0001'] }), rec({ mocodes: ['0003'] }), rec({ mocodes: ['0001'] })];

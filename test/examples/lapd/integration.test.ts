@@ -18,42 +18,97 @@ describe('npm run lapd on the real sample', () => {
     expect(present, `missing ${sample}`).toBe(true);
   });
 
-  it.runIf(present)('completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70', () => {
-    const out = mkdtempSync(join(tmpdir(), 'lapd-it-'));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'examples', 'lapd', 'main.ts'), '--data', sample, '--epochs', '4', '--out', out, '--quiet'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      timeout: 110_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown> & { majorityBaseline: { balancedAccuracy: number } };
-    expect(m['synthetic']).toBe(false);
-    for (const k of ['accuracy', 'balancedAccuracy', 'macroF1', 'rocAucOvrMacro', 'rocAucOvrWeighted', 'rocAucOvoMacro', 'nTrain', 'nTest', 'classes', 'confusionMatrix']) expect(m).toHaveProperty(k);
-    expect(m['classes']).toEqual(['Adult Arrest', 'Adult Other', 'Invest Cont', 'Juv Arrest', 'Juv Other']);
-    expect((m['nTrain'] as number) + (m['nTest'] as number)).toBe(22_926);
-    expect(m['nTest']).toBe(Math.ceil(0.25 * 22_926));
-    const cm = m['confusionMatrix'] as number[][];
-    expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(m['nTest']);
-    expect(m.majorityBaseline.balancedAccuracy).toBeCloseTo(0.2, 10);
-    expect(m['balancedAccuracy'] as number).toBeGreaterThan(m.majorityBaseline.balancedAccuracy);
-    expect(m['rocAucOvrMacro'] as number).toBeGreaterThanOrEqual(0.7);
-    const files = readdirSync(out);
-    for (const f of ['metrics.json', 'pipeline.json', 'training-curve.svg', 'confusion-matrix.svg', 'roc-curves.svg', 'model-architecture.svg']) expect(files).toContain(f);
-    for (const f of files.filter((x) => x.endsWith('.svg'))) {
-      const svg = readFileSync(join(out, f), 'utf8');
-      expect(svg.startsWith('<svg')).toBe(true);
-      expect(svg).toContain('lapd-sample.csv');
-    }
-    expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
-  }, 120_000);
+  it.runIf(present)(
+    'completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70',
+    () => {
+      const out = mkdtempSync(join(tmpdir(), 'lapd-it-'));
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(projectRoot, 'examples', 'lapd', 'main.ts'),
+          '--data',
+          sample,
+          '--epochs',
+          '4',
+          '--out',
+          out,
+          '--quiet',
+        ],
+        {
+          cwd: projectRoot,
+          encoding: 'utf8',
+          timeout: 110_000,
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown> & {
+        majorityBaseline: { balancedAccuracy: number };
+      };
+      expect(m['synthetic']).toBe(false);
+      for (const k of [
+        'accuracy',
+        'balancedAccuracy',
+        'macroF1',
+        'rocAucOvrMacro',
+        'rocAucOvrWeighted',
+        'rocAucOvoMacro',
+        'nTrain',
+        'nTest',
+        'classes',
+        'confusionMatrix',
+      ])
+        expect(m).toHaveProperty(k);
+      expect(m['classes']).toEqual(['Adult Arrest', 'Adult Other', 'Invest Cont', 'Juv Arrest', 'Juv Other']);
+      expect((m['nTrain'] as number) + (m['nTest'] as number)).toBe(22_926);
+      expect(m['nTest']).toBe(Math.ceil(0.25 * 22_926));
+      const cm = m['confusionMatrix'] as number[][];
+      expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(m['nTest']);
+      expect(m.majorityBaseline.balancedAccuracy).toBeCloseTo(0.2, 10);
+      expect(m['balancedAccuracy'] as number).toBeGreaterThan(m.majorityBaseline.balancedAccuracy);
+      expect(m['rocAucOvrMacro'] as number).toBeGreaterThanOrEqual(0.7);
+      const files = readdirSync(out);
+      for (const f of [
+        'metrics.json',
+        'pipeline.json',
+        'training-curve.svg',
+        'confusion-matrix.svg',
+        'roc-curves.svg',
+        'model-architecture.svg',
+      ])
+        expect(files).toContain(f);
+      for (const f of files.filter((x) => x.endsWith('.svg'))) {
+        const svg = readFileSync(join(out, f), 'utf8');
+        expect(svg.startsWith('<svg')).toBe(true);
+        expect(svg).toContain('lapd-sample.csv');
+      }
+      expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
+    },
+    120_000,
+  );
 
   it('runs with no data flags on SYNTHETIC data, labelled so in every output', () => {
     const out = mkdtempSync(join(tmpdir(), 'lapd-syn-'));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'examples', 'lapd', 'main.ts'), '--rows', '3000', '--epochs', '2', '--out', out], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      timeout: 110_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(projectRoot, 'examples', 'lapd', 'main.ts'),
+        '--rows',
+        '3000',
+        '--epochs',
+        '2',
+        '--out',
+        out,
+      ],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        timeout: 110_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/SYNTHETIC DATA/);
     expect(r.stdout).toMatch(/epoch 1\/2/); // plain progress lines when not on a TTY
@@ -61,6 +116,7 @@ describe('npm run lapd on the real sample', () => {
     const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown>;
     expect(m['synthetic']).toBe(true);
     expect(String(m['source'])).toMatch(/^SYNTHETIC/);
-    for (const f of readdirSync(out).filter((x) => x.endsWith('.svg'))) expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.svg')))
+      expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
   }, 120_000);
 });

@@ -10,18 +10,39 @@ const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) /
 /** A hand-written row (invented values) with the official columns. */
 function row(over: Partial<Record<string, string>> = {}): Record<string, string> {
   const base: Record<string, string> = Object.fromEntries(COLUMNS.map((c) => [c, '']));
-  Object.assign(base, {
-    DR_NO: '200100001', 'Date Rptd': '03/02/2020 12:00:00 AM', 'DATE OCC': '03/01/2020 12:00:00 AM', 'TIME OCC': '1730',
-    AREA: '01', 'AREA NAME': 'Central', 'Rpt Dist No': '0111', 'Part 1-2': '1', 'Crm Cd': '0510', 'Crm Cd Desc': 'VEHICLE - STOLEN',
-    Mocodes: '344 1822', 'Vict Age': '34', 'Vict Sex': 'F', 'Vict Descent': 'H', 'Premis Cd': '101', 'Premis Desc': 'STREET',
-    Status: 'IC', 'Status Desc': 'Invest Cont', 'Crm Cd 1': '510', LAT: '34.05', LON: '-118.25',
-  }, over);
+  Object.assign(
+    base,
+    {
+      DR_NO: '200100001',
+      'Date Rptd': '03/02/2020 12:00:00 AM',
+      'DATE OCC': '03/01/2020 12:00:00 AM',
+      'TIME OCC': '1730',
+      AREA: '01',
+      'AREA NAME': 'Central',
+      'Rpt Dist No': '0111',
+      'Part 1-2': '1',
+      'Crm Cd': '0510',
+      'Crm Cd Desc': 'VEHICLE - STOLEN',
+      Mocodes: '344 1822',
+      'Vict Age': '34',
+      'Vict Sex': 'F',
+      'Vict Descent': 'H',
+      'Premis Cd': '101',
+      'Premis Desc': 'STREET',
+      Status: 'IC',
+      'Status Desc': 'Invest Cont',
+      'Crm Cd 1': '510',
+      LAT: '34.05',
+      LON: '-118.25',
+    },
+    over,
+  );
   return base;
 }
 
 function csv(rows: ReadonlyArray<Record<string, string>>, header: ReadonlyArray<string> = COLUMNS): string {
   const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [header.join(','), ...rows.map((r) => header.map((c) => cell(r[c] ?? '')).join(','))].join('\n') + '\n';
+  return `${[header.join(','), ...rows.map((r) => header.map((c) => cell(r[c] ?? '')).join(','))].join('\n')}\n`;
 }
 
 describe('parseDay', () => {
@@ -63,7 +84,16 @@ describe('codes and times', () => {
 describe('cleanRow', () => {
   const clean = (over: Partial<Record<string, string>>) => cleanRow((c) => row(over)[c]);
   it('applies the documented rules', () => {
-    const r = clean({ 'Vict Age': '0', 'Vict Sex': '-', 'Vict Descent': '', LAT: '0', LON: '0', 'Weapon Used Cd': '', 'Crm Cd 2': '998', 'Crm Cd 3': '0626' });
+    const r = clean({
+      'Vict Age': '0',
+      'Vict Sex': '-',
+      'Vict Descent': '',
+      LAT: '0',
+      LON: '0',
+      'Weapon Used Cd': '',
+      'Crm Cd 2': '998',
+      'Crm Cd 3': '0626',
+    });
     if (typeof r === 'string') throw new Error(r);
     expect(r.victAge).toBeNull();
     expect(r.victSex).toBe('X');
@@ -102,7 +132,10 @@ describe('cleanRow', () => {
 describe('loadCsv', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lapd-load-'));
   it('streams a file, keeps good rows, counts malformed ones and never throws on them', async () => {
-    const good = [row(), row({ 'DATE OCC': '2020-03-01T00:00:00', 'Date Rptd': '03/05/2020 0:00', 'Status Desc': 'Adult Arrest' })];
+    const good = [
+      row(),
+      row({ 'DATE OCC': '2020-03-01T00:00:00', 'Date Rptd': '03/05/2020 0:00', 'Status Desc': 'Adult Arrest' }),
+    ];
     let text = csv([...good, row({ 'Status Desc': '' })]);
     text += '1,2,3\n'; // too few fields
     text += 'x,"unterminated quote,\n';
@@ -124,7 +157,7 @@ describe('loadCsv', () => {
   });
   it('accepts columns in another order and a BOM', async () => {
     const path = join(dir, 'c.csv');
-    writeFileSync(path, '\uFEFF' + csv([row()], [...COLUMNS].reverse()));
+    writeFileSync(path, `\uFEFF${csv([row()], [...COLUMNS].reverse())}`);
     const r = await loadCsv(path);
     expect(r.records).toHaveLength(1);
     expect(r.records[0]!.crimeCode).toBe('510');

@@ -44,12 +44,16 @@ describe('synthetic generator', () => {
       return sel.filter((r) => r['Status Desc'] === 'Adult Arrest').length / sel.length;
     };
     expect(rate((r) => r['Weapon Used Cd'] !== '')).toBeGreaterThan(1.3 * rate((r) => r['Weapon Used Cd'] === ''));
-    expect(rate((r) => r['Date Rptd'] === r['DATE OCC'])).toBeGreaterThan(1.3 * rate((r) => r['Date Rptd'] !== r['DATE OCC']));
+    expect(rate((r) => r['Date Rptd'] === r['DATE OCC'])).toBeGreaterThan(
+      1.3 * rate((r) => r['Date Rptd'] !== r['DATE OCC']),
+    );
     const juv = (f: (r: (typeof rows)[number]) => boolean) => {
       const sel = rows.filter(f);
       return sel.filter((r) => r['Status Desc'].startsWith('Juv')).length / sel.length;
     };
-    expect(juv((r) => Number(r['Vict Age']) > 0 && Number(r['Vict Age']) < 18)).toBeGreaterThan(3 * juv((r) => Number(r['Vict Age']) >= 18));
+    expect(juv((r) => Number(r['Vict Age']) > 0 && Number(r['Vict Age']) < 18)).toBeGreaterThan(
+      3 * juv((r) => Number(r['Vict Age']) >= 18),
+    );
   });
   it('contains the messy cells real exports have, and every row cleans', () => {
     expect(rows.some((r) => r['Vict Age'] === '0')).toBe(true);
@@ -62,7 +66,9 @@ describe('synthetic generator', () => {
   it('writes a CSV the streaming loader reads back identically', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'lapd-syn-')), 's.csv');
     await writeSyntheticCsv(path, { n: 500, seed: 9 });
-    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(COLUMNS.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','));
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
+      COLUMNS.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','),
+    );
     const fromFile = await loadCsv(path);
     const fromMemory = loadRows(generateRows({ n: 500, seed: 9 }));
     expect(fromFile.malformed.count).toBe(0);

@@ -28,7 +28,15 @@ const KERNELS: [string, KNeighborsParams][] = [
 ];
 
 /** Independent O(n²) reference: direct squared differences, sorted by (distance, index). */
-function naive(X: Float64Array, n: number, d: number, Q: Float64Array, m: number, k: number, excludeSelf: boolean): { indices: Int32Array; distances: Float64Array } {
+function naive(
+  X: Float64Array,
+  n: number,
+  d: number,
+  Q: Float64Array,
+  m: number,
+  k: number,
+  excludeSelf: boolean,
+): { indices: Int32Array; distances: Float64Array } {
   const indices = new Int32Array(m * k);
   const distances = new Float64Array(m * k);
   for (let i = 0; i < m; i++) {
@@ -58,7 +66,7 @@ function expectClose(a: Float64Array, b: ArrayLike<number>, rel: number): void {
 
 describe('KNeighbors vs scikit-learn NearestNeighbors fixtures', () => {
   it('records the versions that produced the fixtures', () => {
-    expect(fixture.versions['sklearn']).toMatch(/^\d+\.\d+/);
+    expect(fixture.versions.sklearn).toMatch(/^\d+\.\d+/);
     expect(fixture.cases.length).toBeGreaterThan(5);
   });
   for (const c of fixture.cases) {
@@ -141,7 +149,14 @@ describe('KNeighbors ties and self-exclusion', () => {
 
 describe('KNeighbors properties vs a naive O(n²) reference', () => {
   const dataset = fc
-    .record({ n: fc.integer({ min: 2, max: 70 }), d: fc.integer({ min: 1, max: 9 }), seed: fc.integer(), excludeSelf: fc.boolean(), kFrac: fc.double({ min: 0, max: 1, noNaN: true }), ints: fc.boolean() })
+    .record({
+      n: fc.integer({ min: 2, max: 70 }),
+      d: fc.integer({ min: 1, max: 9 }),
+      seed: fc.integer(),
+      excludeSelf: fc.boolean(),
+      kFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+      ints: fc.boolean(),
+    })
     .map(({ n, d, seed, excludeSelf, kFrac, ints }) => {
       let s = seed >>> 0 || 1;
       const next = (): number => {
@@ -150,7 +165,9 @@ describe('KNeighbors properties vs a naive O(n²) reference', () => {
         s ^= s << 5;
         return (s >>> 0) / 2 ** 32;
       };
-      const X = Float64Array.from({ length: n * d }, () => (ints ? Math.floor(next() * 4) : (next() - 0.5) * 10 ** Math.floor(next() * 6 - 2)));
+      const X = Float64Array.from({ length: n * d }, () =>
+        ints ? Math.floor(next() * 4) : (next() - 0.5) * 10 ** Math.floor(next() * 6 - 2),
+      );
       const available = excludeSelf ? n - 1 : n;
       const k = 1 + Math.floor(kFrac * (available - 1));
       return { X, n, d, k, excludeSelf };
@@ -172,22 +189,28 @@ describe('KNeighbors properties vs a naive O(n²) reference', () => {
 
   it('separate query sets (rows not in the data) agree with the reference', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }), fc.integer(), (n, d, m, seed) => {
-        let s = seed >>> 0 || 7;
-        const next = (): number => {
-          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-          return s / 2 ** 32;
-        };
-        const X = Float64Array.from({ length: n * d }, next);
-        const Q = Float64Array.from({ length: m * d }, next);
-        const k = 1 + (seed >>> 3) % n;
-        const ref = naive(X, n, d, Q, m, k, false);
-        for (const [, params] of KERNELS) {
-          const r = new KNeighbors(params).fit(X, n, d).kneighbors(Q, m, k);
-          expect(r.indices).toEqual(ref.indices);
-          expectClose(r.distances, ref.distances, 1e-12);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer(),
+        (n, d, m, seed) => {
+          let s = seed >>> 0 || 7;
+          const next = (): number => {
+            s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+            return s / 2 ** 32;
+          };
+          const X = Float64Array.from({ length: n * d }, next);
+          const Q = Float64Array.from({ length: m * d }, next);
+          const k = 1 + ((seed >>> 3) % n);
+          const ref = naive(X, n, d, Q, m, k, false);
+          for (const [, params] of KERNELS) {
+            const r = new KNeighbors(params).fit(X, n, d).kneighbors(Q, m, k);
+            expect(r.indices).toEqual(ref.indices);
+            expectClose(r.distances, ref.distances, 1e-12);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -204,7 +227,11 @@ describe('KNeighbors int16 kernel (quantised rows, certified)', () => {
   }
 
   it('answers exactly on continuous data with the int16 fast path doing the work (1 and 2 threads)', () => {
-    for (const [n, d] of [[2500, 37], [1500, 128], [800, 301]] as const) {
+    for (const [n, d] of [
+      [2500, 37],
+      [1500, 128],
+      [800, 301],
+    ] as const) {
       const u = lcg(n + d);
       const X = Float64Array.from({ length: n * d }, () => (u() + u() + u() - 1.5) * 3);
       const ref = naive(X, n, d, X, n, 5, true);
@@ -225,7 +252,10 @@ describe('KNeighbors int16 kernel (quantised rows, certified)', () => {
     const n = 3000;
     const d = 37;
     const u = lcg(11);
-    const X = Float64Array.from({ length: n * d }, (_, i) => Math.round((u() + u() + u() - 1.5) * 8) / 4 + (i % 7 === 0 ? 100 : 0));
+    const X = Float64Array.from(
+      { length: n * d },
+      (_, i) => Math.round((u() + u() + u() - 1.5) * 8) / 4 + (i % 7 === 0 ? 100 : 0),
+    );
     const ref = naive(X, n, d, X, n, 5, true);
     const auto = new KNeighbors({ algorithm: 'brute', threads: 1 }).fit(X, n, d);
     expect(auto.fitted.kernel).toBe('wasm-i16');
@@ -320,7 +350,9 @@ describe('KNeighbors input validation', () => {
     const nn = new KNeighbors().fit(X, 3, 2);
     expect(() => nn.kneighbors(X, 3, 4)).toThrow(DataValidationError);
     expect(() => nn.kneighbors(X, 3, 4)).toThrow(/k = 4.*only 3 rows/);
-    expect(() => nn.kneighbors(X, 3, 3, { excludeSelf: true })).toThrow(/k = 3.*only 2 rows.*3 fitted rows, minus the query row itself/);
+    expect(() => nn.kneighbors(X, 3, 3, { excludeSelf: true })).toThrow(
+      /k = 3.*only 2 rows.*3 fitted rows, minus the query row itself/,
+    );
     expect(nn.kneighbors(X, 3, 2, { excludeSelf: true }).indices.length).toBe(6);
   });
   it('rejects k < 1 or non-integer k as an invalid parameter', () => {
@@ -341,11 +373,18 @@ describe('KNeighbors input validation', () => {
     const nn = new KNeighbors().fit(X, 3, 2);
     expect(() => nn.kneighbors(Float64Array.from([1, 2, 3]), 1, 1)).toThrow(DataValidationError);
     expect(() => nn.kneighbors(Float64Array.from([1, Infinity]), 1, 1)).toThrow(/query row 0, column 1/);
-    expect(() => nn.kneighbors(X.subarray(0, 4), 2, 1, { excludeSelf: true })).toThrow(/excludeSelf needs the fitted rows/);
+    expect(() => nn.kneighbors(X.subarray(0, 4), 2, 1, { excludeSelf: true })).toThrow(
+      /excludeSelf needs the fitted rows/,
+    );
     expect(() => new KNeighbors().kneighbors(X, 3, 1)).toThrow(NotFittedError);
     expect(() => new KNeighbors().fitted).toThrow(NotFittedError);
     expect(nn.fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'kd-tree', kernel: 'js' });
-    expect(new KNeighbors({ algorithm: 'brute' }).fit(X, 3, 2).fitted).toEqual({ nSamplesFit: 3, nFeaturesIn: 2, algorithm: 'brute', kernel: 'wasm-i16' });
+    expect(new KNeighbors({ algorithm: 'brute' }).fit(X, 3, 2).fitted).toEqual({
+      nSamplesFit: 3,
+      nFeaturesIn: 2,
+      algorithm: 'brute',
+      kernel: 'wasm-i16',
+    });
     expect(() => new KNeighbors({ algorithm: 'ball-tree' as never })).toThrow(InvalidParameterError);
   });
   it('does not modify its inputs and answers an empty query', () => {

@@ -13,7 +13,11 @@ let mismatches = 0;
 let compared = 0;
 let exhaustive = 0;
 let queries = 0;
-for (const [n, d] of [[3000, 37], [2000, 128], [1500, 300]] as const) {
+for (const [n, d] of [
+  [3000, 37],
+  [2000, 128],
+  [1500, 300],
+] as const) {
   const rng = new Random(n + d);
   const X = new Float64Array(n * d);
   // quarter-step values: many exact ties, which the certificate must resolve like brute force

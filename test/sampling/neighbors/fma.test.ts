@@ -12,13 +12,23 @@ describe('KNeighbors with relaxed SIMD (fused multiply-add kernel)', () => {
   });
 
   it('returns exactly the brute-force neighbours when the runtime has relaxed SIMD', () => {
-    const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', join(import.meta.dirname, 'fma-check.ts')], {
-      encoding: 'utf8',
-      cwd: join(import.meta.dirname, '..', '..', '..'),
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--experimental-wasm-relaxed-simd', '--import', 'tsx', join(import.meta.dirname, 'fma-check.ts')],
+      {
+        encoding: 'utf8',
+        cwd: join(import.meta.dirname, '..', '..', '..'),
+        timeout: 120_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { relaxed: boolean; compared: number; mismatches: number; exhaustive: number; queries: number };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop() as string) as {
+      relaxed: boolean;
+      compared: number;
+      mismatches: number;
+      exhaustive: number;
+      queries: number;
+    };
     expect(out.relaxed).toBe(true);
     expect(out.compared).toBeGreaterThan(30_000);
     expect(out.mismatches).toBe(0);
