@@ -4,90 +4,82 @@
  * the majority-class baseline.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeWithSharedFile, lapdSamplePath, projectRoot } from '../../support/sharedData.js';
 
-const projectRoot = join(import.meta.dirname, '..', '..', '..');
-const sample = join(projectRoot, '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
-const present = existsSync(sample);
+describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => {
+  const sample = lapdSamplePath;
+  it('completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lapd-it-'));
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(projectRoot, 'examples', 'lapd', 'main.ts'),
+        '--data',
+        sample,
+        '--epochs',
+        '4',
+        '--out',
+        out,
+        '--quiet',
+      ],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        timeout: 110_000,
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown> & {
+      majorityBaseline: { balancedAccuracy: number };
+    };
+    expect(m.synthetic).toBe(false);
+    for (const k of [
+      'accuracy',
+      'balancedAccuracy',
+      'macroF1',
+      'rocAucOvrMacro',
+      'rocAucOvrWeighted',
+      'rocAucOvoMacro',
+      'nTrain',
+      'nTest',
+      'classes',
+      'confusionMatrix',
+    ])
+      expect(m).toHaveProperty(k);
+    expect(m.classes).toEqual(['Adult Arrest', 'Adult Other', 'Invest Cont', 'Juv Arrest', 'Juv Other']);
+    expect((m.nTrain as number) + (m.nTest as number)).toBe(22_926);
+    expect(m.nTest).toBe(Math.ceil(0.25 * 22_926));
+    const cm = m.confusionMatrix as number[][];
+    expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(m.nTest);
+    expect(m.majorityBaseline.balancedAccuracy).toBeCloseTo(0.2, 10);
+    expect(m.balancedAccuracy as number).toBeGreaterThan(m.majorityBaseline.balancedAccuracy);
+    expect(m.rocAucOvrMacro as number).toBeGreaterThanOrEqual(0.7);
+    const files = readdirSync(out);
+    for (const f of [
+      'metrics.json',
+      'pipeline.json',
+      'training-curve.svg',
+      'confusion-matrix.svg',
+      'roc-curves.svg',
+      'model-architecture.svg',
+    ])
+      expect(files).toContain(f);
+    for (const f of files.filter((x) => x.endsWith('.svg'))) {
+      const svg = readFileSync(join(out, f), 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('lapd-sample.csv');
+    }
+    expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
+  }, 120_000);
+});
 
-describe('npm run lapd on the real sample', () => {
-  it.runIf(!present && process.env['CI'])('has the shared sample in CI', () => {
-    expect(present, `missing ${sample}`).toBe(true);
-  });
-
-  it.runIf(present)(
-    'completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70',
-    () => {
-      const out = mkdtempSync(join(tmpdir(), 'lapd-it-'));
-      const r = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(projectRoot, 'examples', 'lapd', 'main.ts'),
-          '--data',
-          sample,
-          '--epochs',
-          '4',
-          '--out',
-          out,
-          '--quiet',
-        ],
-        {
-          cwd: projectRoot,
-          encoding: 'utf8',
-          timeout: 110_000,
-        },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown> & {
-        majorityBaseline: { balancedAccuracy: number };
-      };
-      expect(m['synthetic']).toBe(false);
-      for (const k of [
-        'accuracy',
-        'balancedAccuracy',
-        'macroF1',
-        'rocAucOvrMacro',
-        'rocAucOvrWeighted',
-        'rocAucOvoMacro',
-        'nTrain',
-        'nTest',
-        'classes',
-        'confusionMatrix',
-      ])
-        expect(m).toHaveProperty(k);
-      expect(m['classes']).toEqual(['Adult Arrest', 'Adult Other', 'Invest Cont', 'Juv Arrest', 'Juv Other']);
-      expect((m['nTrain'] as number) + (m['nTest'] as number)).toBe(22_926);
-      expect(m['nTest']).toBe(Math.ceil(0.25 * 22_926));
-      const cm = m['confusionMatrix'] as number[][];
-      expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(m['nTest']);
-      expect(m.majorityBaseline.balancedAccuracy).toBeCloseTo(0.2, 10);
-      expect(m['balancedAccuracy'] as number).toBeGreaterThan(m.majorityBaseline.balancedAccuracy);
-      expect(m['rocAucOvrMacro'] as number).toBeGreaterThanOrEqual(0.7);
-      const files = readdirSync(out);
-      for (const f of [
-        'metrics.json',
-        'pipeline.json',
-        'training-curve.svg',
-        'confusion-matrix.svg',
-        'roc-curves.svg',
-        'model-architecture.svg',
-      ])
-        expect(files).toContain(f);
-      for (const f of files.filter((x) => x.endsWith('.svg'))) {
-        const svg = readFileSync(join(out, f), 'utf8');
-        expect(svg.startsWith('<svg')).toBe(true);
-        expect(svg).toContain('lapd-sample.csv');
-      }
-      expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
-    },
-    120_000,
-  );
-
+describe('npm run lapd on its default data', () => {
   it('runs with no data flags on SYNTHETIC data, labelled so in every output', () => {
     const out = mkdtempSync(join(tmpdir(), 'lapd-syn-'));
     const r = spawnSync(
@@ -114,8 +106,8 @@ describe('npm run lapd on the real sample', () => {
     expect(r.stdout).toMatch(/epoch 1\/2/); // plain progress lines when not on a TTY
     expect(r.stdout).toMatch(/balanced accuracy/);
     const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Record<string, unknown>;
-    expect(m['synthetic']).toBe(true);
-    expect(String(m['source'])).toMatch(/^SYNTHETIC/);
+    expect(m.synthetic).toBe(true);
+    expect(String(m.source)).toMatch(/^SYNTHETIC/);
     for (const f of readdirSync(out).filter((x) => x.endsWith('.svg')))
       expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
   }, 120_000);
