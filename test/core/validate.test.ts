@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidParameterError } from '../../src/core/errors.js';
+import {
+  checkBoolean,
+  checkInteger,
+  checkLabelList,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+  checkPair,
+  closestName,
+  formatInterval,
+} from '../../src/core/validate.js';
+
+const thrown = (f: () => unknown): InvalidParameterError => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InvalidParameterError);
+    return e as InvalidParameterError;
+  }
+  throw new Error('did not throw');
+};
+
+describe('checkOptions', () => {
+  const known = ['kNeighbors', 'samplingStrategy', 'seed'] as const;
+  it('accepts undefined, {} and known keys; returns the object', () => {
+    expect(checkOptions('SMOTE', undefined, known)).toEqual({});
+    const o = { kNeighbors: 3 };
+    expect(checkOptions('SMOTE', o, known)).toBe(o);
+    expect(checkOptions('SMOTE', Object.assign(Object.create(null), { seed: 1 }), known)).toEqual({ seed: 1 });
+  });
+  it('rejects an unknown key with the closest name', () => {
+    const e = thrown(() => checkOptions('SMOTE', { k_neighbors: 3 } as never, known));
+    expect(e.param).toBe('k_neighbors');
+    expect(e.message).toBe(
+      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? Known options: kNeighbors, samplingStrategy, seed.',
+    );
+    expect(thrown(() => checkOptions('SMOTE', { sampling_strategy: 'auto' } as never, known)).message).toMatch(
+      /did you mean 'samplingStrategy'/,
+    );
+    expect(thrown(() => checkOptions('SMOTE', { zzzzzz: 1 } as never, known)).message).not.toMatch(/did you mean/);
+  });
+  it('rejects what is not a plain object', () => {
+    for (const bad of [null, 3, 'x', [], new Map(), new (class A {})()])
+      expect(thrown(() => checkOptions('X', bad as never, known)).param).toBe('options');
+  });
+  it('closestName: case, underscores and transpositions', () => {
+    expect(closestName('lr', ['learningRate', 'l2'])).toBe('l2');
+    expect(closestName('categoricals', ['categorical', 'numeric'])).toBe('categorical');
+    expect(closestName('sede', ['seed'])).toBe('seed');
+    expect(closestName('HIDDENLAYERS', ['hiddenLayers'])).toBe('hiddenLayers');
+  });
+});
+
+describe('value checks', () => {
+  it('checkOneOf', () => {
+    expect(checkOneOf('S', 'method', undefined, ['a', 'b'] as const, 'a')).toBe('a');
+    expect(checkOneOf('S', 'method', 'b', ['a', 'b'] as const)).toBe('b');
+    expect(thrown(() => checkOneOf('S', 'method', 'c', ['a', 'b'])).message).toBe(
+      "S: method must be one of 'a', 'b', received \"c\".",
+    );
+  });
+  it('checkInteger', () => {
+    expect(checkInteger('S', 'k', undefined, { min: 1 }, 5)).toBe(5);
+    expect(checkInteger('S', 'k', 3, { min: 1, max: 3 })).toBe(3);
+    for (const bad of [0, 1.5, Number.NaN, Infinity, '3', 2 ** 60, undefined])
+      expect(thrown(() => checkInteger('S', 'k', bad, { min: 1 })).param).toBe('k');
+    expect(thrown(() => checkInteger('S', 'k', 0, { min: 1 }, undefined, 'Use 5.')).message).toBe(
+      'S: k must be an integer ≥ 1, received 0. Use 5.',
+    );
+  });
+  it('checkNumber with open and closed ends', () => {
+    expect(checkNumber('S', 'p', 0, { ge: 0, lt: 1 })).toBe(0);
+    expect(thrown(() => checkNumber('S', 'p', 1, { ge: 0, lt: 1 })).message).toBe(
+      'S: p must be a number in [0, 1), received 1.',
+    );
+    expect(thrown(() => checkNumber('S', 'p', Number.NaN)).message).toMatch(/a finite number/);
+    expect(formatInterval({ gt: 0 })).toBe('(0, ∞)');
+  });
+  it('checkBoolean, checkPair, checkLabelList', () => {
+    expect(checkBoolean('S', 'b', undefined, true)).toBe(true);
+    expect(thrown(() => checkBoolean('S', 'b', 1)).message).toBe('S: b must be true or false, received 1.');
+    expect(checkPair('S', 'r', [0, 1], (a, b) => a < b, 'with a < b')).toEqual([0, 1]);
+    expect(thrown(() => checkPair('S', 'r', [1, 0], (a, b) => a < b, 'with a < b')).message).toMatch(/with a < b/);
+    expect(checkLabelList('S', 'labels', ['a', 2])).toEqual(['a', 2]);
+    expect(thrown(() => checkLabelList('S', 'labels', ['a', 'a'])).param).toBe('labels[1]');
+    expect(thrown(() => checkLabelList('S', 'labels', [{}])).param).toBe('labels[0]');
+    expect(thrown(() => checkLabelList('S', 'labels', [])).param).toBe('labels');
+  });
+});
