@@ -37,15 +37,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * "SMOTE: unknown option 'k_neighbors' — did you mean 'kNeighbors'?". A typo that is silently
  * ignored is a wrong result nobody sees. @internal
  */
-export function checkOptions<T extends object>(
-  who: string,
-  options: T | undefined,
-  known: ReadonlyArray<keyof T & string>,
-): T {
+export function checkOptions<T extends object>(who: string, options: T | undefined, known: ReadonlyArray<string>): T {
   if (options === undefined) return {} as T;
   if (!isPlainObject(options)) invalid(who, 'options', 'a plain options object', options);
   for (const key of Object.keys(options)) {
-    if ((known as ReadonlyArray<string>).includes(key)) continue;
+    if (known.includes(key)) continue;
     const guess = closestName(key, known);
     throw new InvalidParameterError(
       key,
