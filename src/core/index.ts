@@ -9,6 +9,15 @@ export type { ErrorCode, DataLocation } from './errors.js';
 export { Random, drawSeed } from './random.js';
 export type { IndexedArray } from './random.js';
 export type { MatrixInput, NumericRow, Label } from './matrix.js';
+export type {
+  Cell,
+  ColumnTable,
+  RowsInput,
+  ColumnarTable,
+  TableColumn,
+  NumericColumn,
+  CategoricalColumn,
+} from './table.js';
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
 export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';

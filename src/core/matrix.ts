@@ -62,15 +62,15 @@ export interface DenseOptions {
   spareRows?: number;
 }
 
-/** An ml-matrix `Matrix`, or an object shaped like one (another copy of ml-matrix). */
-function isMatrixLike(X: MatrixInput): X is Matrix {
+/** Whether `X` is an ml-matrix `Matrix`, or an object shaped like one (another copy of ml-matrix). @internal */
+export function isMatrixLike(X: unknown): X is Matrix {
   return (
     X instanceof Matrix ||
     (X !== null &&
       typeof X === 'object' &&
-      'rows' in X &&
-      'columns' in X &&
-      typeof (X as unknown as Matrix).get === 'function')
+      typeof (X as Matrix).rows === 'number' &&
+      typeof (X as Matrix).columns === 'number' &&
+      typeof (X as Matrix).get === 'function')
   );
 }
 

@@ -12,8 +12,8 @@ import type { Label } from '../core/matrix.js';
 import { FORMAT_PREFIX, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
 import { cloneEstimator } from './clone.js';
-import { rowCount } from './rows.js';
-import type { RowsInput } from './rows.js';
+import { rowCount } from '../core/table.js';
+import type { RowsInput } from '../core/table.js';
 
 /**
  * A transformer step: `fit` + `transform` (Encoder, Scaler, or your own).

@@ -2,8 +2,8 @@ import { DataValidationError, InvalidParameterError, describe } from '../core/er
 import { checkLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { Random, checkSeed, drawSeed } from '../core/random.js';
-import { rowCount } from './rows.js';
-import type { RowsInput } from './rows.js';
+import { rowCount } from '../core/table.js';
+import type { RowsInput } from '../core/table.js';
 
 /** Options of {@link StratifiedKFold}. */
 export interface StratifiedKFoldOptions {

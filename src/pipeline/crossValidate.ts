@@ -3,8 +3,8 @@ import { DataValidationError, InvalidParameterError, describe } from '../core/er
 import { checkLabels, uniqueSorted } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { cloneEstimator } from './clone.js';
-import { rowCount, takeRows } from './rows.js';
-import type { RowsInput } from './rows.js';
+import { rowCount, takeRows } from '../core/table.js';
+import type { RowsInput } from '../core/table.js';
 import { SCORERS, alignProba } from './scorers.js';
 import type { ScorerFn, ScorerName, ScoringContext } from './scorers.js';
 import { StratifiedKFold } from './StratifiedKFold.js';

@@ -13,7 +13,6 @@ export type {
   PipelineStateJSON,
 } from './Pipeline.js';
 export { cloneEstimator } from './clone.js';
-export type { RowsInput, ColumnRows } from './rows.js';
 export { trainTestSplit } from './trainTestSplit.js';
 export type { TrainTestSplitOptions, TrainTestSplit, SplitPart } from './trainTestSplit.js';
 export { StratifiedKFold } from './StratifiedKFold.js';

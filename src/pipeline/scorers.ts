@@ -10,7 +10,7 @@ import { logLoss } from '../metrics/logLoss.js';
 import { matthewsCorrcoef } from '../metrics/matthewsCorrcoef.js';
 import { f1Score, precisionScore, recallScore } from '../metrics/precisionRecallFscoreSupport.js';
 import { rocAucScore } from '../metrics/rocAucScore.js';
-import type { RowsInput } from './rows.js';
+import type { RowsInput } from '../core/table.js';
 
 /**
  * Names of the built-in scorers of {@link crossValidate} (scikit-learn's scoring names in

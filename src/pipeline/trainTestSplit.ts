@@ -3,8 +3,8 @@ import { DataValidationError, InvalidParameterError, describe } from '../core/er
 import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { Random, checkSeed, drawSeed } from '../core/random.js';
-import { rowCount, takeRows } from './rows.js';
-import type { ColumnRows, RowsInput } from './rows.js';
+import { rowCount, takeRows } from '../core/table.js';
+import type { ColumnTable, RowsInput } from '../core/table.js';
 
 /** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions {
@@ -196,10 +196,10 @@ export function trainTestSplit(
   options?: TrainTestSplitOptions,
 ): TrainTestSplit<Matrix>;
 export function trainTestSplit<R>(
-  X: ColumnRows<R>,
+  X: ColumnTable<R>,
   y: ReadonlyArray<Label>,
   options?: TrainTestSplitOptions,
-): TrainTestSplit<ColumnRows<R>>;
+): TrainTestSplit<ColumnTable<R>>;
 export function trainTestSplit<R>(
   X: ReadonlyArray<R>,
   y: ReadonlyArray<Label>,

@@ -8,6 +8,7 @@ import {
 } from '../core/errors.js';
 import type { Transformer } from '../core/estimator.js';
 import { toDense, fromDense, type MatrixInput } from '../core/matrix.js';
+import type { Cell, ColumnTable } from '../core/table.js';
 import {
   decodeNumber,
   encodeNumber,
@@ -18,9 +19,6 @@ import {
   type Envelope,
   type JsonNumber,
 } from '../core/serialization.js';
-
-/** One cell of an input table. `null`, `undefined`, `''` and `NaN` are missing values. */
-export type Cell = string | number | null | undefined;
 
 /**
  * A table accepted by {@link Encoder}: an array of row objects keyed by column name, or row arrays
@@ -33,21 +31,6 @@ export type Cell = string | number | null | undefined;
  * `columns.length` cells.
  */
 export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnTable;
-
-/**
- * A table given as row arrays plus the column names (the shape of a CSV parsed without headers).
- *
- * @example
- * ```ts
- * const t: ColumnTable = { columns: ['AREA', 'Vict Age'], rows: [['Central', 34], ['Newton', null]] };
- * ```
- */
-export interface ColumnTable {
-  /** Column names, one per cell of each row. */
-  readonly columns: ReadonlyArray<string>;
-  /** The rows; each has exactly `columns.length` cells. */
-  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>;
-}
 
 /** A constant used by {@link EncoderOptions.impute} for missing numeric cells. */
 export interface ImputeConstant {

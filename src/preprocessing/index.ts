@@ -1,8 +1,6 @@
 export { Encoder } from './encoder.js';
 export type {
-  Cell,
   TableInput,
-  ColumnTable,
   ImputeConstant,
   Category,
   DecodedRow,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Matrix } from 'ml-matrix';
-import { Encoder, type Category, type Cell, type EncoderOptions } from '../../src/preprocessing/index.js';
+import type { Cell } from '../../src/core/index.js';
+import { Encoder, type Category, type EncoderOptions } from '../../src/preprocessing/index.js';
 import {
   DataValidationError,
   InvalidParameterError,
