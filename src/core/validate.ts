@@ -52,12 +52,21 @@ export function checkOptions<T extends object>(who: string, options: T | undefin
 }
 
 /**
- * The name in `names` closest to `name` (case, `_` and `-` ignored; Damerau–Levenshtein distance),
+ * The name in `names` closest to `name`: one whose camelCase initials are `name` (`lr` →
+ * `learningRate`), else the nearest by Damerau–Levenshtein distance (case, `_` and `-` ignored),
  * or `undefined` when none is close (distance above a third of the name's length, at least 2). @internal
  */
 export function closestName(name: string, names: ReadonlyArray<string>): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
   const a = norm(name);
+  // An abbreviation by initials ('lr' for learningRate) is what a user from another library types.
+  const initials = (s: string) =>
+    s
+      .replace(/[_-]+(.)/g, (_, c: string) => c.toUpperCase())
+      .replace(/(?!^)[a-z\d]+/g, '')
+      .toLowerCase();
+  const byInitials = names.find((n) => /[A-Z]/.test(n) && initials(n) === a);
+  if (byInitials !== undefined) return byInitials;
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(a.length / 3)) + 1;
   for (const candidate of names) {

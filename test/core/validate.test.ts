@@ -46,7 +46,8 @@ describe('checkOptions', () => {
       expect(thrown(() => checkOptions('X', bad as never, known)).param).toBe('options');
   });
   it('closestName: case, underscores and transpositions', () => {
-    expect(closestName('lr', ['learningRate', 'l2'])).toBe('l2');
+    expect(closestName('lr', ['learningRate', 'l2'])).toBe('learningRate');
+    expect(closestName('l1', ['learningRate', 'l2'])).toBe('l2');
     expect(closestName('categoricals', ['categorical', 'numeric'])).toBe('categorical');
     expect(closestName('sede', ['seed'])).toBe('seed');
     expect(closestName('HIDDENLAYERS', ['hiddenLayers'])).toBe('hiddenLayers');
