@@ -21,3 +21,6 @@ export type {
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
 export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
+export { isRowSource, denseRowSource } from './rowSource.js';
+export type { RowSource } from './rowSource.js';
+export type { Batch, BatchSource, Progress, ProgressCallback } from './batchSource.js';
