@@ -21,3 +21,5 @@ export type {
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
 export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
+export { computeClassWeight, computeSampleWeight } from './classWeight.js';
+export type { ClassWeightSpec } from './classWeight.js';
