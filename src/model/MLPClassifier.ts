@@ -45,10 +45,12 @@ import { splitValidation } from './validationSplit.js';
  *   masks use seeds drawn from it.
  * - tfjs backends are global: `fit` activates the chosen backend for the whole process.
  *   `predict` uses the backend the model was trained on when it is initialized in this process,
- *   otherwise cpu (call `await MLPClassifier.ready('wasm')` first in a fresh process, or use
- *   {@link MLPClassifier.load}).
+ *   otherwise cpu (call `await MLPClassifier.ready(clf.fitted.backend)` first in a fresh process,
+ *   e.g. after {@link MLPClassifier.fromJSON}).
  * - Tensors are freed after every batch and prediction; `dispose()` frees the weights (a later
  *   `predict` rebuilds them from the stored values).
+ * - No file I/O here (browser bundles never see `node:fs`): in Node, `saveJSON` / `loadJSON` of
+ *   `imbalanced-tabular/node` write and read the JSON form.
  *
  * @example
  * ```ts
@@ -346,61 +348,6 @@ export class MLPClassifier implements ClassifierLike {
   }
 
   /**
-   * Writes `toJSON()` to `<dir>/mlp-classifier.json` (Node only; creates `dir`). No tfjs-node needed.
-   *
-   * @param dir - Target directory.
-   * @returns The path written.
-   * @throws {@link NotFittedError} before `fit`.
-   * @example
-   * ```ts
-   * await clf.save('./models/lapd');
-   * const again = await MLPClassifier.load('./models/lapd');
-   * ```
-   */
-  async save(dir: string): Promise<string> {
-    this.ready(`${CLASS}.save`);
-    const { fs, path } = nodeModules(`${CLASS}.save`);
-    await fs.promises.mkdir(dir, { recursive: true });
-    const file = path.join(dir, FILE_NAME);
-    await fs.promises.writeFile(file, JSON.stringify(this.toJSON()));
-    return file;
-  }
-
-  /**
-   * Reads a classifier written by {@link MLPClassifier.save} and initializes the backend it was
-   * trained on (falling back to cpu), so predictions match the original's.
-   *
-   * @param dir - Directory passed to `save`.
-   * @returns The fitted classifier.
-   * @throws {@link SerializationError} when the file is missing or corrupt.
-   * @example
-   * ```ts
-   * const clf = await MLPClassifier.load('./models/lapd');
-   * ```
-   */
-  static async load(dir: string): Promise<MLPClassifier> {
-    const { fs, path } = nodeModules(`${CLASS}.load`);
-    const file = path.join(dir, FILE_NAME);
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (e) {
-      throw new SerializationError(
-        `${CLASS}.load: cannot read ${file} (${(e as Error).message}). Pass the directory given to save().`,
-      );
-    }
-    const clf = MLPClassifier.fromJSON(text);
-    if (clf.state) {
-      try {
-        await activateBackend(clf.state.fitted.backend, `${CLASS}.load`);
-      } catch {
-        await activateBackend('cpu', `${CLASS}.load`);
-      }
-    }
-    return clf;
-  }
-
-  /**
    * Frees the tensors holding the weights. The learned values stay in memory, so a later `predict`
    * rebuilds the tensors; call it when you are done with the model.
    *
@@ -426,31 +373,6 @@ export class MLPClassifier implements ClassifierLike {
     if (!s.net) s.net = new Network(s.spec, s.values);
     return s.net;
   }
-}
-
-const FILE_NAME = 'mlp-classifier.json';
-
-interface NodeFs {
-  promises: {
-    mkdir(p: string, o: { recursive: boolean }): Promise<unknown>;
-    writeFile(p: string, data: string): Promise<void>;
-    readFile(p: string, enc: 'utf8'): Promise<string>;
-  };
-}
-
-function nodeModules(who: string): { fs: NodeFs; path: { join(...p: string[]): string } } {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const get = proc?.getBuiltinModule;
-  if (typeof get !== 'function') {
-    throw new InvalidParameterError(
-      'dir',
-      `${who}: saving to and loading from a directory needs Node ≥ 20.16. In a browser use toJSON() / fromJSON().`,
-    );
-  }
-  return {
-    fs: get.call(proc, 'node:fs') as NodeFs,
-    path: get.call(proc, 'node:path') as { join(...p: string[]): string },
-  };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -14,6 +13,7 @@ import {
 import { Random } from '../../src/core/random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
+import { loadJSON, saveJSON } from '../../src/node.js';
 import { classifierChecks, firstDifference } from '../../src/testing/conformance.js';
 
 interface Block {
@@ -267,7 +267,7 @@ describe('MLPClassifier determinism, persistence, memory', () => {
     b.dispose();
   });
 
-  it('JSON round trip (through text) and save/load give bit-identical predictions', async () => {
+  it('JSON round trip (through text) and saveJSON/loadJSON give bit-identical predictions', async () => {
     const { X, y } = blobs(90, 4, 3, 6);
     const ys = y.map((v) => `class ${v}`);
     const clf = new MLPClassifier({
@@ -289,11 +289,11 @@ describe('MLPClassifier determinism, persistence, memory', () => {
     expect(again.summary()).toEqual(clf.summary());
     const dir = mkdtempSync(join(tmpdir(), 'mlp-'));
     try {
-      await clf.save(dir);
-      const loaded = await MLPClassifier.load(dir);
+      const file = await saveJSON(join(dir, 'models', 'mlp.json'), clf);
+      const loaded = MLPClassifier.fromJSON(await loadJSON(file));
       expect(firstDifference(loaded.predictProba(X), P)).toBeUndefined();
       loaded.dispose();
-      await expect(MLPClassifier.load(join(dir, 'missing'))).rejects.toThrow(SerializationError);
+      await expect(loadJSON(join(dir, 'missing.json'))).rejects.toThrow(SerializationError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -30,7 +30,7 @@ describe('MLPClassifier options', () => {
   it('rejects unknown keys inside earlyStopping and reduceLROnPlateau', () => {
     const es = thrown(() => new MLPClassifier({ earlyStopping: { patiance: 3 } as never }));
     expect(es.param).toBe('patiance');
-    expect(es.message).toMatch(/^MLPClassifier\.earlyStopping: unknown option "patiance" — did you mean 'patience'\?/);
+    expect(es.message).toMatch(/^MLPClassifier\.earlyStopping: unknown option "patiance" — did you mean 'patience'/);
     const rl = thrown(() => new MLPClassifier({ reduceLROnPlateau: { min_lr: 1e-5 } as never }));
     expect(rl.message).toMatch(/^MLPClassifier\.reduceLROnPlateau: unknown option "min_lr" — did you mean 'minLr'\?/);
   });
