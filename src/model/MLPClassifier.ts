@@ -15,14 +15,13 @@ import { fromDense, toDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import type { Envelope } from '../core/serialization.js';
-import { buildLayersModel, summarize } from './architecture.js';
+import { buildLayersModel, netSpec, summarize } from './architecture.js';
 import type { MLPSummary } from './architecture.js';
 import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
 import { decodeState, encodeModel, openModel } from './codec.js';
 import type { MLPFitted, ModelState } from './fitted.js';
 import { Network, initialValues } from './Network.js';
-import type { NetSpec } from './Network.js';
 import { CLASS, resolveParams } from './options.js';
 import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams } from './options.js';
 import { train } from './trainingLoop.js';
@@ -160,15 +159,7 @@ export class MLPClassifier implements ClassifierLike {
     const X32 = Float32Array.from(dense.data);
 
     const backend = await activateBackend(p.backend, who);
-    const spec: NetSpec = {
-      nIn: d,
-      hidden: p.hiddenLayers,
-      nOut: classes.length,
-      activation: p.activation,
-      dropout: p.dropout,
-      batchNorm: p.batchNormalization,
-      l2: p.l2,
-    };
+    const spec = netSpec(p, d, classes.length);
     const net = new Network(spec, initialValues(spec, rng));
     try {
       const data = { X: X32, d, y: yIdx, trainIdx, classWeights: cw, valX, valY };

@@ -8,6 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { BN_EPSILON, BN_MOMENTUM } from './Network.js';
 import type { LayerValues, NetSpec } from './Network.js';
 import { CLASS } from './options.js';
+import type { MLPClassifierParams } from './options.js';
 
 /** One layer of {@link MLPSummary}. */
 export interface MLPLayerSummary {
@@ -35,6 +36,22 @@ export interface MLPSummary {
   totalParams: number;
   /** Trainable parameter count (excludes batch normalization's moving statistics). */
   trainableParams: number;
+}
+
+/**
+ * The architecture `p` defines for data with `nIn` features and `nOut` classes.
+ * @internal
+ */
+export function netSpec(p: MLPClassifierParams, nIn: number, nOut: number): NetSpec {
+  return {
+    nIn,
+    hidden: p.hiddenLayers,
+    nOut,
+    activation: p.activation,
+    dropout: p.dropout,
+    batchNorm: p.batchNormalization,
+    l2: p.l2,
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   openEnvelope,
 } from '../core/serialization.js';
 import type { Envelope, JsonNumber } from '../core/serialization.js';
+import { netSpec } from './architecture.js';
 import type { MLPFitted, ModelState } from './fitted.js';
 import type { LayerValues, NetSpec } from './Network.js';
 import { CLASS } from './options.js';
@@ -109,15 +110,7 @@ export function decodeState(st: unknown, p: MLPClassifierParams): ModelState {
   if (!Array.isArray(classes) || classes.length < 2 || !Number.isInteger(nIn) || nIn < 1) {
     throw new SerializationError(`${CLASS}.fromJSON: state.classes or state.nFeaturesIn is missing or invalid.`);
   }
-  const spec: NetSpec = {
-    nIn,
-    hidden: p.hiddenLayers,
-    nOut: classes.length,
-    activation: p.activation,
-    dropout: p.dropout,
-    batchNorm: p.batchNormalization,
-    l2: p.l2,
-  };
+  const spec = netSpec(p, nIn, classes.length);
   const values = decodeLayers(sj.layers, spec);
   const backend = sj.backend === 'wasm' ? 'wasm' : 'cpu';
   const hist = Array.isArray(sj.history) ? (sj.history as Record<string, JsonNumber>[]) : [];
