@@ -24,3 +24,5 @@ export type { Serializable, Transformer, SamplerLike, ResampleResult, Classifier
 export { isRowSource, denseRowSource } from './rowSource.js';
 export type { RowSource } from './rowSource.js';
 export type { Batch, BatchSource, Progress, ProgressCallback } from './batchSource.js';
+export { computeClassWeight, computeSampleWeight } from './classWeight.js';
+export type { ClassWeightSpec } from './classWeight.js';

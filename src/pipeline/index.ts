@@ -28,5 +28,3 @@ export type {
   Scoring,
 } from './crossValidate.js';
 export type { ScorerName, ScorerFn, ScoringContext } from './scorers.js';
-export { computeClassWeight, computeSampleWeight } from './classWeight.js';
-export type { ClassWeightSpec } from './classWeight.js';

@@ -1,6 +1,7 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
-import { checkLabels, uniqueSorted } from '../core/labels.js';
-import type { Label } from '../core/matrix.js';
+import { DataValidationError, describe } from './errors.js';
+import { checkLabels, uniqueSorted } from './labels.js';
+import type { Label } from './matrix.js';
+import { checkNumber, invalid } from './validate.js';
 
 /**
  * How classes are weighted: `'balanced'` (inversely proportional to class frequency) or an
@@ -8,22 +9,25 @@ import type { Label } from '../core/matrix.js';
  */
 export type ClassWeightSpec = 'balanced' | ReadonlyMap<Label, number>;
 
-function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec {
-  if (spec === 'balanced') return;
+/**
+ * Checks a {@link ClassWeightSpec} option: `'balanced'`, or a Map whose weights are finite numbers
+ * ≥ 0. Throws {@link InvalidParameterError} naming `param`.
+ * @internal
+ */
+export function checkClassWeightSpec(who: string, spec: unknown, param = 'classWeight'): ClassWeightSpec {
+  if (spec === 'balanced') return spec;
   if (!(spec instanceof Map)) {
-    throw new InvalidParameterError(
-      'classWeight',
-      `${who}: classWeight must be 'balanced' or a Map from class to weight, received ${describe(spec)}. (Use a Map, not an object, so numeric labels stay numbers.)`,
+    return invalid(
+      who,
+      param,
+      "'balanced' or a Map from class to weight",
+      spec,
+      '(Use a Map, not an object, so numeric labels stay numbers.)',
     );
   }
-  for (const [k, w] of spec) {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new InvalidParameterError(
-        'classWeight',
-        `${who}: the weight of class ${describe(k)} is ${describe(w)}; weights must be finite numbers ≥ 0.`,
-      );
-    }
-  }
+  for (const [k, w] of spec)
+    checkNumber(who, param, w, { ge: 0 }, undefined, `It is the weight of class ${describe(k)}.`);
+  return spec as ReadonlyMap<Label, number>;
 }
 
 /**
@@ -47,7 +51,8 @@ function checkSpec(who: string, spec: unknown): asserts spec is ClassWeightSpec 
  * classes are left unweighted (scikit-learn's rule).
  * @example
  * ```ts
- * computeClassWeight('balanced', ['a', 'b', 'c'], ['a', 'a', 'a', 'b', 'c', 'c']); // Map { 'a' => 0.666…, 'b' => 2, 'c' => 1 }
+ * computeClassWeight('balanced', ['a', 'b', 'c'], ['a', 'a', 'a', 'b', 'c', 'c']);
+ * // Map { 'a' => 0.666…, 'b' => 2, 'c' => 1 }
  * ```
  * @see scikit-learn `sklearn.utils.class_weight.compute_class_weight`.
  */
@@ -77,7 +82,7 @@ export function computeClassWeight(
   b?: ReadonlyArray<Label>,
 ): Map<Label, number> {
   const who = 'computeClassWeight';
-  checkSpec(who, spec);
+  checkClassWeightSpec(who, spec);
   const y = checkLabels(b ?? a, who, 'y');
   const classes = b === undefined ? uniqueSorted(y) : checkLabels(a, who, 'classes');
   if (new Set(classes).size !== classes.length) {
@@ -102,10 +107,9 @@ export function computeClassWeight(
       const count = counts.get(c);
       if (count === undefined) {
         throw new DataValidationError(
-          `${who}: class ${describe(c)} does not occur in y, so 'balanced' cannot weigh it. classes should only hold labels present in y.`,
-          {
-            param: 'classes',
-          },
+          `${who}: class ${describe(c)} does not occur in y, so 'balanced' cannot weigh it. ` +
+            'classes should only hold labels present in y.',
+          { param: 'classes' },
         );
       }
       out.set(c, n / (k * count));
@@ -122,8 +126,11 @@ export function computeClassWeight(
   }
   if (unweighted.length > 0 && classes.length - unweighted.length !== spec.size) {
     const stray = [...spec.keys()].filter((c) => !known.has(c));
+    const list = (labels: Label[]) => labels.map((c) => describe(c)).join(', ');
     throw new DataValidationError(
-      `${who}: classWeight names ${stray.map((c) => describe(c)).join(', ')}, which ${stray.length === 1 ? 'is' : 'are'} not among the classes, while the classes ${unweighted.map((c) => describe(c)).join(', ')} are not in classWeight. Check the class labels (a number vs a string?).`,
+      `${who}: classWeight names ${list(stray)}, which ${stray.length === 1 ? 'is' : 'are'} not among the ` +
+        `classes, while the classes ${list(unweighted)} are not in classWeight. ` +
+        'Check the class labels (a number vs a string?).',
       { param: 'classWeight' },
     );
   }

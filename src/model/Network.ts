@@ -2,12 +2,12 @@
  * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops.
  *
  * Why by hand: tfjs's autodiff of a dense layer produces matMuls with a transposed operand, which
- * the wasm backend runs ~10× slower than a plain matMul on an explicitly transposed copy; tfjs-layers'
- * `fit` adds per-batch bookkeeping on top. Dense + activation + dropout + batch normalization +
- * softmax cross-entropy have short closed-form gradients, so one training step here is a handful of
- * plain matMuls and element-wise ops. `toLayersModel` (classifier.ts) rebuilds the same network
- * with tfjs-layers, and the tests check this forward pass against it and this backward pass
- * against tfjs autodiff.
+ * the wasm backend runs ~10× slower than a plain matMul on an explicitly transposed copy;
+ * tfjs-layers' `fit` adds per-batch bookkeeping on top. Dense + activation + dropout + batch
+ * normalization + softmax cross-entropy have short closed-form gradients, so one training step here
+ * is a handful of plain matMuls and element-wise ops. `buildLayersModel` (architecture.ts) rebuilds
+ * the same network with tfjs-layers, and the tests check this forward pass against it and this
+ * backward pass against tfjs autodiff.
  *
  * @internal
  */
@@ -44,6 +44,9 @@ export const BN_MOMENTUM = 0.99;
 export const BN_EPSILON = 1e-3;
 
 let netCounter = 0;
+
+/** Rows per forward pass at inference (bounds the size of the input and output tensors). */
+const PREDICT_CHUNK = 4096;
 
 interface Layer {
   W: tf.Variable<tf.Rank.R2>;
@@ -167,6 +170,33 @@ export class Network {
     return tf.softmax(this.logits(x));
   }
 
+  /**
+   * Inference-mode class probabilities of `n` rows (row-major, `nIn` columns), computed in chunks
+   * of `PREDICT_CHUNK` rows; returns `n × nOut` float32 values. Frees every tensor it makes.
+   */
+  probabilities(X: Float32Array | Float64Array, n: number): Float32Array {
+    const d = this.spec.nIn;
+    const k = this.spec.nOut;
+    const out = new Float32Array(n * k);
+    // float64 input is converted chunk by chunk into one reused float32 buffer (no full-size copy).
+    const buf = X instanceof Float32Array ? undefined : new Float32Array(Math.min(PREDICT_CHUNK, n) * d);
+    for (let start = 0; start < n; start += PREDICT_CHUNK) {
+      const m = Math.min(PREDICT_CHUNK, n - start);
+      let chunk: Float32Array;
+      if (buf) {
+        chunk = buf.subarray(0, m * d);
+        chunk.set(X.subarray(start * d, (start + m) * d));
+      } else chunk = (X as Float32Array).subarray(start * d, (start + m) * d);
+      const t = tf.tidy(() => this.forward(tf.tensor2d(chunk, [m, d])));
+      try {
+        out.set(t.dataSync() as Float32Array, start * k);
+      } finally {
+        t.dispose();
+      }
+    }
+    return out;
+  }
+
   /** Inference-mode logits. Call inside `tf.tidy`. */
   logits(x: tf.Tensor2D): tf.Tensor2D {
     const { activation } = this.spec;
@@ -227,7 +257,8 @@ export class Network {
       inputs.push(a);
       let h: tf.Tensor2D;
       if (L.gamma && L.beta && L.mean && L.variance) {
-        const z = tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D; // the bias cancels in (z - mean): its gradient is 0
+        // The bias cancels in (z - mean): its gradient is 0.
+        const z = tf.fused.matMul({ a, b: L.W, bias: L.b }) as tf.Tensor2D;
         const mean = colMean(z as tf.Tensor2D);
         const variance = colMean(tf.square(tf.sub(z, mean)) as tf.Tensor2D);
         const invstd = tf.rsqrt(tf.add(variance, BN_EPSILON)) as tf.Tensor1D;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
 import type { Label } from '../../src/core/matrix.js';
-import { computeClassWeight, computeSampleWeight } from '../../src/pipeline/index.js';
+import { computeClassWeight, computeSampleWeight } from '../../src/core/index.js';
 
 interface Case {
   spec: 'balanced' | Array<[Label, number]>;

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -14,9 +13,7 @@ import {
 import { Random } from '../../src/core/random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
-import { Network, initialValues } from '../../src/model/network.js';
-import type { NetSpec } from '../../src/model/network.js';
-import { stratifiedHoldout } from '../../src/model/validation.js';
+import { loadJSON, saveJSON } from '../../src/node.js';
 import { classifierChecks, firstDifference } from '../../src/testing/conformance.js';
 
 interface Block {
@@ -131,85 +128,6 @@ describe('MLPClassifier learns', () => {
 });
 
 describe('MLPClassifier network', () => {
-  const specs: [string, Partial<NetSpec>][] = [
-    ['relu + l2', { activation: 'relu', l2: 1e-3 }],
-    ['tanh + batch normalization', { activation: 'tanh', batchNorm: true }],
-    ['elu', { activation: 'elu' }],
-    ['sigmoid + batch normalization + l2', { activation: 'sigmoid', batchNorm: true, l2: 1e-2 }],
-  ];
-  for (const [name, over] of specs) {
-    it(`hand-written gradients equal tfjs autodiff (${name})`, () => {
-      const spec: NetSpec = {
-        nIn: 5,
-        hidden: [7, 4],
-        nOut: 3,
-        activation: 'relu',
-        dropout: 0,
-        batchNorm: false,
-        l2: 0,
-        ...over,
-      };
-      const rng = new Random(3);
-      const net = new Network(spec, initialValues(spec, rng));
-      const b = 9;
-      const xv = Float32Array.from({ length: b * spec.nIn }, () => rng.normal());
-      const yv = Int32Array.from({ length: b }, (_, i) => i % 3);
-      const wv = Float32Array.from({ length: b }, (_, i) => (1 + (i % 2)) / b);
-      const before = tf.memory().numTensors;
-      tf.tidy(() => {
-        const x = tf.tensor2d(xv, [b, spec.nIn]);
-        const xT = tf.transpose(x) as tf.Tensor2D;
-        const y = tf.tensor1d(yv, 'int32');
-        const sw = tf.tensor2d(wv, [b, 1]);
-        const mine = net.lossAndGrads(x, xT, y, sw, [], false);
-        const vars = net.variables().filter((v) => v.trainable);
-        // Reference: the textbook forward pass, differentiated by tfjs.
-        const ref = tf.variableGrads(() => {
-          let a: tf.Tensor = x;
-          let i = 0;
-          const all = net.variables();
-          for (let l = 0; l < spec.hidden.length; l++) {
-            const W = all[i++] as tf.Variable;
-            const bias = all[i++] as tf.Variable;
-            let z = tf.add(tf.matMul(a as tf.Tensor2D, W as tf.Tensor2D), bias);
-            if (spec.batchNorm) {
-              const gamma = all[i++] as tf.Variable;
-              const beta = all[i++] as tf.Variable;
-              i += 2;
-              const m = tf.moments(z, 0);
-              z = tf.add(tf.mul(tf.div(tf.sub(z, m.mean), tf.sqrt(tf.add(m.variance, 1e-3))), gamma), beta);
-            }
-            a =
-              spec.activation === 'relu'
-                ? tf.relu(z)
-                : spec.activation === 'tanh'
-                  ? tf.tanh(z)
-                  : spec.activation === 'elu'
-                    ? tf.elu(z)
-                    : tf.sigmoid(z);
-          }
-          const logits = tf.add(tf.matMul(a as tf.Tensor2D, all[i] as tf.Tensor2D), all[i + 1] as tf.Tensor);
-          let loss = tf.neg(tf.sum(tf.mul(tf.mul(tf.oneHot(y, 3), sw), tf.logSoftmax(logits))));
-          for (const v of all)
-            if (v.name.endsWith('/kernel')) loss = tf.add(loss, tf.mul(spec.l2, tf.sum(tf.square(v))));
-          return loss as tf.Scalar;
-        }, vars);
-        expect(mine.loss.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0] as number, 5);
-        for (const v of vars) {
-          const g1 = mine.grads[v.name]?.dataSync() as Float32Array;
-          const g2 = ref.grads[v.name]?.dataSync() as Float32Array;
-          expect(g1.length).toBe(g2.length);
-          for (let j = 0; j < g1.length; j++)
-            expect(Math.abs((g1[j] as number) - (g2[j] as number))).toBeLessThan(
-              2e-5 + 1e-3 * Math.abs(g2[j] as number),
-            );
-        }
-      });
-      net.dispose();
-      expect(tf.memory().numTensors).toBe(before - net.variables().length);
-    });
-  }
-
   it('inference matches the same network rebuilt with tfjs-layers (toLayersModel)', async () => {
     const { X, y } = blobs(120, 4, 3, 9);
     for (const opts of [
@@ -230,25 +148,6 @@ describe('MLPClassifier network', () => {
 });
 
 describe('MLPClassifier validation, early stopping, learning rate', () => {
-  it('stratified validation keeps every class on both sides, seeded', () => {
-    const y = Int32Array.from([...Array(90).fill(0), ...Array(8).fill(1), ...Array(2).fill(2)]);
-    const a = stratifiedHoldout(y, [0, 1, 2], 0.1, new Random(4), 'test');
-    const b = stratifiedHoldout(y, [0, 1, 2], 0.1, new Random(4), 'test');
-    expect(Array.from(a.val)).toEqual(Array.from(b.val));
-    // ceil(0.1 · 100) = 10 shared 9 / 0.8 / 0.2 → 9, then at least one per class → 11.
-    expect(a.val.length).toBe(11);
-    expect(a.train.length + a.val.length).toBe(100);
-    for (const c of [0, 1, 2]) {
-      expect(Array.from(a.val).some((i) => y[i] === c)).toBe(true);
-      expect(Array.from(a.train).some((i) => y[i] === c)).toBe(true);
-    }
-    expect(Array.from(a.val).filter((i) => y[i] === 0).length).toBe(9);
-    expect(new Set([...a.val, ...a.train]).size).toBe(100);
-    expect(() => stratifiedHoldout(Int32Array.from([0, 0, 0, 1]), [0, 1], 0.5, new Random(1), 'who')).toThrow(
-      DataValidationError,
-    );
-  });
-
   it('early stopping stops and restores the best epoch (val loss of the restored model = best recorded)', async () => {
     const { X, y } = blobs(150, 4, 3, 2, 2.5);
     const v = blobs(60, 4, 3, 2, 2.5); // same centres (same seed), different noise draws below
@@ -324,7 +223,8 @@ describe('MLPClassifier validation, early stopping, learning rate', () => {
         reduceLROnPlateau: { monitor: 'loss', factor: 0.5, patience: 2, minDelta: 1e9, minLr: 0.002 },
       });
       await clf.fit(X, y);
-      // epoch 0 improves on +∞; later epochs never do (minDelta is huge) → reduce after epochs 2, 4, 6, floored at minLr.
+      // epoch 0 improves on +∞; later epochs never do (minDelta is huge) → reduce after epochs 2, 4, 6,
+      // floored at minLr.
       expect(clf.history.map((e) => e.learningRate)).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.002]);
       clf.dispose();
     }
@@ -367,7 +267,7 @@ describe('MLPClassifier determinism, persistence, memory', () => {
     b.dispose();
   });
 
-  it('JSON round trip (through text) and save/load give bit-identical predictions', async () => {
+  it('JSON round trip (through text) and saveJSON/loadJSON give bit-identical predictions', async () => {
     const { X, y } = blobs(90, 4, 3, 6);
     const ys = y.map((v) => `class ${v}`);
     const clf = new MLPClassifier({
@@ -389,11 +289,11 @@ describe('MLPClassifier determinism, persistence, memory', () => {
     expect(again.summary()).toEqual(clf.summary());
     const dir = mkdtempSync(join(tmpdir(), 'mlp-'));
     try {
-      await clf.save(dir);
-      const loaded = await MLPClassifier.load(dir);
+      const file = await saveJSON(join(dir, 'models', 'mlp.json'), clf);
+      const loaded = MLPClassifier.fromJSON(await loadJSON(file));
       expect(firstDifference(loaded.predictProba(X), P)).toBeUndefined();
       loaded.dispose();
-      await expect(MLPClassifier.load(join(dir, 'missing'))).rejects.toThrow(SerializationError);
+      await expect(loadJSON(join(dir, 'missing.json'))).rejects.toThrow(SerializationError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
