@@ -6,6 +6,7 @@
  * @module
  */
 import type { Label } from './matrix.js';
+import type { RowSource } from './rowSource.js';
 
 /** One mini-batch: `size` rows of `nFeatures` float32 values and their class indices. */
 export interface Batch {
@@ -58,3 +59,24 @@ export interface Progress {
  * now and then; the library itself never prints.
  */
 export type ProgressCallback = (progress: Progress) => void;
+
+/** Options of {@link LazySampler.fitStream}. */
+export interface FitStreamOptions {
+  /**
+   * The rows of `X` (and `y`) to resample, e.g. a training split without its validation rows.
+   * @defaultValue every row
+   */
+  readonly rows?: Int32Array;
+  /** Called now and then during the fit (neighbour searches can take minutes on large data). */
+  readonly onProgress?: ProgressCallback;
+}
+
+/**
+ * A sampler with a streaming form: `fitStream` computes once only what the algorithm needs (the
+ * class plan, neighbour tables, per-row counts) and returns a {@link BatchSource} whose epochs mix
+ * original rows with synthetic rows generated on the fly, so the resampled matrix never exists.
+ */
+export interface LazySampler {
+  /** Fits on the rows of `X` and returns the mini-batch stream of the resampled data. */
+  fitStream(X: RowSource, y: ReadonlyArray<Label>, options?: FitStreamOptions): BatchSource;
+}

@@ -23,6 +23,13 @@ export type { Envelope, JsonNumber } from './serialization.js';
 export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
 export { isRowSource, denseRowSource } from './rowSource.js';
 export type { RowSource } from './rowSource.js';
-export type { Batch, BatchSource, Progress, ProgressCallback } from './batchSource.js';
+export type {
+  Batch,
+  BatchSource,
+  FitStreamOptions,
+  LazySampler,
+  Progress,
+  ProgressCallback,
+} from './batchSource.js';
 export { computeClassWeight, computeSampleWeight } from './classWeight.js';
 export type { ClassWeightSpec } from './classWeight.js';
