@@ -9,14 +9,9 @@ import {
   type SamplerOptions,
   type SamplerParams,
 } from './Sampler.js';
-import {
-  checkClassSizes,
-  checkKNeighbors,
-  kFor,
-  checkNeighborSearch,
-  defaultNeighbors,
-  selfNeighbors,
-} from './_shared.js';
+import { drawPairs, interpolateRow } from './interpolate.js';
+import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
 
 /** Options of {@link SMOTENC}. */
 export interface SMOTENCOptions extends SamplerOptions {
@@ -119,7 +114,8 @@ export function medianStd(
  * ```ts
  * const { X: Xr, y: yr } = new SMOTENC({ categoricalFeatures: [0, 3], seed: 1 }).fitResample(X, y);
  * ```
- * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique. JAIR 16:321–357 (section 6.1, SMOTE-NC).
+ * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique.
+ * JAIR 16:321–357 (section 6.1, SMOTE-NC).
  * @see imbalanced-learn's `imblearn.over_sampling.SMOTENC`.
  */
 export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
@@ -164,7 +160,8 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     if (cf.length > 0 && typeof cf[0] === 'boolean') {
       if (cf.length !== cols) {
         throw new DataValidationError(
-          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. Give one boolean per column.`,
+          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. ` +
+            'Give one boolean per column.',
           { param: 'categoricalFeatures' },
         );
       }
@@ -174,7 +171,9 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
       const bad = (cf as number[]).filter((j) => j >= cols);
       if (bad.length > 0) {
         throw new DataValidationError(
-          `${who}: categoricalFeatures ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} out of range for X with ${cols} columns. Some of the categorical indices are out of range. Indices should be between 0 and ${cols - 1}.`,
+          `${who}: categoricalFeatures ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} out of range for X ` +
+            `with ${cols} columns. Some of the categorical indices are out of range. Indices should be ` +
+            `between 0 and ${cols - 1}.`,
           { param: 'categoricalFeatures' },
         );
       }
@@ -182,13 +181,16 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     }
     if (cat.length === 0) {
       throw new DataValidationError(
-        `${who}: categoricalFeatures selects no column. SMOTE-NC is not designed to work only with numerical features. It requires some categorical features; use SMOTE for all-numeric data.`,
+        `${who}: categoricalFeatures selects no column. SMOTE-NC is not designed to work only with ` +
+          'numerical features. It requires some categorical features; use SMOTE for all-numeric data.',
         { param: 'categoricalFeatures' },
       );
     }
     if (cat.length === cols) {
       throw new DataValidationError(
-        `${who}: every column is categorical. SMOTE-NC is not designed to work only with categorical features. It requires some numerical features; use RandomOverSampler (or a categorical-only method such as imbalanced-learn's SMOTEN) instead.`,
+        `${who}: every column is categorical. SMOTE-NC is not designed to work only with categorical ` +
+          'features. It requires some numerical features; use RandomOverSampler (or a categorical-only ' +
+          "method such as imbalanced-learn's SMOTEN) instead.",
         { param: 'categoricalFeatures' },
       );
     }
@@ -203,11 +205,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     for (const j of cat) isCat[j] = 1;
     const cont: number[] = [];
     for (let j = 0; j < cols; j++) if (!isCat[j]) cont.push(j);
-    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
-      n >= 2
-        ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.`
-        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
-    );
+    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
     const out = ctx.allocate();
     const med = new Map<Label, number>();
     const kUsed = new Map<Label, number>();
@@ -245,22 +243,24 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
         });
       }
       const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), enc, nc, width, k);
-      const pairs = new Int32Array(G);
-      const range = nc * k;
-      for (let i = 0; i < G; i++) pairs[i] = rng.int(range);
+      const pairs = drawPairs(rng, nn, k, G);
       const block = out.rows(label);
       for (let i = 0; i < G; i++) {
-        const p = pairs[i] as number;
-        const base = Math.floor(p / k);
-        const bo = (idx[base] as number) * cols;
-        const no = (idx[nn[p] as number] as number) * cols;
-        const oo = i * cols;
+        // After all G pairs: per new row, its step, then its categorical ties (if any) in column order.
+        const base = pairs.base[i] as number;
         const u = rng.float();
-        for (let t = 0; t < cont.length; t++) {
-          const j = cont[t] as number;
-          const xb = data[bo + j] as number;
-          block[oo + j] = xb + u * ((data[no + j] as number) - xb);
-        }
+        interpolateRow(
+          data,
+          idx[base] as number,
+          data,
+          idx[pairs.neighbor[i] as number] as number,
+          cols,
+          u,
+          block,
+          i,
+          cont,
+        );
+        const oo = i * cols;
         for (const f of cat) {
           let distinct = 0;
           let best = 0;
