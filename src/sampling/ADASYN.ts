@@ -1,14 +1,7 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawSteps, interpolateRows } from './interpolate.js';
 import { checkClassSizes, checkNeighborCount } from './neighborCount.js';
@@ -116,8 +109,8 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: ADASYNOptions = {}) {
-    super({ name: 'ADASYN', type: 'over-sampling' }, options, {
-      nNeighbors: checkNeighborCount('ADASYN', 'nNeighbors', options?.nNeighbors, 5),
+    super({ name: 'ADASYN', type: 'over-sampling', options: ['nNeighbors', 'neighbors'] }, options, {
+      nNeighbors: checkNeighborCount('ADASYN', 'nNeighbors', options?.nNeighbors),
       neighbors: checkNeighborSearch('ADASYN', options?.neighbors),
     });
   }
@@ -127,7 +120,7 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): ADASYN {
-    return new ADASYN(decodeSamplerParams('ADASYN', openEnvelope(json, 'ADASYN', 1).params) as ADASYNOptions);
+    return new ADASYN(Sampler.optionsFromJSON(json, 'ADASYN'));
   }
 
   /** ADASYN's rounded per-row counts sum to at most G + n_c / 2 per class (each rounds up by ≤ ½). */

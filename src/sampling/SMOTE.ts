@@ -1,13 +1,6 @@
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
 import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
@@ -75,7 +68,7 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: SMOTEOptions = {}) {
-    super({ name: 'SMOTE', type: 'over-sampling' }, options, {
+    super({ name: 'SMOTE', type: 'over-sampling', options: ['kNeighbors', 'neighbors'] }, options, {
       kNeighbors: checkKNeighbors('SMOTE', options?.kNeighbors),
       neighbors: checkNeighborSearch('SMOTE', options?.neighbors),
     });
@@ -86,7 +79,7 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTE {
-    return new SMOTE(decodeSamplerParams('SMOTE', openEnvelope(json, 'SMOTE', 1).params) as SMOTEOptions);
+    return new SMOTE(Sampler.optionsFromJSON(json, 'SMOTE'));
   }
 
   protected resample(ctx: SamplerContext): SMOTEFitted {

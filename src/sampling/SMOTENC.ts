@@ -1,14 +1,8 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
+import { checkOptions, invalid } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
+import { SAMPLER_OPTIONS, Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { drawPairs, interpolateRow } from './interpolate.js';
 import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
@@ -55,6 +49,27 @@ export interface SMOTENCFitted {
   readonly categoricalFeatures: ReadonlyArray<number>;
   /** The number of neighbours used per resampled class (differs from the option only with `'auto'`). */
   readonly kNeighbors: ReadonlyMap<Label, number>;
+}
+
+/** The options of SMOTENC besides samplingStrategy and seed. */
+const OPTIONS: ReadonlyArray<keyof SMOTENCOptions> = ['categoricalFeatures', 'kNeighbors', 'neighbors'];
+
+/** Validates `categoricalFeatures` (indices or a mask) without data, and returns a frozen copy. */
+function checkCategoricalFeatures(value: unknown): ReadonlyArray<number> | ReadonlyArray<boolean> {
+  const ok =
+    Array.isArray(value) &&
+    (value.every((v) => typeof v === 'boolean') ||
+      value.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0));
+  if (!ok) {
+    invalid(
+      'SMOTENC',
+      'categoricalFeatures',
+      'an array of column indices (integers ≥ 0) or a boolean mask with one entry per column',
+      value,
+      'E.g. new SMOTENC({ categoricalFeatures: [0, 3] }).',
+    );
+  }
+  return Object.freeze([...(value as Array<number | boolean>)]) as ReadonlyArray<number>;
 }
 
 /**
@@ -124,23 +139,12 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: SMOTENCOptions) {
-    const cf = (options as Partial<SMOTENCOptions> | undefined)?.categoricalFeatures as unknown;
-    if (
-      !Array.isArray(cf) ||
-      !(
-        cf.every((v) => typeof v === 'boolean') ||
-        cf.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
-      )
-    ) {
-      throw new InvalidParameterError(
-        'categoricalFeatures',
-        `SMOTENC: categoricalFeatures must be an array of column indices (integers ≥ 0) or a boolean mask with one entry per column, received ${describe(cf)}. E.g. new SMOTENC({ categoricalFeatures: [0, 3] }).`,
-      );
-    }
-    super({ name: 'SMOTENC', type: 'over-sampling' }, options, {
-      categoricalFeatures: Object.freeze([...(cf as Array<number | boolean>)]) as ReadonlyArray<number>,
-      kNeighbors: checkKNeighbors('SMOTENC', options.kNeighbors),
-      neighbors: checkNeighborSearch('SMOTENC', options.neighbors),
+    // Unknown keys first: a misspelt categoricalFeatures gets "did you mean", not "must be an array".
+    const o = checkOptions<Partial<SMOTENCOptions>>('SMOTENC', options, [...OPTIONS, ...SAMPLER_OPTIONS]);
+    super({ name: 'SMOTENC', type: 'over-sampling', options: OPTIONS }, options, {
+      categoricalFeatures: checkCategoricalFeatures(o.categoricalFeatures),
+      kNeighbors: checkKNeighbors('SMOTENC', o.kNeighbors),
+      neighbors: checkNeighborSearch('SMOTENC', o.neighbors),
     });
   }
 
@@ -149,9 +153,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTENC {
-    return new SMOTENC(
-      decodeSamplerParams('SMOTENC', openEnvelope(json, 'SMOTENC', 1).params) as unknown as SMOTENCOptions,
-    );
+    return new SMOTENC(Sampler.optionsFromJSON(json, 'SMOTENC'));
   }
 
   private categorical(who: string, cols: number): number[] {

@@ -141,6 +141,39 @@ describe('Sampler base contract', () => {
     expect(() => new RandomOverSampler({ shrinkage: new Map([[1, -0.5]]) })).toThrow(/for class 1/);
   });
 
+  it('rejects unknown option keys, naming the closest known option', () => {
+    const cases: Array<[() => unknown, string, string]> = [
+      [() => new SMOTE({ k_neighbors: 3 } as never), 'SMOTE', 'kNeighbors'],
+      [() => new ADASYN({ n_neighbors: 3 } as never), 'ADASYN', 'nNeighbors'],
+      [() => new SMOTENC({ categorical_features: [0] } as never), 'SMOTENC', 'categoricalFeatures'],
+      [() => new RandomOverSampler({ shrinkge: 1 } as never), 'RandomOverSampler', 'shrinkage'],
+      [() => new RandomUnderSampler({ replacment: true } as never), 'RandomUnderSampler', 'replacement'],
+      [() => new RandomUnderSampler({ sampling_strategy: 'all' } as never), 'RandomUnderSampler', 'samplingStrategy'],
+      [() => new SMOTE({ randomState: 1 } as never), 'SMOTE', ''],
+    ];
+    for (const [make, who, guess] of cases) {
+      let err: unknown;
+      try {
+        make();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InvalidParameterError);
+      const msg = (err as Error).message;
+      expect(msg.startsWith(`${who}: unknown option `)).toBe(true);
+      if (guess) expect(msg).toContain(`did you mean '${guess}'?`);
+      expect(msg).toMatch(/Known options: .*samplingStrategy, seed\.$/);
+    }
+    expect(() => new SMOTE({ k_neighbors: 3 } as never)).toThrow(
+      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? Known options: kNeighbors, neighbors, ' +
+        'samplingStrategy, seed.',
+    );
+    expect(() => new SMOTE(null as never)).toThrow(/SMOTE: options must be a plain options object, received null/);
+    // every option a sampler writes to JSON is an option it accepts back
+    const rus = new RandomUnderSampler({ replacement: true, seed: 2, samplingStrategy: 'all' });
+    expect(RandomUnderSampler.fromJSON(rus.toJSON()).params).toEqual(rus.params);
+  });
+
   it('JSON: params only; functions and custom searches cannot be written', () => {
     const s = new SMOTE({ kNeighbors: 3, seed: 9, samplingStrategy: new Map([[2, 30]]) });
     const env = JSON.parse(JSON.stringify(s.toJSON()));
