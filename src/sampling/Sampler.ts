@@ -135,9 +135,11 @@ export interface SamplerConfig {
 export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingStrategy', 'seed'];
 
 /**
- * The base class of every sampler, and the contract for writing your own: it validates `X` and
- * `y`, resolves `samplingStrategy` into one sorted Map, creates the seeded random stream, calls one
- * protected hook ({@link Sampler.resample}) and assembles the output.
+ * The base class of every sampler, and the contract for writing your own: it checks the options
+ * object (unknown keys rejected, see {@link SamplerConfig.options}), validates `X` and `y`, resolves
+ * `samplingStrategy` into one sorted Map, creates the seeded random stream, calls one protected hook
+ * ({@link Sampler.resample}) and assembles the output; {@link Sampler.toJSON} and
+ * {@link Sampler.optionsFromJSON} give it a JSON form and a one-line `fromJSON`.
  *
  * @remarks
  * Output order: for over-samplers, every original row first, untouched and in input order, then
@@ -155,6 +157,9 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * class Duplicate extends Sampler<SamplerParams> {
  *   constructor(options: SamplerOptions = {}) {
  *     super({ name: 'Duplicate', type: 'over-sampling' }, options, {});
+ *   }
+ *   static fromJSON(json: unknown): Duplicate {
+ *     return new Duplicate(Sampler.optionsFromJSON(json, 'Duplicate'));
  *   }
  *   protected resample(ctx: SamplerContext): object {
  *     const out = ctx.allocate();
