@@ -122,10 +122,11 @@ export interface SamplerConfig {
    * name (`new SMOTE({ k_neighbors: 3 })`: "did you mean 'kNeighbors'?"), because a misspelt
    * option that is silently ignored gives a wrong result nobody sees.
    *
-   * The default — the keys of the `own` params given to the constructor — is right whenever each
-   * option is stored in `params` under its own name, which {@link Sampler.toJSON} and
-   * {@link Sampler.optionsFromJSON} rely on anyway. List the names when an option is not stored
-   * under its name, or to keep the list explicit.
+   * Each option is stored in `params` under its own name — {@link Sampler.toJSON} writes the params
+   * and {@link Sampler.optionsFromJSON} passes them back to the constructor as options — so the
+   * default, the keys of the `own` params given to the constructor, is the right list. Give it to
+   * keep the list explicit (the built-in samplers do); it must then name every key of `own` (the
+   * constructor throws otherwise).
    * @defaultValue the keys of the constructor's `own` argument
    */
   options?: ReadonlyArray<string>;
@@ -199,7 +200,15 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    * `seed`.
    */
   protected constructor(config: SamplerConfig, options: SamplerOptions, own: Omit<P, keyof SamplerParams>) {
-    const known = [...(config.options ?? Object.keys(own)), ...SAMPLER_OPTIONS];
+    const ownNames = Object.keys(own);
+    const missing = ownNames.filter((k) => config.options !== undefined && !config.options.includes(k));
+    if (missing.length > 0) {
+      throw new Error(
+        `${config.name}: SamplerConfig.options must name every param the sampler stores (toJSON writes them ` +
+          `and fromJSON passes them back as options); it lacks ${missing.join(', ')}.`,
+      );
+    }
+    const known = [...(config.options ?? ownNames), ...SAMPLER_OPTIONS];
     const o = checkOptions<SamplerOptions>(config.name, options, known);
     this.className = config.name;
     this.samplingType = config.type;
