@@ -53,7 +53,8 @@ function plan(c: Case): Map<Label, number> {
     : new RandomUnderSampler({ samplingStrategy: s }).plan(y);
 }
 
-describe(`samplingStrategy resolution agrees with imbalanced-learn ${fx.versions['imbalanced-learn']} check_sampling_strategy`, () => {
+const imblearn = `imbalanced-learn ${fx.versions['imbalanced-learn']}`;
+describe(`samplingStrategy resolution agrees with ${imblearn} check_sampling_strategy`, () => {
   for (const c of fx.cases) {
     const title = `${c.type} ${c.kind} ${JSON.stringify(c.value)} on ${c.dataset}`;
     if (c.result) {
