@@ -11,5 +11,12 @@ export type {
   NumericColumnState,
   OutputColumn,
 } from './encoder.js';
-export { Scaler } from './scaler.js';
-export type { ScalerMethod, ScalerOptions, ScalerParams, ScalerState } from './scaler.js';
+export { Scaler } from './Scaler.js';
+export type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
+export type {
+  ScalerState,
+  ScalerStateBase,
+  StandardScalerState,
+  MinMaxScalerState,
+  RobustScalerState,
+} from './scalerState.js';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { Scaler, type ScalerOptions, type ScalerState } from '../../src/preprocessing/index.js';
-import { normalPpf } from '../../src/preprocessing/scaler.js';
 import { DataValidationError, InvalidParameterError, NotFittedError } from '../../src/core/errors.js';
 import type { MatrixInput } from '../../src/core/matrix.js';
 import { transformerChecks } from '../../src/testing/index.js';
@@ -100,14 +99,6 @@ describe(`Scaler matches scikit-learn ${fixture.versions.sklearn} to 1e-12`, () 
 });
 
 describe('Scaler behaviour', () => {
-  it('normalPpf agrees with scipy.stats.norm.ppf', () => {
-    // scipy 1.10 values
-    expect(normalPpf(0.75)).toBeCloseTo(0.6744897501960817, 14);
-    expect(normalPpf(0.9)).toBeCloseTo(1.2815515655446004, 14);
-    expect(normalPpf(0.02)).toBeCloseTo(-2.053748910631823, 14);
-    expect(normalPpf(1e-5)).toBeCloseTo(-4.264890793922825, 14);
-    expect(normalPpf(0.999)).toBeCloseTo(3.090232306167813, 14);
-  });
   it('±Infinity is rejected with DataValidationError naming row and column', () => {
     try {
       new Scaler().fit([
@@ -152,6 +143,31 @@ describe('Scaler behaviour', () => {
     expect(() => new Scaler({ method: 'minmax', featureRange: [1, 1] })).toThrow(InvalidParameterError);
     expect(() => new Scaler({ columns: [0, 0] })).toThrow(/twice/);
     expect(() => new Scaler({ method: 'zscore' as never })).toThrow(InvalidParameterError);
+  });
+  it('rejects an unknown option, suggesting the closest known name', () => {
+    expect(() => new Scaler({ with_centering: false } as never)).toThrow(
+      /Scaler: unknown option "with_centering" — did you mean 'withCentering'\?/,
+    );
+    expect(() => new Scaler({ feature_range: [0, 2], method: 'minmax' } as never)).toThrow(InvalidParameterError);
+    expect(() => new Scaler(null as never)).toThrow(/options must be a plain options object/);
+  });
+  it('messages name the option, what was expected and what was received', () => {
+    expect(() => new Scaler({ method: 'zscore' as never })).toThrow(
+      "Scaler: method must be one of 'standard', 'minmax', 'robust', received \"zscore\".",
+    );
+    expect(() => new Scaler({ method: 'robust', clip: true })).toThrow(
+      "Scaler: clip applies to method 'minmax' only, but method is 'robust'. Remove clip or change method.",
+    );
+    expect(() => new Scaler({ columns: [0, -1] })).toThrow('Scaler: columns[1] must be an integer ≥ 0, received -1.');
+    expect(() => new Scaler({ method: 'minmax', clip: 1 as never })).toThrow(/clip must be true or false/);
+  });
+  it('fitted is narrowed by its method', () => {
+    const st = new Scaler({ method: 'minmax' }).fit([[1], [3]]).fitted;
+    expect(st.method).toBe('minmax');
+    if (st.method === 'minmax') expect([st.dataMin[0], st.dataMax[0]]).toEqual([1, 3]);
+    expect(st.mean).toBeUndefined();
+    const sd = new Scaler().fit([[1], [3]]).fitted;
+    expect(sd.method === 'standard' && sd.variance[0]).toBe(1);
   });
   it('a columns index beyond the width is a DataValidationError at fit', () => {
     expect(() => new Scaler({ columns: [3] }).fit([[1, 2]])).toThrow(/index 3, but X has 2 columns/);
