@@ -144,31 +144,6 @@ describe('Scaler behaviour', () => {
     expect(() => new Scaler({ columns: [0, 0] })).toThrow(/twice/);
     expect(() => new Scaler({ method: 'zscore' as never })).toThrow(InvalidParameterError);
   });
-  it('rejects an unknown option, suggesting the closest known name', () => {
-    expect(() => new Scaler({ with_centering: false } as never)).toThrow(
-      /Scaler: unknown option "with_centering" — did you mean 'withCentering'\?/,
-    );
-    expect(() => new Scaler({ feature_range: [0, 2], method: 'minmax' } as never)).toThrow(InvalidParameterError);
-    expect(() => new Scaler(null as never)).toThrow(/options must be a plain options object/);
-  });
-  it('messages name the option, what was expected and what was received', () => {
-    expect(() => new Scaler({ method: 'zscore' as never })).toThrow(
-      "Scaler: method must be one of 'standard', 'minmax', 'robust', received \"zscore\".",
-    );
-    expect(() => new Scaler({ method: 'robust', clip: true })).toThrow(
-      "Scaler: clip applies to method 'minmax' only, but method is 'robust'. Remove clip or change method.",
-    );
-    expect(() => new Scaler({ columns: [0, -1] })).toThrow('Scaler: columns[1] must be an integer ≥ 0, received -1.');
-    expect(() => new Scaler({ method: 'minmax', clip: 1 as never })).toThrow(/clip must be true or false/);
-  });
-  it('fitted is narrowed by its method', () => {
-    const st = new Scaler({ method: 'minmax' }).fit([[1], [3]]).fitted;
-    expect(st.method).toBe('minmax');
-    if (st.method === 'minmax') expect([st.dataMin[0], st.dataMax[0]]).toEqual([1, 3]);
-    expect(st.mean).toBeUndefined();
-    const sd = new Scaler().fit([[1], [3]]).fitted;
-    expect(sd.method === 'standard' && sd.variance[0]).toBe(1);
-  });
   it('a columns index beyond the width is a DataValidationError at fit', () => {
     expect(() => new Scaler({ columns: [3] }).fit([[1, 2]])).toThrow(/index 3, but X has 2 columns/);
   });
