@@ -1,9 +1,16 @@
 import type { Matrix } from 'ml-matrix';
-import { NotFittedError, SerializationError } from '../core/errors.js';
+import { NotFittedError } from '../core/errors.js';
 import type { Transformer } from '../core/estimator.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
-import { openScalerJSON, scalerStateFromJSON, scalerToJSON } from './scalerJson.js';
+import { invalidParams, openJSON } from './openJSON.js';
+import {
+  SCALER_CLASS,
+  SCALER_VERSION,
+  scalerOptionsFromJSON,
+  scalerStateFromJSON,
+  scalerToJSON,
+} from './scalerJson.js';
 import { resolveScalerParams, type ScalerOptions, type ScalerParams } from './scalerOptions.js';
 import { learnScalerState, scaledIndices, type ScalerState } from './scalerState.js';
 
@@ -132,12 +139,12 @@ export class Scaler implements Transformer<MatrixInput> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): Scaler {
-    const { options, state } = openScalerJSON(json);
+    const { params, state } = openJSON(json, SCALER_CLASS, SCALER_VERSION);
     let s: Scaler;
     try {
-      s = new Scaler(options);
+      s = new Scaler(scalerOptionsFromJSON(params));
     } catch (e) {
-      throw new SerializationError(`Scaler.fromJSON: invalid params (${(e as Error).message}).`);
+      throw invalidParams(SCALER_CLASS, e);
     }
     if (state !== null) s.state = scalerStateFromJSON(state, s.params.method);
     return s;

@@ -4,21 +4,14 @@
  * @module
  */
 import { SerializationError, describe } from '../core/errors.js';
-import {
-  decodeNumbers,
-  encodeNumbers,
-  makeEnvelope,
-  openEnvelope,
-  type Envelope,
-  type JsonNumber,
-} from '../core/serialization.js';
+import { decodeNumbers, encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
 import type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 import type { ScalerState } from './scalerState.js';
 
-/** Class name in the envelope's `format`. */
-const CLASS = 'Scaler';
-/** Layout version of `params` and `state`. */
-const VERSION = 1;
+/** Class name in the envelope's `format`. @internal */
+export const SCALER_CLASS = 'Scaler';
+/** Layout version of `params` and `state`. @internal */
+export const SCALER_VERSION = 1;
 
 /**
  * The envelope `{ format: 'imbalanced-tabular/Scaler', version, params, state }`; `state` is `null`
@@ -28,8 +21,8 @@ const VERSION = 1;
 export function scalerToJSON(params: ScalerParams, state: ScalerState | undefined): Envelope {
   const arr = (a: Float64Array | undefined): JsonNumber[] | null => (a === undefined ? null : encodeNumbers(a));
   return makeEnvelope(
-    CLASS,
-    VERSION,
+    SCALER_CLASS,
+    SCALER_VERSION,
     {
       ...params,
       featureRange: [...params.featureRange],
@@ -52,23 +45,12 @@ export function scalerToJSON(params: ScalerParams, state: ScalerState | undefine
   );
 }
 
-/** The parts of an opened Scaler envelope: the options to construct with, and the raw state. @internal */
-export interface OpenedScaler {
-  /** The constructor options (only those that apply to the saved method). */
-  readonly options: ScalerOptions;
-  /** The saved state, still in JSON form (`null` when not fitted). */
-  readonly state: Record<string, unknown> | null;
-}
-
 /**
- * Checks the envelope (object or JSON text) and reads the constructor options back.
- * @throws {@link SerializationError} for a foreign document or params that are not an object.
+ * The constructor options saved in a Scaler envelope's params (only those that apply to the saved
+ * method).
  * @internal
  */
-export function openScalerJSON(json: unknown): OpenedScaler {
-  const env = openEnvelope<Record<string, unknown>, Record<string, unknown> | null>(json, CLASS, VERSION);
-  const p = env.params;
-  if (p === null || typeof p !== 'object') throw new SerializationError('Scaler.fromJSON: params must be an object.');
+export function scalerOptionsFromJSON(p: Record<string, unknown>): ScalerOptions {
   const options: ScalerOptions = { method: p.method as ScalerMethod };
   if (p.method === 'minmax') {
     options.featureRange = p.featureRange as [number, number];
@@ -82,7 +64,7 @@ export function openScalerJSON(json: unknown): OpenedScaler {
     }
   }
   if (p.columns !== null && p.columns !== undefined) options.columns = p.columns as number[];
-  return { options, state: env.state };
+  return options;
 }
 
 /**
