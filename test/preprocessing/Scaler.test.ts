@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { Scaler, type ScalerOptions, type ScalerState } from '../../src/preprocessing/index.js';
-import { normalPpf } from '../../src/preprocessing/scaler.js';
 import { DataValidationError, InvalidParameterError, NotFittedError } from '../../src/core/errors.js';
 import type { MatrixInput } from '../../src/core/matrix.js';
 import { transformerChecks } from '../../src/testing/index.js';
@@ -100,14 +99,6 @@ describe(`Scaler matches scikit-learn ${fixture.versions.sklearn} to 1e-12`, () 
 });
 
 describe('Scaler behaviour', () => {
-  it('normalPpf agrees with scipy.stats.norm.ppf', () => {
-    // scipy 1.10 values
-    expect(normalPpf(0.75)).toBeCloseTo(0.6744897501960817, 14);
-    expect(normalPpf(0.9)).toBeCloseTo(1.2815515655446004, 14);
-    expect(normalPpf(0.02)).toBeCloseTo(-2.053748910631823, 14);
-    expect(normalPpf(1e-5)).toBeCloseTo(-4.264890793922825, 14);
-    expect(normalPpf(0.999)).toBeCloseTo(3.090232306167813, 14);
-  });
   it('±Infinity is rejected with DataValidationError naming row and column', () => {
     try {
       new Scaler().fit([
