@@ -3,9 +3,16 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf, checkOptions, invalid, isPlainObject } from '../core/validate.js';
+import {
+  checkAppliesTo,
+  checkDistinctList,
+  checkInteger,
+  checkOneOf,
+  checkOptions,
+  invalid,
+  isPlainObject,
+} from '../core/validate.js';
 import type { Category } from './category.js';
-import { checkAppliesTo, checkDistinctList } from './optionChecks.js';
 
 /** A constant used by {@link EncoderOptions.impute} for missing numeric cells. */
 export interface ImputeConstant {

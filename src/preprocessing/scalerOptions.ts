@@ -3,8 +3,15 @@
  *
  * @module
  */
-import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkPair } from '../core/validate.js';
-import { checkAppliesTo, checkDistinctList } from './optionChecks.js';
+import {
+  checkAppliesTo,
+  checkBoolean,
+  checkDistinctList,
+  checkInteger,
+  checkOneOf,
+  checkOptions,
+  checkPair,
+} from '../core/validate.js';
 
 /** The scaling rule of a {@link Scaler}. */
 export type ScalerMethod = 'standard' | 'minmax' | 'robust';
