@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { DataValidationError } from '../../src/index.js';
+import { DataValidationError } from 'imbalanced-tabular';
 import { AREAS } from './codes.js';
 
 /**
@@ -268,7 +268,8 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
         parser.destroy();
         throw new DataValidationError(
           `loadCsv: ${path} lacks the column(s) ${missing.map((m) => `'${m}'`).join(', ')}. ` +
-            `Expected a CSV export of "Crime Data from 2020 to Present" with its official header; received the header ${JSON.stringify(cells.slice(0, 8))}…`,
+            'Expected a CSV export of "Crime Data from 2020 to Present" with its official header; ' +
+            `received the header ${JSON.stringify(cells.slice(0, 8))}…`,
           { param: 'data' },
         );
       }

@@ -7,7 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Random } from '../../src/index.js';
+import { Random } from 'imbalanced-tabular';
 import { AREAS, COLUMNS, CRIMES, PREMISES, STATUSES, WEAPONS, type Column } from './codes.js';
 
 /** One raw row of the table, every cell a string (as a CSV parser gives it). */

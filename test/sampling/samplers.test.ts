@@ -16,7 +16,6 @@ import {
 import { samplerChecks, type SamplerSpec } from '../../src/testing/index.js';
 import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
 import { KNeighbors } from '../../src/sampling/neighbors/index.js';
-import { Jitter } from '../../examples/custom-sampler.js';
 
 // A small 3-class dataset (40 / 14 / 9 rows) with 3 features; column 2 holds category codes.
 function data(): { X: number[][]; y: number[] } {
@@ -60,7 +59,6 @@ const specs: Array<Omit<SamplerSpec<Sampler>, 'X' | 'y'>> = [
     fromJSON: RandomUnderSampler.fromJSON,
     keepsOriginals: false,
   },
-  { name: 'Jitter (examples/custom-sampler.ts)', create: (seed: number) => new Jitter({ seed }) },
 ];
 
 describe('conformance', () => {
