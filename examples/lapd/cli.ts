@@ -127,7 +127,11 @@ Exit codes: 0 success, 1 failure while running, 2 bad flags.`;
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */
 export type CliResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-function int(name: string, text: string | undefined, min: number, fallback: number): number | string {
+/**
+ * Reads an integer flag: its value, `fallback` when the flag is absent, or the message for a bad
+ * value ("--rows expects an integer >= 100, received 'x'.").
+ */
+export function integerFlag(name: string, text: string | undefined, min: number, fallback: number): number | string {
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text.trim())) return `--${name} expects an integer >= ${min}, received '${text}'.`;
   const v = Number(text);
@@ -179,7 +183,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
   const s = (k: string): string | undefined => values[k] as string | undefined;
   const errors: string[] = [];
   const num = (name: string, min: number, fallback: number): number => {
-    const r = int(name, s(name), min, fallback);
+    const r = integerFlag(name, s(name), min, fallback);
     if (typeof r === 'string') {
       errors.push(r);
       return fallback;

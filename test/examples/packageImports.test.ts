@@ -54,7 +54,7 @@ describe('examples import the package by its name', () => {
     it(`${relative(root, file)} never reaches into src/ and names only exported entries`, () => {
       const specs = specifiers(readFileSync(file, 'utf8'));
       const intoSrc = specs.filter(
-        (s) => s.startsWith('.') && resolve(dirname(file), s).startsWith(join(root, 'src') + '/'),
+        (s) => s.startsWith('.') && resolve(dirname(file), s).startsWith(`${join(root, 'src')}/`),
       );
       expect(intoSrc).toEqual([]);
       const unknown = specs.filter((s) => s.startsWith(pkg.name) && !entryNames.includes(s));
