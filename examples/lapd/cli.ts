@@ -122,7 +122,7 @@ Output
   --quiet                print only the final report
   --help                 this text
 
-Exit codes: 0 success, 1 failure while running, 2 bad flags.`;
+Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
 
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */
 export type CliResult = { ok: true; options: CliOptions } | { ok: false; message: string };
