@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accuracyScore, balancedAccuracyScore, DataValidationError } from 'imbalanced-tabular';
-import { HELP, parseCli, type CliOptions } from './cli.js';
+import { configOf, HELP, parseCli, type CliOptions } from './cli.js';
 import { loadDataset, type Dataset } from './data.js';
 import { DownloadError } from './download.js';
 import { DataFileError } from './load.js';
@@ -26,25 +26,6 @@ export function compareConfigs(o: CliOptions): Array<[string, ModelConfig]> {
     ['SMOTENC', { ...base, sampler: 'smotenc' }],
     [`recommended: ${describeConfig(configOf(o))}`, configOf(o)],
   ];
-}
-
-/** The model configuration the flags ask for. */
-export function configOf(o: CliOptions): ModelConfig {
-  return {
-    sampler: o.sampler,
-    classWeight: o.classWeight,
-    epochs: o.epochs,
-    hidden: o.hidden,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    minFrequency: o.minFrequency,
-    maxCategories: o.maxCategories,
-    priorAlpha: o.priorAlpha,
-    dropout: o.dropout,
-    l2: o.l2,
-    learningRate: o.learningRate,
-    monitor: 'valLoss',
-  };
 }
 
 function describeConfig(c: ModelConfig): string {

@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
-import { integerFlag } from '../cli.js';
+import { integerFlag, parseFlags } from '../cli.js';
 import { writeSyntheticCsv } from '../synthetic.js';
 
 const USAGE = 'npm run lapd:generate -- --rows <n> --out <file.csv> [--seed <n>] [--quiet]';
@@ -22,22 +21,13 @@ export type GenerateArgs =
 
 /** Parses the flags (strict: unknown flags and positional arguments are errors). */
 export function parseGenerateArgs(argv: ReadonlyArray<string>): GenerateArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        rows: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        quiet: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
+  const values = parseFlags(argv, {
+    rows: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  if (typeof values === 'string') return { ok: false, message: values };
   const errors: string[] = [];
   const rows = integerFlag('rows', values.rows as string | undefined, 1, -1);
   if (typeof rows === 'string') errors.push(rows);

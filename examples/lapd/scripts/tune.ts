@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { Metrics } from 'imbalanced-tabular';
 import { loadCsv } from '../load.js';
-import { DEFAULTS } from '../cli.js';
+import { configOf, DEFAULTS } from '../cli.js';
 import { prepare, priorCorrectedPredict, runConfig, type ModelConfig } from '../experiment.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
@@ -23,36 +23,8 @@ const path =
   args.data ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const { records } = await loadCsv(path);
 const data = prepare(records, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
-// The shipped defaults (examples/lapd/cli.ts), overridden by the JSON argument.
-const {
-  sampler,
-  classWeight,
-  epochs,
-  hidden,
-  batchSize,
-  seed,
-  minFrequency,
-  maxCategories,
-  dropout,
-  l2,
-  learningRate,
-} = DEFAULTS;
-const config: ModelConfig = {
-  sampler,
-  classWeight,
-  epochs,
-  hidden,
-  batchSize,
-  seed,
-  minFrequency,
-  maxCategories,
-  priorAlpha: 0,
-  dropout,
-  l2,
-  learningRate,
-  monitor: 'valLoss',
-  ...args,
-};
+// The shipped defaults (examples/lapd/cli.ts) with the plain argmax, overridden by the JSON argument.
+const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...args };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
 const classes = run.report.classes;
 const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
