@@ -1,8 +1,8 @@
-"""Fits scikit-learn's LogisticRegression on the features written by examples/lapd/export-features.ts
+"""Fits scikit-learn's LogisticRegression on the features written by examples/lapd/scripts/export-features.ts
 and prints the test-set one-vs-rest ROC-AUC (macro, weighted, per class) and the balanced accuracy of
 the prior-corrected argmax, for a few regularisation strengths C.
 
-    /usr/bin/python3 examples/lapd/python/logreg_check.py /tmp/lapd-features
+    /usr/bin/python3 examples/lapd/scripts/python/logreg_check.py /tmp/lapd-features
 
 A diagnostic for the example's README (is a weak score the features' fault or the training's?),
 not a dependency of anything: Debian's python3-sklearn, run by hand.
