@@ -20,4 +20,11 @@ export type {
 } from './table.js';
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
-export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
+export type {
+  Serializable,
+  Transformer,
+  SamplerLike,
+  ResampleResult,
+  ClassifierLike,
+  ProbabilisticClassifier,
+} from './contracts.js';

@@ -6,7 +6,7 @@ import {
   SerializationError,
   describe,
 } from '../core/errors.js';
-import type { Transformer } from '../core/estimator.js';
+import type { Transformer } from '../core/contracts.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import {
   decodeNumbers,

@@ -5,7 +5,7 @@ import {
   SerializationError,
   describe,
 } from '../core/errors.js';
-import type { ResampleResult, SamplerLike } from '../core/estimator.js';
+import type { ResampleResult, SamplerLike } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';

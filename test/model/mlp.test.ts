@@ -17,7 +17,7 @@ import type { MLPClassifierOptions } from '../../src/mlp.js';
 import { Network, initialValues } from '../../src/model/network.js';
 import type { NetSpec } from '../../src/model/network.js';
 import { stratifiedHoldout } from '../../src/model/validation.js';
-import { classifierChecks, firstDifference } from '../../src/testing/conformance.js';
+import { classifierChecks, firstDifference } from '../../src/testing/index.js';
 
 interface Block {
   dataSeed: number;
