@@ -3,7 +3,7 @@ import { Matrix } from 'ml-matrix';
 import type { Label } from '../../src/core/matrix.js';
 import { Pipeline, StratifiedKFold, computeClassWeight, crossValidate, trainTestSplit } from '../../src/index.js';
 import type { CrossValidateResult, Fold, PipelineFitted, SplitPart } from '../../src/index.js';
-import { Encoder, Scaler, SMOTE, RandomUnderSampler } from '../../src/index.js';
+import { Encoder, Scaler, SMOTE, type RandomUnderSampler } from '../../src/index.js';
 import type {
   ClassifierLike,
   ProbabilisticClassifier,
