@@ -346,4 +346,7 @@ function scoreMetrics(
  * console.log(ev.report);
  * ```
  */
-export const Metrics: { readonly evaluate: typeof evaluate } = Object.freeze({ evaluate });
+export const Metrics: {
+  /** {@link evaluate}, the same function. */
+  readonly evaluate: typeof evaluate;
+} = Object.freeze({ evaluate });
