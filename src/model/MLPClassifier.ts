@@ -9,7 +9,7 @@ import {
   SerializationError,
   describe,
 } from '../core/errors.js';
-import type { ClassifierLike } from '../core/estimator.js';
+import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import { fromDense, toDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
@@ -65,7 +65,7 @@ import { splitValidation } from './validationSplit.js';
  * @see scikit-learn `sklearn.neural_network.MLPClassifier`; Keras `Sequential` + `EarlyStopping` +
  * `ReduceLROnPlateau`.
  */
-export class MLPClassifier implements ClassifierLike {
+export class MLPClassifier implements ProbabilisticClassifier, Serializable {
   /** The resolved, frozen options. */
   readonly params: MLPClassifierParams;
   private state: ModelState | undefined;

@@ -8,7 +8,7 @@ import type { Label } from '../core/matrix.js';
 import { toDense } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import type { MLPClassifierParams } from './options.js';
-import { stratifiedHoldout } from './stratifiedHoldout.js';
+import { stratifiedHoldout } from '../core/stratify.js';
 
 /** The rows of one fit: training row indices, and the validation rows and labels if any. @internal */
 export interface ValidationSplit {
@@ -51,11 +51,19 @@ export function splitValidation(
     return { trainIdx: identity(n), valX: Float32Array.from(v.data), valY };
   }
   if (p.validationFraction > 0) {
-    const split = stratifiedHoldout(yIdx, classes, p.validationFraction, rng, who);
-    return { trainIdx: split.train, valX: gatherRows(data, d, split.val), valY: gatherLabels(yIdx, split.val) };
+    const labels = Array.from(yIdx, (c) => classes[c] as Label);
+    const split = stratifiedHoldout(labels, p.validationFraction, rng, who, HOLDOUT_FIX);
+    return {
+      trainIdx: split.train,
+      valX: gatherRows(data, d, split.validation),
+      valY: gatherLabels(yIdx, split.validation),
+    };
   }
   return { trainIdx: identity(n), valX: undefined, valY: undefined };
 }
+
+/** The fix named when a class is too small for the hold-out. */
+const HOLDOUT_FIX = 'Remove the class, pass validationData, or set validationFraction: 0 without a validation monitor.';
 
 function identity(n: number): Int32Array {
   const a = new Int32Array(n);

@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError } from '../core/errors.js';
-import type { Transformer } from '../core/estimator.js';
+import type { Serializable, Transformer } from '../core/contracts.js';
 import { toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
 import type { Category } from './category.js';
@@ -65,7 +65,7 @@ const WHO = 'Encoder';
  * @see scikit-learn `OneHotEncoder` and `OrdinalEncoder`
  *   (https://scikit-learn.org/stable/modules/preprocessing.html#encoding-categorical-features)
  */
-export class Encoder implements Transformer<TableInput> {
+export class Encoder implements Transformer<TableInput>, Serializable {
   /** The resolved, frozen options. */
   readonly params: EncoderParams;
   private state: EncoderState | undefined;

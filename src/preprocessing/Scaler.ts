@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { NotFittedError } from '../core/errors.js';
-import type { Transformer } from '../core/estimator.js';
+import type { Serializable, Transformer } from '../core/contracts.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
 import { invalidParams, openJSON } from './openJSON.js';
@@ -45,7 +45,7 @@ const WHO = 'Scaler';
  * @see scikit-learn `StandardScaler`, `MinMaxScaler`, `RobustScaler`
  *   (https://scikit-learn.org/stable/modules/preprocessing.html#standardization-or-mean-removal-and-variance-scaling)
  */
-export class Scaler implements Transformer<MatrixInput> {
+export class Scaler implements Transformer<MatrixInput>, Serializable {
   /** The resolved, frozen options. */
   readonly params: ScalerParams;
   private state: ScalerState | undefined;

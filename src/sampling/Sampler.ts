@@ -1,5 +1,5 @@
 import { DataValidationError, NotFittedError, describe } from '../core/errors.js';
-import type { ResampleResult, SamplerLike } from '../core/estimator.js';
+import type { ResampleResult, SamplerLike, Serializable } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
@@ -179,7 +179,7 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * @see imbalanced-learn's `BaseSampler` / `BaseOverSampler` / `BaseUnderSampler`.
  */
 export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object>
-  implements SamplerLike
+  implements SamplerLike, Serializable
 {
   /** The validated, frozen options. */
   readonly params: Readonly<P>;

@@ -14,7 +14,7 @@ import { Random } from '../../src/core/random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
 import { loadJSON, saveJSON } from '../../src/node.js';
-import { classifierChecks, firstDifference } from '../../src/testing/conformance.js';
+import { classifierChecks, firstDifference } from '../../src/testing/index.js';
 
 interface Block {
   dataSeed: number;

@@ -39,7 +39,7 @@ const build = () =>
   ]);
 
 describe('Pipeline with MLPClassifier', () => {
-  it('round-trips a fitted Encoder → Scaler → SMOTE → MLPClassifier pipeline with bit-identical predictProba', async () => {
+  it('round-trips a fitted Encoder → Scaler → SMOTE → MLP pipeline with bit-identical predictProba', async () => {
     const pipe = build();
     await pipe.fit(rows, y);
     const text = JSON.stringify(pipe.toJSON());

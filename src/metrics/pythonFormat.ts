@@ -1,7 +1,7 @@
 /**
  * Python-compatible number formatting for the text reports.
  * @internal
- * @packageDocumentation
+ * @module
  */
 
 /**
