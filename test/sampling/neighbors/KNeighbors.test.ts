@@ -70,8 +70,9 @@ describe('KNeighbors vs scikit-learn NearestNeighbors fixtures', () => {
     expect(fixture.cases.length).toBeGreaterThan(5);
   });
   for (const c of fixture.cases) {
+    const what = c.self ? 'excludeSelf' : `${(c.Q?.length ?? 0) / c.d} queries`;
     for (const [name, params] of KERNELS) {
-      it(`${name}: n=${c.n} d=${c.d} k=${c.k} ${c.self ? 'excludeSelf' : `${(c.Q?.length ?? 0) / c.d} queries`}`, () => {
+      it(`${name}: n=${c.n} d=${c.d} k=${c.k} ${what}`, () => {
         const X = Float64Array.from(c.X);
         const Q = c.Q === null ? X : Float64Array.from(c.Q);
         const m = Q.length / c.d;
@@ -359,13 +360,46 @@ describe('KNeighbors input validation', () => {
     const nn = new KNeighbors().fit(X, 3, 2);
     expect(() => nn.kneighbors(X, 3, 0)).toThrow(InvalidParameterError);
     expect(() => nn.kneighbors(X, 3, 1.5)).toThrow(InvalidParameterError);
-    expect(() => nn.kneighbors(X, 3, Number.NaN)).toThrow(/k must be a positive integer/);
+    expect(() => nn.kneighbors(X, 3, Number.NaN)).toThrow(
+      'KNeighbors.kneighbors: k must be an integer ≥ 1, received NaN.',
+    );
   });
   it('rejects bad options at construction', () => {
     expect(() => new KNeighbors({ kernel: 'gpu' as never })).toThrow(InvalidParameterError);
     expect(() => new KNeighbors({ threads: 0 })).toThrow(InvalidParameterError);
     expect(() => new KNeighbors({ extraCandidates: -1 })).toThrow(InvalidParameterError);
     expect(Object.isFrozen(new KNeighbors().params)).toBe(true);
+    expect(() => new KNeighbors({ kernel: 'gpu' as never })).toThrow(
+      "KNeighbors: kernel must be one of 'auto', 'wasm-i16', 'wasm-f32', 'js', received \"gpu\".",
+    );
+    expect(() => new KNeighbors({ threads: 1.5 })).toThrow(/threads must be an integer ≥ 1, received 1.5. Pass 'auto'/);
+    expect(new KNeighbors({ threads: 'auto', extraCandidates: 0 }).params).toEqual({
+      algorithm: 'auto',
+      kernel: 'auto',
+      threads: 'auto',
+      extraCandidates: 0,
+    });
+  });
+  it('rejects unknown options, suggesting the closest known name', () => {
+    let err: unknown;
+    try {
+      new KNeighbors({ kernal: 'js' } as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InvalidParameterError);
+    expect((err as InvalidParameterError).param).toBe('kernal');
+    expect((err as Error).message).toBe(
+      'KNeighbors: unknown option "kernal" — did you mean \'kernel\'? ' +
+        'Known options: algorithm, kernel, threads, extraCandidates.',
+    );
+    expect(() => new KNeighbors({ extra_candidates: 4 } as never)).toThrow(/did you mean 'extraCandidates'/);
+    expect(() => new KNeighbors(new Map() as never)).toThrow(InvalidParameterError);
+    const nn = new KNeighbors().fit(X, 3, 2);
+    expect(() => nn.kneighbors(X, 3, 1, { exclude_self: true } as never)).toThrow(
+      /KNeighbors.kneighbors: unknown option "exclude_self" — did you mean 'excludeSelf'\?/,
+    );
+    expect(() => nn.kneighbors(X, 3, 1, { excludeSelf: 1 } as never)).toThrow(/excludeSelf must be true or false/);
   });
   it('rejects mis-sized or non-finite data and queries, and use before fit', () => {
     expect(() => new KNeighbors().fit(X, 4, 2)).toThrow(DataValidationError);
