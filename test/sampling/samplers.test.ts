@@ -14,7 +14,7 @@ import {
   type NeighborSearch,
 } from '../../src/index.js';
 import { samplerChecks, type SamplerSpec } from '../../src/testing/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { KNeighbors } from '../../src/sampling/neighbors/index.js';
 import { Jitter } from '../../examples/custom-sampler.js';
 

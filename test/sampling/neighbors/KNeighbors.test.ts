@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidParameterError, NotFittedError } from '../../../src/core/errors.js';
 import { KNeighbors, type KNeighborsParams } from '../../../src/sampling/neighbors/index.js';
+import { bruteKNeighbors as naive } from '../../support/bruteNeighbors.js';
 
 interface Case {
   n: number;
@@ -26,35 +27,6 @@ const KERNELS: [string, KNeighborsParams][] = [
   ['js', { algorithm: 'brute', kernel: 'js', threads: 1 }],
   ['kd-tree', { algorithm: 'kd-tree' }],
 ];
-
-/** Independent O(n²) reference: direct squared differences, sorted by (distance, index). */
-function naive(
-  X: Float64Array,
-  n: number,
-  d: number,
-  Q: Float64Array,
-  m: number,
-  k: number,
-  excludeSelf: boolean,
-): { indices: Int32Array; distances: Float64Array } {
-  const indices = new Int32Array(m * k);
-  const distances = new Float64Array(m * k);
-  for (let i = 0; i < m; i++) {
-    const all: [number, number][] = [];
-    for (let j = 0; j < n; j++) {
-      if (excludeSelf && i === j) continue;
-      let s = 0;
-      for (let t = 0; t < d; t++) s += (Q[i * d + t]! - X[j * d + t]!) ** 2;
-      all.push([s, j]);
-    }
-    all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (let a = 0; a < k; a++) {
-      indices[i * k + a] = all[a]![1];
-      distances[i * k + a] = Math.sqrt(all[a]![0]);
-    }
-  }
-  return { indices, distances };
-}
 
 function expectClose(a: Float64Array, b: ArrayLike<number>, rel: number): void {
   expect(a.length).toBe(b.length);

@@ -5,7 +5,7 @@
  * the fused kernel on the golden problem of kernelHarness.ts. Prints one JSON line.
  */
 import { Random } from '../../../src/core/random.js';
-import { BruteNeighbors } from '../../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../../support/bruteNeighbors.js';
 import { KNeighbors } from '../../../src/sampling/neighbors/index.js';
 import { wasmRelaxedSimdAvailable } from '../../../src/sampling/neighbors/wasm.js';
 import { exactSquared, expectedHits, NQ, NX, runKernel } from './kernelHarness.js';
