@@ -48,6 +48,10 @@ import type { Candidates } from './candidates.js';
 const U32 = 2 ** -24;
 /** Unit roundoff of float64 (the JavaScript kernel, and the direct distances). */
 const U64 = 2 ** -53;
+/** Smallest subnormal float32: twice the absolute error of a rounding that underflows. */
+const TINY32 = 2 ** -149;
+/** Smallest subnormal float64. */
+const TINY64 = 2 ** -1074;
 
 /**
  * What the certificate needs to know about the kernel that produced the candidates: whether it
@@ -95,6 +99,7 @@ export function rerank(
 ): Int32Array {
   const { data, d, xnMax } = fitted;
   const unit = kernel === null ? U64 : U32;
+  const tiny = kernel === null ? TINY64 : TINY32;
   const m = c.fill.length;
   const slack = 1 + 4 * (d + 2) * U64;
   const idx = new Int32Array(K);
@@ -127,7 +132,7 @@ export function rerank(
       // that filled fewer than K met non-finite approximations: no certificate)
       const worst = f === K ? c.candVal[i * K + K - 1]! : -Infinity;
       const limit = ex[k - 1]! * slack;
-      if (!(worst - errorBound(c, i, d, limit, kernel, unit, xnMax) > limit)) {
+      if (!(worst - errorBound(c, i, d, limit, kernel, unit, tiny, xnMax) > limit)) {
         failed.push(qi);
         continue;
       }
@@ -155,6 +160,14 @@ export function rerank(
  * on `x` are valid and the smaller is taken: the largest over all rows, and the one for rows with
  * `‖x‖ ≤ ‖q‖ + √limit`, which is every row within `limit` (triangle inequality; then
  * `‖x − x̂‖ ≤ ρ‖x‖` and `‖x̂‖ ≤ (1 + ρ)‖x‖` with `ρ` the largest residual per norm).
+ *
+ * Relative bounds hold only while no step underflows: in the standard model a rounding is
+ * `fl(a ∘ b) = (a ∘ b)(1 + δ) + η` with `|η|` at most half the smallest subnormal. Some `2d + 8`
+ * roundings (products and sums of the dot product, the norms' conversion to float32, the scale
+ * products, the final additions) each add such an `η`, hence the term `(2d + 16)·tiny` (`tiny` =
+ * 2⁻¹⁴⁹, or 2⁻¹⁰⁷⁴ for float64, with room). Without it, rows whose centered norms are subnormal in
+ * float32 — a cluster within about 10⁻¹⁹ of the data's mean, or data at that scale — were
+ * certified on approximations that were mostly rounding noise.
  * @internal
  */
 export function errorBound(
@@ -164,6 +177,7 @@ export function errorBound(
   limit: number,
   kernel: KernelErrorModel | null,
   unit: number,
+  tiny: number,
   xnMax: number,
 ): number {
   const qn = c.qn[i]!;
@@ -177,5 +191,5 @@ export function errorBound(
     all += 2.02 * (nq * kernel.maxRes + rq * kernel.maxQNorm);
     near += 2.02 * R * (nq * rho + rq * (1 + rho));
   }
-  return Math.min(all, near);
+  return Math.min(all, near) + (2 * d + 16) * tiny;
 }
