@@ -1,7 +1,9 @@
-import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../../core/errors.js';
-import { checkBoolean, checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
+import { InvalidParameterError, NotFittedError } from '../../core/errors.js';
+import { checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
 import { rerank } from './certificate.js';
 import { exhaustiveSearch } from './exhaustive.js';
+import { chooseFrame, type Frame, queryInFrame, settleRange } from './exponentRange.js';
+import { checkFitData, checkQuery } from './inputs.js';
 import { type JsKernelData, packJs, scanJs } from './jsKernel.js';
 import { buildKdTree, type KdTree, queryKdTree } from './kdtree.js';
 import { parallelAvailable } from './parallel.js';
@@ -84,9 +86,16 @@ export interface KNeighborsRunInfo {
   rescanned: number;
   /** Query rows answered by the exhaustive exact search. */
   exhaustive: number;
+  /** Query rows answered by the range-safe search (squared distances beyond float64's exponent range). */
+  rangeSafe: number;
 }
 
 interface State {
+  /** The caller's rows (kept by reference). */
+  original: Float64Array;
+  /** The frame the search runs in (see `exponentRange.ts`): `data` is `frame.data`. */
+  frame: Frame;
+  /** The fitted rows in the frame. */
   data: Float64Array;
   n: number;
   d: number;
@@ -127,11 +136,6 @@ const MAX_CANDIDATES = 256;
 const WHO = 'KNeighbors';
 const OPTIONS = ['algorithm', 'kernel', 'threads', 'extraCandidates'];
 
-/** `Float64Array(length 3)`, or a description of a value that is not a typed array. */
-function describeArray(x: unknown): string {
-  return ArrayBuffer.isView(x) ? `${x.constructor.name} of length ${(x as Float64Array).length}` : describe(x);
-}
-
 /**
  * Exact Euclidean k-nearest-neighbour search: the default engine behind SMOTE, ADASYN and SMOTENC.
  *
@@ -152,6 +156,14 @@ function describeArray(x: unknown): string {
  * quarter cannot be certified (data whose nearest neighbours are far closer to each other than to
  * the mean, e.g. tight clusters far from the centre).
  *
+ * Values of any finite magnitude are answered exactly: when the data's spread would put squared
+ * distances beyond float64's exponent range (differences above about 10¹⁵⁴ or below about
+ * 10⁻¹²), the search runs on the data times a power of two — exact, order-preserving — and reports
+ * distances in the original scale; the rare query rows no common power of two serves (data
+ * spanning hundreds of orders of magnitude, queries far outside the data) are answered by a slower
+ * search that carries each squared distance's exponent separately. A distance beyond the largest
+ * float64 is an error, never `Infinity`.
+ *
  * In Node ≥ 20.16 large searches also run on a worker thread (through
  * `process.getBuiltinModule('node:worker_threads')`, a shared WebAssembly memory and
  * `Atomics.wait`), keeping the API synchronous.
@@ -170,7 +182,7 @@ export class KNeighbors implements NeighborSearch {
   /** The options, with defaults filled in. */
   readonly params: Readonly<Required<KNeighborsParams>>;
   #state: State | undefined;
-  #lastRun: KNeighborsRunInfo = { threads: 0, workersJoined: 0, rescanned: 0, exhaustive: 0 };
+  #lastRun: KNeighborsRunInfo = { threads: 0, workersJoined: 0, rescanned: 0, exhaustive: 0, rangeSafe: 0 };
 
   /**
    * @param options - Algorithm, kernel, thread count and candidate slack; all optional.
@@ -209,7 +221,7 @@ export class KNeighbors implements NeighborSearch {
 
   /**
    * Indexes `rows × cols` row-major values (kept by reference: do not modify `data` while
-   * querying).
+   * querying; data whose spread needs rescaling, see the class remarks, are also copied once).
    * @param data - Row-major values, `rows × cols`, all finite.
    * @param rows - Number of rows (≥ 1).
    * @param cols - Number of columns (≥ 1).
@@ -217,44 +229,21 @@ export class KNeighbors implements NeighborSearch {
    * @throws DataValidationError when the sizes disagree with `data.length` or a value is not finite.
    */
   fit(data: Float64Array, rows: number, cols: number): this {
-    if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(cols) && cols >= 1)) {
-      throw new DataValidationError(
-        `KNeighbors.fit: rows and cols must be positive integers, got rows = ${describe(rows)}, ` +
-          `cols = ${describe(cols)}.`,
-        { param: 'data' },
-      );
-    }
-    if (!(data instanceof Float64Array) || data.length !== rows * cols) {
-      throw new DataValidationError(
-        `KNeighbors.fit: data must be a Float64Array of rows × cols = ${rows * cols} values, ` +
-          `got ${describeArray(data)}.`,
-        { param: 'data' },
-      );
-    }
+    checkFitData(data, rows, cols);
     const n = rows,
       d = cols;
+    // the search runs on the rows times a power of two when their scale needs it
+    const frame = chooseFrame(data, n, d);
+    const X = frame.data;
     const mean = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      for (let t = 0; t < d; t++) {
-        const v = data[o + t]!;
-        if (!Number.isFinite(v)) {
-          throw new DataValidationError(
-            `KNeighbors.fit: data row ${i}, column ${t} is ${v}; neighbour search needs finite values. ` +
-              'Impute or drop it first.',
-            { param: 'data', row: i, column: t },
-          );
-        }
-        mean[t]! += v;
-      }
-    }
+    for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t]! += X[i * d + t]!;
     let maxAbs = 0;
     let xnMax = 0;
     for (let t = 0; t < d; t++) mean[t]! /= n;
     for (let i = 0; i < n; i++) {
       let sum = 0;
       for (let t = 0; t < d; t++) {
-        const v = data[i * d + t]! - mean[t]!;
+        const v = X[i * d + t]! - mean[t]!;
         const a = Math.abs(v);
         if (a > maxAbs) maxAbs = a;
         sum += v * v;
@@ -265,13 +254,15 @@ export class KNeighbors implements NeighborSearch {
       this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
     if (algorithm === 'kd-tree') {
       this.#state = {
-        data,
+        original: data,
+        frame,
+        data: X,
         n,
         d,
         mean,
         xnMax: 0,
         kernel: 'js',
-        tree: buildKdTree(data, n, d),
+        tree: buildKdTree(X, n, d),
         js: null,
         wasm: null,
         wasmF32: null,
@@ -294,16 +285,18 @@ export class KNeighbors implements NeighborSearch {
       kernel = 'js';
     }
     const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
-    const wasm = kernel === 'js' ? null : packWasm(data, n, d, mean, kernel === 'wasm-i16', shared);
+    const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared);
     this.#state = {
-      data,
+      original: data,
+      frame,
+      data: X,
       n,
       d,
       mean,
       xnMax,
       kernel,
       tree: null,
-      js: kernel === 'js' ? packJs(data, n, d, mean) : null,
+      js: kernel === 'js' ? packJs(X, n, d, mean) : null,
       wasm,
       wasmF32: kernel === 'wasm-f32' ? wasm : null,
       shared,
@@ -322,63 +315,56 @@ export class KNeighbors implements NeighborSearch {
    * @throws InvalidParameterError when `k` is not a positive integer or `options` has an unknown key.
    * @throws DataValidationError when `k` exceeds the rows available (fitted rows, minus one with
    * `excludeSelf`), the query has the wrong size or non-finite values, or `excludeSelf` is asked
-   * with a query that is not the fitted data's row count.
+   * with a query that is not the fitted data's row count, or a distance exceeds the largest float64
+   * (rows more than about 1.8·10³⁰⁸ apart).
    * @throws NotFittedError before `fit`.
    */
   kneighbors(query: Float64Array, nQuery: number, k: number, options: KNeighborsOptions = {}): KNeighborsResult {
     const s = this.#state;
     if (s === undefined) throw new NotFittedError('KNeighbors', 'kneighbors');
-    const who = 'KNeighbors.kneighbors';
-    checkInteger(who, 'k', k, { min: 1 });
-    const excludeSelf = checkBoolean(
-      who,
-      'excludeSelf',
-      checkOptions(who, options, ['excludeSelf']).excludeSelf,
-      false,
-    );
     const { n, d } = s;
-    if (!(Number.isInteger(nQuery) && nQuery >= 0) || !(query instanceof Float64Array) || query.length !== nQuery * d) {
-      throw new DataValidationError(
-        `KNeighbors.kneighbors: query must be a Float64Array of nQuery × ${d} values, ` +
-          `got ${describeArray(query)} with nQuery = ${describe(nQuery)}.`,
-        { param: 'query' },
-      );
-    }
-    if (excludeSelf && nQuery !== n) {
-      throw new DataValidationError(
-        `KNeighbors.kneighbors: excludeSelf needs the fitted rows as the query (${n} rows), got ${nQuery} rows.`,
-        { param: 'query' },
-      );
-    }
-    const available = excludeSelf ? n - 1 : n;
-    if (k > available) {
-      const plural = (c: number): string => (c === 1 ? '' : 's');
-      throw new DataValidationError(
-        `KNeighbors.kneighbors: k = ${k} neighbours requested but only ${available} row${plural(available)} ` +
-          `can be returned (${n} fitted row${plural(n)}${excludeSelf ? ', minus the query row itself' : ''}). ` +
-          'Lower k or fit on more rows.',
-        { param: 'k' },
-      );
-    }
-    for (let i = 0; i < query.length; i++) {
-      if (!Number.isFinite(query[i])) {
-        const row = Math.floor(i / d);
-        throw new DataValidationError(
-          `KNeighbors.kneighbors: query row ${row}, column ${i % d} is ${query[i]}; ` +
-            'neighbour search needs finite values.',
-          { param: 'query', row, column: i % d },
-        );
-      }
-    }
+    const { excludeSelf, available } = checkQuery(query, nQuery, k, options, n, d);
     const indices = new Int32Array(nQuery * k);
     const distances = new Float64Array(nQuery * k);
     if (nQuery === 0) return { indices, distances, k };
 
-    this.#lastRun = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0 };
-    if (s.tree !== null) {
-      queryKdTree(s.tree, query, nQuery, k, excludeSelf, indices, distances);
-      return { indices, distances, k };
-    }
+    this.#lastRun = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0, rangeSafe: 0 };
+    // the query in the search's frame; rows it cannot hold are answered by the range-safe search
+    const { q, far } = queryInFrame(query, nQuery, s.frame, query === s.original);
+    if (s.tree !== null) queryKdTree(s.tree, q, nQuery, k, excludeSelf, indices, distances);
+    else this.#search(q, nQuery, k, available, excludeSelf, indices, distances);
+    this.#lastRun.rangeSafe = settleRange(
+      'KNeighbors.kneighbors',
+      s.frame,
+      s.original,
+      n,
+      query,
+      nQuery,
+      k,
+      excludeSelf,
+      far,
+      indices,
+      distances,
+    );
+    return { indices, distances, k };
+  }
+
+  /**
+   * The brute-force search in passes: candidate scan, exact re-rank and certificate; the queries
+   * whose certificate failed go round again with a tighter kernel or more candidates, and finally
+   * to the exhaustive search.
+   */
+  #search(
+    query: Float64Array,
+    nQuery: number,
+    k: number,
+    available: number,
+    excludeSelf: boolean,
+    indices: Int32Array,
+    distances: Float64Array,
+  ): void {
+    const s = this.#state as State;
+    const { n, d } = s;
     let todo: Int32Array | null = null; // null = all queries
     let K = Math.min(available, k + this.params.extraCandidates);
     if (s.pilotPending && nQuery >= 4 * PILOT && nQuery * n * d >= PARALLEL_WORK) {
@@ -403,7 +389,6 @@ export class KNeighbors implements NeighborSearch {
       if (w?.int16 && !allTried) w = this.#float32();
       else K = Math.min(available, K * 4);
     }
-    return { indices, distances, k };
   }
 
   /**
