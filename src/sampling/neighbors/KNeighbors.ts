@@ -442,9 +442,9 @@ export class KNeighbors implements NeighborSearch {
   /** Candidate scan for the queries in `sub` (all when null) by the wasm kernel `w` or (null) JS. */
   #scan(query: Float64Array, sub: Int32Array | null, K: number, excludeSelf: boolean, w: WasmState | null): Candidates {
     const s = this.#state as State;
-    if (w === null) return scanJs(s.js as JsKernelData, s.n, s.d, s.mean, query, sub, K, excludeSelf);
+    if (w === null) return scanJs(s.js as JsKernelData, s, query, sub, K, excludeSelf);
     const threadsFor = (m: number): number => this.#threads(m, w);
-    return scanWasm(w, s.n, s.d, s.mean, query, sub, K, excludeSelf, threadsFor, this.#lastRun);
+    return scanWasm(w, s, query, sub, K, excludeSelf, threadsFor, this.#lastRun);
   }
 
   /** Threads for a scan of `m` query rows by `w`. */

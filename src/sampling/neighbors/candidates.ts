@@ -25,6 +25,14 @@ export interface Candidates {
   qRes: Float64Array | null;
 }
 
+/** The fitted rows' count, width and mean: what every scan needs to know about them. @internal */
+export interface Centering {
+  n: number;
+  d: number;
+  /** Per column mean of the fitted rows (the centre of every kernel's centered rows). */
+  mean: Float64Array;
+}
+
 /**
  * Writes row `src[o … o + d)` minus `mean` to `dst` from `at`; returns its squared norm (float64).
  * @internal

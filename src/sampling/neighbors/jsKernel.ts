@@ -7,7 +7,7 @@
  * @internal
  * @packageDocumentation
  */
-import { type Candidates, centerInto } from './candidates.js';
+import { type Candidates, type Centering, centerInto } from './candidates.js';
 import { candidateScan, MB, NB } from './scan.js';
 
 /** The fitted rows as the JavaScript kernel reads them. @internal */
@@ -29,14 +29,12 @@ export function packJs(data: Float64Array, n: number, d: number, mean: Float64Ar
 
 /**
  * The `K` best candidates by float64 approximate squared distance for the query rows `sub` of
- * `query` (all when null), against the `n` fitted rows of `js`.
+ * `query` (all when null), against the fitted rows centered in `js`.
  * @internal
  */
 export function scanJs(
   js: JsKernelData,
-  n: number,
-  d: number,
-  mean: Float64Array,
+  { n, d, mean }: Centering,
   query: Float64Array,
   sub: Int32Array | null,
   K: number,

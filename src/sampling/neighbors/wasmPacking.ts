@@ -12,7 +12,7 @@
  * @internal
  * @packageDocumentation
  */
-import { type Candidates, centerInto } from './candidates.js';
+import { type Candidates, type Centering, centerInto } from './candidates.js';
 import { parallelScan, type ScanLayout, slotBytes, viewArgs } from './parallel.js';
 import { quantizeRow } from './quantize.js';
 import { candidateScan, MB, NB, type ScanArgs } from './scan.js';
@@ -183,16 +183,14 @@ export interface ScanThreads {
 
 /**
  * The `K` best candidates by the kernel's approximate squared distance for the query rows `sub` of
- * `query` (all when null), against the `n` fitted rows packed in `w`. `threadsFor(m)` says how many
+ * `query` (all when null), against the fitted rows packed in `w`. `threadsFor(m)` says how many
  * threads may scan `m` query rows; `run` accumulates the threads used. A query too large for the
  * memory is split in halves.
  * @internal
  */
 export function scanWasm(
   w: WasmState,
-  n: number,
-  d: number,
-  mean: Float64Array,
+  fitted: Centering,
   query: Float64Array,
   sub: Int32Array | null,
   K: number,
@@ -200,6 +198,7 @@ export function scanWasm(
   threadsFor: (m: number) => number,
   run: ScanThreads,
 ): Candidates {
+  const { n, d, mean } = fitted;
   const m = sub === null ? query.length / d : sub.length;
   const mPad = Math.ceil(m / MB) * MB;
   const qn = new Float64Array(m);
@@ -220,8 +219,8 @@ export function scanWasm(
     // Cannot happen for data that passed fit's size check unless the query is huge: split it.
     const half = Math.floor(m / 2);
     const all = sub ?? Int32Array.from({ length: m }, (_, i) => i);
-    const a = scanWasm(w, n, d, mean, query, all.subarray(0, half), K, excludeSelf, threadsFor, run);
-    const b = scanWasm(w, n, d, mean, query, all.subarray(half), K, excludeSelf, threadsFor, run);
+    const a = scanWasm(w, fitted, query, all.subarray(0, half), K, excludeSelf, threadsFor, run);
+    const b = scanWasm(w, fitted, query, all.subarray(half), K, excludeSelf, threadsFor, run);
     const cand = new Int32Array(m * K);
     cand.set(a.cand);
     cand.set(b.cand, half * K);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidParameterError, NotFittedError } from '../../../src/core/errors.js';
 import { KNeighbors, type KNeighborsParams } from '../../../src/sampling/neighbors/index.js';
 import { bruteKNeighbors as naive } from '../../support/bruteNeighbors.js';
+import { xorshift } from '../../support/seededRandom.js';
 
 interface Case {
   n: number;
@@ -131,13 +132,7 @@ describe('KNeighbors properties vs a naive O(n²) reference', () => {
       ints: fc.boolean(),
     })
     .map(({ n, d, seed, excludeSelf, kFrac, ints }) => {
-      let s = seed >>> 0 || 1;
-      const next = (): number => {
-        s ^= s << 13;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        return (s >>> 0) / 2 ** 32;
-      };
+      const next = xorshift(seed);
       const X = Float64Array.from({ length: n * d }, () =>
         ints ? Math.floor(next() * 4) : (next() - 0.5) * 10 ** Math.floor(next() * 6 - 2),
       );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNeighbors } from '../../../src/sampling/neighbors/index.js';
 import { bruteKNeighbors } from '../../support/bruteNeighbors.js';
+import { xorshift } from '../../support/seededRandom.js';
 
 describe('the exactness certificate', () => {
   it('is not granted on float32 rounding noise: a cluster whose centered norms underflow float32', () => {
@@ -9,13 +10,7 @@ describe('the exactness certificate', () => {
     // kernels' approximations are mostly underflow. Before the certificate's absolute underflow
     // term, 19 of these 120 searches returned wrong neighbours.
     for (let seed = 1; seed <= 60; seed++) {
-      let s = seed;
-      const next = (): number => {
-        s ^= s << 13;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        return (s >>> 0) / 2 ** 32;
-      };
+      const next = xorshift(seed);
       const m = 20 + (seed % 30);
       const d = 1 + (seed % 2);
       const scale = 2 ** -(80 + (seed % 30));

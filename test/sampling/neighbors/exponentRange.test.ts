@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../../src/core/errors.js';
 import { ilogb, scalePow2 } from '../../../src/sampling/neighbors/exponentRange.js';
 import { KNeighbors, type KNeighborsParams } from '../../../src/sampling/neighbors/index.js';
+import { xorshift } from '../../support/seededRandom.js';
 
 const KERNELS: [string, KNeighborsParams][] = [
   ['wasm-i16', { algorithm: 'brute', kernel: 'wasm-i16', threads: 1 }],
@@ -186,13 +187,7 @@ describe('range properties', () => {
     it(`${name}: data times 2^k (|k| ≤ 990) have the unscaled neighbours, distances times 2^k`, () => {
       fc.assert(
         fc.property(scaled, ({ n, d, seed, k, kFrac }) => {
-          let s = seed >>> 0 || 1;
-          const next = (): number => {
-            s ^= s << 13;
-            s ^= s >>> 17;
-            s ^= s << 5;
-            return (s >>> 0) / 2 ** 32;
-          };
+          const next = xorshift(seed);
           const X = Float64Array.from(
             { length: n * d },
             () => Math.floor((next() - 0.5) * 2 ** 20) * 2 ** (Math.floor(next() * 21) - 10),
