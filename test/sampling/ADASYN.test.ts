@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADASYN, InvalidParameterError, type NeighborSearch } from '../../src/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 describeConformance({ name: 'ADASYN', create: (seed: number) => new ADASYN({ seed }), fromJSON: ADASYN.fromJSON });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidParameterError, type NeighborSearch, SMOTE, SMOTENC } from '../../src/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { KNeighbors } from '../../src/sampling/neighbors/index.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 

@@ -12,7 +12,7 @@ import {
   SerializationError,
   SMOTE,
 } from '../../src/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 // The user's sampler of examples/custom-sampler.ts, built on the sources (the example itself imports the

@@ -12,7 +12,7 @@ import {
   type NeighborSearch,
   type SamplingStrategy,
 } from '../../src/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 
 interface Fixture {
   versions: Record<string, string>;

@@ -8,7 +8,7 @@ import {
   SMOTE,
   SMOTENC,
 } from '../../src/index.js';
-import { BruteNeighbors } from '../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { checkNeighborSearch, checkNeighborTable } from '../../src/sampling/neighborSearch.js';
 
 // 12 rows of class 0, 8 of class 1 on a line; column 1 holds a category code for SMOTENC.

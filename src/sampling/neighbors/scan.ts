@@ -9,6 +9,11 @@
  * @packageDocumentation
  */
 
+/** Query rows per block of the scan (a multiple of 4: the kernels' tile height). @internal */
+export const MB = 64;
+/** Data rows per block of the scan (a multiple of 8: the wasm kernels' panel width). @internal */
+export const NB = 256;
+
 /**
  * Everything one thread needs to scan. Arrays are views (of the wasm memory when `dist` is set).
  * @internal

@@ -1,87 +1,78 @@
 /**
- * The WebAssembly SIMD distance kernel, assembled at run time from the hand-written instruction
- * list below (no toolchain, no binary blob): a module specialised for one dimension `d` with one
- * exported function
+ * The WebAssembly SIMD distance kernel, assembled at run time from the instruction list below (no
+ * toolchain, no binary blob; every instruction is named in `wasmEncoding.ts`): a module
+ * specialised for one dimension `d`, importing `env.memory` (shared or not) and exporting one
+ * function
  *
- * `dist(qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride, thrPtr, hitPtr) → nHits`
+ * `dist(qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride, thrPtr, hitPtr, sxPtr, sqPtr) → nHits`
  *
- * which writes, for `4·nQuad` query rows (row-major float32, `d` values each, squared norms at
- * `qnPtr`) against `8·nPanels` data rows packed in panels (panel `p` holds rows `8p…8p+7`
- * interleaved by coordinate: `[t][r]`, squared norms at `xnPtr`), the approximate squared
- * distances `‖q‖² + ‖x‖² − 2 q·x` (float32) into `out[i·outStride/4 + j]`, and lists as `hits`
- * (int32 `row << 16 | panel`, in panel-then-row order) each row × panel with a value below the row's
- * threshold (float32 at `thrPtr`), so the selection only looks at those. The micro-kernel is a
- * 4 × 8 register tile: per coordinate, 4 splatted query values times two `f32x4` panel vectors
- * into 8 accumulators.
+ * (twelve i32 parameters, byte offsets and counts; one i32 result) which computes, for `4·nQuad`
+ * query rows against `8·nPanels` data rows, the approximate squared distances
+ * `‖q‖² + ‖x‖² − 2 q·x` (float32) into `out[i·outStride/4 + j]` (`outStride` in bytes), and lists
+ * at `hitPtr` (int32 `row << 16 | panel`, in panel-then-row order) each query row × panel with a
+ * value below the row's threshold (float32 at `thrPtr`), so the selection only looks at those.
+ * Returns the number of hits. Squared norms are float32: the queries' at `qnPtr`, the data rows'
+ * at `xnPtr`.
+ *
+ * Layouts, by {@link KernelVariant}:
+ * - `'f32'` and `'fma'`: query rows are row-major float32 (`d` values each); panel `p` holds data
+ *   rows `8p…8p+7` interleaved by coordinate (`[t][r]`, 8 floats per coordinate). `sxPtr` and
+ *   `sqPtr` are ignored.
+ * - `'i16'`: rows are quantised to int16 with one float32 scale per row (`d` padded to even);
+ *   query rows are row-major int16 pairs; panel `p` holds, per coordinate pair, rows 0–3 then rows
+ *   4–7 of the panel, two int16 each (32 bytes per pair). The data rows' scales are float32 at
+ *   `sxPtr`, the queries' scales times 2 at `sqPtr`; the value is `‖q‖² + ‖x‖² − (2s_q)·(s_x·dot)`
+ *   with the integer dot product exact in int32.
+ *
+ * The micro-kernel is a 4 × 8 register tile: per coordinate (or coordinate pair), 4 splatted query
+ * values times two 4-lane panel vectors into 8 accumulators.
  *
  * @internal
  * @packageDocumentation
  */
-
-/** Unsigned LEB128. */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-/** Signed LEB128 (32-bit). */
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-function str(s: string): number[] {
-  const b = [...s].map((c) => c.charCodeAt(0));
-  return [...uleb(b.length), ...b];
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-// opcodes
-const get = (i: number): number[] => [0x20, ...uleb(i)];
-const set = (i: number): number[] => [0x21, ...uleb(i)];
-const i32c = (v: number): number[] => [0x41, ...sleb(v)];
-const I32_ADD = 0x6a;
-const I32_MUL = 0x6c;
-const I32_LT_U = 0x49;
-const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...uleb(op), ...imm];
-const v128Load = (offset: number): number[] => simd(0x00, 4, ...uleb(offset));
-const v128Store = (offset: number): number[] => simd(0x0b, 4, ...uleb(offset));
-const load32Splat = (offset: number): number[] => simd(0x09, 2, ...uleb(offset));
-const F32X4_ADD = simd(0xe4);
-const F32X4_SUB = simd(0xe5);
-const F32X4_MUL = simd(0xe6);
-const F32X4_LT = simd(0x43);
-/** Relaxed SIMD `f32x4.relaxed_madd(a, b, c) = a·b + c`, fused where the hardware has FMA. */
-const F32X4_RELAXED_MADD = simd(0x105);
-/** `i32x4.dot_i16x8_s`: products of signed 16-bit lanes, adjacent pairs summed into 32-bit lanes. */
-const I32X4_DOT_I16X8_S = simd(0xba);
-const I32X4_ADD = simd(0xae);
-const F32X4_CONVERT_I32X4_S = simd(0xfa);
-const V128_OR = simd(0x50);
-const V128_ANY_TRUE = simd(0x53);
-const I32_SHL = 0x74;
-const I32_OR = 0x72;
-const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
+import {
+  block,
+  brIf,
+  type Bytes,
+  end,
+  EXTERNAL,
+  f32x4Add,
+  f32x4ConvertI32x4S,
+  f32x4Lt,
+  f32x4Mul,
+  f32x4RelaxedMadd,
+  f32x4Sub,
+  FUNC_TYPE,
+  I32,
+  i32Add,
+  i32Const,
+  i32Eqz,
+  i32LtU,
+  i32Mul,
+  i32Or,
+  i32Shl,
+  i32Store,
+  i32x4Add,
+  i32x4DotI16x8S,
+  ifThen,
+  LIMITS,
+  localGet,
+  localSet,
+  loop,
+  MODULE_HEADER,
+  name,
+  SECTION,
+  section,
+  uleb,
+  V128,
+  v128AnyTrue,
+  v128Load,
+  v128Load32Splat,
+  v128Or,
+  v128Store,
+  v128Zero,
+  vec,
+} from './wasmEncoding.js';
 
 /**
  * How the kernel multiplies: float32 multiply then add; float32 fused `relaxed_madd` (relaxed
@@ -91,15 +82,21 @@ const V128_ZERO = simd(0x0c, ...new Array<number>(16).fill(0));
  */
 export type KernelVariant = 'f32' | 'fma' | 'i16';
 
+/** Number of parameters of `dist` (all i32). @internal */
+export const DIST_PARAMS = 12;
+
+/** Pages of the shared memory's declared maximum (4 GiB). */
+const MAX_PAGES = 65536;
+
 /**
  * Assembles the distance kernel for dimension `d` (bytes of a complete module importing
  * `env.memory`, shared or not).
  * @internal
  */
-export function assembleKernel(d: number, shared: boolean, variant: KernelVariant = 'f32', unroll = 1): Uint8Array {
+export function assembleKernel(d: number, shared: boolean, variant: KernelVariant = 'f32'): Uint8Array {
   const i16 = variant === 'i16';
   const fma = variant === 'fma';
-  // params
+  // parameters (locals 0–11), in the order of the signature above
   const qPtr = 0,
     qnPtr = 1,
     nQuad = 2,
@@ -112,16 +109,19 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
     hitPtr = 9,
     sxPtr = 10,
     sqPtr = 11;
-  // i32 locals
+  // i32 locals: panel and query-quad counters, a temporary, query / panel / output pointers, the
+  // end of the coordinate loop, the hit count
   const pi = 12,
     qi = 13,
     t = 14,
     qp = 15,
     pp = 16,
     op = 17,
-    end = 18,
+    loopEnd = 18,
     nh = 19;
-  // v128 locals
+  // v128 locals: 8 accumulators, the splatted query value, two panel vectors, the query norm, the
+  // panel's two norm vectors, the threshold, two result vectors, the panel's two scale vectors
+  // and the query's scale
   const acc = [20, 21, 22, 23, 24, 25, 26, 27];
   const a = 28,
     b0 = 29,
@@ -135,153 +135,147 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
     s0 = 37,
     s1 = 38,
     sq = 39;
+  const I32_LOCALS = 8;
+  const V128_LOCALS = 20;
   // i16: coordinates in pairs (d padded to even), one 32-bit splat and one dot per pair
   const steps = i16 ? (d + 1) >> 1 : d;
   const rowBytes = i16 ? steps * 4 : d * 4;
   const panelBytes = steps * 32;
 
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]): void => {
-    for (const x of xs) {
-      if (Array.isArray(x)) body.push(...x);
-      else body.push(x);
-    }
+  const body: Bytes = [];
+  const emit = (...xs: Bytes[]): void => {
+    for (const x of xs) body.push(...x);
   };
-  emit(0x02, 0x40); // block $exit: return early when there is nothing to do
-  emit(get(nPanels), 0x45, 0x0d, 0x00);
-  emit(get(nQuad), 0x45, 0x0d, 0x00);
-  emit(i32c(0), set(pi));
-  emit(0x03, 0x40); // loop $panel
-  emit(i32c(0), set(qi));
+  emit(block); // $exit: return early when there is nothing to do
+  emit(localGet(nPanels), i32Eqz, brIf(0));
+  emit(localGet(nQuad), i32Eqz, brIf(0));
+  emit(i32Const(0), localSet(pi));
+  emit(loop); // $panel
+  emit(i32Const(0), localSet(qi));
   // x0,x1 = xn of this panel
-  emit(get(xnPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
-  emit(get(t), v128Load(0), set(x0));
-  emit(get(t), v128Load(16), set(x1));
+  emit(localGet(xnPtr), localGet(pi), i32Const(32), i32Mul, i32Add, localSet(t));
+  emit(localGet(t), v128Load(0), localSet(x0));
+  emit(localGet(t), v128Load(16), localSet(x1));
   if (i16) {
-    emit(get(sxPtr), get(pi), i32c(32), I32_MUL, I32_ADD, set(t));
-    emit(get(t), v128Load(0), set(s0));
-    emit(get(t), v128Load(16), set(s1));
+    emit(localGet(sxPtr), localGet(pi), i32Const(32), i32Mul, i32Add, localSet(t));
+    emit(localGet(t), v128Load(0), localSet(s0));
+    emit(localGet(t), v128Load(16), localSet(s1));
   }
-  emit(0x03, 0x40); // loop $quad
+  emit(loop); // $quad
   {
-    for (const r of acc) emit(V128_ZERO, set(r));
+    for (const r of acc) emit(v128Zero, localSet(r));
     // qp = qPtr + qi*4*rowBytes
-    emit(get(qPtr), get(qi), i32c(4 * rowBytes), I32_MUL, I32_ADD, set(qp));
+    emit(localGet(qPtr), localGet(qi), i32Const(4 * rowBytes), i32Mul, i32Add, localSet(qp));
     // pp = pPtr + pi*panelBytes
-    emit(get(pPtr), get(pi), i32c(panelBytes), I32_MUL, I32_ADD, set(pp));
+    emit(localGet(pPtr), localGet(pi), i32Const(panelBytes), i32Mul, i32Add, localSet(pp));
     // acc += a · b: one relaxed_madd, a multiply and an add, or (i16) a pairwise dot and an add
     const mac = (r: number, b: number): void =>
       i16
-        ? emit(get(r), get(a), get(b), I32X4_DOT_I16X8_S, I32X4_ADD, set(r))
+        ? emit(localGet(r), localGet(a), localGet(b), i32x4DotI16x8S, i32x4Add, localSet(r))
         : fma
-          ? emit(get(a), get(b), get(r), F32X4_RELAXED_MADD, set(r))
-          : emit(get(r), get(a), get(b), F32X4_MUL, F32X4_ADD, set(r));
-    // The coordinate loop, unrolled by `unroll` steps with constant offsets (fully for small d).
-    const step = (u: number): void => {
-      emit(get(pp), v128Load(u * 32), set(b0));
-      emit(get(pp), v128Load(u * 32 + 16), set(b1));
+          ? emit(localGet(a), localGet(b), localGet(r), f32x4RelaxedMadd, localSet(r))
+          : emit(localGet(r), localGet(a), localGet(b), f32x4Mul, f32x4Add, localSet(r));
+    // one coordinate (pair): two panel vectors, four query splats, eight multiply-adds
+    const step = (): void => {
+      emit(localGet(pp), v128Load(0), localSet(b0));
+      emit(localGet(pp), v128Load(16), localSet(b1));
       for (let i = 0; i < 4; i++) {
-        emit(get(qp), load32Splat(i * rowBytes + u * 4), set(a));
+        emit(localGet(qp), v128Load32Splat(i * rowBytes), localSet(a));
         mac(acc[2 * i]!, b0);
         mac(acc[2 * i + 1]!, b1);
       }
     };
-    const chunks = Math.floor(steps / unroll);
-    const rem = steps - chunks * unroll;
-    if (chunks === 1) {
-      for (let u = 0; u < unroll; u++) step(u);
-      emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
-      emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
-    } else if (chunks > 1) {
-      emit(get(pp), i32c(chunks * unroll * 32), I32_ADD, set(end));
-      emit(0x03, 0x40); // loop $t
-      for (let u = 0; u < unroll; u++) step(u);
-      emit(get(qp), i32c(4 * unroll), I32_ADD, set(qp));
-      emit(get(pp), i32c(32 * unroll), I32_ADD, set(pp));
-      emit(get(pp), get(end), I32_LT_U, 0x0d, 0x00); // br_if $t
-      emit(0x0b); // end loop $t
+    const advance = (): void => {
+      emit(localGet(qp), i32Const(4), i32Add, localSet(qp));
+      emit(localGet(pp), i32Const(32), i32Add, localSet(pp));
+    };
+    if (steps === 1) {
+      step();
+      advance(); // unused afterwards; kept so that every kernel has the same shape
+    } else {
+      emit(localGet(pp), i32Const(steps * 32), i32Add, localSet(loopEnd));
+      emit(loop); // $t
+      step();
+      advance();
+      emit(localGet(pp), localGet(loopEnd), i32LtU, brIf(0)); // next coordinate
+      emit(end); // $t
     }
-    for (let u = 0; u < rem; u++) step(u);
     // write 4 rows of 8 values
     // op = outPtr + (4*qi)*outStride + pi*32
     emit(
-      get(outPtr),
-      get(qi),
-      i32c(4),
-      I32_MUL,
-      get(outStride),
-      I32_MUL,
-      I32_ADD,
-      get(pi),
-      i32c(32),
-      I32_MUL,
-      I32_ADD,
-      set(op),
+      localGet(outPtr),
+      localGet(qi),
+      i32Const(4),
+      i32Mul,
+      localGet(outStride),
+      i32Mul,
+      i32Add,
+      localGet(pi),
+      i32Const(32),
+      i32Mul,
+      i32Add,
+      localSet(op),
     );
     if (i16) {
       // exact integer dot products -> float32, times the row scale (the query's 2·scale below)
-      for (let i = 0; i < 8; i++)
-        emit(get(acc[i]!), F32X4_CONVERT_I32X4_S, get(i % 2 === 0 ? s0 : s1), F32X4_MUL, set(acc[i]!));
+      for (let i = 0; i < 8; i++) {
+        const s = i % 2 === 0 ? s0 : s1;
+        emit(localGet(acc[i]!), f32x4ConvertI32x4S, localGet(s), f32x4Mul, localSet(acc[i]!));
+      }
     }
     for (let i = 0; i < 4; i++) {
+      const lo = acc[2 * i]!;
+      const hi = acc[2 * i + 1]!;
       // qn splat: qnPtr + (4qi+i)*4
-      emit(get(qnPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(qn));
+      emit(localGet(qnPtr), localGet(qi), i32Const(16), i32Mul, i32Add, v128Load32Splat(i * 4), localSet(qn));
       if (i16) {
         // v = qn + xn − (2 s_q) · (s_x · dot)
-        emit(get(sqPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(sq));
-        emit(get(qn), get(x0), F32X4_ADD, get(sq), get(acc[2 * i]!), F32X4_MUL, F32X4_SUB, set(v0));
-        emit(get(qn), get(x1), F32X4_ADD, get(sq), get(acc[2 * i + 1]!), F32X4_MUL, F32X4_SUB, set(v1));
+        emit(localGet(sqPtr), localGet(qi), i32Const(16), i32Mul, i32Add, v128Load32Splat(i * 4), localSet(sq));
+        emit(localGet(qn), localGet(x0), f32x4Add, localGet(sq), localGet(lo), f32x4Mul, f32x4Sub, localSet(v0));
+        emit(localGet(qn), localGet(x1), f32x4Add, localGet(sq), localGet(hi), f32x4Mul, f32x4Sub, localSet(v1));
       } else {
-        emit(get(qn), get(x0), F32X4_ADD, get(acc[2 * i]!), get(acc[2 * i]!), F32X4_ADD, F32X4_SUB, set(v0));
-        emit(get(qn), get(x1), F32X4_ADD, get(acc[2 * i + 1]!), get(acc[2 * i + 1]!), F32X4_ADD, F32X4_SUB, set(v1));
+        // v = qn + xn − (dot + dot)
+        emit(localGet(qn), localGet(x0), f32x4Add, localGet(lo), localGet(lo), f32x4Add, f32x4Sub, localSet(v0));
+        emit(localGet(qn), localGet(x1), f32x4Add, localGet(hi), localGet(hi), f32x4Add, f32x4Sub, localSet(v1));
       }
-      emit(get(op), get(v0), v128Store(0));
-      emit(get(op), get(v1), v128Store(16));
+      emit(localGet(op), localGet(v0), v128Store(0));
+      emit(localGet(op), localGet(v1), v128Store(16));
       // a hit when any of the 8 values is below this query's threshold: record (row << 16 | panel)
-      emit(get(thrPtr), get(qi), i32c(16), I32_MUL, I32_ADD, load32Splat(i * 4), set(th));
-      emit(get(v0), get(th), F32X4_LT, get(v1), get(th), F32X4_LT, V128_OR, V128_ANY_TRUE);
-      emit(0x04, 0x40); // if
-      emit(get(hitPtr), get(nh), i32c(4), I32_MUL, I32_ADD);
-      emit(get(qi), i32c(4), I32_MUL, i32c(i), I32_ADD, i32c(16), I32_SHL, get(pi), I32_OR);
-      emit(0x36, 2, 0); // i32.store
-      emit(get(nh), i32c(1), I32_ADD, set(nh));
-      emit(0x0b); // end if
-      if (i < 3) emit(get(op), get(outStride), I32_ADD, set(op));
+      emit(localGet(thrPtr), localGet(qi), i32Const(16), i32Mul, i32Add, v128Load32Splat(i * 4), localSet(th));
+      emit(localGet(v0), localGet(th), f32x4Lt, localGet(v1), localGet(th), f32x4Lt, v128Or, v128AnyTrue);
+      emit(ifThen);
+      emit(localGet(hitPtr), localGet(nh), i32Const(4), i32Mul, i32Add);
+      emit(localGet(qi), i32Const(4), i32Mul, i32Const(i), i32Add, i32Const(16), i32Shl, localGet(pi), i32Or);
+      emit(i32Store(0));
+      emit(localGet(nh), i32Const(1), i32Add, localSet(nh));
+      emit(end); // if
+      if (i < 3) emit(localGet(op), localGet(outStride), i32Add, localSet(op));
     }
-    emit(get(qi), i32c(1), I32_ADD, set(qi));
-    emit(get(qi), get(nQuad), I32_LT_U, 0x0d, 0x00); // br_if $quad
+    emit(localGet(qi), i32Const(1), i32Add, localSet(qi));
+    emit(localGet(qi), localGet(nQuad), i32LtU, brIf(0)); // next quad
   }
-  emit(0x0b); // end loop $quad
-  emit(get(pi), i32c(1), I32_ADD, set(pi));
-  emit(get(pi), get(nPanels), I32_LT_U, 0x0d, 0x00); // br_if $panel
-  emit(0x0b); // end loop $panel
-  emit(0x0b); // end block $exit
-  emit(get(nh));
-  emit(0x0b); // end function
+  emit(end); // $quad
+  emit(localGet(pi), i32Const(1), i32Add, localSet(pi));
+  emit(localGet(pi), localGet(nPanels), i32LtU, brIf(0)); // next panel
+  emit(end); // $panel
+  emit(end); // $exit
+  emit(localGet(nh));
+  emit(end); // function
 
-  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(20), V128];
+  const locals = vec([
+    [...uleb(I32_LOCALS), I32],
+    [...uleb(V128_LOCALS), V128],
+  ]);
   const func = [...locals, ...body];
-  const code = [...uleb(1), ...uleb(func.length), ...func];
-
-  const type = [1, 0x60, ...uleb(12), ...new Array<number>(12).fill(I32), 1, I32];
-  const limits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
-  const imports = [1, ...str('env'), ...str('memory'), 0x02, ...limits];
-  const funcs = [1, 0];
-  const exports = [1, ...str('dist'), 0x00, 0];
+  const signature = [FUNC_TYPE, ...vec(new Array<Bytes>(DIST_PARAMS).fill([I32])), ...vec([[I32]])];
+  const limits = shared ? [LIMITS.minMaxShared, ...uleb(1), ...uleb(MAX_PAGES)] : [LIMITS.min, ...uleb(1)];
   return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, type),
-    ...section(2, imports),
-    ...section(3, funcs),
-    ...section(7, exports),
-    ...section(10, code),
+    ...MODULE_HEADER,
+    ...section(SECTION.type, vec([signature])),
+    ...section(SECTION.import, vec([[...name('env'), ...name('memory'), EXTERNAL.memory, ...limits]])),
+    ...section(SECTION.function, vec([[0]])), // dist has type 0
+    ...section(SECTION.export, vec([[...name('dist'), EXTERNAL.function, 0]])), // function 0
+    ...section(SECTION.code, vec([[...uleb(func.length), ...func]])),
   ]);
 }
 

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidParameterError, NotFittedError } from '../../../src/core/errors.js';
 import { KNeighbors, type KNeighborsParams } from '../../../src/sampling/neighbors/index.js';
+import { bruteKNeighbors as naive } from '../../support/bruteNeighbors.js';
+import { xorshift } from '../../support/seededRandom.js';
 
 interface Case {
   n: number;
@@ -27,35 +29,6 @@ const KERNELS: [string, KNeighborsParams][] = [
   ['kd-tree', { algorithm: 'kd-tree' }],
 ];
 
-/** Independent O(n²) reference: direct squared differences, sorted by (distance, index). */
-function naive(
-  X: Float64Array,
-  n: number,
-  d: number,
-  Q: Float64Array,
-  m: number,
-  k: number,
-  excludeSelf: boolean,
-): { indices: Int32Array; distances: Float64Array } {
-  const indices = new Int32Array(m * k);
-  const distances = new Float64Array(m * k);
-  for (let i = 0; i < m; i++) {
-    const all: [number, number][] = [];
-    for (let j = 0; j < n; j++) {
-      if (excludeSelf && i === j) continue;
-      let s = 0;
-      for (let t = 0; t < d; t++) s += (Q[i * d + t]! - X[j * d + t]!) ** 2;
-      all.push([s, j]);
-    }
-    all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (let a = 0; a < k; a++) {
-      indices[i * k + a] = all[a]![1];
-      distances[i * k + a] = Math.sqrt(all[a]![0]);
-    }
-  }
-  return { indices, distances };
-}
-
 function expectClose(a: Float64Array, b: ArrayLike<number>, rel: number): void {
   expect(a.length).toBe(b.length);
   for (let i = 0; i < a.length; i++) {
@@ -70,8 +43,9 @@ describe('KNeighbors vs scikit-learn NearestNeighbors fixtures', () => {
     expect(fixture.cases.length).toBeGreaterThan(5);
   });
   for (const c of fixture.cases) {
+    const what = c.self ? 'excludeSelf' : `${(c.Q?.length ?? 0) / c.d} queries`;
     for (const [name, params] of KERNELS) {
-      it(`${name}: n=${c.n} d=${c.d} k=${c.k} ${c.self ? 'excludeSelf' : `${(c.Q?.length ?? 0) / c.d} queries`}`, () => {
+      it(`${name}: n=${c.n} d=${c.d} k=${c.k} ${what}`, () => {
         const X = Float64Array.from(c.X);
         const Q = c.Q === null ? X : Float64Array.from(c.Q);
         const m = Q.length / c.d;
@@ -158,13 +132,7 @@ describe('KNeighbors properties vs a naive O(n²) reference', () => {
       ints: fc.boolean(),
     })
     .map(({ n, d, seed, excludeSelf, kFrac, ints }) => {
-      let s = seed >>> 0 || 1;
-      const next = (): number => {
-        s ^= s << 13;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        return (s >>> 0) / 2 ** 32;
-      };
+      const next = xorshift(seed);
       const X = Float64Array.from({ length: n * d }, () =>
         ints ? Math.floor(next() * 4) : (next() - 0.5) * 10 ** Math.floor(next() * 6 - 2),
       );
@@ -359,13 +327,46 @@ describe('KNeighbors input validation', () => {
     const nn = new KNeighbors().fit(X, 3, 2);
     expect(() => nn.kneighbors(X, 3, 0)).toThrow(InvalidParameterError);
     expect(() => nn.kneighbors(X, 3, 1.5)).toThrow(InvalidParameterError);
-    expect(() => nn.kneighbors(X, 3, Number.NaN)).toThrow(/k must be a positive integer/);
+    expect(() => nn.kneighbors(X, 3, Number.NaN)).toThrow(
+      'KNeighbors.kneighbors: k must be an integer ≥ 1, received NaN.',
+    );
   });
   it('rejects bad options at construction', () => {
     expect(() => new KNeighbors({ kernel: 'gpu' as never })).toThrow(InvalidParameterError);
     expect(() => new KNeighbors({ threads: 0 })).toThrow(InvalidParameterError);
     expect(() => new KNeighbors({ extraCandidates: -1 })).toThrow(InvalidParameterError);
     expect(Object.isFrozen(new KNeighbors().params)).toBe(true);
+    expect(() => new KNeighbors({ kernel: 'gpu' as never })).toThrow(
+      "KNeighbors: kernel must be one of 'auto', 'wasm-i16', 'wasm-f32', 'js', received \"gpu\".",
+    );
+    expect(() => new KNeighbors({ threads: 1.5 })).toThrow(/threads must be an integer ≥ 1, received 1.5. Pass 'auto'/);
+    expect(new KNeighbors({ threads: 'auto', extraCandidates: 0 }).params).toEqual({
+      algorithm: 'auto',
+      kernel: 'auto',
+      threads: 'auto',
+      extraCandidates: 0,
+    });
+  });
+  it('rejects unknown options, suggesting the closest known name', () => {
+    let err: unknown;
+    try {
+      new KNeighbors({ kernal: 'js' } as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InvalidParameterError);
+    expect((err as InvalidParameterError).param).toBe('kernal');
+    expect((err as Error).message).toBe(
+      'KNeighbors: unknown option "kernal" — did you mean \'kernel\'? ' +
+        'Known options: algorithm, kernel, threads, extraCandidates.',
+    );
+    expect(() => new KNeighbors({ extra_candidates: 4 } as never)).toThrow(/did you mean 'extraCandidates'/);
+    expect(() => new KNeighbors(new Map() as never)).toThrow(InvalidParameterError);
+    const nn = new KNeighbors().fit(X, 3, 2);
+    expect(() => nn.kneighbors(X, 3, 1, { exclude_self: true } as never)).toThrow(
+      /KNeighbors.kneighbors: unknown option "exclude_self" — did you mean 'excludeSelf'\?/,
+    );
+    expect(() => nn.kneighbors(X, 3, 1, { excludeSelf: 1 } as never)).toThrow(/excludeSelf must be true or false/);
   });
   it('rejects mis-sized or non-finite data and queries, and use before fit', () => {
     expect(() => new KNeighbors().fit(X, 4, 2)).toThrow(DataValidationError);

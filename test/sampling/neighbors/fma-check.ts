@@ -1,13 +1,14 @@
 /**
  * Run by fma.test.ts in a child `node --experimental-wasm-relaxed-simd` (relaxed SIMD is on by
  * default only from Node 22): checks that the kernel really uses `relaxed_madd` there and that
- * KNeighbors still returns exactly the brute-force neighbours, serial and on two threads.
- * Prints one JSON line.
+ * KNeighbors still returns exactly the brute-force neighbours, serial and on two threads; and runs
+ * the fused kernel on the golden problem of kernelHarness.ts. Prints one JSON line.
  */
 import { Random } from '../../../src/core/random.js';
-import { BruteNeighbors } from '../../../src/sampling/_bruteNeighbors.js';
+import { BruteNeighbors } from '../../support/bruteNeighbors.js';
 import { KNeighbors } from '../../../src/sampling/neighbors/index.js';
 import { wasmRelaxedSimdAvailable } from '../../../src/sampling/neighbors/wasm.js';
+import { exactSquared, expectedHits, NQ, NX, runKernel } from './kernelHarness.js';
 
 let mismatches = 0;
 let compared = 0;
@@ -34,4 +35,12 @@ for (const [n, d] of [
     compared += want.length;
   }
 }
-console.log(JSON.stringify({ relaxed: wasmRelaxedSimdAvailable(), compared, mismatches, exhaustive, queries }));
+/** The fused kernel's golden results: every value exact, the hits as documented. */
+const golden = [false, true].map((shared) => {
+  const run = runKernel('fma', shared);
+  let wrong = 0;
+  for (let i = 0; i < NQ; i++) for (let j = 0; j < NX; j++) if (run.out[i]![j] !== exactSquared(i, j)) wrong++;
+  return wrong === 0 && JSON.stringify(run.hits) === JSON.stringify(expectedHits());
+});
+const relaxed = wasmRelaxedSimdAvailable();
+console.log(JSON.stringify({ relaxed, compared, mismatches, exhaustive, queries, golden }));

@@ -1,0 +1,65 @@
+/**
+ * The int16 kernel's quantisation: each centered row `v` becomes integers `q` with its own float32
+ * scale `s` (`v_t ≈ s·q_t`), chosen so that the integer dot product of any two quantised rows is
+ * exact in int32 whatever the order of the additions.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/**
+ * Largest Euclidean norm of a quantised row: two such rows' dot product, and every partial sum of
+ * its absolute products, stays below 46340² < 2³¹ (Cauchy–Schwarz), so int32 accumulation is exact
+ * in any order.
+ * @internal
+ */
+export const QNORM = 46340;
+/** Largest magnitude of one quantised value (int16). @internal */
+export const QMAX = 32767;
+
+/**
+ * Quantises the centered row `v` (its first `d` values) to integers `q` with `|q_t| ≤ 32767` and
+ * `‖q‖₂ < 46340` (`v_t ≈ s·q_t`, `|v_t − s·q_t| ≤ s/2`), written as `q_t` →
+ * `dst[base + ⌊t/2⌋·pairStride + t mod 2]`; returns the scale `s` (exactly a float32, 0 for a zero
+ * row) and writes `[‖v − s·q‖, ‖s·q‖]` to `out`.
+ * @internal
+ */
+export function quantizeRow(
+  v: Float64Array,
+  d: number,
+  dst: Int16Array,
+  base: number,
+  pairStride: number,
+  out: Float64Array,
+): number {
+  let maxAbs = 0;
+  let sq = 0;
+  for (let t = 0; t < d; t++) {
+    const a = Math.abs(v[t]!);
+    if (a > maxAbs) maxAbs = a;
+    sq += a * a;
+  }
+  if (maxAbs === 0) {
+    for (let t = 0; t < d; t++) dst[base + (t >> 1) * pairStride + (t & 1)] = 0;
+    out[0] = 0;
+    out[1] = 0;
+    return 0;
+  }
+  const raw = Math.max(maxAbs / QMAX, Math.sqrt(sq) / (QNORM - 1 - 0.5 * Math.sqrt(d)), 2 ** -126);
+  // rounded up to a float32 (the kernel multiplies by this exact value)
+  const s = Math.fround(raw * (1 + 2 ** -22));
+  // |v_t|·inv ≤ 32767 / (1 + 2⁻²²) (1 + 2⁻⁵²) < 32767: the bounds hold with the reciprocal too
+  const inv = 1 / s;
+  let res = 0;
+  let qn = 0;
+  for (let t = 0; t < d; t++) {
+    const x = Math.round(v[t]! * inv);
+    dst[base + (t >> 1) * pairStride + (t & 1)] = x;
+    const e = v[t]! - s * x;
+    res += e * e;
+    qn += x * x;
+  }
+  out[0] = Math.sqrt(res);
+  out[1] = s * Math.sqrt(qn);
+  return s;
+}

@@ -1,0 +1,299 @@
+/**
+ * The wasm kernels' memory: the fitted rows packed once per fit (float32 panels, or int16 rows with
+ * per-row scales), and each scan's query rows, candidate lists and per-thread scratch laid out
+ * after them in the same (possibly shared) `WebAssembly.Memory`.
+ *
+ * Memory map (byte offsets, 16-byte aligned): `[0, 64)` control words (the scan's block counter,
+ * worker job cells) · packed data panels at `pPtr` · data squared norms at `xnPtr` · int16: data
+ * scales at `sxPtr` · `dataEnd` — per scan: query rows at `qPtr`, their norms, int16: their scales
+ * times 2, candidate indices, candidate values, fill counts, self indices, then one scratch slot
+ * per thread (output block, thresholds, hits).
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { type Candidates, type Centering, centerInto } from './candidates.js';
+import { parallelScan, type ScanLayout, slotBytes, viewArgs } from './parallel.js';
+import { quantizeRow } from './quantize.js';
+import { candidateScan, MB, NB, type ScanArgs } from './scan.js';
+import { assembleKernel, type KernelVariant, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
+
+const WASM_PAGE = 65536;
+
+/** The fitted rows packed for one wasm kernel, with what the error certificate needs of it. @internal */
+export interface WasmState {
+  /** The int16 kernel (else float32). */
+  int16: boolean;
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  shared: boolean;
+  /** Pages the memory may grow to. */
+  maxPages: number;
+  dist: NonNullable<ScanArgs['dist']>;
+  /** End of the fitted-data region (bytes). */
+  dataEnd: number;
+  pPtr: number;
+  xnPtr: number;
+  /** int16 kernel: the data rows' float32 scales (0 otherwise). */
+  sxPtr: number;
+  /** Bytes of one packed row. */
+  rowBytes: number;
+  /**
+   * int16 kernel, over the data rows (centered `v`, quantised `v̂ = s·q`): the largest residual
+   * `‖v − v̂‖`, the largest `‖v̂‖`, and the largest residual per norm `‖v − v̂‖ / ‖v‖`.
+   */
+  maxRes: number;
+  maxQNorm: number;
+  resPerNorm: number;
+}
+
+const moduleCache = new Map<string, WebAssembly.Module>();
+
+/** Relaxed SIMD present: the float32 kernel accumulates with `relaxed_madd` (one FMA, not mul + add). */
+let fmaOk: boolean | undefined;
+let simdOk: boolean | undefined;
+
+/** Whether this runtime runs the wasm kernels (WebAssembly SIMD), probed once. @internal */
+export function wasmKernelsAvailable(): boolean {
+  simdOk ??= wasmSimdAvailable();
+  return simdOk;
+}
+
+function kernelModule(d: number, shared: boolean, int16: boolean): WebAssembly.Module {
+  const key = `${d}:${shared ? 's' : 'u'}:${int16 ? 'i' : 'f'}`;
+  let m = moduleCache.get(key);
+  if (m === undefined) {
+    fmaOk ??= wasmRelaxedSimdAvailable();
+    const variant: KernelVariant = int16 ? 'i16' : fmaOk ? 'fma' : 'f32';
+    m = new WebAssembly.Module(assembleKernel(d, shared, variant) as BufferSource);
+    moduleCache.set(key, m);
+  }
+  return m;
+}
+
+function ensureBytes(memory: WebAssembly.Memory, maxPages: number, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
+  if (bytes <= have) return true;
+  const pages = Math.ceil((bytes - have) / WASM_PAGE);
+  if (have / WASM_PAGE + pages > maxPages) return false;
+  try {
+    memory.grow(pages);
+  } catch {
+    return false; // the engine could not reserve more
+  }
+  return true;
+}
+
+const align16 = (x: number): number => (x + 15) & ~15;
+
+/** Bytes of one packed row of the int16 or float32 kernel. @internal */
+export function packedRowBytes(d: number, int16: boolean): number {
+  return int16 ? ((d + 1) & ~1) * 2 : d * 4;
+}
+
+/**
+ * Packs the centered data rows for a wasm kernel in a new memory: float32 panels of 8 rows
+ * interleaved by coordinate, or (int16) each row quantised with its own scale, panels interleaved
+ * by coordinate pair; plus the rows' float32 squared norms (and scales).
+ * @internal
+ */
+export function packWasm(
+  data: Float64Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  int16: boolean,
+  shared: boolean,
+): WasmState {
+  const dPad = (d + 1) & ~1;
+  const rowBytes = packedRowBytes(d, int16);
+  const nPad = (n + 7) & ~7;
+  const pPtr = 64;
+  const xnPtr = align16(pPtr + nPad * rowBytes);
+  const sxPtr = int16 ? align16(xnPtr + nPad * 4) : 0;
+  const dataEnd = align16((int16 ? sxPtr : xnPtr) + nPad * 4);
+  const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
+  // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
+  // are split (see scanWasm).
+  const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
+  const memory = shared
+    ? new WebAssembly.Memory({ initial, maximum, shared: true })
+    : new WebAssembly.Memory({ initial });
+  const module = kernelModule(d, shared, int16);
+  const inst = new WebAssembly.Instance(module, { env: { memory } });
+  const XN = new Float32Array(memory.buffer, xnPtr, nPad);
+  let maxRes = 0;
+  let maxQNorm = 0;
+  let resPerNorm = 0;
+  const v = new Float64Array(d);
+  if (int16) {
+    // panel p: rows 8p…8p+7; per coordinate pair, rows 0–3 then rows 4–7, two values each
+    const P = new Int16Array(memory.buffer, pPtr, nPad * dPad);
+    const SX = new Float32Array(memory.buffer, sxPtr, nPad);
+    const aux = new Float64Array(2);
+    for (let i = 0; i < n; i++) {
+      const sum = centerInto(data, i * d, mean, d, v, 0);
+      XN[i] = sum;
+      const r = i & 7;
+      SX[i] = quantizeRow(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux);
+      const res = aux[0]!;
+      if (res > maxRes) maxRes = res;
+      if (aux[1]! > maxQNorm) maxQNorm = aux[1]!;
+      if (res > 0 && res / Math.sqrt(sum) > resPerNorm) resPerNorm = res / Math.sqrt(sum);
+    }
+  } else {
+    const P = new Float32Array(memory.buffer, pPtr, nPad * d);
+    for (let i = 0; i < n; i++) {
+      const base = (i >> 3) * 8 * d + (i & 7);
+      let sum = 0;
+      for (let t = 0; t < d; t++) {
+        const x = data[i * d + t]! - mean[t]!;
+        P[base + t * 8] = x;
+        sum += x * x;
+      }
+      XN[i] = sum;
+    }
+  }
+  const dist = inst.exports.dist as NonNullable<ScanArgs['dist']>;
+  return {
+    int16,
+    module,
+    memory,
+    shared,
+    maxPages: maximum,
+    dist,
+    dataEnd,
+    pPtr,
+    xnPtr,
+    sxPtr,
+    rowBytes,
+    maxRes,
+    maxQNorm,
+    resPerNorm,
+  };
+}
+
+/** Threads a scan used, for the engine's diagnostics. @internal */
+export interface ScanThreads {
+  /** Most threads used by a scan. */
+  threads: number;
+  /** Worker threads that joined a scan (summed over scans). */
+  workersJoined: number;
+}
+
+/**
+ * The `K` best candidates by the kernel's approximate squared distance for the query rows `sub` of
+ * `query` (all when null), against the fitted rows packed in `w`. `threadsFor(m)` says how many
+ * threads may scan `m` query rows; `run` accumulates the threads used. A query too large for the
+ * memory is split in halves.
+ * @internal
+ */
+export function scanWasm(
+  w: WasmState,
+  fitted: Centering,
+  query: Float64Array,
+  sub: Int32Array | null,
+  K: number,
+  excludeSelf: boolean,
+  threadsFor: (m: number) => number,
+  run: ScanThreads,
+): Candidates {
+  const { n, d, mean } = fitted;
+  const m = sub === null ? query.length / d : sub.length;
+  const mPad = Math.ceil(m / MB) * MB;
+  const qn = new Float64Array(m);
+  const rowOf = (i: number): number => (sub === null ? i : sub[i]!);
+  const int16 = w.int16;
+  const qRes = int16 ? new Float64Array(m) : null;
+  const threads = threadsFor(m);
+  const qPtr = w.dataEnd;
+  const qnPtr = align16(qPtr + mPad * w.rowBytes);
+  const sqPtr = int16 ? align16(qnPtr + mPad * 4) : 0;
+  const candPtr = align16((int16 ? sqPtr : qnPtr) + mPad * 4);
+  const candValPtr = align16(candPtr + m * K * 4);
+  const fillPtr = align16(candValPtr + m * K * 4);
+  const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
+  const outBase = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
+  const end = outBase + threads * slotBytes(MB, NB);
+  if (!ensureBytes(w.memory, w.maxPages, end) && m > 1) {
+    // Cannot happen for data that passed fit's size check unless the query is huge: split it.
+    const half = Math.floor(m / 2);
+    const all = sub ?? Int32Array.from({ length: m }, (_, i) => i);
+    const a = scanWasm(w, fitted, query, all.subarray(0, half), K, excludeSelf, threadsFor, run);
+    const b = scanWasm(w, fitted, query, all.subarray(half), K, excludeSelf, threadsFor, run);
+    const cand = new Int32Array(m * K);
+    cand.set(a.cand);
+    cand.set(b.cand, half * K);
+    const candVal = new Float32Array(m * K);
+    candVal.set(a.candVal);
+    candVal.set(b.candVal, half * K);
+    const fill = new Int32Array(m);
+    fill.set(a.fill);
+    fill.set(b.fill, half);
+    qn.set(a.qn);
+    qn.set(b.qn, half);
+    if (qRes !== null) {
+      qRes.set(a.qRes as Float64Array);
+      qRes.set(b.qRes as Float64Array, half);
+    }
+    return { cand, candVal, fill, qn, qRes };
+  }
+  const buf = w.memory.buffer;
+  const QN = new Float32Array(buf, qnPtr, mPad);
+  QN.fill(0);
+  if (int16) {
+    const dPad = w.rowBytes >> 1;
+    const Qi = new Int16Array(buf, qPtr, mPad * dPad);
+    Qi.fill(0);
+    const SQ = new Float32Array(buf, sqPtr, mPad);
+    SQ.fill(0);
+    const v = new Float64Array(d);
+    const aux = new Float64Array(2);
+    for (let i = 0; i < m; i++) {
+      QN[i] = qn[i] = centerInto(query, rowOf(i) * d, mean, d, v, 0);
+      SQ[i] = 2 * quantizeRow(v, d, Qi, i * dPad, 2, aux);
+      (qRes as Float64Array)[i] = aux[0]!;
+    }
+  } else {
+    const Qf = new Float32Array(buf, qPtr, mPad * d);
+    Qf.fill(0);
+    for (let i = 0; i < m; i++) QN[i] = qn[i] = centerInto(query, rowOf(i) * d, mean, d, Qf, i * d);
+  }
+  if (excludeSelf) {
+    const S = new Int32Array(buf, selfPtr, m);
+    for (let i = 0; i < m; i++) S[i] = rowOf(i);
+  }
+  const layout: ScanLayout = {
+    nQ: m,
+    n,
+    d,
+    K,
+    MB,
+    NB,
+    rowBytes: w.rowBytes,
+    qPtr,
+    qnPtr,
+    pPtr: w.pPtr,
+    xnPtr: w.xnPtr,
+    sxPtr: w.sxPtr,
+    sqPtr,
+    candPtr,
+    candValPtr,
+    fillPtr,
+    selfPtr,
+    outBase,
+  };
+  const ctrl = new Int32Array(buf, 0, 16);
+  Atomics.store(ctrl, 0, 0);
+  run.threads = Math.max(run.threads, threads);
+  if (threads > 1) run.workersJoined += parallelScan(w.module, w.memory, w.dist, layout, threads - 1);
+  else candidateScan(viewArgs(layout, buf, w.dist, 0));
+  const b2 = w.memory.buffer;
+  return {
+    cand: new Int32Array(b2, candPtr, m * K).slice(),
+    candVal: new Float32Array(b2, candValPtr, m * K).slice(),
+    fill: new Int32Array(b2, fillPtr, m).slice(),
+    qn,
+    qRes,
+  };
+}

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { QMAX, QNORM, quantizeRow } from '../../../src/sampling/neighbors/quantize.js';
+
+describe('quantizeRow (int16 rows with their own float32 scale)', () => {
+  it('keeps |q| ≤ 32767 and ‖q‖ < 46340, the scale a float32, the residual within s/2 per value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 16 }),
+        (values, pairStride) => {
+          const d = values.length;
+          const v = Float64Array.from(values);
+          const stride = 2 * pairStride;
+          const dst = new Int16Array(((d + 1) >> 1) * stride + 2);
+          const out = new Float64Array(2);
+          const s = quantizeRow(v, d, dst, 1, stride, out);
+          expect(s).toBe(Math.fround(s));
+          let qn = 0;
+          let res = 0;
+          for (let t = 0; t < d; t++) {
+            const q = dst[1 + (t >> 1) * stride + (t & 1)]!;
+            expect(Math.abs(q)).toBeLessThanOrEqual(QMAX);
+            expect(Math.abs(v[t]! - s * q)).toBeLessThanOrEqual(s / 2 + Math.abs(v[t]!) * 2 ** -52);
+            qn += q * q;
+            res += (v[t]! - s * q) ** 2;
+          }
+          expect(Math.sqrt(qn)).toBeLessThan(QNORM);
+          if (values.every((x) => x === 0)) expect([s, out[0], out[1]]).toEqual([0, 0, 0]);
+          expect(out[0]).toBeCloseTo(Math.sqrt(res), 6);
+          expect(out[1]).toBeCloseTo(s * Math.sqrt(qn), 6);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('makes every dot product of two quantised rows exact in int32 (Cauchy–Schwarz on ‖q‖ < 46340)', () => {
+    expect(QNORM * QNORM).toBeLessThan(2 ** 31);
+    expect((QNORM + 1) * (QNORM + 1)).toBeGreaterThan(2 ** 31);
+  });
+});
