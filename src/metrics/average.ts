@@ -3,7 +3,10 @@
  * @internal
  * @module
  */
+import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import type { Label } from '../core/matrix.js';
 import { invalid } from '../core/validate.js';
+import { resolveLabels } from './targets.js';
 
 /** Averaging modes of the set-wise metrics (scikit-learn's `average`, `null` for per class). */
 export type Average = 'binary' | 'micro' | 'macro' | 'weighted';
@@ -47,4 +50,38 @@ export function nanAverage(values: ArrayLike<number>, weights?: ArrayLike<number
   if (kept === 0) return Number.NaN;
   if (!weights || ws === 0) return plain / kept;
   return s / ws;
+}
+
+/**
+ * The labels a set-wise metric scores: with `average: 'binary'` just `[posLabel]` (default 1) after
+ * checking that the targets have at most two classes and include it; otherwise the given `labels`
+ * or every label present in `yTrue` and `yPred`, sorted. @internal
+ */
+export function averageLabels(
+  who: string,
+  average: Average | null,
+  posLabel: Label | undefined,
+  labels: ReadonlyArray<Label> | undefined,
+  yTrue: ReadonlyArray<Label>,
+  yPred: ReadonlyArray<Label>,
+): Label[] {
+  if (average !== 'binary') return resolveLabels(who, labels, yTrue, yPred);
+  const present = resolveLabels(who, undefined, yTrue, yPred);
+  if (present.length > 2) {
+    throw new DataValidationError(
+      `${who}: the targets are multiclass (${present.length} classes: ` +
+        `${present.map((l) => describe(l)).join(', ')}) but average='binary'. ` +
+        "Choose average 'micro', 'macro', 'weighted' or null.",
+      { param: 'yTrue' },
+    );
+  }
+  const pos = posLabel ?? 1;
+  if (!present.includes(pos) && present.length >= 2) {
+    throw new InvalidParameterError(
+      'posLabel',
+      `${who}: posLabel=${describe(pos)} is not a valid label; ` +
+        `it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+    );
+  }
+  return [pos];
 }

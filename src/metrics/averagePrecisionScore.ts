@@ -4,7 +4,7 @@ import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkOptions } from '../core/validate.js';
 import { checkAverage } from './average.js';
 import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
 import { apFromCurve, binaryClfCurve, flattenOneVsRest } from './thresholdSweep.js';
 
 /** Options of {@link averagePrecisionScore}. */
@@ -98,13 +98,7 @@ export function averagePrecisionScore(
   const labels = resolveLabels(who, o.labels, t);
   const d = checkScoreMatrix(who, yScore as MatrixInput, n, labels.length);
   const k = d.cols;
-  const ti = indexIn(t, labels);
-  const bad = ti.indexOf(-1);
-  if (bad >= 0)
-    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
-      param: 'yTrue',
-      row: bad,
-    });
+  const ti = trueIndexIn(who, t, labels);
   if (average === 'micro') {
     const { positive, weight } = flattenOneVsRest(ti, k, w);
     return apFromCurve(binaryClfCurve(positive, d.data, weight));

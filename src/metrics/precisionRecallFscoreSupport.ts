@@ -1,9 +1,8 @@
-import { InvalidParameterError, DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkOptions, invalid } from '../core/validate.js';
-import { type Average, checkAverage, nanAverage } from './average.js';
+import { type Average, averageLabels, checkAverage, nanAverage } from './average.js';
 import { labelCounts } from './counts.js';
-import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkTargets, checkWeights, indexIn } from './targets.js';
 import { checkZeroDivision, divide, type ZeroDivision } from './zeroDivision.js';
 
 /**
@@ -99,29 +98,7 @@ export function prfsCore(
   if (typeof beta !== 'number' || !(beta >= 0)) invalid(who, 'beta', 'a number ≥ 0 (Infinity for recall)', beta);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
-  let labels: Label[];
-  if (average === 'binary') {
-    const present = resolveLabels(who, undefined, t, p);
-    if (present.length > 2) {
-      throw new DataValidationError(
-        `${who}: the targets are multiclass (${present.length} classes: ` +
-          `${present.map((l) => describe(l)).join(', ')}) but average='binary'. ` +
-          "Choose average 'micro', 'macro', 'weighted' or null.",
-        { param: 'yTrue' },
-      );
-    }
-    const pos = options.posLabel ?? 1;
-    if (!present.includes(pos) && present.length >= 2) {
-      throw new InvalidParameterError(
-        'posLabel',
-        `${who}: posLabel=${describe(pos)} is not a valid label; ` +
-          `it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
-      );
-    }
-    labels = [pos];
-  } else {
-    labels = resolveLabels(who, options.labels, t, p);
-  }
+  const labels = averageLabels(who, average, options.posLabel, options.labels, t, p);
   const k = labels.length;
   const c = labelCounts(indexIn(t, labels), indexIn(p, labels), k, w);
   let tp: ArrayLike<number> = c.tp;

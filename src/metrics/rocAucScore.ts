@@ -4,7 +4,7 @@ import type { Dense, Label, MatrixInput } from '../core/matrix.js';
 import { checkOneOf, checkOptions } from '../core/validate.js';
 import { checkAverage } from './average.js';
 import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
 import { binaryAuc, flattenOneVsRest } from './thresholdSweep.js';
 
 /** Options of {@link rocAucScore}. */
@@ -173,13 +173,7 @@ export function rocAucScore(
       { param: 'yScore' },
     );
   }
-  const ti = indexIn(t, labels);
-  const bad = ti.indexOf(-1);
-  if (bad >= 0)
-    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
-      param: 'yTrue',
-      row: bad,
-    });
+  const ti = trueIndexIn(who, t, labels);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0; j < k; j++) s += d.data[i * k + j] as number;

@@ -93,6 +93,22 @@ export function indexIn(y: ReadonlyArray<Label>, labels: ReadonlyArray<Label>): 
   return out;
 }
 
+/**
+ * {@link indexIn} for `yTrue`, refusing a label that is not in `labels`: "yTrue[3] = 'x' is not in
+ * labels; add it to labels." @internal
+ */
+export function trueIndexIn(who: string, yTrue: ReadonlyArray<Label>, labels: ReadonlyArray<Label>): Int32Array {
+  const ti = indexIn(yTrue, labels);
+  const bad = ti.indexOf(-1);
+  if (bad >= 0) {
+    throw new DataValidationError(
+      `${who}: yTrue[${bad}] = ${describe(yTrue[bad])} is not in labels; add it to labels.`,
+      { param: 'yTrue', row: bad },
+    );
+  }
+  return ti;
+}
+
 /** Validates sample weights (finite, non-negative, one per sample) into a Float64Array. @internal */
 export function checkWeights(
   who: string,

@@ -40,11 +40,30 @@ export function binaryClfCurve(positive: Uint8Array, score: Float64Array, weight
   const fps = new Float64Array(n);
   const tps = new Float64Array(n);
   const thr = new Float64Array(n);
+  let m = 0;
+  sweepDescending(ps, ns, (tp, fp, s) => {
+    tps[m] = tp;
+    fps[m] = fp;
+    thr[m] = s;
+    m++;
+  });
+  return { fps: fps.subarray(0, m), tps: tps.subarray(0, m), thresholds: thr.subarray(0, m) };
+}
+
+/**
+ * Walks the distinct scores of two ascending-sorted arrays (positives `ps`, negatives `ns`) from the
+ * highest down; after each score's group it calls `visit(tp, fp, score)` with the cumulative counts
+ * of positives and negatives scored at least that high.
+ */
+function sweepDescending(
+  ps: Float64Array,
+  ns: Float64Array,
+  visit: (tp: number, fp: number, score: number) => void,
+): void {
   let i = ps.length - 1;
   let j = ns.length - 1;
   let tp = 0;
   let fp = 0;
-  let m = 0;
   while (i >= 0 || j >= 0) {
     const a = i >= 0 ? (ps[i] as number) : Number.NEGATIVE_INFINITY;
     const b = j >= 0 ? (ns[j] as number) : Number.NEGATIVE_INFINITY;
@@ -57,12 +76,8 @@ export function binaryClfCurve(positive: Uint8Array, score: Float64Array, weight
       fp++;
       j--;
     }
-    tps[m] = tp;
-    fps[m] = fp;
-    thr[m] = s;
-    m++;
+    visit(tp, fp, s);
   }
-  return { fps: fps.subarray(0, m), tps: tps.subarray(0, m), thresholds: thr.subarray(0, m) };
 }
 
 function weightedCurve(positive: Uint8Array, score: Float64Array, weight: Float64Array): ClfCurve {
@@ -156,27 +171,14 @@ export function binaryAuc(
   }
   const ps = buf.subarray(0, P).sort();
   const ns = buf.subarray(P, n).sort();
-  let i = P - 1;
-  let j = N - 1;
-  let tp = 0;
-  let fp = 0;
+  let tp0 = 0;
+  let fp0 = 0;
   let area = 0; // in units of (count × count) / 2
-  while (i >= 0 || j >= 0) {
-    const a = i >= 0 ? (ps[i] as number) : Number.NEGATIVE_INFINITY;
-    const b = j >= 0 ? (ns[j] as number) : Number.NEGATIVE_INFINITY;
-    const s = a > b ? a : b;
-    const tp0 = tp;
-    const fp0 = fp;
-    while (i >= 0 && ps[i] === s) {
-      tp++;
-      i--;
-    }
-    while (j >= 0 && ns[j] === s) {
-      fp++;
-      j--;
-    }
+  sweepDescending(ps, ns, (tp, fp) => {
     area += (fp - fp0) * (tp + tp0);
-  }
+    tp0 = tp;
+    fp0 = fp;
+  });
   return area / 2 / P / N;
 }
 

@@ -1,8 +1,8 @@
-import { DataValidationError, describe } from '../core/errors.js';
+import { DataValidationError } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkBoolean, checkInteger, checkOptions } from '../core/validate.js';
 import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
 
 /** Options of {@link topKAccuracyScore}. */
 export interface TopKAccuracyOptions {
@@ -54,13 +54,7 @@ export function topKAccuracyScore(
   const labels = resolveLabels(who, o.labels, t);
   const present = new Set(t).size;
   const binary = present <= 2 && !(o.labels !== undefined && labels.length > 2);
-  const ti = indexIn(t, labels);
-  const bad = ti.indexOf(-1);
-  if (bad >= 0)
-    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
-      param: 'yTrue',
-      row: bad,
-    });
+  const ti = trueIndexIn(who, t, labels);
   const hits = new Uint8Array(n);
   if (binary) {
     let s: Float64Array;
