@@ -8,29 +8,20 @@
  * @internal
  * @packageDocumentation
  */
-import { candidateScan, type ScanArgs } from './scan.js';
+import { candidateScan, insertBelow, type PackedRows, type ScanArgs } from './scan.js';
 
 /**
  * Where the scan's arrays live in the wasm memory (byte offsets) and the scan sizes: a plain
  * object that can be posted to a worker.
  * @internal
  */
-export interface ScanLayout {
+export interface ScanLayout extends PackedRows {
   nQ: number;
   n: number;
   d: number;
   K: number;
   MB: number;
   NB: number;
-  /** Bytes of one packed row. */
-  rowBytes: number;
-  qPtr: number;
-  qnPtr: number;
-  pPtr: number;
-  xnPtr: number;
-  /** Row scales of the int16 kernel (0 for the float32 kernels). */
-  sxPtr: number;
-  sqPtr: number;
   candPtr: number;
   candValPtr: number;
   fillPtr: number;
@@ -105,6 +96,7 @@ function workerSource(): string {
   return `'use strict';
 const { parentPort } = require('node:worker_threads');
 const candidateScan = ${candidateScan.toString()};
+const insertBelow = ${insertBelow.toString()};
 const viewArgs = ${viewArgs.toString()};
 parentPort.on('message', (m) => {
   const ctrl = new Int32Array(m.memory.buffer, 0, 16);

@@ -15,10 +15,26 @@ export const MB = 64;
 export const NB = 256;
 
 /**
+ * Where the packed rows live in the wasm memory: byte offsets of the queries (`qPtr`), their norms
+ * (`qnPtr`), the data panels (`pPtr`), their norms (`xnPtr`) and the int16 kernel's row scales
+ * (`sxPtr`, `sqPtr`; 0 for the float32 kernels). @internal
+ */
+export interface PackedRows {
+  /** Bytes of one packed row (query rows and data rows alike). */
+  rowBytes: number;
+  qPtr: number;
+  qnPtr: number;
+  pPtr: number;
+  xnPtr: number;
+  sxPtr: number;
+  sqPtr: number;
+}
+
+/**
  * Everything one thread needs to scan. Arrays are views (of the wasm memory when `dist` is set).
  * @internal
  */
-export interface ScanArgs {
+export interface ScanArgs extends PackedRows {
   /** Number of query rows. */
   nQ: number;
   /** Number of (real) data rows. */
@@ -60,15 +76,6 @@ export interface ScanArgs {
         sqPtr: number,
       ) => number)
     | null;
-  /** wasm: bytes of one packed row (query rows and data rows alike). */
-  rowBytes: number;
-  /** Byte offsets in wasm memory (wasm kernel); `sxPtr`/`sqPtr`: row scales of the int16 kernel. */
-  qPtr: number;
-  qnPtr: number;
-  pPtr: number;
-  xnPtr: number;
-  sxPtr: number;
-  sqPtr: number;
   outPtr: number;
   thrPtr: number;
   hitPtr: number;
@@ -90,7 +97,7 @@ export interface ScanArgs {
  * @internal
  */
 export function candidateScan(a: ScanArgs): void {
-  const { nQ, n, d, K, MB, NB, cand, candVal, fill, self, counter, counterAt, dist, out } = a;
+  const { nQ, n, d, MB, NB, fill, self, counter, counterAt, dist, out } = a;
   const nBlocks = Math.ceil(nQ / MB);
   const thr = new Float64Array(MB);
   for (;;) {
@@ -131,27 +138,8 @@ export function candidateScan(a: ScanArgs): void {
           const jStart = (code & 0xffff) << 3;
           const jEnd = Math.min(jStart + 8, nb);
           const qg = q0 + r;
-          const base = qg * K;
           const skip = self === null ? -1 : self[qg]! - j0;
-          let th = thr[r]!;
-          const o = r * NB;
-          for (let j = jStart; j < jEnd; j++) {
-            const v = out[o + j]!;
-            if (v < th && j !== skip) {
-              let c = fill[qg]!;
-              if (c < K) fill[qg] = ++c;
-              let p = c - 1;
-              while (p > 0 && candVal[base + p - 1]! > v) {
-                candVal[base + p] = candVal[base + p - 1]!;
-                cand[base + p] = cand[base + p - 1]!;
-                p--;
-              }
-              candVal[base + p] = v;
-              cand[base + p] = j0 + j;
-              if (c === K) th = candVal[base + K - 1]!;
-            }
-          }
-          thr[r] = th;
+          thr[r] = insertBelow(a, out, r * NB, jStart, jEnd, skip, j0, qg, thr[r]!);
         }
         continue;
       } else {
@@ -246,28 +234,47 @@ export function candidateScan(a: ScanArgs): void {
       // Bounded selection while the block is hot: a sorted list of K per query, threshold = its last.
       for (let r = 0; r < mb; r++) {
         const qg = q0 + r;
-        const base = qg * K;
         const skip = self === null ? -1 : self[qg]! - j0;
-        let th = thr[r]!;
-        const o = r * NB;
-        for (let j = 0; j < nb; j++) {
-          const v = out[o + j]!;
-          if (v < th && j !== skip) {
-            let c = fill[qg]!;
-            if (c < K) fill[qg] = ++c;
-            let p = c - 1;
-            while (p > 0 && candVal[base + p - 1]! > v) {
-              candVal[base + p] = candVal[base + p - 1]!;
-              cand[base + p] = cand[base + p - 1]!;
-              p--;
-            }
-            candVal[base + p] = v;
-            cand[base + p] = j0 + j;
-            if (c === K) th = candVal[base + K - 1]!;
-          }
-        }
-        thr[r] = th;
+        thr[r] = insertBelow(a, out, r * NB, 0, nb, skip, j0, qg, thr[r]!);
       }
     }
   }
+}
+
+/**
+ * Bounded selection of one query row over one block: every value `out[o + j]`, `j` in
+ * `[jStart, jEnd)` (data row `j0 + j`, skipping the query's own row `skip`), below the threshold
+ * `th` goes into query `qg`'s sorted list of `K` candidates. Returns the new threshold (the list's
+ * last value once it is full). Self-contained: the worker threads get its source text. @internal
+ */
+export function insertBelow(
+  a: ScanArgs,
+  out: Float32Array | Float64Array,
+  o: number,
+  jStart: number,
+  jEnd: number,
+  skip: number,
+  j0: number,
+  qg: number,
+  th: number,
+): number {
+  const { K, fill, cand, candVal } = a;
+  const base = qg * K;
+  for (let j = jStart; j < jEnd; j++) {
+    const v = out[o + j]!;
+    if (v < th && j !== skip) {
+      let c = fill[qg]!;
+      if (c < K) fill[qg] = ++c;
+      let p = c - 1;
+      while (p > 0 && candVal[base + p - 1]! > v) {
+        candVal[base + p] = candVal[base + p - 1]!;
+        cand[base + p] = cand[base + p - 1]!;
+        p--;
+      }
+      candVal[base + p] = v;
+      cand[base + p] = j0 + j;
+      if (c === K) th = candVal[base + K - 1]!;
+    }
+  }
+  return th;
 }
