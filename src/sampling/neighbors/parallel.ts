@@ -8,20 +8,14 @@
  * @internal
  * @packageDocumentation
  */
-import { candidateScan, insertBelow, type PackedRows, type ScanArgs } from './scan.js';
+import { candidateScan, insertBelow, type PackedRows, type ScanArgs, type ScanSizes } from './scan.js';
 
 /**
  * Where the scan's arrays live in the wasm memory (byte offsets) and the scan sizes: a plain
  * object that can be posted to a worker.
  * @internal
  */
-export interface ScanLayout extends PackedRows {
-  nQ: number;
-  n: number;
-  d: number;
-  K: number;
-  MB: number;
-  NB: number;
+export interface ScanLayout extends PackedRows, ScanSizes {
   candPtr: number;
   candValPtr: number;
   fillPtr: number;

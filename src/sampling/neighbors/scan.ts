@@ -14,6 +14,22 @@ export const MB = 64;
 /** Data rows per block of the scan (a multiple of 8: the wasm kernels' panel width). @internal */
 export const NB = 256;
 
+/** The sizes of one scan. @internal */
+export interface ScanSizes {
+  /** Number of query rows. */
+  nQ: number;
+  /** Number of (real) data rows. */
+  n: number;
+  /** Dimension. */
+  d: number;
+  /** Candidate list length per query. */
+  K: number;
+  /** Query rows per block (multiple of 4). */
+  MB: number;
+  /** Data rows per block (multiple of 8). */
+  NB: number;
+}
+
 /**
  * Where the packed rows live in the wasm memory: byte offsets of the queries (`qPtr`), their norms
  * (`qnPtr`), the data panels (`pPtr`), their norms (`xnPtr`) and the int16 kernel's row scales
@@ -34,19 +50,7 @@ export interface PackedRows {
  * Everything one thread needs to scan. Arrays are views (of the wasm memory when `dist` is set).
  * @internal
  */
-export interface ScanArgs extends PackedRows {
-  /** Number of query rows. */
-  nQ: number;
-  /** Number of (real) data rows. */
-  n: number;
-  /** Dimension. */
-  d: number;
-  /** Candidate list length per query. */
-  K: number;
-  /** Query rows per block (multiple of 4). */
-  MB: number;
-  /** Data rows per block (multiple of 8). */
-  NB: number;
+export interface ScanArgs extends PackedRows, ScanSizes {
   /** Candidate indices, `nQ × K`, ascending approximate distance. */
   cand: Int32Array;
   /** Candidate approximate squared distances, `nQ × K`. */
