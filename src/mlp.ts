@@ -4,10 +4,4 @@
  * @packageDocumentation
  */
 export * from './model/index.js';
-export {
-  ImbalancedTabularError,
-  InvalidParameterError,
-  DataValidationError,
-  NotFittedError,
-  SerializationError,
-} from './core/errors.js';
+export * from './core/publicErrors.js';

@@ -1,11 +1,4 @@
-export {
-  ImbalancedTabularError,
-  InvalidParameterError,
-  DataValidationError,
-  NotFittedError,
-  SerializationError,
-} from './errors.js';
-export type { ErrorCode, DataLocation } from './errors.js';
+export * from './publicErrors.js';
 export { Random, drawSeed } from './random.js';
 export type { IndexedArray } from './random.js';
 export type { MatrixInput, NumericRow, Label } from './matrix.js';
