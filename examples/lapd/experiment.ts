@@ -15,7 +15,7 @@ import {
   SMOTE,
   SMOTENC,
   rocCurve,
-  trainTestSplit,
+  type ColumnarTable,
   type Label,
   type Matrix,
   type NamedStep,
@@ -23,19 +23,20 @@ import {
 import { MLPClassifier, type EpochLogs } from 'imbalanced-tabular/mlp';
 import type { SamplerName } from './cli.js';
 import { CodesToOneHot } from './codesToOneHot.js';
-import { CATEGORICAL_FEATURES, featureRows, numericColumns, topMocodes, type FeatureRow } from './features.js';
-import type { CaseRecord } from './load.js';
+import type { CaseColumns } from './caseColumns.js';
+import { CATEGORICAL_FEATURES, featureTable, numericColumns, tableRows, topMocodesOf } from './features.js';
+import { type SplitOptions, splitCases } from './split.js';
 import { EpochProgress, type ProgressSink } from './progress.js';
 import type { EpochPoint } from './charts.js';
 
 /** The split every configuration shares. */
 export interface PreparedData {
-  /** Feature rows of the training split (before any resampling). */
-  trainRows: FeatureRow[];
+  /** Feature table of the training split (before any resampling). */
+  train: ColumnarTable;
   /** Labels of the training split. */
   yTrain: string[];
-  /** Feature rows of the untouched test split. */
-  testRows: FeatureRow[];
+  /** Feature table of the untouched test split. */
+  test: ColumnarTable;
   /** Labels of the test split. */
   yTest: string[];
   /** Sorted classes present in the data. */
@@ -47,38 +48,33 @@ export interface PreparedData {
 }
 
 /** Options of {@link prepare}. */
-export interface PrepareOptions {
-  /** Test fraction. */
-  testSize: number;
-  /** Seed of the split. */
-  seed: number;
+export interface PrepareOptions extends SplitOptions {
   /** Number of Mocode indicator columns. */
   mocodes: number;
+  /** Progress of the feature building. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Splits the records (stratified on the status, BEFORE any resampling) and builds the feature rows.
- * Classes with a single row cannot be stratified and are dropped (and reported).
+ * Splits the cases (stratified on the status, BEFORE any resampling) and builds the feature table
+ * of each side; the Mocode vocabulary is chosen on the training rows. Classes with a single row
+ * cannot be stratified and are dropped (and reported).
  */
-export function prepare(records: ReadonlyArray<CaseRecord>, options: PrepareOptions): PreparedData {
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const dropped = new Map([...counts].filter(([, n]) => n < 2));
-  const kept = dropped.size === 0 ? records : records.filter((r) => !dropped.has(r.status));
-  const y = kept.map((r) => r.status);
-  const { train, test } = trainTestSplit(kept as CaseRecord[], y, {
-    testSize: options.testSize,
-    stratify: true,
-    seed: options.seed,
-  });
-  const mocodes = topMocodes(train.X, options.mocodes);
+export function prepare(cases: CaseColumns, options: PrepareOptions): PreparedData {
+  const split = splitCases(cases, options);
+  const mocodes = topMocodesOf(cases, split.train, options.mocodes);
+  options.onProgress?.(0, 2);
+  const train = featureTable(cases, split.train, mocodes);
+  options.onProgress?.(1, 2);
+  const test = featureTable(cases, split.test, mocodes);
+  options.onProgress?.(2, 2);
   return {
-    trainRows: featureRows(train.X, mocodes),
-    yTrain: train.y as string[],
-    testRows: featureRows(test.X, mocodes),
-    yTest: test.y as string[],
-    classes: [...new Set(y)].sort(),
-    dropped,
+    train,
+    yTrain: split.yTrain,
+    test,
+    yTest: split.yTest,
+    classes: split.classes,
+    dropped: split.dropped,
     mocodes,
   };
 }
@@ -274,13 +270,13 @@ export async function runConfig(
   const pipeline = new Pipeline(steps);
   const t0 = performance.now();
   try {
-    await pipeline.fit(data.trainRows, data.yTrain);
+    await pipeline.fit(tableRows(data.train), data.yTrain);
   } finally {
     progress.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
   const classes = (mlp.classes as Label[]).map(String);
-  const proba = pipeline.predictProba(data.testRows);
+  const proba = pipeline.predictProba(tableRows(data.test));
   const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
   const yPred = priorCorrectedPredict(proba, classes, priors, config.priorAlpha);
   const m = Metrics.evaluate(data.yTest, yPred, proba, { labels: classes });

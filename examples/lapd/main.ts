@@ -13,7 +13,7 @@ import { DownloadError } from './download.js';
 import { DataFileError } from './load.js';
 import { prepare, runConfig, type ModelConfig, type PreparedData } from './experiment.js';
 import { f3, formatReport, writeOutputs } from './output.js';
-import { stdoutSink, type ProgressSink } from './progress.js';
+import { PhaseProgress, stdoutSink, type ProgressSink } from './progress.js';
 
 /** The configurations `--compare` runs on the same split. */
 export function compareConfigs(o: CliOptions): Array<[string, ModelConfig]> {
@@ -51,10 +51,13 @@ function majorityBaseline(data: PreparedData): { label: string; accuracy: number
 
 function describeData(data: Dataset, prepared: PreparedData, sink: ProgressSink): void {
   if (!sink.enabled) return;
-  const counts = new Map<string, number>();
-  for (const r of data.records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const status = data.cases.categorical.status;
+  const perCode = new Int32Array(status.values.length);
+  for (const c of status.codes) perCode[c]!++;
+  const counts = new Map(status.values.map((s, c) => [s, perCode[c]!] as const));
+  const kept = data.cases.rows;
   sink.line(
-    `Rows read ${data.rowsRead.toLocaleString('en-US')}, kept ${data.records.length.toLocaleString('en-US')}, ` +
+    `Rows read ${data.rowsRead.toLocaleString('en-US')}, kept ${kept.toLocaleString('en-US')}, ` +
       `malformed ${data.malformed.count}.`,
   );
   for (const [r, n] of data.malformed.reasons) sink.line(`  malformed: ${r} — ${n} row(s)`);
@@ -66,7 +69,7 @@ function describeData(data: Dataset, prepared: PreparedData, sink: ProgressSink)
   }
   sink.line('Status Desc:');
   for (const [s, n] of [...counts].sort((a, b) => b[1] - a[1]))
-    sink.line(`  ${s.padEnd(14)} ${String(n).padStart(8)}  ${((100 * n) / data.records.length).toFixed(2)}%`);
+    sink.line(`  ${s.padEnd(14)} ${String(n).padStart(8)}  ${((100 * n) / kept).toFixed(2)}%`);
   for (const [s, n] of prepared.dropped)
     sink.line(`  (class '${s}' has ${n} row: too few for a stratified split, left out)`);
   sink.line(
@@ -105,7 +108,14 @@ async function main(argv: string[]): Promise<number> {
     );
     sink.line('*** For the real table: npm run lapd -- --download   (or --data <Crime_Data_from_2020_to_Present.csv>)');
   }
-  const data = prepare(dataset.records, { testSize: o.testSize, seed: o.seed, mocodes: o.mocodes });
+  const features = new PhaseProgress(sink, 'features', 2);
+  const data = prepare(dataset.cases, {
+    testSize: o.testSize,
+    seed: o.seed,
+    mocodes: o.mocodes,
+    onProgress: (done, total) => features.update(done, `${done} of ${total} splits`, total),
+  });
+  features.stop();
   describeData(dataset, data, sink);
   const majority = majorityBaseline(data);
   const meta = {

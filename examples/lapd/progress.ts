@@ -129,3 +129,68 @@ export class ByteProgress {
     this.bar = undefined;
   }
 }
+
+/**
+ * Progress of one long phase (reading the CSV, building features, encoding, the neighbour search,
+ * training): a bar with a percentage, a detail text and the ETA on a terminal; a plain line at
+ * every tenth of the work otherwise; nothing with `--quiet`. `update(done, detail)` may be called
+ * as often as wanted — the bar redraws at most every 100 ms (cli-progress), lines only per tenth.
+ */
+export class PhaseProgress {
+  private bar: cliProgress.SingleBar | undefined;
+  private lastTenth = -1;
+  private readonly t0 = performance.now();
+
+  constructor(
+    private readonly sink: ProgressSink,
+    private readonly label: string,
+    private total: number,
+  ) {}
+
+  /** Reports `done` units of `total` (the total may be corrected, e.g. a row count estimated from bytes). */
+  update(done: number, detail: string, total = this.total): void {
+    if (!this.sink.enabled) return;
+    this.total = Math.max(total, 1);
+    if (this.sink.tty) {
+      if (!this.bar) {
+        this.bar = new cliProgress.SingleBar(
+          {
+            format: `${this.label} [{bar}] {percentage}% | {detail} | ETA {eta_formatted}`,
+            hideCursor: true,
+            etaBuffer: 20,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        this.bar.start(this.total, 0, { detail });
+      }
+      this.bar.setTotal(this.total);
+      this.bar.update(Math.min(done, this.total), { detail });
+      return;
+    }
+    const tenth = Math.floor((10 * done) / this.total);
+    if (tenth > this.lastTenth && tenth < 10) {
+      this.lastTenth = tenth;
+      const elapsed = (performance.now() - this.t0) / 1000;
+      this.sink.line(
+        `${this.label} ${Math.floor((100 * done) / this.total)}%  ${detail}  elapsed ${elapsed.toFixed(1)}s`,
+      );
+    }
+  }
+
+  /** Ends the bar; with `summary`, prints it as a line with the phase's duration. */
+  stop(summary?: string): void {
+    this.bar?.stop();
+    this.bar = undefined;
+    if (summary !== undefined && this.sink.enabled) this.sink.line(`${summary} (${this.seconds()}s)`);
+  }
+
+  /** Seconds since the phase started, one decimal. */
+  seconds(): string {
+    return ((performance.now() - this.t0) / 1000).toFixed(1);
+  }
+}
+
+/** Bytes as MiB with one decimal ("221.4 MiB"). */
+export function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
