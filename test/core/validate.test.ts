@@ -34,7 +34,8 @@ describe('checkOptions', () => {
     const e = thrown(() => checkOptions('SMOTE', { k_neighbors: 3 } as never, known));
     expect(e.param).toBe('k_neighbors');
     expect(e.message).toBe(
-      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? Known options: kNeighbors, samplingStrategy, seed.',
+      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? ' +
+        'Known options: kNeighbors, samplingStrategy, seed.',
     );
     expect(thrown(() => checkOptions('SMOTE', { sampling_strategy: 'auto' } as never, known)).message).toMatch(
       /did you mean 'samplingStrategy'/,
