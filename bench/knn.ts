@@ -146,25 +146,39 @@ export default async function knn(ctx: BenchContext): Promise<string> {
         agree = agreement(times[0]!.idx, new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)), k);
       }
       const best = Math.min(...times.map((t) => t.seconds));
+      const shape = workload === 'smote' ? 'SMOTE-shaped' : 'ADASYN-shaped';
       for (const t of times) {
+        const ratio = (t.seconds / sk).toFixed(2);
+        const shown = t.seconds === best ? `**${ratio}**` : ratio;
         rows.push(
-          `| ${workload === 'smote' ? 'SMOTE-shaped' : 'ADASYN-shaped'} | ${d} | ${(pairs / 1e9).toFixed(2)} | ${t.name} | ${t.seconds.toFixed(2)} | ${t.peak.toFixed(0)} | ${t.seconds === best ? `**${(t.seconds / sk).toFixed(2)}**` : (t.seconds / sk).toFixed(2)} | ${(t.seconds / skFast).toFixed(2)} |`,
+          `| ${shape} | ${d} | ${(pairs / 1e9).toFixed(2)} | ${t.name} | ${t.seconds.toFixed(2)} | ` +
+            `${t.peak.toFixed(0)} | ${shown} | ${(t.seconds / skFast).toFixed(2)} |`,
         );
       }
       rows.push(
-        `| | | | scikit-learn: ${sk.toFixed(2)} s shipped, ${skFast.toFixed(2)} s with ${core}; identical neighbour rows: ${agree} | | | | |`,
+        `| | | | scikit-learn: ${sk.toFixed(2)} s shipped, ${skFast.toFixed(2)} s with ${core}; ` +
+          `identical neighbour rows: ${agree} | | | | |`,
       );
       for (const r of rows.slice(-times.length - 1)) ctx.log(r);
     }
   }
   const load1 = loadavg()[0]!.toFixed(1);
   return [
-    `Exact k-NN (\`KNeighbors\`), k = 5, on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01, one cluster per class; n = ${n.toLocaleString('en')}). SMOTE-shaped: each minority class searched against itself (\`excludeSelf\`; scikit-learn: k + 1 and drop column 0). ADASYN-shaped: one index over all rows, each minority class queried with k + 1 = 6. scikit-learn ${'`NearestNeighbors`'} (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`, algorithm 'auto' = brute here) runs on the same files in the same run, as shipped and with \`OPENBLAS_CORETYPE=${core}\`. Ratios are our time / scikit-learn's (bold: our fastest configuration). Peak = RSS growth during our call. "Identical neighbour rows" compares our serial result with scikit-learn's, row by row.`,
+    'Exact k-NN (`KNeighbors`), k = 5, on make_classification data (6 classes, ' +
+      `weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01, one cluster per class; n = ${n.toLocaleString('en')}). ` +
+      'SMOTE-shaped: each minority class searched against itself ' +
+      '(`excludeSelf`; scikit-learn: k + 1 and drop column 0). ' +
+      'ADASYN-shaped: one index over all rows, each minority class queried with k + 1 = 6. ' +
+      "scikit-learn `NearestNeighbors` (Debian's python3, `OMP_WAIT_POLICY=PASSIVE`, algorithm 'auto' = brute here) " +
+      `runs on the same files in the same run, as shipped and with \`OPENBLAS_CORETYPE=${core}\`. ` +
+      "Ratios are our time / scikit-learn's (bold: our fastest configuration). Peak = RSS growth during our call. " +
+      '"Identical neighbour rows" compares our serial result with scikit-learn\'s, row by row.',
     '',
     `| workload | d | pairs (1e9) | ours | seconds | peak MiB | ratio vs shipped | ratio vs ${core} |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `1-minute load average: ${load0} at the start, ${load1} at the end (2 cores; the load counts this benchmark's own threads and the suite run before it as well as any other job).`,
+    `1-minute load average: ${load0} at the start, ${load1} at the end (2 cores; ` +
+      "the load counts this benchmark's own threads and the suite run before it as well as any other job).",
   ].join('\n');
 }

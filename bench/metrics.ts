@@ -34,7 +34,8 @@ function makeData(n: number, ties: boolean, seed = 2026): { y: Int32Array; p: Fl
     }
     for (let j = 0; j < K; j++) {
       let v = (p[i * K + j] as number) / s;
-      if (ties) v = Math.round(v * 100) / 100; // two decimals: heavy ties (rows still sum to 1 within 1e-2 → renormalised below)
+      // two decimals: heavy ties (rows still sum to 1 within 1e-2 → renormalised below)
+      if (ties) v = Math.round(v * 100) / 100;
       p[i * K + j] = v;
     }
     if (ties) {
@@ -69,9 +70,13 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
   lines.push(`### rocAucScore — ${n.toLocaleString('en-US')} rows × ${K} classes`);
   lines.push('');
   lines.push(
-    `Labels with priors ${PRIORS.join(' / ')}; probabilities are the softmax of N(0, 1) logits with +1.5 on the true class. ` +
-      '"ties" rounds every probability to two decimals (heavy ties). Ours takes an ml-matrix `Matrix` (what `predictProba` returns) and validates it (copy, finite check, row sums); ' +
-      'scikit-learn gets the same float64 arrays (read from a temporary file) and `labels=range(6)`. One run each; "agree" is |ours − sklearn| ≤ 1e-9.',
+    `Labels with priors ${PRIORS.join(' / ')}; ` +
+      'probabilities are the softmax of N(0, 1) logits with +1.5 on the true class. ' +
+      '"ties" rounds every probability to two decimals (heavy ties). ' +
+      'Ours takes an ml-matrix `Matrix` (what `predictProba` returns) ' +
+      'and validates it (copy, finite check, row sums); ' +
+      'scikit-learn gets the same float64 arrays (read from a temporary file) and `labels=range(6)`. ' +
+      'One run each; "agree" is |ours − sklearn| ≤ 1e-9.',
   );
   lines.push('');
   lines.push(
@@ -98,8 +103,12 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
         const pd = py.ok ? (py.data as PyOut)[c.id] : undefined;
         const ps = pySky.ok ? (pySky.data as PyOut)[c.id] : undefined;
         const agree = pd ? (Math.abs(m.result - pd.value) <= 1e-9 ? 'yes' : `no (${m.result} vs ${pd.value})`) : '–';
+        const sklearn = pd ? pd.seconds.toFixed(2) : py.ok ? '–' : `unavailable: ${py.reason}`;
+        const sklearnSky = ps ? ps.seconds.toFixed(2) : '–';
+        const ratio = pd ? (m.seconds / pd.seconds).toFixed(2) : '–';
         lines.push(
-          `| ${tag} | ${c.id} | ${m.seconds.toFixed(2)} | ${m.peakMiB.toFixed(0)} | ${pd ? pd.seconds.toFixed(2) : py.ok ? '–' : `unavailable: ${py.reason}`} | ${ps ? ps.seconds.toFixed(2) : '–'} | ${pd ? (m.seconds / pd.seconds).toFixed(2) : '–'} | ${agree} |`,
+          `| ${tag} | ${c.id} | ${m.seconds.toFixed(2)} | ${m.peakMiB.toFixed(0)} | ` +
+            `${sklearn} | ${sklearnSky} | ${ratio} | ${agree} |`,
         );
       }
     }
@@ -108,11 +117,17 @@ export default async function metricsSuite(ctx: BenchContext): Promise<string> {
   }
   lines.push('');
   lines.push(
-    `1-minute load average at the start / end of the suite: ${load0} / ${loadavg()[0]?.toFixed(1)} on this 2-core machine (above 2, other jobs were sharing it and absolute times are inflated); ours and scikit-learn's run seconds apart on the same data.`,
+    `1-minute load average at the start / end of the suite: ${load0} / ${loadavg()[0]?.toFixed(1)} ` +
+      'on this 2-core machine (above 2, other jobs were sharing it and absolute times are inflated); ' +
+      "ours and scikit-learn's run seconds apart on the same data.",
   );
   lines.push('');
   lines.push(
-    "Ours needs no permutation: per class it copies the positives' and the negatives' scores into one Float64Array scratch buffer, sorts the two parts with the native typed-array sort and merges them from the top, adding a trapezoid per distinct score (ties = one step, as scikit-learn). ovo does the same on the two columns of every pair restricted to the pair's samples. Each of our calls is preceded by one untimed warm-up call on 10,000 rows (JIT).",
+    "Ours needs no permutation: per class it copies the positives' and the negatives' scores " +
+      'into one Float64Array scratch buffer, sorts the two parts with the native typed-array sort ' +
+      'and merges them from the top, adding a trapezoid per distinct score (ties = one step, as scikit-learn). ' +
+      "ovo does the same on the two columns of every pair restricted to the pair's samples. " +
+      'Each of our calls is preceded by one untimed warm-up call on 10,000 rows (JIT).',
   );
   return lines.join('\n');
 }

@@ -28,7 +28,8 @@ function machine(): string {
   } catch {
     blas = 'not installed';
   }
-  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, Debian numpy ${blas}`;
+  const ram = (totalmem() / 2 ** 30).toFixed(0);
+  return `${cpus().length} × ${cpu}, ${ram} GiB RAM, Node ${process.version}, Debian numpy ${blas}`;
 }
 
 async function main(): Promise<void> {
@@ -50,14 +51,18 @@ async function main(): Promise<void> {
   const readDoc = (): string =>
     existsSync(docPath)
       ? readFileSync(docPath, 'utf8')
-      : '# Benchmarks\n\nEvery table below is written by `npm run bench` (or `npm run bench -- <suite>`); peers are measured in the same run on the same machine.\n';
+      : '# Benchmarks\n\nEvery table below is written by `npm run bench` (or `npm run bench -- <suite>`); ' +
+        'peers are measured in the same run on the same machine.\n';
   for (const n of names) {
     console.log(`\n## ${n}`);
     const t0 = performance.now();
     const load = suites[n as keyof typeof suites];
     const mod = await load();
     const md = await mod.default(ctx);
-    const section = `<!-- bench:${n} -->\n${md.trim()}\n\n_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${((performance.now() - t0) / 1000).toFixed(0)} s)._\n<!-- /bench:${n} -->`;
+    const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+    const section =
+      `<!-- bench:${n} -->\n${md.trim()}\n\n` +
+      `_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${seconds} s)._\n<!-- /bench:${n} -->`;
     const re = new RegExp(`<!-- bench:${n} -->[\\s\\S]*?<!-- /bench:${n} -->`);
     // Re-read just before writing: suites run for minutes and other runs may have rewritten
     // their own sections meanwhile.

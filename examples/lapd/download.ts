@@ -134,7 +134,8 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
       lastError = `${code} ${(e as Error).message}`.trim();
       if (!connected && OFFLINE_CODES.has(code)) {
         throw new DownloadError(
-          `Could not reach ${new URL(url).host} (${lastError}): this machine seems offline.\n${manualInstructions(dest)}`,
+          `Could not reach ${new URL(url).host} (${lastError}): this machine seems offline.\n` +
+            manualInstructions(dest),
           true,
         );
       }
@@ -205,7 +206,8 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
     if (!lastError) lastError = `short file (${size} of ${total ?? '?'} bytes)`;
   }
   throw new DownloadError(
-    `Download of ${url} did not complete after ${retries + 1} attempts (${lastError}). The partial file ${part} is kept; run again to resume.\n${manualInstructions(dest)}`,
+    `Download of ${url} did not complete after ${retries + 1} attempts (${lastError}). ` +
+      `The partial file ${part} is kept; run again to resume.\n${manualInstructions(dest)}`,
     false,
   );
 }

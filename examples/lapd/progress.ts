@@ -47,7 +47,9 @@ export class EpochProgress {
     if (sink.enabled && sink.tty) {
       this.bar = new cliProgress.SingleBar(
         {
-          format: `${label} [{bar}] epoch {value}/{total} | loss {loss} | acc {acc} | {valName} {val} | ETA {eta_formatted}`,
+          format:
+            `${label} [{bar}] epoch {value}/{total} | loss {loss} | acc {acc} | ` +
+            '{valName} {val} | ETA {eta_formatted}',
           hideCursor: true,
           clearOnComplete: false,
           etaBuffer: 5,

@@ -134,7 +134,8 @@ function convert<T extends Float64Array | Float32Array>(
     getRow = (i) => X[i] as ArrayLike<number>;
   } else {
     throw new DataValidationError(
-      `${who}: ${param} must be a number[][], an array of typed-array rows or an ml-matrix Matrix, received ${describe(X)}.`,
+      `${who}: ${param} must be a number[][], an array of typed-array rows or an ml-matrix Matrix, ` +
+        `received ${describe(X)}.`,
       { param },
     );
   }
@@ -153,7 +154,8 @@ function convert<T extends Float64Array | Float32Array>(
   }
   if (opts.cols !== undefined && cols !== opts.cols) {
     throw new DataValidationError(
-      `${who}: ${param} has ${cols} columns, but ${opts.cols} were expected (the number seen in fit). Pass rows with ${opts.cols} features.`,
+      `${who}: ${param} has ${cols} columns, but ${opts.cols} were expected (the number seen in fit). ` +
+        `Pass rows with ${opts.cols} features.`,
       { param },
     );
   }
@@ -172,7 +174,8 @@ function convert<T extends Float64Array | Float32Array>(
     }
     if (r.length !== cols) {
       throw new DataValidationError(
-        `${who}: ${param} is ragged: row ${i} has ${r.length} values but row 0 has ${cols}. Every row needs the same number of columns.`,
+        `${who}: ${param} is ragged: row ${i} has ${r.length} values but row 0 has ${cols}. ` +
+          'Every row needs the same number of columns.',
         { param, row: i },
       );
     }
@@ -181,7 +184,8 @@ function convert<T extends Float64Array | Float32Array>(
       const v = r[j] as number;
       if (typeof v !== 'number') {
         throw new DataValidationError(
-          `${who}: ${param}[${i}][${j}] is ${describe(v)}, expected a number. Encode non-numeric columns first (Encoder).`,
+          `${who}: ${param}[${i}][${j}] is ${describe(v)}, expected a number. ` +
+            'Encode non-numeric columns first (Encoder).',
           { param, row: i, column: j },
         );
       }
@@ -189,7 +193,8 @@ function convert<T extends Float64Array | Float32Array>(
         if (Number.isNaN(v)) {
           if (!allowNaN) {
             throw new DataValidationError(
-              `${who}: ${param}[${i}][${j}] is NaN; missing values are not supported here. Impute them first (e.g. Encoder's impute option).`,
+              `${who}: ${param}[${i}][${j}] is NaN; missing values are not supported here. ` +
+                "Impute them first (e.g. Encoder's impute option).",
               { param, row: i, column: j },
             );
           }

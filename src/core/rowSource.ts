@@ -55,7 +55,8 @@ export function isRowSource(x: unknown): x is RowSource {
 export function denseRowSource(data: Float32Array | Float64Array, rows: number, columns: number): RowSource {
   if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(columns) || rows < 0 || columns < 0) {
     throw new DataValidationError(
-      `denseRowSource: rows and columns must be non-negative integers, received ${describe(rows)} × ${describe(columns)}.`,
+      'denseRowSource: rows and columns must be non-negative integers, ' +
+        `received ${describe(rows)} × ${describe(columns)}.`,
       { param: 'data' },
     );
   }

@@ -50,7 +50,8 @@ export function rowCount(X: unknown, who: string, param = 'X'): number {
   if (isMatrixLike(X)) return X.rows;
   if (isColumnTable(X)) return X.rows.length;
   throw new DataValidationError(
-    `${who}: ${param} must be an array of rows (number[][], typed-array rows, table row objects), a { columns, rows } table or an ml-matrix Matrix, received ${describe(X)}.`,
+    `${who}: ${param} must be an array of rows (number[][], typed-array rows, table row objects), ` +
+      `a { columns, rows } table or an ml-matrix Matrix, received ${describe(X)}.`,
     { param },
   );
 }

@@ -16,7 +16,10 @@
 import { InvalidParameterError, describe } from './errors.js';
 import type { Label } from './matrix.js';
 
-/** Throws the library's {@link InvalidParameterError}: "who: param must be expected, received value. fix". @internal */
+/**
+ * Throws the library's {@link InvalidParameterError}: "who: param must be expected, received value. fix".
+ * @internal
+ */
 export function invalid(who: string, param: string, expected: string, value: unknown, fix?: string): never {
   throw new InvalidParameterError(
     param,
@@ -24,7 +27,10 @@ export function invalid(who: string, param: string, expected: string, value: unk
   );
 }
 
-/** Whether `value` is a plain object (`{}` or `Object.create(null)`), not an array, Map, class instance or null. @internal */
+/**
+ * Whether `value` is a plain object (`{}` or `Object.create(null)`), not an array, Map, class instance
+ * or null. @internal
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
@@ -43,9 +49,10 @@ export function checkOptions<T extends object>(who: string, options: T | undefin
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const guess = closestName(key, known);
+    const suggestion = guess ? ` — did you mean '${guess}'?` : '.';
     throw new InvalidParameterError(
       key,
-      `${who}: unknown option ${describe(key)}${guess ? ` — did you mean '${guess}'?` : '.'} Known options: ${known.join(', ')}.`,
+      `${who}: unknown option ${describe(key)}${suggestion} Known options: ${known.join(', ')}.`,
     );
   }
   return options;

@@ -74,9 +74,8 @@ async function bundle(source: string): Promise<BundleResult> {
     plugins: [selfReference],
   }).catch((e: unknown) => {
     // esbuild fails a browser build on an unresolvable Node built-in or a missing export.
-    throw new Error(
-      `esbuild could not bundle ${JSON.stringify(source)} for the browser from ${dist}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`esbuild could not bundle ${JSON.stringify(source)} for the browser from ${dist}: ${reason}`);
   });
   const text = result.outputFiles.map((f) => f.text).join('\n');
   const meta: Metafile = result.metafile;

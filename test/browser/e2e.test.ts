@@ -58,7 +58,9 @@ async function bundleBuiltCore(outfile: string): Promise<boolean> {
   const { build } = await import('esbuild');
   await build({
     stdin: {
-      contents: `import { Encoder, Scaler, SMOTE, Metrics } from ${JSON.stringify(join(dist, 'index.js'))};\nglobalThis.IT = { Encoder, Scaler, SMOTE, Metrics };\n`,
+      contents:
+        `import { Encoder, Scaler, SMOTE, Metrics } from ${JSON.stringify(join(dist, 'index.js'))};\n` +
+        'globalThis.IT = { Encoder, Scaler, SMOTE, Metrics };\n',
       resolveDir: root,
     },
     nodePaths: [join(root, 'node_modules')],
@@ -73,7 +75,8 @@ async function bundleBuiltCore(outfile: string): Promise<boolean> {
 
 if (!haveChromium && !inCI) {
   describe('browser example in headless Chromium', () => {
-    it.skip(`skipped: ${chromiumPath} not found (install Debian's chromium package; under CI=true this fails instead)`, () => {});
+    const why = "install Debian's chromium package; under CI=true this fails instead";
+    it.skip(`skipped: ${chromiumPath} not found (${why})`, () => {});
   });
 } else {
   describe('browser example in headless Chromium', () => {
@@ -88,7 +91,8 @@ if (!haveChromium && !inCI) {
     beforeAll(async () => {
       if (!haveChromium)
         throw new Error(
-          `CI is set but ${chromiumPath} does not exist: the browser e2e test needs Debian's chromium (apt-get install chromium).`,
+          `CI is set but ${chromiumPath} does not exist: ` +
+            "the browser e2e test needs Debian's chromium (apt-get install chromium).",
         );
       outDir = mkdtempSync(join(tmpdir(), 'it-browser-'));
       const { build } = await import('vite');
@@ -178,7 +182,8 @@ if (!haveChromium && !inCI) {
       expect(consoleErrors).toEqual([]);
     }, 60_000);
 
-    it('reads a dropped CSV (quoted fields, missing cells) and trains with random over-sampling and class weights', async () => {
+    // Random over-sampling and balanced class weights, one epoch.
+    it('reads a dropped CSV (quoted fields, missing cells), trains with over-sampling and class weights', async () => {
       const lines = ['kind,"size, cm",weight,label'];
       for (let i = 0; i < 120; i++) {
         const rare = i % 6 === 0;

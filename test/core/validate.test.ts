@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../src/core/errors.js';
 import {
+  checkAppliesTo,
   checkBoolean,
+  checkDistinctList,
   checkInteger,
   checkLabelList,
   checkNumber,
@@ -34,7 +36,8 @@ describe('checkOptions', () => {
     const e = thrown(() => checkOptions('SMOTE', { k_neighbors: 3 } as never, known));
     expect(e.param).toBe('k_neighbors');
     expect(e.message).toBe(
-      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? Known options: kNeighbors, samplingStrategy, seed.',
+      'SMOTE: unknown option "k_neighbors" — did you mean \'kNeighbors\'? ' +
+        'Known options: kNeighbors, samplingStrategy, seed.',
     );
     expect(thrown(() => checkOptions('SMOTE', { sampling_strategy: 'auto' } as never, known)).message).toMatch(
       /did you mean 'samplingStrategy'/,
@@ -88,5 +91,74 @@ describe('value checks', () => {
     expect(thrown(() => checkLabelList('S', 'labels', ['a', 'a'])).param).toBe('labels[1]');
     expect(thrown(() => checkLabelList('S', 'labels', [{}])).param).toBe('labels[0]');
     expect(thrown(() => checkLabelList('S', 'labels', [])).param).toBe('labels');
+  });
+});
+
+describe('checkAppliesTo', () => {
+  const clip = (value: unknown, method: string, fix?: string) =>
+    checkAppliesTo('Scaler', 'clip', value, 'method', ['minmax'], method, fix);
+  it('passes when the option is not given or the other option has an allowed value', () => {
+    expect(clip(undefined, 'robust')).toBeUndefined();
+    expect(clip(true, 'minmax')).toBeUndefined();
+    expect(clip(false, 'minmax')).toBeUndefined();
+    expect(checkAppliesTo('S', 'p', 1, 'mode', ['a', 'b'], 'b')).toBeUndefined();
+  });
+  it('rejects a given option (even false or null) when the other option has another value', () => {
+    const e = thrown(() => clip(true, 'robust'));
+    expect(e.param).toBe('clip');
+    expect(e.message).toBe(
+      "Scaler: clip applies to method 'minmax' only, but method is 'robust'. Remove clip or change method.",
+    );
+    expect(thrown(() => clip(false, 'robust')).param).toBe('clip');
+    expect(thrown(() => clip(null, 'robust')).param).toBe('clip');
+  });
+  it('lists several allowed values with "or" and uses the fix given', () => {
+    expect(thrown(() => checkAppliesTo('S', 'p', 1, 'mode', ['a', 'b'], 'c', 'Drop p.')).message).toBe(
+      "S: p applies to mode 'a' or 'b' only, but mode is 'c'. Drop p.",
+    );
+  });
+});
+
+describe('checkDistinctList', () => {
+  const name = (x: unknown, i: number): string => {
+    if (typeof x !== 'string') throw new InvalidParameterError(`columns[${i}]`, `bad item ${i}`);
+    return x;
+  };
+  it('returns a frozen copy of the checked items, in order', () => {
+    const input = ['b', 'a'];
+    const out = checkDistinctList('Encoder', 'columns', input, 'column names (strings)', name);
+    expect(out).toEqual(['b', 'a']);
+    expect(out).not.toBe(input);
+    expect(Object.isFrozen(out)).toBe(true);
+    expect(Object.isFrozen(input)).toBe(false);
+    expect(checkDistinctList('E', 'columns', [], 'column names (strings)', name)).toEqual([]);
+  });
+  it('keeps what the item check returns and checks distinctness on it', () => {
+    const trim = (x: unknown) => String(x).trim();
+    expect(checkDistinctList('E', 'c', [' a', 'b '], 'names', trim)).toEqual(['a', 'b']);
+    expect(thrown(() => checkDistinctList('E', 'c', ['a', ' a'], 'names', trim)).message).toBe(
+      'E: c must be an array of distinct names, received an array of length 2. "a" is listed twice.',
+    );
+  });
+  it('rejects what is not an array', () => {
+    for (const bad of [undefined, 'a', 3, new Set(['a']), { 0: 'a', length: 1 }]) {
+      const e = thrown(() => checkDistinctList('Encoder', 'columns', bad, 'column names (strings)', name));
+      expect(e.param).toBe('columns');
+    }
+    expect(thrown(() => checkDistinctList('Encoder', 'columns', 'a', 'column names (strings)', name)).message).toBe(
+      'Encoder: columns must be an array of column names (strings), received "a".',
+    );
+  });
+  it('rejects a repeated item, naming it', () => {
+    const e = thrown(() => checkDistinctList('Scaler', 'columns', [0, 2, 0], 'column indices', (x) => x as number));
+    expect(e.param).toBe('columns');
+    expect(e.message).toBe(
+      'Scaler: columns must be an array of distinct column indices, received an array of length 3. 0 is listed twice.',
+    );
+  });
+  it('lets the item check throw first, with its own message', () => {
+    const e = thrown(() => checkDistinctList('E', 'columns', ['a', 3, 'a'], 'column names (strings)', name));
+    expect(e.param).toBe('columns[1]');
+    expect(e.message).toBe('bad item 1');
   });
 });

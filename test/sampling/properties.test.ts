@@ -91,7 +91,9 @@ function checkPrefixAndCounts(X: number[][], y: number[], out: ResampleResult, p
 }
 
 describe('SMOTE properties (fast-check)', () => {
-  it('every synthetic row lies on a segment to one of its k nearest same-class neighbours; counts hit the plan; originals are an untouched prefix', () => {
+  // Every synthetic row lies on a segment to one of its k nearest same-class neighbours; the counts hit the
+  // plan; the originals are an untouched prefix; the same seed gives the same output.
+  it('synthetic rows lie on segments to k nearest same-class neighbours; counts; untouched prefix', () => {
     fc.assert(
       fc.property(dataset, fc.integer({ min: 1, max: 6 }), ({ X, y, seed }, k) => {
         const frozenX = deepFreeze(X.map((r) => [...r]));
@@ -173,7 +175,9 @@ describe('ADASYN properties (fast-check)', () => {
 });
 
 describe('SMOTENC properties (fast-check)', () => {
-  it('continuous features on a segment to a med²-penalised neighbour; categorical values are a most frequent value among that base row’s neighbours', () => {
+  // Continuous features lie on a segment to a med²-penalised neighbour; categorical values are a most frequent
+  // value among that base row's neighbours.
+  it('continuous part on a segment to a med²-penalised neighbour; categories most frequent among neighbours', () => {
     fc.assert(
       fc.property(dataset, fc.integer({ min: 1, max: 5 }), ({ X: X0, y, seed }, k) => {
         // add a categorical column of small integer codes
@@ -228,7 +232,7 @@ describe('random samplers (fast-check)', () => {
     );
   });
 
-  it('RandomUnderSampler keeps distinct rows (without replacement), per class in sorted order, counts hit the plan', () => {
+  it('RandomUnderSampler keeps distinct rows (no replacement), per class in sorted order; counts hit the plan', () => {
     fc.assert(
       fc.property(dataset, fc.boolean(), ({ X, y, seed }, replacement) => {
         const s = new RandomUnderSampler({ seed, replacement });

@@ -65,7 +65,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 function showTable(t: Table, source: string): void {
   table = t;
-  ui.dataInfo.textContent = `${source}: ${t.rows.length} rows × ${t.columns.length} columns (numeric: ${[...t.numericColumns].join(', ') || 'none'}).`;
+  const numeric = [...t.numericColumns].join(', ') || 'none';
+  ui.dataInfo.textContent = `${source}: ${t.rows.length} rows × ${t.columns.length} columns (numeric: ${numeric}).`;
   ui.target.replaceChildren(...t.columns.map((c) => el('option', c)));
   // Default target: a column named like a label, else the last non-numeric column, else the last.
   const guess =
@@ -211,7 +212,8 @@ async function train(): Promise<void> {
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     setState(
       'done',
-      `Trained on ${result.nTrain} rows (${result.nTrainResampled} after resampling), tested on ${result.nTest} untouched rows, ${secs} s on ${backend}.`,
+      `Trained on ${result.nTrain} rows (${result.nTrainResampled} after resampling), ` +
+        `tested on ${result.nTest} untouched rows, ${secs} s on ${backend}.`,
     );
   } catch (err) {
     console.error(err);

@@ -154,9 +154,9 @@ export function rerank(
  * The approximation is `‖q‖² + ‖x‖² − 2 q̂·x̂` in float32: rounding over `d` terms is at most
  * `u·(2d + 32)·(‖q‖² + ‖x‖²)` (u = 2⁻²⁴, or 2⁻⁵³ for the float64 kernel; the dot product's
  * `γ_d·2‖q‖‖x‖ ≤ γ_d(‖q‖² + ‖x‖²)` doubled, and a generous constant for the few other roundings:
- * the float64 centering, the norms to float32, the scale products, the final additions). The int16 kernel adds
- * `2|q·x − q̂·x̂| ≤ 2(‖q‖·‖x − x̂‖ + ‖q − q̂‖·‖x̂‖)` (Cauchy–Schwarz; the dot product of the
- * integers itself is exact), with 1% over for the float64 arithmetic of the residuals. Two bounds
+ * the float64 centering, the norms to float32, the scale products, the final additions). The int16
+ * kernel adds `2|q·x − q̂·x̂| ≤ 2(‖q‖·‖x − x̂‖ + ‖q − q̂‖·‖x̂‖)` (Cauchy–Schwarz; the dot product of
+ * the integers itself is exact), with 1% over for the float64 arithmetic of the residuals. Two bounds
  * on `x` are valid and the smaller is taken: the largest over all rows, and the one for rows with
  * `‖x‖ ≤ ‖q‖ + √limit`, which is every row within `limit` (triangle inequality; then
  * `‖x − x̂‖ ≤ ρ‖x‖` and `‖x̂‖ ≤ (1 + ρ)‖x‖` with `ρ` the largest residual per norm).
