@@ -97,8 +97,14 @@ class Growable<T extends Typed> {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
+  /**
+   * The values written: a view when at least 80% of the buffer is used (no second copy at the
+   * peak of a load; the row estimate from the file size is usually within a few per cent), else a
+   * trimmed copy.
+   */
   finish(): T {
-    return this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as T);
+    if (this.length >= 0.8 * this.data.length) return this.data.subarray(0, this.length) as T;
+    return this.data.slice(0, this.length) as T;
   }
 }
 
@@ -184,7 +190,7 @@ export class CaseColumnsBuilder {
     this.rows++;
   }
 
-  /** The columns written so far (trimmed copies; the builder should not be used afterwards). */
+  /** The columns written so far (views or trimmed copies; the builder should not be used afterwards). */
   finish(): CaseColumns {
     const categorical = {} as Record<CaseCategorical, DictColumn>;
     for (const c of CASE_CATEGORICAL) categorical[c] = this.dicts[c].finish();

@@ -75,12 +75,18 @@ export function checkDataFile(path: string): void {
 }
 
 /**
- * Loads the rows a run uses (downloading first with `download`).
+ * Loads the rows a run uses (downloading first with `download`). `beforeRead` gets the rows
+ * expected and where that number comes from (the file size, or the SYNTHETIC row count) before any
+ * row is read, and may throw to stop the run early (the memory check).
  *
  * @throws DataFileError when `--data` is missing, a directory or unreadable; DataValidationError
  * when the file is empty or lacks the table's columns.
  */
-export async function loadDataset(options: DataOptions, sink: ProgressSink): Promise<Dataset> {
+export async function loadDataset(
+  options: DataOptions,
+  sink: ProgressSink,
+  beforeRead: (expectedRows: number, basis: string) => void = () => undefined,
+): Promise<Dataset> {
   let path = options.data;
   if (options.download) {
     const dest = cachedCsvPath(options.cache);
@@ -105,6 +111,7 @@ export async function loadDataset(options: DataOptions, sink: ProgressSink): Pro
   if (path !== undefined) {
     const bytes = statSync(path).size;
     const expectedRows = estimateRows(bytes, options.limit);
+    beforeRead(expectedRows, `rows estimated from the file size, ${mib(bytes)}`);
     const progress = new PhaseProgress(sink, 'read', bytes);
     let loaded: ColumnsLoad;
     try {
@@ -122,6 +129,7 @@ export async function loadDataset(options: DataOptions, sink: ProgressSink): Pro
     return { ...loaded, synthetic: false, source: `real data: ${path.split('/').slice(-1)[0]}` };
   }
   const total = Math.min(options.rows, options.limit ?? options.rows);
+  beforeRead(total, 'SYNTHETIC rows to generate');
   const progress = new PhaseProgress(sink, 'generate', total);
   const loaded = loadRowsColumns(generateRows({ n: options.rows, seed: options.seed }), {
     ...limitOpt,

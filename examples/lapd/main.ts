@@ -11,6 +11,7 @@ import { configOf, HELP, parseCli, type CliOptions } from './cli.js';
 import { loadDataset, type Dataset } from './data.js';
 import { DownloadError } from './download.js';
 import { DataFileError } from './load.js';
+import { availableMemory, checkFits, MemoryError, memoryPlan } from './memory.js';
 import { prepare, runConfig, type ModelConfig, type PreparedData } from './experiment.js';
 import { f3, formatReport, writeOutputs } from './output.js';
 import { PhaseProgress, stdoutSink, type ProgressSink } from './progress.js';
@@ -78,26 +79,36 @@ function describeData(data: Dataset, prepared: PreparedData, sink: ProgressSink)
   );
 }
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseCli(argv);
-  if (!parsed.ok) {
-    process.stderr.write(`lapd: ${parsed.message}\nRun 'npm run lapd -- --help' for the flags.\n`);
-    return 2;
-  }
-  const o = parsed.options;
-  if (o.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const sink = stdoutSink(o.quiet);
-  const t0 = performance.now();
+/** The dataset's description without its cases (which are released once the features exist). */
+type DatasetInfo = Omit<Dataset, 'cases'>;
+
+/**
+ * Steps 1–2: checks the memory (before and after reading), loads the data, splits it and builds
+ * the feature tables. Returns the exit code 2 (with the one-line message printed) for an unusable
+ * `--data` file or a run that cannot fit in memory. The loaded cases are not returned: from here on
+ * only the feature tables are needed, and a million cases' columns are worth giving back.
+ */
+async function loadAndPrepare(
+  o: CliOptions,
+  sink: ProgressSink,
+  configs: ReadonlyArray<[string, ModelConfig]>,
+): Promise<{ dataset: DatasetInfo; data: PreparedData } | number> {
+  const samplers = configs.map(([, c]) => c.sampler);
+  const memory = availableMemory(o.maxMemory);
   let dataset: Dataset;
   try {
-    dataset = await loadDataset(o, sink);
+    dataset = await loadDataset(o, sink, (expected, basis) => {
+      const when = `(before reading; ${expected.toLocaleString('en-US')} ${basis})`;
+      const message = checkFits(memoryPlan(o, samplers, expected), memory, when, o);
+      if (message !== undefined) throw new MemoryError(message);
+    });
+    const message = checkFits(memoryPlan(o, samplers, dataset.cases.rows, dataset.cases), memory, '', o);
+    if (message !== undefined) throw new MemoryError(message);
   } catch (e) {
-    // A --data file that is missing, a folder, unreadable, empty or not the table: the user's
-    // input is wrong, like a bad flag — one line and exit code 2, no stack trace.
-    if (!(e instanceof DataFileError || e instanceof DataValidationError)) throw e;
+    // A --data file that is missing, a folder, unreadable, empty or not the table, or a run that
+    // cannot fit in memory: the user's input is wrong, like a bad flag — one line and exit code 2,
+    // no stack trace.
+    if (!(e instanceof DataFileError || e instanceof DataValidationError || e instanceof MemoryError)) throw e;
     process.stderr.write(`lapd: ${e.message}\n`);
     return 2;
   }
@@ -117,6 +128,27 @@ async function main(argv: string[]): Promise<number> {
   });
   features.stop();
   describeData(dataset, data, sink);
+  const { cases: _released, ...info } = dataset;
+  return { dataset: info, data };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCli(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`lapd: ${parsed.message}\nRun 'npm run lapd -- --help' for the flags.\n`);
+    return 2;
+  }
+  const o = parsed.options;
+  if (o.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const sink = stdoutSink(o.quiet);
+  const t0 = performance.now();
+  const configs: Array<[string, ModelConfig]> = o.compare ? compareConfigs(o) : [['run', configOf(o)]];
+  const loaded = await loadAndPrepare(o, sink, configs);
+  if (typeof loaded === 'number') return loaded;
+  const { dataset, data } = loaded;
   const majority = majorityBaseline(data);
   const meta = {
     synthetic: dataset.synthetic,
@@ -128,7 +160,6 @@ async function main(argv: string[]): Promise<number> {
     majorityBaseline: majority,
   };
 
-  const configs: Array<[string, ModelConfig]> = o.compare ? compareConfigs(o) : [['run', configOf(o)]];
   const rows: string[] = [];
   const compareJson: Array<Record<string, unknown>> = [];
   for (const [name, config] of configs) {

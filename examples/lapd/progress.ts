@@ -140,7 +140,7 @@ export class ByteProgress {
  */
 export class PhaseProgress {
   private bar: cliProgress.SingleBar | undefined;
-  private lastTenth = -1;
+  private lastTenth = 0;
   private readonly t0 = performance.now();
 
   constructor(
