@@ -1,4 +1,3 @@
-import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
@@ -6,7 +5,7 @@ import { gatherRows } from './gatherRows.js';
 import { drawSteps, interpolateRows } from './interpolate.js';
 import { checkClassSizes, checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, checkNeighborTable, defaultNeighbors } from './neighborSearch.js';
-import { pairwiseSum, rint } from './numpyArithmetic.js';
+import { adasynRowCounts, generationNeighbors, withoutSelf } from './adasynAllocation.js';
 
 /** Options of {@link ADASYN}. */
 export interface ADASYNOptions extends SamplerOptions {
@@ -40,35 +39,11 @@ export interface ADASYNFitted {
   readonly rowCounts: ReadonlyMap<Label, Int32Array>;
 }
 
-/**
- * Computes ADASYN's per-row allocation from the difficulty ratios `r` (share of other-class
- * neighbours of each row) and the requested count `G`: `g_i = rint(r_i / Σr · G)` with NumPy's
- * pairwise sum and round-half-to-even, bit for bit as imbalanced-learn. Returns undefined when
- * `Σr = 0`. @internal
- */
-export function adasynAllocation(r: Float64Array, G: number): Int32Array | undefined {
-  const sum = pairwiseSum(r);
-  if (sum === 0) return undefined;
-  const g = new Int32Array(r.length);
-  for (let i = 0; i < r.length; i++) g[i] = rint(((r[i] as number) / sum) * G);
-  return g;
-}
-
-/**
- * The `k` neighbours of each query row from a table of `k + 1`, dropping the row's own index
- * `self[i]` (or, when `k + 1` duplicates precede it, the last one): the `k` nearest other rows.
- */
-function withoutSelf(found: Int32Array, self: Int32Array, k: number): Int32Array {
-  const kq = k + 1;
-  const nn = new Int32Array(self.length * k);
-  for (let i = 0; i < self.length; i++) {
-    let seen = 0;
-    for (let t = 0; t < kq && seen < k; t++) {
-      const j = found[i * kq + t] as number;
-      if (j !== self[i]) nn[i * k + seen++] = j;
-    }
-  }
-  return nn;
+/** Σ g_i. */
+function sumOf(g: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < g.length; i++) total += g[i] as number;
+  return total;
 }
 
 /**
@@ -147,52 +122,20 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
         const nc = idx.length;
         const Xc = gatherRows(data, cols, idx);
         const nn = withoutSelf(checkNeighborTable(who, search, all.kneighbors(Xc, nc, kq), nc, rows, kq), idx, k);
-        const r = new Float64Array(nc);
-        for (let i = 0; i < nc; i++) {
-          let other = 0;
-          for (let t = 0; t < k; t++) if (y[nn[i * k + t] as number] !== label) other++;
-          r[i] = other / k;
-        }
-        const g = adasynAllocation(r, G);
-        if (!g) {
-          throw new DataValidationError(
-            `${who}: no row of class ${describe(label)} has a neighbour of another class among its ${k} ` +
-              'nearest, so ADASYN\'s difficulty weights divide by zero (imbalanced-learn: "Not any neigbours ' +
-              'belong to the majority class. This case will induce a NaN case with a division by zero. ADASYN ' +
-              'is not suited for this specific dataset. Use SMOTE instead."). Use SMOTE for this class, or ' +
-              'raise nNeighbors.',
-            { param: 'y' },
-          );
-        }
-        let total = 0;
-        for (let i = 0; i < nc; i++) total += g[i] as number;
-        if (total === 0) {
-          throw new DataValidationError(
-            `${who}: rounding ADASYN's per-row counts for class ${describe(label)} (${G} rows asked) gives ` +
-              '0 rows. No samples will be generated with the provided ratio settings. Ask for more rows in ' +
-              'samplingStrategy or use SMOTE.',
-            { param: 'samplingStrategy' },
-          );
-        }
+        const g = adasynRowCounts(who, label, nn, y, k, G);
         rowCounts.set(label, g);
-        realized.set(label, total);
+        realized.set(label, sumOf(g));
       }
     }
     const out = ctx.allocate(realized);
     // 3: generation within the class. Only rows that generate (g > 0; often half or fewer) need
-    // their k nearest same-class rows: k + 1 of them, the row itself dropped by index.
+    // their k nearest same-class rows.
     for (const [label, total] of realized) {
       const idx = ctx.indicesOf(label);
-      const nc = idx.length;
       const g = rowCounts.get(label) as Int32Array;
       const Xc = gatherRows(data, cols, idx);
-      let nUsed = 0;
-      for (let i = 0; i < nc; i++) if ((g[i] as number) > 0) nUsed++;
-      const used = new Int32Array(nUsed);
-      for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
       const search = this.params.neighbors ?? defaultNeighbors();
-      const found = search.fit(Xc, nc, cols).kneighbors(gatherRows(Xc, cols, used), used.length, k + 1);
-      const nn = withoutSelf(checkNeighborTable(who, search, found, used.length, nc, k + 1), used, k);
+      const { used, nn } = generationNeighbors(who, search, Xc, idx.length, cols, g, k);
       // Row i is the base of its g_i new rows, in row order. A neighbour column is drawn for every
       // new row, then a step for every new row (imbalanced-learn's order of draws).
       const base = new Int32Array(total);

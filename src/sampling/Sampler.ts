@@ -1,10 +1,13 @@
 import { DataValidationError, NotFittedError, describe } from '../core/errors.js';
 import type { ResampleResult, SamplerLike } from '../core/estimator.js';
 import { checkLabels, classCounts } from '../core/labels.js';
-import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
+import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
+import { type HookInput, assembleResult, runHook } from './eagerResample.js';
+import { checkRowSource, readDense } from './readRows.js';
 import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
@@ -300,157 +303,36 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   /**
    * Resamples `(X, y)` and returns new arrays; the inputs are never modified.
    *
-   * @param X - Rows as `number[][]`, typed-array rows or an ml-matrix `Matrix` (finite values).
+   * @param X - Rows as `number[][]`, typed-array rows, an ml-matrix `Matrix` or a {@link RowSource}
+   * (read in chunks into a float64 copy; finite values).
    * @param y - One label per row (strings or numbers), at least two classes.
    * @returns `{ X, y }` (and `sampleIndices` for samplers that copy or select rows).
    * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, or a strategy that does
    * not fit the data.
    */
-  fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
+  fitResample(X: MatrixInput | RowSource, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
     const over = this.samplingType === 'over-sampling';
     // The plan comes first so that an over-sampler's copy of X can be made with room for the new
     // rows after it: allocate() then writes them there, and X is copied once, not twice.
-    const n = rowCountOf(X);
-    if (n === undefined || n < 1) toDense(X, { who }); // throws the matrix error for what X is
+    const source = isRowSource(X) ? X : undefined;
+    const n = source ? source.rows : rowCountOf(X as MatrixInput);
+    if (source) checkRowSource(who, source);
+    else if (n === undefined || n < 1) toDense(X as MatrixInput, { who }); // throws the matrix error for what X is
     const labels = checkLabels(y, who, 'y', n);
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
-    const dense = toDense(X, { who, ...(over ? { spareRows: this.maxNewRows(plan, counts) } : {}) });
+    const spareRows = over ? this.maxNewRows(plan, counts) : 0;
+    const dense = source
+      ? readDense(who, source, undefined, spareRows)
+      : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) });
     const rng = Random.from(this.params.seed);
     const { data, rows, cols, room } = dense;
-
-    const byClass = new Map<Label, Int32Array>();
-    const indicesOf = (label: Label): Int32Array => {
-      let idx = byClass.get(label);
-      if (idx) return idx;
-      const n = counts.get(label);
-      if (n === undefined) throw new Error(`${who}: class ${describe(label)} is not in y.`);
-      idx = new Int32Array(n);
-      let t = 0;
-      for (let i = 0; i < rows; i++) if (labels[i] === label) idx[t++] = i;
-      byClass.set(label, idx);
-      return idx;
-    };
-
-    let outData: Float64Array | undefined;
-    let outSources: Int32Array | undefined;
-    let added: Map<Label, number> | undefined;
-    const kept = new Map<Label, Int32Array>();
-    const ctx: SamplerContext = {
-      who,
-      data,
-      rows,
-      cols,
-      y: labels,
-      counts,
-      plan,
-      rng,
-      indicesOf,
-      allocate: (want = plan) => {
-        if (!over) throw new Error(`${who}: allocate() is for over-samplers; under-samplers call keep().`);
-        if (outData) throw new Error(`${who}: allocate() may be called only once per fitResample.`);
-        added = new Map();
-        const ordered = [...counts.keys()].filter((c) => (want.get(c) ?? 0) > 0);
-        for (const c of want.keys()) {
-          if (!counts.has(c)) throw new Error(`${who}: allocate() got class ${describe(c)} which is not in y.`);
-        }
-        let total = rows;
-        const offsets = new Map<Label, number>();
-        for (const c of ordered) {
-          const n = want.get(c) as number;
-          if (!Number.isSafeInteger(n) || n < 0)
-            throw new Error(`${who}: allocate() got ${String(n)} rows for class ${describe(c)}.`);
-          offsets.set(c, total);
-          added.set(c, n);
-          total += n;
-        }
-        let buf: Float64Array;
-        if (room && total * cols <= room.length) {
-          buf = room.subarray(0, total * cols); // the originals are already its prefix
-        } else {
-          buf = new Float64Array(total * cols);
-          buf.set(data);
-        }
-        outData = buf;
-        const src = new Int32Array(total);
-        for (let i = 0; i < rows; i++) src[i] = i;
-        src.fill(-1, rows);
-        outSources = src;
-        return {
-          rows: (label: Label) => {
-            const o = offsets.get(label);
-            if (o === undefined) throw new Error(`${who}: no rows were allocated for class ${describe(label)}.`);
-            return buf.subarray(o * cols, (o + (added as Map<Label, number>).get(label)!) * cols);
-          },
-          sources: (label: Label) => {
-            const o = offsets.get(label);
-            if (o === undefined) throw new Error(`${who}: no rows were allocated for class ${describe(label)}.`);
-            return src.subarray(o, o + (added as Map<Label, number>).get(label)!);
-          },
-        };
-      },
-      keep: (label, indices) => {
-        if (over) throw new Error(`${who}: keep() is for under-samplers; over-samplers call allocate().`);
-        if (!counts.has(label)) throw new Error(`${who}: keep() got class ${describe(label)} which is not in y.`);
-        kept.set(label, indices);
-      },
-    };
-
-    const extra = this.resample(ctx);
-
-    let result: ResampleResult;
-    let realized: Map<Label, number>;
-    const outCounts = new Map<Label, number>();
-    if (over) {
-      if (!outData) {
-        let planned = 0;
-        for (const n of plan.values()) planned += n;
-        if (planned > 0)
-          throw new Error(
-            `${who}: the resample hook did not call ctx.allocate() although the plan asks for ${planned} new rows.`,
-          );
-        ctx.allocate(new Map());
-      }
-      const a = added as Map<Label, number>;
-      realized = new Map([...plan.keys()].map((c) => [c, a.get(c) ?? 0]));
-      const total = (outSources as Int32Array).length;
-      const yOut: Label[] = labels.slice();
-      yOut.length = total;
-      let p = rows;
-      for (const [c, n] of a) for (let i = 0; i < n; i++) yOut[p++] = c;
-      for (const [c, n] of counts) outCounts.set(c, n + (a.get(c) ?? 0));
-      result = { X: fromDense(outData as Float64Array, total, cols), y: yOut };
-      if (this.withIndices) result.sampleIndices = outSources as Int32Array;
-    } else {
-      realized = new Map();
-      let total = 0;
-      for (const c of counts.keys()) {
-        const n = kept.get(c)?.length ?? (counts.get(c) as number);
-        outCounts.set(c, n);
-        if (plan.has(c)) realized.set(c, n);
-        total += n;
-      }
-      const buf = new Float64Array(total * cols);
-      const yOut: Label[] = new Array(total);
-      const idxOut = new Int32Array(total);
-      let p = 0;
-      for (const c of counts.keys()) {
-        const idx = kept.get(c) ?? indicesOf(c);
-        for (let t = 0; t < idx.length; t++) {
-          const i = idx[t] as number;
-          if (!(i >= 0 && i < rows) || labels[i] !== c)
-            throw new Error(`${who}: keep() for class ${describe(c)} got row ${i}, which is not a row of that class.`);
-          buf.set(data.subarray(i * cols, (i + 1) * cols), p * cols);
-          yOut[p] = c;
-          idxOut[p++] = i;
-        }
-      }
-      result = { X: fromDense(buf, total, cols), y: yOut };
-      if (this.withIndices) result.sampleIndices = idxOut;
-    }
+    const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng };
+    const out = runHook(input, (ctx) => this.resample(ctx));
+    const { result, realized, outCounts } = assembleResult(input, out, this.withIndices);
     this.lastFit = Object.freeze({
-      ...extra,
+      ...out.extra,
       samplingStrategy: plan,
       seed: rng.seed,
       realized,
