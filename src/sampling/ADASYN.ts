@@ -1,5 +1,8 @@
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
+import { blockedNeighbors } from './lazy/blockedNeighbors.js';
+import { segmentGenerator, weightedPairs } from './lazy/segmentGenerator.js';
+import type { StreamClass, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawSteps, interpolateRows } from './interpolate.js';
@@ -150,5 +153,51 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       interpolateRows(Xc, Xc, cols, { base, neighbor }, drawSteps(rng, total), out.rows(label));
     }
     return { rowCounts };
+  }
+
+  /**
+   * The lazy form: the difficulty search over all rows runs block by block (`blockRows` rows of X
+   * densified at a time, the per-block neighbours merged exactly, so the table and the `g_i` are
+   * those of `fitResample`); then, one class at a time, the same-class neighbours of the rows that
+   * generate. Each batch draws its synthetic rows' bases with probability `g_i / Σg` — in
+   * expectation, row i is the base of the share `g_i / Σg` of the class's synthetic rows, as in
+   * `fitResample` — then a neighbour column and a step, and gathers both rows from X.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<ADASYNFitted> {
+    const k = this.params.nNeighbors;
+    const { who, cols, y } = ctx;
+    checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts);
+    const targets = [...ctx.plan].filter(([, G]) => G > 0);
+    const search = () => this.params.neighbors ?? defaultNeighbors();
+    const rowCounts = new Map<Label, Int32Array>();
+    const made = new Map<Label, StreamClass>();
+    if (targets.length > 0) {
+      let nq = 0;
+      for (const [label] of targets) nq += ctx.positionsOf(label).length;
+      const queries = new Int32Array(nq);
+      let q = 0;
+      for (const [label] of targets) {
+        queries.set(ctx.positionsOf(label), q);
+        q += ctx.positionsOf(label).length;
+      }
+      const found = blockedNeighbors(ctx, search, queries, k + 1);
+      q = 0;
+      for (const [label, G] of targets) {
+        const pos = ctx.positionsOf(label);
+        const nn = withoutSelf(found.subarray(q * (k + 1), (q + pos.length) * (k + 1)), pos, k);
+        q += pos.length;
+        rowCounts.set(label, adasynRowCounts(who, label, nn, y, k, G));
+      }
+      ctx.progress('neighbors', 0, targets.length, 'classes');
+      for (const c of ctx.classes()) {
+        const g = rowCounts.get(c.label);
+        if (!g) continue;
+        const { used, nn } = generationNeighbors(who, search(), ctx.denseBlock(c.rows), c.rows.length, cols, g, k);
+        const generator = segmentGenerator(c.rows, cols, weightedPairs(used, nn, k, g));
+        made.set(c.label, { ...c, synthetic: sumOf(g), generator });
+        ctx.progress('neighbors', made.size, targets.length, 'classes');
+      }
+    }
+    return { classes: ctx.classes().map((c) => made.get(c.label) ?? c), fitted: { rowCounts } };
   }
 }

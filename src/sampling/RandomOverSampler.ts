@@ -1,6 +1,9 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkNumber, invalid } from '../core/validate.js';
+import { allRows } from './gatherRows.js';
+import { bootstrapGenerator } from './lazy/bootstrapGenerator.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { populationStd } from './populationStd.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 
@@ -144,5 +147,31 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
       }
     }
     return {};
+  }
+
+  /**
+   * The lazy form — a fresh random draw per epoch is the natural streaming form of a bootstrap:
+   * each batch draws its new rows' sources (and, with `shrinkage`, their noise) as `fitResample`
+   * does, and gathers the sources from X. With `shrinkage`, each resampled class is densified once,
+   * one at a time, for its standard deviations (`h` uses the number of selected rows).
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan {
+    const { cols } = ctx;
+    const shrink = this.params.shrinkage;
+    checkShrinkageClasses(ctx.who, shrink, ctx.plan);
+    const h = bandwidth(ctx.selection.length, cols);
+    const classes = ctx.classes().map((c) => {
+      if (c.synthetic <= 0) return c;
+      const factor = shrinkageOf(shrink, c.label);
+      let scale: Float64Array | undefined;
+      if (factor !== undefined && factor !== 0) {
+        const block = ctx.denseBlock(c.rows);
+        const idx = allRows(c.rows.length);
+        scale = new Float64Array(cols);
+        for (let j = 0; j < cols; j++) scale[j] = factor * h * populationStd(block, cols, idx, j);
+      }
+      return { ...c, generator: bootstrapGenerator(c.rows, cols, scale) };
+    });
+    return { classes, fitted: {} };
   }
 }

@@ -1,3 +1,4 @@
+import type { BatchSource, LazySampler } from '../core/batchSource.js';
 import { DataValidationError, NotFittedError, describe } from '../core/errors.js';
 import type { ResampleResult, SamplerLike } from '../core/estimator.js';
 import { checkLabels, classCounts } from '../core/labels.js';
@@ -7,6 +8,9 @@ import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
 import { type HookInput, assembleResult, runHook } from './eagerResample.js';
+import { runFitStream } from './lazy/fitStream.js';
+import { hookStreamPlan } from './lazy/hookStream.js';
+import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkRowSource, readDense } from './readRows.js';
 import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
@@ -38,7 +42,7 @@ export interface SamplerParams {
   readonly seed: number | undefined;
 }
 
-/** What a sampler records about its last `fitResample` call. */
+/** What a sampler records about its last `fitResample` (or `fitStream`) call. */
 export interface FittedSampler {
   /**
    * The resolved strategy, sorted by class: rows to add (over-samplers) or to keep
@@ -52,7 +56,7 @@ export interface FittedSampler {
    * `samplingStrategy` except for ADASYN, whose per-row rounding can give more or fewer.
    */
   readonly realized: ReadonlyMap<Label, number>;
-  /** Class counts of the output, sorted by class. */
+  /** Class counts of the output (of the resampled data a `fitStream` streams), sorted by class. */
   readonly counts: ReadonlyMap<Label, number>;
   /** Number of features of the input. */
   readonly nFeaturesIn: number;
@@ -151,6 +155,10 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * class in sorted class order (within a class, in the order the hook chose them; untouched classes
  * in input order) — imbalanced-learn's order.
  * Samplers hold no learned state between calls apart from `fitted`, the record of the last call.
+ * Every sampler also has a lazy form, {@link Sampler.fitStream}, which streams mini-batches of the
+ * resampled data instead of building it: a sampler gets it for free (its `resample` hook run once
+ * per epoch on a dense copy) and scales to data that does not fit by overriding
+ * {@link Sampler.streamPlan}, as the built-in samplers do.
  * `X` must be finite (NaN and ±Infinity are rejected, unlike imbalanced-learn's random samplers).
  *
  * @typeParam P - The frozen params type of the concrete sampler.
@@ -182,7 +190,7 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * @see imbalanced-learn's `BaseSampler` / `BaseOverSampler` / `BaseUnderSampler`.
  */
 export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object>
-  implements SamplerLike
+  implements SamplerLike, LazySampler
 {
   /** The validated, frozen options. */
   readonly params: Readonly<P>;
@@ -340,6 +348,90 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       nFeaturesIn: cols,
     }) as FittedSampler & Extra;
     return result;
+  }
+
+  /**
+   * Fits on the rows of `X` and returns the mini-batch stream of the resampled data: the resampled
+   * matrix is never built. Original rows are gathered from `X`, synthetic rows generated batch by
+   * batch by the same rules as {@link Sampler.fitResample}, fresh ones every epoch.
+   *
+   * @remarks
+   * The plan is resolved on the selected rows exactly as `fitResample` resolves it, and `fitted`
+   * records it with `counts` = the class counts of the resampled data (`realized` as `fitResample`
+   * would report it). Then what the sampler's {@link Sampler.streamPlan} needs is computed once —
+   * neighbour tables, per-row counts — in memory proportional to the rows × neighbours, one class
+   * (or one block of rows) densified at a time.
+   *
+   * **Epochs.** An epoch has `epochRows` rows, by default min(selected rows, resampled total): never
+   * more than the training data. Its class mix is the resampled data's, the `epochRows` split by
+   * largest remainder in proportion to the resampled class counts `T_c` (`epochCounts`, the same
+   * every epoch); within class c, `o_c = round(e_c · originals_c / T_c)` rows are original and the
+   * rest synthetic. An over-sampler's originals are drawn by a permutation of the class that cycles
+   * across epochs (epoch e takes the next `o_c` rows of it), so every original row is seen in the
+   * first ⌈n_c / o_c⌉ epochs (and in any ⌈n_c / o_c⌉ + 1 in a row); an under-sampler draws a fresh
+   * subset every epoch. The epoch's rows are
+   * shuffled together and cut into batches; the last may be smaller. Same seed, epoch and batch size
+   * → the same batches, whatever was iterated before.
+   *
+   * @param X - The data as a {@link RowSource} (e.g. `denseRowSource(data, rows, cols)` or an
+   * Encoder's compact output): read by gathering rows, never copied whole.
+   * @param y - One label per row of `X`.
+   * @param options - `rows` (the rows to resample, e.g. a training split), `onProgress`, `epochRows`,
+   * `blockRows`.
+   * @returns The batch source (labels index into its sorted `classes`).
+   * @throws {@link DataValidationError} for an invalid `X`, `y` or `rows`, a single class, a strategy
+   * that does not fit, non-finite values in the selected rows, or what the sampler's own checks reject.
+   * @throws {@link InvalidParameterError} for an unknown or invalid option.
+   * @example
+   * ```ts
+   * const data = Float32Array.from({ length: 40 }, (_, i) => (i * 7) % 11); // 20 rows × 2 features
+   * const y = Array.from({ length: 20 }, (_, i) => (i < 14 ? 'a' : 'b'));
+   * const source = new SMOTE({ kNeighbors: 3, seed: 1 }).fitStream(denseRowSource(data, 20, 2), y);
+   * for (const batch of source.batches(0, 8)) {
+   *   // batch.x: batch.size × 2 float32 values; batch.y: indices into source.classes (['a', 'b'])
+   * }
+   * ```
+   */
+  fitStream(X: RowSource, y: ReadonlyArray<Label>, options?: SamplerStreamOptions): BatchSource {
+    const input = {
+      name: this.className,
+      samplingType: this.samplingType,
+      seed: this.params.seed,
+      resolve: (who: string, labels: ReadonlyArray<Label>, counts: ReadonlyMap<Label, number>) =>
+        this.resolve(who, labels, counts),
+      hook: (ctx: StreamContext) => this.streamPlan(ctx),
+    };
+    const { source, plan, seed, ctx } = runFitStream(input, X, y, options);
+    const realized = new Map<Label, number>();
+    const counts = new Map<Label, number>();
+    for (const c of plan.classes) {
+      counts.set(c.label, c.originals + c.synthetic);
+      if (ctx.plan.has(c.label))
+        realized.set(c.label, this.samplingType === 'over-sampling' ? c.synthetic : c.originals);
+    }
+    this.lastFit = Object.freeze({
+      ...plan.fitted,
+      samplingStrategy: ctx.plan,
+      seed,
+      realized,
+      counts,
+      nFeaturesIn: ctx.cols,
+    }) as FittedSampler & Extra;
+    return source;
+  }
+
+  /**
+   * The lazy form's hook: what {@link Sampler.fitStream} needs, computed once, as one
+   * {@link StreamClass} per class (its rows, its original and synthetic counts, a
+   * {@link SyntheticGenerator}). `ctx.classes()` gives the default entries to extend.
+   *
+   * The default runs the eager {@link Sampler.resample} hook once per epoch on a dense copy of the
+   * selected rows, each run with its own seed: an over-sampler's epoch takes its synthetic rows
+   * from that run, an under-sampler's its kept rows. It is exact but holds the selected rows twice
+   * (float64): override this hook for data that does not fit (see docs/extending-samplers.md).
+   */
+  protected streamPlan(ctx: StreamContext): StreamPlan<Extra> {
+    return hookStreamPlan(ctx, (c) => this.resample(c));
   }
 
   /**

@@ -31,10 +31,15 @@ export function checkRowSource(who: string, X: RowSource): void {
   }
 }
 
+/** A chunk buffer for {@link forEachChunk} over a `cols`-wide source, reusable across calls. @internal */
+export function chunkBuffer(cols: number): Float32Array {
+  return new Float32Array(CHUNK_ROWS * cols);
+}
+
 /**
  * Calls `each(chunk, start, count)` for consecutive chunks of the rows `indices` of `X` (every row
  * when undefined): `chunk` holds rows `indices[start] … indices[start + count − 1]`, row-major, each
- * value already checked finite. The chunk buffer is reused.
+ * value already checked finite. The chunk buffer (`scratch`, or one made for the call) is reused.
  *
  * @throws {@link DataValidationError} naming the row (of `X`) and column of the first NaN or
  * infinite value. @internal
@@ -44,11 +49,12 @@ export function forEachChunk(
   X: RowSource,
   indices: ArrayLike<number> | undefined,
   each: (chunk: Float32Array, start: number, count: number) => void,
+  scratch?: Float32Array,
 ): void {
   const cols = X.columns;
   const n = indices === undefined ? X.rows : indices.length;
   const step = Math.min(CHUNK_ROWS, n);
-  const buf = new Float32Array(step * cols);
+  const buf = scratch ?? new Float32Array(step * cols);
   const ids = new Int32Array(step);
   for (let start = 0; start < n; start += step) {
     const count = Math.min(step, n - start);
@@ -84,6 +90,31 @@ export function readDense(
     data.set(chunk.subarray(0, count * cols), start * cols);
   });
   return room ? { data, rows, cols, room } : { data, rows, cols };
+}
+
+/**
+ * Writes the rows `indices` of `X` into `out` (float64, row-major, from offset 0; `out` may be
+ * longer), checked finite, and returns the `indices.length × columns` view of `out` they fill.
+ *
+ * @throws {@link DataValidationError} for a NaN or infinite value. @internal
+ */
+export function readInto(
+  who: string,
+  X: RowSource,
+  indices: ArrayLike<number>,
+  out: Float64Array,
+  scratch?: Float32Array,
+): Float64Array {
+  const cols = X.columns;
+  const view = out.subarray(0, indices.length * cols);
+  forEachChunk(
+    who,
+    X,
+    indices,
+    (chunk, start, count) => view.set(chunk.subarray(0, count * cols), start * cols),
+    scratch,
+  );
+  return view;
 }
 
 function nonFinite(who: string, row: number, column: number, v: number): never {

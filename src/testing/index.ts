@@ -21,3 +21,4 @@ export type {
   ClassifierShape,
   NamedInput,
 } from './conformance.js';
+export { lazySamplerChecks, type LazySamplerShape, type LazySamplerSpec } from './lazySamplerChecks.js';
