@@ -1,6 +1,7 @@
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
+import { perClassGenerators } from './lazy/perClassGenerators.js';
 import { segmentGenerator, uniformPairs } from './lazy/segmentGenerator.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
@@ -111,20 +112,10 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * `fitResample` does and gathers the two rows of each new row from X.
    */
   protected override streamPlan(ctx: StreamContext): StreamPlan<SMOTEFitted> {
-    const kOpt = this.params.kNeighbors;
-    checkClassSizes(ctx.who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
-    const kUsed = new Map<Label, number>();
-    const total = [...ctx.plan.values()].filter((G) => G > 0).length;
-    ctx.progress('neighbors', 0, total, 'classes');
-    const classes = ctx.classes().map((c) => {
-      if (c.synthetic <= 0) return c;
-      const nc = c.rows.length;
-      const k = kFor(kOpt, nc);
-      kUsed.set(c.label, k);
+    const { classes, kUsed } = perClassGenerators(ctx, this.params.kNeighbors, (c, k) => {
       const search = this.params.neighbors ?? defaultNeighbors();
-      const nn = selfNeighbors(ctx.who, search, ctx.denseBlock(c.rows), nc, ctx.cols, k);
-      ctx.progress('neighbors', kUsed.size, total, 'classes');
-      return { ...c, generator: segmentGenerator(c.rows, ctx.cols, uniformPairs(nn, k)) };
+      const nn = selfNeighbors(ctx.who, search, ctx.denseBlock(c.rows), c.rows.length, ctx.cols, k);
+      return segmentGenerator(c.rows, ctx.cols, uniformPairs(nn, k));
     });
     return { classes, fitted: { kNeighbors: kUsed } };
   }

@@ -5,6 +5,7 @@ import { SAMPLER_OPTIONS, Sampler, type SamplerContext, type SamplerOptions, typ
 import { drawPairs, interpolateRow } from './interpolate.js';
 import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
 import { allRows } from './gatherRows.js';
+import { perClassGenerators } from './lazy/perClassGenerators.js';
 import { smotencGenerator } from './lazy/smotencGenerator.js';
 import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
@@ -190,27 +191,17 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    */
   protected override streamPlan(ctx: StreamContext): StreamPlan<SMOTENCFitted> {
     const { who, cols } = ctx;
-    const kOpt = this.params.kNeighbors;
     const { cat, cont } = this.columns(who, cols);
-    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
     const med = new Map<Label, number>();
-    const kUsed = new Map<Label, number>();
-    const total = [...ctx.plan.values()].filter((G) => G > 0).length;
-    ctx.progress('neighbors', 0, total, 'classes');
-    const classes = ctx.classes().map((c) => {
-      if (c.synthetic <= 0) return c;
+    const { classes, kUsed } = perClassGenerators(ctx, this.params.kNeighbors, (c, k) => {
       const nc = c.rows.length;
-      const k = kFor(kOpt, nc);
-      kUsed.set(c.label, k);
       const block = ctx.denseBlock(c.rows);
       const idx = allRows(nc);
       const m = medianStd(block, cols, idx, cont);
       med.set(c.label, m);
       const { enc, width } = encodeClass(block, cols, idx, cont, cat, m);
       const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), enc, nc, width, k);
-      const table = categoricalTable(block, cols, idx, cat);
-      ctx.progress('neighbors', kUsed.size, total, 'classes');
-      return { ...c, generator: smotencGenerator(c.rows, cols, nn, k, table, cat, cont) };
+      return smotencGenerator(c.rows, cols, nn, k, categoricalTable(block, cols, idx, cat), cat, cont);
     });
     return { classes, fitted: { medianStd: med, categoricalFeatures: Object.freeze(cat), kNeighbors: kUsed } };
   }

@@ -23,21 +23,30 @@ export type PairDraw = (rng: Random, m: number) => SyntheticPairs;
 export function segmentGenerator(rows: Int32Array, cols: number, pick: PairDraw): SyntheticGenerator {
   return {
     draw(rng, m) {
-      const { base, neighbor } = pick(rng, m);
+      const pairs = pick(rng, m);
       const steps = drawSteps(rng, m);
-      const sources = new Int32Array(2 * m);
-      for (let t = 0; t < m; t++) {
-        sources[t] = rows[base[t] as number] as number;
-        sources[m + t] = rows[neighbor[t] as number] as number;
-      }
       return {
-        sources,
+        sources: pairSources(rows, pairs),
         write(t, gathered, offset, out, outRow) {
           interpolateRow(gathered, offset + t, gathered, offset + m + t, cols, steps[t] as number, out, outRow);
         },
       };
     },
   };
+}
+
+/**
+ * The rows of X a batch's pairs read: the base rows, then the neighbour rows (`rows` maps
+ * class-local indices to rows of X). @internal
+ */
+export function pairSources(rows: Int32Array, pairs: SyntheticPairs): Int32Array {
+  const m = pairs.base.length;
+  const sources = new Int32Array(2 * m);
+  for (let t = 0; t < m; t++) {
+    sources[t] = rows[pairs.base[t] as number] as number;
+    sources[m + t] = rows[pairs.neighbor[t] as number] as number;
+  }
+  return sources;
 }
 
 /** SMOTE's pairs: uniform cells of the `n_c × k` neighbour table `nn` ({@link drawPairs}). @internal */

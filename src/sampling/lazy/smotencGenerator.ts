@@ -9,6 +9,7 @@
  */
 import { drawPairs, interpolateRow } from '../interpolate.js';
 import { vote, voteScratch } from '../smotencEncoding.js';
+import { pairSources } from './segmentGenerator.js';
 import type { SyntheticGenerator } from './streamPlan.js';
 
 /**
@@ -30,7 +31,8 @@ export function smotencGenerator(
   const scratch = voteScratch(k);
   return {
     draw(rng, m) {
-      const { base, neighbor } = drawPairs(rng, nn, k, m);
+      const pairs = drawPairs(rng, nn, k, m);
+      const { base } = pairs;
       const steps = new Float64Array(m);
       const votes = new Float64Array(m * nCat);
       for (let t = 0; t < m; t++) {
@@ -38,13 +40,8 @@ export function smotencGenerator(
         for (let f = 0; f < nCat; f++)
           votes[t * nCat + f] = vote(table, nCat, f, nn, base[t] as number, k, rng, scratch);
       }
-      const sources = new Int32Array(2 * m);
-      for (let t = 0; t < m; t++) {
-        sources[t] = rows[base[t] as number] as number;
-        sources[m + t] = rows[neighbor[t] as number] as number;
-      }
       return {
-        sources,
+        sources: pairSources(rows, pairs),
         write(t, gathered, offset, out, outRow) {
           interpolateRow(gathered, offset + t, gathered, offset + m + t, cols, steps[t] as number, out, outRow, cont);
           for (let f = 0; f < nCat; f++) out[outRow * cols + (cat[f] as number)] = votes[t * nCat + f] as number;

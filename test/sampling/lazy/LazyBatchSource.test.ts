@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, RandomUnderSampler, SMOTE } from '../../../src/index.js';
 import { LazyBatchSource } from '../../../src/sampling/lazy/LazyBatchSource.js';
 import { X, y } from '../samplerTestData.js';
-import { readEpoch, rowSource } from './lazyData.js';
+import { readEpoch, rowSource } from '../propertyData.js';
 
 const source = rowSource(X);
 

@@ -4,7 +4,7 @@ import { KNeighbors, type StreamContext } from '../../../src/index.js';
 import { BruteNeighbors } from '../../../src/sampling/_bruteNeighbors.js';
 import { blockedNeighbors } from '../../../src/sampling/lazy/blockedNeighbors.js';
 import { readDense } from '../../../src/sampling/readRows.js';
-import { rowSource } from './lazyData.js';
+import { rowSource } from '../propertyData.js';
 
 /** The part of a StreamContext the blocked search reads. */
 function contextFor(X: number[][], selection: Int32Array, blockRows: number, events: string[] = []): StreamContext {

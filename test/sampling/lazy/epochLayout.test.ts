@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../src/index.js';
 import { drawOriginals, epochTargets, largestRemainder, layoutEpoch } from '../../../src/sampling/lazy/epochLayout.js';
-import { hamilton } from './lazyData.js';
+import { hamilton } from '../propertyData.js';
 
 describe('largestRemainder', () => {
   it('splits by quotas, leftovers to the largest remainders, ties to the earlier part', () => {

@@ -10,7 +10,7 @@ import {
   SMOTENC,
 } from '../../../src/index.js';
 import { X, y } from '../samplerTestData.js';
-import { readEpoch, rowSource } from './lazyData.js';
+import { readEpoch, rowSource } from '../propertyData.js';
 
 const source = rowSource(X);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Label, Sampler, type SamplerContext, type SamplerParams } from '../../../src/index.js';
 import { Jitter } from '../../../examples/custom-sampler.js';
 import { X, y } from '../samplerTestData.js';
-import { keyOf, readEpoch, rowSource, rowsOf } from './lazyData.js';
+import { keyOf, readEpoch, rowSource, rowsOf } from '../propertyData.js';
 
 /** A user's over-sampler with no lazy form of its own: new rows are rows of the class shifted by +100. */
 class Shift extends Sampler<SamplerParams, { runs: number }> {

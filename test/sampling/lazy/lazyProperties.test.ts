@@ -30,7 +30,7 @@ import {
   rowSource,
   rowsOf,
   sq,
-} from './lazyData.js';
+} from '../propertyData.js';
 
 const RUNS = { numRuns: 30 };
 

@@ -9,7 +9,7 @@ import {
 } from '../../../src/index.js';
 import { segmentGenerator, uniformPairs, weightedPairs } from '../../../src/sampling/lazy/segmentGenerator.js';
 import { X, y } from '../samplerTestData.js';
-import { rowSource } from './lazyData.js';
+import { rowSource } from '../propertyData.js';
 
 /** |observed − expected| within 5 standard deviations of a binomial count (plus a little slack). */
 function nearExpected(observed: number, draws: number, p: number): boolean {

@@ -1,10 +1,11 @@
 /**
- * What the lazy-sampler tests share: random labelled datasets as float32 row sources, an epoch
- * read out of a batch source (copied: batch buffers are reused), and the definitions the
- * properties are checked against (k nearest rows, a point on a segment, largest remainder).
+ * What the sampling property tests share (eager and lazy): random labelled datasets (with their
+ * float32 row sources), an epoch read out of a batch source (copied: batch buffers are reused), and
+ * the definitions the properties are checked against (k nearest rows, a point on a segment,
+ * largest remainder).
  */
 import fc from 'fast-check';
-import { type BatchSource, denseRowSource, type Label, type RowSource } from '../../../src/index.js';
+import { type BatchSource, denseRowSource, type Label, type RowSource } from '../../src/index.js';
 
 /** A labelled dataset with its float32 row source. */
 export interface Data {
