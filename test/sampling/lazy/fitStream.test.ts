@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   ADASYN,
+  type BatchSource,
+  type LazySampler,
+  RandomOverSampler,
+  type RowSource,
+  type SamplerStreamOptions,
   DataValidationError,
   denseRowSource,
   InvalidParameterError,
@@ -13,6 +18,20 @@ import { X, y } from '../samplerTestData.js';
 import { readEpoch, rowSource } from '../propertyData.js';
 
 const source = rowSource(X);
+
+describe('fitStream types', () => {
+  it('every built-in sampler is a LazySampler; fitStream returns a BatchSource', () => {
+    expectTypeOf(new SMOTE()).toExtend<LazySampler>();
+    expectTypeOf(new ADASYN()).toExtend<LazySampler>();
+    expectTypeOf(new SMOTENC({ categoricalFeatures: [0] })).toExtend<LazySampler>();
+    expectTypeOf(new RandomOverSampler()).toExtend<LazySampler>();
+    expectTypeOf(new RandomUnderSampler()).toExtend<LazySampler>();
+    expectTypeOf(new SMOTE().fitStream).parameters.toEqualTypeOf<
+      [RowSource, ReadonlyArray<string | number>, (SamplerStreamOptions | undefined)?]
+    >();
+    expectTypeOf(new SMOTE().fitStream).returns.toEqualTypeOf<BatchSource>();
+  });
+});
 
 describe('fitStream validates its input', () => {
   it('rejects an unknown option naming the closest one, and invalid epochRows / blockRows / onProgress', () => {
