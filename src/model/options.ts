@@ -6,8 +6,10 @@
  */
 import { checkClassWeightSpec } from '../core/classWeight.js';
 import type { ClassWeightSpec } from '../core/classWeight.js';
+import type { LazySampler, ProgressCallback } from '../core/batchSource.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkSeed } from '../core/random.js';
+import type { RowSource } from '../core/rowSource.js';
 import {
   checkBoolean,
   checkFunction,
@@ -71,8 +73,8 @@ export interface ReduceLROnPlateauOptions {
 
 /** Explicit validation data for {@link MLPClassifierOptions.validationData}. */
 export interface MLPValidationData {
-  /** Validation rows (same columns as the training rows). */
-  X: MatrixInput;
+  /** Validation rows (same columns as the training rows): a matrix or a {@link RowSource}. */
+  X: MatrixInput | RowSource;
   /** Validation labels; every label must occur in the training labels. */
   y: ReadonlyArray<Label>;
 }
@@ -170,8 +172,25 @@ export interface MLPClassifierOptions {
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>;
   /** Called after every batch (synchronously). */
   onBatchEnd?: (batch: number, logs: BatchLogs) => void;
+  /**
+   * Progress of a fit: `{ phase: 'batch', done, total, unit: 'batches' }` after every batch,
+   * `{ phase: 'epoch', done, total, unit: 'epochs' }` after every epoch, and whatever a lazy sampler
+   * reports while it fits (it receives this callback). Library code never prints.
+   */
+  onProgress?: ProgressCallback;
   /** Print one line per epoch with `console.log`. @defaultValue false */
   verbose?: boolean;
+}
+
+/** Options of {@link MLPClassifier.fit} on rows and labels. */
+export interface MLPFitOptions {
+  /**
+   * Resample the training rows lazily: the validation hold-out is taken from the original rows
+   * first, then `sampler.fitStream(X, y, { rows: trainingRows, onProgress })` gives the training
+   * mini-batches (original and synthetic rows), so the resampled matrix never exists and no
+   * synthetic row is ever validated on.
+   */
+  sampler?: LazySampler;
 }
 
 /** The resolved, frozen options of an {@link MLPClassifier}. */
@@ -212,6 +231,8 @@ export interface MLPClassifierParams {
   readonly onEpochEnd: MLPClassifierOptions['onEpochEnd'];
   /** See {@link MLPClassifierOptions.onBatchEnd} (not serialized). */
   readonly onBatchEnd: MLPClassifierOptions['onBatchEnd'];
+  /** See {@link MLPClassifierOptions.onProgress} (not serialized). */
+  readonly onProgress: ProgressCallback | undefined;
   /** See {@link MLPClassifierOptions.verbose}. */
   readonly verbose: boolean;
 }
@@ -237,8 +258,10 @@ const OPTION_NAMES = Object.keys({
   backend: 0,
   onEpochEnd: 0,
   onBatchEnd: 0,
+  onProgress: 0,
   verbose: 0,
 } satisfies Record<keyof MLPClassifierOptions, 0>);
+const FIT_OPTION_NAMES = Object.keys({ sampler: 0 } satisfies Record<keyof MLPFitOptions, 0>);
 const EARLY_STOPPING_NAMES = Object.keys({
   monitor: 0,
   patience: 0,
@@ -353,8 +376,22 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     backend: checkOneOf(CLASS, 'backend', o.backend, BACKENDS, 'auto'),
     onEpochEnd: checkFunction<NonNullable<MLPClassifierOptions['onEpochEnd']>>(CLASS, 'onEpochEnd', o.onEpochEnd),
     onBatchEnd: checkFunction<NonNullable<MLPClassifierOptions['onBatchEnd']>>(CLASS, 'onBatchEnd', o.onBatchEnd),
+    onProgress: checkFunction<ProgressCallback>(CLASS, 'onProgress', o.onProgress),
     verbose: checkBoolean(CLASS, 'verbose', o.verbose, false),
   });
+}
+
+/**
+ * Checks the options of `fit(X, y, options)`: a plain object with only known keys, and a sampler
+ * that has `fitStream`.
+ * @throws {@link InvalidParameterError} naming the option.
+ * @internal
+ */
+export function checkFitOptions(who: string, options: MLPFitOptions | undefined): MLPFitOptions {
+  const o = checkOptions(who, options, FIT_OPTION_NAMES);
+  if (o.sampler !== undefined && !(isObject(o.sampler) && typeof o.sampler.fitStream === 'function'))
+    invalid(who, 'sampler', 'a lazy sampler (an object with fitStream(X, y, options))', o.sampler);
+  return o;
 }
 
 function isObject(v: unknown): v is object {

@@ -1,27 +1,25 @@
 /**
- * The MLP's training loop: seeded shuffling, mini-batches copied straight from a Float32Array, one
- * optimizer step per batch, per-epoch logs and validation metrics, early stopping with a
+ * The MLP's training loop: mini-batches from an epoch stream (seeded shuffles of gathered float32
+ * rows, or a lazy sampler's batches), one optimizer step per batch, per-epoch logs and validation metrics, early stopping with a
  * best-weights snapshot, and reduce-learning-rate-on-plateau.
  * @internal
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { DataValidationError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
+import type { EpochStream } from './fitInput.js';
 import type { Network } from './Network.js';
 import { CLASS, monitorMode } from './options.js';
 import type { EpochLogs, MLPClassifierParams, MLPOptimizer } from './options.js';
 import { PlateauTracker } from './PlateauTracker.js';
 import { validationMetrics } from './validationMetrics.js';
 
-/** The rows one fit trains and validates on. @internal */
+/** What one fit trains and validates on. @internal */
 export interface TrainingData {
-  /** Every input row, row-major float32, `d` columns. */
-  X: Float32Array;
+  /** The training batches, epoch after epoch. */
+  stream: EpochStream;
   /** Number of columns. */
   d: number;
-  /** Class index of every row of `X`. */
-  y: Int32Array;
-  /** The rows of `X` to train on. */
-  trainIdx: Int32Array;
   /** Loss weight of each class index. */
   classWeights: Float64Array;
   /** Validation rows, row-major float32 (absent without validation). */
@@ -52,15 +50,12 @@ export async function train(
   rng: Random,
   data: TrainingData,
 ): Promise<TrainingResult> {
-  const { X, d, y, trainIdx, classWeights: cw, valX, valY } = data;
+  const { stream, d, classWeights: cw, valX, valY } = data;
   const optimizer = makeOptimizer(p.optimizer, p.learningRate);
-  const nTrain = trainIdx.length;
-  const B = Math.min(p.batchSize, nTrain);
-  const xBuf = new Float32Array(B * d);
+  const B = stream.batchSize;
+  const nBatches = Math.ceil(stream.epochRows / B);
   const xTBuf = new Float32Array(B * d);
-  const yBuf = new Int32Array(B);
   const wBuf = new Float32Array(B);
-  const order = Int32Array.from(trainIdx);
   const history: EpochLogs[] = [];
   const es = p.earlyStopping;
   const rl = p.reduceLROnPlateau;
@@ -82,25 +77,21 @@ export async function train(
   try {
     for (let epoch = 0; epoch < p.epochs; epoch++) {
       const t0 = performance.now();
-      rng.shuffle(order);
       let lossSum = 0;
       let correct = 0;
+      let rows = 0;
       let batch = 0;
-      for (let start = 0; start < nTrain; start += B, batch++) {
-        const b = Math.min(B, nTrain - start);
+      for (const { x, y, size: b } of stream.batches(epoch)) {
+        checkBatch(x, y, b, B, d, net.spec.nOut);
         for (let i = 0; i < b; i++) {
-          const r = order[start + i] as number;
-          xBuf.set(X.subarray(r * d, r * d + d), i * d);
-          for (let j = 0, off = r * d; j < d; j++) xTBuf[j * b + i] = X[off + j] as number;
-          const c = y[r] as number;
-          yBuf[i] = c;
-          wBuf[i] = (cw[c] as number) / b;
+          for (let j = 0, off = i * d; j < d; j++) xTBuf[j * b + i] = x[off + j] as number;
+          wBuf[i] = (cw[y[i] as number] as number) / b;
         }
         const seeds: number[] = [];
         if (p.dropout > 0) for (let l = 0; l < nHidden; l++) seeds.push(rng.uint32());
-        const xT = tf.tensor2d(xBuf.subarray(0, b * d), [b, d]);
+        const xT = tf.tensor2d(x.subarray(0, b * d), [b, d]);
         const xtT = tf.tensor2d(xTBuf.subarray(0, b * d), [d, b]);
-        const yT = tf.tensor1d(yBuf.subarray(0, b), 'int32');
+        const yT = tf.tensor1d(y.subarray(0, b), 'int32');
         const wT = tf.tensor2d(wBuf.subarray(0, b), [b, 1]);
         let st: { loss: number; correct: number };
         try {
@@ -113,12 +104,15 @@ export async function train(
         }
         lossSum += st.loss * b;
         correct += st.correct;
+        rows += b;
         p.onBatchEnd?.(batch, { epoch, batch, size: b, loss: st.loss });
+        batch++;
+        p.onProgress?.({ phase: 'batch', done: batch, total: nBatches, unit: 'batches' });
       }
       const logs: EpochLogs = {
         epoch,
-        loss: lossSum / nTrain,
-        accuracy: correct / nTrain,
+        loss: lossSum / rows,
+        accuracy: correct / rows,
         learningRate: lr,
         seconds: 0,
       };
@@ -130,6 +124,7 @@ export async function train(
       history.push(logs);
       if (p.verbose) console.log(formatLogs(logs, p.epochs));
       await p.onEpochEnd?.(epoch, { ...logs });
+      p.onProgress?.({ phase: 'epoch', done: epoch + 1, total: p.epochs, unit: 'epochs' });
 
       if (es && esTracker) {
         const step = esTracker.update(logs[es.monitor] as number);
@@ -157,6 +152,19 @@ export async function train(
     optimizer.dispose();
   }
   return { history, bestEpoch: es?.restoreBestWeights ? bestEpoch : undefined, stoppedEpoch };
+}
+
+/** A batch from a stream fits the buffers (1 … B rows, enough values) and its labels index the k classes. */
+function checkBatch(x: Float32Array, y: Int32Array, b: number, B: number, d: number, k: number): void {
+  let bad = !Number.isSafeInteger(b) || b < 1 || b > B || x.length < b * d || y.length < b;
+  for (let i = 0; i < b && !bad; i++) bad = !((y[i] as number) >= 0 && (y[i] as number) < k);
+  if (bad) {
+    throw new DataValidationError(
+      `MLPClassifier.fit: a batch of the batch source has size ${b} (1 … ${B} expected), ${x.length} values ` +
+        `and ${y.length} labels; expected size × ${d} values and size class indices in [0, ${k}).`,
+      { param: 'batches' },
+    );
+  }
 }
 
 function makeOptimizer(name: MLPOptimizer, lr: number): tf.Optimizer {
