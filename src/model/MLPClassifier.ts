@@ -16,12 +16,12 @@ import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
 import { decodeState, encodeModel, openModel } from './codec.js';
 import type { MLPFitted, ModelState } from './fitted.js';
-import { Network, initialValues } from './Network.js';
+import { predictDense, predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
+import { initialValues } from './Network.js';
 import { resolveFitInput } from './fitInput.js';
-import { asRowSource, forEachChunk, isBatchSource } from './inputRows.js';
+import { asRowSource, isBatchSource } from './inputRows.js';
 import { CLASS, checkFitOptions, resolveParams } from './options.js';
 import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOptions } from './options.js';
-import { train } from './trainingLoop.js';
 
 /**
  * A multilayer-perceptron classifier on tfjs (softmax output, cross-entropy loss) that fills the
@@ -88,6 +88,7 @@ export class MLPClassifier implements ClassifierLike {
    * ```
    */
   static async ready(backend: MLPBackend = 'auto'): Promise<ResolvedBackend> {
+    if (backend !== 'cpu') await prepareKernels();
     return activateBackend(backend, `${CLASS}.ready`);
   }
 
@@ -181,31 +182,24 @@ export class MLPClassifier implements ClassifierLike {
           );
     const { classes, nFeatures: d, classWeights: cw, stream, valX, valY } = input;
 
-    const backend = await activateBackend(p.backend, who);
     const spec = netSpec(p, d, classes.length);
-    const net = new Network(spec, initialValues(spec, rng));
-    try {
-      const data = { stream, d, classWeights: cw, valX, valY };
-      const { history, bestEpoch, stoppedEpoch } = await train(net, p, rng, data);
-      const values = net.read();
-      const fitted: MLPFitted = Object.freeze({
-        classes,
-        nFeaturesIn: d,
-        seed: rng.seed,
-        backend,
-        history: Object.freeze(history),
-        classWeight: new Map(classes.map((c, i) => [c, cw[i] as number])),
-        bestEpoch,
-        stoppedEpoch,
-        nTrain: stream.epochRows,
-        nValidation: valY?.length ?? 0,
-      });
-      this.state?.net?.dispose();
-      this.state = { fitted, spec, values, net };
-    } catch (e) {
-      net.dispose();
-      throw e;
-    }
+    const data = { stream, d, classWeights: cw, valX, valY };
+    const run = await trainNetwork(p, spec, initialValues(spec, rng), rng, data, who);
+    const { history, bestEpoch, stoppedEpoch } = run.result;
+    const fitted: MLPFitted = Object.freeze({
+      classes,
+      nFeaturesIn: d,
+      seed: rng.seed,
+      backend: run.backend,
+      history: Object.freeze(history),
+      classWeight: new Map(classes.map((c, i) => [c, cw[i] as number])),
+      bestEpoch,
+      stoppedEpoch,
+      nTrain: stream.epochRows,
+      nValidation: valY?.length ?? 0,
+    });
+    releaseNetworks(this.state);
+    this.state = { fitted, spec, values: run.values, net: run.net, engine: run.engine };
     return this;
   }
 
@@ -370,10 +364,7 @@ export class MLPClassifier implements ClassifierLike {
    * ```
    */
   dispose(): void {
-    if (this.state?.net) {
-      this.state.net.dispose();
-      this.state.net = undefined;
-    }
+    releaseNetworks(this.state);
   }
 
   private ready(who: string): ModelState {
@@ -381,23 +372,13 @@ export class MLPClassifier implements ClassifierLike {
     return this.state;
   }
 
-  private network(s: ModelState): Network {
-    activateBackendSync(s.fitted.backend);
-    if (!s.net) s.net = new Network(s.spec, s.values);
-    return s.net;
-  }
-
-  /** Network output (`rows × k` float32) of `X`, a RowSource read in large gathered chunks. */
+  /** Network output (`rows × k` float32) of `X`; a RowSource is read in large gathered chunks. */
   private probabilities(s: ModelState, X: MatrixInput | RowSource, who: string): { proba: Float32Array; rows: number } {
-    const k = s.fitted.classes.length;
     if (!isRowSource(X)) {
       const dense = toDense32(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
-      return { proba: this.network(s).probabilities(dense.data, dense.rows), rows: dense.rows };
+      return { proba: predictDense(s, this.params, dense.data, dense.rows), rows: dense.rows };
     }
     const source = asRowSource(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
-    const net = this.network(s);
-    const proba = new Float32Array(source.rows * k);
-    forEachChunk(source, (chunk, m, start) => proba.set(net.probabilities(chunk, m), start * k));
-    return { proba, rows: source.rows };
+    return { proba: predictRows(s, this.params, source), rows: source.rows };
   }
 }

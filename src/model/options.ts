@@ -166,8 +166,22 @@ export interface MLPClassifierOptions {
    * absent.
    */
   seed?: number;
-  /** tfjs backend: `'auto'` uses wasm when it initializes, else cpu. @defaultValue 'auto' */
+  /**
+   * Where the network runs. `'wasm'` (and `'auto'`, where WebAssembly SIMD exists) trains and
+   * predicts on the library's own WebAssembly SIMD kernels, on `threads` threads — except with
+   * dropout or batch normalization, which run on tfjs's wasm backend; `'cpu'` runs on tfjs's
+   * pure-JS cpu backend. `'auto'` falls back to tfjs-wasm, then cpu.
+   * @defaultValue 'auto'
+   */
   backend?: MLPBackend;
+  /**
+   * Threads of the WebAssembly kernels: the calling thread plus `threads − 1` workers (Node's
+   * worker_threads; in a browser, web workers on a cross-origin-isolated page only, else one
+   * thread). The thread count never changes a result: every value is computed the same way
+   * whichever thread computes it. Not saved in the JSON form.
+   * @defaultValue every core, at most 8
+   */
+  threads?: number;
   /** Called after every epoch (awaited when it returns a promise). */
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>;
   /** Called after every batch (synchronously). */
@@ -227,6 +241,8 @@ export interface MLPClassifierParams {
   readonly seed: number | undefined;
   /** See {@link MLPClassifierOptions.backend}. */
   readonly backend: MLPBackend;
+  /** See {@link MLPClassifierOptions.threads} (undefined: every core, at most 8; not serialized). */
+  readonly threads: number | undefined;
   /** See {@link MLPClassifierOptions.onEpochEnd} (not serialized). */
   readonly onEpochEnd: MLPClassifierOptions['onEpochEnd'];
   /** See {@link MLPClassifierOptions.onBatchEnd} (not serialized). */
@@ -256,6 +272,7 @@ const OPTION_NAMES = Object.keys({
   classWeight: 0,
   seed: 0,
   backend: 0,
+  threads: 0,
   onEpochEnd: 0,
   onBatchEnd: 0,
   onProgress: 0,
@@ -374,6 +391,7 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     classWeight,
     seed: checkSeed(CLASS, o.seed),
     backend: checkOneOf(CLASS, 'backend', o.backend, BACKENDS, 'auto'),
+    threads: o.threads === undefined ? undefined : checkInteger(CLASS, 'threads', o.threads, { min: 1, max: 64 }),
     onEpochEnd: checkFunction<NonNullable<MLPClassifierOptions['onEpochEnd']>>(CLASS, 'onEpochEnd', o.onEpochEnd),
     onBatchEnd: checkFunction<NonNullable<MLPClassifierOptions['onBatchEnd']>>(CLASS, 'onBatchEnd', o.onBatchEnd),
     onProgress: checkFunction<ProgressCallback>(CLASS, 'onProgress', o.onProgress),
