@@ -1,19 +1,14 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
-import { computeClassWeight } from '../core/classWeight.js';
-import type { ClassWeightSpec } from '../core/classWeight.js';
-import {
-  DataValidationError,
-  InvalidParameterError,
-  NotFittedError,
-  SerializationError,
-  describe,
-} from '../core/errors.js';
+import type { BatchSource } from '../core/batchSource.js';
+import { NotFittedError, SerializationError } from '../core/errors.js';
 import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
-import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
-import { fromDense, toDense, toDense32 } from '../core/matrix.js';
+import { checkLabels, encodeLabels } from '../core/labels.js';
+import { fromDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random } from '../core/random.js';
+import { isRowSource } from '../core/rowSource.js';
+import type { RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { buildLayersModel, netSpec, summarize } from './architecture.js';
 import type { MLPSummary } from './architecture.js';
@@ -21,11 +16,12 @@ import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
 import { decodeState, encodeModel, openModel } from './codec.js';
 import type { MLPFitted, ModelState } from './fitted.js';
-import { Network, initialValues } from './Network.js';
-import { CLASS, resolveParams } from './options.js';
-import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams } from './options.js';
-import { train } from './trainingLoop.js';
-import { splitValidation } from './validationSplit.js';
+import { predictDense, predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
+import { initialValues } from './Network.js';
+import { resolveFitInput } from './fitInput.js';
+import { asRowSource, isBatchSource } from './inputRows.js';
+import { CLASS, checkFitOptions, resolveParams } from './options.js';
+import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOptions } from './options.js';
 
 /**
  * A multilayer-perceptron classifier on tfjs (softmax output, cross-entropy loss) that fills the
@@ -92,6 +88,7 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
    * ```
    */
   static async ready(backend: MLPBackend = 'auto'): Promise<ResolvedBackend> {
+    if (backend !== 'cpu') await prepareKernels();
     return activateBackend(backend, `${CLASS}.ready`);
   }
 
@@ -123,73 +120,94 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
   }
 
   /**
-   * Trains the network on `(X, y)`.
+   * Trains the network on rows and labels, optionally resampled lazily by a sampler, or on a
+   * stream of mini-batches.
    *
-   * @param X - Training rows (number[][], typed-array rows or ml-matrix Matrix); finite values only.
+   * @remarks
+   * - `fit(X, y)`: `X` is a matrix (number[][], typed-array rows, ml-matrix Matrix) or a
+   *   {@link RowSource}, whose batches are gathered straight into float32 buffers (no full copy).
+   * - `fit(X, y, { sampler })`: the stratified validation hold-out is taken from the original rows
+   *   first; then `sampler.fitStream(X, y, { rows: trainingRows, onProgress })` gives the training
+   *   batches, so validation never sees a synthetic row and the resampled matrix never exists.
+   *   `'balanced'` class weights follow the stream's resampled class counts.
+   * - `fit(batches)`: epochs come from `batches.batches(epoch, batchSize)`, classes from
+   *   `batches.classes`, `'balanced'` class weights from `batches.epochCounts`; validation only from
+   *   `validationData`.
+   *
+   * @param X - Training rows; finite values only (a RowSource's values are used as they are).
    * @param y - One label per row (strings or numbers), at least two classes.
+   * @param options - `{ sampler }`: a lazy sampler for the training rows.
    * @returns This classifier, fitted.
    * @throws {@link DataValidationError} on NaN/Infinity, ragged rows, a length mismatch, a single
-   * class, a class too small for the stratified split, or validation labels unseen in `y`.
-   * @throws {@link InvalidParameterError} when `classWeight` names an unknown class or the backend
-   * fails.
+   * class, a class too small for the stratified split, validation labels unseen in `y`, or a batch
+   * source whose shape or classes do not match.
+   * @throws {@link InvalidParameterError} when `classWeight` names an unknown class, the backend
+   * fails, an option of `options` is unknown, or `validationFraction` is set for a batch source.
    * @example
    * ```ts
    * const X = [[0, 1], [1, 0], [0, 2], [2, 0]];
    * await new MLPClassifier({ epochs: 20, seed: 0 }).fit(X, ['a', 'b', 'a', 'b']);
    * ```
    */
-  async fit(X: MatrixInput, y: ReadonlyArray<Label>): Promise<this> {
+  async fit(X: MatrixInput | RowSource, y: ReadonlyArray<Label>, options?: MLPFitOptions): Promise<this>;
+  /**
+   * Trains the network on a stream of mini-batches (see the other overload for the rules).
+   *
+   * @param batches - The training batches, e.g. a lazy sampler's `fitStream` output.
+   * @returns This classifier, fitted.
+   * @throws {@link DataValidationError} on a batch source whose shape, classes or batches are bad.
+   * @throws {@link InvalidParameterError} when `validationFraction` is set without `validationData`.
+   * @example
+   * ```ts
+   * await clf.fit(sampler.fitStream(rows, y));
+   * ```
+   */
+  async fit(batches: BatchSource): Promise<this>;
+  async fit(
+    X: MatrixInput | RowSource | BatchSource,
+    y?: ReadonlyArray<Label>,
+    options?: MLPFitOptions,
+  ): Promise<this> {
     const who = `${CLASS}.fit`;
     const p = this.params;
-    const dense = toDense(X, { who });
-    const labels = checkLabels(y, who, 'y', dense.rows);
-    const classes = uniqueSorted(labels);
-    if (classes.length < 2) {
-      throw new DataValidationError(
-        `${who}: y has a single class (${describe(classes[0])}); a classifier needs at least two. ` +
-          'Check the target column or the split.',
-        { param: 'y' },
-      );
-    }
-    const d = dense.cols;
-    const yIdx = encodeLabels(labels, classes, who);
-    const cw = classWeights(p.classWeight, classes, labels, who);
     const rng = Random.from(p.seed);
-    const { trainIdx, valX, valY } = splitValidation(p, dense.data, d, yIdx, classes, rng, who);
-    const X32 = Float32Array.from(dense.data);
+    const input =
+      y === undefined && isBatchSource(X)
+        ? resolveFitInput(p, { batches: X }, rng, who)
+        : resolveFitInput(
+            p,
+            { X: X as MatrixInput | RowSource, y: y as ReadonlyArray<Label>, options: checkFitOptions(who, options) },
+            rng,
+            who,
+          );
+    const { classes, nFeatures: d, classWeights: cw, stream, valX, valY } = input;
 
-    const backend = await activateBackend(p.backend, who);
     const spec = netSpec(p, d, classes.length);
-    const net = new Network(spec, initialValues(spec, rng));
-    try {
-      const data = { X: X32, d, y: yIdx, trainIdx, classWeights: cw, valX, valY };
-      const { history, bestEpoch, stoppedEpoch } = await train(net, p, rng, data);
-      const values = net.read();
-      const fitted: MLPFitted = Object.freeze({
-        classes,
-        nFeaturesIn: d,
-        seed: rng.seed,
-        backend,
-        history: Object.freeze(history),
-        classWeight: new Map(classes.map((c, i) => [c, cw[i] as number])),
-        bestEpoch,
-        stoppedEpoch,
-        nTrain: trainIdx.length,
-        nValidation: valY?.length ?? 0,
-      });
-      this.state?.net?.dispose();
-      this.state = { fitted, spec, values, net };
-    } catch (e) {
-      net.dispose();
-      throw e;
-    }
+    const data = { stream, d, classWeights: cw, valX, valY };
+    const run = await trainNetwork(p, spec, initialValues(spec, rng), rng, data, who);
+    const { history, bestEpoch, stoppedEpoch } = run.result;
+    const fitted: MLPFitted = Object.freeze({
+      classes,
+      nFeaturesIn: d,
+      seed: rng.seed,
+      backend: run.backend,
+      history: Object.freeze(history),
+      classWeight: new Map(classes.map((c, i) => [c, cw[i] as number])),
+      bestEpoch,
+      stoppedEpoch,
+      nTrain: stream.epochRows,
+      nValidation: valY?.length ?? 0,
+    });
+    releaseNetworks(this.state);
+    this.state = { fitted, spec, values: run.values, net: run.net, engine: run.engine };
     return this;
   }
 
   /**
    * Class probabilities, one row per input row, columns in `classes` order; every row sums to 1.
    *
-   * @param X - Rows with the feature count seen in fit.
+   * @param X - Rows with the feature count seen in fit: a matrix, or a {@link RowSource} read in
+   * large chunks gathered into one float32 buffer (never a full-size copy).
    * @returns A fresh ml-matrix `Matrix` (float64 values of the float32 network output,
    * renormalized).
    * @throws {@link NotFittedError} before `fit`.
@@ -200,24 +218,23 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
    * P.getRow(0); // probabilities of clf.classes
    * ```
    */
-  predictProba(X: MatrixInput): Matrix {
+  predictProba(X: MatrixInput | RowSource): Matrix {
     const s = this.ready(`${CLASS}.predictProba`);
-    const dense = toDense32(X, { who: `${CLASS}.predictProba`, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    const { proba, rows } = this.probabilities(s, X, `${CLASS}.predictProba`);
     const k = s.fitted.classes.length;
-    const proba = this.network(s).probabilities(dense.data, dense.rows);
     const out = new Float64Array(proba.length);
-    for (let i = 0; i < dense.rows; i++) {
+    for (let i = 0; i < rows; i++) {
       let sum = 0;
       for (let j = 0; j < k; j++) sum += proba[i * k + j] as number;
       for (let j = 0; j < k; j++) out[i * k + j] = (proba[i * k + j] as number) / sum;
     }
-    return fromDense(out, dense.rows, k);
+    return fromDense(out, rows, k);
   }
 
   /**
    * The most probable class of each row (ties go to the first class in `classes` order).
    *
-   * @param X - Rows with the feature count seen in fit.
+   * @param X - Rows with the feature count seen in fit (a matrix or a {@link RowSource}).
    * @returns One label per row.
    * @throws {@link NotFittedError} before `fit`.
    * @throws {@link DataValidationError} on a wrong feature count, NaN or Infinity.
@@ -226,14 +243,13 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
    * clf.predict([[0.1, 2.3]]); // e.g. ['a']
    * ```
    */
-  predict(X: MatrixInput): Label[] {
+  predict(X: MatrixInput | RowSource): Label[] {
     const s = this.ready(`${CLASS}.predict`);
     const classes = s.fitted.classes;
     const k = classes.length;
-    const dense = toDense32(X, { who: `${CLASS}.predict`, cols: s.fitted.nFeaturesIn, minRows: 0 });
-    const proba = this.network(s).probabilities(dense.data, dense.rows);
-    const out: Label[] = new Array(dense.rows);
-    for (let i = 0; i < dense.rows; i++) {
+    const { proba, rows } = this.probabilities(s, X, `${CLASS}.predict`);
+    const out: Label[] = new Array(rows);
+    for (let i = 0; i < rows; i++) {
       let best = 0;
       for (let j = 1; j < k; j++) if ((proba[i * k + j] as number) > (proba[i * k + best] as number)) best = j;
       out[i] = classes[best] as Label;
@@ -244,7 +260,7 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
   /**
    * Accuracy of `predict(X)` against `y`.
    *
-   * @param X - Rows with the feature count seen in fit.
+   * @param X - Rows with the feature count seen in fit (a matrix or a {@link RowSource}).
    * @param y - True labels; each must be one of `classes`.
    * @returns The fraction of correct predictions.
    * @throws {@link DataValidationError} on a length mismatch or a label not seen in fit.
@@ -253,7 +269,7 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
    * clf.score(Xtest, yTest); // e.g. 0.93
    * ```
    */
-  score(X: MatrixInput, y: ReadonlyArray<Label>): number {
+  score(X: MatrixInput | RowSource, y: ReadonlyArray<Label>): number {
     const who = `${CLASS}.score`;
     const s = this.ready(who);
     const pred = this.predict(X);
@@ -348,10 +364,7 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
    * ```
    */
   dispose(): void {
-    if (this.state?.net) {
-      this.state.net.dispose();
-      this.state.net = undefined;
-    }
+    releaseNetworks(this.state);
   }
 
   private ready(who: string): ModelState {
@@ -359,38 +372,13 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
     return this.state;
   }
 
-  private network(s: ModelState): Network {
-    activateBackendSync(s.fitted.backend);
-    if (!s.net) s.net = new Network(s.spec, s.values);
-    return s.net;
-  }
-}
-
-/**
- * The loss weight of each class index, from the shared {@link computeClassWeight} (all 1 without
- * a spec). Stricter than scikit-learn about a Map: a label that is not a class of `y` is an
- * error even when every class has a weight (it is almost always a number-vs-string mix-up).
- */
-function classWeights(
-  spec: ClassWeightSpec | undefined,
-  classes: readonly Label[],
-  labels: readonly Label[],
-  who: string,
-): Float64Array {
-  if (spec === undefined) return new Float64Array(classes.length).fill(1);
-  if (spec !== 'balanced') {
-    const known = new Set(classes);
-    for (const label of spec.keys()) {
-      if (!known.has(label)) {
-        throw new InvalidParameterError(
-          'classWeight',
-          `${who}: classWeight has a weight for ${describe(label)}, which is not a class of y ` +
-            `[${classes.map((c) => describe(c)).join(', ')}]. ` +
-            'Remove it or fix the label type (numbers and strings differ).',
-        );
-      }
+  /** Network output (`rows × k` float32) of `X`; a RowSource is read in large gathered chunks. */
+  private probabilities(s: ModelState, X: MatrixInput | RowSource, who: string): { proba: Float32Array; rows: number } {
+    if (!isRowSource(X)) {
+      const dense = toDense32(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
+      return { proba: predictDense(s, this.params, dense.data, dense.rows), rows: dense.rows };
     }
+    const source = asRowSource(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    return { proba: predictRows(s, this.params, source), rows: source.rows };
   }
-  const weights = computeClassWeight(spec, classes, labels);
-  return Float64Array.from(classes, (c) => weights.get(c) as number);
 }

@@ -6,6 +6,7 @@
 import type { Label } from '../core/matrix.js';
 import type { ResolvedBackend } from './backend.js';
 import type { LayerValues, NetSpec, Network } from './Network.js';
+import type { SimdNetwork } from './SimdNetwork.js';
 import type { EpochLogs } from './options.js';
 
 /** What an {@link MLPClassifier} learned. */
@@ -33,8 +34,8 @@ export interface MLPFitted {
 }
 
 /**
- * The state of a fitted model: `values` are the source of truth; `net` holds them as tensors and
- * is rebuilt from them on demand after `dispose()` or `fromJSON`.
+ * The state of a fitted model: `values` are the source of truth; `net` holds them as tensors, or
+ * `engine` in the kernels' memory, rebuilt from them on demand after `dispose()` or `fromJSON`.
  * @internal
  */
 export interface ModelState {
@@ -46,4 +47,6 @@ export interface ModelState {
   values: LayerValues[];
   /** The live tensors, or undefined. */
   net: Network | undefined;
+  /** The network on the WebAssembly kernels (and its threads), or undefined. */
+  engine?: SimdNetwork | undefined;
 }

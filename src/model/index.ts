@@ -1,6 +1,7 @@
 export { MLPClassifier } from './MLPClassifier.js';
 export type {
   MLPClassifierOptions,
+  MLPFitOptions,
   MLPClassifierParams,
   MLPMonitor,
   MLPOptimizer,

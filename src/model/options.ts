@@ -6,8 +6,10 @@
  */
 import { checkClassWeightSpec } from '../core/classWeight.js';
 import type { ClassWeightSpec } from '../core/classWeight.js';
+import type { LazySampler, ProgressCallback } from '../core/batchSource.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkSeed } from '../core/random.js';
+import type { RowSource } from '../core/rowSource.js';
 import {
   checkBoolean,
   checkFunction,
@@ -71,8 +73,8 @@ export interface ReduceLROnPlateauOptions {
 
 /** Explicit validation data for {@link MLPClassifierOptions.validationData}. */
 export interface MLPValidationData {
-  /** Validation rows (same columns as the training rows). */
-  X: MatrixInput;
+  /** Validation rows (same columns as the training rows): a matrix or a {@link RowSource}. */
+  X: MatrixInput | RowSource;
   /** Validation labels; every label must occur in the training labels. */
   y: ReadonlyArray<Label>;
 }
@@ -164,14 +166,45 @@ export interface MLPClassifierOptions {
    * absent.
    */
   seed?: number;
-  /** tfjs backend: `'auto'` uses wasm when it initializes, else cpu. @defaultValue 'auto' */
+  /**
+   * Where the network runs. `'wasm'` (and `'auto'`, where WebAssembly SIMD exists) trains and
+   * predicts on the library's own WebAssembly SIMD kernels, on `threads` threads — except with
+   * dropout or batch normalization, which run on tfjs's wasm backend; `'cpu'` runs on tfjs's
+   * pure-JS cpu backend. `'auto'` falls back to tfjs-wasm, then cpu.
+   * @defaultValue 'auto'
+   */
   backend?: MLPBackend;
+  /**
+   * Threads of the WebAssembly kernels: the calling thread plus `threads − 1` workers (Node's
+   * worker_threads; in a browser, web workers on a cross-origin-isolated page only, else one
+   * thread). The thread count never changes a result: every value is computed the same way
+   * whichever thread computes it. Not saved in the JSON form.
+   * @defaultValue every core, at most 8
+   */
+  threads?: number;
   /** Called after every epoch (awaited when it returns a promise). */
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>;
   /** Called after every batch (synchronously). */
   onBatchEnd?: (batch: number, logs: BatchLogs) => void;
+  /**
+   * Progress of a fit: `{ phase: 'batch', done, total, unit: 'batches' }` after every batch,
+   * `{ phase: 'epoch', done, total, unit: 'epochs' }` after every epoch, and whatever a lazy sampler
+   * reports while it fits (it receives this callback). Library code never prints.
+   */
+  onProgress?: ProgressCallback;
   /** Print one line per epoch with `console.log`. @defaultValue false */
   verbose?: boolean;
+}
+
+/** Options of {@link MLPClassifier.fit} on rows and labels. */
+export interface MLPFitOptions {
+  /**
+   * Resample the training rows lazily: the validation hold-out is taken from the original rows
+   * first, then `sampler.fitStream(X, y, { rows: trainingRows, onProgress })` gives the training
+   * mini-batches (original and synthetic rows), so the resampled matrix never exists and no
+   * synthetic row is ever validated on.
+   */
+  sampler?: LazySampler;
 }
 
 /** The resolved, frozen options of an {@link MLPClassifier}. */
@@ -208,10 +241,14 @@ export interface MLPClassifierParams {
   readonly seed: number | undefined;
   /** See {@link MLPClassifierOptions.backend}. */
   readonly backend: MLPBackend;
+  /** See {@link MLPClassifierOptions.threads} (undefined: every core, at most 8; not serialized). */
+  readonly threads: number | undefined;
   /** See {@link MLPClassifierOptions.onEpochEnd} (not serialized). */
   readonly onEpochEnd: MLPClassifierOptions['onEpochEnd'];
   /** See {@link MLPClassifierOptions.onBatchEnd} (not serialized). */
   readonly onBatchEnd: MLPClassifierOptions['onBatchEnd'];
+  /** See {@link MLPClassifierOptions.onProgress} (not serialized). */
+  readonly onProgress: ProgressCallback | undefined;
   /** See {@link MLPClassifierOptions.verbose}. */
   readonly verbose: boolean;
 }
@@ -235,10 +272,13 @@ const OPTION_NAMES = Object.keys({
   classWeight: 0,
   seed: 0,
   backend: 0,
+  threads: 0,
   onEpochEnd: 0,
   onBatchEnd: 0,
+  onProgress: 0,
   verbose: 0,
 } satisfies Record<keyof MLPClassifierOptions, 0>);
+const FIT_OPTION_NAMES = Object.keys({ sampler: 0 } satisfies Record<keyof MLPFitOptions, 0>);
 const EARLY_STOPPING_NAMES = Object.keys({
   monitor: 0,
   patience: 0,
@@ -351,10 +391,25 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     classWeight,
     seed: checkSeed(CLASS, o.seed),
     backend: checkOneOf(CLASS, 'backend', o.backend, BACKENDS, 'auto'),
+    threads: o.threads === undefined ? undefined : checkInteger(CLASS, 'threads', o.threads, { min: 1, max: 64 }),
     onEpochEnd: checkFunction<NonNullable<MLPClassifierOptions['onEpochEnd']>>(CLASS, 'onEpochEnd', o.onEpochEnd),
     onBatchEnd: checkFunction<NonNullable<MLPClassifierOptions['onBatchEnd']>>(CLASS, 'onBatchEnd', o.onBatchEnd),
+    onProgress: checkFunction<ProgressCallback>(CLASS, 'onProgress', o.onProgress),
     verbose: checkBoolean(CLASS, 'verbose', o.verbose, false),
   });
+}
+
+/**
+ * Checks the options of `fit(X, y, options)`: a plain object with only known keys, and a sampler
+ * that has `fitStream`.
+ * @throws {@link InvalidParameterError} naming the option.
+ * @internal
+ */
+export function checkFitOptions(who: string, options: MLPFitOptions | undefined): MLPFitOptions {
+  const o = checkOptions(who, options, FIT_OPTION_NAMES);
+  if (o.sampler !== undefined && !(isObject(o.sampler) && typeof o.sampler.fitStream === 'function'))
+    invalid(who, 'sampler', 'a lazy sampler (an object with fitStream(X, y, options))', o.sampler);
+  return o;
 }
 
 function isObject(v: unknown): v is object {

@@ -1,27 +1,46 @@
 /**
- * The MLP's training loop: seeded shuffling, mini-batches copied straight from a Float32Array, one
- * optimizer step per batch, per-epoch logs and validation metrics, early stopping with a
+ * The MLP's training loop: mini-batches from an epoch stream (seeded shuffles of gathered float32
+ * rows, or a lazy sampler's batches), one optimizer step per batch, per-epoch logs and validation metrics, early stopping with a
  * best-weights snapshot, and reduce-learning-rate-on-plateau.
  * @internal
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { DataValidationError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
-import type { Network } from './Network.js';
+import type { EpochStream } from './fitInput.js';
+import type { StepResult } from './Network.js';
 import { CLASS, monitorMode } from './options.js';
-import type { EpochLogs, MLPClassifierParams, MLPOptimizer } from './options.js';
+import type { EpochLogs, MLPClassifierParams } from './options.js';
 import { PlateauTracker } from './PlateauTracker.js';
 import { validationMetrics } from './validationMetrics.js';
 
-/** The rows one fit trains and validates on. @internal */
+/**
+ * What the loop trains: a network with its optimizer — the tfjs {@link Network} (TfjsTrainer.ts)
+ * or the library's own kernels (SimdNetwork.ts). @internal
+ */
+export interface Trainer {
+  /**
+   * One optimizer step on `b` rows (`x` row-major float32, `y` class indices, `w` each row's loss
+   * weight divided by b); returns the batch loss and correct predictions.
+   */
+  step(x: Float32Array, y: Int32Array, w: Float32Array, b: number, dropoutSeeds: readonly number[]): StepResult;
+  /** Inference-mode class probabilities of `n` rows (`n × nOut` float32). */
+  probabilities(X: Float32Array, n: number): Float32Array;
+  /** Sets the learning rate of the next steps. */
+  setLearningRate(lr: number): void;
+  /** Keeps the current weights as the best so far. */
+  keepBest(): void;
+  /** Puts the kept best weights back. */
+  restoreBest(): void;
+  /** Frees what only training needed (optimizer state, the kept weights); the network stays. */
+  close(): void;
+}
+
+/** What one fit trains and validates on. @internal */
 export interface TrainingData {
-  /** Every input row, row-major float32, `d` columns. */
-  X: Float32Array;
+  /** The training batches, epoch after epoch. */
+  stream: EpochStream;
   /** Number of columns. */
   d: number;
-  /** Class index of every row of `X`. */
-  y: Int32Array;
-  /** The rows of `X` to train on. */
-  trainIdx: Int32Array;
   /** Loss weight of each class index. */
   classWeights: Float64Array;
   /** Validation rows, row-major float32 (absent without validation). */
@@ -43,24 +62,20 @@ export interface TrainingResult {
 /**
  * Trains `net` in place for up to `p.epochs` epochs and, with `earlyStopping.restoreBestWeights`,
  * leaves it holding the weights of the best epoch. Draws the row order and the dropout seeds from
- * `rng`; frees every tensor it makes, also when a callback throws.
+ * `rng`; closes the trainer (frees every tensor it made), also when a callback throws.
  * @internal
  */
 export async function train(
-  net: Network,
+  net: Trainer,
   p: MLPClassifierParams,
   rng: Random,
   data: TrainingData,
 ): Promise<TrainingResult> {
-  const { X, d, y, trainIdx, classWeights: cw, valX, valY } = data;
-  const optimizer = makeOptimizer(p.optimizer, p.learningRate);
-  const nTrain = trainIdx.length;
-  const B = Math.min(p.batchSize, nTrain);
-  const xBuf = new Float32Array(B * d);
-  const xTBuf = new Float32Array(B * d);
-  const yBuf = new Int32Array(B);
+  const { stream, d, classWeights: cw, valX, valY } = data;
+  const nOut = cw.length;
+  const B = stream.batchSize;
+  const nBatches = Math.ceil(stream.epochRows / B);
   const wBuf = new Float32Array(B);
-  const order = Int32Array.from(trainIdx);
   const history: EpochLogs[] = [];
   const es = p.earlyStopping;
   const rl = p.reduceLROnPlateau;
@@ -76,66 +91,51 @@ export async function train(
     });
   let lr = p.learningRate;
   let bestEpoch: number | undefined;
-  let best: tf.Tensor[] | undefined;
+  let kept = false;
   let stoppedEpoch: number | undefined;
   const nHidden = p.hiddenLayers.length;
   try {
     for (let epoch = 0; epoch < p.epochs; epoch++) {
       const t0 = performance.now();
-      rng.shuffle(order);
       let lossSum = 0;
       let correct = 0;
+      let rows = 0;
       let batch = 0;
-      for (let start = 0; start < nTrain; start += B, batch++) {
-        const b = Math.min(B, nTrain - start);
-        for (let i = 0; i < b; i++) {
-          const r = order[start + i] as number;
-          xBuf.set(X.subarray(r * d, r * d + d), i * d);
-          for (let j = 0, off = r * d; j < d; j++) xTBuf[j * b + i] = X[off + j] as number;
-          const c = y[r] as number;
-          yBuf[i] = c;
-          wBuf[i] = (cw[c] as number) / b;
-        }
+      for (const { x, y, size: b } of stream.batches(epoch)) {
+        checkBatch(x, y, b, B, d, nOut);
+        for (let i = 0; i < b; i++) wBuf[i] = (cw[y[i] as number] as number) / b;
         const seeds: number[] = [];
         if (p.dropout > 0) for (let l = 0; l < nHidden; l++) seeds.push(rng.uint32());
-        const xT = tf.tensor2d(xBuf.subarray(0, b * d), [b, d]);
-        const xtT = tf.tensor2d(xTBuf.subarray(0, b * d), [d, b]);
-        const yT = tf.tensor1d(yBuf.subarray(0, b), 'int32');
-        const wT = tf.tensor2d(wBuf.subarray(0, b), [b, 1]);
-        let st: { loss: number; correct: number };
-        try {
-          st = net.trainStep(optimizer, xT, xtT, yT, wT, seeds, true) as { loss: number; correct: number };
-        } finally {
-          xT.dispose();
-          xtT.dispose();
-          yT.dispose();
-          wT.dispose();
-        }
+        const st = net.step(x, y, wBuf, b, seeds);
         lossSum += st.loss * b;
         correct += st.correct;
+        rows += b;
         p.onBatchEnd?.(batch, { epoch, batch, size: b, loss: st.loss });
+        batch++;
+        p.onProgress?.({ phase: 'batch', done: batch, total: nBatches, unit: 'batches' });
       }
       const logs: EpochLogs = {
         epoch,
-        loss: lossSum / nTrain,
-        accuracy: correct / nTrain,
+        loss: lossSum / rows,
+        accuracy: correct / rows,
         learningRate: lr,
         seconds: 0,
       };
       if (valX && valY) {
         const proba = net.probabilities(valX, valY.length);
-        Object.assign(logs, validationMetrics(proba, valY, net.spec.nOut));
+        Object.assign(logs, validationMetrics(proba, valY, nOut));
       }
       logs.seconds = (performance.now() - t0) / 1000;
       history.push(logs);
       if (p.verbose) console.log(formatLogs(logs, p.epochs));
       await p.onEpochEnd?.(epoch, { ...logs });
+      p.onProgress?.({ phase: 'epoch', done: epoch + 1, total: p.epochs, unit: 'epochs' });
 
       if (es && esTracker) {
         const step = esTracker.update(logs[es.monitor] as number);
         if (step === 'improved' && es.restoreBestWeights) {
-          for (const t of best ?? []) t.dispose();
-          best = net.snapshot();
+          net.keepBest();
+          kept = true;
           bestEpoch = epoch;
         } else if (step === 'plateau' && epoch > 0) {
           stoppedEpoch = epoch;
@@ -144,38 +144,31 @@ export async function train(
       }
       if (rl && rlTracker && rlTracker.update(logs[rl.monitor] as number) === 'plateau' && lr > rl.minLr) {
         lr = Math.max(lr * rl.factor, rl.minLr);
-        setLearningRate(optimizer, lr);
+        net.setLearningRate(lr);
         rlTracker.coolDown();
       }
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
-    if (best && es?.restoreBestWeights && bestEpoch !== undefined && bestEpoch !== history.length - 1) {
-      net.restore(best);
+    if (kept && es?.restoreBestWeights && bestEpoch !== undefined && bestEpoch !== history.length - 1) {
+      net.restoreBest();
     }
   } finally {
-    for (const t of best ?? []) t.dispose();
-    optimizer.dispose();
+    net.close();
   }
   return { history, bestEpoch: es?.restoreBestWeights ? bestEpoch : undefined, stoppedEpoch };
 }
 
-function makeOptimizer(name: MLPOptimizer, lr: number): tf.Optimizer {
-  switch (name) {
-    case 'sgd':
-      return tf.train.sgd(lr);
-    case 'rmsprop':
-      return tf.train.rmsprop(lr, 0.9, 0, 1e-7);
-    default:
-      return tf.train.adam(lr, 0.9, 0.999, 1e-7);
+/** A batch from a stream fits the buffers (1 … B rows, enough values) and its labels index the k classes. */
+function checkBatch(x: Float32Array, y: Int32Array, b: number, B: number, d: number, k: number): void {
+  let bad = !Number.isSafeInteger(b) || b < 1 || b > B || x.length < b * d || y.length < b;
+  for (let i = 0; i < b && !bad; i++) bad = !((y[i] as number) >= 0 && (y[i] as number) < k);
+  if (bad) {
+    throw new DataValidationError(
+      `MLPClassifier.fit: a batch of the batch source has size ${b} (1 … ${B} expected), ${x.length} values ` +
+        `and ${y.length} labels; expected size × ${d} values and size class indices in [0, ${k}).`,
+      { param: 'batches' },
+    );
   }
-}
-
-function setLearningRate(opt: tf.Optimizer, lr: number): void {
-  // SGD caches −lr in a scalar and has setLearningRate; Adam and RMSprop read their protected
-  // `learningRate` field at every step (tfjs 4.22).
-  const o = opt as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
-  if (opt.getClassName() === 'SGD' && typeof o.setLearningRate === 'function') o.setLearningRate(lr);
-  else o.learningRate = lr;
 }
 
 function formatLogs(l: EpochLogs, epochs: number): string {

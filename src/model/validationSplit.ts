@@ -5,8 +5,9 @@
  */
 import { checkLabels, encodeLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import { toDense } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
+import type { RowSource } from '../core/rowSource.js';
+import { asRowSource, gatherAll } from './inputRows.js';
 import type { MLPClassifierParams } from './options.js';
 import { stratifiedHoldout } from '../core/stratify.js';
 
@@ -20,13 +21,26 @@ export interface ValidationSplit {
   valY: Int32Array | undefined;
 }
 
+/** The validation rows of `validationData`, or undefined without it. @internal */
+export function explicitValidation(
+  p: MLPClassifierParams,
+  d: number,
+  classes: readonly Label[],
+  who: string,
+): { valX: Float32Array; valY: Int32Array } | undefined {
+  if (!p.validationData) return undefined;
+  const v = asRowSource(p.validationData.X, { who, param: 'validationData.X', cols: d });
+  const vl = checkLabels(p.validationData.y, who, 'validationData.y', v.rows);
+  const valY = encodeLabels(vl, classes, who, 'validationData.y');
+  return { valX: gatherAll(v, identity(v.rows)), valY };
+}
+
 /**
  * Resolves the validation rows of a fit. `validationData` wins over `validationFraction`; a
- * fraction > 0 holds out a stratified, seeded share of the rows (drawn from `rng`).
+ * fraction > 0 holds out a stratified, seeded share of the rows of `source` (drawn from `rng`).
  *
  * @param p - The params (`validationData`, `validationFraction`).
- * @param data - The training rows, row-major float64, `d` columns.
- * @param d - Number of columns.
+ * @param source - The training rows.
  * @param yIdx - Class index of every training row.
  * @param classes - The sorted classes (`yIdx` indexes them).
  * @param rng - The fit's generator.
@@ -36,26 +50,21 @@ export interface ValidationSplit {
  */
 export function splitValidation(
   p: MLPClassifierParams,
-  data: Float64Array,
-  d: number,
+  source: RowSource,
   yIdx: Int32Array,
   classes: readonly Label[],
   rng: Random,
   who: string,
 ): ValidationSplit {
   const n = yIdx.length;
-  if (p.validationData) {
-    const v = toDense(p.validationData.X, { who, param: 'validationData.X', cols: d });
-    const vl = checkLabels(p.validationData.y, who, 'validationData.y', v.rows);
-    const valY = encodeLabels(vl, classes, who, 'validationData.y');
-    return { trainIdx: identity(n), valX: Float32Array.from(v.data), valY };
-  }
+  const explicit = explicitValidation(p, source.columns, classes, who);
+  if (explicit) return { trainIdx: identity(n), ...explicit };
   if (p.validationFraction > 0) {
     const labels = Array.from(yIdx, (c) => classes[c] as Label);
     const split = stratifiedHoldout(labels, p.validationFraction, rng, who, HOLDOUT_FIX);
     return {
       trainIdx: split.train,
-      valX: gatherRows(data, d, split.validation),
+      valX: gatherAll(source, split.validation),
       valY: gatherLabels(yIdx, split.validation),
     };
   }
@@ -65,16 +74,11 @@ export function splitValidation(
 /** The fix named when a class is too small for the hold-out. */
 const HOLDOUT_FIX = 'Remove the class, pass validationData, or set validationFraction: 0 without a validation monitor.';
 
-function identity(n: number): Int32Array {
+/** `[0, 1, …, n − 1]`. @internal */
+export function identity(n: number): Int32Array {
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   return a;
-}
-
-function gatherRows(data: Float64Array, d: number, rows: Int32Array): Float32Array {
-  const out = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => out.set(data.subarray(r * d, r * d + d), i * d));
-  return out;
 }
 
 function gatherLabels(y: Int32Array, rows: Int32Array): Int32Array {

@@ -1,12 +1,14 @@
-import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
+import { blockedNeighbors } from './lazy/blockedNeighbors.js';
+import { segmentGenerator, weightedPairs } from './lazy/segmentGenerator.js';
+import type { StreamClass, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawSteps, interpolateRows } from './interpolate.js';
 import { checkClassSizes, checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, checkNeighborTable, defaultNeighbors } from './neighborSearch.js';
-import { pairwiseSum, rint } from './numpyArithmetic.js';
+import { adasynRowCounts, generationNeighbors, withoutSelf } from './adasynAllocation.js';
 
 /** Options of {@link ADASYN}. */
 export interface ADASYNOptions extends SamplerOptions {
@@ -40,35 +42,11 @@ export interface ADASYNFitted {
   readonly rowCounts: ReadonlyMap<Label, Int32Array>;
 }
 
-/**
- * Computes ADASYN's per-row allocation from the difficulty ratios `r` (share of other-class
- * neighbours of each row) and the requested count `G`: `g_i = rint(r_i / Σr · G)` with NumPy's
- * pairwise sum and round-half-to-even, bit for bit as imbalanced-learn. Returns undefined when
- * `Σr = 0`. @internal
- */
-export function adasynAllocation(r: Float64Array, G: number): Int32Array | undefined {
-  const sum = pairwiseSum(r);
-  if (sum === 0) return undefined;
-  const g = new Int32Array(r.length);
-  for (let i = 0; i < r.length; i++) g[i] = rint(((r[i] as number) / sum) * G);
-  return g;
-}
-
-/**
- * The `k` neighbours of each query row from a table of `k + 1`, dropping the row's own index
- * `self[i]` (or, when `k + 1` duplicates precede it, the last one): the `k` nearest other rows.
- */
-function withoutSelf(found: Int32Array, self: Int32Array, k: number): Int32Array {
-  const kq = k + 1;
-  const nn = new Int32Array(self.length * k);
-  for (let i = 0; i < self.length; i++) {
-    let seen = 0;
-    for (let t = 0; t < kq && seen < k; t++) {
-      const j = found[i * kq + t] as number;
-      if (j !== self[i]) nn[i * k + seen++] = j;
-    }
-  }
-  return nn;
+/** Σ g_i. */
+function sumOf(g: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < g.length; i++) total += g[i] as number;
+  return total;
 }
 
 /**
@@ -147,52 +125,20 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
         const nc = idx.length;
         const Xc = gatherRows(data, cols, idx);
         const nn = withoutSelf(checkNeighborTable(who, search, all.kneighbors(Xc, nc, kq), nc, rows, kq), idx, k);
-        const r = new Float64Array(nc);
-        for (let i = 0; i < nc; i++) {
-          let other = 0;
-          for (let t = 0; t < k; t++) if (y[nn[i * k + t] as number] !== label) other++;
-          r[i] = other / k;
-        }
-        const g = adasynAllocation(r, G);
-        if (!g) {
-          throw new DataValidationError(
-            `${who}: no row of class ${describe(label)} has a neighbour of another class among its ${k} ` +
-              'nearest, so ADASYN\'s difficulty weights divide by zero (imbalanced-learn: "Not any neigbours ' +
-              'belong to the majority class. This case will induce a NaN case with a division by zero. ADASYN ' +
-              'is not suited for this specific dataset. Use SMOTE instead."). Use SMOTE for this class, or ' +
-              'raise nNeighbors.',
-            { param: 'y' },
-          );
-        }
-        let total = 0;
-        for (let i = 0; i < nc; i++) total += g[i] as number;
-        if (total === 0) {
-          throw new DataValidationError(
-            `${who}: rounding ADASYN's per-row counts for class ${describe(label)} (${G} rows asked) gives ` +
-              '0 rows. No samples will be generated with the provided ratio settings. Ask for more rows in ' +
-              'samplingStrategy or use SMOTE.',
-            { param: 'samplingStrategy' },
-          );
-        }
+        const g = adasynRowCounts(who, label, nn, y, k, G);
         rowCounts.set(label, g);
-        realized.set(label, total);
+        realized.set(label, sumOf(g));
       }
     }
     const out = ctx.allocate(realized);
     // 3: generation within the class. Only rows that generate (g > 0; often half or fewer) need
-    // their k nearest same-class rows: k + 1 of them, the row itself dropped by index.
+    // their k nearest same-class rows.
     for (const [label, total] of realized) {
       const idx = ctx.indicesOf(label);
-      const nc = idx.length;
       const g = rowCounts.get(label) as Int32Array;
       const Xc = gatherRows(data, cols, idx);
-      let nUsed = 0;
-      for (let i = 0; i < nc; i++) if ((g[i] as number) > 0) nUsed++;
-      const used = new Int32Array(nUsed);
-      for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
       const search = this.params.neighbors ?? defaultNeighbors();
-      const found = search.fit(Xc, nc, cols).kneighbors(gatherRows(Xc, cols, used), used.length, k + 1);
-      const nn = withoutSelf(checkNeighborTable(who, search, found, used.length, nc, k + 1), used, k);
+      const { used, nn } = generationNeighbors(who, search, Xc, idx.length, cols, g, k);
       // Row i is the base of its g_i new rows, in row order. A neighbour column is drawn for every
       // new row, then a step for every new row (imbalanced-learn's order of draws).
       const base = new Int32Array(total);
@@ -207,5 +153,51 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       interpolateRows(Xc, Xc, cols, { base, neighbor }, drawSteps(rng, total), out.rows(label));
     }
     return { rowCounts };
+  }
+
+  /**
+   * The lazy form: the difficulty search over all rows runs block by block (`blockRows` rows of X
+   * densified at a time, the per-block neighbours merged exactly, so the table and the `g_i` are
+   * those of `fitResample`); then, one class at a time, the same-class neighbours of the rows that
+   * generate. Each batch draws its synthetic rows' bases with probability `g_i / Σg` — in
+   * expectation, row i is the base of the share `g_i / Σg` of the class's synthetic rows, as in
+   * `fitResample` — then a neighbour column and a step, and gathers both rows from X.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<ADASYNFitted> {
+    const k = this.params.nNeighbors;
+    const { who, cols, y } = ctx;
+    checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts);
+    const targets = [...ctx.plan].filter(([, G]) => G > 0);
+    const search = () => this.params.neighbors ?? defaultNeighbors();
+    const rowCounts = new Map<Label, Int32Array>();
+    const made = new Map<Label, StreamClass>();
+    if (targets.length > 0) {
+      let nq = 0;
+      for (const [label] of targets) nq += ctx.positionsOf(label).length;
+      const queries = new Int32Array(nq);
+      let q = 0;
+      for (const [label] of targets) {
+        queries.set(ctx.positionsOf(label), q);
+        q += ctx.positionsOf(label).length;
+      }
+      const found = blockedNeighbors(ctx, search, queries, k + 1);
+      q = 0;
+      for (const [label, G] of targets) {
+        const pos = ctx.positionsOf(label);
+        const nn = withoutSelf(found.subarray(q * (k + 1), (q + pos.length) * (k + 1)), pos, k);
+        q += pos.length;
+        rowCounts.set(label, adasynRowCounts(who, label, nn, y, k, G));
+      }
+      ctx.progress('neighbors', 0, targets.length, 'classes');
+      for (const c of ctx.classes()) {
+        const g = rowCounts.get(c.label);
+        if (!g) continue;
+        const { used, nn } = generationNeighbors(who, search(), ctx.denseBlock(c.rows), c.rows.length, cols, g, k);
+        const generator = segmentGenerator(c.rows, cols, weightedPairs(used, nn, k, g));
+        made.set(c.label, { ...c, synthetic: sumOf(g), generator });
+        ctx.progress('neighbors', made.size, targets.length, 'classes');
+      }
+    }
+    return { classes: ctx.classes().map((c) => made.get(c.label) ?? c), fitted: { rowCounts } };
   }
 }

@@ -1,6 +1,10 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkNumber, invalid } from '../core/validate.js';
+import { allRows } from './gatherRows.js';
+import { bootstrapGenerator } from './lazy/bootstrapGenerator.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
+import { populationStd } from './populationStd.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 
 /** Options of {@link RandomOverSampler}. */
@@ -24,6 +28,41 @@ function checkFactor(value: unknown, c?: Label): number {
   const of = c === undefined ? '' : ` for class ${describe(c)}`;
   const fix = `The shrinkage factor needs to be >= 0${of}; 0 is the plain bootstrap.`;
   return checkNumber('RandomOverSampler', 'shrinkage', value, { ge: 0 }, undefined, fix);
+}
+
+/**
+ * The shrinkage factor of class `c` (undefined: a plain bootstrap). @internal
+ */
+export function shrinkageOf(shrink: RandomOverSamplerParams['shrinkage'], c: Label): number | undefined {
+  return shrink instanceof Map ? (shrink.get(c) as number) : (shrink as number | undefined);
+}
+
+/**
+ * The smoothed bootstrap's bandwidth factor `h = (4 / ((p + 2) · N))^(1 / (p + 4))` for `N` rows of
+ * `p` features (imbalanced-learn's formula). @internal
+ */
+export function bandwidth(rows: number, cols: number): number {
+  return (4 / ((cols + 2) * rows)) ** (1 / (cols + 4));
+}
+
+/**
+ * Throws when a `shrinkage` Map lacks a class the plan resamples. @internal
+ * @throws {@link DataValidationError} naming the missing classes.
+ */
+export function checkShrinkageClasses(
+  who: string,
+  shrink: RandomOverSamplerParams['shrinkage'],
+  plan: ReadonlyMap<Label, number>,
+): void {
+  if (!(shrink instanceof Map)) return;
+  const missing = [...plan].filter(([c, G]) => G > 0 && !shrink.has(c)).map(([c]) => c);
+  if (missing.length > 0) {
+    throw new DataValidationError(
+      `${who}: shrinkage should contain a shrinkage factor for each class that will be resampled. The ` +
+        `missing classes are: ${missing.map((c) => describe(c)).join(', ')}. Add them to the shrinkage Map.`,
+      { param: 'shrinkage' },
+    );
+  }
 }
 
 function checkShrinkage(value: unknown): number | ReadonlyMap<Label, number> | undefined {
@@ -84,17 +123,8 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
   protected resample(ctx: SamplerContext): object {
     const { who, data, rows, cols, rng } = ctx;
     const shrink = this.params.shrinkage;
-    if (shrink instanceof Map) {
-      const missing = [...ctx.plan].filter(([c, G]) => G > 0 && !shrink.has(c)).map(([c]) => c);
-      if (missing.length > 0) {
-        throw new DataValidationError(
-          `${who}: shrinkage should contain a shrinkage factor for each class that will be resampled. The ` +
-            `missing classes are: ${missing.map((c) => describe(c)).join(', ')}. Add them to the shrinkage Map.`,
-          { param: 'shrinkage' },
-        );
-      }
-    }
-    const h = (4 / ((cols + 2) * rows)) ** (1 / (cols + 4));
+    checkShrinkageClasses(who, shrink, ctx.plan);
+    const h = bandwidth(rows, cols);
     const out = ctx.allocate();
     const scale = new Float64Array(cols);
     for (const [label, G] of ctx.plan) {
@@ -108,25 +138,40 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
         src[i] = s;
         block.set(data.subarray(s * cols, (s + 1) * cols), i * cols);
       }
-      const factor: number | undefined =
-        shrink instanceof Map ? (shrink.get(label) as number) : (shrink as number | undefined);
+      const factor = shrinkageOf(shrink, label);
       if (factor === undefined || factor === 0) continue; // 0 = plain bootstrap, no normal draws
-      for (let j = 0; j < cols; j++) {
-        let mean = 0;
-        for (let t = 0; t < nc; t++) mean += data[(idx[t] as number) * cols + j] as number;
-        mean /= nc;
-        let v = 0;
-        for (let t = 0; t < nc; t++) {
-          const d = (data[(idx[t] as number) * cols + j] as number) - mean;
-          v += d * d;
-        }
-        scale[j] = factor * h * Math.sqrt(v / nc);
-      }
+      for (let j = 0; j < cols; j++) scale[j] = factor * h * populationStd(data, cols, idx, j);
       for (let i = 0; i < G; i++) {
         const o = i * cols;
         for (let j = 0; j < cols; j++) block[o + j] = (block[o + j] as number) + rng.normal() * (scale[j] as number);
       }
     }
     return {};
+  }
+
+  /**
+   * The lazy form — a fresh random draw per epoch is the natural streaming form of a bootstrap:
+   * each batch draws its new rows' sources (and, with `shrinkage`, their noise) as `fitResample`
+   * does, and gathers the sources from X. With `shrinkage`, each resampled class is densified once,
+   * one at a time, for its standard deviations (`h` uses the number of selected rows).
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan {
+    const { cols } = ctx;
+    const shrink = this.params.shrinkage;
+    checkShrinkageClasses(ctx.who, shrink, ctx.plan);
+    const h = bandwidth(ctx.selection.length, cols);
+    const classes = ctx.classes().map((c) => {
+      if (c.synthetic <= 0) return c;
+      const factor = shrinkageOf(shrink, c.label);
+      let scale: Float64Array | undefined;
+      if (factor !== undefined && factor !== 0) {
+        const block = ctx.denseBlock(c.rows);
+        const idx = allRows(c.rows.length);
+        scale = new Float64Array(cols);
+        for (let j = 0; j < cols; j++) scale[j] = factor * h * populationStd(block, cols, idx, j);
+      }
+      return { ...c, generator: bootstrapGenerator(c.rows, cols, scale) };
+    });
+    return { classes, fitted: {} };
   }
 }

@@ -1,4 +1,5 @@
 import { checkBoolean } from '../core/validate.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 
 /** Options of {@link RandomUnderSampler}. */
@@ -75,5 +76,16 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
       ctx.keep(label, chosen);
     }
     return {};
+  }
+
+  /**
+   * The lazy form — a fresh random draw per epoch is the natural streaming form of an
+   * under-sampler: every epoch keeps a new random subset of each targeted class (with `replacement`,
+   * new uniform draws), gathered from X; untouched classes are seen whole every epoch. Nothing is
+   * computed at fit.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan {
+    const draw = this.params.replacement ? 'replacement' : 'fresh';
+    return { classes: ctx.classes().map((c) => (ctx.plan.has(c.label) ? { ...c, draw } : c)), fitted: {} };
   }
 }

@@ -1,5 +1,8 @@
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
+import { perClassGenerators } from './lazy/perClassGenerators.js';
+import { segmentGenerator, uniformPairs } from './lazy/segmentGenerator.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
@@ -101,5 +104,19 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
       interpolateRows(Xc, Xc, cols, pairs, drawSteps(rng, G), out.rows(label));
     }
     return { kNeighbors: kUsed };
+  }
+
+  /**
+   * The lazy form: the k-NN table of every class that generates, one class densified at a time
+   * (`n_c × k` indices kept, the class's values freed); each batch draws its pairs and steps as
+   * `fitResample` does and gathers the two rows of each new row from X.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<SMOTEFitted> {
+    const { classes, kUsed } = perClassGenerators(ctx, this.params.kNeighbors, (c, k) => {
+      const search = this.params.neighbors ?? defaultNeighbors();
+      const nn = selfNeighbors(ctx.who, search, ctx.denseBlock(c.rows), c.rows.length, ctx.cols, k);
+      return segmentGenerator(c.rows, ctx.cols, uniformPairs(nn, k));
+    });
+    return { classes, fitted: { kNeighbors: kUsed } };
   }
 }

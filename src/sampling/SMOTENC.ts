@@ -1,11 +1,15 @@
-import { DataValidationError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkOptions, invalid } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { SAMPLER_OPTIONS, Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { drawPairs, interpolateRow } from './interpolate.js';
 import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { allRows } from './gatherRows.js';
+import { perClassGenerators } from './lazy/perClassGenerators.js';
+import { smotencGenerator } from './lazy/smotencGenerator.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
+import { categoricalColumns, categoricalTable, encodeClass, medianStd, vote, voteScratch } from './smotencEncoding.js';
 
 /** Options of {@link SMOTENC}. */
 export interface SMOTENCOptions extends SamplerOptions {
@@ -73,33 +77,6 @@ function checkCategoricalFeatures(value: unknown): ReadonlyArray<number> | Reado
 }
 
 /**
- * The median over continuous columns of the population standard deviation of the given rows. @internal
- */
-export function medianStd(
-  data: Float64Array,
-  cols: number,
-  idx: Int32Array,
-  continuous: ReadonlyArray<number>,
-): number {
-  const n = idx.length;
-  const stds = new Float64Array(continuous.length);
-  continuous.forEach((f, t) => {
-    let mean = 0;
-    for (let s = 0; s < n; s++) mean += data[(idx[s] as number) * cols + f] as number;
-    mean /= n;
-    let v = 0;
-    for (let s = 0; s < n; s++) {
-      const d = (data[(idx[s] as number) * cols + f] as number) - mean;
-      v += d * d;
-    }
-    stds[t] = Math.sqrt(v / n);
-  });
-  stds.sort();
-  const m = stds.length;
-  return m % 2 === 1 ? (stds[(m - 1) / 2] as number) : ((stds[m / 2 - 1] as number) + (stds[m / 2] as number)) / 2;
-}
-
-/**
  * SMOTE-NC: SMOTE for mixed continuous and categorical features — categorical values of new rows
  * are the most frequent among the neighbours instead of impossible interpolations.
  *
@@ -156,66 +133,20 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     return new SMOTENC(Sampler.optionsFromJSON(json, 'SMOTENC'));
   }
 
-  private categorical(who: string, cols: number): number[] {
-    const cf = this.params.categoricalFeatures as ReadonlyArray<number | boolean>;
-    let cat: number[];
-    if (cf.length > 0 && typeof cf[0] === 'boolean') {
-      if (cf.length !== cols) {
-        throw new DataValidationError(
-          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. ` +
-            'Give one boolean per column.',
-          { param: 'categoricalFeatures' },
-        );
-      }
-      cat = [];
-      cf.forEach((b, j) => b && cat.push(j));
-    } else {
-      const bad = (cf as number[]).filter((j) => j >= cols);
-      if (bad.length > 0) {
-        throw new DataValidationError(
-          `${who}: categoricalFeatures ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} out of range for X ` +
-            `with ${cols} columns. Some of the categorical indices are out of range. Indices should be ` +
-            `between 0 and ${cols - 1}.`,
-          { param: 'categoricalFeatures' },
-        );
-      }
-      cat = [...new Set(cf as number[])].sort((a, b) => a - b);
-    }
-    if (cat.length === 0) {
-      throw new DataValidationError(
-        `${who}: categoricalFeatures selects no column. SMOTE-NC is not designed to work only with ` +
-          'numerical features. It requires some categorical features; use SMOTE for all-numeric data.',
-        { param: 'categoricalFeatures' },
-      );
-    }
-    if (cat.length === cols) {
-      throw new DataValidationError(
-        `${who}: every column is categorical. SMOTE-NC is not designed to work only with categorical ` +
-          'features. It requires some numerical features; use RandomOverSampler (or a categorical-only ' +
-          "method such as imbalanced-learn's SMOTEN) instead.",
-        { param: 'categoricalFeatures' },
-      );
-    }
-    return cat;
+  /** The categorical and continuous columns of a `cols`-wide X. */
+  private columns(who: string, cols: number): { cat: number[]; cont: number[] } {
+    return categoricalColumns(who, this.params.categoricalFeatures as ReadonlyArray<number | boolean>, cols);
   }
 
   protected resample(ctx: SamplerContext): SMOTENCFitted {
     const { who, data, cols, rng } = ctx;
     const kOpt = this.params.kNeighbors;
-    const cat = this.categorical(who, cols);
-    const isCat = new Uint8Array(cols);
-    for (const j of cat) isCat[j] = 1;
-    const cont: number[] = [];
-    for (let j = 0; j < cols; j++) if (!isCat[j]) cont.push(j);
+    const { cat, cont } = this.columns(who, cols);
     checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
     const out = ctx.allocate();
     const med = new Map<Label, number>();
     const kUsed = new Map<Label, number>();
-    let kMax = 0;
-    for (const [c, G] of ctx.plan) if (G > 0) kMax = Math.max(kMax, kFor(kOpt, ctx.counts.get(c) as number));
-    const vals = new Float64Array(kMax);
-    const cnt = new Int32Array(kMax);
-    const tied = new Float64Array(kMax);
+    const nCat = cat.length;
     for (const [label, G] of ctx.plan) {
       if (G <= 0) continue;
       const idx = ctx.indicesOf(label);
@@ -224,27 +155,10 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
       kUsed.set(label, k);
       const m = medianStd(data, cols, idx, cont);
       med.set(label, m);
-      // Encoded class matrix: continuous columns, then one slot per (categorical feature, value present in the class).
-      const slots: Array<Map<number, number>> = cat.map(() => new Map());
-      let width = cont.length;
-      cat.forEach((f, t) => {
-        const s = slots[t] as Map<number, number>;
-        for (let r = 0; r < nc; r++) {
-          const v = data[(idx[r] as number) * cols + f] as number;
-          if (!s.has(v)) s.set(v, width++);
-        }
-      });
-      const enc = new Float64Array(nc * width);
-      const w = m / Math.SQRT2;
-      for (let r = 0; r < nc; r++) {
-        const src = (idx[r] as number) * cols;
-        const dst = r * width;
-        for (let t = 0; t < cont.length; t++) enc[dst + t] = data[src + (cont[t] as number)] as number;
-        cat.forEach((f, t) => {
-          enc[dst + ((slots[t] as Map<number, number>).get(data[src + f] as number) as number)] = w;
-        });
-      }
+      const { enc, width } = encodeClass(data, cols, idx, cont, cat, m);
       const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), enc, nc, width, k);
+      const table = categoricalTable(data, cols, idx, cat);
+      const scratch = voteScratch(k);
       const pairs = drawPairs(rng, nn, k, G);
       const block = out.rows(label);
       for (let i = 0; i < G; i++) {
@@ -263,33 +177,32 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
           cont,
         );
         const oo = i * cols;
-        for (const f of cat) {
-          let distinct = 0;
-          let best = 0;
-          for (let t = 0; t < k; t++) {
-            const v = data[(idx[nn[base * k + t] as number] as number) * cols + f] as number;
-            let s = 0;
-            while (s < distinct && vals[s] !== v) s++;
-            if (s === distinct) {
-              vals[distinct] = v;
-              cnt[distinct++] = 0;
-            }
-            const c = (cnt[s] as number) + 1;
-            cnt[s] = c;
-            if (c > best) best = c;
-          }
-          let nt = 0;
-          for (let s = 0; s < distinct; s++) if (cnt[s] === best) tied[nt++] = vals[s] as number;
-          let choice: number;
-          if (nt === 1) choice = tied[0] as number;
-          else {
-            const sorted = tied.subarray(0, nt).sort();
-            choice = sorted[rng.int(nt)] as number;
-          }
-          block[oo + f] = choice;
-        }
+        for (let t = 0; t < nCat; t++) block[oo + (cat[t] as number)] = vote(table, nCat, t, nn, base, k, rng, scratch);
       }
     }
     return { medianStd: med, categoricalFeatures: Object.freeze(cat), kNeighbors: kUsed };
+  }
+
+  /**
+   * The lazy form: per class that generates, densified one at a time, its median standard
+   * deviation, its encoded matrix and k-NN table, and its categorical columns (the vote inputs,
+   * `n_c × categorical columns`) are kept; each batch draws pairs, steps and ties as `fitResample`
+   * does and gathers the two rows of each new row from X.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<SMOTENCFitted> {
+    const { who, cols } = ctx;
+    const { cat, cont } = this.columns(who, cols);
+    const med = new Map<Label, number>();
+    const { classes, kUsed } = perClassGenerators(ctx, this.params.kNeighbors, (c, k) => {
+      const nc = c.rows.length;
+      const block = ctx.denseBlock(c.rows);
+      const idx = allRows(nc);
+      const m = medianStd(block, cols, idx, cont);
+      med.set(c.label, m);
+      const { enc, width } = encodeClass(block, cols, idx, cont, cat, m);
+      const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), enc, nc, width, k);
+      return smotencGenerator(c.rows, cols, nn, k, categoricalTable(block, cols, idx, cat), cat, cont);
+    });
+    return { classes, fitted: { medianStd: med, categoricalFeatures: Object.freeze(cat), kNeighbors: kUsed } };
   }
 }

@@ -1,10 +1,17 @@
+import type { BatchSource, LazySampler } from '../core/batchSource.js';
 import { DataValidationError, NotFittedError, describe } from '../core/errors.js';
 import type { ResampleResult, SamplerLike, Serializable } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
-import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
+import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
+import { type HookInput, assembleResult, runHook } from './eagerResample.js';
+import { runFitStream } from './lazy/fitStream.js';
+import { hookStreamPlan } from './lazy/hookStream.js';
+import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
+import { checkRowSource, readDense } from './readRows.js';
 import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
@@ -35,7 +42,7 @@ export interface SamplerParams {
   readonly seed: number | undefined;
 }
 
-/** What a sampler records about its last `fitResample` call. */
+/** What a sampler records about its last `fitResample` (or `fitStream`) call. */
 export interface FittedSampler {
   /**
    * The resolved strategy, sorted by class: rows to add (over-samplers) or to keep
@@ -49,7 +56,7 @@ export interface FittedSampler {
    * `samplingStrategy` except for ADASYN, whose per-row rounding can give more or fewer.
    */
   readonly realized: ReadonlyMap<Label, number>;
-  /** Class counts of the output, sorted by class. */
+  /** Class counts of the output (of the resampled data a `fitStream` streams), sorted by class. */
   readonly counts: ReadonlyMap<Label, number>;
   /** Number of features of the input. */
   readonly nFeaturesIn: number;
@@ -148,6 +155,10 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * class in sorted class order (within a class, in the order the hook chose them; untouched classes
  * in input order) — imbalanced-learn's order.
  * Samplers hold no learned state between calls apart from `fitted`, the record of the last call.
+ * Every sampler also has a lazy form, {@link Sampler.fitStream}, which streams mini-batches of the
+ * resampled data instead of building it: a sampler gets it for free (its `resample` hook run once
+ * per epoch on a dense copy) and scales to data that does not fit by overriding
+ * {@link Sampler.streamPlan}, as the built-in samplers do.
  * `X` must be finite (NaN and ±Infinity are rejected, unlike imbalanced-learn's random samplers).
  *
  * @typeParam P - The frozen params type of the concrete sampler.
@@ -179,7 +190,7 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * @see imbalanced-learn's `BaseSampler` / `BaseOverSampler` / `BaseUnderSampler`.
  */
 export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object>
-  implements SamplerLike, Serializable
+  implements SamplerLike, LazySampler, Serializable
 {
   /** The validated, frozen options. */
   readonly params: Readonly<P>;
@@ -300,157 +311,36 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   /**
    * Resamples `(X, y)` and returns new arrays; the inputs are never modified.
    *
-   * @param X - Rows as `number[][]`, typed-array rows or an ml-matrix `Matrix` (finite values).
+   * @param X - Rows as `number[][]`, typed-array rows, an ml-matrix `Matrix` or a {@link RowSource}
+   * (read in chunks into a float64 copy; finite values).
    * @param y - One label per row (strings or numbers), at least two classes.
    * @returns `{ X, y }` (and `sampleIndices` for samplers that copy or select rows).
    * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, or a strategy that does
    * not fit the data.
    */
-  fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
+  fitResample(X: MatrixInput | RowSource, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
     const over = this.samplingType === 'over-sampling';
     // The plan comes first so that an over-sampler's copy of X can be made with room for the new
     // rows after it: allocate() then writes them there, and X is copied once, not twice.
-    const n = rowCountOf(X);
-    if (n === undefined || n < 1) toDense(X, { who }); // throws the matrix error for what X is
+    const source = isRowSource(X) ? X : undefined;
+    const n = source ? source.rows : rowCountOf(X as MatrixInput);
+    if (source) checkRowSource(who, source);
+    else if (n === undefined || n < 1) toDense(X as MatrixInput, { who }); // throws the matrix error for what X is
     const labels = checkLabels(y, who, 'y', n);
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
-    const dense = toDense(X, { who, ...(over ? { spareRows: this.maxNewRows(plan, counts) } : {}) });
+    const spareRows = over ? this.maxNewRows(plan, counts) : 0;
+    const dense = source
+      ? readDense(who, source, undefined, spareRows)
+      : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) });
     const rng = Random.from(this.params.seed);
     const { data, rows, cols, room } = dense;
-
-    const byClass = new Map<Label, Int32Array>();
-    const indicesOf = (label: Label): Int32Array => {
-      let idx = byClass.get(label);
-      if (idx) return idx;
-      const n = counts.get(label);
-      if (n === undefined) throw new Error(`${who}: class ${describe(label)} is not in y.`);
-      idx = new Int32Array(n);
-      let t = 0;
-      for (let i = 0; i < rows; i++) if (labels[i] === label) idx[t++] = i;
-      byClass.set(label, idx);
-      return idx;
-    };
-
-    let outData: Float64Array | undefined;
-    let outSources: Int32Array | undefined;
-    let added: Map<Label, number> | undefined;
-    const kept = new Map<Label, Int32Array>();
-    const ctx: SamplerContext = {
-      who,
-      data,
-      rows,
-      cols,
-      y: labels,
-      counts,
-      plan,
-      rng,
-      indicesOf,
-      allocate: (want = plan) => {
-        if (!over) throw new Error(`${who}: allocate() is for over-samplers; under-samplers call keep().`);
-        if (outData) throw new Error(`${who}: allocate() may be called only once per fitResample.`);
-        added = new Map();
-        const ordered = [...counts.keys()].filter((c) => (want.get(c) ?? 0) > 0);
-        for (const c of want.keys()) {
-          if (!counts.has(c)) throw new Error(`${who}: allocate() got class ${describe(c)} which is not in y.`);
-        }
-        let total = rows;
-        const offsets = new Map<Label, number>();
-        for (const c of ordered) {
-          const n = want.get(c) as number;
-          if (!Number.isSafeInteger(n) || n < 0)
-            throw new Error(`${who}: allocate() got ${String(n)} rows for class ${describe(c)}.`);
-          offsets.set(c, total);
-          added.set(c, n);
-          total += n;
-        }
-        let buf: Float64Array;
-        if (room && total * cols <= room.length) {
-          buf = room.subarray(0, total * cols); // the originals are already its prefix
-        } else {
-          buf = new Float64Array(total * cols);
-          buf.set(data);
-        }
-        outData = buf;
-        const src = new Int32Array(total);
-        for (let i = 0; i < rows; i++) src[i] = i;
-        src.fill(-1, rows);
-        outSources = src;
-        return {
-          rows: (label: Label) => {
-            const o = offsets.get(label);
-            if (o === undefined) throw new Error(`${who}: no rows were allocated for class ${describe(label)}.`);
-            return buf.subarray(o * cols, (o + (added as Map<Label, number>).get(label)!) * cols);
-          },
-          sources: (label: Label) => {
-            const o = offsets.get(label);
-            if (o === undefined) throw new Error(`${who}: no rows were allocated for class ${describe(label)}.`);
-            return src.subarray(o, o + (added as Map<Label, number>).get(label)!);
-          },
-        };
-      },
-      keep: (label, indices) => {
-        if (over) throw new Error(`${who}: keep() is for under-samplers; over-samplers call allocate().`);
-        if (!counts.has(label)) throw new Error(`${who}: keep() got class ${describe(label)} which is not in y.`);
-        kept.set(label, indices);
-      },
-    };
-
-    const extra = this.resample(ctx);
-
-    let result: ResampleResult;
-    let realized: Map<Label, number>;
-    const outCounts = new Map<Label, number>();
-    if (over) {
-      if (!outData) {
-        let planned = 0;
-        for (const n of plan.values()) planned += n;
-        if (planned > 0)
-          throw new Error(
-            `${who}: the resample hook did not call ctx.allocate() although the plan asks for ${planned} new rows.`,
-          );
-        ctx.allocate(new Map());
-      }
-      const a = added as Map<Label, number>;
-      realized = new Map([...plan.keys()].map((c) => [c, a.get(c) ?? 0]));
-      const total = (outSources as Int32Array).length;
-      const yOut: Label[] = labels.slice();
-      yOut.length = total;
-      let p = rows;
-      for (const [c, n] of a) for (let i = 0; i < n; i++) yOut[p++] = c;
-      for (const [c, n] of counts) outCounts.set(c, n + (a.get(c) ?? 0));
-      result = { X: fromDense(outData as Float64Array, total, cols), y: yOut };
-      if (this.withIndices) result.sampleIndices = outSources as Int32Array;
-    } else {
-      realized = new Map();
-      let total = 0;
-      for (const c of counts.keys()) {
-        const n = kept.get(c)?.length ?? (counts.get(c) as number);
-        outCounts.set(c, n);
-        if (plan.has(c)) realized.set(c, n);
-        total += n;
-      }
-      const buf = new Float64Array(total * cols);
-      const yOut: Label[] = new Array(total);
-      const idxOut = new Int32Array(total);
-      let p = 0;
-      for (const c of counts.keys()) {
-        const idx = kept.get(c) ?? indicesOf(c);
-        for (let t = 0; t < idx.length; t++) {
-          const i = idx[t] as number;
-          if (!(i >= 0 && i < rows) || labels[i] !== c)
-            throw new Error(`${who}: keep() for class ${describe(c)} got row ${i}, which is not a row of that class.`);
-          buf.set(data.subarray(i * cols, (i + 1) * cols), p * cols);
-          yOut[p] = c;
-          idxOut[p++] = i;
-        }
-      }
-      result = { X: fromDense(buf, total, cols), y: yOut };
-      if (this.withIndices) result.sampleIndices = idxOut;
-    }
+    const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng };
+    const out = runHook(input, (ctx) => this.resample(ctx));
+    const { result, realized, outCounts } = assembleResult(input, out, this.withIndices);
     this.lastFit = Object.freeze({
-      ...extra,
+      ...out.extra,
       samplingStrategy: plan,
       seed: rng.seed,
       realized,
@@ -458,6 +348,90 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       nFeaturesIn: cols,
     }) as FittedSampler & Extra;
     return result;
+  }
+
+  /**
+   * Fits on the rows of `X` and returns the mini-batch stream of the resampled data: the resampled
+   * matrix is never built. Original rows are gathered from `X`, synthetic rows generated batch by
+   * batch by the same rules as {@link Sampler.fitResample}, fresh ones every epoch.
+   *
+   * @remarks
+   * The plan is resolved on the selected rows exactly as `fitResample` resolves it, and `fitted`
+   * records it with `counts` = the class counts of the resampled data (`realized` as `fitResample`
+   * would report it). Then what the sampler's {@link Sampler.streamPlan} needs is computed once —
+   * neighbour tables, per-row counts — in memory proportional to the rows × neighbours, one class
+   * (or one block of rows) densified at a time.
+   *
+   * **Epochs.** An epoch has `epochRows` rows, by default min(selected rows, resampled total): never
+   * more than the training data. Its class mix is the resampled data's, the `epochRows` split by
+   * largest remainder in proportion to the resampled class counts `T_c` (`epochCounts`, the same
+   * every epoch); within class c, `o_c = round(e_c · originals_c / T_c)` rows are original and the
+   * rest synthetic. An over-sampler's originals are drawn by a permutation of the class that cycles
+   * across epochs (epoch e takes the next `o_c` rows of it), so every original row is seen in the
+   * first ⌈n_c / o_c⌉ epochs (and in any ⌈n_c / o_c⌉ + 1 in a row); an under-sampler draws a fresh
+   * subset every epoch. The epoch's rows are
+   * shuffled together and cut into batches; the last may be smaller. Same seed, epoch and batch size
+   * → the same batches, whatever was iterated before.
+   *
+   * @param X - The data as a {@link RowSource} (e.g. `denseRowSource(data, rows, cols)` or an
+   * Encoder's compact output): read by gathering rows, never copied whole.
+   * @param y - One label per row of `X`.
+   * @param options - `rows` (the rows to resample, e.g. a training split), `onProgress`, `epochRows`,
+   * `blockRows`.
+   * @returns The batch source (labels index into its sorted `classes`).
+   * @throws {@link DataValidationError} for an invalid `X`, `y` or `rows`, a single class, a strategy
+   * that does not fit, non-finite values in the selected rows, or what the sampler's own checks reject.
+   * @throws {@link InvalidParameterError} for an unknown or invalid option.
+   * @example
+   * ```ts
+   * const data = Float32Array.from({ length: 40 }, (_, i) => (i * 7) % 11); // 20 rows × 2 features
+   * const y = Array.from({ length: 20 }, (_, i) => (i < 14 ? 'a' : 'b'));
+   * const source = new SMOTE({ kNeighbors: 3, seed: 1 }).fitStream(denseRowSource(data, 20, 2), y);
+   * for (const batch of source.batches(0, 8)) {
+   *   // batch.x: batch.size × 2 float32 values; batch.y: indices into source.classes (['a', 'b'])
+   * }
+   * ```
+   */
+  fitStream(X: RowSource, y: ReadonlyArray<Label>, options?: SamplerStreamOptions): BatchSource {
+    const input = {
+      name: this.className,
+      samplingType: this.samplingType,
+      seed: this.params.seed,
+      resolve: (who: string, labels: ReadonlyArray<Label>, counts: ReadonlyMap<Label, number>) =>
+        this.resolve(who, labels, counts),
+      hook: (ctx: StreamContext) => this.streamPlan(ctx),
+    };
+    const { source, plan, seed, ctx } = runFitStream(input, X, y, options);
+    const realized = new Map<Label, number>();
+    const counts = new Map<Label, number>();
+    for (const c of plan.classes) {
+      counts.set(c.label, c.originals + c.synthetic);
+      if (ctx.plan.has(c.label))
+        realized.set(c.label, this.samplingType === 'over-sampling' ? c.synthetic : c.originals);
+    }
+    this.lastFit = Object.freeze({
+      ...plan.fitted,
+      samplingStrategy: ctx.plan,
+      seed,
+      realized,
+      counts,
+      nFeaturesIn: ctx.cols,
+    }) as FittedSampler & Extra;
+    return source;
+  }
+
+  /**
+   * The lazy form's hook: what {@link Sampler.fitStream} needs, computed once, as one
+   * {@link StreamClass} per class (its rows, its original and synthetic counts, a
+   * {@link SyntheticGenerator}). `ctx.classes()` gives the default entries to extend.
+   *
+   * The default runs the eager {@link Sampler.resample} hook once per epoch on a dense copy of the
+   * selected rows, each run with its own seed: an over-sampler's epoch takes its synthetic rows
+   * from that run, an under-sampler's its kept rows. It is exact but holds the selected rows twice
+   * (float64): override this hook for data that does not fit (see docs/extending-samplers.md).
+   */
+  protected streamPlan(ctx: StreamContext): StreamPlan<Extra> {
+    return hookStreamPlan(ctx, (c) => this.resample(c));
   }
 
   /**

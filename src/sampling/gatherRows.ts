@@ -7,3 +7,10 @@ export function gatherRows(data: Float64Array, cols: number, idx: Int32Array): F
   }
   return out;
 }
+
+/** The row indices `0 … n − 1` (every row of an `n`-row matrix, in order). @internal */
+export function allRows(n: number): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  return idx;
+}

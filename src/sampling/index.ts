@@ -26,3 +26,13 @@ export type { RandomUnderSamplerOptions, RandomUnderSamplerParams } from './Rand
 export { KNeighbors } from './neighbors/index.js';
 export type { KNeighborsParams, KNeighborsFitted } from './neighbors/index.js';
 export type { NeighborSearch, KNeighborsResult, KNeighborsOptions } from './neighbors/types.js';
+export type {
+  SamplerStreamOptions,
+  StreamContext,
+  StreamPlan,
+  StreamClass,
+  EpochClass,
+  OriginalDraw,
+  SyntheticGenerator,
+  SyntheticBatch,
+} from './lazy/streamPlan.js';

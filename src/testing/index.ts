@@ -12,3 +12,4 @@ export type { ClassifierSpec } from './classifierChecks.js';
 export type { Check, NamedInput } from './check.js';
 export { firstDifference, deepFreeze } from './compare.js';
 export { ConformanceError } from './ConformanceError.js';
+export { lazySamplerChecks, type LazySamplerShape, type LazySamplerSpec } from './lazySamplerChecks.js';

@@ -4,7 +4,7 @@
  * so both resolve to the built package, as in a user's project (one copy of the error classes the
  * suite checks with `instanceof`).
  */
-import { samplerChecks } from 'imbalanced-tabular/testing';
+import { lazySamplerChecks, samplerChecks } from 'imbalanced-tabular/testing';
 import { describe, expect, it } from 'vitest';
 import { Jitter } from '../../examples/custom-sampler.js';
 
@@ -19,6 +19,11 @@ for (let i = 0; i < 54; i++) {
 
 describe('Jitter (examples/custom-sampler.ts) passes the conformance suite', () => {
   for (const c of samplerChecks({ name: 'Jitter', create: (seed: number) => new Jitter({ seed }), X, y }))
+    it(c.name, c.run);
+});
+
+describe('Jitter gets a lazy form from the Sampler base that passes the lazy conformance suite', () => {
+  for (const c of lazySamplerChecks({ name: 'Jitter (lazy)', create: (seed: number) => new Jitter({ seed }), X, y }))
     it(c.name, c.run);
 });
 

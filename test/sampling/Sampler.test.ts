@@ -13,29 +13,8 @@ import {
   SMOTE,
 } from '../../src/index.js';
 import { BruteNeighbors } from '../support/bruteNeighbors.js';
+import { Jitter } from '../support/jitter.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
-
-// The user's sampler of examples/custom-sampler.ts, built on the sources (the example itself imports the
-// package from dist and runs the conformance suite in test/examples/customSampler.test.ts).
-class Jitter extends Sampler<SamplerParams & { readonly sigma: number }> {
-  constructor(options: SamplerOptions & { sigma?: number } = {}) {
-    super({ name: 'Jitter', type: 'over-sampling' }, options, { sigma: options.sigma ?? 0.1 });
-  }
-
-  protected resample(ctx: SamplerContext): object {
-    const { data, cols, rng } = ctx;
-    const out = ctx.allocate();
-    for (const [label, n] of ctx.plan) {
-      const rows = ctx.indicesOf(label);
-      const block = out.rows(label);
-      for (let i = 0; i < n; i++) {
-        const src = rows[rng.int(rows.length)]!;
-        for (let j = 0; j < cols; j++) block[i * cols + j] = data[src * cols + j]! + this.params.sigma * rng.normal();
-      }
-    }
-    return {};
-  }
-}
 
 describeConformance({ name: 'Jitter (a user sampler on the sources)', create: (seed: number) => new Jitter({ seed }) });
 

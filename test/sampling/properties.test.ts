@@ -10,54 +10,12 @@ import {
   type ResampleResult,
 } from '../../src/index.js';
 import { deepFreeze } from '../../src/testing/index.js';
+import { dataset as gridDataset, knn, rowsOf, sq } from './propertyData.js';
 
 /** A random labelled dataset: 2–3 classes of 7–16 rows, 1–4 features on a coarse grid (ties and duplicates happen). */
-const dataset = fc
-  .record({
-    d: fc.integer({ min: 1, max: 4 }),
-    sizes: fc.array(fc.integer({ min: 7, max: 16 }), { minLength: 2, maxLength: 3 }),
-    seed: fc.integer({ min: 0, max: 2 ** 31 }),
-  })
-  .chain(({ d, sizes, seed }) => {
-    const n = sizes.reduce((s, v) => s + v, 0);
-    return fc.record({
-      X: fc.array(
-        fc.array(
-          fc.integer({ min: -40, max: 40 }).map((v) => v / 4),
-          { minLength: d, maxLength: d },
-        ),
-        { minLength: n, maxLength: n },
-      ),
-      order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
-      sizes: fc.constant(sizes),
-      seed: fc.constant(seed),
-    });
-  })
-  .map(({ X, order, sizes, seed }) => {
-    const y: number[] = [];
-    sizes.forEach((s, c) => {
-      for (let i = 0; i < s; i++) y.push(c * 10);
-    });
-    return { X, y: order.map((i) => y[i] as number), seed };
-  });
+const dataset = gridDataset();
 
 const RUNS = { numRuns: 40 };
-
-/** Row indices of class c. */
-const rowsOf = (y: Label[], c: Label): number[] => y.flatMap((v, i) => (v === c ? [i] : []));
-
-/** k nearest rows among `cand` to row `i` (itself excluded), by (distance, index) — straight from the definition. */
-function knn(dist: (a: number, b: number) => number, i: number, cand: number[], k: number): number[] {
-  return cand
-    .filter((j) => j !== i)
-    .map((j) => [dist(i, j), j] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .slice(0, k)
-    .map((t) => t[1]);
-}
-
-const sq = (X: number[][], cols: number[]) => (a: number, b: number) =>
-  cols.reduce((s, j) => s + ((X[a] as number[])[j]! - (X[b] as number[])[j]!) ** 2, 0);
 
 /** Is x = b + u (q − b) with u in [0, 1) on the columns `cols`? */
 function onSegment(x: ArrayLike<number>, b: number[], q: number[], cols: number[]): boolean {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, type Sampler } from '../../src/index.js';
 import { type SamplerSpec, samplerChecks } from '../../src/testing/index.js';
 
-/** A small 3-class dataset (40 / 14 / 9 rows) with 3 features; column 2 holds category codes. */
+/** A small 3-class dataset (36 / 18 / 9 rows) with 3 features; column 2 holds category codes. */
 function data(): { X: number[][]; y: number[] } {
   let s = 7;
   const r = () => {

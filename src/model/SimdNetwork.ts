@@ -1,0 +1,322 @@
+/**
+ * The MLP on the library's own WebAssembly SIMD kernels, on one or more threads: the same network
+ * as {@link Network} (same {@link NetSpec}, same {@link LayerValues}), trained and evaluated
+ * without tfjs. See kernels/gemm.ts for the products, parallel/passes.ts for what each thread does
+ * and why the thread count never changes a result.
+ *
+ * Supported: every activation, L2, Adam / RMSprop / SGD, class weights. Not (the tfjs path runs
+ * them): dropout and batch normalization.
+ *
+ * @internal
+ * @module
+ */
+import { HP } from './kernels/elementwise.js';
+import { KERNEL_NAMES, bestVariant, compileKernels, hasSharedMemory, hasSimd, kernelsSync } from './kernels/module.js';
+import type { LayerValues, NetSpec, StepResult } from './Network.js';
+import type { MLPOptimizer } from './options.js';
+import { netLayout } from './parallel/layout.js';
+import type { NetLayout } from './parallel/layout.js';
+import { PROGRAM_WORDS } from './parallel/layout.js';
+import { predictPass, trainPass } from './parallel/passes.js';
+import { ProgramWriter, runProgram, CTL } from './parallel/program.js';
+import type { Kernel } from './parallel/program.js';
+import { ThreadPool, canStartWorkers, threadCanWait } from './parallel/ThreadPool.js';
+import type { Trainer } from './trainingLoop.js';
+
+/** Rows per prediction pass (at least the batch size when training). */
+const PREDICT_ROWS = 1024;
+
+/** Optimizer constants (Keras / tfjs defaults). */
+const ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-7 };
+const RMSPROP = { rho: 0.9, eps: 1e-7 };
+
+let enabled = true;
+
+/**
+ * Turns the kernel path on or off for models fitted or loaded afterwards (benchmarks compare it
+ * with the tfjs path). @internal
+ */
+export function useSimdKernels(on: boolean): void {
+  enabled = on;
+}
+
+/** Options of a kernel network. @internal */
+export interface SimdOptions {
+  /** Threads to run on (1: no workers). */
+  threads: number;
+  /** Training: the optimizer, its learning rate and the batch size. */
+  training?: { optimizer: MLPOptimizer; learningRate: number; batchSize: number };
+}
+
+const finalizer =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<ThreadPool>((p) => p.dispose()) : undefined;
+
+/**
+ * The network's parameters, optimizer state and buffers in one WebAssembly memory, with the
+ * worker threads bound to it. @internal
+ */
+export class SimdNetwork implements Trainer {
+  readonly spec: NetSpec;
+  private readonly L: NetLayout;
+  private readonly memory: WebAssembly.Memory;
+  private readonly fns: Kernel[];
+  private readonly ex: Record<string, Kernel>;
+  private readonly f32: Float32Array;
+  private readonly i32: Int32Array;
+  private readonly index: Map<string, number>;
+  private readonly canWait: boolean;
+  private pool: ThreadPool | undefined;
+  private readonly training: SimdOptions['training'];
+  private lr = 0;
+  private t = 0;
+  private best: Float32Array | undefined;
+
+  /** Rows of one pass (the most {@link SimdNetwork.probabilitiesOf} asks `fill` for). */
+  get passRows(): number {
+    return this.L.cap;
+  }
+
+  /** Whether `spec` can run here on the kernels (SIMD, no dropout, no batch normalization). */
+  static supports(spec: NetSpec): boolean {
+    return enabled && spec.dropout === 0 && !spec.batchNorm && hasSimd();
+  }
+
+  /** Compiles the kernels (asynchronously, cached) and starts the workers; waits until they are up. */
+  static async create(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): Promise<SimdNetwork> {
+    const shared = wantsShared(opts.threads);
+    const module = await compileKernels(bestVariant(shared));
+    const net = new SimdNetwork(spec, values, opts, module, shared);
+    await net.pool?.whenReady();
+    return net;
+  }
+
+  /**
+   * The same synchronously (workers join as they come up), or undefined where the kernels cannot
+   * be compiled synchronously (a browser's main thread before `MLPClassifier.ready`).
+   */
+  static createSync(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): SimdNetwork | undefined {
+    const shared = wantsShared(opts.threads);
+    const module = kernelsSync(bestVariant(shared));
+    return module ? new SimdNetwork(spec, values, opts, module, shared) : undefined;
+  }
+
+  private constructor(
+    spec: NetSpec,
+    values: readonly LayerValues[],
+    opts: SimdOptions,
+    module: WebAssembly.Module,
+    shared: boolean,
+  ) {
+    this.spec = spec;
+    this.training = opts.training;
+    const cap = Math.max(PREDICT_ROWS, opts.training?.batchSize ?? 0);
+    const threads = shared ? opts.threads : 1;
+    this.L = netLayout(spec, cap, threads, opts.training?.optimizer);
+    const pages = Math.ceil(this.L.bytes / 65536);
+    this.memory = new WebAssembly.Memory(shared ? { initial: pages, maximum: pages, shared } : { initial: pages });
+    const inst = new WebAssembly.Instance(module, { env: { memory: this.memory } });
+    this.ex = inst.exports as unknown as Record<string, Kernel>;
+    this.fns = KERNEL_NAMES.map((n) => this.ex[n] as Kernel);
+    this.index = new Map(KERNEL_NAMES.map((n, i) => [n, i]));
+    this.f32 = new Float32Array(this.memory.buffer);
+    this.i32 = new Int32Array(this.memory.buffer);
+    this.canWait = !shared || threadCanWait();
+    this.write(values);
+    if (opts.training) this.lr = opts.training.learningRate;
+    if (threads > 1) {
+      const { ctl, programs } = this.L;
+      this.pool = ThreadPool.start(
+        { module, memory: this.memory, names: KERNEL_NAMES, ctl, programs, words: PROGRAM_WORDS },
+        threads - 1,
+      );
+      finalizer?.register(this, this.pool, this);
+    }
+  }
+
+  /** Writes `values` into the parameter blocks (and Wᵀ when training). */
+  private write(values: readonly LayerValues[]): void {
+    this.L.layers.forEach((layer, l) => {
+      const v = values[l] as LayerValues;
+      const base = layer.params >> 2;
+      for (let i = 0; i < layer.nIn; i++)
+        this.f32.set(v.kernel.subarray(i * layer.nOut, (i + 1) * layer.nOut), base + i * layer.stride);
+      this.f32.set(v.bias, base + layer.nIn * layer.stride);
+    });
+    this.refreshTransposes();
+  }
+
+  /** Wᵀ of every layer after the first, from the parameter blocks. */
+  private refreshTransposes(): void {
+    this.L.layers.forEach((layer) => {
+      if (layer.wt !== 0)
+        this.ex.transpose?.(layer.nIn, layer.nOut, layer.params, layer.stride, layer.wt, layer.inStride);
+    });
+  }
+
+  /** Every parameter as float32 arrays without padding (kernel `nIn × nOut`, bias). */
+  read(): LayerValues[] {
+    return this.L.layers.map((layer) => {
+      const base = layer.params >> 2;
+      const kernel = new Float32Array(layer.nIn * layer.nOut);
+      for (let i = 0; i < layer.nIn; i++)
+        kernel.set(this.f32.subarray(base + i * layer.stride, base + i * layer.stride + layer.nOut), i * layer.nOut);
+      const b0 = base + layer.nIn * layer.stride;
+      return { kernel, bias: this.f32.slice(b0, b0 + layer.nOut) };
+    });
+  }
+
+  /**
+   * Puts `m` input rows in place: `fill` writes them densely (`m × d`) into the buffer it gets, and
+   * they are spread to the padded row stride when there is one.
+   */
+  private loadRows(m: number, fill: (buf: Float32Array) => void): void {
+    const { d, x, xStride, staging } = this.L;
+    if (staging === 0) {
+      fill(this.f32.subarray(x >> 2, (x >> 2) + m * d));
+      return;
+    }
+    const s = staging >> 2;
+    fill(this.f32.subarray(s, s + m * d));
+    for (let i = 0; i < m; i++) this.f32.copyWithin((x >> 2) + i * xStride, s + i * d, s + (i + 1) * d);
+  }
+
+  /** Threads a pass of `rows` rows runs on: this one plus the workers that are up (≤ 1 per 4 rows). */
+  private passThreads(rows: number): number[] {
+    const ready = this.pool?.ready() ?? [];
+    return ready.slice(0, Math.max(0, Math.ceil(rows / 4) - 1));
+  }
+
+  private run(workers: number[]): void {
+    if (this.pool && workers.length > 0) this.pool.run(this.fns, workers, this.canWait);
+    else {
+      this.i32[(this.L.ctl >> 2) + CTL.threads] = 1;
+      runProgram(this.fns, this.i32, this.L.programs >> 2, this.L.ctl >> 2, CTL, this.canWait);
+    }
+  }
+
+  private writer(threads: number): ProgramWriter {
+    return new ProgramWriter(this.i32, this.L.programs >> 2, PROGRAM_WORDS, threads, this.index);
+  }
+
+  /**
+   * One optimizer step on a batch of `b` rows (`x` row-major float32, `y` class indices, `w` each
+   * row's loss weight, already divided by b); returns the batch's loss (weighted cross-entropy +
+   * L2 penalty, before the step) and correct predictions.
+   */
+  step(x: Float32Array, y: Int32Array, w: Float32Array, b: number, _dropoutSeeds?: readonly number[]): StepResult {
+    const tr = this.training;
+    if (!tr) throw new Error('SimdNetwork: not built for training');
+    const L = this.L;
+    this.loadRows(b, (buf) => buf.set(x.subarray(0, b * L.d)));
+    this.i32.set(y.subarray(0, b), L.labels >> 2);
+    this.f32.set(w.subarray(0, b), L.weights >> 2);
+    let penalty = 0;
+    if (this.spec.l2 > 0)
+      for (const layer of L.layers) penalty += this.ex.sumsq?.(layer.nIn * layer.stride, layer.params) as number;
+    this.hyperParameters(tr.optimizer);
+    const workers = this.passThreads(b);
+    const prog = this.writer(1 + workers.length);
+    trainPass(prog, L, this.spec, b, tr.optimizer);
+    this.run(workers);
+    let loss = 0;
+    let correct = 0;
+    const st = L.stats >> 2;
+    const wt = L.weights >> 2;
+    for (let i = 0; i < b; i++) {
+      const s = st + 4 * i;
+      loss += (this.f32[wt + i] as number) * (Math.log(this.f32[s] as number) - (this.f32[s + 1] as number));
+      correct += this.f32[s + 2] as number;
+    }
+    return { loss: loss + this.spec.l2 * penalty, correct };
+  }
+
+  private hyperParameters(optimizer: MLPOptimizer): void {
+    this.t++;
+    const f = this.f32;
+    for (const [at, l2x2] of [
+      [this.L.hpKernel >> 2, 2 * this.spec.l2],
+      [this.L.hpBias >> 2, 0],
+    ] as const) {
+      f[at + HP.lr] = this.lr;
+      f[at + HP.l2x2] = l2x2;
+      if (optimizer === 'adam') {
+        f[at + HP.beta1] = ADAM.beta1;
+        f[at + HP.omb1] = 1 - ADAM.beta1;
+        f[at + HP.beta2] = ADAM.beta2;
+        f[at + HP.omb2] = 1 - ADAM.beta2;
+        f[at + HP.c1] = 1 / (1 - ADAM.beta1 ** this.t);
+        f[at + HP.c2] = 1 / (1 - ADAM.beta2 ** this.t);
+        f[at + HP.eps] = ADAM.eps;
+      } else if (optimizer === 'rmsprop') {
+        f[at + HP.beta2] = RMSPROP.rho;
+        f[at + HP.omb2] = 1 - RMSPROP.rho;
+        f[at + HP.eps] = RMSPROP.eps;
+      }
+    }
+  }
+
+  /**
+   * Class probabilities (`n × nOut` float32) of `n` rows; `fill(buf, start, m)` writes rows
+   * `start … start + m − 1` (row-major, `nIn` columns) into `buf`, a view of the kernels' memory.
+   */
+  probabilitiesOf(n: number, fill: (buf: Float32Array, start: number, m: number) => void): Float32Array {
+    const L = this.L;
+    const out = L.layers[L.layers.length - 1] as NetLayout['layers'][number];
+    const k = out.nOut;
+    const proba = new Float32Array(n * k);
+    for (let start = 0; start < n; start += L.cap) {
+      const m = Math.min(L.cap, n - start);
+      this.loadRows(m, (buf) => fill(buf, start, m));
+      const workers = this.passThreads(m);
+      const prog = this.writer(1 + workers.length);
+      predictPass(prog, L, this.spec, m);
+      this.run(workers);
+      const a = out.act >> 2;
+      for (let i = 0; i < m; i++)
+        proba.set(this.f32.subarray(a + i * out.stride, a + i * out.stride + k), (start + i) * k);
+    }
+    return proba;
+  }
+
+  /** {@link SimdNetwork.probabilitiesOf} for rows held in a float32 array (`n × nIn`). */
+  probabilities(X: Float32Array, n: number): Float32Array {
+    const d = this.L.d;
+    return this.probabilitiesOf(n, (buf, start, m) => buf.set(X.subarray(start * d, (start + m) * d)));
+  }
+
+  /** Sets the learning rate of the next steps. */
+  setLearningRate(lr: number): void {
+    this.lr = lr;
+  }
+
+  /** Keeps a copy of the current parameters as the best so far. */
+  keepBest(): void {
+    this.best = this.f32.slice(this.L.paramsStart >> 2, this.L.paramsEnd >> 2);
+  }
+
+  /** Puts the kept best parameters back (and refreshes Wᵀ). */
+  restoreBest(): void {
+    if (!this.best) return;
+    this.f32.set(this.best, this.L.paramsStart >> 2);
+    this.refreshTransposes();
+  }
+
+  /** Drops the kept best parameters (the network stays usable for predictions). */
+  close(): void {
+    this.best = undefined;
+  }
+
+  /** Stops the worker threads (the memory goes with the object). */
+  dispose(): void {
+    if (this.pool) {
+      finalizer?.unregister(this);
+      this.pool.dispose();
+      this.pool = undefined;
+    }
+  }
+}
+
+/** Whether a network for `threads` threads uses a shared memory (and workers can start). */
+function wantsShared(threads: number): boolean {
+  return threads > 1 && hasSharedMemory() && canStartWorkers();
+}

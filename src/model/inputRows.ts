@@ -1,0 +1,99 @@
+/**
+ * The MLP's input rows: any matrix input or {@link RowSource} as one RowSource of float32 rows, and
+ * the gathers the fit and the predictions make from it.
+ * @internal
+ */
+import type { BatchSource } from '../core/batchSource.js';
+import { DataValidationError } from '../core/errors.js';
+import { toDense32 } from '../core/matrix.js';
+import type { MatrixInput } from '../core/matrix.js';
+import { denseRowSource, isRowSource } from '../core/rowSource.js';
+import type { RowSource } from '../core/rowSource.js';
+
+/** Options of {@link asRowSource}. @internal */
+export interface RowInputOptions {
+  /** Who is reading, e.g. `MLPClassifier.fit`. */
+  who: string;
+  /** Argument name. @defaultValue 'X' */
+  param?: string;
+  /** Required column count. */
+  cols?: number;
+  /** Minimum number of rows. @defaultValue 1 */
+  minRows?: number;
+}
+
+/**
+ * `X` as a {@link RowSource}: a RowSource as it is (its shape checked, nothing copied), a matrix
+ * input checked (finite values, rectangular) and copied once into float32.
+ * @throws {@link DataValidationError} on a wrong column count, too few rows or bad values.
+ * @internal
+ */
+export function asRowSource(X: MatrixInput | RowSource, opts: RowInputOptions): RowSource {
+  const { who, param = 'X', cols, minRows = 1 } = opts;
+  if (!isRowSource(X)) {
+    const d = toDense32(X, { who, param, minRows, ...(cols === undefined ? {} : { cols }) });
+    return denseRowSource(d.data, d.rows, d.cols);
+  }
+  if (cols !== undefined && X.columns !== cols) {
+    throw new DataValidationError(
+      `${who}: ${param} has ${X.columns} columns but the model expects ${cols}. ` +
+        'Pass rows with the feature count seen in fit.',
+      { param },
+    );
+  }
+  if (X.rows < minRows) {
+    throw new DataValidationError(`${who}: ${param} has ${X.rows} rows, fewer than ${minRows}.`, { param });
+  }
+  return X;
+}
+
+/** Whether `x` is a {@link BatchSource} (has `nFeatures`, `classes`, `epochRows` and `batches`). @internal */
+export function isBatchSource(x: unknown): x is BatchSource {
+  return (
+    x !== null &&
+    typeof x === 'object' &&
+    typeof (x as BatchSource).nFeatures === 'number' &&
+    typeof (x as BatchSource).epochRows === 'number' &&
+    Array.isArray((x as BatchSource).classes) &&
+    typeof (x as BatchSource).batches === 'function'
+  );
+}
+
+/** The rows `indices` of `source`, gathered into a fresh float32 buffer. @internal */
+export function gatherAll(source: RowSource, indices: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(indices.length * source.columns);
+  source.gatherRows(indices, out);
+  return out;
+}
+
+/**
+ * Rows per gathered prediction chunk: about 4 M values (16 MB of float32), at least 256 rows — large
+ * enough that per-chunk costs vanish, small enough that a wide RowSource never needs a full copy.
+ * @internal
+ */
+export function chunkRows(columns: number): number {
+  return Math.max(256, Math.floor((1 << 22) / Math.max(1, columns)));
+}
+
+/**
+ * Calls `fn` on consecutive chunks of `source`'s rows gathered into one reused float32 buffer
+ * (`chunk` holds `rows × columns` values of rows `start … start + rows − 1`).
+ * @internal
+ */
+export function forEachChunk(
+  source: RowSource,
+  fn: (chunk: Float32Array, rows: number, start: number) => void,
+  size = chunkRows(source.columns),
+): void {
+  const n = source.rows;
+  const d = source.columns;
+  const step = Math.max(1, Math.min(size, n));
+  const buf = new Float32Array(step * d);
+  const idx = new Int32Array(step);
+  for (let start = 0; start < n; start += step) {
+    const m = Math.min(step, n - start);
+    for (let i = 0; i < m; i++) idx[i] = start + i;
+    source.gatherRows(idx.subarray(0, m), buf);
+    fn(buf.subarray(0, m * d), m, start);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The two passes of the kernel network as per-thread programs.
+ *
+ * Forward (prediction, and the first half of a training step): the rows of the pass are split
+ * among the threads (in multiples of 4); each thread runs its rows through every layer — gemm with
+ * the bias (and ReLU) fused, the other activations in place — then the softmax.
+ *
+ * Training step: forward as above, the softmax cross-entropy gradient, and the input gradients
+ * `D_{l−1} = (D_l · W_lᵀ) ⊙ act′(H_{l−1})`, all row-local; a barrier; then the parameter rows of
+ * every layer's `[W; b]` block are split among the threads, and each thread computes its rows of
+ * the gradient over the whole batch (`dW = Aᵀ·D`, the bias row a column sum of D), updates them
+ * with the optimizer and refreshes its columns of Wᵀ.
+ *
+ * No value depends on how the rows are split: a row's forward and backward results depend on that
+ * row only, and every gradient element sums the batch rows in order 0 … b−1 whichever thread owns
+ * it. So the thread count never changes a result bit.
+ *
+ * @internal
+ * @module
+ */
+import type { MLPActivation, NetSpec } from '../Network.js';
+import type { MLPOptimizer } from '../options.js';
+import type { LayerLayout, NetLayout } from './layout.js';
+import type { ProgramWriter } from './program.js';
+
+/** The gemm epilogue of a hidden layer's forward product. */
+const FORWARD: Record<MLPActivation, string> = {
+  relu: 'gemm_biasRelu',
+  linear: 'gemm_bias',
+  tanh: 'gemm_bias',
+  sigmoid: 'gemm_bias',
+  elu: 'gemm_bias',
+};
+/** The in-place activation after it (none for relu and linear). */
+const ACTIVATE: Partial<Record<MLPActivation, string>> = { tanh: 'act_tanh', sigmoid: 'act_sigmoid', elu: 'act_elu' };
+/** The gemm epilogue of the input gradient through a hidden activation. */
+const BACKWARD: Record<MLPActivation, string> = {
+  relu: 'gemm_reluGrad',
+  linear: 'gemm_plain',
+  tanh: 'gemm_tanhGrad',
+  sigmoid: 'gemm_sigmoidGrad',
+  elu: 'gemm_eluGrad',
+};
+
+/** Rows `[lo, hi)` of `n` for `slot` of `threads` (multiples of `align`, the last part shorter). */
+export function share(n: number, threads: number, slot: number, align: number): [number, number] {
+  const per = Math.ceil(n / threads / align) * align;
+  const lo = Math.min(n, slot * per);
+  return [lo, Math.min(n, lo + per)];
+}
+
+const rowAt = (base: number, row: number, stride: number) => base + 4 * row * stride;
+
+/** Forward through every layer for rows `[r0, r1)` of the pass (the output layer's logits in its `act`). */
+function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, r1: number): void {
+  const m = r1 - r0;
+  if (m <= 0) return;
+  const last = L.layers.length - 1;
+  L.layers.forEach((layer, l) => {
+    const gemm = l === last ? 'gemm_bias' : FORWARD[spec.activation];
+    const out = rowAt(layer.act, r0, layer.stride);
+    const bias = rowAt(layer.params, layer.nIn, layer.stride);
+    const input = rowAt(layer.input, r0, layer.inStride);
+    const { width, nIn, inStride, params, stride } = layer;
+    w.call(gemm, m, width, nIn, input, inStride, 1, params, stride, out, stride, bias, 0);
+    const act = ACTIVATE[spec.activation];
+    if (l < last && act) w.call(act, m * stride, out);
+  });
+}
+
+/**
+ * Writes the prediction pass over `rows` rows on `threads` threads: probabilities in the output
+ * layer's `act` (row stride its `stride`).
+ * @internal
+ */
+export function predictPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, rows: number): void {
+  const out = L.layers[L.layers.length - 1] as LayerLayout;
+  for (let t = 0; t < w.threads; t++) {
+    const [r0, r1] = share(rows, w.threads, t, 4);
+    w.at(t);
+    forwardRows(w, L, spec, r0, r1);
+    if (r1 > r0) w.call('softmax_proba', r1 - r0, out.nOut, out.stride, rowAt(out.act, r0, out.stride));
+  }
+  w.finish();
+}
+
+/**
+ * Writes one training step over a batch of `b` rows on `threads` threads (see the module notes).
+ * @internal
+ */
+export function trainPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, b: number, optimizer: MLPOptimizer): void {
+  const layers = L.layers;
+  const out = layers[layers.length - 1] as LayerLayout;
+  for (let t = 0; t < w.threads; t++) {
+    const [r0, r1] = share(b, w.threads, t, 4);
+    const m = r1 - r0;
+    w.at(t);
+    if (m <= 0) continue;
+    forwardRows(w, L, spec, r0, r1);
+    w.call(
+      'softmax_grad',
+      m,
+      out.nOut,
+      out.stride,
+      rowAt(out.act, r0, out.stride),
+      L.labels + 4 * r0,
+      L.weights + 4 * r0,
+      L.stats + 16 * r0,
+      rowAt(out.grad, r0, out.stride),
+    );
+    for (let l = layers.length - 1; l >= 1; l--) {
+      const layer = layers[l] as LayerLayout;
+      const prev = layers[l - 1] as LayerLayout;
+      const H = rowAt(prev.act, r0, prev.stride);
+      w.call(
+        BACKWARD[spec.activation],
+        m,
+        prev.width,
+        layer.nOut,
+        rowAt(layer.grad, r0, layer.stride),
+        layer.stride,
+        1,
+        layer.wt,
+        prev.stride,
+        rowAt(prev.grad, r0, prev.stride),
+        prev.stride,
+        H,
+        prev.stride,
+      );
+    }
+  }
+  w.barrier();
+  for (let t = 0; t < w.threads; t++) {
+    w.at(t);
+    for (const layer of layers) updateRows(w, L, layer, b, share(layer.nIn + 1, w.threads, t, 1), optimizer);
+  }
+  w.finish();
+}
+
+/** Gradient, optimizer step and Wᵀ refresh of rows `[lo, hi)` of one layer's `[W; b]` block. */
+function updateRows(
+  w: ProgramWriter,
+  L: NetLayout,
+  layer: LayerLayout,
+  b: number,
+  [lo, hi]: [number, number],
+  optimizer: MLPOptimizer,
+): void {
+  const { nIn, width, stride } = layer;
+  const wHi = Math.min(hi, nIn);
+  const at = (base: number, row: number) => (base === 0 ? 0 : base + 4 * row * stride);
+  const step = (row: number, count: number, hp: number) => {
+    const p = at(layer.params, row);
+    const g = at(layer.grads, row);
+    if (optimizer === 'adam') w.call('adam', count, p, g, at(layer.state1, row), at(layer.state2, row), hp);
+    else if (optimizer === 'rmsprop') w.call('rmsprop', count, p, g, at(layer.state1, row), hp);
+    else w.call('sgd', count, p, g, hp);
+  };
+  if (wHi > lo) {
+    // dW rows lo … wHi−1: A read transposed (column lo of the input rows, stride inStride).
+    const rows = wHi - lo;
+    w.call(
+      'gemm_plain',
+      rows,
+      width,
+      b,
+      layer.input + 4 * lo,
+      1,
+      layer.inStride,
+      layer.grad,
+      stride,
+      at(layer.grads, lo),
+      stride,
+      0,
+      0,
+    );
+    step(lo, rows * stride, L.hpKernel);
+    if (layer.wt !== 0)
+      w.call('transpose', rows, layer.nOut, at(layer.params, lo), stride, layer.wt + 4 * lo, layer.inStride);
+  }
+  if (hi > nIn) {
+    w.call('colsum', width, b, layer.grad, stride, at(layer.grads, nIn));
+    step(nIn, stride, L.hpBias);
+  }
+}

@@ -1,0 +1,162 @@
+import type { Batch, BatchSource } from '../../core/batchSource.js';
+import type { Label } from '../../core/matrix.js';
+import { Random } from '../../core/random.js';
+import type { RowSource } from '../../core/rowSource.js';
+import { checkInteger } from '../../core/validate.js';
+import { epochTargets, type EpochTargets } from '../../core/epochTargets.js';
+import { type EpochClassRows, layoutEpoch } from './epochLayout.js';
+import type { StreamClass, StreamPlan, SyntheticBatch } from './streamPlan.js';
+import { SeedPurpose, streamSeed } from './streamSeed.js';
+
+/**
+ * The {@link BatchSource} of a lazy sampler: epochs of original rows gathered from X and synthetic
+ * rows generated batch by batch, shuffled together, from a {@link StreamPlan}.
+ *
+ * @remarks
+ * Epoch `e` (see `epochLayout.ts`): the per-class targets are fixed at construction; the epoch's
+ * originals and order come from a stream seeded by (seed, e) and each class's cycle permutations;
+ * batch `b` of size `B` is slots `[b·B, (b+1)·B)` of the epoch, and its synthetic rows are drawn from
+ * a stream seeded by (seed, e, b) — class by class in sorted order, `generator.draw(rng, m_c)` for the
+ * `m_c` synthetic slots of class c in the batch. So a batch depends only on the seed, `e`, `B` and
+ * `b`; the epoch's original rows do not depend on `B` at all. The `x` and `y` buffers are reused
+ * from batch to batch.
+ *
+ * @internal
+ */
+export class LazyBatchSource implements BatchSource {
+  readonly nFeatures: number;
+  readonly classes: ReadonlyArray<Label>;
+  readonly epochRows: number;
+  readonly epochCounts: ReadonlyMap<Label, number>;
+  private readonly who: string;
+  private readonly X: RowSource;
+  private readonly plan: StreamPlan;
+  private readonly seed: number;
+  private readonly targets: EpochTargets;
+
+  /**
+   * @param who - `SMOTE batch source`, for messages.
+   * @param X - The rows originals are gathered from and synthetic rows read.
+   * @param plan - The per-class plan (every class, sorted).
+   * @param seed - The stream's seed.
+   * @param epochRows - Rows per epoch (undefined: min(selected rows, resampled total)).
+   */
+  constructor(who: string, X: RowSource, plan: StreamPlan, seed: number, epochRows: number | undefined) {
+    this.who = who;
+    this.X = X;
+    this.plan = plan;
+    this.seed = seed;
+    this.nFeatures = X.columns;
+    const cls = plan.classes;
+    this.classes = Object.freeze(cls.map((c) => c.label));
+    let selected = 0;
+    let resampled = 0;
+    for (const c of cls) {
+      selected += c.rows.length;
+      resampled += c.originals + c.synthetic;
+      if (c.synthetic > 0 && c.generator === undefined && plan.epoch === undefined) {
+        throw new Error(`${who}: class ${String(c.label)} has ${c.synthetic} synthetic rows but no generator.`);
+      }
+    }
+    this.epochRows = epochRows ?? Math.min(selected, resampled);
+    this.targets = epochTargets(
+      this.epochRows,
+      cls.map((c) => c.originals),
+      cls.map((c) => c.synthetic),
+    );
+    this.epochCounts = new Map(cls.map((c, i) => [c.label, this.targets.perClass[i] as number]));
+  }
+
+  /**
+   * The batches of epoch `epoch`, each of `batchSize` rows but the last.
+   * @throws {@link InvalidParameterError} when `epoch` is not an integer from 0 to 2²¹ − 1 (so that
+   * `epoch × rows` stays exact) or `batchSize` not one from 1 to 2²⁴.
+   */
+  batches(epoch: number, batchSize: number): Iterable<Batch> {
+    checkInteger(this.who, 'epoch', epoch, { min: 0, max: 2 ** 21 - 1 });
+    checkInteger(this.who, 'batchSize', batchSize, { min: 1, max: 2 ** 24 });
+    return { [Symbol.iterator]: () => this.run(epoch, batchSize) };
+  }
+
+  /** The rows and generator of every class for `epoch` (the plan's, or its per-epoch override). */
+  private epochClasses(epoch: number): Array<StreamClass & EpochClassRows> {
+    const over = this.plan.epoch?.(epoch);
+    return this.plan.classes.map((c, i) => {
+      const o = over?.[i];
+      const generator = o?.generator ?? c.generator;
+      return {
+        ...c,
+        rows: o?.rows ?? c.rows,
+        draw: o?.draw ?? c.draw ?? 'cycle',
+        ...(generator ? { generator } : {}),
+      };
+    });
+  }
+
+  private *run(epoch: number, B: number): Generator<Batch> {
+    const classes = this.epochClasses(epoch);
+    const slots = layoutEpoch(classes, this.targets, this.seed, epoch);
+    const d = this.nFeatures;
+    const nClasses = classes.length;
+    const x = new Float32Array(Math.min(B, slots.length) * d);
+    const y = new Int32Array(Math.min(B, slots.length));
+    const m = new Int32Array(nClasses);
+    const next = new Int32Array(nClasses);
+    const offsets = new Int32Array(nClasses);
+    const draws: Array<SyntheticBatch | undefined> = new Array(nClasses);
+    let gathered = new Float32Array(0);
+    let need = new Int32Array(0);
+    for (let b = 0, lo = 0; lo < slots.length; b++, lo += B) {
+      const size = Math.min(B, slots.length - lo);
+      const batch = slots.subarray(lo, lo + size);
+      m.fill(0);
+      let nOrig = 0;
+      for (let t = 0; t < size; t++) {
+        const v = batch[t] as number;
+        if (v >= 0) nOrig++;
+        else m[-1 - v]!++;
+      }
+      // The batch's synthetic rows, class by class in sorted order, from the batch's own stream.
+      const rng = new Random(streamSeed(this.seed, SeedPurpose.batch, epoch, b));
+      let nNeed = nOrig;
+      for (let c = 0; c < nClasses; c++) {
+        draws[c] = undefined;
+        if ((m[c] as number) === 0) continue;
+        const gen = classes[c]!.generator;
+        if (!gen)
+          throw new Error(`${this.who}: class ${String(classes[c]!.label)} has synthetic rows but no generator.`);
+        const drawn = gen.draw(rng, m[c] as number);
+        draws[c] = drawn;
+        offsets[c] = nNeed;
+        nNeed += drawn.sources.length;
+      }
+      // One gather for the batch: its originals in slot order, then every class's sources.
+      if (need.length < nNeed) need = new Int32Array(nNeed);
+      let p = 0;
+      for (let t = 0; t < size; t++) {
+        const v = batch[t] as number;
+        if (v >= 0) need[p++] = (v - (v % nClasses)) / nClasses;
+      }
+      for (let c = 0; c < nClasses; c++) {
+        const drawn = draws[c];
+        if (drawn) for (let s = 0; s < drawn.sources.length; s++) need[p++] = drawn.sources[s] as number;
+      }
+      if (gathered.length < nNeed * d) gathered = new Float32Array(nNeed * d);
+      this.X.gatherRows(need.subarray(0, nNeed), gathered);
+      next.fill(0);
+      for (let t = 0, o = 0; t < size; t++) {
+        const v = batch[t] as number;
+        if (v >= 0) {
+          x.set(gathered.subarray(o * d, (o + 1) * d), t * d);
+          o++;
+          y[t] = v % nClasses;
+        } else {
+          const c = -1 - v;
+          (draws[c] as SyntheticBatch).write(next[c]!++, gathered, offsets[c] as number, x, t);
+          y[t] = c;
+        }
+      }
+      yield { x, y, size };
+    }
+  }
+}

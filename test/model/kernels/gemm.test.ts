@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../../src/core/random.js';
+import { assemble } from '../../../src/model/kernels/assembler.js';
+import { EPILOGUES, gemmFunc } from '../../../src/model/kernels/gemm.js';
+import type { Epilogue } from '../../../src/model/kernels/gemm.js';
+import { hasRelaxedSimd } from '../../../src/model/kernels/module.js';
+
+type Gemm = (...a: number[]) => void;
+
+function instance(fma: boolean): { gemm: Record<string, Gemm>; f32: Float32Array } {
+  const bytes = assemble(
+    EPILOGUES.map((e) => gemmFunc(e, fma)),
+    { shared: false },
+  );
+  const memory = new WebAssembly.Memory({ initial: 64 });
+  const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), { env: { memory } }).exports;
+  return { gemm: ex as unknown as Record<string, Gemm>, f32: new Float32Array(memory.buffer) };
+}
+
+/** The epilogue in float64 on the float32 inputs. */
+function epilogue(e: Epilogue, s: number, x: number): number {
+  switch (e) {
+    case 'plain':
+      return s;
+    case 'bias':
+      return s + x;
+    case 'biasRelu':
+      return Math.max(s + x, 0);
+    case 'reluGrad':
+      return x > 0 ? s : 0;
+    case 'tanhGrad':
+      return s * (1 - x * x);
+    case 'sigmoidGrad':
+      return s * x * (1 - x);
+    case 'eluGrad':
+      return s * Math.min(x + 1, 1);
+  }
+}
+
+describe('gemm kernel', () => {
+  const variants = hasRelaxedSimd() ? [false, true] : [false];
+  for (const fma of variants) {
+    it(`agrees with a naive float64 product for every epilogue, both A layouts and ragged sizes (fma: ${fma})`, () => {
+      const { gemm, f32 } = instance(fma);
+      const rng = new Random(11);
+      for (const [M, N, K] of [
+        [1, 4, 1],
+        [5, 12, 7],
+        [13, 8, 9],
+        [9, 20, 33],
+      ] as const) {
+        for (const trans of [false, true]) {
+          for (const e of EPILOGUES) {
+            const lda = trans ? M + 3 : K + 2;
+            const ldb = N + 4;
+            const ldc = N + 8;
+            const ldx = N;
+            const [A, B, C, X] = [0, 16384, 32768, 49152];
+            const aLen = trans ? K * lda : M * lda;
+            for (let i = 0; i < aLen; i++) f32[A / 4 + i] = rng.normal();
+            for (let i = 0; i < K * ldb; i++) f32[B / 4 + i] = rng.normal();
+            for (let i = 0; i < M * ldx; i++) f32[X / 4 + i] = rng.float() * 2 - 0.5;
+            f32.fill(Number.NaN, C / 4, C / 4 + M * ldc);
+            const sAm = trans ? 1 : lda;
+            const sAk = trans ? lda : 1;
+            const usesH = e.endsWith('Grad');
+            (gemm[`gemm_${e}`] as Gemm)(M, N, K, A, sAm, sAk, B, ldb, C, ldc, X, usesH ? ldx : 0);
+            for (let m = 0; m < M; m++) {
+              for (let n = 0; n < N; n++) {
+                let s = 0;
+                for (let k = 0; k < K; k++)
+                  s += (f32[A / 4 + m * sAm + k * sAk] as number) * (f32[B / 4 + k * ldb + n] as number);
+                const x = usesH ? (f32[X / 4 + m * ldx + n] as number) : (f32[X / 4 + n] as number);
+                const want = epilogue(e, s, x);
+                expect(Math.abs((f32[C / 4 + m * ldc + n] as number) - want)).toBeLessThan(
+                  1e-5 * (1 + Math.abs(want)) * K,
+                );
+              }
+              // Columns past N are never written.
+              expect(Number.isNaN(f32[C / 4 + m * ldc + N] as number)).toBe(true);
+            }
+          }
+        }
+      }
+    });
+  }
+});
