@@ -5,6 +5,8 @@
  * @module
  */
 
+import { asBlocks, type RowBlocks } from './rowBlocks.js';
+
 /** The result of {@link nanMeanVariance}. @internal */
 export interface MeanVariance {
   /** Per column: the mean of its non-NaN values (NaN for columns not asked for or without values). */
@@ -22,7 +24,8 @@ export interface MeanVariance {
  * which is exactly NumPy's order for `nansum(X, axis=0)` on a C-ordered matrix, so the results
  * agree with scikit-learn to the last bit.
  *
- * @param data - The matrix, row-major: row `i`, column `j` is `data[i * cols + j]`.
+ * @param data - The matrix, row-major (row `i`, column `j` is `data[i * cols + j]`), or its blocks
+ *   (read twice).
  * @param cols - Number of columns.
  * @param columns - The columns to compute (the others are NaN in the result).
  * @param count - Per column, the number of non-NaN values (`nanCount`).
@@ -30,20 +33,24 @@ export interface MeanVariance {
  * @internal
  */
 export function nanMeanVariance(
-  data: ArrayLike<number>,
+  data: ArrayLike<number> | RowBlocks,
   cols: number,
   columns: ArrayLike<number>,
   count: ArrayLike<number>,
 ): MeanVariance {
   const k = columns.length;
+  const blocks = asBlocks(data, cols);
   const sum = new Float64Array(cols);
-  for (let off = 0; off < data.length; off += cols) {
-    for (let t = 0; t < k; t++) {
-      const j = columns[t] as number;
-      const x = data[off + j] as number;
-      if (!Number.isNaN(x)) sum[j] = (sum[j] as number) + x;
+  blocks((block, rows) => {
+    const end = rows * cols;
+    for (let off = 0; off < end; off += cols) {
+      for (let t = 0; t < k; t++) {
+        const j = columns[t] as number;
+        const x = block[off + j] as number;
+        if (!Number.isNaN(x)) sum[j] = (sum[j] as number) + x;
+      }
     }
-  }
+  });
   const mean = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
     const j = columns[t] as number;
@@ -51,17 +58,20 @@ export function nanMeanVariance(
   }
   const corr = new Float64Array(cols);
   const sq = new Float64Array(cols);
-  for (let off = 0; off < data.length; off += cols) {
-    for (let t = 0; t < k; t++) {
-      const j = columns[t] as number;
-      const x = data[off + j] as number;
-      if (!Number.isNaN(x)) {
-        const d = x - (mean[j] as number);
-        corr[j] = (corr[j] as number) + d;
-        sq[j] = (sq[j] as number) + d * d;
+  blocks((block, rows) => {
+    const end = rows * cols;
+    for (let off = 0; off < end; off += cols) {
+      for (let t = 0; t < k; t++) {
+        const j = columns[t] as number;
+        const x = block[off + j] as number;
+        if (!Number.isNaN(x)) {
+          const d = x - (mean[j] as number);
+          corr[j] = (corr[j] as number) + d;
+          sq[j] = (sq[j] as number) + d * d;
+        }
       }
     }
-  }
+  });
   const variance = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
     const j = columns[t] as number;
