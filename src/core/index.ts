@@ -22,6 +22,7 @@ export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
 export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
 export { isRowSource, denseRowSource } from './rowSource.js';
+export { Float32Matrix } from './Float32Matrix.js';
 export type { RowSource } from './rowSource.js';
 export type {
   Batch,
