@@ -14,7 +14,9 @@ export type { ImputeConstant, EncoderOptions, EncoderOutput, EncoderParams } fro
 export type { EncoderState, CategoricalColumnState, NumericColumnState, OutputColumn } from './encoderState.js';
 export type { TableInput } from './readTable.js';
 export { Scaler } from './Scaler.js';
-export type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
+export type { ScalerDense, ScalerLazy } from './Scaler.js';
+export { ScaledRowSource } from './ScaledRowSource.js';
+export type { ScalerDtype, ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 export type {
   ScalerState,
   ScalerStateBase,
