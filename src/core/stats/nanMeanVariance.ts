@@ -41,6 +41,7 @@ export function nanMeanVariance(
   const k = columns.length;
   const blocks = asBlocks(data, cols);
   const sum = new Float64Array(cols);
+  if (cols === 1 && k === 1) return singleColumn(blocks, count[0] as number);
   blocks((block, rows) => {
     const end = rows * cols;
     for (let off = 0; off < end; off += cols) {
@@ -80,4 +81,32 @@ export function nanMeanVariance(
     variance[j] = ((sq[j] as number) - (c * c) / n) / n;
   }
   return { mean, variance };
+}
+
+/**
+ * {@link nanMeanVariance} of a single column (a numeric column read on its own), with the sums
+ * held in locals: the same additions in the same order, several times faster than the general loop.
+ */
+function singleColumn(blocks: RowBlocks, n: number): MeanVariance {
+  let sum = 0;
+  blocks((block, rows) => {
+    for (let i = 0; i < rows; i++) {
+      const x = block[i] as number;
+      if (!Number.isNaN(x)) sum += x;
+    }
+  });
+  const m = sum / n;
+  let corr = 0;
+  let sq = 0;
+  blocks((block, rows) => {
+    for (let i = 0; i < rows; i++) {
+      const x = block[i] as number;
+      if (!Number.isNaN(x)) {
+        const d = x - m;
+        corr += d;
+        sq += d * d;
+      }
+    }
+  });
+  return { mean: Float64Array.of(m), variance: Float64Array.of((sq - (corr * corr) / n) / n) };
 }
