@@ -15,14 +15,15 @@ import { asBlocks, type RowBlocks } from './rowBlocks.js';
  */
 export function nanCount(data: ArrayLike<number> | RowBlocks, cols: number): Float64Array {
   const count = new Float64Array(cols);
-  asBlocks(
-    data,
-    cols,
-  )((block, rows) => {
-    const end = rows * cols;
-    for (let off = 0; off < end; off += cols) {
-      for (let j = 0; j < cols; j++) if (!Number.isNaN(block[off + j] as number)) count[j] = (count[j] as number) + 1;
-    }
-  });
+  asBlocks(data, cols)((block, rows) => countBlock(block, rows, cols, count));
   return count;
+}
+
+// The loops of a block live in plain functions: variables captured by a closure would be read
+// from its context on every iteration.
+function countBlock(block: ArrayLike<number>, rows: number, cols: number, count: Float64Array): void {
+  const end = rows * cols;
+  for (let off = 0; off < end; off += cols) {
+    for (let j = 0; j < cols; j++) if (!Number.isNaN(block[off + j] as number)) count[j] = (count[j] as number) + 1;
+  }
 }

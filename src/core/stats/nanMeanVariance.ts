@@ -42,16 +42,7 @@ export function nanMeanVariance(
   const blocks = asBlocks(data, cols);
   const sum = new Float64Array(cols);
   if (cols === 1 && k === 1) return singleColumn(blocks, count[0] as number);
-  blocks((block, rows) => {
-    const end = rows * cols;
-    for (let off = 0; off < end; off += cols) {
-      for (let t = 0; t < k; t++) {
-        const j = columns[t] as number;
-        const x = block[off + j] as number;
-        if (!Number.isNaN(x)) sum[j] = (sum[j] as number) + x;
-      }
-    }
-  });
+  blocks((block, rows) => sumBlock(block, rows, cols, columns, sum));
   const mean = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
     const j = columns[t] as number;
@@ -59,20 +50,7 @@ export function nanMeanVariance(
   }
   const corr = new Float64Array(cols);
   const sq = new Float64Array(cols);
-  blocks((block, rows) => {
-    const end = rows * cols;
-    for (let off = 0; off < end; off += cols) {
-      for (let t = 0; t < k; t++) {
-        const j = columns[t] as number;
-        const x = block[off + j] as number;
-        if (!Number.isNaN(x)) {
-          const d = x - (mean[j] as number);
-          corr[j] = (corr[j] as number) + d;
-          sq[j] = (sq[j] as number) + d * d;
-        }
-      }
-    }
-  });
+  blocks((block, rows) => deviationBlock(block, rows, cols, columns, mean, corr, sq));
   const variance = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
     const j = columns[t] as number;
@@ -83,30 +61,85 @@ export function nanMeanVariance(
   return { mean, variance };
 }
 
+// The loops of a block live in plain functions: variables captured by a closure would be read
+// from its context on every iteration.
+function sumBlock(
+  block: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  columns: ArrayLike<number>,
+  sum: Float64Array,
+): void {
+  const k = columns.length;
+  const end = rows * cols;
+  for (let off = 0; off < end; off += cols) {
+    for (let t = 0; t < k; t++) {
+      const j = columns[t] as number;
+      const x = block[off + j] as number;
+      if (!Number.isNaN(x)) sum[j] = (sum[j] as number) + x;
+    }
+  }
+}
+
+function deviationBlock(
+  block: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  columns: ArrayLike<number>,
+  mean: Float64Array,
+  corr: Float64Array,
+  sq: Float64Array,
+): void {
+  const k = columns.length;
+  const end = rows * cols;
+  for (let off = 0; off < end; off += cols) {
+    for (let t = 0; t < k; t++) {
+      const j = columns[t] as number;
+      const x = block[off + j] as number;
+      if (!Number.isNaN(x)) {
+        const d = x - (mean[j] as number);
+        corr[j] = (corr[j] as number) + d;
+        sq[j] = (sq[j] as number) + d * d;
+      }
+    }
+  }
+}
+
 /**
  * {@link nanMeanVariance} of a single column (a numeric column read on its own), with the sums
  * held in locals: the same additions in the same order, several times faster than the general loop.
  */
 function singleColumn(blocks: RowBlocks, n: number): MeanVariance {
-  let sum = 0;
+  const acc = new Float64Array(3); // Σx, then Σd and Σd²
   blocks((block, rows) => {
-    for (let i = 0; i < rows; i++) {
-      const x = block[i] as number;
-      if (!Number.isNaN(x)) sum += x;
-    }
+    acc[0] = sumOf(block, rows, acc[0] as number);
   });
-  const m = sum / n;
-  let corr = 0;
-  let sq = 0;
-  blocks((block, rows) => {
-    for (let i = 0; i < rows; i++) {
-      const x = block[i] as number;
-      if (!Number.isNaN(x)) {
-        const d = x - m;
-        corr += d;
-        sq += d * d;
-      }
+  const m = (acc[0] as number) / n;
+  blocks((block, rows) => deviationsOf(block, rows, m, acc));
+  const corr = acc[1] as number;
+  return { mean: Float64Array.of(m), variance: Float64Array.of(((acc[2] as number) - (corr * corr) / n) / n) };
+}
+
+function sumOf(block: ArrayLike<number>, rows: number, start: number): number {
+  let sum = start;
+  for (let i = 0; i < rows; i++) {
+    const x = block[i] as number;
+    if (!Number.isNaN(x)) sum += x;
+  }
+  return sum;
+}
+
+function deviationsOf(block: ArrayLike<number>, rows: number, m: number, acc: Float64Array): void {
+  let corr = acc[1] as number;
+  let sq = acc[2] as number;
+  for (let i = 0; i < rows; i++) {
+    const x = block[i] as number;
+    if (!Number.isNaN(x)) {
+      const d = x - m;
+      corr += d;
+      sq += d * d;
     }
-  });
-  return { mean: Float64Array.of(m), variance: Float64Array.of((sq - (corr * corr) / n) / n) };
+  }
+  acc[1] = corr;
+  acc[2] = sq;
 }

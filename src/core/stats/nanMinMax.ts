@@ -27,21 +27,7 @@ export function nanMinMax(data: ArrayLike<number> | RowBlocks, cols: number, col
   const k = columns.length;
   const mn = new Float64Array(cols).fill(Infinity);
   const mx = new Float64Array(cols).fill(-Infinity);
-  asBlocks(
-    data,
-    cols,
-  )((block, rows) => {
-    const end = rows * cols;
-    for (let off = 0; off < end; off += cols) {
-      for (let t = 0; t < k; t++) {
-        const j = columns[t] as number;
-        const x = block[off + j] as number;
-        // comparisons with NaN are false, so NaN is skipped
-        if (x < (mn[j] as number)) mn[j] = x;
-        if (x > (mx[j] as number)) mx[j] = x;
-      }
-    }
-  });
+  asBlocks(data, cols)((block, rows) => minMaxBlock(block, rows, cols, columns, mn, mx));
   const min = new Float64Array(cols).fill(NaN);
   const max = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
@@ -53,4 +39,27 @@ export function nanMinMax(data: ArrayLike<number> | RowBlocks, cols: number, col
     }
   }
   return { min, max };
+}
+
+// The loops of a block live in a plain function: variables captured by a closure would be read
+// from its context on every iteration.
+function minMaxBlock(
+  block: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  columns: ArrayLike<number>,
+  mn: Float64Array,
+  mx: Float64Array,
+): void {
+  const k = columns.length;
+  const end = rows * cols;
+  for (let off = 0; off < end; off += cols) {
+    for (let t = 0; t < k; t++) {
+      const j = columns[t] as number;
+      const x = block[off + j] as number;
+      // comparisons with NaN are false, so NaN is skipped
+      if (x < (mn[j] as number)) mn[j] = x;
+      if (x > (mx[j] as number)) mx[j] = x;
+    }
+  }
 }

@@ -38,27 +38,39 @@ export function nanSortedColumns(
   const k = columns.length;
   const n = new Float64Array(k);
   blocks((block, rows) => {
-    for (let t = 0; t < k; t++) {
-      const j = columns[t] as number;
-      let c = 0;
-      for (let i = j; i < rows * cols; i += cols) if (!Number.isNaN(block[i] as number)) c++;
-      n[t] = (n[t] as number) + c;
-    }
+    for (let t = 0; t < k; t++) n[t] = (n[t] as number) + countColumn(block, rows * cols, cols, columns[t] as number);
   });
   const out = Array.from({ length: k }, (_, t) => new Float64Array(n[t] as number));
   const fill = new Float64Array(k);
   blocks((block, rows) => {
     for (let t = 0; t < k; t++) {
-      const j = columns[t] as number;
-      const v = out[t] as Float64Array;
-      let m = fill[t] as number;
-      for (let i = j; i < rows * cols; i += cols) {
-        const x = block[i] as number;
-        if (!Number.isNaN(x)) v[m++] = x;
-      }
-      fill[t] = m;
+      fill[t] = copyColumn(block, rows * cols, cols, columns[t] as number, out[t] as Float64Array, fill[t] as number);
     }
   });
   for (const v of out) v.sort();
   return out;
+}
+
+/** Non-NaN values of column `j` in `block[0 … end)`. */
+function countColumn(block: ArrayLike<number>, end: number, cols: number, j: number): number {
+  let c = 0;
+  for (let i = j; i < end; i += cols) if (!Number.isNaN(block[i] as number)) c++;
+  return c;
+}
+
+/** Copies the non-NaN values of column `j` in `block[0 … end)` to `v[m …]`; returns the new `m`. */
+function copyColumn(
+  block: ArrayLike<number>,
+  end: number,
+  cols: number,
+  j: number,
+  v: Float64Array,
+  m: number,
+): number {
+  let k = m;
+  for (let i = j; i < end; i += cols) {
+    const x = block[i] as number;
+    if (!Number.isNaN(x)) v[k++] = x;
+  }
+  return k;
 }
