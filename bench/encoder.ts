@@ -100,7 +100,7 @@ async function timed<T>(fn: () => T): Promise<{ result: T } & Phase> {
   return { result: m.result, seconds: m.seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMiB: peak };
 }
 
-const CONFIGS: Array<{
+export const CONFIGS: Array<{
   id: string;
   label: string;
   options: (c: string[], n: string[]) => EncoderOptions;
@@ -138,7 +138,7 @@ interface OurStep {
 }
 
 /** Our steps for one configuration: from row objects (dense float64) and from the ColumnarTable. */
-async function ourSteps(cfg: (typeof CONFIGS)[number], table: BenchTable): Promise<OurStep[]> {
+export async function ourSteps(cfg: (typeof CONFIGS)[number], table: BenchTable): Promise<OurStep[]> {
   const options = cfg.options(table.categorical, table.numeric);
   const out: OurStep[] = [];
   const shape = (m: { rows: number; columns: number }, form: string) => `${m.rows} × ${m.columns} ${form}`;
