@@ -8,7 +8,7 @@
  * @module
  */
 import type { RowSource } from '../core/rowSource.js';
-import { countedMeanVariance, countedMinMax, countedSortedAt } from '../core/stats/countedStats.js';
+import { countedMeanVariance, countedMinMax, countedSortedAt, integerCounts } from '../core/stats/countedStats.js';
 import { nanCount } from '../core/stats/nanCount.js';
 import { type MeanVariance, nanMeanVariance } from '../core/stats/nanMeanVariance.js';
 import { type MinMax, nanMinMax } from '../core/stats/nanMinMax.js';
@@ -186,10 +186,13 @@ export function encodedStats(X: EncodedMatrix): ColumnStats {
     sorted(columns, use) {
       columns.forEach((j, t) => {
         const s = sources[j] as Source;
-        use(
-          t,
-          s.kind === 'counted' ? countedSortedAt(s.values, s.counts) : sortedArray(nanSortedColumn(s.values, 1, 0)),
-        );
+        if (s.kind === 'counted') {
+          use(t, countedSortedAt(s.values, s.counts));
+          return;
+        }
+        // an 8- or 16-bit integer column (0/1 indicators) is sorted by counting its values
+        const vc = typeof s.values === 'function' ? undefined : integerCounts(s.values);
+        use(t, vc !== undefined ? countedSortedAt(vc.values, vc.counts) : sortedArray(nanSortedColumn(s.values, 1, 0)));
       });
     },
   };

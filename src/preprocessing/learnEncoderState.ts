@@ -10,7 +10,7 @@ import { medianSorted } from '../core/stats/medianSorted.js';
 import { type ColumnarTable, isColumnarTable } from '../core/table.js';
 import type { EncoderParams } from './encoderOptions.js';
 import { assembleState, type EncoderState, type NumericColumnState } from './encoderState.js';
-import { columnarIsNumeric, columnarNumericValues, columnarTally } from './learnColumnar.js';
+import { columnarIsNumeric, columnarNumericValues, columnarTally, sortedSmallIntegers } from './learnColumnar.js';
 import { columnStateFromTally, type Tally, tallyColumn } from './learnCategories.js';
 import { readColumnarTable } from './readColumnarTable.js';
 import { isMissing, parseNumeric, quoteNames, readTable, requireKey, type TableRow } from './readTable.js';
@@ -26,10 +26,11 @@ interface FitSource {
   /** One pass over a categorical column. */
   tally(name: string, missingError: boolean): Tally;
   /**
-   * The column's non-missing numeric values in row order, every cell checked (with `keep` false,
-   * the cells are checked and an empty array is returned).
+   * The column's non-missing numeric values, every cell checked: in row order, or `sorted`
+   * ascending when that is as exact and cheaper (with `keep` false, the cells are checked and
+   * no value is returned).
    */
-  numericSeen(name: string, keep: boolean): Float64Array;
+  numericSeen(name: string, keep: boolean): { values: Float64Array; sorted: boolean };
 }
 
 /**
@@ -56,7 +57,8 @@ export function learnEncoderState(p: EncoderParams, X: unknown, who: string): En
     categorical.map((name) => columnStateFromTally(name, src.tally(name, missingError), src.nRows, p, given, who)),
     numeric.map((name) => {
       const keep = p.impute === 'mean' || p.impute === 'median';
-      return learnNumericColumn(name, src.numericSeen(name, keep), p.impute, who);
+      const { values, sorted } = src.numericSeen(name, keep);
+      return learnNumericColumn(name, values, sorted, p.impute, who);
     }),
     src.nRows,
     p.encoding,
@@ -86,7 +88,7 @@ function rowSource(X: unknown, who: string): FitSource {
         const x = parseNumeric((t.rows[i] as TableRow)[key], i, name, who);
         if (keep && !Number.isNaN(x)) values[m++] = x;
       }
-      return values.subarray(0, m);
+      return { values: values.subarray(0, m), sorted: false };
     },
   };
 }
@@ -101,15 +103,17 @@ function columnarSource(X: ColumnarTable, who: string): FitSource {
     tally: (name, missingError) => columnarTally(v.column(name), name, missingError, who),
     numericSeen(name, keep) {
       const { values, hasMissing } = columnarNumericValues(v.column(name), name, who);
-      if (!keep) return new Float64Array(0);
-      if (!hasMissing) return Float64Array.from(values);
+      if (!keep) return { values: new Float64Array(0), sorted: false };
+      const small = sortedSmallIntegers(values);
+      if (small !== undefined) return { values: small, sorted: true };
+      if (!hasMissing) return { values: Float64Array.from(values), sorted: false };
       const seen = new Float64Array(values.length);
       let m = 0;
       for (let i = 0; i < values.length; i++) {
         const x = values[i] as number;
         if (!Number.isNaN(x)) seen[m++] = x;
       }
-      return seen.subarray(0, m);
+      return { values: seen.subarray(0, m), sorted: false };
     },
   };
 }
@@ -141,10 +145,11 @@ function columnKinds(
   return { categorical, numeric };
 }
 
-/** The state of numeric column `name` from its non-missing values: its impute value. */
+/** The state of numeric column `name` from its non-missing values (`sorted` or not): its impute value. */
 function learnNumericColumn(
   name: string,
   seen: Float64Array,
+  sorted: boolean,
   impute: EncoderParams['impute'],
   who: string,
 ): NumericColumnState {
@@ -158,7 +163,7 @@ function learnNumericColumn(
         { param: 'X', column: name },
       );
     }
-    imputeValue = impute === 'mean' ? mean(seen) : medianSorted(seen.sort());
+    imputeValue = impute === 'mean' ? mean(seen) : medianSorted(sorted ? seen : seen.sort());
   }
   return Object.freeze({ name, imputeValue });
 }

@@ -91,3 +91,30 @@ export function countedSortedAt(
   };
   return { n, at };
 }
+
+/**
+ * The value counts of an 8- or 16-bit integer array (its distinct values ascending, each with its
+ * count), by one counting pass — O(n + 65,536) where sorting a million values takes ~100 ms; or
+ * `undefined` for any other array. Feed it to the `counted…` statistics.
+ * @internal
+ */
+export function integerCounts(values: ArrayLike<number>): { values: Float64Array; counts: Float64Array } | undefined {
+  const signed = values instanceof Int8Array || values instanceof Int16Array;
+  if (!(signed || values instanceof Uint8Array || values instanceof Uint16Array)) return undefined;
+  const bits = values instanceof Int8Array || values instanceof Uint8Array ? 8 : 16;
+  const offset = signed ? 2 ** (bits - 1) : 0;
+  const all = new Float64Array(2 ** bits);
+  for (let i = 0; i < values.length; i++) {
+    const k = (values[i] as number) + offset;
+    all[k] = (all[k] as number) + 1;
+  }
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  all.forEach((c, k) => {
+    if (c > 0) {
+      distinct.push(k - offset);
+      counts.push(c);
+    }
+  });
+  return { values: Float64Array.from(distinct), counts: Float64Array.from(counts) };
+}

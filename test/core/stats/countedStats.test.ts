@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countedMeanVariance, countedMinMax, countedSortedAt } from '../../../src/core/stats/countedStats.js';
+import {
+  countedMeanVariance,
+  countedMinMax,
+  countedSortedAt,
+  integerCounts,
+} from '../../../src/core/stats/countedStats.js';
 import { medianAt, medianSorted } from '../../../src/core/stats/medianSorted.js';
 import { nanMeanVariance } from '../../../src/core/stats/nanMeanVariance.js';
 import { percentileAt, percentileSorted } from '../../../src/core/stats/percentileSorted.js';
@@ -37,5 +42,17 @@ describe('countedStats: statistics of a column held as value counts', () => {
     expect(medianAt(n, at)).toBe(medianSorted(column));
     for (const q of [0, 10, 25, 33.3, 50, 75, 90, 100])
       expect(percentileAt(n, q, at)).toBe(percentileSorted(column, q));
+  });
+});
+
+describe('integerCounts', () => {
+  it('counts the values of 8- and 16-bit integer arrays, ascending; other arrays give undefined', () => {
+    expect(integerCounts(Int8Array.of(3, -128, 3, 0))).toEqual({
+      values: Float64Array.of(-128, 0, 3),
+      counts: Float64Array.of(1, 1, 2),
+    });
+    expect(integerCounts(Uint16Array.of(65535, 1))?.values).toEqual(Float64Array.of(1, 65535));
+    expect(integerCounts(Int32Array.of(1))).toBeUndefined();
+    expect(integerCounts([1, 2])).toBeUndefined();
   });
 });
