@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { integerCounts } from '../core/stats/countedStats.js';
 import type { CategoricalColumn, TableColumn } from '../core/table.js';
 import type { NumericValues } from './EncodedMatrix.js';
 import { mixedTypesError, type Tally } from './learnCategories.js';
@@ -150,24 +149,4 @@ export function columnarNumericValues(
     values[i] = x;
   }
   return { values, hasMissing };
-}
-
-/**
- * The values of an 8- or 16-bit integer array, sorted ascending by counting (see
- * `integerCounts`: the 0/1 indicator columns of a wide table would otherwise take seconds to
- * sort); `undefined` for other arrays. Integer sums do not depend on their order, so the mean of
- * the sorted values is the mean in row order, exactly.
- * @internal
- */
-export function sortedSmallIntegers(values: NumericValues): Float64Array | undefined {
-  const vc = integerCounts(values);
-  if (vc === undefined) return undefined;
-  const out = new Float64Array(values.length);
-  let at = 0;
-  vc.values.forEach((v, k) => {
-    const c = vc.counts[k] as number;
-    out.fill(v, at, at + c);
-    at += c;
-  });
-  return out;
 }

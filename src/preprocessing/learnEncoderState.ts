@@ -6,14 +6,21 @@
  */
 import { DataValidationError } from '../core/errors.js';
 import { mean } from '../core/stats/mean.js';
-import { medianSorted } from '../core/stats/medianSorted.js';
+import { countedMeanVariance, countedSortedAt, integerCounts, type ValueCounts } from '../core/stats/countedStats.js';
+import { medianAt, medianSorted } from '../core/stats/medianSorted.js';
 import { type ColumnarTable, isColumnarTable } from '../core/table.js';
 import type { EncoderParams } from './encoderOptions.js';
 import { assembleState, type EncoderState, type NumericColumnState } from './encoderState.js';
-import { columnarIsNumeric, columnarNumericValues, columnarTally, sortedSmallIntegers } from './learnColumnar.js';
+import { columnarIsNumeric, columnarNumericValues, columnarTally } from './learnColumnar.js';
 import { columnStateFromTally, type Tally, tallyColumn } from './learnCategories.js';
 import { readColumnarTable } from './readColumnarTable.js';
 import { isMissing, parseNumeric, quoteNames, readTable, requireKey, type TableRow } from './readTable.js';
+
+/**
+ * The non-missing values of a numeric column: in row order, or as distinct values (ascending) with
+ * their counts — for 8/16-bit integer columns, whose sums are exact in any order.
+ */
+type SeenValues = { readonly values: Float64Array; readonly counts?: undefined } | ValueCounts;
 
 /** The reads fitting needs, over row objects / row arrays or a `ColumnarTable`. */
 interface FitSource {
@@ -26,11 +33,11 @@ interface FitSource {
   /** One pass over a categorical column. */
   tally(name: string, missingError: boolean): Tally;
   /**
-   * The column's non-missing numeric values, every cell checked: in row order, or `sorted`
-   * ascending when that is as exact and cheaper (with `keep` false, the cells are checked and
-   * no value is returned).
+   * The column's non-missing numeric values, every cell checked: in row order, or as value
+   * counts when that is as exact and cheaper (with `keep` false, the cells are checked and no
+   * value is returned).
    */
-  numericSeen(name: string, keep: boolean): { values: Float64Array; sorted: boolean };
+  numericSeen(name: string, keep: boolean): SeenValues;
 }
 
 /**
@@ -57,8 +64,7 @@ export function learnEncoderState(p: EncoderParams, X: unknown, who: string): En
     categorical.map((name) => columnStateFromTally(name, src.tally(name, missingError), src.nRows, p, given, who)),
     numeric.map((name) => {
       const keep = p.impute === 'mean' || p.impute === 'median';
-      const { values, sorted } = src.numericSeen(name, keep);
-      return learnNumericColumn(name, values, sorted, p.impute, who);
+      return learnNumericColumn(name, src.numericSeen(name, keep), p.impute, who);
     }),
     src.nRows,
     p.encoding,
@@ -88,7 +94,7 @@ function rowSource(X: unknown, who: string): FitSource {
         const x = parseNumeric((t.rows[i] as TableRow)[key], i, name, who);
         if (keep && !Number.isNaN(x)) values[m++] = x;
       }
-      return { values: values.subarray(0, m), sorted: false };
+      return { values: values.subarray(0, m) };
     },
   };
 }
@@ -103,17 +109,18 @@ function columnarSource(X: ColumnarTable, who: string): FitSource {
     tally: (name, missingError) => columnarTally(v.column(name), name, missingError, who),
     numericSeen(name, keep) {
       const { values, hasMissing } = columnarNumericValues(v.column(name), name, who);
-      if (!keep) return { values: new Float64Array(0), sorted: false };
-      const small = sortedSmallIntegers(values);
-      if (small !== undefined) return { values: small, sorted: true };
-      if (!hasMissing) return { values: Float64Array.from(values), sorted: false };
+      if (!keep) return { values: new Float64Array(0) };
+      // 8/16-bit integer columns (0/1 indicators): counted, not copied and sorted
+      const counted = integerCounts(values);
+      if (counted !== undefined) return counted;
+      if (!hasMissing) return { values: Float64Array.from(values) };
       const seen = new Float64Array(values.length);
       let m = 0;
       for (let i = 0; i < values.length; i++) {
         const x = values[i] as number;
         if (!Number.isNaN(x)) seen[m++] = x;
       }
-      return { values: seen.subarray(0, m), sorted: false };
+      return { values: seen.subarray(0, m) };
     },
   };
 }
@@ -145,25 +152,33 @@ function columnKinds(
   return { categorical, numeric };
 }
 
-/** The state of numeric column `name` from its non-missing values (`sorted` or not): its impute value. */
+/** The state of numeric column `name` from its non-missing values: its impute value. */
 function learnNumericColumn(
   name: string,
-  seen: Float64Array,
-  sorted: boolean,
+  seen: SeenValues,
   impute: EncoderParams['impute'],
   who: string,
 ): NumericColumnState {
   let imputeValue = NaN;
   if (impute !== null && typeof impute === 'object') imputeValue = impute.constant;
   else if (impute !== null) {
-    if (seen.length === 0) {
+    const sorted = seen.counts === undefined ? undefined : countedSortedAt(seen.values, seen.counts);
+    if ((sorted?.n ?? seen.values.length) === 0) {
       throw new DataValidationError(
         `${who}: numeric column "${name}" has no values, so its ${impute} cannot be computed. ` +
           'Use impute: { constant: v } or drop the column.',
         { param: 'X', column: name },
       );
     }
-    imputeValue = impute === 'mean' ? mean(seen) : medianSorted(sorted ? seen : seen.sort());
+    if (sorted === undefined) {
+      imputeValue = impute === 'mean' ? mean(seen.values) : medianSorted(seen.values.sort());
+    } else {
+      // integer values: Σ count · value is the row-order sum exactly
+      imputeValue =
+        impute === 'mean'
+          ? countedMeanVariance(seen.values, seen.counts as Float64Array).mean
+          : medianAt(sorted.n, sorted.at);
+    }
   }
   return Object.freeze({ name, imputeValue });
 }

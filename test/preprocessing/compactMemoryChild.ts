@@ -52,13 +52,20 @@ export function wideNames(): { categorical: string[]; numeric: string[] } {
   };
 }
 
-function main(): void {
+/** A full collection, then a pause so that freed array buffers are swept, then another. */
+async function settle(gc: () => void): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc();
+}
+
+async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 200_000);
   const gc = globalThis.gc as () => void;
   const table = wideTable(n, 5);
   const { categorical, numeric } = wideNames();
   const batch = Int32Array.from({ length: 1024 }, (_, t) => (t * 7919 + 13) % n);
-  gc();
+  await settle(gc);
   const mem0 = process.memoryUsage();
   const before = mem0.rss;
   const maxBefore = process.resourceUsage().maxRSS * 1024;
@@ -68,7 +75,7 @@ function main(): void {
   const Z = scaler.fitTransform(X);
   const out = new Float32Array(batch.length * Z.columns);
   Z.gatherRows(batch, out);
-  gc();
+  await settle(gc);
   const mem1 = process.memoryUsage();
   const after = mem1.rss;
   const peak = process.resourceUsage().maxRSS * 1024;
@@ -111,4 +118,4 @@ function main(): void {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -92,13 +92,21 @@ export function countedSortedAt(
   return { n, at };
 }
 
+/** A column as distinct values (ascending) and how often each occurs. @internal */
+export interface ValueCounts {
+  /** The distinct values, ascending. */
+  readonly values: Float64Array;
+  /** How often each occurs. */
+  readonly counts: Float64Array;
+}
+
 /**
  * The value counts of an 8- or 16-bit integer array (its distinct values ascending, each with its
  * count), by one counting pass — O(n + 65,536) where sorting a million values takes ~100 ms; or
  * `undefined` for any other array. Feed it to the `counted…` statistics.
  * @internal
  */
-export function integerCounts(values: ArrayLike<number>): { values: Float64Array; counts: Float64Array } | undefined {
+export function integerCounts(values: ArrayLike<number>): ValueCounts | undefined {
   const signed = values instanceof Int8Array || values instanceof Int16Array;
   if (!(signed || values instanceof Uint8Array || values instanceof Uint16Array)) return undefined;
   const bits = values instanceof Int8Array || values instanceof Uint8Array ? 8 : 16;
