@@ -50,16 +50,19 @@ export interface Serializable {
  * ```
  * @see scikit-learn's `TransformerMixin`.
  */
-export interface Transformer<In = MatrixInput> {
+export interface Transformer<In = MatrixInput, Out = Matrix> {
   /**
    * Learns from `X` (unsupervised transformers ignore `y`), synchronously. The library's
    * transformers return `this`; callers (the pipeline, the conformance suite) ignore the result.
    */
   fit(X: In, y?: ReadonlyArray<Label>): unknown;
-  /** Maps `X` to a fresh numeric matrix with what `fit` learned. */
-  transform(X: In): Matrix;
+  /**
+   * Maps `X` with what `fit` learned: a fresh numeric matrix, or — for large data — a compact
+   * `RowSource` (e.g. the Encoder's `output: 'compact'`).
+   */
+  transform(X: In): Out;
   /** `fit(X, y).transform(X)`, sometimes faster; the pipeline uses it while fitting when present. */
-  fitTransform?(X: In, y?: ReadonlyArray<Label>): Matrix;
+  fitTransform?(X: In, y?: ReadonlyArray<Label>): Out;
   /** The JSON envelope (needed to save a pipeline holding this step). */
   toJSON?(): Envelope;
 }

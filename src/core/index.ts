@@ -22,6 +22,7 @@ export type {
   ProbabilisticClassifier,
 } from './contracts.js';
 export { isRowSource, denseRowSource } from './rowSource.js';
+export { Float32Matrix } from './Float32Matrix.js';
 export type { RowSource } from './rowSource.js';
 export type {
   Batch,

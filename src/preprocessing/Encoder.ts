@@ -1,9 +1,12 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, NotFittedError } from '../core/errors.js';
 import type { Serializable, Transformer } from '../core/contracts.js';
+import { DataValidationError, NotFittedError } from '../core/errors.js';
 import { toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
+import { isColumnarTable } from '../core/table.js';
 import type { Category } from './category.js';
+import type { EncodedMatrix } from './EncodedMatrix.js';
+import { encodeColumnar } from './encodeColumnar.js';
 import { encodeTable } from './encodeTable.js';
 import {
   ENCODER_CLASS,
@@ -12,7 +15,7 @@ import {
   encoderStateFromJSON,
   encoderToJSON,
 } from './encoderJson.js';
-import { type EncoderOptions, type EncoderParams, resolveEncoderParams } from './encoderOptions.js';
+import { type EncoderOptions, type EncoderOutput, type EncoderParams, resolveEncoderParams } from './encoderOptions.js';
 import type { CategoricalColumnState, EncoderState } from './encoderState.js';
 import { learnEncoderState } from './learnEncoderState.js';
 import { invalidParams, openJSON } from './openJSON.js';
@@ -21,14 +24,26 @@ import type { TableInput } from './readTable.js';
 /** A table row as returned by {@link Encoder.inverseTransform}. */
 export type DecodedRow = Record<string, Category | undefined>;
 
+/** What `transform` returns for output form `O`: an ml-matrix `Matrix`, or an {@link EncodedMatrix}. */
+export type EncodedOutput<O extends EncoderOutput> = O extends 'compact' ? EncodedMatrix : Matrix;
+
 const WHO = 'Encoder';
 
 /**
- * Turns a table of mixed cells (row objects or row arrays) into a numeric matrix: categorical
- * columns one-hot or ordinal encoded with scikit-learn's exact category order and infrequent
- * grouping, numeric columns passed through with optional imputation.
+ * Turns a table of mixed cells (row objects, row arrays or a `ColumnarTable`) into a numeric
+ * matrix: categorical columns one-hot or ordinal encoded with scikit-learn's exact category order
+ * and infrequent grouping, numeric columns passed through with optional imputation.
  *
  * @remarks
+ * - **Inputs**: row objects, `{ columns, rows }`, or a {@link ColumnarTable} — read straight from
+ *   its codes and typed arrays (no string or object per row), with the same categories, infrequent
+ *   groups, unknown handling, imputation, outputs and JSON as the same data as row objects. A
+ *   numeric column of a ColumnarTable may be listed under `categorical` (numeric categories); a
+ *   dictionary entry `''` reads as a missing value, as an empty cell does.
+ * - **Output**: a dense float64 `Matrix`, or with `output: 'compact'` an {@link EncodedMatrix}
+ *   whose storage is one small integer per row per categorical column (numeric columns of a
+ *   ColumnarTable referenced, not copied) and whose rows are expanded when gathered — the form for
+ *   a million rows. The type parameter `O` follows the option.
  * - **Output column order**: the categorical columns in the order given, each expanded into its
  *   sorted categories (missing last, then the infrequent slot), then the numeric columns in the
  *   order given. {@link Encoder.featureNames} names them.
@@ -65,7 +80,9 @@ const WHO = 'Encoder';
  * @see scikit-learn `OneHotEncoder` and `OrdinalEncoder`
  *   (https://scikit-learn.org/stable/modules/preprocessing.html#encoding-categorical-features)
  */
-export class Encoder implements Transformer<TableInput>, Serializable {
+export class Encoder<O extends EncoderOutput = 'matrix'>
+  implements Transformer<TableInput, EncodedOutput<O>>, Serializable
+{
   /** The resolved, frozen options. */
   readonly params: EncoderParams;
   private state: EncoderState | undefined;
@@ -76,7 +93,7 @@ export class Encoder implements Transformer<TableInput>, Serializable {
    *   suggested: `categoricals` → `categorical`) or a malformed one (duplicate columns, a bad
    *   `minFrequency`, `drop` with ordinal encoding, …).
    */
-  constructor(options: EncoderOptions = {}) {
+  constructor(options: EncoderOptions<O> = {}) {
     this.params = resolveEncoderParams(options);
   }
 
@@ -92,11 +109,13 @@ export class Encoder implements Transformer<TableInput>, Serializable {
 
   /**
    * Learns the categories (and infrequent groups, impute values) from a table.
-   * @param X - Row objects or `{ columns, rows }`.
+   * @param X - Row objects, `{ columns, rows }` or a `ColumnarTable`.
    * @returns this
    * @throws {@link DataValidationError} for an empty or ragged table, an unknown column name, a
    *   column mixing strings and numbers, non-numeric text in a numeric column, a missing value
-   *   with `missing: 'error'`, or (with `handleUnknown: 'error'`) a value outside given `categories`.
+   *   with `missing: 'error'`, or (with `handleUnknown: 'error'`) a value outside given `categories`;
+   *   for a ColumnarTable also a column whose length is not `nRows`, a code outside its
+   *   dictionary, a dictionary listing a value twice, or a non-finite numeric category.
    */
   fit(X: TableInput): this {
     this.state = learnEncoderState(this.params, X, `${WHO}.fit`);
@@ -105,26 +124,33 @@ export class Encoder implements Transformer<TableInput>, Serializable {
 
   /**
    * Encodes a table with what was learned in `fit`.
-   * @param X - Row objects or `{ columns, rows }` holding at least the fitted columns.
-   * @returns A fresh `Matrix` with one column per {@link Encoder.featureNames} entry.
+   * @param X - Row objects, `{ columns, rows }` or a `ColumnarTable` holding at least the fitted
+   *   columns.
+   * @returns A fresh `Matrix` (or, with `output: 'compact'`, an {@link EncodedMatrix}) with one
+   *   column per {@link Encoder.featureNames} entry.
    * @throws {@link NotFittedError} before fit; {@link DataValidationError} for an unknown category
    *   with `handleUnknown: 'error'`, a cell of the wrong type, bad numeric text, or a bad table.
    */
-  transform(X: TableInput): Matrix {
-    return encodeTable(this.params, this.fitted, X, `${WHO}.transform`);
+  transform(X: TableInput): EncodedOutput<O> {
+    return this.encode(this.fitted, X, `${WHO}.transform`);
   }
 
   /**
    * `fit(X)` then `transform(X)`.
-   * @param X - Row objects or `{ columns, rows }`.
+   * @param X - Row objects, `{ columns, rows }` or a `ColumnarTable`.
    * @returns The encoded training table.
    * @throws {@link DataValidationError} as {@link Encoder.fit}.
    */
-  fitTransform(X: TableInput): Matrix {
+  fitTransform(X: TableInput): EncodedOutput<O> {
     const st = learnEncoderState(this.params, X, `${WHO}.fitTransform`);
-    const out = encodeTable(this.params, st, X, `${WHO}.fitTransform`);
+    const out = this.encode(st, X, `${WHO}.fitTransform`);
     this.state = st;
     return out;
+  }
+
+  private encode(st: EncoderState, X: TableInput, who: string): EncodedOutput<O> {
+    const m = isColumnarTable(X) ? encodeColumnar(this.params, st, X, who) : encodeTable(this.params, st, X, who);
+    return (this.params.output === 'compact' ? m : m.toMatrix()) as EncodedOutput<O>;
   }
 
   /**
@@ -236,16 +262,24 @@ export class Encoder implements Transformer<TableInput>, Serializable {
 
   /**
    * Rebuilds an Encoder (fitted or not) from {@link Encoder.toJSON} output or its JSON text.
+   *
+   * @remarks
+   * The saved `output` form is restored. TypeScript cannot see it in the document, so the result
+   * is typed with the default `'matrix'`; for an encoder saved with `output: 'compact'`, pass
+   * `{ output: 'compact' }` (which also sets it) to type the result as `Encoder<'compact'>`.
+   *
    * @param json - The envelope or its JSON text.
+   * @param options - `output`: the output form of the rebuilt encoder (default: the saved one).
    * @returns An Encoder that encodes exactly like the saved one.
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
-  static fromJSON(json: unknown): Encoder {
+  static fromJSON<O extends EncoderOutput = 'matrix'>(json: unknown, options: { output?: O } = {}): Encoder<O> {
     const { params, state } = openJSON(json, ENCODER_CLASS, ENCODER_VERSION);
-    const options = encoderOptionsFromJSON(params);
-    let enc: Encoder;
+    const saved = encoderOptionsFromJSON(params);
+    let enc: Encoder<O>;
     try {
-      enc = new Encoder(options);
+      const output = options.output ?? saved.output;
+      enc = new Encoder<O>({ ...saved, ...(output === undefined ? {} : { output }) } as EncoderOptions<O>);
     } catch (e) {
       throw invalidParams(ENCODER_CLASS, e);
     }

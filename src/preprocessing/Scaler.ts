@@ -1,9 +1,17 @@
 import type { Matrix } from 'ml-matrix';
-import { NotFittedError } from '../core/errors.js';
 import type { Serializable, Transformer } from '../core/contracts.js';
-import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
+import { NotFittedError } from '../core/errors.js';
+import { Float32Matrix } from '../core/Float32Matrix.js';
+import { fromDense, isMatrixLike, toDense, toDense32, type MatrixInput } from '../core/matrix.js';
+import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
+import { blocksOf } from '../core/stats/rowBlocks.js';
+import { type ColumnStats, denseStats, encodedStats, rowSourceBlocks, rowSourceStats } from './columnStats.js';
+import { EncodedMatrix } from './EncodedMatrix.js';
+import { checkInPlace, gatherAll, matrixRows } from './matrixInPlace.js';
 import { invalidParams, openJSON } from './openJSON.js';
+import { ScaledRowSource } from './ScaledRowSource.js';
+import { formulaOf, scaledColumnMap, scaleInPlace, unscaleInPlace } from './scalerFormula.js';
 import {
   SCALER_CLASS,
   SCALER_VERSION,
@@ -11,8 +19,17 @@ import {
   scalerStateFromJSON,
   scalerToJSON,
 } from './scalerJson.js';
-import { resolveScalerParams, type ScalerOptions, type ScalerParams } from './scalerOptions.js';
-import { learnScalerState, scaledIndices, type ScalerState } from './scalerState.js';
+import { resolveScalerParams, type ScalerDtype, type ScalerOptions, type ScalerParams } from './scalerOptions.js';
+import { learnScalerState, type ScalerState } from './scalerState.js';
+
+/** The dense output of a Scaler with dtype `D`: an ml-matrix `Matrix`, or a {@link Float32Matrix}. */
+export type ScalerDense<D extends ScalerDtype> = D extends 'float32' ? Float32Matrix : Matrix;
+
+/**
+ * The output of a Scaler with dtype `D` for a row-source input of type `R`: the lazy view `R`, or
+ * with `'float32'` a dense {@link Float32Matrix}.
+ */
+export type ScalerLazy<D extends ScalerDtype, R> = D extends 'float32' ? Float32Matrix : R;
 
 const WHO = 'Scaler';
 
@@ -31,7 +48,16 @@ const WHO = 'Scaler';
  *   `RobustScaler` to the last bits.
  * - {@link Scaler.fitted} is one state type per method ({@link ScalerState}), told apart by its
  *   `method` field.
- * - Outputs are fresh ml-matrix `Matrix` objects; inputs are never modified.
+ * - Outputs are fresh ml-matrix `Matrix` objects; inputs are never modified — unless
+ *   `copy: false` asks for the result to overwrite an ml-matrix `Matrix` (or, with `dtype:
+ *   'float32'`, a {@link Float32Matrix}) input, which is then returned.
+ * - **Large data**: a {@link RowSource} input (an Encoder's compact {@link EncodedMatrix}, a
+ *   {@link Float32Matrix}, any source) is fitted without being densified — an EncodedMatrix
+ *   exactly from its category counts (a one-hot column with count `c` of `n` rows has mean `c/n`
+ *   and variance `p(1 − p)`) and numeric columns — and `transform` returns a lazy view, no copy:
+ *   a scaled EncodedMatrix (each code's scaled value computed once, so gathering gives the dense
+ *   result rounded to float32) or a {@link ScaledRowSource}. With `dtype: 'float32'` every output
+ *   is a dense {@link Float32Matrix} instead.
  *
  * @example
  * ```ts
@@ -45,7 +71,9 @@ const WHO = 'Scaler';
  * @see scikit-learn `StandardScaler`, `MinMaxScaler`, `RobustScaler`
  *   (https://scikit-learn.org/stable/modules/preprocessing.html#standardization-or-mean-removal-and-variance-scaling)
  */
-export class Scaler implements Transformer<MatrixInput>, Serializable {
+export class Scaler<D extends ScalerDtype = 'float64'>
+  implements Transformer<MatrixInput | RowSource, ScalerDense<D> | RowSource>, Serializable
+{
   /** The resolved, frozen options. */
   readonly params: ScalerParams;
   private state: ScalerState | undefined;
@@ -56,7 +84,7 @@ export class Scaler implements Transformer<MatrixInput>, Serializable {
    *   suggested), an unknown method, a malformed range, an option that does not apply to the
    *   chosen method, or bad column indices.
    */
-  constructor(options: ScalerOptions = {}) {
+  constructor(options: ScalerOptions<D> = {}) {
     this.params = resolveScalerParams(options);
   }
 
@@ -71,56 +99,169 @@ export class Scaler implements Transformer<MatrixInput>, Serializable {
 
   /**
    * Learns per-column statistics from `X` (NaN values are skipped).
-   * @param X - The training matrix (`number[][]`, typed-array rows or ml-matrix `Matrix`).
+   * @param X - The training matrix (`number[][]`, typed-array rows, ml-matrix `Matrix`) or a
+   *   {@link RowSource} (read without densifying; an {@link EncodedMatrix} exactly from its codes).
    * @returns this
    * @throws {@link DataValidationError} for an empty or ragged matrix, non-numbers, ±Infinity, or
    *   a `columns` index beyond the matrix width.
    */
-  fit(X: MatrixInput): this {
-    const { data, cols } = toDense(X, { who: `${WHO}.fit`, allowNaN: true });
-    this.state = learnScalerState(this.params, data, cols);
+  fit(X: MatrixInput | RowSource): this {
+    this.state = learnScalerState(this.params, this.statsOf(X, `${WHO}.fit`));
     return this;
   }
 
   /**
    * Scales `X` with the statistics learned in `fit`.
-   * @param X - A matrix with as many columns as the training matrix.
-   * @returns A fresh `Matrix`.
+   * @param X - A matrix or {@link RowSource} with as many columns as the training data.
+   * @returns For a matrix, a fresh `Matrix` (`X` itself, overwritten, with `copy: false`); for a
+   *   RowSource, a lazy scaled view (a scaled {@link EncodedMatrix} for an EncodedMatrix, else a
+   *   {@link ScaledRowSource}); with `dtype: 'float32'`, a {@link Float32Matrix}.
    * @throws {@link NotFittedError} before `fit`; {@link DataValidationError} for a wrong column
    *   count, ragged rows, non-numbers or ±Infinity.
    */
-  transform(X: MatrixInput): Matrix {
+  transform(X: EncodedMatrix): ScalerLazy<D, EncodedMatrix>;
+  transform(X: RowSource): ScalerLazy<D, RowSource>;
+  transform(X: MatrixInput): ScalerDense<D>;
+  transform(X: MatrixInput | RowSource): ScalerDense<D> | RowSource;
+  transform(X: MatrixInput | RowSource): Matrix | RowSource {
     const st = this.fitted;
-    const { data, rows, cols } = toDense(X, { who: `${WHO}.transform`, allowNaN: true, cols: st.nFeaturesIn });
-    scaleInPlace(this.params, st, data, cols);
-    return fromDense(data, rows, cols);
+    const who = `${WHO}.transform`;
+    if (isRowSource(X)) return this.scaleSource(st, X, who);
+    const dense = this.denseInput(X, who, st.nFeaturesIn);
+    return dense.finish(st);
   }
 
   /**
-   * `fit(X)` then `transform(X)`, copying `X` only once.
-   * @param X - The training matrix.
-   * @returns The scaled training matrix.
+   * `fit(X)` then `transform(X)`, reading (or copying) `X` only once.
+   * @param X - The training matrix or {@link RowSource}.
+   * @returns The scaled training data, as {@link Scaler.transform} returns it.
    * @throws {@link DataValidationError} as {@link Scaler.fit}.
    */
-  fitTransform(X: MatrixInput): Matrix {
-    const { data, rows, cols } = toDense(X, { who: `${WHO}.fitTransform`, allowNaN: true });
-    const st = learnScalerState(this.params, data, cols);
+  fitTransform(X: EncodedMatrix): ScalerLazy<D, EncodedMatrix>;
+  fitTransform(X: RowSource): ScalerLazy<D, RowSource>;
+  fitTransform(X: MatrixInput): ScalerDense<D>;
+  fitTransform(X: MatrixInput | RowSource): ScalerDense<D> | RowSource;
+  fitTransform(X: MatrixInput | RowSource): Matrix | RowSource {
+    const who = `${WHO}.fitTransform`;
+    if (isRowSource(X)) {
+      const st = learnScalerState(this.params, this.statsOf(X, who));
+      this.state = st;
+      return this.scaleSource(st, X, who);
+    }
+    const dense = this.denseInput(X, who);
+    const st = learnScalerState(this.params, dense.stats);
     this.state = st;
-    scaleInPlace(this.params, st, data, cols);
-    return fromDense(data, rows, cols);
+    return dense.finish(st);
   }
 
   /**
    * Undoes `transform`: maps scaled values back to the original units (NaN stays NaN).
-   * @param X - A scaled matrix with as many columns as the training matrix.
-   * @returns A fresh `Matrix` in the original units. With `clip`, clipped values cannot be undone.
+   * @param X - A scaled matrix (or {@link Float32Matrix}) with as many columns as the training data.
+   * @returns A fresh `Matrix` in the original units (`X` itself with `copy: false`; a
+   *   {@link Float32Matrix} with `dtype: 'float32'`). With `clip`, clipped values cannot be undone.
    * @throws {@link NotFittedError} before `fit`; {@link DataValidationError} for bad input.
    */
-  inverseTransform(X: MatrixInput): Matrix {
+  inverseTransform(X: MatrixInput | Float32Matrix): ScalerDense<D> {
     const st = this.fitted;
-    const { data, rows, cols } = toDense(X, { who: `${WHO}.inverseTransform`, allowNaN: true, cols: st.nFeaturesIn });
-    unscaleInPlace(st, data, cols);
-    return fromDense(data, rows, cols);
+    const who = `${WHO}.inverseTransform`;
+    const f32 = this.params.dtype === 'float32';
+    if (X instanceof Float32Matrix) {
+      checkInPlace(blocksOf(X.data, X.columns), X.rows, X.columns, who, st.nFeaturesIn);
+      if (!f32) {
+        const data = Float64Array.from(X.data);
+        unscaleInPlace(st, data, X.columns);
+        return fromDense(data, X.rows, X.columns) as ScalerDense<D>;
+      }
+      const data = this.params.copy ? X.data.slice() : X.data;
+      unscaleInPlace(st, data, X.columns);
+      return (this.params.copy ? new Float32Matrix(data, X.rows, X.columns) : X) as ScalerDense<D>;
+    }
+    return this.denseInput(X, who, st.nFeaturesIn, (d, cols) => unscaleInPlace(st, d, cols)).finish(
+      st,
+    ) as ScalerDense<D>;
+  }
+
+  /** The statistics of a fit on `X`, read the cheapest exact way for its form. */
+  private statsOf(X: MatrixInput | RowSource, who: string): ColumnStats {
+    if (X instanceof EncodedMatrix && !X.scaled) return encodedStats(X);
+    if (X instanceof Float32Matrix) {
+      checkInPlace(blocksOf(X.data, X.columns), X.rows, X.columns, who);
+      return denseStats(X.data, X.columns);
+    }
+    if (isRowSource(X)) {
+      checkInPlace(rowSourceBlocks(X), X.rows, X.columns, who);
+      return rowSourceStats(X);
+    }
+    return this.denseInput(X, who).stats;
+  }
+
+  /**
+   * A matrix input read once: its statistics, and `finish(st)`, which applies `apply` (by
+   * default the scaling) to the storage and returns the output — a copy (float64, or float32
+   * with `dtype: 'float32'`), or with `copy: false` an ml-matrix `Matrix` overwritten in place.
+   */
+  private denseInput(
+    X: MatrixInput,
+    who: string,
+    cols?: number,
+    apply?: (data: Float64Array | Float32Array, cols: number) => void,
+  ): { stats: ColumnStats; finish(st: ScalerState): Matrix | Float32Matrix } {
+    const p = this.params;
+    const run = (st: ScalerState, data: Float64Array | Float32Array, c: number) =>
+      apply ? apply(data, c) : scaleInPlace(p, st, data, c);
+    const expect = cols === undefined ? {} : { cols };
+    if (p.dtype === 'float32') {
+      const { data, rows, cols: c } = toDense32(X, { who, allowNaN: true, ...expect });
+      return {
+        stats: denseStats(data, c),
+        finish: (st) => {
+          run(st, data, c);
+          return new Float32Matrix(data, rows, c);
+        },
+      };
+    }
+    const inPlace = !p.copy && isMatrixLike(X) ? matrixRows(X as Matrix) : undefined;
+    if (inPlace !== undefined) {
+      const m = X as Matrix;
+      checkInPlace(inPlace.blocks, m.rows, inPlace.cols, who, cols);
+      return {
+        stats: denseStats(inPlace.blocks, inPlace.cols),
+        finish: (st) => {
+          inPlace.apply((data, c) => run(st, data, c));
+          return m;
+        },
+      };
+    }
+    const { data, rows, cols: c } = toDense(X, { who, allowNaN: true, ...expect });
+    return {
+      stats: denseStats(data, c),
+      finish: (st) => {
+        run(st, data, c);
+        return fromDense(data, rows, c);
+      },
+    };
+  }
+
+  /** `transform` of a row source: a lazy scaled view, or (`dtype: 'float32'`) a dense Float32Matrix. */
+  private scaleSource(st: ScalerState, X: RowSource, who: string): RowSource {
+    const p = this.params;
+    const f32 = p.dtype === 'float32';
+    if (X instanceof Float32Matrix && f32) {
+      checkInPlace(blocksOf(X.data, X.columns), X.rows, X.columns, who, st.nFeaturesIn);
+      const data = p.copy ? X.data.slice() : X.data;
+      scaleInPlace(p, st, data, X.columns);
+      return p.copy ? new Float32Matrix(data, X.rows, X.columns) : X;
+    }
+    checkInPlace(() => {}, X.rows, X.columns, who, st.nFeaturesIn);
+    let view: RowSource;
+    if (X instanceof EncodedMatrix && !X.scaled) view = X.withMap(scaledColumnMap(p, st, X.features, X.columns));
+    else
+      view = new ScaledRowSource(
+        X,
+        Array.from({ length: X.columns }, (_, j) => formulaOf(p, st, j)),
+      );
+    if (!f32) return view;
+    return view instanceof EncodedMatrix ? view.toFloat32Matrix() : gatherAll(view);
   }
 
   /**
@@ -134,60 +275,28 @@ export class Scaler implements Transformer<MatrixInput>, Serializable {
 
   /**
    * Rebuilds a Scaler (fitted or not) from {@link Scaler.toJSON} output or its JSON text.
+   *
+   * @remarks
+   * The saved `dtype` and `copy` are restored. TypeScript cannot see the saved dtype, so the
+   * result is typed with the default `'float64'`; for a scaler saved with `dtype: 'float32'`,
+   * pass `{ dtype: 'float32' }` (which also sets it) to type the result as `Scaler<'float32'>`.
+   *
    * @param json - The envelope or its JSON text.
+   * @param options - `dtype`: the dtype of the rebuilt scaler (default: the saved one).
    * @returns A Scaler that transforms exactly like the saved one.
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
-  static fromJSON(json: unknown): Scaler {
+  static fromJSON<D extends ScalerDtype = 'float64'>(json: unknown, options: { dtype?: D } = {}): Scaler<D> {
     const { params, state } = openJSON(json, SCALER_CLASS, SCALER_VERSION);
-    let s: Scaler;
+    let s: Scaler<D>;
     try {
-      s = new Scaler(scalerOptionsFromJSON(params));
+      const saved = scalerOptionsFromJSON(params);
+      const dtype = options.dtype ?? saved.dtype;
+      s = new Scaler<D>({ ...saved, ...(dtype === undefined ? {} : { dtype }) } as ScalerOptions<D>);
     } catch (e) {
       throw invalidParams(SCALER_CLASS, e);
     }
     if (state !== null) s.state = scalerStateFromJSON(state, s.params.method);
     return s;
-  }
-}
-
-/** `transform`'s formula, in place on a row-major buffer: one sequential pass. */
-function scaleInPlace(p: ScalerParams, st: ScalerState, data: Float64Array, cols: number): void {
-  const idx = scaledIndices(st.scaled);
-  const { center, scale } = st;
-  if (st.method === 'minmax') {
-    const clip = p.clip;
-    const [lo, hi] = p.featureRange;
-    for (let off = 0; off < data.length; off += cols) {
-      for (let t = 0; t < idx.length; t++) {
-        const j = idx[t] as number;
-        let x = (data[off + j] as number) * (scale[j] as number) + (center[j] as number);
-        if (clip) x = x < lo ? lo : x > hi ? hi : x;
-        data[off + j] = x;
-      }
-    }
-    return;
-  }
-  for (let off = 0; off < data.length; off += cols) {
-    for (let t = 0; t < idx.length; t++) {
-      const j = idx[t] as number;
-      data[off + j] = ((data[off + j] as number) - (center[j] as number)) / (scale[j] as number);
-    }
-  }
-}
-
-/** `inverseTransform`'s formula, in place on a row-major buffer. */
-function unscaleInPlace(st: ScalerState, data: Float64Array, cols: number): void {
-  const idx = scaledIndices(st.scaled);
-  const { center, scale } = st;
-  const minmax = st.method === 'minmax';
-  for (let off = 0; off < data.length; off += cols) {
-    for (let t = 0; t < idx.length; t++) {
-      const j = idx[t] as number;
-      const i = off + j;
-      data[i] = minmax
-        ? ((data[i] as number) - (center[j] as number)) / (scale[j] as number)
-        : (data[i] as number) * (scale[j] as number) + (center[j] as number);
-    }
   }
 }

@@ -1,12 +1,13 @@
 /**
- * What {@link Encoder.transform} does: one plan per categorical column (value → code), then one
- * pass over the rows writing codes, indicators and numeric values into one buffer.
+ * What {@link Encoder.transform} does with row objects and row arrays: one plan per categorical
+ * column (value → code), then one pass over the rows writing each row's codes and numeric values
+ * into the compact storage of an {@link EncodedMatrix} (the dense output expands it).
  *
  * @module
  */
-import type { Matrix } from 'ml-matrix';
 import { DataValidationError, describe } from '../core/errors.js';
-import { fromDense } from '../core/matrix.js';
+import { type CodeArray, codeArrayFor, EncodedMatrix } from './EncodedMatrix.js';
+import { encodedFeatures } from './encodedFeature.js';
 import type { EncoderParams } from './encoderOptions.js';
 import type { CategoricalColumnState, EncoderState } from './encoderState.js';
 import {
@@ -17,13 +18,10 @@ import {
   readTable,
   requireKey,
   type TableRow,
-  type TableView,
 } from './readTable.js';
 
-/** How one categorical column is encoded. */
-interface ColumnPlan {
-  /** Key to read the column from a row. */
-  key: string | number;
+/** How one categorical column is encoded. @internal */
+export interface ColumnPlan {
   /** Column name, for messages. */
   name: string;
   /** Type of the column's categories. */
@@ -36,11 +34,12 @@ interface ColumnPlan {
   infrequentCode: number;
   /** The dropped one-hot code, or -1. */
   dropIndex: number;
-  /** First output column of this categorical column. */
-  offset: number;
+  /** Whether codes are written as they are (ordinal) rather than as a one-hot slot. */
+  ordinal: boolean;
 }
 
-function planColumn(t: TableView, c: CategoricalColumnState, offset: number, who: string): ColumnPlan {
+/** The plan of categorical column `c`. @internal */
+export function planColumn(p: EncoderParams, c: CategoricalColumnState): ColumnPlan {
   const lookup = new Map<string | number, number>();
   let missingCode = -1;
   const nFreq = c.frequent.length;
@@ -53,15 +52,35 @@ function planColumn(t: TableView, c: CategoricalColumnState, offset: number, who
     else lookup.set(v, nFreq);
   }
   return {
-    key: requireKey(t, c.name, who),
     name: c.name,
     valueType: c.valueType,
     lookup,
     missingCode,
     infrequentCode: c.infrequent.length > 0 ? nFreq : -1,
     dropIndex: c.dropIndex ?? -1,
-    offset,
+    ordinal: p.encoding === 'ordinal',
   };
+}
+
+/**
+ * The stored slot of a code: the ordinal code itself, or the one-hot column within the block
+ * (codes after the dropped one shift down); `-1` for none (`undefined`, or the dropped code).
+ * @internal
+ */
+export function slotOf(plan: ColumnPlan, code: number | undefined): number {
+  if (code === undefined) return -1;
+  if (plan.ordinal) return code;
+  const d = plan.dropIndex;
+  return code === d ? -1 : d >= 0 && code > d ? code - 1 : code;
+}
+
+/**
+ * The code of cell `v` at row `row` (a known category, or what {@link codeOfUnseen} decides).
+ * @internal
+ */
+export function codeOf(p: EncoderParams, plan: ColumnPlan, v: unknown, row: number, who: string): number | undefined {
+  // fast path first: a known category (lookup keys are never missing values)
+  return plan.lookup.get(v as string | number) ?? codeOfUnseen(p, plan, v, row, who);
 }
 
 /**
@@ -69,8 +88,15 @@ function planColumn(t: TableView, c: CategoricalColumnState, offset: number, who
  * (`handleUnknown: 'infrequent'`), or `undefined` for an unknown category that is ignored.
  * @throws {@link DataValidationError} for a cell of the wrong type, a missing value with
  *   `missing: 'error'`, or an unknown category with `handleUnknown: 'error'`.
+ * @internal
  */
-function codeOfUnseen(p: EncoderParams, plan: ColumnPlan, v: unknown, row: number, who: string): number | undefined {
+export function codeOfUnseen(
+  p: EncoderParams,
+  plan: ColumnPlan,
+  v: unknown,
+  row: number,
+  who: string,
+): number | undefined {
   if (isMissing(v)) {
     if (p.missing === 'error') throw missingCellError(who, row, plan.name, v);
     if (plan.missingCode >= 0) return plan.missingCode;
@@ -96,50 +122,44 @@ function codeOfUnseen(p: EncoderParams, plan: ColumnPlan, v: unknown, row: numbe
 }
 
 /**
- * Encodes table `X` with a learned state: one row of `state.outputs.length` values per input row.
+ * Encodes table `X` (row objects or row arrays) with a learned state into compact storage: a code
+ * per row per categorical column, a `Float64Array` per numeric column (missing values kept as NaN;
+ * the matrix imputes them when it writes rows).
  * @param who - The method encoding, e.g. `'Encoder.transform'`, for messages.
  * @throws {@link DataValidationError} for a bad table, a cell of the wrong type, or an unknown
- *   category with `handleUnknown: 'error'`.
+ *   category with `handleUnknown: 'error'` (the first bad cell in row order).
  * @internal
  */
-export function encodeTable(p: EncoderParams, st: EncoderState, X: unknown, who: string): Matrix {
+export function encodeTable(p: EncoderParams, st: EncoderState, X: unknown, who: string): EncodedMatrix {
   const t = readTable(X, who);
   const rows = t.rows;
   const n = rows.length;
-  const nOut = st.outputs.length;
-  const ordinal = p.encoding === 'ordinal';
-  const plans: ColumnPlan[] = [];
-  let offset = 0;
-  for (const c of st.categorical) {
-    plans.push(planColumn(t, c, offset, who));
-    offset += ordinal ? 1 : c.nCodes - (c.dropIndex === null ? 0 : 1);
-  }
+  const features = encodedFeatures(st, p);
+  const plans = st.categorical.map((c) => planColumn(p, c));
+  const catKeys = st.categorical.map((c) => requireKey(t, c.name, who));
   const numKeys = st.numeric.map((nc) => requireKey(t, nc.name, who));
-  const numImpute = st.numeric.map((nc) => nc.imputeValue);
-  const numOffset = offset;
-  const out = new Float64Array(n * nOut);
-  const unknownValue = p.unknownValue;
+  const codes = features.slice(0, plans.length).map((f) => codeArrayFor(f.kind === 'ordinal' ? f.nCodes : f.width, n));
+  const values = st.numeric.map(() => new Float64Array(n));
+  const hasMissing = new Array<boolean>(features.length).fill(false);
+  const nCat = plans.length;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as TableRow;
-    const base = i * nOut;
-    for (let c = 0; c < plans.length; c++) {
+    for (let c = 0; c < nCat; c++) {
       const plan = plans[c] as ColumnPlan;
-      const v = row[plan.key];
-      // fast path first: a known category (lookup keys are never missing values)
-      const code = plan.lookup.get(v as string | number) ?? codeOfUnseen(p, plan, v, i, who);
-      if (ordinal) {
-        out[base + plan.offset] = code === undefined ? unknownValue : code;
-      } else if (code !== undefined && code !== plan.dropIndex) {
-        const d = plan.dropIndex;
-        out[base + plan.offset + (d >= 0 && code > d ? code - 1 : code)] = 1;
-      }
+      (codes[c] as CodeArray)[i] = slotOf(plan, codeOf(p, plan, row[catKeys[c] as string | number], i, who));
     }
     for (let c = 0; c < numKeys.length; c++) {
-      const name = st.numeric[c]?.name as string;
-      let x = parseNumeric(row[numKeys[c] as string | number], i, name, who);
-      if (Number.isNaN(x)) x = numImpute[c] as number;
-      out[base + numOffset + c] = x;
+      const x = parseNumeric(row[numKeys[c] as string | number], i, st.numeric[c]?.name as string, who);
+      (values[c] as Float64Array)[i] = x;
+      if (Number.isNaN(x)) hasMissing[nCat + c] = true;
     }
   }
-  return fromDense(out, n, nOut);
+  return new EncodedMatrix({
+    rows: n,
+    columns: st.outputs.length,
+    features,
+    codes: [...codes, ...values.map(() => null)],
+    values: [...codes.map(() => null), ...values],
+    hasMissing,
+  });
 }

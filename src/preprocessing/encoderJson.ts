@@ -14,7 +14,7 @@ import {
   type JsonNumber,
 } from '../core/serialization.js';
 import type { Category } from './category.js';
-import type { EncoderOptions, EncoderParams } from './encoderOptions.js';
+import type { EncoderOptions, EncoderOutput, EncoderParams } from './encoderOptions.js';
 import { assembleState, type EncoderState, makeColumnState } from './encoderState.js';
 import { invalidParams } from './openJSON.js';
 
@@ -66,8 +66,10 @@ function decodeCategories(v: unknown, where: string): Category[] {
  * @internal
  */
 export function encoderToJSON(p: EncoderParams, st: EncoderState | undefined): Envelope {
+  // `output` is written only when it is not the default, so version-1 documents stay as they were
+  const { output, ...rest } = p;
   const params = {
-    ...p,
+    ...rest,
     categorical: p.categorical === null ? null : [...p.categorical],
     numeric: p.numeric === null ? null : [...p.numeric],
     categories:
@@ -75,6 +77,7 @@ export function encoderToJSON(p: EncoderParams, st: EncoderState | undefined): E
         ? 'auto'
         : Object.fromEntries(Object.entries(p.categories).map(([k, v]) => [k, encodeCategories(v)])),
     unknownValue: encodeNumber(p.unknownValue),
+    ...(output === 'matrix' ? {} : { output }),
   };
   return makeEnvelope(
     ENCODER_CLASS,
@@ -102,7 +105,7 @@ export function encoderToJSON(p: EncoderParams, st: EncoderState | undefined): E
  * @throws {@link SerializationError} for malformed params.
  * @internal
  */
-export function encoderOptionsFromJSON(p: Record<string, unknown>): EncoderOptions {
+export function encoderOptionsFromJSON(p: Record<string, unknown>): EncoderOptions<EncoderOutput> {
   try {
     return optionsFromJSON(p);
   } catch (e) {
@@ -110,8 +113,8 @@ export function encoderOptionsFromJSON(p: Record<string, unknown>): EncoderOptio
   }
 }
 
-function optionsFromJSON(p: Record<string, unknown>): EncoderOptions {
-  const opts: EncoderOptions = {
+function optionsFromJSON(p: Record<string, unknown>): EncoderOptions<EncoderOutput> {
+  const opts: EncoderOptions<EncoderOutput> = {
     encoding: p.encoding as 'onehot',
     handleUnknown: p.handleUnknown as 'error',
     missing: p.missing as 'category',
@@ -129,6 +132,7 @@ function optionsFromJSON(p: Record<string, unknown>): EncoderOptions {
   if (p.maxCategories !== null) opts.maxCategories = p.maxCategories as number;
   if (p.drop !== null) opts.drop = p.drop as 'first';
   if (p.impute !== null) opts.impute = p.impute as 'mean';
+  if (p.output !== undefined) opts.output = p.output as EncoderOutput;
   return opts;
 }
 

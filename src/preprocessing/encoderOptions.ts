@@ -20,8 +20,17 @@ export interface ImputeConstant {
   readonly constant: number;
 }
 
-/** Options of {@link Encoder}. */
-export interface EncoderOptions {
+/**
+ * The form of an {@link Encoder}'s output: `'matrix'`, a dense float64 ml-matrix `Matrix`;
+ * `'compact'`, an {@link EncodedMatrix} (codes per row, expanded on demand).
+ */
+export type EncoderOutput = 'matrix' | 'compact';
+
+/**
+ * Options of {@link Encoder}.
+ * @typeParam O - The `output` form (inferred from the `output` option).
+ */
+export interface EncoderOptions<O extends EncoderOutput = 'matrix'> {
   /**
    * Names of the categorical columns, in output order. When neither `categorical` nor `numeric`
    * is given, every column is used and its kind is inferred: a column whose non-missing cells are
@@ -88,6 +97,14 @@ export interface EncoderOptions {
    * @defaultValue NaN kept
    */
   impute?: 'mean' | 'median' | ImputeConstant;
+  /**
+   * What `transform` returns: `'matrix'`, a dense float64 ml-matrix `Matrix`; `'compact'`, an
+   * {@link EncodedMatrix} — one small integer per row per categorical column, numeric columns
+   * referenced, one-hot expanded only in `gatherRows` — for tables too large to hold dense (a
+   * million rows × 420 one-hot columns would take 1.6 GiB in float32).
+   * @defaultValue 'matrix'
+   */
+  output?: O;
 }
 
 /** The resolved, frozen options of an {@link Encoder}; absent options are `null`. */
@@ -114,6 +131,8 @@ export interface EncoderParams {
   readonly missing: 'category' | 'error';
   /** See {@link EncoderOptions.impute}. */
   readonly impute: 'mean' | 'median' | ImputeConstant | null;
+  /** See {@link EncoderOptions.output}. */
+  readonly output: EncoderOutput;
 }
 
 const WHO = 'Encoder';
@@ -131,17 +150,18 @@ const OPTION_NAMES = [
   'drop',
   'missing',
   'impute',
+  'output',
 ] as const;
 
 /**
  * Validates {@link EncoderOptions} and fills in the defaults. An explicit `null` reads as "not
  * given" for the options that always read it so (`encoding`, `handleUnknown`, `minFrequency`,
- * `maxCategories`, `drop`, `missing`).
+ * `maxCategories`, `drop`, `missing`); `output` is new and takes no `null`.
  * @throws {@link InvalidParameterError} for an unknown option (the closest name is suggested) or
  *   a malformed one.
  * @internal
  */
-export function resolveEncoderParams(options: EncoderOptions | undefined): EncoderParams {
+export function resolveEncoderParams(options: EncoderOptions<EncoderOutput> | undefined): EncoderParams {
   const o = checkOptions(WHO, options, OPTION_NAMES);
   const categorical = o.categorical === undefined ? null : checkColumnNames('categorical', o.categorical);
   const numeric = o.numeric === undefined ? null : checkColumnNames('numeric', o.numeric);
@@ -188,6 +208,7 @@ export function resolveEncoderParams(options: EncoderOptions | undefined): Encod
     drop,
     missing: checkOneOf(WHO, 'missing', o.missing ?? undefined, ['category', 'error'], 'category'),
     impute: o.impute === undefined ? null : checkImpute(o.impute),
+    output: checkOneOf(WHO, 'output', o.output, ['matrix', 'compact'], 'matrix'),
   });
 }
 

@@ -1,11 +1,22 @@
 export { Encoder } from './Encoder.js';
-export type { DecodedRow } from './Encoder.js';
+export type { DecodedRow, EncodedOutput } from './Encoder.js';
+export { EncodedMatrix } from './EncodedMatrix.js';
+export type { CodeArray, NumericValues } from './EncodedMatrix.js';
+export type {
+  EncodedFeature,
+  EncodedFeatureBase,
+  OneHotFeature,
+  OrdinalFeature,
+  NumericFeature,
+} from './encodedFeature.js';
 export type { Category } from './category.js';
-export type { ImputeConstant, EncoderOptions, EncoderParams } from './encoderOptions.js';
+export type { ImputeConstant, EncoderOptions, EncoderOutput, EncoderParams } from './encoderOptions.js';
 export type { EncoderState, CategoricalColumnState, NumericColumnState, OutputColumn } from './encoderState.js';
 export type { TableInput } from './readTable.js';
 export { Scaler } from './Scaler.js';
-export type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
+export type { ScalerDense, ScalerLazy } from './Scaler.js';
+export { ScaledRowSource } from './ScaledRowSource.js';
+export type { ScalerDtype, ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 export type {
   ScalerState,
   ScalerStateBase,

@@ -9,42 +9,39 @@ import { type Category, compareCategories } from './category.js';
 import type { EncoderParams } from './encoderOptions.js';
 import { type CategoricalColumnState, makeColumnState } from './encoderState.js';
 import { identifyInfrequent } from './identifyInfrequent.js';
-import { badCellError, isMissing, missingCellError, requireKey, type TableRow, type TableView } from './readTable.js';
+import { badCellError, isMissing, missingCellError, type TableRow } from './readTable.js';
 
-/** The categories given by the `categories` option, by column. */
-type GivenCategories = Readonly<Record<string, ReadonlyArray<Category>>>;
+/** The categories given by the `categories` option, by column. @internal */
+export type GivenCategories = Readonly<Record<string, ReadonlyArray<Category>>>;
 
 /**
- * Learns the state of categorical column `name`: its categories, their counts, the infrequent
- * group and the dropped one-hot column.
- * @param given - The `categories` option when it is a record.
- * @throws {@link DataValidationError} for a missing column, a cell that is not a string, number or
- *   missing value, a missing value with `missing: 'error'`, strings mixed with numbers, or given
- *   categories that do not fit the data.
+ * The state of categorical column `name` from what one pass over its cells found (whatever form
+ * the table has): its categories, their counts, the infrequent group and the dropped column.
+ * @param nRows - Number of training rows.
+ * @throws {@link DataValidationError} for given categories that do not fit the data.
  * @internal
  */
-export function learnCategoricalColumn(
-  t: TableView,
+export function columnStateFromTally(
   name: string,
+  tally: Tally,
+  nRows: number,
   p: EncoderParams,
   given: GivenCategories | undefined,
   who: string,
 ): CategoricalColumnState {
-  const key = requireKey(t, name, who);
-  const tally = tallyColumn(t.rows, key, name, p.missing === 'error', who);
   const list = given !== undefined && Object.hasOwn(given, name) ? given[name] : undefined;
   const { categories, valueType } =
     list === undefined ? sortedCategories(tally) : givenCategories(name, tally, list, p.handleUnknown, who);
   const counts = categories.map((c) => (c === null ? tally.nMissing : (tally.counts.get(c) ?? 0)));
-  const isInfrequent = identifyInfrequent(counts, t.rows.length, p.minFrequency, p.maxCategories);
+  const isInfrequent = identifyInfrequent(counts, nRows, p.minFrequency, p.maxCategories);
   const infrequent = new Set(categories.filter((_, k) => isInfrequent[k]));
   const nCodes = categories.length - infrequent.size + (infrequent.size > 0 ? 1 : 0);
   const dropIndex = p.drop === 'first' || (p.drop === 'ifBinary' && nCodes === 2) ? 0 : null;
   return makeColumnState(name, valueType, categories, counts, infrequent, dropIndex);
 }
 
-/** What one pass over a categorical column found. */
-interface Tally {
+/** What one pass over a categorical column found. @internal */
+export interface Tally {
   /** Count of each non-missing value, in the order first seen. */
   readonly counts: ReadonlyMap<string | number, number>;
   /** Number of missing cells. */
@@ -59,8 +56,13 @@ interface CategoryList {
   readonly valueType: CategoricalColumnState['valueType'];
 }
 
-/** Counts the values of one column, checking each cell. */
-function tallyColumn(
+/**
+ * Counts the values of one column of row objects or row arrays, checking each cell.
+ * @throws {@link DataValidationError} for a cell that is not a string, number or missing value, a
+ *   missing value with `missingError`, or strings mixed with numbers.
+ * @internal
+ */
+export function tallyColumn(
   rows: ReadonlyArray<TableRow>,
   key: string | number,
   name: string,
@@ -104,13 +106,8 @@ function tallyColumn(
   const counts = new Map<string | number, number>();
   for (const [v, k] of slots) counts.set(v, tally[k] as number);
   if (firstString >= 0 && firstNumber >= 0) {
-    const cell = (i: number) => describe((rows[i] as TableRow)[key]);
-    throw new DataValidationError(
-      `${who}: column "${name}" mixes strings (row ${firstString}: ${cell(firstString)}) and numbers ` +
-        `(row ${firstNumber}: ${cell(firstNumber)}), which have no common sort order (scikit-learn refuses ` +
-        'them too). Convert the column to one type, e.g. String(v).',
-      { param: 'X', column: name },
-    );
+    const cell = (i: number) => (rows[i] as TableRow)[key];
+    throw mixedTypesError(who, name, firstString, cell(firstString), firstNumber, cell(firstNumber));
   }
   const valueType = firstString >= 0 ? 'string' : firstNumber >= 0 ? 'number' : 'none';
   return { counts, nMissing, valueType };
@@ -163,4 +160,25 @@ function givenCategories(
     }
   }
   return { categories: [...list], valueType: gvt !== 'none' ? gvt : tally.valueType };
+}
+
+/**
+ * A categorical column holding both strings (first at row `rowS`: `s`) and numbers (first at row
+ * `rowN`: `x`).
+ * @internal
+ */
+export function mixedTypesError(
+  who: string,
+  name: string,
+  rowS: number,
+  s: unknown,
+  rowN: number,
+  x: unknown,
+): DataValidationError {
+  return new DataValidationError(
+    `${who}: column "${name}" mixes strings (row ${rowS}: ${describe(s)}) and numbers ` +
+      `(row ${rowN}: ${describe(x)}), which have no common sort order (scikit-learn refuses ` +
+      'them too). Convert the column to one type, e.g. String(v).',
+    { param: 'X', column: name },
+  );
 }

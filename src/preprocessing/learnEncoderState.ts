@@ -6,19 +6,39 @@
  */
 import { DataValidationError } from '../core/errors.js';
 import { mean } from '../core/stats/mean.js';
-import { medianSorted } from '../core/stats/medianSorted.js';
+import { countedMeanVariance, countedSortedAt, integerCounts, type ValueCounts } from '../core/stats/countedStats.js';
+import { medianAt, medianSorted } from '../core/stats/medianSorted.js';
+import { type ColumnarTable, isColumnarTable } from '../core/table.js';
 import type { EncoderParams } from './encoderOptions.js';
 import { assembleState, type EncoderState, type NumericColumnState } from './encoderState.js';
-import { learnCategoricalColumn } from './learnCategories.js';
-import {
-  isMissing,
-  parseNumeric,
-  quoteNames,
-  readTable,
-  requireKey,
-  type TableRow,
-  type TableView,
-} from './readTable.js';
+import { columnarIsNumeric, columnarNumericValues, columnarTally } from './learnColumnar.js';
+import { columnStateFromTally, type Tally, tallyColumn } from './learnCategories.js';
+import { readColumnarTable } from './readColumnarTable.js';
+import { isMissing, parseNumeric, quoteNames, readTable, requireKey, type TableRow } from './readTable.js';
+
+/**
+ * The non-missing values of a numeric column: in row order, or as distinct values (ascending) with
+ * their counts — for 8/16-bit integer columns, whose sums are exact in any order.
+ */
+type SeenValues = { readonly values: Float64Array; readonly counts?: undefined } | ValueCounts;
+
+/** The reads fitting needs, over row objects / row arrays or a `ColumnarTable`. */
+interface FitSource {
+  /** Number of rows. */
+  readonly nRows: number;
+  /** Every column name, in the table's order. */
+  readonly names: readonly string[];
+  /** Whether every non-missing cell of the column is a number (for inferred column kinds). */
+  isNumeric(name: string): boolean;
+  /** One pass over a categorical column. */
+  tally(name: string, missingError: boolean): Tally;
+  /**
+   * The column's non-missing numeric values, every cell checked: in row order, or as value
+   * counts when that is as exact and cheaper (with `keep` false, the cells are checked and no
+   * value is returned).
+   */
+  numericSeen(name: string, keep: boolean): SeenValues;
+}
 
 /**
  * Learns an Encoder's state from table `X`, computing into fresh objects only (a failed fit
@@ -28,8 +48,8 @@ import {
  * @internal
  */
 export function learnEncoderState(p: EncoderParams, X: unknown, who: string): EncoderState {
-  const t = readTable(X, who);
-  const { categorical, numeric } = columnKinds(p, t, who);
+  const src = isColumnarTable(X) ? columnarSource(X, who) : rowSource(X, who);
+  const { categorical, numeric } = columnKinds(p, src, who);
   const given = p.categories === 'auto' ? undefined : p.categories;
   for (const k of Object.keys(given ?? {})) {
     if (!categorical.includes(k)) {
@@ -39,12 +59,70 @@ export function learnEncoderState(p: EncoderParams, X: unknown, who: string): En
       );
     }
   }
+  const missingError = p.missing === 'error';
   return assembleState(
-    categorical.map((name) => learnCategoricalColumn(t, name, p, given, who)),
-    numeric.map((name) => learnNumericColumn(t, name, p.impute, who)),
-    t.rows.length,
+    categorical.map((name) => columnStateFromTally(name, src.tally(name, missingError), src.nRows, p, given, who)),
+    numeric.map((name) => {
+      const keep = p.impute === 'mean' || p.impute === 'median';
+      return learnNumericColumn(name, src.numericSeen(name, keep), p.impute, who);
+    }),
+    src.nRows,
     p.encoding,
   );
+}
+
+/** The fit reads of row objects or row arrays. */
+function rowSource(X: unknown, who: string): FitSource {
+  const t = readTable(X, who);
+  const n = t.rows.length;
+  return {
+    nRows: n,
+    names: t.names,
+    isNumeric(name) {
+      const k = t.key(name) as string | number;
+      return t.rows.every((row) => {
+        const v = row[k];
+        return isMissing(v) || typeof v === 'number';
+      });
+    },
+    tally: (name, missingError) => tallyColumn(t.rows, requireKey(t, name, who), name, missingError, who),
+    numericSeen(name, keep) {
+      const key = requireKey(t, name, who);
+      const values = new Float64Array(keep ? n : 0);
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const x = parseNumeric((t.rows[i] as TableRow)[key], i, name, who);
+        if (keep && !Number.isNaN(x)) values[m++] = x;
+      }
+      return { values: values.subarray(0, m) };
+    },
+  };
+}
+
+/** The fit reads of a `ColumnarTable`: codes and typed arrays, never a cell per row. */
+function columnarSource(X: ColumnarTable, who: string): FitSource {
+  const v = readColumnarTable(X, who);
+  return {
+    nRows: v.nRows,
+    names: v.names,
+    isNumeric: (name) => columnarIsNumeric(v.column(name), name, who),
+    tally: (name, missingError) => columnarTally(v.column(name), name, missingError, who),
+    numericSeen(name, keep) {
+      const { values, hasMissing } = columnarNumericValues(v.column(name), name, who);
+      if (!keep) return { values: new Float64Array(0) };
+      // 8/16-bit integer columns (0/1 indicators): counted, not copied and sorted
+      const counted = integerCounts(values);
+      if (counted !== undefined) return counted;
+      if (!hasMissing) return { values: Float64Array.from(values) };
+      const seen = new Float64Array(values.length);
+      let m = 0;
+      for (let i = 0; i < values.length; i++) {
+        const x = values[i] as number;
+        if (!Number.isNaN(x)) seen[m++] = x;
+      }
+      return { values: seen.subarray(0, m) };
+    },
+  };
 }
 
 /**
@@ -53,7 +131,7 @@ export function learnEncoderState(p: EncoderParams, X: unknown, who: string): En
  */
 function columnKinds(
   p: EncoderParams,
-  t: TableView,
+  src: FitSource,
   who: string,
 ): { categorical: readonly string[]; numeric: readonly string[] } {
   let categorical: readonly string[] = p.categorical ?? [];
@@ -61,14 +139,7 @@ function columnKinds(
   if (p.categorical === null && p.numeric === null) {
     const cat: string[] = [];
     const num: string[] = [];
-    for (const name of t.names) {
-      const k = t.key(name) as string | number;
-      const isNumeric = t.rows.every((row) => {
-        const v = row[k];
-        return isMissing(v) || typeof v === 'number';
-      });
-      (isNumeric ? num : cat).push(name);
-    }
+    for (const name of src.names) (src.isNumeric(name) ? num : cat).push(name);
     categorical = cat;
     numeric = num;
   }
@@ -81,33 +152,33 @@ function columnKinds(
   return { categorical, numeric };
 }
 
-/** Reads numeric column `name` (checking every cell) and learns its impute value. */
+/** The state of numeric column `name` from its non-missing values: its impute value. */
 function learnNumericColumn(
-  t: TableView,
   name: string,
+  seen: SeenValues,
   impute: EncoderParams['impute'],
   who: string,
 ): NumericColumnState {
-  const key = requireKey(t, name, who);
-  const n = t.rows.length;
-  const values = new Float64Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const x = parseNumeric((t.rows[i] as TableRow)[key], i, name, who);
-    if (!Number.isNaN(x)) values[m++] = x;
-  }
   let imputeValue = NaN;
   if (impute !== null && typeof impute === 'object') imputeValue = impute.constant;
   else if (impute !== null) {
-    if (m === 0) {
+    const sorted = seen.counts === undefined ? undefined : countedSortedAt(seen.values, seen.counts);
+    if ((sorted?.n ?? seen.values.length) === 0) {
       throw new DataValidationError(
         `${who}: numeric column "${name}" has no values, so its ${impute} cannot be computed. ` +
           'Use impute: { constant: v } or drop the column.',
         { param: 'X', column: name },
       );
     }
-    const seen = values.subarray(0, m);
-    imputeValue = impute === 'mean' ? mean(seen) : medianSorted(seen.sort());
+    if (sorted === undefined) {
+      imputeValue = impute === 'mean' ? mean(seen.values) : medianSorted(seen.values.sort());
+    } else {
+      // integer values: Σ count · value is the row-order sum exactly
+      imputeValue =
+        impute === 'mean'
+          ? countedMeanVariance(seen.values, seen.counts as Float64Array).mean
+          : medianAt(sorted.n, sorted.at);
+    }
   }
   return Object.freeze({ name, imputeValue });
 }

@@ -5,11 +5,11 @@
  * @module
  */
 import { DataValidationError, describe } from '../core/errors.js';
-import type { Cell, ColumnTable } from '../core/table.js';
+import type { Cell, ColumnarTable, ColumnTable } from '../core/table.js';
 
 /**
- * A table accepted by {@link Encoder}: an array of row objects keyed by column name, or row arrays
- * with the column names given once.
+ * A table accepted by {@link Encoder}: an array of row objects keyed by column name, row arrays
+ * with the column names given once, or a {@link ColumnarTable} (typed-array columns).
  *
  * @remarks
  * Row objects: `[{ AREA: 'Central', 'Vict Age': 34 }, …]` — a key absent from a row is a missing
@@ -17,7 +17,7 @@ import type { Cell, ColumnTable } from '../core/table.js';
  * `{ columns: ['AREA', 'Vict Age'], rows: [['Central', 34], …] }` — every row must have exactly
  * `columns.length` cells.
  */
-export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnTable;
+export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnTable | ColumnarTable;
 
 /** A row of either form, read by key: the column name (row objects) or its index (row arrays). @internal */
 export type TableRow = Readonly<Record<string | number, unknown>>;

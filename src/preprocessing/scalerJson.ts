@@ -5,7 +5,7 @@
  */
 import { SerializationError, describe } from '../core/errors.js';
 import { decodeNumbers, encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
-import type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
+import type { ScalerDtype, ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 import type { ScalerState } from './scalerState.js';
 
 /** Class name in the envelope's `format`. @internal */
@@ -20,14 +20,18 @@ export const SCALER_VERSION = 1;
  */
 export function scalerToJSON(params: ScalerParams, state: ScalerState | undefined): Envelope {
   const arr = (a: Float64Array | undefined): JsonNumber[] | null => (a === undefined ? null : encodeNumbers(a));
+  // `copy` and `dtype` are written only when not the default, so version-1 documents stay as they were
+  const { copy, dtype, ...rest } = params;
   return makeEnvelope(
     SCALER_CLASS,
     SCALER_VERSION,
     {
-      ...params,
+      ...rest,
       featureRange: [...params.featureRange],
       quantileRange: [...params.quantileRange],
       columns: params.columns === null ? null : [...params.columns],
+      ...(copy ? {} : { copy }),
+      ...(dtype === 'float64' ? {} : { dtype }),
     },
     state === undefined
       ? null
@@ -50,8 +54,8 @@ export function scalerToJSON(params: ScalerParams, state: ScalerState | undefine
  * method).
  * @internal
  */
-export function scalerOptionsFromJSON(p: Record<string, unknown>): ScalerOptions {
-  const options: ScalerOptions = { method: p.method as ScalerMethod };
+export function scalerOptionsFromJSON(p: Record<string, unknown>): ScalerOptions<ScalerDtype> {
+  const options: ScalerOptions<ScalerDtype> = { method: p.method as ScalerMethod };
   if (p.method === 'minmax') {
     options.featureRange = p.featureRange as [number, number];
     options.clip = p.clip as boolean;
@@ -64,6 +68,8 @@ export function scalerOptionsFromJSON(p: Record<string, unknown>): ScalerOptions
     }
   }
   if (p.columns !== null && p.columns !== undefined) options.columns = p.columns as number[];
+  if (p.copy !== undefined) options.copy = p.copy as boolean;
+  if (p.dtype !== undefined) options.dtype = p.dtype as ScalerDtype;
   return options;
 }
 

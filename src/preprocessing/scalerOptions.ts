@@ -16,8 +16,17 @@ import {
 /** The scaling rule of a {@link Scaler}. */
 export type ScalerMethod = 'standard' | 'minmax' | 'robust';
 
-/** Options of {@link Scaler}. */
-export interface ScalerOptions {
+/**
+ * The dense output type of a {@link Scaler}: `'float64'`, an ml-matrix `Matrix`; `'float32'`, a
+ * {@link Float32Matrix}.
+ */
+export type ScalerDtype = 'float64' | 'float32';
+
+/**
+ * Options of {@link Scaler}.
+ * @typeParam D - The `dtype` (inferred from the `dtype` option).
+ */
+export interface ScalerOptions<D extends ScalerDtype = 'float64'> {
   /**
    * `'standard'`: subtract the mean, divide by the population standard deviation (scikit-learn's
    * StandardScaler). `'minmax'`: map `[min, max]` onto `featureRange` (MinMaxScaler). `'robust'`:
@@ -61,6 +70,24 @@ export interface ScalerOptions {
    * @defaultValue all columns
    */
   columns?: readonly number[];
+  /**
+   * scikit-learn's `copy`: with `false`, `transform`, `fitTransform` and `inverseTransform` of an
+   * ml-matrix `Matrix` (with `dtype: 'float32'`, of a {@link Float32Matrix}) **overwrite the
+   * input** with the result and return it, and `fit` reads it without copying — no second
+   * matrix. Other inputs (arrays of rows) are still copied, as scikit-learn copies inputs it
+   * cannot scale in place.
+   * @defaultValue true
+   */
+  copy?: boolean;
+  /**
+   * The dense output: `'float64'` returns ml-matrix `Matrix` objects (and the lazy view of a
+   * `RowSource` input); `'float32'` returns a {@link Float32Matrix} for every input — half the
+   * memory and no per-row objects. With `'float32'` a matrix input is read into float32 first, so
+   * the statistics are those of the float32 values (as scikit-learn's on a float32 array), and
+   * each result is computed in float64 and rounded once.
+   * @defaultValue 'float64'
+   */
+  dtype?: D;
 }
 
 /** The resolved, frozen options of a {@link Scaler} (every field present). */
@@ -81,6 +108,10 @@ export interface ScalerParams {
   readonly withScaling: boolean;
   /** See {@link ScalerOptions.columns}; `null` means every column. */
   readonly columns: readonly number[] | null;
+  /** See {@link ScalerOptions.copy}. */
+  readonly copy: boolean;
+  /** See {@link ScalerOptions.dtype}. */
+  readonly dtype: ScalerDtype;
 }
 
 const WHO = 'Scaler';
@@ -95,10 +126,12 @@ const OPTION_NAMES = [
   'withCentering',
   'withScaling',
   'columns',
+  'copy',
+  'dtype',
 ] as const;
 
 /** The methods each method-specific option applies to. */
-const APPLIES_TO: ReadonlyArray<readonly [keyof ScalerOptions, ReadonlyArray<ScalerMethod>]> = [
+const APPLIES_TO: ReadonlyArray<readonly [keyof ScalerOptions<ScalerDtype>, ReadonlyArray<ScalerMethod>]> = [
   ['featureRange', ['minmax']],
   ['clip', ['minmax']],
   ['quantileRange', ['robust']],
@@ -113,7 +146,7 @@ const APPLIES_TO: ReadonlyArray<readonly [keyof ScalerOptions, ReadonlyArray<Sca
  *   an option that does not apply to the chosen method, or bad column indices.
  * @internal
  */
-export function resolveScalerParams(options: ScalerOptions | undefined): ScalerParams {
+export function resolveScalerParams(options: ScalerOptions<ScalerDtype> | undefined): ScalerParams {
   const o = checkOptions(WHO, options, OPTION_NAMES);
   // `?? undefined`: an explicit null reads as "not given", as it always has
   const method = checkOneOf(WHO, 'method', o.method ?? undefined, ['standard', 'minmax', 'robust'], 'standard');
@@ -142,5 +175,7 @@ export function resolveScalerParams(options: ScalerOptions | undefined): ScalerP
     withCentering: checkBoolean(WHO, 'withCentering', o.withCentering, true),
     withScaling: checkBoolean(WHO, 'withScaling', o.withScaling, true),
     columns,
+    copy: checkBoolean(WHO, 'copy', o.copy, true),
+    dtype: checkOneOf(WHO, 'dtype', o.dtype, ['float64', 'float32'], 'float64'),
   });
 }

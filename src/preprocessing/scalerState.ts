@@ -4,13 +4,10 @@
  * @module
  */
 import { DataValidationError } from '../core/errors.js';
-import { medianSorted } from '../core/stats/medianSorted.js';
-import { nanCount } from '../core/stats/nanCount.js';
-import { nanMeanVariance } from '../core/stats/nanMeanVariance.js';
-import { nanMinMax } from '../core/stats/nanMinMax.js';
-import { nanSortedColumn } from '../core/stats/nanSortedColumn.js';
+import { medianAt } from '../core/stats/medianSorted.js';
 import { normalPpf } from '../core/stats/normalPpf.js';
-import { percentileSorted } from '../core/stats/percentileSorted.js';
+import { percentileAt } from '../core/stats/percentileSorted.js';
+import type { ColumnStats } from './columnStats.js';
 import type { ScalerParams } from './scalerOptions.js';
 
 /** The fields every {@link ScalerState} has, whatever the method. */
@@ -107,21 +104,23 @@ const EPS = 2.220446049250313e-16;
 type Common = Pick<ScalerStateBase, 'nFeaturesIn' | 'scaled' | 'nSamplesSeen'>;
 
 /**
- * Learns the state of a Scaler with options `p` from a row-major matrix (NaN values skipped).
+ * Learns the state of a Scaler with options `p` from the statistics of its training data (NaN
+ * values skipped).
  * @throws {@link DataValidationError} when `columns` lists an index beyond the matrix width.
  * @internal
  */
-export function learnScalerState(p: ScalerParams, data: Float64Array, cols: number): ScalerState {
+export function learnScalerState(p: ScalerParams, stats: ColumnStats): ScalerState {
+  const cols = stats.cols;
   const scaled = scaledMask(p.columns, cols);
   const idx = scaledIndices(scaled);
-  const common: Common = { nFeaturesIn: cols, scaled: Object.freeze(scaled), nSamplesSeen: nanCount(data, cols) };
+  const common: Common = { nFeaturesIn: cols, scaled: Object.freeze(scaled), nSamplesSeen: stats.count() };
   switch (p.method) {
     case 'standard':
-      return learnStandard(p, data, cols, idx, common);
+      return learnStandard(p, stats, idx, common);
     case 'minmax':
-      return learnMinMax(p, data, cols, idx, common);
+      return learnMinMax(p, stats, idx, common);
     case 'robust':
-      return learnRobust(p, data, cols, idx, common);
+      return learnRobust(p, stats, idx, common);
   }
 }
 
@@ -150,14 +149,9 @@ export function scaledIndices(scaled: readonly boolean[]): Int32Array {
   return Int32Array.from(out);
 }
 
-function learnStandard(
-  p: ScalerParams,
-  data: Float64Array,
-  cols: number,
-  idx: Int32Array,
-  common: Common,
-): StandardScalerState {
-  const { mean, variance } = nanMeanVariance(data, cols, idx, common.nSamplesSeen);
+function learnStandard(p: ScalerParams, stats: ColumnStats, idx: Int32Array, common: Common): StandardScalerState {
+  const cols = stats.cols;
+  const { mean, variance } = stats.meanVariance(idx, common.nSamplesSeen);
   const center = new Float64Array(cols);
   const scale = new Float64Array(cols).fill(1);
   for (let t = 0; t < idx.length; t++) {
@@ -175,14 +169,9 @@ function learnStandard(
   return Object.freeze({ method: 'standard', ...common, center, scale, mean, variance });
 }
 
-function learnMinMax(
-  p: ScalerParams,
-  data: Float64Array,
-  cols: number,
-  idx: Int32Array,
-  common: Common,
-): MinMaxScalerState {
-  const { min: dataMin, max: dataMax } = nanMinMax(data, cols, idx);
+function learnMinMax(p: ScalerParams, stats: ColumnStats, idx: Int32Array, common: Common): MinMaxScalerState {
+  const cols = stats.cols;
+  const { min: dataMin, max: dataMax } = stats.minMax(idx);
   const [lo, hi] = p.featureRange;
   const center = new Float64Array(cols);
   const scale = new Float64Array(cols).fill(1);
@@ -199,28 +188,22 @@ function learnMinMax(
   return Object.freeze({ method: 'minmax', ...common, center, scale, dataMin, dataMax });
 }
 
-function learnRobust(
-  p: ScalerParams,
-  data: Float64Array,
-  cols: number,
-  idx: Int32Array,
-  common: Common,
-): RobustScalerState {
+function learnRobust(p: ScalerParams, stats: ColumnStats, idx: Int32Array, common: Common): RobustScalerState {
+  const cols = stats.cols;
   const [qlo, qhi] = p.quantileRange;
   const adjust = p.unitVariance ? normalPpf(qhi / 100) - normalPpf(qlo / 100) : 1;
   const center = new Float64Array(cols);
   const scale = new Float64Array(cols).fill(1);
-  for (let t = 0; t < idx.length; t++) {
+  stats.sorted(idx, (t, v) => {
     const j = idx[t] as number;
-    const v = nanSortedColumn(data, cols, j);
-    if (p.withCentering) center[j] = medianSorted(v);
+    if (p.withCentering) center[j] = medianAt(v.n, v.at);
     if (p.withScaling) {
-      let s = percentileSorted(v, qhi) - percentileSorted(v, qlo);
+      let s = percentileAt(v.n, qhi, v.at) - percentileAt(v.n, qlo, v.at);
       // scikit-learn's _handle_zeros_in_scale
       if (s < 10 * EPS) s = 1;
       if (p.unitVariance) s = s / adjust;
       scale[j] = s;
     }
-  }
+  });
   return Object.freeze({ method: 'robust', ...common, center, scale });
 }

@@ -127,7 +127,8 @@ describe('Encoder public types', () => {
     expectTypeOf(enc.featureNames()).toEqualTypeOf<string[]>();
     expectTypeOf(enc.categoricalIndices()).toEqualTypeOf<number[]>();
     expectTypeOf(enc.fitted.categorical[0]!.categories).toEqualTypeOf<readonly Category[]>();
-    expectTypeOf(Encoder.fromJSON).returns.toEqualTypeOf<Encoder>();
+    expectTypeOf(() => Encoder.fromJSON('')).returns.toEqualTypeOf<Encoder>();
+    expectTypeOf(() => Encoder.fromJSON('', { output: 'compact' })).returns.toEqualTypeOf<Encoder<'compact'>>();
   });
 });
 

@@ -63,3 +63,37 @@ describe('Encoder JSON format (version 1)', () => {
     expect(() => Encoder.fromJSON(st)).toThrow('Encoder.fromJSON: state.categorical[0].counts must have one count per');
   });
 });
+
+describe('Encoder JSON with the output option', () => {
+  const table = {
+    columns: ['a', 'x'],
+    rows: [
+      ['p', 1],
+      ['q', 2],
+      ['p', null],
+    ],
+  };
+  it("writes output only when it is 'compact', and fromJSON restores it (or sets it when asked)", () => {
+    const dense = new Encoder({ categorical: ['a'], numeric: ['x'] }).fit(table);
+    expect('output' in (dense.toJSON().params as object)).toBe(false);
+    const compact = new Encoder({ categorical: ['a'], numeric: ['x'], output: 'compact' }).fit(table);
+    expect((compact.toJSON().params as { output?: string }).output).toBe('compact');
+    const again = Encoder.fromJSON(JSON.stringify(compact.toJSON()), { output: 'compact' });
+    expect(again.params.output).toBe('compact');
+    expect(again.transform(table).toMatrix().to2DArray()).toEqual(dense.transform(table).to2DArray());
+    expect(Encoder.fromJSON(compact.toJSON()).params.output).toBe('compact');
+    const asDense = Encoder.fromJSON(compact.toJSON(), { output: 'matrix' });
+    expect(asDense.transform(table).to2DArray()).toEqual(dense.transform(table).to2DArray());
+    expect(() =>
+      Encoder.fromJSON({ ...compact.toJSON(), params: { ...(compact.toJSON().params as object), output: 'sparse' } }),
+    ).toThrow(/Encoder.fromJSON: invalid params \(Encoder: output must be one of 'matrix', 'compact'/);
+  });
+  it('rejects a misspelt output option, suggesting the name', () => {
+    expect(() => new Encoder({ outputs: 'compact' } as never)).toThrow(
+      /unknown option "outputs" — did you mean 'output'\?/,
+    );
+    expect(() => new Encoder({ output: 'dense' as never })).toThrow(
+      "Encoder: output must be one of 'matrix', 'compact', received \"dense\".",
+    );
+  });
+});

@@ -90,6 +90,7 @@ describe('Encoder options', () => {
       drop: null,
       missing: 'category',
       impute: null,
+      output: 'matrix',
     });
     expect(Object.isFrozen(p)).toBe(true);
     const q = new Encoder({ categorical: ['a'], categories: { a: ['x'] } }).params;

@@ -42,6 +42,8 @@ describe('Scaler options', () => {
       withCentering: true,
       withScaling: true,
       columns: null,
+      copy: true,
+      dtype: 'float64',
     });
     expect(Object.isFrozen(p) && Object.isFrozen(p.featureRange) && Object.isFrozen(p.quantileRange)).toBe(true);
     const q = new Scaler({ method: 'minmax', columns: [3, 1] }).params;

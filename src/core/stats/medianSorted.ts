@@ -14,8 +14,16 @@
  * @internal
  */
 export function medianSorted(sorted: ArrayLike<number>): number {
-  const n = sorted.length;
+  return medianAt(sorted.length, (i) => sorted[i] as number);
+}
+
+/**
+ * {@link medianSorted} of `n` sorted values read by position: `valueAt(i)` is the `i`-th smallest
+ * (for values held as counts per distinct value, see `countedSortedAt`).
+ * @internal
+ */
+export function medianAt(n: number, valueAt: (i: number) => number): number {
   if (n === 0) return NaN;
   const h = n >> 1;
-  return n % 2 === 1 ? (sorted[h] as number) : ((sorted[h - 1] as number) + (sorted[h] as number)) / 2;
+  return n % 2 === 1 ? valueAt(h) : (valueAt(h - 1) + valueAt(h)) / 2;
 }

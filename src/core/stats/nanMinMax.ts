@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { asBlocks, type RowBlocks } from './rowBlocks.js';
 
 /** The result of {@link nanMinMax}. @internal */
 export interface MinMax {
@@ -16,25 +17,17 @@ export interface MinMax {
  * The minimum and maximum of the non-NaN values of some columns (NumPy's `nanmin` / `nanmax`
  * along axis 0), in one row-major pass.
  *
- * @param data - The matrix, row-major: row `i`, column `j` is `data[i * cols + j]`.
+ * @param data - The matrix, row-major (row `i`, column `j` is `data[i * cols + j]`), or its blocks.
  * @param cols - Number of columns.
  * @param columns - The columns to compute (the others are NaN in the result).
  * @returns Minima and maxima, one per column.
  * @internal
  */
-export function nanMinMax(data: ArrayLike<number>, cols: number, columns: ArrayLike<number>): MinMax {
+export function nanMinMax(data: ArrayLike<number> | RowBlocks, cols: number, columns: ArrayLike<number>): MinMax {
   const k = columns.length;
   const mn = new Float64Array(cols).fill(Infinity);
   const mx = new Float64Array(cols).fill(-Infinity);
-  for (let off = 0; off < data.length; off += cols) {
-    for (let t = 0; t < k; t++) {
-      const j = columns[t] as number;
-      const x = data[off + j] as number;
-      // comparisons with NaN are false, so NaN is skipped
-      if (x < (mn[j] as number)) mn[j] = x;
-      if (x > (mx[j] as number)) mx[j] = x;
-    }
-  }
+  asBlocks(data, cols)((block, rows) => minMaxBlock(block, rows, cols, columns, mn, mx));
   const min = new Float64Array(cols).fill(NaN);
   const max = new Float64Array(cols).fill(NaN);
   for (let t = 0; t < k; t++) {
@@ -46,4 +39,27 @@ export function nanMinMax(data: ArrayLike<number>, cols: number, columns: ArrayL
     }
   }
   return { min, max };
+}
+
+// The loops of a block live in a plain function: variables captured by a closure would be read
+// from its context on every iteration.
+function minMaxBlock(
+  block: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  columns: ArrayLike<number>,
+  mn: Float64Array,
+  mx: Float64Array,
+): void {
+  const k = columns.length;
+  const end = rows * cols;
+  for (let off = 0; off < end; off += cols) {
+    for (let t = 0; t < k; t++) {
+      const j = columns[t] as number;
+      const x = block[off + j] as number;
+      // comparisons with NaN are false, so NaN is skipped
+      if (x < (mn[j] as number)) mn[j] = x;
+      if (x > (mx[j] as number)) mx[j] = x;
+    }
+  }
 }

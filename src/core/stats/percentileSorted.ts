@@ -15,13 +15,21 @@
  * @internal
  */
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  return percentileAt(sorted.length, q, (i) => sorted[i] as number);
+}
+
+/**
+ * {@link percentileSorted} of `n` sorted values read by position: `valueAt(i)` is the `i`-th
+ * smallest (for values held as counts per distinct value, see `countedSortedAt`).
+ * @internal
+ */
+export function percentileAt(n: number, q: number, valueAt: (i: number) => number): number {
   if (n === 0) return NaN;
   const vi = (n - 1) * (q / 100);
   const lo = Math.floor(vi);
   const t = vi - lo;
-  const a = sorted[Math.min(lo, n - 1)] as number;
-  const b = sorted[Math.min(lo + 1, n - 1)] as number;
+  const a = valueAt(Math.min(lo, n - 1));
+  const b = valueAt(Math.min(lo + 1, n - 1));
   const diff = b - a;
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }

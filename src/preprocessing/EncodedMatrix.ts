@@ -1,0 +1,282 @@
+/**
+ * The compact output of an {@link Encoder}: categorical features kept as one small code per row,
+ * numeric columns referenced, one-hot expanded only for the rows a consumer gathers.
+ *
+ * @module
+ */
+import type { Matrix } from 'ml-matrix';
+import { DataValidationError } from '../core/errors.js';
+import { Float32Matrix } from '../core/Float32Matrix.js';
+import { fromDense } from '../core/matrix.js';
+import { checkGather, type RowSource } from '../core/rowSource.js';
+import type { NumericColumn } from '../core/table.js';
+import { applyFormula, type ColumnMap, IDENTITY, identityMap, type NumericFormula } from './columnMap.js';
+import type { EncodedFeature } from './encodedFeature.js';
+
+/** The per-row codes of a categorical feature: the smallest integer array that holds them. */
+export type CodeArray = Int8Array | Int16Array | Int32Array;
+
+/** The values of a numeric feature: a typed array (NaN marks a missing value in float arrays). */
+export type NumericValues = NumericColumn['values'];
+
+/**
+ * The storage of an {@link EncodedMatrix}, per feature (in `features` order). A categorical
+ * feature's codes are its output slot per row: the one-hot column within its block, or the
+ * ordinal code; `-1` means none (an ignored unknown category or the dropped column: all zeros in
+ * one-hot, `unknownValue` in ordinal).
+ * @internal
+ */
+export interface EncodedParts {
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of output columns. */
+  readonly columns: number;
+  /** The features, in output order. */
+  readonly features: ReadonlyArray<EncodedFeature>;
+  /** Per feature: the codes of a categorical feature, else null. */
+  readonly codes: ReadonlyArray<CodeArray | null>;
+  /** Per feature: the values of a numeric feature (referenced or owned), else null. */
+  readonly values: ReadonlyArray<NumericValues | null>;
+  /** Per feature: whether a numeric feature has missing (NaN) values. */
+  readonly hasMissing: ReadonlyArray<boolean>;
+}
+
+/** The smallest code array for codes `-1 … maxCode`. @internal */
+export function codeArrayFor(maxCode: number, n: number): CodeArray {
+  return maxCode <= 127 ? new Int8Array(n) : maxCode <= 32767 ? new Int16Array(n) : new Int32Array(n);
+}
+
+/** A numeric feature compiled for the row loop. */
+interface NumericSlot {
+  readonly offset: number;
+  readonly values: NumericValues;
+  readonly impute: number;
+  readonly formula: NumericFormula;
+}
+
+/** A categorical feature compiled for the row loop. */
+interface CodeSlot {
+  readonly offset: number;
+  readonly width: number;
+  readonly codes: CodeArray;
+  /** Ordinal: the table index `code + 1`; null for one-hot. */
+  readonly table: Float64Array | null;
+  readonly table32: Float32Array | null;
+}
+
+/**
+ * An encoded table stored compactly: a {@link RowSource} whose rows are expanded on demand.
+ *
+ * @remarks
+ * - **Storage**: one code per row per categorical feature (1 byte up to 127 output columns per
+ *   feature, 2 bytes up to 32,767), plus the numeric columns. Numeric columns of a
+ *   `ColumnarTable` input are **referenced, not copied** (so do not write to them while the
+ *   matrix is in use); from row objects they are read into one `Float64Array` each. A million
+ *   rows with 15 categorical features take 15 MB of codes, where the dense one-hot matrix of ~420
+ *   float32 columns would take 1.6 GiB.
+ * - **Values**: {@link EncodedMatrix.gatherRows} writes exactly what the Encoder's dense output
+ *   holds, rounded to float32: one-hot blocks, ordinal codes (`unknownValue` for an unknown),
+ *   numeric values with missing values imputed at gather time. {@link EncodedMatrix.toMatrix}
+ *   gives the dense float64 matrix itself (small data only).
+ * - **Scaled**: a Scaler's `transform` of an EncodedMatrix returns an EncodedMatrix with the same
+ *   storage and `scaled: true`, whose rows are the scaled rows: every output column's values are
+ *   computed by the Scaler's formula (tables per code for categorical columns), so gathering
+ *   gives the dense Scaler's result rounded once to float32, without any copy.
+ * - {@link EncodedMatrix.features} says which output columns each input feature fills (one-hot
+ *   blocks for SMOTENC-style consumers), {@link EncodedMatrix.slotCounts} how often each
+ *   category occurs — the exact per-column statistics of the categorical columns.
+ *
+ * @example
+ * ```ts
+ * import { Encoder } from 'imbalanced-tabular';
+ * const enc = new Encoder({ categorical: ['AREA'], numeric: ['Age'], output: 'compact', impute: 'mean' });
+ * const X = enc.fitTransform([{ AREA: 'Central', Age: 30 }, { AREA: 'Newton', Age: null }]);
+ * const out = new Float32Array(2 * X.columns);
+ * X.gatherRows([1, 0], out); // [0, 1, 30, 1, 0, 30]
+ * X.slotCounts(0);           // Float64Array [1, 1]
+ * ```
+ */
+export class EncodedMatrix implements RowSource {
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of output columns (as many as the Encoder's `featureNames()`). */
+  readonly columns: number;
+  /** The input features in output order, each with the output columns it fills. */
+  readonly features: ReadonlyArray<EncodedFeature>;
+  /** Whether the values are a Scaler's output (a map other than the Encoder's identity). */
+  readonly scaled: boolean;
+  private readonly parts: EncodedParts;
+  private readonly colMap: ColumnMap;
+  private readonly hot: CodeSlot[] = [];
+  private readonly ordinal: CodeSlot[] = [];
+  private readonly numeric: NumericSlot[] = [];
+  private readonly counts = new Map<number, Float64Array>();
+
+  /**
+   * Built by the Encoder (and a Scaler); not constructed directly.
+   * @internal
+   */
+  constructor(parts: EncodedParts, map?: ColumnMap) {
+    this.parts = parts;
+    this.rows = parts.rows;
+    this.columns = parts.columns;
+    this.features = parts.features;
+    this.scaled = map !== undefined;
+    this.colMap = map ?? identityMap(parts.features, parts.columns);
+    parts.features.forEach((f, i) => {
+      const codes = parts.codes[i];
+      if (f.kind === 'onehot') {
+        this.hot.push({ offset: f.offset, width: f.width, codes: codes as CodeArray, table: null, table32: null });
+      } else if (f.kind === 'ordinal') {
+        const table = this.colMap.ordinal[i] as Float64Array;
+        const table32 = this.colMap.ordinal32[i] as Float32Array;
+        this.ordinal.push({ offset: f.offset, width: 1, codes: codes as CodeArray, table, table32 });
+      } else {
+        const formula = this.colMap.numeric[i] ?? IDENTITY;
+        this.numeric.push({
+          offset: f.offset,
+          values: parts.values[i] as NumericValues,
+          impute: f.imputeValue,
+          formula,
+        });
+      }
+    });
+  }
+
+  /**
+   * Writes rows `indices[0]`, `indices[1]`, … into `out`, row-major, one-hot expanded (see
+   * {@link RowSource.gatherRows}).
+   * @param indices - Row indices (may repeat).
+   * @param out - At least `indices.length × columns` values.
+   * @throws {@link DataValidationError} for a short `out` or an index out of range.
+   */
+  gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
+    checkGather('EncodedMatrix', this.rows, this.columns, indices, out);
+    this.writeRows(indices, indices.length, out, true);
+  }
+
+  /**
+   * The dense float64 matrix (exactly the Encoder's `output: 'matrix'` result, or the dense
+   * Scaler's result when scaled). Needs `rows × columns × 8` bytes: for small data.
+   * @returns A fresh `Matrix`.
+   */
+  toMatrix(): Matrix {
+    const out = new Float64Array(this.rows * this.columns);
+    this.writeRows(null, this.rows, out, false, true);
+    return fromDense(out, this.rows, this.columns);
+  }
+
+  /**
+   * The dense float32 matrix (the rows of {@link EncodedMatrix.gatherRows}, all of them). Needs
+   * `rows × columns × 4` bytes.
+   * @returns A fresh {@link Float32Matrix}.
+   */
+  toFloat32Matrix(): Float32Matrix {
+    const out = new Float32Array(this.rows * this.columns);
+    this.writeRows(null, this.rows, out, true, true);
+    return new Float32Matrix(out, this.rows, this.columns);
+  }
+
+  /**
+   * How many rows fall in each output slot of categorical feature `feature`: per one-hot column
+   * of its block (`width` counts), or per ordinal code (`nCodes` counts). The rows in no slot
+   * (ignored unknown categories, the dropped column) are `rows` minus their sum. These counts are
+   * the exact column statistics: a one-hot column with count `c` has mean `c / rows`.
+   * @param feature - Index into {@link EncodedMatrix.features} of a categorical feature.
+   * @returns The counts (computed once, then cached; do not modify).
+   * @throws {@link DataValidationError} when the feature is not categorical.
+   */
+  slotCounts(feature: number): Float64Array {
+    const cached = this.counts.get(feature);
+    if (cached !== undefined) return cached;
+    const codes = this.featureCodes(feature);
+    const f = this.features[feature] as EncodedFeature;
+    const counts = new Float64Array(f.kind === 'ordinal' ? f.nCodes : f.width);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] as number;
+      if (c >= 0) counts[c] = (counts[c] as number) + 1;
+    }
+    this.counts.set(feature, counts);
+    return counts;
+  }
+
+  /**
+   * The stored codes of categorical feature `feature`: per row, its output slot (the one-hot
+   * column within the block, or the ordinal code), `-1` for none. This is the storage itself, for
+   * consumers that work on codes (a categorical neighbour vote, a class split): do not modify it.
+   * @param feature - Index into {@link EncodedMatrix.features} of a categorical feature.
+   * @returns The codes, one per row.
+   * @throws {@link DataValidationError} when the feature is not categorical.
+   */
+  featureCodes(feature: number): CodeArray {
+    const codes = this.parts.codes[feature];
+    if (codes === null || codes === undefined) {
+      throw new DataValidationError(
+        `EncodedMatrix: feature ${feature} is not a categorical feature (features 0..${this.features.length - 1}; ` +
+          'see features[i].kind).',
+        { param: 'feature' },
+      );
+    }
+    return codes;
+  }
+
+  /** The storage (for a Scaler computing exact statistics from it). @internal */
+  get storage(): EncodedParts {
+    return this.parts;
+  }
+
+  /** The same storage under another column map (a Scaler's transform). @internal */
+  withMap(map: ColumnMap): EncodedMatrix {
+    return new EncodedMatrix(this.parts, map);
+  }
+
+  /**
+   * Writes `count` rows into `out` (row `t` at offset `t × columns`): rows `indices[t]`, or rows
+   * `0 … count − 1` when `indices` is null; `fresh` says `out` is all zeros. Chunk by chunk of
+   * rows (a few hundred kilobytes, so they stay in cache), feature by feature within a chunk:
+   * each inner loop is one typed-array read and one write per row.
+   */
+  private writeRows(
+    indices: ArrayLike<number> | null,
+    count: number,
+    out: Float32Array | Float64Array,
+    f32: boolean,
+    fresh = false,
+  ): void {
+    const cols = this.columns;
+    const m = this.colMap;
+    const zero = f32 ? m.zero32 : m.zero;
+    const one = f32 ? m.one32 : m.one;
+    // every column not in a one-hot block is written below; one-hot blocks start from `zero`
+    const fill = this.hot.length > 0 && !(fresh && zero.every((z) => z === 0));
+    const chunk = Math.max(8, Math.floor(CHUNK_VALUES / Math.max(1, cols)));
+    for (let t0 = 0; t0 < count; t0 += chunk) {
+      const t1 = Math.min(count, t0 + chunk);
+      if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
+      for (const h of this.hot) {
+        const { codes, offset } = h;
+        for (let t = t0, off = t0 * cols + offset; t < t1; t++, off += cols) {
+          const c = codes[indices === null ? t : (indices[t] as number)] as number;
+          if (c >= 0) out[off + c] = one[offset + c] as number;
+        }
+      }
+      for (const o of this.ordinal) {
+        const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
+        const codes = o.codes;
+        for (let t = t0, off = t0 * cols + o.offset; t < t1; t++, off += cols) {
+          out[off] = table[(codes[indices === null ? t : (indices[t] as number)] as number) + 1] as number;
+        }
+      }
+      for (const n of this.numeric) {
+        const { values, impute, formula } = n;
+        for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
+          const x = values[indices === null ? t : (indices[t] as number)] as number;
+          out[off] = applyFormula(formula, Number.isNaN(x) ? impute : x);
+        }
+      }
+    }
+  }
+}
+
+/** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */
+const CHUNK_VALUES = 2 ** 16;

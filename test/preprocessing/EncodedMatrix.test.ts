@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnarTable } from '../../src/core/index.js';
+import { DataValidationError } from '../../src/core/errors.js';
+import { isRowSource } from '../../src/core/rowSource.js';
+import { EncodedMatrix, Encoder, type EncoderOptions } from '../../src/preprocessing/index.js';
+import { CATEGORICAL, NUMERIC, randomTable } from './randomTables.js';
+
+const CONFIGS: EncoderOptions[] = [
+  { categorical: CATEGORICAL, numeric: NUMERIC, impute: 'median', handleUnknown: 'infrequent', maxCategories: 4 },
+  { categorical: CATEGORICAL, numeric: NUMERIC, drop: 'first', handleUnknown: 'ignore' },
+  { categorical: CATEGORICAL, numeric: NUMERIC, encoding: 'ordinal', handleUnknown: 'ignore', unknownValue: NaN },
+  { categorical: CATEGORICAL, numeric: NUMERIC, encoding: 'ordinal', handleUnknown: 'ignore' },
+];
+
+const train = randomTable(300, 7);
+const test = randomTable(120, 8, true);
+
+describe('EncodedMatrix holds exactly the dense output', () => {
+  CONFIGS.forEach((options, c) => {
+    it(`config ${c}: gatherRows gives the dense rows rounded to float32, toMatrix the dense matrix`, () => {
+      const dense = new Encoder(options).fit(train.columnar);
+      const compact = new Encoder({ ...options, output: 'compact' }).fit(train.columnar);
+      for (const X of [train, test]) {
+        const D = dense.transform(X.columnar);
+        const E = compact.transform(X.columnar);
+        const R = compact.transform(X.records);
+        expect(isRowSource(E)).toBe(true);
+        expect([E.rows, E.columns]).toEqual([D.rows, D.columns]);
+        const idx = [5, 0, 5, D.rows - 1, 17];
+        const out = new Float32Array(idx.length * E.columns);
+        E.gatherRows(idx, out);
+        const expected = idx.flatMap((i) => D.getRow(i).map((v) => Math.fround(v)));
+        expect([...out]).toEqual(expected);
+        R.gatherRows(idx, out);
+        expect([...out]).toEqual(expected);
+        expect(E.toMatrix().to2DArray()).toEqual(D.to2DArray());
+        expect(R.toMatrix().to2DArray()).toEqual(D.to2DArray());
+        expect(Array.from(E.toFloat32Matrix().data)).toEqual(
+          D.to2DArray()
+            .flat()
+            .map((v) => Math.fround(v)),
+        );
+      }
+    });
+  });
+  it('describes which output columns each feature fills, as the fitted outputs do', () => {
+    const enc = new Encoder({ ...CONFIGS[0], output: 'compact' });
+    const X = enc.fitTransform(train.columnar);
+    const outputs = enc.fitted.outputs;
+    let next = 0;
+    for (const f of X.features) {
+      expect(f.offset).toBe(next);
+      for (let j = f.offset; j < f.offset + f.width; j++) expect(outputs[j]?.source).toBe(f.name);
+      next += f.width;
+    }
+    expect(next).toBe(X.columns);
+    expect(X.features.map((f) => f.kind)).toEqual([
+      ...CATEGORICAL.map(() => 'onehot'),
+      ...NUMERIC.map(() => 'numeric'),
+    ]);
+    const age = X.features.find((f) => f.name === 'age');
+    expect(age?.kind === 'numeric' && age.imputeValue).toBe(enc.fitted.numeric[0]?.imputeValue);
+  });
+  it('slotCounts are the column sums of the one-hot blocks (and the code counts of ordinal columns)', () => {
+    const onehot = new Encoder({ ...CONFIGS[1], output: 'compact' });
+    const X = onehot.fitTransform(train.columnar);
+    const D = X.toMatrix();
+    X.features.forEach((f, i) => {
+      if (f.kind !== 'onehot') return;
+      const sums = Array.from({ length: f.width }, (_, k) => D.getColumn(f.offset + k).reduce((a, b) => a + b, 0));
+      expect([...X.slotCounts(i)]).toEqual(sums);
+      expect(X.slotCounts(i)).toBe(X.slotCounts(i));
+    });
+    const ordinal = new Encoder({ ...CONFIGS[3], output: 'compact' }).fit(train.columnar);
+    const T = ordinal.transform(test.columnar);
+    const col = T.toMatrix().getColumn(0);
+    const f = T.features[0];
+    if (f?.kind !== 'ordinal') throw new Error('expected an ordinal feature');
+    const expected = Array.from({ length: f.nCodes }, (_, k) => col.filter((v) => v === k).length);
+    expect([...T.slotCounts(0)]).toEqual(expected);
+    expect(col.filter((v) => v === -1).length).toBe(T.rows - expected.reduce((a, b) => a + b, 0));
+  });
+  it('stores one byte per row per categorical feature (two above 127 slots)', () => {
+    const X = new Encoder({ ...CONFIGS[0], output: 'compact' }).fitTransform(train.columnar);
+    X.features.forEach((f, i) => {
+      if (f.kind !== 'numeric') expect(X.featureCodes(i)).toBeInstanceOf(Int8Array);
+    });
+    const n = 400;
+    const wide: ColumnarTable = {
+      nRows: n,
+      columns: new Map([
+        [
+          'c',
+          {
+            kind: 'categorical',
+            codes: Int32Array.from({ length: n }, (_, i) => i % 200),
+            categories: Array.from({ length: 200 }, (_, k) => `v${k}`),
+          },
+        ],
+      ]),
+    };
+    const W = new Encoder({ output: 'compact' }).fitTransform(wide);
+    expect(W.featureCodes(0)).toBeInstanceOf(Int16Array);
+    expect(W.columns).toBe(200);
+    expect(() => X.featureCodes(X.features.length - 1)).toThrow(/is not a categorical feature/);
+  });
+  it('gatherRows checks its arguments', () => {
+    const X = new Encoder({ ...CONFIGS[0], output: 'compact' }).fitTransform(train.records);
+    expect(() => X.gatherRows([0, 1], new Float32Array(X.columns))).toThrow(DataValidationError);
+    expect(() => X.gatherRows([X.rows], new Float32Array(X.columns))).toThrow(/indices\[0\]/);
+    expect(X).toBeInstanceOf(EncodedMatrix);
+    expect(X.scaled).toBe(false);
+  });
+});
