@@ -279,16 +279,3 @@ function monthTable(occDay: Int32Array, rows: Int32Array): (day: number) => numb
   for (let d = lo; d <= hi; d++) table[d - lo] = new Date(d * 86_400_000).getUTCMonth() + 1;
   return (day) => table[day - lo]!;
 }
-
-/** The rows of a feature table as {@link FeatureRow} objects (for an Encoder that reads row objects). */
-export function tableRows(t: ColumnarTable): FeatureRow[] {
-  const columns = [...t.columns];
-  return Array.from({ length: t.nRows }, (_, p) => {
-    const row: FeatureRow = {};
-    for (const [name, col] of columns) {
-      if (col.kind === 'categorical') row[name] = col.codes[p] === -1 ? null : col.categories[col.codes[p]!]!;
-      else row[name] = Number.isNaN(col.values[p]!) ? null : col.values[p]!;
-    }
-    return row;
-  });
-}

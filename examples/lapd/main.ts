@@ -14,6 +14,7 @@ import { DataFileError } from './load.js';
 import { availableMemory, checkFits, MemoryError, memoryPlan } from './memory.js';
 import { prepare, runConfig, type ModelConfig, type PreparedData } from './experiment.js';
 import { f3, formatReport, writeOutputs } from './output.js';
+import { PhaseLog } from './phases.js';
 import { PhaseProgress, stdoutSink, type ProgressSink } from './progress.js';
 
 /** The configurations `--compare` runs on the same split. */
@@ -92,10 +93,12 @@ async function loadAndPrepare(
   o: CliOptions,
   sink: ProgressSink,
   configs: ReadonlyArray<[string, ModelConfig]>,
+  phases: PhaseLog,
 ): Promise<{ dataset: DatasetInfo; data: PreparedData } | number> {
   const samplers = configs.map(([, c]) => c.sampler);
   const memory = availableMemory(o.maxMemory);
   let dataset: Dataset;
+  phases.start('read');
   try {
     dataset = await loadDataset(o, sink, (expected, basis) => {
       const when = `(before reading; ${expected.toLocaleString('en-US')} ${basis})`;
@@ -119,6 +122,7 @@ async function loadAndPrepare(
     );
     sink.line('*** For the real table: npm run lapd -- --download   (or --data <Crime_Data_from_2020_to_Present.csv>)');
   }
+  phases.start('split + features');
   const features = new PhaseProgress(sink, 'features', 2);
   const data = prepare(dataset.cases, {
     testSize: o.testSize,
@@ -146,7 +150,8 @@ async function main(argv: string[]): Promise<number> {
   const sink = stdoutSink(o.quiet);
   const t0 = performance.now();
   const configs: Array<[string, ModelConfig]> = o.compare ? compareConfigs(o) : [['run', configOf(o)]];
-  const loaded = await loadAndPrepare(o, sink, configs);
+  const phases = new PhaseLog();
+  const loaded = await loadAndPrepare(o, sink, configs, phases);
   if (typeof loaded === 'number') return loaded;
   const { dataset, data } = loaded;
   const majority = majorityBaseline(data);
@@ -164,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
   const compareJson: Array<Record<string, unknown>> = [];
   for (const [name, config] of configs) {
     const label = o.compare ? name.replace(/^recommended.*/, 'recommended') : 'train';
-    const run = await runConfig(data, config, sink, label.padEnd(o.compare ? 12 : 5).slice(0, 12));
+    phases.prefix = o.compare ? `${label}: ` : '';
+    const run = await runConfig(data, config, sink, label.padEnd(o.compare ? 12 : 5).slice(0, 12), phases);
     const r = run.report;
     rows.push(
       `| ${name} | ${f3(r.accuracy)} | ${f3(r.balancedAccuracy)} | ${f3(r.macroF1)} | ${f3(r.rocAucOvrMacro)} | ` +
@@ -176,10 +182,12 @@ async function main(argv: string[]): Promise<number> {
       const source = dataset.synthetic ? 'SYNTHETIC DATA (not real cases)' : dataset.source;
       const title = `LAPD case status — ${source} — ${describeConfig(config)}`;
       process.stdout.write(`\n${formatReport(r, title, run.seconds, majority)}\n`);
-      const paths = await writeOutputs(o.out, run, data.yTest, { ...meta, config, seconds: run.seconds });
+      phases.start('outputs');
+      const timing = { phases: [...phases.phases], peakRssMiB: phases.peakMiB(), epochs: run.history.length };
+      const paths = await writeOutputs(o.out, run, data.yTest, { ...meta, config, seconds: run.seconds, ...timing });
       if (sink.enabled) sink.line(`\nWrote ${paths.join(', ')}`);
     }
-    run.pipeline.dispose();
+    run.mlp.dispose();
   }
   if (o.compare) {
     const header = [
@@ -197,7 +205,14 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(join(o.out, 'compare.md'), `${table}\n`);
     await writeFile(join(o.out, 'compare.json'), `${JSON.stringify({ ...meta, rows: compareJson }, null, 2)}\n`);
   }
-  if (sink.enabled) sink.line(`Done in ${((performance.now() - t0) / 1000).toFixed(1)}s.`);
+  phases.end();
+  if (sink.enabled) {
+    sink.line(`Phases: ${phases.summary()}.`);
+    sink.line(
+      `Done in ${((performance.now() - t0) / 1000).toFixed(1)}s; ` +
+        `peak resident memory ${phases.peakMiB().toFixed(0)} MiB.`,
+    );
+  }
   return 0;
 }
 

@@ -240,7 +240,8 @@ export function checkFits(
       : `no setting fits: the process and the network's runtime alone take about ${formatBytes(fixed)}`;
   const rows = `${plan.rows.toLocaleString('en-US')} rows${flags.limit === undefined ? '' : ' (--limit)'}`;
   return (
-    `not enough memory${when === '' ? '' : ` ${when}`}: the ${est.phase} phase needs about ${formatBytes(est.peak)} for ${rows} ` +
+    `not enough memory${when === '' ? '' : ` ${when}`}: ` +
+    `the ${est.phase} phase needs about ${formatBytes(est.peak)} for ${rows} ` +
     `(${plan.sampler === 'none' ? 'no sampler' : plan.sampler}, ${plan.mocodes} Mocodes, ` +
     `${encodedWidth(plan)} encoded columns), more than the ${formatBytes(limit.bytes)} of ${limit.source}; ${fix}.`
   );

@@ -5,6 +5,8 @@
  * @module
  */
 import cliProgress from 'cli-progress';
+import type { Progress } from 'imbalanced-tabular';
+import type { PhaseLog } from './phases.js';
 
 /** Where progress goes: the stream, and whether it is an interactive terminal. */
 export interface ProgressSink {
@@ -48,7 +50,7 @@ export class EpochProgress {
       this.bar = new cliProgress.SingleBar(
         {
           format:
-            `${label} [{bar}] epoch {value}/{total} | loss {loss} | acc {acc} | ` +
+            `${label} [{bar}] epoch {value}/{total} | batch {batch} | loss {loss} | acc {acc} | ` +
             '{valName} {val} | ETA {eta_formatted}',
           hideCursor: true,
           clearOnComplete: false,
@@ -56,7 +58,7 @@ export class EpochProgress {
         },
         cliProgress.Presets.shades_classic,
       );
-      this.bar.start(totalEpochs, 0, { loss: '–', acc: '–', valName: 'val', val: '–' });
+      this.bar.start(totalEpochs, 0, { batch: '–', loss: '–', acc: '–', valName: 'val', val: '–' });
     }
   }
 
@@ -81,10 +83,86 @@ export class EpochProgress {
     );
   }
 
+  /** Reports batch `done` of `total` within the current epoch (on a terminal only). */
+  batch(done: number, total: number | undefined): void {
+    this.bar?.update({ batch: total === undefined ? String(done) : `${done}/${total}` });
+  }
+
   /** Ends the bar (when early stopping ends training before the last epoch, too). */
   stop(): void {
     this.bar?.stop();
     this.bar = undefined;
+  }
+}
+
+/** The MLP's epoch logs the training progress shows. */
+interface TrainLogs {
+  loss: number;
+  accuracy: number;
+  valMacroF1?: number;
+}
+
+/**
+ * Renders an MLP fit's `onProgress` and `onEpochEnd`: the lazy sampler's fit (reading its rows,
+ * the neighbour searches) as a phase bar, then training epoch by epoch with the batch within the
+ * epoch. When the first batch arrives the sampler's fit is over: `phases` then starts the training
+ * phase, so the two are timed apart.
+ */
+export class TrainProgress {
+  private readonly epochs: EpochProgress;
+  private resample: PhaseProgress | undefined;
+  private samplerPhase = '';
+  private training: boolean;
+
+  constructor(
+    private readonly sink: ProgressSink,
+    totalEpochs: number,
+    private readonly label: string,
+    private readonly phases: PhaseLog | undefined,
+    resampling: boolean,
+  ) {
+    this.epochs = new EpochProgress(sink, totalEpochs, label);
+    this.training = !resampling;
+  }
+
+  /** One progress report of the fit. */
+  report(p: Progress): void {
+    if (p.phase === 'batch') {
+      if (!this.training) {
+        this.training = true;
+        this.resample?.stop();
+        this.resample = undefined;
+        this.phases?.start('train');
+      }
+      this.epochs.batch(p.done, p.total);
+      return;
+    }
+    if (p.phase === 'epoch') return;
+    // The sampler's fit: 'fit' (its rows read and checked), 'neighbors' (the searches), ... — one
+    // bar per step, as each has its own unit and total.
+    if (p.phase !== this.samplerPhase) {
+      this.resample?.stop();
+      this.samplerPhase = p.phase;
+      this.resample = new PhaseProgress(this.sink, `${this.label} resample: ${p.phase}`, p.total ?? 1);
+    }
+    const total = p.total === undefined ? '' : ` of ${p.total.toLocaleString('en-US')}`;
+    this.resample!.update(p.done, `${p.done.toLocaleString('en-US')}${total} ${p.unit}`, p.total ?? 1);
+  }
+
+  /** Epoch `epoch` (1-based) ended. */
+  epoch(epoch: number, logs: TrainLogs): void {
+    this.epochs.epoch(epoch, {
+      loss: logs.loss,
+      accuracy: logs.accuracy,
+      valName: 'valMacroF1',
+      ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}),
+    });
+  }
+
+  /** Ends the bars. */
+  stop(): void {
+    this.resample?.stop();
+    this.epochs.stop();
   }
 }
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Encoder, Scaler } from 'imbalanced-tabular';
 import { DEFAULTS } from '../cli.js';
 import { prepare } from '../experiment.js';
-import { CATEGORICAL_FEATURES, numericColumns, tableRows } from '../features.js';
+import { CATEGORICAL_FEATURES, numericColumns } from '../features.js';
 import { loadCsvColumns } from '../caseColumns.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
@@ -47,8 +47,8 @@ const encoder = new Encoder({
   impute: 'median',
 });
 const scaler = new Scaler({ method: 'standard' });
-const train = scaler.fitTransform(encoder.fitTransform(tableRows(data.train)));
-const test = scaler.transform(encoder.transform(tableRows(data.test)));
+const train = scaler.fitTransform(encoder.fitTransform(data.train));
+const test = scaler.transform(encoder.transform(data.test));
 // Row-major float64, the layout numpy's fromfile + reshape reads.
 writeFileSync(`${prefix}.train.f64`, Float64Array.from(train.to1DArray()));
 writeFileSync(`${prefix}.test.f64`, Float64Array.from(test.to1DArray()));

@@ -45,4 +45,4 @@ for (const a of args.alphas ?? [0, 0.25, 0.5, 0.75, 1]) {
   );
   if (a === 0) console.log('  per-class AUC', m.perClass.map((c) => `${c.label} ${c.rocAuc?.toFixed(3)}`).join(', '));
 }
-run.pipeline.dispose();
+run.mlp.dispose();
