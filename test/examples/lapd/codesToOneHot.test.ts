@@ -65,7 +65,7 @@ describe('CodesToOneHot on compact data', () => {
   }));
   const y = rows.map((_, i) => (i % 5 === 0 ? 'minor' : 'major'));
   const enc = () => new Encoder({ encoding: 'ordinal', categorical: ['a', 'b'], numeric: ['v'], output: 'compact' });
-  it('fits from the codes an ordinal EncodedMatrix declares, and expands gathered rows like the dense transform', () => {
+  it('fits from the codes an ordinal EncodedMatrix declares; gathered rows equal the dense transform', () => {
     const X = enc().fitTransform(rows);
     const t = new CodesToOneHot({ categorical: [0, 1] }).fit(X);
     const dense = new CodesToOneHot({ categorical: [0, 1] }).fit(X.toMatrix()).transform(X.toMatrix());
