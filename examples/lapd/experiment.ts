@@ -29,6 +29,7 @@ import type { SamplerName } from './cli.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import type { CaseColumns } from './caseColumns.js';
 import { CATEGORICAL_FEATURES, featureTable, numericColumns, topMocodesOf } from './features.js';
+import { PREDICT_CHUNK } from './memory.js';
 import type { PhaseLog } from './phases.js';
 import { PhaseProgress, type ProgressSink, TrainProgress } from './progress.js';
 import { type SplitOptions, splitCases } from './split.js';
@@ -204,9 +205,6 @@ export function priorCorrectedPredict(
   }
   return out;
 }
-
-/** Rows of the test split predicted at a time (bounds the gathered float32 block). */
-const PREDICT_CHUNK = 16_384;
 
 /**
  * Trains one configuration on `data.train` and evaluates it on `data.test`, compactly end to end:

@@ -84,8 +84,8 @@ const SPLIT_KEPT_BYTES = 12;
  * 7 float32 columns (28), 4 Uint8 flags and counts (4), Uint16 Mocode count (2).
  */
 const FEATURE_BYTES = 2 * CATEGORICAL_FEATURES.length + 28 + 4 + 2;
-/** Rows predicted per chunk (the MLP's gathered chunks, a bound for the estimate). */
-const PREDICT_CHUNK_ROWS = 65_536;
+/** Rows of the test split predicted at a time (the example hands the MLP chunks of this many rows). */
+export const PREDICT_CHUNK = 16_384;
 /**
  * What the tfjs runtime and the training loop add beyond the buffers counted here (kernels'
  * temporaries, the wasm heap's growth, V8's young generation during training).
@@ -141,7 +141,7 @@ export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
     plan.baseline + kept + features + codes + sampler + validation + batches + weights + epochOrder + TRAINING_OVERHEAD,
   );
   const nTest = n - nTrain;
-  const prediction = Math.min(nTest, PREDICT_CHUNK_ROWS) * f32row * 2 + nTest * 6 * (4 + 8 + 8 * 3);
+  const prediction = Math.min(nTest, PREDICT_CHUNK) * f32row * 2 + nTest * 6 * (4 + 8 + 8 * 3);
   phases.set('prediction', plan.baseline + kept + features + codes + prediction + weights + TRAINING_OVERHEAD);
   let phase = 'reading';
   for (const [name, bytes] of phases) if (bytes > phases.get(phase)!) phase = name;
