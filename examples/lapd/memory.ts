@@ -101,8 +101,8 @@ export function encodedWidth(plan: Pick<MemoryPlan, 'categoryWidths' | 'mocodes'
 
 /**
  * The estimated peak resident memory of a run, phase by phase: reading, the split, the feature
- * tables, training (encoded codes, the sampler's fit, the dense validation rows, batches, the
- * network) and prediction; the peak is the largest.
+ * tables, the sampler's fit (a class or block densified, neighbour tables), training (encoded
+ * codes, the dense validation rows, batches, the network) and prediction; the peak is the largest.
  */
 export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
   const n = plan.rows;
@@ -119,27 +119,30 @@ export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
   phases.set('features', plan.baseline + cases + kept + features);
   const validation = Math.ceil(nTrain * plan.validationFraction) * f32row;
   const fitRows = nTrain - Math.ceil(nTrain * plan.validationFraction);
-  let sampler = 0;
+  // The sampler's fit (before training; what it densifies is freed before the first batch) and
+  // what it keeps for the epochs (neighbour tables, per-row counts).
+  let fit = 0;
+  let tables = 0;
   if (plan.sampler === 'smote' || plan.sampler === 'smotenc' || plan.sampler === 'adasyn') {
-    // One class densified at a time (float32) with the search's quantised int16 copy, and the
-    // neighbour tables of every generating row (Int32, k per row).
-    const dense = Math.ceil(fitRows * plan.largestMinorityShare) * f32row * 1.5;
-    const tables = Math.ceil(fitRows * plan.minorityShare) * (plan.k + 1) * 4 * 2;
+    // One class densified at a time with the k-NN engine's copies of it: measured at 1M rows (SMOTE,
+    // the real table's width), the resample phase peaked 680 MiB above the encode phase for a class of
+    // 69k × 449 values, 135 MB of them the dense validation rows: ~18 bytes per value. 24 (three
+    // float64 copies) is the bound the library's own memory test uses.
+    fit = Math.ceil(fitRows * plan.largestMinorityShare) * (f32row / 4) * 24;
+    tables = Math.ceil(fitRows * plan.minorityShare) * (plan.k + 1) * 4 * 2;
     // ADASYN's difficulty search: the minority rows as queries (dense) against blocks of all rows.
-    const queries = plan.sampler === 'adasyn' ? Math.ceil(fitRows * plan.minorityShare) * f32row : 0;
-    sampler = dense + tables + queries;
+    if (plan.sampler === 'adasyn') fit = Math.max(fit, Math.ceil(fitRows * plan.minorityShare) * f32row * 3);
   } else if (plan.sampler === 'random') {
-    sampler = fitRows * 8; // the per-class draws of an epoch
+    tables = fitRows * 8; // the per-class draws of an epoch
   }
+  const held = plan.baseline + kept + features + codes + validation;
+  phases.set('resample', held + fit + tables);
   const layers = [width, ...plan.hidden, 6];
   let weights = 0;
   for (let i = 1; i < layers.length; i++) weights += layers[i - 1]! * layers[i]! * 4 * 4; // + Adam moments, grads
   const batches = 8 * plan.batchSize * f32row; // gathered batch, tensors, activations and gradients
   const epochOrder = fitRows * 4 * 2;
-  phases.set(
-    'training',
-    plan.baseline + kept + features + codes + sampler + validation + batches + weights + epochOrder + TRAINING_OVERHEAD,
-  );
+  phases.set('training', held + tables + batches + weights + epochOrder + TRAINING_OVERHEAD);
   const nTest = n - nTrain;
   const prediction = Math.min(nTest, PREDICT_CHUNK) * f32row * 2 + nTest * 6 * (4 + 8 + 8 * 3);
   phases.set('prediction', plan.baseline + kept + features + codes + prediction + weights + TRAINING_OVERHEAD);
