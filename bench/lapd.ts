@@ -179,8 +179,11 @@ export default async function lapd(ctx: BenchContext): Promise<string> {
 /** The example's tables: one row per phase and sampler, then totals, the bounds and the metrics. */
 function exampleTables(runs: Map<string, { w: Watched; m: RunMetrics | undefined }>, budget: number): string[] {
   const samplers = [...runs.keys()];
+  // Phases in run order: those of the run with the most phases first (a sampler's run has the
+  // resample phase the none run lacks), then any others.
   const phaseNames: string[] = [];
-  for (const { m } of runs.values())
+  const byLength = [...runs.values()].sort((a, b) => (b.m?.phases.length ?? 0) - (a.m?.phases.length ?? 0));
+  for (const { m } of byLength)
     for (const p of m?.phases ?? []) if (!phaseNames.includes(p.name)) phaseNames.push(p.name);
   const lines = [
     `| phase | ${samplers.map((s) => `${s}: seconds | ${s}: peak MiB`).join(' | ')} |`,
@@ -214,7 +217,8 @@ function exampleTables(runs: Map<string, { w: Watched; m: RunMetrics | undefined
       `- ${s}: ${f1(w.seconds)} s${ratio}${ratio ? bound : ''}; peak RSS ${f0(peak)} MiB ` +
         `(${peak * MiB < budget ? 'under' : 'OVER'} ${f0(budget / MiB)} MiB); ROC-AUC ovr macro ` +
         `${m.rocAucOvrMacro.toFixed(3)}, balanced accuracy ${m.balancedAccuracy.toFixed(3)}; ` +
-        `${m.nTrain.toLocaleString('en-US')} training rows, ${m.nTrainResampled.toLocaleString('en-US')} per epoch` +
+        `${m.nTrain.toLocaleString('en-US')} training rows, resampled total ` +
+        `${m.nTrainResampled.toLocaleString('en-US')}` +
         `${m.epochs === undefined ? '' : `, ${m.epochs} epochs`}.`,
     );
   }
