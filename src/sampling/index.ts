@@ -9,6 +9,7 @@ export type {
 } from './Sampler.js';
 export type {
   SamplingStrategy,
+  PlanContext,
   SamplingStrategyName,
   SamplingStrategyFunction,
   SamplingType,
