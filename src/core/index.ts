@@ -20,6 +20,7 @@ export type {
   ResampleResult,
   ClassifierLike,
   ProbabilisticClassifier,
+  LazyResamplingClassifier,
 } from './contracts.js';
 export { isRowSource, denseRowSource } from './rowSource.js';
 export { Float32Matrix } from './Float32Matrix.js';

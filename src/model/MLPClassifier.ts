@@ -2,7 +2,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
 import { NotFittedError, SerializationError } from '../core/errors.js';
-import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
+import type { LazyResamplingClassifier, ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { checkLabels, encodeLabels } from '../core/labels.js';
 import { fromDense, toDense32 } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
@@ -61,9 +61,11 @@ import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOption
  * @see scikit-learn `sklearn.neural_network.MLPClassifier`; Keras `Sequential` + `EarlyStopping` +
  * `ReduceLROnPlateau`.
  */
-export class MLPClassifier implements ProbabilisticClassifier, Serializable {
+export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingClassifier, Serializable {
   /** The resolved, frozen options. */
   readonly params: MLPClassifierParams;
+  /** `fit(X, y, { sampler })` resamples lazily (a {@link LazyResamplingClassifier}). */
+  readonly acceptsLazySampler = true as const;
   private state: ModelState | undefined;
 
   /**

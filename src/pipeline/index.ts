@@ -1,5 +1,5 @@
 export { Pipeline } from './Pipeline.js';
-export type { PipelineFitted, PipelineParams } from './Pipeline.js';
+export type { PipelineFitted, PipelineParams, PipelineOptions, PipelineResampling } from './Pipeline.js';
 export type { PipelineStep, NamedStep } from './steps.js';
 export type { PipelineClasses, LoadableClass, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
 export { cloneEstimator } from './clone.js';

@@ -28,6 +28,8 @@ export type PipelineClasses = Readonly<Record<string, LoadableClass>>;
 export interface PipelineParamsJSON {
   /** Each step's name and envelope (or `'passthrough'` / `null`). */
   steps: Array<[string, Envelope | 'passthrough' | null]>;
+  /** `'lazy'` when the pipeline streams its sampler (absent for the default `'eager'`). */
+  resampling?: 'lazy';
 }
 
 /** The `state` of a fitted pipeline's JSON envelope. */
