@@ -26,3 +26,18 @@ export type { RandomUnderSamplerOptions, RandomUnderSamplerParams } from './Rand
 export { KNeighbors } from './neighbors/index.js';
 export type { KNeighborsParams, KNeighborsFitted } from './neighbors/index.js';
 export type { NeighborSearch, KNeighborsResult, KNeighborsOptions } from './neighbors/types.js';
+export type { CleaningStrategy, CleaningStrategyName } from './cleaningStrategy.js';
+export { EditedNearestNeighbours } from './EditedNearestNeighbours.js';
+export type {
+  EditedNearestNeighboursOptions,
+  EditedNearestNeighboursParams,
+  KindSel,
+} from './EditedNearestNeighbours.js';
+export { RepeatedEditedNearestNeighbours } from './RepeatedEditedNearestNeighbours.js';
+export type {
+  RepeatedEditedNearestNeighboursOptions,
+  RepeatedEditedNearestNeighboursParams,
+  RepeatedEditingFitted,
+} from './RepeatedEditedNearestNeighbours.js';
+export { AllKNN } from './AllKNN.js';
+export type { AllKNNOptions, AllKNNParams } from './AllKNN.js';

@@ -1,0 +1,181 @@
+import type { Label } from '../core/matrix.js';
+import { openEnvelope, type Envelope } from '../core/serialization.js';
+import { checkInteger, checkOneOf, checkOptions } from '../core/validate.js';
+import type { NeighborSearch } from './neighbors/types.js';
+import { NeighbourCache } from './NeighbourCache.js';
+import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
+import { checkNeighborSearch, defaultNeighbors } from './_shared.js';
+import { keepAlive } from './cleaningOutput.js';
+import { checkCleaningStrategy, classCodes, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
+import { allOfClass, voteMode } from './neighbourVote.js';
+
+/**
+ * How the edited-nearest-neighbour rule judges a row from the classes of its neighbours:
+ * `'all'` keeps it only when every neighbour is of its class; `'mode'` keeps it when its class is
+ * the most common among them (ties: the first class in sorted order wins).
+ */
+export type KindSel = 'all' | 'mode';
+
+/** Options of {@link EditedNearestNeighbours}. */
+export interface EditedNearestNeighboursOptions {
+  /**
+   * Classes whose rows may be removed (see {@link CleaningStrategy}).
+   * @defaultValue 'auto' (every class but the minority)
+   */
+  samplingStrategy?: CleaningStrategy;
+  /**
+   * Size of the neighbourhood (the row itself excluded), searched among the rows of all classes.
+   * @defaultValue 3
+   */
+  nNeighbors?: number;
+  /**
+   * `'all'`: a row is removed unless all its neighbours are of its class; `'mode'`: unless its
+   * class is the most common among them.
+   * @defaultValue 'all'
+   */
+  kindSel?: KindSel;
+  /**
+   * A custom neighbour search (imbalanced-learn accepts a `NearestNeighbors` estimator as
+   * `n_neighbors`); `nNeighbors` still sets the neighbourhood size.
+   * @defaultValue the library's exact k-NN engine
+   */
+  neighbors?: NeighborSearch;
+}
+
+/** The validated options of {@link EditedNearestNeighbours}. */
+export interface EditedNearestNeighboursParams extends SamplerParams {
+  /** Neighbourhood size. */
+  readonly nNeighbors: number;
+  /** The editing rule. */
+  readonly kindSel: KindSel;
+  /** Custom neighbour search, if any. */
+  readonly neighbors: NeighborSearch | undefined;
+}
+
+const WHO = 'EditedNearestNeighbours';
+const KIND_SEL: ReadonlyArray<KindSel> = ['all', 'mode'];
+
+/** Validates the options the edited-nearest-neighbour family shares. @internal */
+export function checkEditingOptions(
+  who: string,
+  o: EditedNearestNeighboursOptions,
+): Omit<EditedNearestNeighboursParams, keyof SamplerParams> {
+  return {
+    nNeighbors: checkInteger(who, 'nNeighbors', o.nNeighbors, { min: 1 }, 3),
+    kindSel: checkOneOf(who, 'kindSel', o.kindSel, KIND_SEL, 'all'),
+    neighbors: checkNeighborSearch(who, o.neighbors),
+  };
+}
+
+/** One flag per class code: whether the class is in `targets`. @internal */
+export function classMask(targets: Iterable<Label>, counts: ReadonlyMap<Label, number>): Uint8Array {
+  const wanted = new Set(targets);
+  const mask = new Uint8Array(counts.size);
+  let c = 0;
+  for (const label of counts.keys()) mask[c++] = wanted.has(label) ? 1 : 0;
+  return mask;
+}
+
+/**
+ * One pass of the edited-nearest-neighbour rule over the alive rows of the targeted classes:
+ * the rows to remove (not yet removed from `cache`), in row order. @internal
+ */
+export function editedRows(
+  cache: NeighbourCache,
+  codes: Int32Array,
+  targeted: Uint8Array,
+  k: number,
+  kindSel: KindSel,
+): Int32Array {
+  const { alive } = cache;
+  const query: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (alive[i] && targeted[codes[i] as number]) query.push(i);
+  if (query.length === 0) return new Int32Array(0);
+  const rows = Int32Array.from(query);
+  const nb = cache.neighbours(rows, k);
+  const tally = new Int32Array(targeted.length);
+  const removed: number[] = [];
+  for (let q = 0; q < rows.length; q++) {
+    const i = rows[q] as number;
+    const c = codes[i] as number;
+    const keep = kindSel === 'all' ? allOfClass(nb, q * k, k, codes, c) : voteMode(nb, q * k, k, codes, tally) === c;
+    if (!keep) removed.push(i);
+  }
+  return Int32Array.from(removed);
+}
+
+/**
+ * EditedNearestNeighbours (Wilson's editing): removes the rows of the targeted classes whose
+ * nearest neighbours disagree with their class.
+ *
+ * @remarks
+ * The `nNeighbors` nearest rows of each targeted row are searched among the rows of **all**
+ * classes (the row itself excluded by index; ties in distance go to the smaller row index). With
+ * `kindSel: 'all'` a row survives only when all of them are of its class; with `'mode'` when its
+ * class is the most common among them — in a tie between classes the first class in sorted
+ * order is the mode (imbalanced-learn's `scipy.stats.mode`), so with `nNeighbors: 2` and one
+ * neighbour of each of classes `0` and `1`, a row of class `0` stays and a row of class `1` goes.
+ * Output, as imbalanced-learn: class by class in sorted class order, each class in input order;
+ * `sampleIndices` maps each output row to its input row. Deterministic (no seed).
+ *
+ * @throws {@link InvalidParameterError} for an unknown option, `nNeighbors` < 1, a `kindSel` other
+ * than `'all'` / `'mode'`, or a `samplingStrategy` that is not a name or a list (see
+ * {@link CleaningStrategy}).
+ * @throws {@link DataValidationError} (from `fitResample`) when X has `nNeighbors` rows or fewer.
+ *
+ * @example
+ * ```ts
+ * const { X: Xr, y: yr, sampleIndices } = new EditedNearestNeighbours({ nNeighbors: 3 }).fitResample(X, y);
+ * ```
+ * @see Wilson (1972). Asymptotic properties of nearest neighbor rules using edited data. IEEE
+ * Trans. Systems, Man, and Cybernetics 2(3):408–421.
+ * @see imbalanced-learn's `imblearn.under_sampling.EditedNearestNeighbours`.
+ */
+export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursParams> {
+  /**
+   * @param options - `samplingStrategy`, `nNeighbors`, `kindSel`, `neighbors`.
+   * @throws {@link InvalidParameterError} for an invalid or unknown option.
+   */
+  constructor(options: EditedNearestNeighboursOptions = {}) {
+    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'kindSel', 'neighbors']);
+    super(
+      { name: WHO, type: 'under-sampling' },
+      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
+      checkEditingOptions(WHO, o),
+    );
+  }
+
+  /**
+   * Rebuilds an EditedNearestNeighbours from {@link EditedNearestNeighbours.toJSON} output.
+   * @throws {@link SerializationError} for a foreign or malformed document.
+   */
+  static fromJSON(json: unknown): EditedNearestNeighbours {
+    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
+    return new EditedNearestNeighbours(params as EditedNearestNeighboursOptions);
+  }
+
+  /**
+   * The JSON form of the options (a list `samplingStrategy` is written as the list).
+   * @throws {@link SerializationError} when a custom `neighbors` search is set.
+   */
+  override toJSON(): Envelope {
+    return cleaningToJSON(this);
+  }
+
+  protected resample(ctx: SamplerContext): object {
+    const { nNeighbors: k, kindSel } = this.params;
+    const cache = new NeighbourCache(
+      ctx.who,
+      'nNeighbors',
+      ctx.data,
+      ctx.rows,
+      ctx.cols,
+      this.params.neighbors ?? defaultNeighbors(),
+      k,
+    );
+    const codes = classCodes(ctx.y, ctx.counts);
+    cache.remove(editedRows(cache, codes, classMask(ctx.plan.keys(), ctx.counts), k, kindSel));
+    keepAlive(ctx, cache.alive);
+    return {};
+  }
+}
