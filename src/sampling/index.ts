@@ -41,3 +41,17 @@ export type {
 } from './RepeatedEditedNearestNeighbours.js';
 export { AllKNN } from './AllKNN.js';
 export type { AllKNNOptions, AllKNNParams } from './AllKNN.js';
+export { TomekLinks } from './TomekLinks.js';
+export type { TomekLinksOptions, TomekLinksParams } from './TomekLinks.js';
+export { NeighbourhoodCleaningRule } from './NeighbourhoodCleaningRule.js';
+export type { NeighbourhoodCleaningRuleOptions, NeighbourhoodCleaningRuleParams } from './NeighbourhoodCleaningRule.js';
+export { NearMiss } from './NearMiss.js';
+export type { NearMissOptions, NearMissParams } from './NearMiss.js';
+export type { CondensingOptions, CondensingParams } from './condensing.js';
+export { CondensedNearestNeighbour } from './CondensedNearestNeighbour.js';
+export type {
+  CondensedNearestNeighbourOptions,
+  CondensedNearestNeighbourParams,
+} from './CondensedNearestNeighbour.js';
+export { OneSidedSelection } from './OneSidedSelection.js';
+export type { OneSidedSelectionOptions, OneSidedSelectionParams } from './OneSidedSelection.js';

@@ -1,0 +1,151 @@
+import { DataValidationError, describe } from '../core/errors.js';
+import type { Label } from '../core/matrix.js';
+import type { Random } from '../core/random.js';
+import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
+import type { SamplerContext, SamplerOptions, SamplerParams } from './Sampler.js';
+import { checkNeighborSearch, checkResult, gatherRows } from './_shared.js';
+import { checkInteger } from '../core/validate.js';
+import { checkCleaningStrategy, type CleaningStrategy } from './cleaningStrategy.js';
+
+/** Options of {@link CondensedNearestNeighbour} and {@link OneSidedSelection}. */
+export interface CondensingOptions {
+  /**
+   * Classes to condense (see {@link CleaningStrategy}).
+   * @defaultValue 'auto' (every class but the minority)
+   */
+  samplingStrategy?: CleaningStrategy;
+  /**
+   * Neighbours of the k-NN vote that judges each row against the store.
+   * @defaultValue 1
+   */
+  nNeighbors?: number;
+  /**
+   * Seed rows drawn from each condensed class to start its store (distinct rows).
+   * @defaultValue 1
+   */
+  nSeedsS?: number;
+  /**
+   * Seed of the seed-row draws; when omitted one is drawn and recorded in `fitted.seed`.
+   */
+  seed?: number;
+  /**
+   * A custom neighbour search for the votes.
+   * @defaultValue the library's exact k-NN engine
+   */
+  neighbors?: NeighborSearch;
+}
+
+/** The validated options of {@link CondensedNearestNeighbour} and {@link OneSidedSelection}. */
+export interface CondensingParams extends SamplerParams {
+  /** Neighbours of the vote. */
+  readonly nNeighbors: number;
+  /** Seed rows per condensed class. */
+  readonly nSeedsS: number;
+  /** Custom neighbour search, if any. */
+  readonly neighbors: NeighborSearch | undefined;
+}
+
+/** Validates the options CondensedNearestNeighbour and OneSidedSelection share. @internal */
+export function checkCondensingOptions(
+  who: string,
+  o: CondensingOptions,
+): { base: SamplerOptions; own: Omit<CondensingParams, keyof SamplerParams> } {
+  const base: SamplerOptions = { samplingStrategy: checkCleaningStrategy(who, o.samplingStrategy) };
+  if (o.seed !== undefined) base.seed = o.seed;
+  return {
+    base,
+    own: {
+      nNeighbors: checkInteger(who, 'nNeighbors', o.nNeighbors, { min: 1 }, 1),
+      nSeedsS: checkInteger(who, 'nSeedsS', o.nSeedsS, { min: 1 }, 1),
+      neighbors: checkNeighborSearch(who, o.neighbors),
+    },
+  };
+}
+
+/**
+ * `count` distinct positions in `[0, n)`: the first `count` steps of a Fisher–Yates shuffle, one
+ * `rng.int` each. (imbalanced-learn draws `randint(0, n, size=n_seeds_S)`, with replacement, so
+ * with `n_seeds_S > 1` it may keep the same seed row twice.) @internal
+ */
+export function distinctPositions(rng: Random, n: number, count: number): Int32Array {
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const j = i + rng.int(n - i);
+    const t = perm[j] as number;
+    perm[j] = perm[i] as number;
+    perm[i] = t;
+    out[i] = t;
+  }
+  return out;
+}
+
+/**
+ * The store of CondensedNearestNeighbour / OneSidedSelection for one targeted class: every row of
+ * the minority, then the seed rows of the class. Checks the seeds and that the store can answer a
+ * `k`-NN vote. @internal
+ */
+export function seedStore(
+  ctx: SamplerContext,
+  minority: Label,
+  label: Label,
+  seeds: Int32Array,
+  nSeeds: number,
+  k: number,
+): { store: Int32Array; seedRows: Int32Array } {
+  const idx = ctx.indicesOf(label);
+  const seen = new Set<number>();
+  for (const p of seeds) if (Number.isInteger(p) && p >= 0 && p < idx.length) seen.add(p);
+  if (seen.size !== nSeeds || seeds.length !== nSeeds) {
+    throw new Error(
+      `${ctx.who}: drawSeeds returned [${[...seeds]}], not ${nSeeds} distinct positions < ${idx.length}.`,
+    );
+  }
+  const minIdx = ctx.indicesOf(minority);
+  const store = new Int32Array(minIdx.length + seeds.length);
+  store.set(minIdx);
+  const seedRows = Int32Array.from(seeds, (p) => idx[p] as number);
+  store.set(seedRows, minIdx.length);
+  if (k > store.length) {
+    throw new DataValidationError(
+      `${ctx.who}: class ${describe(label)} is judged by a ${k}-NN vote over the minority class ` +
+        `${describe(minority)} (${minIdx.length} rows) plus ${seeds.length} seed row(s), ` +
+        `only ${store.length} rows. Lower nNeighbors to at most ${store.length}.`,
+      { param: 'nNeighbors' },
+    );
+  }
+  return { store, seedRows };
+}
+
+/** Throws when a targeted class has fewer rows than `nSeedsS`. @internal */
+export function checkSeedCount(ctx: SamplerContext, nSeeds: number): void {
+  for (const label of ctx.plan.keys()) {
+    const n = ctx.counts.get(label) as number;
+    if (nSeeds > n) {
+      throw new DataValidationError(
+        `${ctx.who}: class ${describe(label)} has ${n} row${n === 1 ? '' : 's'}, fewer than nSeedsS = ${nSeeds} ` +
+          `distinct seed rows. Lower nSeedsS to at most ${n}.`,
+        { param: 'nSeedsS' },
+      );
+    }
+  }
+}
+
+/** The `k` nearest store rows (store positions, distances) of each query row. @internal */
+export function storeNeighbours(
+  who: string,
+  search: NeighborSearch,
+  data: Float64Array,
+  cols: number,
+  store: Int32Array,
+  query: Int32Array,
+  k: number,
+): KNeighborsResult {
+  search.fit(gatherRows(data, cols, store), store.length, cols);
+  const res = search.kneighbors(gatherRows(data, cols, query), query.length, k);
+  checkResult(who, res, query.length, store.length, k);
+  if (!(res.distances instanceof Float64Array) || res.distances.length !== query.length * k) {
+    throw new Error(`${who}: the neighbour search returned no ${query.length} × ${k} Float64Array distances.`);
+  }
+  return res;
+}
