@@ -2,14 +2,13 @@ import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkBoolean, checkOptions } from '../core/validate.js';
 import {
   checkEditingOptions,
-  editedRows,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
-import { EditingPasses, type RepeatedEditingFitted } from './RepeatedEditedNearestNeighbours.js';
+import { EditingPasses } from './EditingPasses.js';
+import type { RepeatedEditingFitted } from './RepeatedEditedNearestNeighbours.js';
 import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './_shared.js';
-import { keepAlive } from './cleaningOutput.js';
 import { checkCleaningStrategy, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link AllKNN}. */
@@ -93,15 +92,15 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
 
   protected resample(ctx: SamplerContext): RepeatedEditingFitted {
     const { nNeighbors, kindSel, allowMinority, samplingStrategy } = this.params;
-    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), nNeighbors);
+    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), nNeighbors, true);
     let nIter = 0;
     for (let k = 1; k <= nNeighbors; k++) {
       nIter++;
       const targets = passes.targets(ctx.who, samplingStrategy);
-      passes.remove(editedRows(passes.cache, passes.codes, targets, k, kindSel));
+      passes.remove(passes.edit(targets, k, kindSel));
       if (passes.shouldStop(allowMinority)) break;
     }
-    keepAlive(ctx, passes.cache.alive);
+    passes.keep(ctx);
     return { nIter };
   }
 }

@@ -8,7 +8,6 @@ import { classCodes, cleaningToJSON, firstMinority } from './cleaningStrategy.js
 import {
   checkCondensingOptions,
   checkSeedCount,
-  distinctPositions,
   seedStore,
   storeNeighbours,
   type CondensingOptions,
@@ -95,7 +94,7 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
    */
   protected drawSeeds(rng: Random, label: Label, classSize: number): Int32Array {
     void label;
-    return distinctPositions(rng, classSize, this.params.nSeedsS);
+    return rng.permutation(classSize).slice(0, this.params.nSeedsS);
   }
 
   protected resample(ctx: SamplerContext): object {
@@ -111,11 +110,8 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
     for (const label of ctx.plan.keys()) {
       const idx = ctx.indicesOf(label);
       const seeds = this.drawSeeds(ctx.rng, label, idx.length);
-      const { store, seedRows } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
+      const { store, seedRows, others: visit } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
       const c = codes[idx[0] as number] as number;
-      const isSeed = new Uint8Array(idx.length);
-      for (const p of seeds) isSeed[p] = 1;
-      const visit = idx.filter((_, p) => !isSeed[p]);
       // Class code of each store position: the initial store, then the rows added (all of class c).
       const codeOf = new Int32Array(store.length + visit.length).fill(c);
       for (let s = 0; s < store.length; s++) codeOf[s] = codes[store[s] as number] as number;

@@ -1,13 +1,10 @@
-import type { Label } from '../core/matrix.js';
 import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkInteger, checkOneOf, checkOptions } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { NeighbourCache } from './NeighbourCache.js';
+import { EditingPasses } from './EditingPasses.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
 import { checkNeighborSearch, defaultNeighbors } from './_shared.js';
-import { keepAlive } from './cleaningOutput.js';
-import { checkCleaningStrategy, classCodes, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
-import { allOfClass, voteMode } from './neighbourVote.js';
+import { checkCleaningStrategy, classMask, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
 
 /**
  * How the edited-nearest-neighbour rule judges a row from the classes of its neighbours:
@@ -65,43 +62,6 @@ export function checkEditingOptions(
     kindSel: checkOneOf(who, 'kindSel', o.kindSel, KIND_SEL, 'all'),
     neighbors: checkNeighborSearch(who, o.neighbors),
   };
-}
-
-/** One flag per class code: whether the class is in `targets`. @internal */
-export function classMask(targets: Iterable<Label>, counts: ReadonlyMap<Label, number>): Uint8Array {
-  const wanted = new Set(targets);
-  const mask = new Uint8Array(counts.size);
-  let c = 0;
-  for (const label of counts.keys()) mask[c++] = wanted.has(label) ? 1 : 0;
-  return mask;
-}
-
-/**
- * One pass of the edited-nearest-neighbour rule over the alive rows of the targeted classes:
- * the rows to remove (not yet removed from `cache`), in row order. @internal
- */
-export function editedRows(
-  cache: NeighbourCache,
-  codes: Int32Array,
-  targeted: Uint8Array,
-  k: number,
-  kindSel: KindSel,
-): Int32Array {
-  const { alive } = cache;
-  const query: number[] = [];
-  for (let i = 0; i < codes.length; i++) if (alive[i] && targeted[codes[i] as number]) query.push(i);
-  if (query.length === 0) return new Int32Array(0);
-  const rows = Int32Array.from(query);
-  const nb = cache.neighbours(rows, k);
-  const tally = new Int32Array(targeted.length);
-  const removed: number[] = [];
-  for (let q = 0; q < rows.length; q++) {
-    const i = rows[q] as number;
-    const c = codes[i] as number;
-    const keep = kindSel === 'all' ? allOfClass(nb, q * k, k, codes, c) : voteMode(nb, q * k, k, codes, tally) === c;
-    if (!keep) removed.push(i);
-  }
-  return Int32Array.from(removed);
 }
 
 /**
@@ -164,18 +124,9 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
 
   protected resample(ctx: SamplerContext): object {
     const { nNeighbors: k, kindSel } = this.params;
-    const cache = new NeighbourCache(
-      ctx.who,
-      'nNeighbors',
-      ctx.data,
-      ctx.rows,
-      ctx.cols,
-      this.params.neighbors ?? defaultNeighbors(),
-      k,
-    );
-    const codes = classCodes(ctx.y, ctx.counts);
-    cache.remove(editedRows(cache, codes, classMask(ctx.plan.keys(), ctx.counts), k, kindSel));
-    keepAlive(ctx, cache.alive);
+    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), k, false);
+    passes.remove(passes.edit(classMask(ctx.plan.keys(), ctx.counts), k, kindSel));
+    passes.keep(ctx);
     return {};
   }
 }

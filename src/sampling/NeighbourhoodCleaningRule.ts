@@ -4,16 +4,14 @@ import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkNumber, checkOptions } from '../core/validate.js';
 import {
   checkEditingOptions,
-  classMask,
-  editedRows,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
-import { NeighbourCache } from './NeighbourCache.js';
+import { EditingPasses } from './EditingPasses.js';
 import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './_shared.js';
-import { inInputOrder, keepAlive } from './cleaningOutput.js';
-import { checkCleaningStrategy, classCodes, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
+import { inInputOrder } from './cleaningOutput.js';
+import { checkCleaningStrategy, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
 import { allOfClass, voteMode } from './neighbourVote.js';
 
 /** Options of {@link NeighbourhoodCleaningRule}. */
@@ -121,12 +119,11 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
 
   protected resample(ctx: SamplerContext): object {
     const { nNeighbors: k, kindSel, thresholdCleaning } = this.params;
-    const search = this.params.neighbors ?? defaultNeighbors();
-    const cache = new NeighbourCache(ctx.who, 'nNeighbors', ctx.data, ctx.rows, ctx.cols, search, k);
-    const codes = classCodes(ctx.y, ctx.counts);
+    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), k, false);
+    const { codes } = passes;
     const targeted = classMask(ctx.plan.keys(), ctx.counts);
     const remove = new Uint8Array(ctx.rows);
-    for (const i of editedRows(cache, codes, targeted, k, 'mode')) remove[i] = 1; // A1
+    for (const i of passes.edit(targeted, k, 'mode')) remove[i] = 1; // A1
     const cleanable = targeted.slice();
     let c = 0;
     for (const n of ctx.counts.values()) {
@@ -136,7 +133,7 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
     const minority = firstMinority(ctx.y, ctx.counts);
     const m = [...ctx.counts.keys()].indexOf(minority);
     const minRows = ctx.indicesOf(minority);
-    const nb = cache.neighbours(minRows, k);
+    const nb = passes.cache.neighbours(minRows, k);
     const tally = new Int32Array(ctx.counts.size);
     for (let q = 0; q < minRows.length; q++) {
       const o = q * k;
@@ -147,10 +144,10 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
         if (cleanable[codes[j] as number]) remove[j] = 1; // A2
       }
     }
-    keepAlive(
-      ctx,
-      remove.map((v) => 1 - v),
-    );
+    const gone: number[] = [];
+    for (let i = 0; i < ctx.rows; i++) if (remove[i]) gone.push(i);
+    passes.remove(Int32Array.from(gone));
+    passes.keep(ctx);
     return {};
   }
 }

@@ -2,16 +2,14 @@ import type { Label } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
-import { classMask } from './EditedNearestNeighbours.js';
 import { NeighbourCache } from './NeighbourCache.js';
 import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
 import { tomekLinked } from './TomekLinks.js';
 import { defaultNeighbors, gatherRows } from './_shared.js';
-import { classCodes, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
+import { classCodes, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
 import {
   checkCondensingOptions,
   checkSeedCount,
-  distinctPositions,
   seedStore,
   storeNeighbours,
   type CondensingOptions,
@@ -90,7 +88,7 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
    */
   protected drawSeeds(rng: Random, label: Label, classSize: number): Int32Array {
     void label;
-    return distinctPositions(rng, classSize, this.params.nSeedsS);
+    return rng.permutation(classSize).slice(0, this.params.nSeedsS);
   }
 
   protected resample(ctx: SamplerContext): object {
@@ -105,10 +103,7 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
     for (const label of ctx.plan.keys()) {
       const idx = ctx.indicesOf(label);
       const seeds = this.drawSeeds(ctx.rng, label, idx.length);
-      const { store, seedRows } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
-      const isSeed = new Uint8Array(idx.length);
-      for (const p of seeds) isSeed[p] = 1;
-      const judged = idx.filter((_, p) => !isSeed[p]);
+      const { store, seedRows, others: judged } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
       const storeCodes = Int32Array.from(store, (i) => codes[i] as number);
       const nb = storeNeighbours(ctx.who, search, data, cols, store, judged, k).indices;
       const c = codes[idx[0] as number] as number;

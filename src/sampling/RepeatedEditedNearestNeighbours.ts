@@ -1,26 +1,14 @@
-import type { Label } from '../core/matrix.js';
 import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkInteger, checkOptions } from '../core/validate.js';
 import {
   checkEditingOptions,
-  classMask,
-  editedRows,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
-import type { NeighborSearch } from './neighbors/types.js';
-import { NeighbourCache } from './NeighbourCache.js';
+import { EditingPasses } from './EditingPasses.js';
 import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
-import type { SamplingStrategy } from './samplingStrategy.js';
 import { defaultNeighbors } from './_shared.js';
-import { keepAlive } from './cleaningOutput.js';
-import {
-  checkCleaningStrategy,
-  classCodes,
-  cleaningToJSON,
-  firstMinority,
-  targetedClasses,
-} from './cleaningStrategy.js';
+import { checkCleaningStrategy, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link RepeatedEditedNearestNeighbours}. */
 export interface RepeatedEditedNearestNeighboursOptions extends EditedNearestNeighboursOptions {
@@ -44,65 +32,6 @@ export interface RepeatedEditingFitted {
 }
 
 const WHO = 'RepeatedEditedNearestNeighbours';
-
-/**
- * The state of repeated editing: the shrinking row set with its cached neighbour lists, class
- * codes, live class counts and imbalanced-learn's stopping rules. @internal
- */
-export class EditingPasses {
-  readonly cache: NeighbourCache;
-  readonly codes: Int32Array;
-  private readonly current: Int32Array;
-  private readonly original: Int32Array;
-  private readonly minority: number;
-  private readonly labels: Label[];
-
-  /** @param kMax - The largest neighbourhood any pass asks for. */
-  constructor(ctx: SamplerContext, search: NeighborSearch, kMax: number) {
-    this.labels = [...ctx.counts.keys()];
-    // Each row keeps 2·kMax + 2 neighbours: it is searched again only when more than kMax + 2 of
-    // them are removed (rows × (2·kMax + 2) int32 in all).
-    const width = Math.max(kMax, Math.min(2 * kMax + 2, ctx.rows - 1));
-    this.cache = new NeighbourCache(ctx.who, 'nNeighbors', ctx.data, ctx.rows, ctx.cols, search, width);
-    this.codes = classCodes(ctx.y, ctx.counts);
-    this.original = Int32Array.from(ctx.counts.values());
-    this.current = this.original.slice();
-    this.minority = this.labels.indexOf(firstMinority(ctx.y, ctx.counts));
-  }
-
-  /**
-   * The classes a pass targets: the strategy resolved on the current class counts (a pass after
-   * the first may target other classes than the first, as imbalanced-learn re-resolves it).
-   */
-  targets(who: string, strategy: SamplingStrategy): Uint8Array {
-    const counts = new Map<Label, number>();
-    this.labels.forEach((label, c) => {
-      if ((this.current[c] as number) > 0) counts.set(label, this.current[c] as number);
-    });
-    return classMask(targetedClasses(who, strategy, counts), new Map(this.labels.map((l) => [l, 0])));
-  }
-
-  /** Removes rows and updates the class counts. */
-  remove(rows: Int32Array): void {
-    this.cache.remove(rows);
-    for (let t = 0; t < rows.length; t++) this.current[this.codes[rows[t] as number] as number]! -= 1;
-  }
-
-  /**
-   * imbalanced-learn's early stops after a pass: a class has vanished, or (unless
-   * `allowMinority`) a class other than the minority now has fewer rows than the minority had —
-   * the minority being the class {@link firstMinority} names in the input.
-   */
-  shouldStop(allowMinority: boolean): boolean {
-    const nMin = this.original[this.minority] as number;
-    for (let c = 0; c < this.current.length; c++) {
-      const n = this.current[c] as number;
-      if (n === 0) return true;
-      if (!allowMinority && c !== this.minority && n < nMin) return true;
-    }
-    return false;
-  }
-}
 
 /**
  * RepeatedEditedNearestNeighbours: applies the edited-nearest-neighbour rule again and again on
@@ -179,15 +108,15 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
 
   protected resample(ctx: SamplerContext): RepeatedEditingFitted {
     const { nNeighbors: k, kindSel, maxIter, samplingStrategy } = this.params;
-    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), k);
+    const passes = new EditingPasses(ctx, this.params.neighbors ?? defaultNeighbors(), k, true);
     let nIter = 0;
     while (nIter < maxIter) {
       nIter++;
-      const removed = editedRows(passes.cache, passes.codes, passes.targets(ctx.who, samplingStrategy), k, kindSel);
+      const removed = passes.edit(passes.targets(ctx.who, samplingStrategy), k, kindSel);
       passes.remove(removed);
       if (removed.length === 0 || passes.shouldStop(false)) break;
     }
-    keepAlive(ctx, passes.cache.alive);
+    passes.keep(ctx);
     return { nIter };
   }
 }

@@ -2,13 +2,18 @@ import type { ResampleResult } from '../core/estimator.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { openEnvelope, type Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
-import { classMask } from './EditedNearestNeighbours.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { NeighbourCache } from './NeighbourCache.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
 import { checkNeighborSearch, defaultNeighbors } from './_shared.js';
 import { inInputOrder, keepAlive } from './cleaningOutput.js';
-import { checkCleaningStrategy, classCodes, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
+import {
+  checkCleaningStrategy,
+  classCodes,
+  classMask,
+  cleaningToJSON,
+  type CleaningStrategy,
+} from './cleaningStrategy.js';
 
 /** Options of {@link TomekLinks}. */
 export interface TomekLinksOptions {

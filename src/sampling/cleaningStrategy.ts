@@ -137,3 +137,12 @@ export function classCodes(y: ReadonlyArray<Label>, counts: ReadonlyMap<Label, n
   for (let i = 0; i < y.length; i++) out[i] = code.get(y[i] as Label) as number;
   return out;
 }
+
+/** One flag per class code (sorted classes of `counts`): whether the class is in `targets`. @internal */
+export function classMask(targets: Iterable<Label>, counts: ReadonlyMap<Label, number>): Uint8Array {
+  const wanted = new Set(targets);
+  const mask = new Uint8Array(counts.size);
+  let c = 0;
+  for (const label of counts.keys()) mask[c++] = wanted.has(label) ? 1 : 0;
+  return mask;
+}

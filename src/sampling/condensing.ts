@@ -1,6 +1,5 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
 import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 import type { SamplerContext, SamplerOptions, SamplerParams } from './Sampler.js';
 import { checkNeighborSearch, checkResult, gatherRows } from './_shared.js';
@@ -63,27 +62,9 @@ export function checkCondensingOptions(
 }
 
 /**
- * `count` distinct positions in `[0, n)`: the first `count` steps of a Fisher–Yates shuffle, one
- * `rng.int` each. (imbalanced-learn draws `randint(0, n, size=n_seeds_S)`, with replacement, so
- * with `n_seeds_S > 1` it may keep the same seed row twice.) @internal
- */
-export function distinctPositions(rng: Random, n: number, count: number): Int32Array {
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const j = i + rng.int(n - i);
-    const t = perm[j] as number;
-    perm[j] = perm[i] as number;
-    perm[i] = t;
-    out[i] = t;
-  }
-  return out;
-}
-
-/**
  * The store of CondensedNearestNeighbour / OneSidedSelection for one targeted class: every row of
  * the minority, then the seed rows of the class. Checks the seeds and that the store can answer a
- * `k`-NN vote. @internal
+ * `k`-NN vote. `others` are the rest of the class's rows, in input order. @internal
  */
 export function seedStore(
   ctx: SamplerContext,
@@ -92,7 +73,7 @@ export function seedStore(
   seeds: Int32Array,
   nSeeds: number,
   k: number,
-): { store: Int32Array; seedRows: Int32Array } {
+): { store: Int32Array; seedRows: Int32Array; others: Int32Array } {
   const idx = ctx.indicesOf(label);
   const seen = new Set<number>();
   for (const p of seeds) if (Number.isInteger(p) && p >= 0 && p < idx.length) seen.add(p);
@@ -114,7 +95,9 @@ export function seedStore(
       { param: 'nNeighbors' },
     );
   }
-  return { store, seedRows };
+  const isSeed = new Uint8Array(idx.length);
+  for (const p of seeds) isSeed[p] = 1;
+  return { store, seedRows, others: idx.filter((_, p) => !isSeed[p]) };
 }
 
 /** Throws when a targeted class has fewer rows than `nSeedsS`. @internal */

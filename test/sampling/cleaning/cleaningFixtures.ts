@@ -89,3 +89,15 @@ export function expectCase(out: ResampleResult, c: Case): void {
   expect(out.y).toEqual(c.y);
   expect(out.X.to2DArray()).toEqual(c.indices.map((i) => ds.X[i]));
 }
+
+/**
+ * Makes a CondensedNearestNeighbour / OneSidedSelection use the seed rows imbalanced-learn drew
+ * (NumPy's draws, recorded by generate.py) through its `drawSeeds` hook.
+ */
+export function replaySeeds<S extends object>(sampler: S, c: Case): S {
+  const seeds = new Map(c.seeds);
+  Object.defineProperty(sampler, 'drawSeeds', {
+    value: (_rng: unknown, label: Label) => Int32Array.from(seeds.get(label) as number[]),
+  });
+  return sampler;
+}
