@@ -9,10 +9,10 @@ import {
   checkCondensingOptions,
   checkSeedCount,
   seedStore,
-  storeNeighbours,
   type CondensingOptions,
   type CondensingParams,
 } from './condensing.js';
+import { neighboursAmong } from './neighboursAmong.js';
 import { voteMode } from './neighbourVote.js';
 
 /** Options of {@link CondensedNearestNeighbour}. */
@@ -115,7 +115,7 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
       // Class code of each store position: the initial store, then the rows added (all of class c).
       const codeOf = new Int32Array(store.length + visit.length).fill(c);
       for (let s = 0; s < store.length; s++) codeOf[s] = codes[store[s] as number] as number;
-      const first = storeNeighbours(ctx.who, search, data, cols, store, visit, k);
+      const first = neighboursAmong(ctx.who, search, data, cols, store, visit, k);
       const added: number[] = [];
       for (let q = 0; q < visit.length; q++) {
         const i = visit[q] as number;

@@ -1,11 +1,12 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import { openEnvelope } from '../core/serialization.js';
 import { checkInteger, checkOptions } from '../core/validate.js';
-import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
+import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
 import type { SamplingStrategy } from './samplingStrategy.js';
-import { checkNeighborSearch, checkResult, defaultNeighbors, gatherRows, pairwiseSum } from './_shared.js';
+import { checkNeighborSearch, defaultNeighbors, gatherRows, pairwiseSum } from './_shared.js';
 import { firstMinority } from './cleaningStrategy.js';
+import { neighboursAmong } from './neighboursAmong.js';
 
 /** Options of {@link NearMiss}. */
 export interface NearMissOptions {
@@ -140,31 +141,23 @@ export class NearMiss extends Sampler<NearMissParams> {
         );
       }
     }
-    const Xmin = gatherRows(data, cols, minIdx);
-    let fittedMin: NeighborSearch | undefined;
-    // A custom search is refitted on the minority each time (version 3 fits it on a class too).
-    const minSearch = (): NeighborSearch => {
-      if (neighbors) return neighbors.fit(Xmin, nMin, cols);
-      fittedMin ??= defaultNeighbors().fit(Xmin, nMin, cols);
-      return fittedMin;
-    };
+    const search = neighbors ?? defaultNeighbors();
+    const Xmin = version === 2 ? gatherRows(data, cols, minIdx) : undefined;
     for (const [label, nKeep] of ctx.plan) {
       const idx = ctx.indicesOf(label);
       let cand = idx; // the rows scored
       let scores: Float64Array;
-      if (version === 2) {
+      if (Xmin) {
         scores = farthestSums(gatherRows(data, cols, idx), idx.length, Xmin, nMin, cols, k);
       } else {
         if (version === 3) {
-          const Xc = gatherRows(data, cols, idx);
-          const search = (neighbors ?? defaultNeighbors()).fit(Xc, idx.length, cols);
-          const around = checkResult(who, search.kneighbors(Xmin, nMin, k3), nMin, idx.length, k3);
+          const around = neighboursAmong(who, search, data, cols, idx, minIdx, k3).indices;
           const seen = new Uint8Array(idx.length);
           for (let t = 0; t < around.length; t++) seen[around[t] as number] = 1;
           cand = idx.filter((_, p) => seen[p] === 1);
         }
-        const res = minSearch().kneighbors(gatherRows(data, cols, cand), cand.length, k);
-        scores = nearestSums(who, res, cand.length, nMin, k);
+        const { distances } = neighboursAmong(who, search, data, cols, minIdx, cand, k);
+        scores = Float64Array.from({ length: cand.length }, (_, q) => pairwiseSum(distances, q * k, k));
       }
       const order = Array.from(cand.keys());
       order.sort(version === 3 ? (a, b) => scores[b]! - scores[a]! : (a, b) => scores[a]! - scores[b]!);
@@ -173,17 +166,6 @@ export class NearMiss extends Sampler<NearMissParams> {
     }
     return {};
   }
-}
-
-/** Each query's sum of its `k` neighbour distances, nearest first, summed as NumPy does. */
-function nearestSums(who: string, res: KNeighborsResult, nQuery: number, nFit: number, k: number): Float64Array {
-  checkResult(who, res, nQuery, nFit, k);
-  if (!(res.distances instanceof Float64Array) || res.distances.length !== nQuery * k) {
-    throw new Error(`${who}: the neighbour search returned no ${nQuery} × ${k} Float64Array distances.`);
-  }
-  const out = new Float64Array(nQuery);
-  for (let q = 0; q < nQuery; q++) out[q] = pairwiseSum(res.distances, q * k, k);
-  return out;
 }
 
 /**

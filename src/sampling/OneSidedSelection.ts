@@ -11,10 +11,10 @@ import {
   checkCondensingOptions,
   checkSeedCount,
   seedStore,
-  storeNeighbours,
   type CondensingOptions,
   type CondensingParams,
 } from './condensing.js';
+import { neighboursAmong } from './neighboursAmong.js';
 import { voteMode } from './neighbourVote.js';
 
 /** Options of {@link OneSidedSelection}. */
@@ -105,7 +105,7 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
       const seeds = this.drawSeeds(ctx.rng, label, idx.length);
       const { store, seedRows, others: judged } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
       const storeCodes = Int32Array.from(store, (i) => codes[i] as number);
-      const nb = storeNeighbours(ctx.who, search, data, cols, store, judged, k).indices;
+      const nb = neighboursAmong(ctx.who, search, data, cols, store, judged, k).indices;
       const c = codes[idx[0] as number] as number;
       const wrong = judged.filter((_, q) => voteMode(nb, q * k, k, storeCodes, tally) !== c);
       const kept = new Int32Array(seedRows.length + wrong.length);

@@ -1,8 +1,8 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
+import type { NeighborSearch } from './neighbors/types.js';
 import type { SamplerContext, SamplerOptions, SamplerParams } from './Sampler.js';
-import { checkNeighborSearch, checkResult, gatherRows } from './_shared.js';
+import { checkNeighborSearch } from './_shared.js';
 import { checkInteger } from '../core/validate.js';
 import { checkCleaningStrategy, type CleaningStrategy } from './cleaningStrategy.js';
 
@@ -112,23 +112,4 @@ export function checkSeedCount(ctx: SamplerContext, nSeeds: number): void {
       );
     }
   }
-}
-
-/** The `k` nearest store rows (store positions, distances) of each query row. @internal */
-export function storeNeighbours(
-  who: string,
-  search: NeighborSearch,
-  data: Float64Array,
-  cols: number,
-  store: Int32Array,
-  query: Int32Array,
-  k: number,
-): KNeighborsResult {
-  search.fit(gatherRows(data, cols, store), store.length, cols);
-  const res = search.kneighbors(gatherRows(data, cols, query), query.length, k);
-  checkResult(who, res, query.length, store.length, k);
-  if (!(res.distances instanceof Float64Array) || res.distances.length !== query.length * k) {
-    throw new Error(`${who}: the neighbour search returned no ${query.length} × ${k} Float64Array distances.`);
-  }
-  return res;
 }
