@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Encoder, Scaler } from '../src/index.js';
-import { MLPClassifier } from '../src/mlp.js';
+import { Encoder, Scaler } from 'imbalanced-tabular';
+import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { CATEGORICAL_FEATURES, featureRows, numericColumns, topMocodes } from '../examples/lapd/features.js';
 import { loadCsv } from '../examples/lapd/load.js';
 import { writeSyntheticCsv } from '../examples/lapd/synthetic.js';
@@ -57,7 +57,8 @@ export default async function lapd(ctx: BenchContext): Promise<string> {
     const row = (phase: string, m: { seconds: number; peakMiB: number }, rate: string) =>
       `| ${phase} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${rate} |`;
     return [
-      `${n.toLocaleString('en-US')} SYNTHETIC rows with the real 28-column schema (${mib.toFixed(0)} MiB CSV, like the full ~250 MB export); ${ctx.machine}; ${ctx.date}.`,
+      `${n.toLocaleString('en-US')} SYNTHETIC rows with the real 28-column schema ` +
+        `(${mib.toFixed(0)} MiB CSV, like the full ~250 MB export); ${ctx.machine}; ${ctx.date}.`,
       'Peak MiB = RSS growth during the phase (sampled every 5 ms).',
       '',
       '| phase | seconds | peak MiB | rate |',

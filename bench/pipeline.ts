@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Random } from '../src/core/random.js';
-import { StratifiedKFold, computeClassWeight, trainTestSplit } from '../src/pipeline/index.js';
+import { computeClassWeight } from '../src/core/classWeight.js';
+import { StratifiedKFold, trainTestSplit } from '../src/pipeline/index.js';
 import type { BenchContext } from './suites.js';
 import { measure, runPython } from './util.js';
 
@@ -86,14 +87,20 @@ export default async function pipelineSuite(ctx: BenchContext): Promise<string> 
     const lines: string[] = [];
     lines.push(`### Splits and class weights — ${n.toLocaleString('en-US')} labels, 6 classes`);
     lines.push('');
+    const sklearn = py.ok
+      ? String((py.data as { sklearn?: string }).sklearn)
+      : `(not available: ${py.ok ? '' : py.reason})`;
     lines.push(
-      `Labels with priors ${PRIORS.join(' / ')} (numbers). scikit-learn ${py.ok ? String((py.data as { sklearn?: string }).sklearn) : `(not available: ${py.ok ? '' : py.reason})`} gets the same labels as an int32 array ` +
-        '(`StratifiedKFold.split(np.zeros((n, 1)), y)`, `train_test_split(np.arange(n), y, stratify=y)`). Ours takes a plain `number[]` of labels and validates it. ' +
-        '"same counts" compares the per-fold (or test-set) class counts, or the weights, with scikit-learn\'s. One run each.',
+      `Labels with priors ${PRIORS.join(' / ')} (numbers). scikit-learn ${sklearn} gets the same labels as an int32 ` +
+        'array (`StratifiedKFold.split(np.zeros((n, 1)), y)`, ' +
+        '`train_test_split(np.arange(n), y, stratify=y)`). Ours takes a plain `number[]` of labels and validates ' +
+        'it. "same counts" compares the per-fold (or test-set) class counts, or the weights, with ' +
+        "scikit-learn's. One run each.",
     );
     lines.push('');
     lines.push(
-      '| operation | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn | same counts |',
+      '| operation | ours (s) | ours peak (MiB) | sklearn (s) | sklearn SkylakeX (s) | ratio ours/sklearn ' +
+        '| same counts |',
     );
     lines.push('|---|---:|---:|---:|---:|---:|:---:|');
     for (const [key, label, sec, mib, result] of ours) {
@@ -102,9 +109,8 @@ export default async function pipelineSuite(ctx: BenchContext): Promise<string> 
       const expected = key === 'ccw' ? ref?.weights : ref?.counts;
       const same = expected === undefined ? 'n/a' : JSON.stringify(expected) === JSON.stringify(result) ? 'yes' : 'NO';
       const ratio = ref ? (sec / ref.seconds).toFixed(2) : 'n/a';
-      lines.push(
-        `| ${label} | ${fmt(sec)} | ${mib.toFixed(0)} | ${fmt(ref?.seconds)} | ${fmt(refSky?.seconds)} | ${ratio} | ${same} |`,
-      );
+      const cells = [label, fmt(sec), mib.toFixed(0), fmt(ref?.seconds), fmt(refSky?.seconds), ratio, same];
+      lines.push(`| ${cells.join(' | ')} |`);
     }
     return lines.join('\n');
   } finally {

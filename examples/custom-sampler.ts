@@ -3,7 +3,7 @@
  * adds Gaussian noise. The base class does validation, samplingStrategy, the seeded stream and
  * output assembly; the sampler only fills its rows. Run: `npx tsx examples/custom-sampler.ts`.
  */
-import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from '../src/index.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from 'imbalanced-tabular';
 
 export interface JitterParams extends SamplerParams {
   readonly sigma: number;

@@ -20,6 +20,11 @@ export interface HasToJSON {
  * Writes an object's JSON form (`obj.toJSON()`, or the value itself) to `path`, creating parent
  * directories.
  *
+ * @remarks
+ * The one way to put an estimator on disk: the estimators themselves (MLPClassifier included) do
+ * no file I/O, so the core and mlp entries stay free of Node built-ins. Read the file back with
+ * {@link loadJSON} and the class's `fromJSON`.
+ *
  * @param path - Target file, e.g. `models/scaler.json`.
  * @param obj - An estimator (anything with `toJSON`) or a plain JSON value.
  * @returns The path written.

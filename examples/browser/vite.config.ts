@@ -5,9 +5,11 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The browser example: `npx vite examples/browser` serves it, `npx vite build examples/browser`
- * writes a static site to examples/browser/dist. The library is imported from its TypeScript
- * sources (../../src), which Vite compiles on the fly.
+ * The browser example: `npm run browser` serves it, `npm run browser:build` writes a static site
+ * to examples/browser/dist. The page imports the package by its name (`imbalanced-tabular`,
+ * `imbalanced-tabular/mlp`); inside this repository Vite resolves that name through package.json
+ * "exports" to the built dist/ (both scripts build it first when it is stale), in your own app to
+ * the installed package.
  */
 export default defineConfig({
   root: here,
@@ -21,7 +23,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    // The page imports ../../src/*.ts: let the dev server read the repository.
+    // The built package (../../dist) and node_modules sit above this root: let the dev server read them.
     fs: { allow: [resolve(here, '..', '..')] },
   },
   // No optimizeDeps exclusions: the wasm backend finds its .wasm files through setWasmPaths (see

@@ -4,6 +4,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import type { ModelConfig } from './experiment.js';
 
 /** The samplers `--sampler` accepts. */
 export const SAMPLERS = ['smote', 'adasyn', 'smotenc', 'random', 'none'] as const;
@@ -85,6 +86,25 @@ export const DEFAULTS: Omit<CliOptions, 'data' | 'limit'> = {
   help: false,
 };
 
+/** The model configuration the flags ask for. */
+export function configOf(o: CliOptions): ModelConfig {
+  return {
+    sampler: o.sampler,
+    classWeight: o.classWeight,
+    epochs: o.epochs,
+    hidden: o.hidden,
+    batchSize: o.batchSize,
+    seed: o.seed,
+    minFrequency: o.minFrequency,
+    maxCategories: o.maxCategories,
+    priorAlpha: o.priorAlpha,
+    dropout: o.dropout,
+    l2: o.l2,
+    learningRate: o.learningRate,
+    monitor: 'valLoss',
+  };
+}
+
 /** The `--help` text. */
 export const HELP = `npm run lapd -- [flags]
 
@@ -122,16 +142,38 @@ Output
   --quiet                print only the final report
   --help                 this text
 
-Exit codes: 0 success, 1 failure while running, 2 bad flags.`;
+Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
 
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */
 export type CliResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-function int(name: string, text: string | undefined, min: number, fallback: number): number | string {
+/**
+ * Reads an integer flag: its value, `fallback` when the flag is absent, or the message for a bad
+ * value ("--rows expects an integer >= 100, received 'x'.").
+ */
+export function integerFlag(name: string, text: string | undefined, min: number, fallback: number): number | string {
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text.trim())) return `--${name} expects an integer >= ${min}, received '${text}'.`;
   const v = Number(text);
   return v >= min && Number.isSafeInteger(v) ? v : `--${name} expects an integer >= ${min}, received '${text}'.`;
+}
+
+/** Flag name → `string` (takes a value) or `boolean` (a switch); `h` is `--help`'s short form. */
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/**
+ * `util.parseArgs`, strict (an unknown flag or a positional argument is an error): the values, or
+ * parseArgs's message ("Unknown option '--sed'. ...").
+ */
+export function parseFlags(
+  argv: ReadonlyArray<string>,
+  options: FlagSpec,
+): Record<string, string | boolean | undefined> | string {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /**
@@ -141,45 +183,36 @@ function int(name: string, text: string | undefined, min: number, fallback: numb
  * parseCli(['--sampler', 'smote', '--epochs', '5']);
  */
 export function parseCli(argv: ReadonlyArray<string>): CliResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        data: { type: 'string' },
-        download: { type: 'boolean' },
-        cache: { type: 'string' },
-        rows: { type: 'string' },
-        limit: { type: 'string' },
-        sampler: { type: 'string' },
-        'class-weight': { type: 'string' },
-        epochs: { type: 'string' },
-        hidden: { type: 'string' },
-        'batch-size': { type: 'string' },
-        dropout: { type: 'string' },
-        l2: { type: 'string' },
-        'learning-rate': { type: 'string' },
-        'min-frequency': { type: 'string' },
-        'max-categories': { type: 'string' },
-        mocodes: { type: 'string' },
-        'prior-alpha': { type: 'string' },
-        seed: { type: 'string' },
-        'test-size': { type: 'string' },
-        out: { type: 'string' },
-        quiet: { type: 'boolean' },
-        compare: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
+  const values = parseFlags(argv, {
+    data: { type: 'string' },
+    download: { type: 'boolean' },
+    cache: { type: 'string' },
+    rows: { type: 'string' },
+    limit: { type: 'string' },
+    sampler: { type: 'string' },
+    'class-weight': { type: 'string' },
+    epochs: { type: 'string' },
+    hidden: { type: 'string' },
+    'batch-size': { type: 'string' },
+    dropout: { type: 'string' },
+    l2: { type: 'string' },
+    'learning-rate': { type: 'string' },
+    'min-frequency': { type: 'string' },
+    'max-categories': { type: 'string' },
+    mocodes: { type: 'string' },
+    'prior-alpha': { type: 'string' },
+    seed: { type: 'string' },
+    'test-size': { type: 'string' },
+    out: { type: 'string' },
+    quiet: { type: 'boolean' },
+    compare: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (typeof values === 'string') return { ok: false, message: values };
   const s = (k: string): string | undefined => values[k] as string | undefined;
   const errors: string[] = [];
   const num = (name: string, min: number, fallback: number): number => {
-    const r = int(name, s(name), min, fallback);
+    const r = integerFlag(name, s(name), min, fallback);
     if (typeof r === 'string') {
       errors.push(r);
       return fallback;

@@ -13,7 +13,7 @@ import {
   SerializationError,
   type Envelope,
   type Matrix,
-} from '../../src/index.js';
+} from 'imbalanced-tabular';
 
 /** Options of {@link CodesToOneHot}. */
 export interface CodesToOneHotOptions {
@@ -28,8 +28,12 @@ const CLASS = 'CodesToOneHot';
  * one-hot encoded (codes unseen in fit → all zeros), numeric columns after them unchanged.
  *
  * @example
- * new Pipeline([['encode', new Encoder({ encoding: 'ordinal', ... })], ['smotenc', new SMOTENC({ categoricalFeatures: [0, 1] })],
- *   ['onehot', new CodesToOneHot({ categorical: [0, 1] })], ['mlp', mlp]]);
+ * new Pipeline([
+ *   ['encode', new Encoder({ encoding: 'ordinal', ... })],
+ *   ['smotenc', new SMOTENC({ categoricalFeatures: [0, 1] })],
+ *   ['onehot', new CodesToOneHot({ categorical: [0, 1] })],
+ *   ['mlp', mlp],
+ * ]);
  */
 export class CodesToOneHot {
   /** The options. */

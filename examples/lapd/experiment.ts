@@ -19,8 +19,8 @@ import {
   type Label,
   type Matrix,
   type NamedStep,
-} from '../../src/index.js';
-import { MLPClassifier, type EpochLogs } from '../../src/mlp.js';
+} from 'imbalanced-tabular';
+import { MLPClassifier, type EpochLogs } from 'imbalanced-tabular/mlp';
 import type { SamplerName } from './cli.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import { CATEGORICAL_FEATURES, featureRows, numericColumns, topMocodes, type FeatureRow } from './features.js';

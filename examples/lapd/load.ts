@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { DataValidationError } from '../../src/index.js';
+import { DataValidationError } from 'imbalanced-tabular';
 import { AREAS } from './codes.js';
 
 /**
@@ -60,6 +60,20 @@ export interface MalformedReport {
   examples: string[];
 }
 
+/**
+ * Cells of kept rows that do not hold what their column holds — a number (`Vict Age`, `LAT`,
+ * `LON`), an hour (`TIME OCC`), a date (`Date Rptd`), 1–4 digit codes (`Mocodes`): each is kept as
+ * missing (a bad Mocode is left out) and counted here per column, never silently.
+ */
+export interface UnreadableReport {
+  /** Total unreadable cells (Mocodes: tokens). */
+  count: number;
+  /** Column → number of unreadable cells. */
+  columns: Map<string, number>;
+  /** Up to 5 examples: line number, column and value. */
+  examples: string[];
+}
+
 /** The result of {@link loadCsv}. */
 export interface LoadResult {
   /** Clean records, in file order. */
@@ -68,6 +82,23 @@ export interface LoadResult {
   rowsRead: number;
   /** Rows that could not be used. */
   malformed: MalformedReport;
+  /** Cells of kept rows that could not be read, per column (kept as missing). */
+  unreadable: UnreadableReport;
+}
+
+/**
+ * A `--data` file that cannot be read at all: missing, a directory, not readable. (A file that is
+ * read but lacks the table's columns is a `DataValidationError`.)
+ */
+export class DataFileError extends Error {
+  /** The path that was given. */
+  readonly path: string;
+
+  constructor(message: string, path: string) {
+    super(message);
+    this.name = 'DataFileError';
+    this.path = path;
+  }
 }
 
 /** The columns the example needs; others are ignored. */
@@ -145,11 +176,12 @@ export function parseHour(text: string): number | null {
   return h <= 23 && min <= 59 ? h : null;
 }
 
-function parseNumber(text: string | undefined): number | null {
+/** A finite number, null for an empty cell, undefined for a cell that is not a number. */
+function parseNumber(text: string | undefined): number | null | undefined {
   const s = (text ?? '').trim();
   if (s === '') return null;
   const v = Number(s);
-  return Number.isFinite(v) ? v : null;
+  return Number.isFinite(v) ? v : undefined;
 }
 
 const AREA_BY_NUMBER = new Map(AREAS.map((a) => [String(a[0]), a[1]] as const));
@@ -173,39 +205,57 @@ class Interner {
  * LOCATION, Cross Street, the `…Desc` columns that duplicate a code, `Status` which duplicates the
  * target); victim age ≤ 0 → missing; victim sex/descent empty or '-' → 'X'; LAT/LON of 0 → missing;
  * codes lose leading zeros and float tails; a missing weapon code is "none". A row without
- * `Status Desc` or with an unreadable `DATE OCC` is malformed.
+ * `Status Desc` or with an unreadable `DATE OCC` is malformed. In a kept row, a cell that does not
+ * hold what its column holds (`Vict Age` "forty", `LAT` "n/a", `TIME OCC` "2575", `Date Rptd`
+ * "yesterday", a Mocode "03A4") becomes missing and is passed to `onUnreadable` (column, cell).
  */
 export function cleanRow(
   get: (column: string) => string | undefined,
   intern: (s: string) => string = (s) => s,
+  onUnreadable: (column: string, value: string) => void = () => undefined,
 ): CaseRecord | string {
   const status = (get('Status Desc') ?? '').trim();
   if (status === '') return 'missing Status Desc';
   const occDay = parseDay(get('DATE OCC') ?? '');
   if (occDay === null) return 'unreadable DATE OCC';
-  const rptDay = parseDay(get('Date Rptd') ?? '');
   const areaNum = normalizeCode(get('AREA'));
   const areaName = (get('AREA NAME') ?? '').trim() || AREA_BY_NUMBER.get(areaNum) || areaNum;
   const crimeCode = normalizeCode(get('Crm Cd'));
   if (crimeCode === '') return 'missing Crm Cd';
-  const age = parseNumber(get('Vict Age'));
+  // From here on the row is kept: a cell that cannot be read becomes missing, and is reported.
+  const number = (column: string): number | null => {
+    const v = parseNumber(get(column));
+    if (v !== undefined) return v;
+    onUnreadable(column, get(column)!);
+    return null;
+  };
+  const parsed = <T>(column: string, parse: (text: string) => T | null): T | null => {
+    const text = get(column) ?? '';
+    if (text.trim() === '') return null;
+    const v = parse(text);
+    if (v === null) onUnreadable(column, text);
+    return v;
+  };
+  const rptDay = parsed('Date Rptd', parseDay);
+  const hour = parsed('TIME OCC', parseHour);
+  const age = number('Vict Age');
   const sex = (get('Vict Sex') ?? '').trim();
   const descent = (get('Vict Descent') ?? '').trim();
-  const lat = parseNumber(get('LAT'));
-  const lon = parseNumber(get('LON'));
+  const lat = number('LAT');
+  const lon = number('LON');
   const known = lat !== null && lon !== null && lat !== 0 && lon !== 0;
   let nExtra = 0;
   for (const c of ['Crm Cd 2', 'Crm Cd 3', 'Crm Cd 4']) if (normalizeCode(get(c)) !== '') nExtra++;
-  const mocodes = (get('Mocodes') ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter((m) => /^\d{1,4}$/.test(m))
-    .map((m) => intern(m.padStart(4, '0')));
+  const mocodes: string[] = [];
+  for (const m of (get('Mocodes') ?? '').trim().split(/\s+/)) {
+    if (/^\d{1,4}$/.test(m)) mocodes.push(intern(m.padStart(4, '0')));
+    else if (m !== '') onUnreadable('Mocodes', m);
+  }
   return {
     status: intern(status),
     occDay,
     reportDelay: rptDay === null ? null : rptDay - occDay,
-    hour: parseHour(get('TIME OCC') ?? ''),
+    hour,
     area: intern(areaName),
     rptDist: intern(normalizeCode(get('Rpt Dist No')) || 'none'),
     part: intern(normalizeCode(get('Part 1-2')) || 'none'),
@@ -236,19 +286,52 @@ function addMalformed(report: MalformedReport, reason: string, line: number): vo
   if (report.examples.length < 5) report.examples.push(`line ${line}: ${reason}`);
 }
 
+function addUnreadable(report: UnreadableReport, column: string, value: string, line: number): void {
+  report.count++;
+  report.columns.set(column, (report.columns.get(column) ?? 0) + 1);
+  if (report.examples.length < 5) report.examples.push(`line ${line}: ${column} ${JSON.stringify(value)}`);
+}
+
+function emptyReports(): { malformed: MalformedReport; unreadable: UnreadableReport } {
+  return {
+    malformed: { count: 0, reasons: new Map(), examples: [] },
+    unreadable: { count: 0, columns: new Map(), examples: [] },
+  };
+}
+
+/**
+ * Record delimiters: CRLF and LF, both in one file. (csv-parse's default guesses ONE delimiter
+ * from the first line; a CRLF file with a single LF-only line then glues that line to the next
+ * one inside a field, silently losing a row.)
+ */
+const RECORD_DELIMITERS = ['\r\n', '\n'];
+
 /**
  * Streams a CSV export of the table (csv-parse; memory grows with the kept records only, not with
  * the file), cleans each row and counts the malformed ones instead of failing.
  *
  * @throws DataValidationError when the header lacks a required column (the file is not an export
- * of the table).
+ * of the table), or the file is empty.
+ * @throws DataFileError when the file cannot be read (missing, a directory, no permission).
  */
 export async function loadCsv(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = createReadStream(path);
   const parser = file.pipe(
-    parse({ bom: true, relax_column_count: true, skip_records_with_error: true, relax_quotes: true, trim: false }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      relax_quotes: true,
+      trim: false,
+      record_delimiter: RECORD_DELIMITERS,
+    }),
   );
-  const malformed: MalformedReport = { count: 0, reasons: new Map(), examples: [] };
+  // pipe() does not forward the source's errors: without this a missing file or a directory
+  // would crash the process with an uncaught stream error instead of rejecting here.
+  file.on('error', (e: NodeJS.ErrnoException) => {
+    parser.destroy(new DataFileError(`loadCsv: cannot read ${path}: ${describeFsError(e)}`, path));
+  });
+  const { malformed, unreadable } = emptyReports();
   parser.on('skip', (err: Error & { lines?: number }) => {
     addMalformed(malformed, `CSV syntax (${err.message.split(':')[0]})`, err.lines ?? -1);
   });
@@ -268,7 +351,8 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
         parser.destroy();
         throw new DataValidationError(
           `loadCsv: ${path} lacks the column(s) ${missing.map((m) => `'${m}'`).join(', ')}. ` +
-            `Expected a CSV export of "Crime Data from 2020 to Present" with its official header; received the header ${JSON.stringify(cells.slice(0, 8))}…`,
+            'Expected a CSV export of "Crime Data from 2020 to Present" with its official header; ' +
+            `received the header ${JSON.stringify(cells.slice(0, 8))}…`,
           { param: 'data' },
         );
       }
@@ -285,35 +369,53 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
       continue;
     }
     const idx = index;
-    const r = cleanRow((c) => {
-      const i = idx.get(c);
-      return i === undefined ? undefined : cells[i];
-    }, internFn);
-    if (typeof r === 'string') addMalformed(malformed, r, rowsRead + 1);
+    const line = rowsRead + 1;
+    const r = cleanRow(
+      (c) => {
+        const i = idx.get(c);
+        return i === undefined ? undefined : cells[i];
+      },
+      internFn,
+      (column, value) => addUnreadable(unreadable, column, value, line),
+    );
+    if (typeof r === 'string') addMalformed(malformed, r, line);
     else records.push(r);
   }
   if (!index)
     throw new DataValidationError(`loadCsv: ${path} is empty; expected a CSV export with a header row.`, {
       param: 'data',
     });
-  return { records, rowsRead, malformed };
+  return { records, rowsRead, malformed, unreadable };
+}
+
+/** A file-system error in words ("no such file", "is a directory", ...), with its code. */
+export function describeFsError(e: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  return e.code !== undefined && words[e.code] !== undefined ? `${words[e.code]} (${e.code})` : e.message;
 }
 
 /** Cleans rows already in memory (e.g. the synthetic generator's), with the same rules as {@link loadCsv}. */
 export function loadRows(rows: Iterable<Readonly<Record<string, string>>>, options: LoadOptions = {}): LoadResult {
-  const malformed: MalformedReport = { count: 0, reasons: new Map(), examples: [] };
+  const { malformed, unreadable } = emptyReports();
   const records: CaseRecord[] = [];
   const intern = new Interner();
   let rowsRead = 0;
   for (const row of rows) {
     if (options.limit !== undefined && rowsRead >= options.limit) break;
     rowsRead++;
+    const line = rowsRead + 1;
     const r = cleanRow(
       (c) => row[c],
       (s) => intern.get(s),
+      (column, value) => addUnreadable(unreadable, column, value, line),
     );
-    if (typeof r === 'string') addMalformed(malformed, r, rowsRead + 1);
+    if (typeof r === 'string') addMalformed(malformed, r, line);
     else records.push(r);
   }
-  return { records, rowsRead, malformed };
+  return { records, rowsRead, malformed, unreadable };
 }

@@ -13,7 +13,7 @@ import {
   trainingCurveSpec,
   type ArchitectureLayer,
 } from './charts.js';
-import type { MLPClassifier } from '../../src/mlp.js';
+import type { MLPClassifier } from 'imbalanced-tabular/mlp';
 import type { EvaluationReport, ExperimentResult } from './experiment.js';
 import { rocSeries } from './experiment.js';
 
@@ -63,7 +63,8 @@ export async function writeOutputs(
   const l2 = run.mlp.params.l2;
   const note =
     l2 > 0
-      ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); validation loss is the cross-entropy alone`
+      ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); ` +
+        'validation loss is the cross-entropy alone'
       : undefined;
   files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag, note))]);
   files.push([
@@ -90,7 +91,8 @@ export function formatReport(
 ): string {
   return [
     `== ${title} ==`,
-    `train ${r.nTrain} rows (${r.nTrainResampled} after resampling), test ${r.nTest} rows (untouched), trained in ${seconds.toFixed(1)}s`,
+    `train ${r.nTrain} rows (${r.nTrainResampled} after resampling), test ${r.nTest} rows (untouched), ` +
+      `trained in ${seconds.toFixed(1)}s`,
     '',
     `accuracy            ${f3(r.accuracy)}   (majority class: ${f3(majority.accuracy)})`,
     `balanced accuracy   ${f3(r.balancedAccuracy)}   (majority class: ${f3(majority.balancedAccuracy)})`,

@@ -20,4 +20,23 @@ export type {
 } from './table.js';
 export { FORMAT_PREFIX } from './serialization.js';
 export type { Envelope, JsonNumber } from './serialization.js';
-export type { Serializable, Transformer, SamplerLike, ResampleResult, ClassifierLike } from './estimator.js';
+export type {
+  Serializable,
+  Transformer,
+  SamplerLike,
+  ResampleResult,
+  ClassifierLike,
+  ProbabilisticClassifier,
+} from './contracts.js';
+export { isRowSource, denseRowSource } from './rowSource.js';
+export type { RowSource } from './rowSource.js';
+export type {
+  Batch,
+  BatchSource,
+  FitStreamOptions,
+  LazySampler,
+  Progress,
+  ProgressCallback,
+} from './batchSource.js';
+export { computeClassWeight, computeSampleWeight } from './classWeight.js';
+export type { ClassWeightSpec } from './classWeight.js';

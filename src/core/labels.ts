@@ -51,7 +51,8 @@ export function checkLabels(y: ReadonlyArray<Label>, who: string, param = 'y', e
     if (kind === undefined) kind = t as 'string' | 'number';
     else if (kind !== t) {
       throw new DataValidationError(
-        `${who}: ${param} mixes strings and numbers (row ${i} is ${describe(v)}, earlier rows are ${kind}s). Use one label type.`,
+        `${who}: ${param} mixes strings and numbers (row ${i} is ${describe(v)}, earlier rows are ${kind}s). ` +
+          'Use one label type.',
         { param, row: i },
       );
     }
@@ -83,7 +84,8 @@ export function encodeLabels(
     const k = index.get(y[i] as Label);
     if (k === undefined) {
       throw new DataValidationError(
-        `${who}: ${param}[${i}] = ${describe(y[i])} is not one of the known classes [${classes.map((c) => describe(c)).join(', ')}].`,
+        `${who}: ${param}[${i}] = ${describe(y[i])} is not one of the known classes ` +
+          `[${classes.map((c) => describe(c)).join(', ')}].`,
         { param, row: i },
       );
     }

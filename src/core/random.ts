@@ -1,4 +1,4 @@
-import { InvalidParameterError } from './errors.js';
+import { checkInteger } from './validate.js';
 
 const UINT32 = 0x1_0000_0000;
 
@@ -32,13 +32,7 @@ export class Random {
    * @throws {@link InvalidParameterError} when `seed` is not a non-negative safe integer.
    */
   constructor(seed: number) {
-    if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new InvalidParameterError(
-        'seed',
-        `Random: seed must be a non-negative integer, received ${String(seed)}. Pass e.g. seed: 42.`,
-      );
-    }
-    this.seed = seed;
+    this.seed = checkInteger('Random', 'seed', seed, { min: 0 }, undefined, 'Pass e.g. seed: 42.');
     // SplitMix32 expands the seed into four non-zero state words.
     let x = (seed ^ Math.floor(seed / UINT32)) >>> 0;
     const next = (): number => {
@@ -179,15 +173,10 @@ export function drawSeed(): number {
 }
 
 /**
- * Validates an optional `seed` option. @internal
+ * Validates an optional `seed` option: `undefined` (a seed will be drawn) or an integer ≥ 0.
+ * @internal
  */
 export function checkSeed(who: string, seed: unknown): number | undefined {
   if (seed === undefined) return undefined;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
-    throw new InvalidParameterError(
-      'seed',
-      `${who}: seed must be a non-negative integer, received ${String(seed)}. Pass e.g. seed: 42, or omit it for a random seed.`,
-    );
-  }
-  return seed;
+  return checkInteger(who, 'seed', seed, { min: 0 }, undefined, 'Pass e.g. seed: 42, or omit it for a random seed.');
 }

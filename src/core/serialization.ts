@@ -56,7 +56,8 @@ export function openEnvelope<P = unknown, S = unknown>(
   const expected = FORMAT_PREFIX + className;
   if (env.format !== expected) {
     throw new SerializationError(
-      `${className}.fromJSON: format is ${describe(env.format)}, expected "${expected}". Load it with the class that saved it.`,
+      `${className}.fromJSON: format is ${describe(env.format)}, expected "${expected}". ` +
+        'Load it with the class that saved it.',
     );
   }
   if (env.version !== version) {

@@ -1,30 +1,33 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { uniqueSorted } from '../core/labels.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import {
-  apFromCurve,
-  binaryClfCurve,
-  checkScoreMatrix,
-  flattenOneVsRest,
-  checkScores,
-  checkTrue,
-  checkWeights,
-  indexIn,
-  isVector,
-  resolveLabels,
-  uniqueSorted,
-} from './_common.js';
+import { checkOptions } from '../core/validate.js';
+import { checkAverage } from './average.js';
+import { checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { apFromCurve, binaryClfCurve, flattenOneVsRest } from './thresholdSweep.js';
 
 /** Options of {@link averagePrecisionScore}. */
 export interface AveragePrecisionOptions {
-  /** Multiclass averaging over the one-vs-rest columns: `'macro'`, `'weighted'` (by support), `'micro'` (pooled) or `null` (a Map per class). Ignored for a 1-D score. @defaultValue 'macro' */
+  /**
+   * Multiclass averaging over the one-vs-rest columns: `'macro'`, `'weighted'` (by support),
+   * `'micro'` (pooled) or `null` (a Map per class). Ignored for a 1-D score.
+   * @defaultValue 'macro'
+   */
   average?: 'macro' | 'weighted' | 'micro' | null;
   /** Binary (1-D score) only: the positive class. @defaultValue 1 */
   posLabel?: Label;
-  /** Multiclass only: the classes, in the order of the score columns. @defaultValue the sorted distinct labels of yTrue */
+  /**
+   * Multiclass only: the classes, in the order of the score columns.
+   * @defaultValue the sorted distinct labels of yTrue
+   */
   labels?: ReadonlyArray<Label>;
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof AveragePrecisionOptions> = ['average', 'posLabel', 'labels', 'sampleWeight'];
+const AVERAGES = ['macro', 'weighted', 'micro', null] as const;
 
 /**
  * Average precision, the step-wise area under the precision–recall curve:
@@ -35,7 +38,7 @@ export interface AveragePrecisionOptions {
  * column per class against the rest and averaged; a class listed in `labels` but absent from
  * yTrue scores 0 (scikit-learn's value for a column with no positives), which lowers the macro
  * mean. This is not the trapezoidal area, which is optimistic.
- * @throws InvalidParameterError for a bad `average` or an invalid `posLabel`.
+ * @throws InvalidParameterError for an unknown option, a bad `average` or an invalid `posLabel`.
  * @throws DataValidationError on empty input, length or column mismatches, NaN scores, or a yTrue
  * label missing from `labels`.
  * @example
@@ -65,37 +68,34 @@ export function averagePrecisionScore(
   options: AveragePrecisionOptions = {},
 ): number | Map<Label, number> {
   const who = 'averagePrecisionScore';
-  const average = options.average === undefined ? 'macro' : options.average;
-  if (average !== null && average !== 'macro' && average !== 'weighted' && average !== 'micro') {
-    throw new InvalidParameterError(
-      'average',
-      `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`,
-    );
-  }
+  const o = checkOptions(who, options, OPTIONS);
+  const average = checkAverage(who, o.average, AVERAGES, 'macro');
   const t = checkTrue(who, yTrue);
   const n = t.length;
-  const w = checkWeights(who, options.sampleWeight, n);
+  const w = checkWeights(who, o.sampleWeight, n);
   if (isVector(yScore)) {
     const s = checkScores(who, yScore, n);
     const present = uniqueSorted(t);
     if (present.length > 2) {
       throw new DataValidationError(
-        `${who}: yTrue has ${present.length} classes but yScore is 1-D; pass an n × k score matrix whose columns follow labels.`,
+        `${who}: yTrue has ${present.length} classes but yScore is 1-D; pass an n × k score matrix whose ` +
+          'columns follow labels.',
         { param: 'yScore' },
       );
     }
-    const pos = options.posLabel ?? 1;
+    const pos = o.posLabel ?? 1;
     if (present.length === 2 && !present.includes(pos)) {
       throw new InvalidParameterError(
         'posLabel',
-        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+        `${who}: posLabel=${describe(pos)} is not a valid label; ` +
+          `it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
       );
     }
     const positive = new Uint8Array(n);
     for (let i = 0; i < n; i++) positive[i] = t[i] === pos ? 1 : 0;
     return apFromCurve(binaryClfCurve(positive, s, w));
   }
-  const labels = resolveLabels(who, options.labels, t);
+  const labels = resolveLabels(who, o.labels, t);
   const d = checkScoreMatrix(who, yScore as MatrixInput, n, labels.length);
   const k = d.cols;
   const ti = indexIn(t, labels);

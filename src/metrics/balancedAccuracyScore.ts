@@ -1,13 +1,20 @@
 import type { Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, indexIn, labelCounts, resolveLabels } from './_common.js';
+import { checkBoolean, checkOptions } from '../core/validate.js';
+import { labelCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link balancedAccuracyScore}. */
 export interface BalancedAccuracyOptions {
-  /** Rescale so that chance scores 0 and perfect scores 1: `(s − 1/K) / (1 − 1/K)`. @defaultValue false */
+  /**
+   * Rescale so that chance scores 0 and perfect scores 1: `(s − 1/K) / (1 − 1/K)`.
+   * @defaultValue false
+   */
   adjusted?: boolean;
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof BalancedAccuracyOptions> = ['adjusted', 'sampleWeight'];
 
 /**
  * Mean per-class recall: `(1/K) Σₖ C[k][k] / Σⱼ C[k][j]` over the classes present in yTrue.
@@ -16,12 +23,14 @@ export interface BalancedAccuracyOptions {
  * Classes that occur only in yPred have no recall and are dropped from the mean (scikit-learn
  * warns "y_pred contains classes not in y_true"; we drop silently). With `adjusted`, K is the
  * number of classes kept.
+ * @throws InvalidParameterError for an unknown option or a non-boolean `adjusted`.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
  * balancedAccuracyScore([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]); // 0.625
  * ```
- * @see scikit-learn `sklearn.metrics.balanced_accuracy_score`; Brodersen et al. (2010), "The balanced accuracy and its posterior distribution".
+ * @see scikit-learn `sklearn.metrics.balanced_accuracy_score`; Brodersen et al. (2010), "The balanced
+ * accuracy and its posterior distribution".
  */
 export function balancedAccuracyScore(
   yTrue: ReadonlyArray<Label>,
@@ -29,8 +38,10 @@ export function balancedAccuracyScore(
   options: BalancedAccuracyOptions = {},
 ): number {
   const who = 'balancedAccuracyScore';
+  const o = checkOptions(who, options, OPTIONS);
+  const adjusted = checkBoolean(who, 'adjusted', o.adjusted, false);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
-  const w = checkWeights(who, options.sampleWeight, n);
+  const w = checkWeights(who, o.sampleWeight, n);
   const labels = resolveLabels(who, undefined, t, p);
   const { tp, truth } = labelCounts(indexIn(t, labels), indexIn(p, labels), labels.length, w);
   let sum = 0;
@@ -41,7 +52,7 @@ export function balancedAccuracyScore(
     k++;
   }
   let score = k === 0 ? Number.NaN : sum / k;
-  if (options.adjusted) {
+  if (adjusted) {
     const chance = 1 / k;
     score = (score - chance) / (1 - chance);
   }

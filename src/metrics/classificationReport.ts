@@ -1,12 +1,17 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
+import { InvalidParameterError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { checkTargets, resolveLabels, type ZeroDivision } from './_common.js';
-import { pyFixed, pySupport, rjust } from './_format.js';
+import { checkInteger, checkOptions } from '../core/validate.js';
 import { precisionRecallFscoreSupport } from './precisionRecallFscoreSupport.js';
+import { pyFixed, pySupport, rjust } from './pythonFormat.js';
+import { checkTargets, resolveLabels } from './targets.js';
+import { checkZeroDivision, type ZeroDivision } from './zeroDivision.js';
 
 /** Options of {@link classificationReport}. */
 export interface ClassificationReportOptions {
-  /** Classes to report, in order; may include classes absent from the data. @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Classes to report, in order; may include classes absent from the data.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
   /** Display names for the rows, aligned with `labels`. @defaultValue the labels as strings */
   targetNames?: ReadonlyArray<string>;
@@ -44,7 +49,10 @@ export interface ClassificationReport {
   classes: ReportClassRow[];
   /** Accuracy (= micro-averaged F1), present when the report covers every label seen in the data. */
   accuracy?: number;
-  /** Micro average, present instead of `accuracy` when `labels` is a proper subset or superset of the labels seen. */
+  /**
+   * Micro average, present instead of `accuracy` when `labels` is a proper subset or superset of the
+   * labels seen.
+   */
   microAvg?: ReportRow;
   /** Unweighted mean over the classes. */
   macroAvg: ReportRow;
@@ -54,6 +62,14 @@ export interface ClassificationReport {
   text: string;
 }
 
+const OPTIONS: ReadonlyArray<keyof ClassificationReportOptions> = [
+  'labels',
+  'targetNames',
+  'digits',
+  'zeroDivision',
+  'sampleWeight',
+];
+
 /**
  * Per-class precision, recall, F1 and support, plus accuracy and the macro / weighted averages,
  * as an object and as text laid out exactly like scikit-learn's `classification_report`.
@@ -62,7 +78,8 @@ export interface ClassificationReport {
  * The object keeps full precision; only `text` is rounded (to `digits`, ties to even as Python
  * does). When `labels` does not match the labels present, the `accuracy` line becomes a
  * `micro avg` line, as in scikit-learn.
- * @throws InvalidParameterError for a bad `digits`, `labels`, `zeroDivision`, or `targetNames` of the wrong length.
+ * @throws InvalidParameterError for an unknown option, a bad `digits`, `labels`, `zeroDivision`, or
+ * `targetNames` of the wrong length.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
@@ -78,31 +95,24 @@ export function classificationReport(
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
   const who = 'classificationReport';
-  const digits = options.digits ?? 2;
-  const weighted = options.sampleWeight !== undefined;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
-    throw new InvalidParameterError(
-      'digits',
-      `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`,
-    );
+  const o = checkOptions(who, options, OPTIONS);
+  const digits = checkInteger(who, 'digits', o.digits, { min: 0, max: 20 }, 2);
+  const zeroDivision = checkZeroDivision(who, o.zeroDivision);
+  const weighted = o.sampleWeight !== undefined;
   const { yTrue: t, yPred: p } = checkTargets(who, yTrue, yPred);
   const present = resolveLabels(who, undefined, t, p);
-  const labels = resolveLabels(who, options.labels, t, p);
+  const labels = resolveLabels(who, o.labels, t, p);
   const presentSet = new Set(present);
   const microIsAccuracy =
-    options.labels === undefined || (labels.length === presentSet.size && labels.every((l) => presentSet.has(l)));
-  const names = options.targetNames ? Array.from(options.targetNames, String) : labels.map(String);
+    o.labels === undefined || (labels.length === presentSet.size && labels.every((l) => presentSet.has(l)));
+  const names = o.targetNames ? Array.from(o.targetNames, String) : labels.map(String);
   if (names.length !== labels.length) {
     throw new InvalidParameterError(
       'targetNames',
       `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`,
     );
   }
-  const base = {
-    labels,
-    zeroDivision: options.zeroDivision ?? 0,
-    ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}),
-  };
+  const base = { labels, zeroDivision, ...(o.sampleWeight ? { sampleWeight: o.sampleWeight } : {}) };
   const per = precisionRecallFscoreSupport(t, p, { ...base, average: null });
   const total = per.support.reduce((a, b) => a + b, 0);
   const avg = (average: 'micro' | 'macro' | 'weighted'): ReportRow => {

@@ -1,13 +1,18 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
+import { InvalidParameterError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { checkTargets, resolveLabels, type ZeroDivision } from './_common.js';
-import { pyFixed, pySupport, rjust } from './_format.js';
+import { checkInteger, checkNumber, checkOptions } from '../core/validate.js';
 import { precisionRecallFscoreSupport } from './precisionRecallFscoreSupport.js';
+import { pyFixed, pySupport, rjust } from './pythonFormat.js';
 import { sssCore } from './sensitivitySpecificitySupport.js';
+import { checkTargets, resolveLabels } from './targets.js';
+import { checkZeroDivision, type ZeroDivision } from './zeroDivision.js';
 
 /** Options of {@link classificationReportImbalanced}. */
 export interface ClassificationReportImbalancedOptions {
-  /** Classes to report, in order; may include classes absent from the data. @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Classes to report, in order; may include classes absent from the data.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
   /** Display names for the rows, aligned with `labels`. @defaultValue the labels as strings */
   targetNames?: ReadonlyArray<string>;
@@ -47,7 +52,10 @@ export interface ImbalancedClassRow extends ImbalancedScores {
   sup: number;
 }
 
-/** The result of {@link classificationReportImbalanced}: plain arrays and numbers, ready for `JSON.stringify`. */
+/**
+ * The result of {@link classificationReportImbalanced}: plain arrays and numbers, ready for
+ * `JSON.stringify`.
+ */
 export interface ClassificationReportImbalanced {
   /** One row per class, in `labels` order. */
   classes: ImbalancedClassRow[];
@@ -59,6 +67,15 @@ export interface ClassificationReportImbalanced {
   text: string;
 }
 
+const OPTIONS: ReadonlyArray<keyof ClassificationReportImbalancedOptions> = [
+  'labels',
+  'targetNames',
+  'digits',
+  'alpha',
+  'zeroDivision',
+  'sampleWeight',
+];
+
 /**
  * imbalanced-learn's report: per class precision, recall, specificity, F1, geometric mean,
  * index balanced accuracy and support, then their support-weighted averages.
@@ -68,7 +85,8 @@ export interface ClassificationReportImbalanced {
  * @remarks
  * The last line is **support-weighted** (imbalanced-learn's "avg / total"), not a macro average;
  * it is NaN when no listed class occurs in yTrue. Text is rounded to `digits` (ties to even).
- * @throws InvalidParameterError for a bad `digits`, `alpha`, `labels` or `targetNames`.
+ * @throws InvalidParameterError for an unknown option, a bad `digits`, `alpha`, `zeroDivision`,
+ * `labels` or `targetNames`.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
@@ -76,7 +94,8 @@ export interface ClassificationReportImbalanced {
  * console.log(r.text);
  * r.avg.geo; // support-weighted geometric mean
  * ```
- * @see imbalanced-learn `imblearn.metrics.classification_report_imbalanced`; García et al. (2009), "Index of balanced accuracy".
+ * @see imbalanced-learn `imblearn.metrics.classification_report_imbalanced`; García et al. (2009),
+ * "Index of balanced accuracy".
  */
 export function classificationReportImbalanced(
   yTrue: ReadonlyArray<Label>,
@@ -84,32 +103,22 @@ export function classificationReportImbalanced(
   options: ClassificationReportImbalancedOptions = {},
 ): ClassificationReportImbalanced {
   const who = 'classificationReportImbalanced';
-  const digits = options.digits ?? 2;
-  const weighted = options.sampleWeight !== undefined;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
-    throw new InvalidParameterError(
-      'digits',
-      `${who}: digits must be an integer in [0, 20], received ${describe(digits)}.`,
-    );
-  const alpha = options.alpha ?? 0.1;
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha))
-    throw new InvalidParameterError('alpha', `${who}: alpha must be a finite number, received ${describe(alpha)}.`);
+  const o = checkOptions(who, options, OPTIONS);
+  const digits = checkInteger(who, 'digits', o.digits, { min: 0, max: 20 }, 2);
+  const alpha = checkNumber(who, 'alpha', o.alpha, {}, 0.1);
+  const zeroDivision = checkZeroDivision(who, o.zeroDivision);
+  const weighted = o.sampleWeight !== undefined;
   const { yTrue: t, yPred: p } = checkTargets(who, yTrue, yPred);
-  const labels = resolveLabels(who, options.labels, t, p);
-  const names = options.targetNames ? Array.from(options.targetNames, String) : labels.map(String);
+  const labels = resolveLabels(who, o.labels, t, p);
+  const names = o.targetNames ? Array.from(o.targetNames, String) : labels.map(String);
   if (names.length !== labels.length) {
     throw new InvalidParameterError(
       'targetNames',
       `${who}: targetNames has ${names.length} names but there are ${labels.length} labels; pass one name per label.`,
     );
   }
-  const sw = options.sampleWeight ? { sampleWeight: options.sampleWeight } : {};
-  const prf = precisionRecallFscoreSupport(t, p, {
-    labels,
-    average: null,
-    zeroDivision: options.zeroDivision ?? 0,
-    ...sw,
-  });
+  const sw = o.sampleWeight ? { sampleWeight: o.sampleWeight } : {};
+  const prf = precisionRecallFscoreSupport(t, p, { labels, average: null, zeroDivision, ...sw });
   const ss = sssCore(who, t, p, { labels, average: null, ...sw });
   const classes: ImbalancedClassRow[] = labels.map((label, i) => {
     const sen = ss.sensitivity[i] as number;

@@ -1,16 +1,26 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, confusionCounts, indexIn, resolveLabels } from './_common.js';
+import { checkOneOf, checkOptions } from '../core/validate.js';
+import { confusionCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link cohenKappaScore}. */
 export interface CohenKappaOptions {
-  /** Classes, in order (the order matters for weighted kappa). @defaultValue the sorted union of both raters' labels */
+  /**
+   * Classes, in order (the order matters for weighted kappa).
+   * @defaultValue the sorted union of both raters' labels
+   */
   labels?: ReadonlyArray<Label>;
-  /** Disagreement weights: unweighted (`undefined`, 1 off the diagonal), `'linear'` `|i − j|` or `'quadratic'` `(i − j)²`. @defaultValue undefined */
+  /**
+   * Disagreement weights: unweighted (`undefined`, 1 off the diagonal), `'linear'` `|i − j|` or
+   * `'quadratic'` `(i − j)²`.
+   * @defaultValue undefined
+   */
   weights?: 'linear' | 'quadratic';
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof CohenKappaOptions> = ['labels', 'weights', 'sampleWeight'];
 
 /**
  * Cohen's kappa, agreement between two raters corrected for chance:
@@ -20,13 +30,14 @@ export interface CohenKappaOptions {
  * @remarks
  * Symmetric in its two arguments. NaN when the expected disagreement is 0 (e.g. both raters
  * always give the same single label), as scikit-learn.
- * @throws InvalidParameterError for an unknown `weights` or bad `labels`.
+ * @throws InvalidParameterError for an unknown option, an unknown `weights` or bad `labels`.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
  * cohenKappaScore(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // 0.636…
  * ```
- * @see scikit-learn `sklearn.metrics.cohen_kappa_score`; Cohen (1960), "A coefficient of agreement for nominal scales".
+ * @see scikit-learn `sklearn.metrics.cohen_kappa_score`; Cohen (1960), "A coefficient of agreement for
+ * nominal scales".
  */
 export function cohenKappaScore(
   y1: ReadonlyArray<Label>,
@@ -34,16 +45,11 @@ export function cohenKappaScore(
   options: CohenKappaOptions = {},
 ): number {
   const who = 'cohenKappaScore';
-  const { weights } = options;
-  if (weights !== undefined && weights !== 'linear' && weights !== 'quadratic') {
-    throw new InvalidParameterError(
-      'weights',
-      `${who}: weights must be 'linear', 'quadratic' or undefined, received ${describe(weights)}.`,
-    );
-  }
+  const o = checkOptions(who, options, OPTIONS);
+  const weights = o.weights === undefined ? undefined : checkOneOf(who, 'weights', o.weights, ['linear', 'quadratic']);
   const { yTrue: t, yPred: p, n } = checkTargets(who, y1, y2, 'y2');
-  const sw = checkWeights(who, options.sampleWeight, n);
-  const labels = resolveLabels(who, options.labels, t, p);
+  const sw = checkWeights(who, o.sampleWeight, n);
+  const labels = resolveLabels(who, o.labels, t, p);
   const k = labels.length;
   const c = confusionCounts(indexIn(t, labels), indexIn(p, labels), k, sw);
   const s0 = new Float64Array(k); // column sums

@@ -1,17 +1,29 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, describe } from '../core/errors.js';
 import { fromDense, type Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, confusionCounts, indexIn, resolveLabels } from './_common.js';
+import { checkOneOf, checkOptions } from '../core/validate.js';
+import { confusionCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions {
-  /** Classes, in row / column order; may include classes absent from the data. Samples whose true or predicted label is not listed are ignored. @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Classes, in row / column order; may include classes absent from the data. Samples whose true or
+   * predicted label is not listed are ignored.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
-  /** Divide by row sums (`'true'`), column sums (`'pred'`) or the total (`'all'`); 0/0 becomes 0. @defaultValue undefined (counts) */
+  /**
+   * Divide by row sums (`'true'`), column sums (`'pred'`) or the total (`'all'`); 0/0 becomes 0.
+   * @defaultValue undefined (counts)
+   */
   normalize?: 'true' | 'pred' | 'all';
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof ConfusionMatrixOptions> = ['labels', 'normalize', 'sampleWeight'];
+const NORMALIZE = ['true', 'pred', 'all'] as const;
 
 /**
  * Confusion matrix `C[i][j]` = (weighted) number of samples of true class `labels[i]` predicted as
@@ -20,7 +32,7 @@ export interface ConfusionMatrixOptions {
  * @remarks
  * Returned as an ml-matrix `Matrix` (`k × k`, rows and columns follow `labels`, sorted by
  * default). With `normalize`, cells divided by a zero sum are 0, as scikit-learn does.
- * @throws InvalidParameterError for an unknown `normalize` or bad `labels`.
+ * @throws InvalidParameterError for an unknown option, an unknown `normalize` or bad `labels`.
  * @throws DataValidationError on empty input, a length mismatch, or when no listed label occurs in yTrue.
  * @example
  * ```ts
@@ -34,18 +46,13 @@ export function confusionMatrix(
   options: ConfusionMatrixOptions = {},
 ): Matrix {
   const who = 'confusionMatrix';
-  const { normalize } = options;
-  if (normalize !== undefined && normalize !== 'true' && normalize !== 'pred' && normalize !== 'all') {
-    throw new InvalidParameterError(
-      'normalize',
-      `${who}: normalize must be 'true', 'pred' or 'all', received ${describe(normalize)}.`,
-    );
-  }
+  const o = checkOptions(who, options, OPTIONS);
+  const normalize = o.normalize === undefined ? undefined : checkOneOf(who, 'normalize', o.normalize, NORMALIZE);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
-  const w = checkWeights(who, options.sampleWeight, n);
-  const labels = resolveLabels(who, options.labels, t, p);
+  const w = checkWeights(who, o.sampleWeight, n);
+  const labels = resolveLabels(who, o.labels, t, p);
   const ti = indexIn(t, labels);
-  if (options.labels !== undefined && !ti.some((v) => v >= 0)) {
+  if (o.labels !== undefined && !ti.some((v) => v >= 0)) {
     throw new DataValidationError(
       `${who}: none of labels [${labels.map((l) => describe(l)).join(', ')}] occurs in yTrue; at least one must.`,
       { param: 'labels' },

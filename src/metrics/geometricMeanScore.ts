@@ -1,6 +1,8 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, indexIn, labelCounts, resolveLabels, type Average } from './_common.js';
+import { checkNumber, checkOptions } from '../core/validate.js';
+import { type Average, checkAverage } from './average.js';
+import { labelCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 import { averageSss, sssCore } from './sensitivitySpecificitySupport.js';
 
 /** Options of {@link geometricMeanScore}. */
@@ -15,11 +17,24 @@ export interface GeometricMeanOptions {
   labels?: ReadonlyArray<Label>;
   /** The positive class for `average: 'binary'`. @defaultValue 1 */
   posLabel?: Label;
-  /** `'multiclass'` only: value substituted for a zero recall, so one missed class does not zero the score. @defaultValue 0 */
+  /**
+   * `'multiclass'` only: value substituted for a zero recall, so one missed class does not zero the
+   * score.
+   * @defaultValue 0
+   */
   correction?: number;
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof GeometricMeanOptions> = [
+  'average',
+  'labels',
+  'posLabel',
+  'correction',
+  'sampleWeight',
+];
+const AVERAGES = ['multiclass', 'binary', 'micro', 'macro', 'weighted', null] as const;
 
 /**
  * Geometric mean of per-class recalls: `G = (Πₖ recallₖ)^(1/K)` (average `'multiclass'`), or
@@ -30,14 +45,16 @@ export interface GeometricMeanOptions {
  * unless `correction` replaces zero recalls. A class with no true sample has recall 0. With an
  * `average` other than `'multiclass'`, sensitivity and specificity are averaged first and the
  * square root taken after (imbalanced-learn's order).
- * @throws InvalidParameterError for a bad `average`, `correction`, `labels` or `posLabel`.
+ * @throws InvalidParameterError for an unknown option, a bad `average`, `correction`, `labels` or
+ * `posLabel`.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
  * geometricMeanScore([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1]);                       // 0
  * geometricMeanScore([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], { correction: 0.001 }); // 0.01
  * ```
- * @see imbalanced-learn `imblearn.metrics.geometric_mean_score`; Kubat & Matwin (1997), "Addressing the curse of imbalanced training sets: one-sided selection".
+ * @see imbalanced-learn `imblearn.metrics.geometric_mean_score`; Kubat & Matwin (1997), "Addressing the
+ * curse of imbalanced training sets: one-sided selection".
  */
 export function geometricMeanScore(
   yTrue: ReadonlyArray<Label>,
@@ -60,16 +77,11 @@ export function geometricMeanScore(
   options: GeometricMeanOptions = {},
 ): number | Map<Label, number> {
   const who = 'geometricMeanScore';
-  const average = options.average === undefined ? 'multiclass' : options.average;
-  const correction = options.correction ?? 0;
-  if (typeof correction !== 'number' || !(correction >= 0)) {
-    throw new InvalidParameterError(
-      'correction',
-      `${who}: correction must be a number >= 0, received ${describe(correction)}.`,
-    );
-  }
+  const o = checkOptions(who, options, OPTIONS);
+  const average = checkAverage(who, o.average, AVERAGES, 'multiclass');
+  const correction = checkNumber(who, 'correction', o.correction, { ge: 0 }, 0);
   if (average !== 'multiclass') {
-    const { average: _a, correction: _c, ...rest } = options;
+    const { average: _a, correction: _c, ...rest } = o;
     const r = sssCore(who, yTrue, yPred, { ...rest, average });
     if (average === null)
       return new Map(
@@ -79,8 +91,8 @@ export function geometricMeanScore(
     return Math.sqrt(a.sensitivity * a.specificity);
   }
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
-  const w = checkWeights(who, options.sampleWeight, n);
-  const labels = resolveLabels(who, options.labels, t, p);
+  const w = checkWeights(who, o.sampleWeight, n);
+  const labels = resolveLabels(who, o.labels, t, p);
   const c = labelCounts(indexIn(t, labels), indexIn(p, labels), labels.length, w);
   let logSum = 0;
   for (let i = 0; i < labels.length; i++) {

@@ -2,7 +2,8 @@
  * Metrics that agree with scikit-learn / imbalanced-learn.
  * @packageDocumentation
  */
-export type { Average, ZeroDivision } from './_common.js';
+export type { Average } from './average.js';
+export type { ZeroDivision } from './zeroDivision.js';
 export { accuracyScore } from './accuracyScore.js';
 export type { AccuracyOptions } from './accuracyScore.js';
 export { balancedAccuracyScore } from './balancedAccuracyScore.js';
@@ -55,5 +56,5 @@ export type {
   ImbalancedScores,
   ImbalancedClassRow,
 } from './classificationReportImbalanced.js';
-export { Metrics } from './Metrics.js';
-export type { EvaluateOptions, Evaluation, EvaluationClass } from './Metrics.js';
+export { evaluate, Metrics } from './evaluate.js';
+export type { EvaluateOptions, Evaluation, EvaluationClass } from './evaluate.js';

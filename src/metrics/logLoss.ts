@@ -1,16 +1,23 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { checkScoreMatrix, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels } from './_common.js';
+import { checkBoolean, checkOptions } from '../core/validate.js';
+import { checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link logLoss}. */
 export interface LogLossOptions {
-  /** Classes, in the order of the probability columns. @defaultValue the sorted distinct labels of yTrue */
+  /**
+   * Classes, in the order of the probability columns.
+   * @defaultValue the sorted distinct labels of yTrue
+   */
   labels?: ReadonlyArray<Label>;
   /** Per-sample weights (weighted mean). @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
   /** Return the mean loss (`true`) or the (weighted) sum (`false`). @defaultValue true */
   normalize?: boolean;
 }
+
+const OPTIONS: ReadonlyArray<keyof LogLossOptions> = ['labels', 'sampleWeight', 'normalize'];
 
 /** Machine epsilon of float64, the clipping margin. */
 const EPS = 2.220446049250313e-16;
@@ -25,11 +32,13 @@ const EPS = 2.220446049250313e-16;
  * ≥ 1.5 behaviour; 1.2–1.4 divided each row by its sum). Pass `labels` when a test fold lacks a
  * class the model knows. Columns follow `labels` as given; scikit-learn sorts `labels` first
  * (the same thing when they are sorted, as a classifier's `classes` are).
+ * @throws InvalidParameterError for an unknown option or a non-boolean `normalize`.
  * @throws DataValidationError on empty input, a length mismatch, NaN probabilities, a column count
  * that differs from the number of labels, a single label, or a yTrue label missing from `labels`.
  * @example
  * ```ts
- * logLoss(['spam', 'ham', 'ham', 'spam'], [[0.1, 0.9], [0.9, 0.1], [0.8, 0.2], [0.35, 0.65]]); // 0.216…
+ * logLoss(['spam', 'ham', 'ham', 'spam'], [[0.1, 0.9], [0.9, 0.1], [0.8, 0.2], [0.35, 0.65]]);
+ * // 0.216…
  * logLoss([0, 1], [0.2, 0.7]); // 1-D: P(class 1)
  * ```
  * @see scikit-learn `sklearn.metrics.log_loss`
@@ -40,13 +49,16 @@ export function logLoss(
   options: LogLossOptions = {},
 ): number {
   const who = 'logLoss';
+  const o = checkOptions(who, options, OPTIONS);
+  const normalize = checkBoolean(who, 'normalize', o.normalize, true);
   const t = checkTrue(who, yTrue);
   const n = t.length;
-  const w = checkWeights(who, options.sampleWeight, n);
-  const labels = resolveLabels(who, options.labels, t);
+  const w = checkWeights(who, o.sampleWeight, n);
+  const labels = resolveLabels(who, o.labels, t);
   if (labels.length < 2) {
     throw new DataValidationError(
-      `${who}: yTrue contains only one label (${describe(labels[0])}); pass labels listing every class the model knows (probability columns follow it).`,
+      `${who}: yTrue contains only one label (${describe(labels[0])}); pass labels listing every class the ` +
+        'model knows (probability columns follow it).',
       { param: 'labels' },
     );
   }
@@ -63,7 +75,8 @@ export function logLoss(
   if (isVector(yProb)) {
     if (k !== 2) {
       throw new DataValidationError(
-        `${who}: a 1-D yProb holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. Pass an n × ${k} matrix.`,
+        `${who}: a 1-D yProb holds P(labels[1]) and needs exactly 2 labels, but there are ${k}. ` +
+          `Pass an n × ${k} matrix.`,
         { param: 'yProb' },
       );
     }
@@ -76,7 +89,9 @@ export function logLoss(
     } else {
       if (d.cols !== k) {
         throw new DataValidationError(
-          `${who}: yTrue and yProb contain different numbers of classes: ${k} labels vs ${d.cols} columns. Pass labels listing every class, in column order (classes found: ${labels.map((l) => describe(l)).join(', ')}).`,
+          `${who}: yTrue and yProb contain different numbers of classes: ${k} labels vs ${d.cols} columns. ` +
+            'Pass labels listing every class, in column order ' +
+            `(classes found: ${labels.map((l) => describe(l)).join(', ')}).`,
           { param: 'yProb' },
         );
       }
@@ -93,5 +108,5 @@ export function logLoss(
     sum -= wi * Math.log(pr);
     ws += wi;
   }
-  return options.normalize === false ? sum : sum / ws;
+  return normalize ? sum / ws : sum;
 }

@@ -1,11 +1,15 @@
 import type { Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, confusionCounts, indexIn, resolveLabels } from './_common.js';
+import { checkOptions } from '../core/validate.js';
+import { confusionCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link matthewsCorrcoef}. */
 export interface MatthewsOptions {
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof MatthewsOptions> = ['sampleWeight'];
 
 /**
  * Matthews correlation coefficient, multiclass (Gorodkin's R_K) from the confusion matrix C:
@@ -15,12 +19,14 @@ export interface MatthewsOptions {
  * @remarks
  * Ranges over [−1, 1]; 0 when the denominator is 0 (e.g. a constant prediction), as scikit-learn
  * returns. Computed over the union of labels in yTrue and yPred.
+ * @throws InvalidParameterError for an unknown option.
  * @throws DataValidationError on empty input, a length mismatch or mixed label types.
  * @example
  * ```ts
  * matthewsCorrcoef([1, 1, 1, 0], [1, 0, 1, 1]); // -0.333…
  * ```
- * @see scikit-learn `sklearn.metrics.matthews_corrcoef`; Gorodkin (2004), "Comparing two K-category assignments by a K-category correlation coefficient".
+ * @see scikit-learn `sklearn.metrics.matthews_corrcoef`; Gorodkin (2004), "Comparing two K-category
+ * assignments by a K-category correlation coefficient".
  */
 export function matthewsCorrcoef(
   yTrue: ReadonlyArray<Label>,
@@ -28,8 +34,9 @@ export function matthewsCorrcoef(
   options: MatthewsOptions = {},
 ): number {
   const who = 'matthewsCorrcoef';
+  const o = checkOptions(who, options, OPTIONS);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
-  const w = checkWeights(who, options.sampleWeight, n);
+  const w = checkWeights(who, o.sampleWeight, n);
   const labels = resolveLabels(who, undefined, t, p);
   const k = labels.length;
   const c = confusionCounts(indexIn(t, labels), indexIn(p, labels), k, w);

@@ -1,12 +1,19 @@
 import type { Label } from '../core/matrix.js';
-import { binaryClfCurve } from './_common.js';
-import { binaryProblem } from './rocCurve.js';
+import { checkOptions } from '../core/validate.js';
+import { binaryProblem } from './binaryProblem.js';
+import { binaryClfCurve } from './thresholdSweep.js';
 
 /** Options of {@link precisionRecallCurve}. */
 export interface PrecisionRecallCurveOptions {
-  /** The positive class. @defaultValue 1 (only when yTrue is in {0, 1} or {−1, 1}; required otherwise) */
+  /**
+   * The positive class.
+   * @defaultValue 1 (only when yTrue is in {0, 1} or {−1, 1}; required otherwise)
+   */
   posLabel?: Label;
-  /** Per-sample weights; zero-weight samples are dropped first. @defaultValue undefined (every sample weighs 1) */
+  /**
+   * Per-sample weights; zero-weight samples are dropped first.
+   * @defaultValue undefined (every sample weighs 1)
+   */
   sampleWeight?: ReadonlyArray<number>;
 }
 
@@ -20,6 +27,8 @@ export interface PrecisionRecallCurve {
   thresholds: number[];
 }
 
+const OPTIONS: ReadonlyArray<keyof PrecisionRecallCurveOptions> = ['posLabel', 'sampleWeight'];
+
 /**
  * Precision–recall pairs for every distinct score `θ`: `precision(θ) = TP / (TP + FP)` and
  * `recall(θ) = TP / P` over the samples with score ≥ θ; thresholds increase, and a final point
@@ -29,7 +38,7 @@ export interface PrecisionRecallCurve {
  * Every distinct threshold is kept (no truncation after full recall). Precision is 0 where
  * nothing is predicted positive. With no positive sample, recall is 1 at every threshold (as
  * scikit-learn, which also warns).
- * @throws InvalidParameterError when `posLabel` is needed and missing.
+ * @throws InvalidParameterError for an unknown option, or when `posLabel` is needed and missing.
  * @throws DataValidationError on empty input, a length mismatch or NaN / infinite scores.
  * @example
  * ```ts
@@ -43,13 +52,9 @@ export function precisionRecallCurve(
   probasPred: ReadonlyArray<number> | Float64Array,
   options: PrecisionRecallCurveOptions = {},
 ): PrecisionRecallCurve {
-  const { positive, score, weight } = binaryProblem(
-    'precisionRecallCurve',
-    yTrue,
-    probasPred,
-    options.posLabel,
-    options.sampleWeight,
-  );
+  const who = 'precisionRecallCurve';
+  const o = checkOptions(who, options, OPTIONS);
+  const { positive, score, weight } = binaryProblem(who, yTrue, probasPred, o.posLabel, o.sampleWeight);
   const c = binaryClfCurve(positive, score, weight);
   const k = c.tps.length;
   const P = c.tps[k - 1] as number;

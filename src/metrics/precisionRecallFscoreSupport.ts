@@ -1,21 +1,15 @@
 import { InvalidParameterError, DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import {
-  checkTargets,
-  checkWeights,
-  checkZeroDivision,
-  divide,
-  indexIn,
-  labelCounts,
-  nanAverage,
-  resolveLabels,
-  type Average,
-  type ZeroDivision,
-} from './_common.js';
+import { checkOptions, invalid } from '../core/validate.js';
+import { type Average, checkAverage, nanAverage } from './average.js';
+import { labelCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkZeroDivision, divide, type ZeroDivision } from './zeroDivision.js';
 
-export type { Average, ZeroDivision } from './_common.js';
-
-/** Options shared by {@link precisionRecallFscoreSupport}, {@link precisionScore}, {@link recallScore}, {@link f1Score} and {@link fbetaScore}. */
+/**
+ * Options shared by {@link precisionRecallFscoreSupport}, {@link precisionScore},
+ * {@link recallScore}, {@link f1Score} and {@link fbetaScore}.
+ */
 export interface PrfOptions {
   /**
    * How per-class values are combined: `'binary'` reports `posLabel` only (binary data only);
@@ -24,11 +18,19 @@ export interface PrfOptions {
    * @defaultValue `'binary'` for the `…Score` functions, `null` for {@link precisionRecallFscoreSupport}
    */
   average?: Average | null;
-  /** Classes to report and average over, in order; may include classes absent from the data. Ignored with `average: 'binary'`. @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Classes to report and average over, in order; may include classes absent from the data. Ignored
+   * with `average: 'binary'`.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
   /** The positive class for `average: 'binary'`. @defaultValue 1 */
   posLabel?: Label;
-  /** Value of a ratio whose denominator is 0 (precision with nothing predicted, recall with no true sample, F with neither). `'nan'` entries are skipped by the averages. @defaultValue 0 */
+  /**
+   * Value of a ratio whose denominator is 0 (precision with nothing predicted, recall with no true
+   * sample, F with neither). `'nan'` entries are skipped by the averages.
+   * @defaultValue 0
+   */
   zeroDivision?: ZeroDivision;
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
@@ -36,11 +38,17 @@ export interface PrfOptions {
 
 /** Options of {@link precisionRecallFscoreSupport} and {@link fbetaScore}. */
 export interface FbetaOptions extends PrfOptions {
-  /** Weight of recall relative to precision in the F-score (`Infinity` → recall, 0 → precision). @defaultValue 1 */
+  /**
+   * Weight of recall relative to precision in the F-score (`Infinity` → recall, 0 → precision).
+   * @defaultValue 1
+   */
   beta?: number;
 }
 
-/** Per-class result of {@link precisionRecallFscoreSupport} (`average: null`); arrays are aligned with `labels`. */
+/**
+ * Per-class result of {@link precisionRecallFscoreSupport} (`average: null`); arrays are aligned
+ * with `labels`.
+ */
 export interface PrfsPerClass {
   /** The classes, in the order of every array below. */
   labels: Label[];
@@ -73,15 +81,11 @@ interface Core {
   average: Average | null;
 }
 
-function checkAverage(who: string, a: unknown): Average | null {
-  if (a === null || a === 'binary' || a === 'micro' || a === 'macro' || a === 'weighted') return a;
-  throw new InvalidParameterError(
-    'average',
-    `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(a)}.`,
-  );
-}
+const PRF_OPTIONS: ReadonlyArray<keyof PrfOptions> = ['average', 'labels', 'posLabel', 'zeroDivision', 'sampleWeight'];
+const FBETA_OPTIONS: ReadonlyArray<keyof FbetaOptions> = [...PRF_OPTIONS, 'beta'];
+const AVERAGES = ['binary', 'micro', 'macro', 'weighted', null] as const;
 
-/** @internal */
+/** Precision, recall, F and support per label of already-checked options. @internal */
 export function prfsCore(
   who: string,
   yTrue: ReadonlyArray<Label>,
@@ -89,12 +93,10 @@ export function prfsCore(
   options: FbetaOptions,
   defaultAverage: Average | null,
 ): Core {
-  const average = checkAverage(who, options.average === undefined ? defaultAverage : options.average);
+  const average = checkAverage(who, options.average, AVERAGES, defaultAverage);
   const z = checkZeroDivision(who, options.zeroDivision);
   const beta = options.beta ?? 1;
-  if (typeof beta !== 'number' || Number.isNaN(beta) || beta < 0) {
-    throw new InvalidParameterError('beta', `${who}: beta must be a number >= 0, received ${describe(beta)}.`);
-  }
+  if (typeof beta !== 'number' || !(beta >= 0)) invalid(who, 'beta', 'a number ≥ 0 (Infinity for recall)', beta);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
   let labels: Label[];
@@ -102,7 +104,9 @@ export function prfsCore(
     const present = resolveLabels(who, undefined, t, p);
     if (present.length > 2) {
       throw new DataValidationError(
-        `${who}: the targets are multiclass (${present.length} classes: ${present.map((l) => describe(l)).join(', ')}) but average='binary'. Choose average 'micro', 'macro', 'weighted' or null.`,
+        `${who}: the targets are multiclass (${present.length} classes: ` +
+          `${present.map((l) => describe(l)).join(', ')}) but average='binary'. ` +
+          "Choose average 'micro', 'macro', 'weighted' or null.",
         { param: 'yTrue' },
       );
     }
@@ -110,7 +114,8 @@ export function prfsCore(
     if (!present.includes(pos) && present.length >= 2) {
       throw new InvalidParameterError(
         'posLabel',
-        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+        `${who}: posLabel=${describe(pos)} is not a valid label; ` +
+          `it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
       );
     }
     labels = [pos];
@@ -170,8 +175,10 @@ function averaged(core: Core): PrfsAveraged {
  * `tp + fp + fn = 0`. Undefined ratios take `zeroDivision`; with `'nan'` they are skipped by the
  * averages (NaN when all are). `'weighted'` with zero total support falls back to the unweighted
  * mean, as scikit-learn's `_nanaverage` does. `'micro'` over all present labels equals accuracy.
- * @throws InvalidParameterError for a bad `average`, `beta`, `zeroDivision`, `labels` or `posLabel`.
- * @throws DataValidationError on empty input, a length mismatch, or multiclass data with `average: 'binary'`.
+ * @throws InvalidParameterError for an unknown option, a bad `average`, `beta`, `zeroDivision`,
+ * `labels` or `posLabel`.
+ * @throws DataValidationError on empty input, a length mismatch, or multiclass data with
+ * `average: 'binary'`.
  * @example
  * ```ts
  * const r = precisionRecallFscoreSupport(['cat', 'dog', 'pig', 'cat'], ['cat', 'pig', 'dog', 'cat']);
@@ -201,7 +208,8 @@ export function precisionRecallFscoreSupport(
   yPred: ReadonlyArray<Label>,
   options: FbetaOptions = {},
 ): PrfsPerClass | PrfsAveraged {
-  const core = prfsCore('precisionRecallFscoreSupport', yTrue, yPred, options, null);
+  const who = 'precisionRecallFscoreSupport';
+  const core = prfsCore(who, yTrue, yPred, checkOptions(who, options, FBETA_OPTIONS), null);
   if (core.average === null) {
     return {
       labels: core.labels,
@@ -260,7 +268,8 @@ export function precisionScore(
   yPred: ReadonlyArray<Label>,
   options: PrfOptions = {},
 ): number | Map<Label, number> {
-  return pick('precisionScore', 'precision', yTrue, yPred, options);
+  const who = 'precisionScore';
+  return pick(who, 'precision', yTrue, yPred, checkOptions(who, options, PRF_OPTIONS));
 }
 
 /**
@@ -296,7 +305,8 @@ export function recallScore(
   yPred: ReadonlyArray<Label>,
   options: PrfOptions = {},
 ): number | Map<Label, number> {
-  return pick('recallScore', 'recall', yTrue, yPred, options);
+  const who = 'recallScore';
+  return pick(who, 'recall', yTrue, yPred, checkOptions(who, options, PRF_OPTIONS));
 }
 
 /**
@@ -308,7 +318,7 @@ export function recallScore(
  * @throws InvalidParameterError / DataValidationError as {@link precisionRecallFscoreSupport}.
  * @example
  * ```ts
- * f1Score(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c'], { average: 'macro', zeroDivision: 0 }); // 0.777…
+ * f1Score(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c'], { average: 'macro' }); // 0.777…
  * ```
  * @see scikit-learn `sklearn.metrics.f1_score`
  */
@@ -332,7 +342,8 @@ export function f1Score(
   yPred: ReadonlyArray<Label>,
   options: PrfOptions = {},
 ): number | Map<Label, number> {
-  return pick('f1Score', 'fScore', yTrue, yPred, { ...options, beta: 1 });
+  const who = 'f1Score';
+  return pick(who, 'fScore', yTrue, yPred, { ...checkOptions(who, options, PRF_OPTIONS), beta: 1 });
 }
 
 /**
@@ -367,5 +378,6 @@ export function fbetaScore(
   yPred: ReadonlyArray<Label>,
   options: FbetaOptions = {},
 ): number | Map<Label, number> {
-  return pick('fbetaScore', 'fScore', yTrue, yPred, options);
+  const who = 'fbetaScore';
+  return pick(who, 'fScore', yTrue, yPred, checkOptions(who, options, FBETA_OPTIONS));
 }

@@ -1,17 +1,11 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { uniqueSorted } from '../core/labels.js';
 import type { Dense, Label, MatrixInput } from '../core/matrix.js';
-import {
-  binaryAuc,
-  checkScoreMatrix,
-  flattenOneVsRest,
-  checkScores,
-  checkTrue,
-  checkWeights,
-  indexIn,
-  isVector,
-  resolveLabels,
-  uniqueSorted,
-} from './_common.js';
+import { checkOneOf, checkOptions } from '../core/validate.js';
+import { checkAverage } from './average.js';
+import { checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { binaryAuc, flattenOneVsRest } from './thresholdSweep.js';
 
 /** Options of {@link rocAucScore}. */
 export interface RocAucOptions {
@@ -27,13 +21,25 @@ export interface RocAucOptions {
    * only: a Map of per-class AUCs). Ignored for binary problems. @defaultValue 'macro'
    */
   average?: 'macro' | 'weighted' | 'micro' | null;
-  /** Classes, in the order of the score columns; may include classes absent from yTrue. @defaultValue the sorted distinct labels of yTrue */
+  /**
+   * Classes, in the order of the score columns; may include classes absent from yTrue.
+   * @defaultValue the sorted distinct labels of yTrue
+   */
   labels?: ReadonlyArray<Label>;
-  /** Binary only: the positive class, whose scores `yScore` holds. @defaultValue the last of `labels` (the greater label when `labels` is omitted) */
+  /**
+   * Binary only: the positive class, whose scores `yScore` holds.
+   * @defaultValue the last of `labels` (the greater label when `labels` is omitted)
+   */
   posLabel?: Label;
-  /** Per-sample weights (not with `multiClass: 'ovo'`). @defaultValue undefined (every sample weighs 1) */
+  /**
+   * Per-sample weights (not with `multiClass: 'ovo'`).
+   * @defaultValue undefined (every sample weighs 1)
+   */
   sampleWeight?: ReadonlyArray<number>;
 }
+
+const OPTIONS: ReadonlyArray<keyof RocAucOptions> = ['multiClass', 'average', 'labels', 'posLabel', 'sampleWeight'];
+const AVERAGES = ['macro', 'weighted', 'micro', null] as const;
 
 const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.abs(s);
 
@@ -56,16 +62,19 @@ const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.a
  * Cost: per class one native typed-array sort of the positives' and of the negatives' scores
  * and a linear merge — O(n log n) per class, no permutation, no comparator; ovo does the same on
  * each pair's samples.
- * @throws InvalidParameterError for a missing or unknown `multiClass`, a bad `average`, or `sampleWeight` with ovo.
+ * @throws InvalidParameterError for an unknown option, a missing or unknown `multiClass`, a bad
+ * `average`, or `sampleWeight` with ovo.
  * @throws DataValidationError on empty input, length or column mismatches, NaN scores, rows not
  * summing to 1, a yTrue label missing from `labels`, or a single class.
  * @example
  * ```ts
  * rocAucScore(['no', 'no', 'yes', 'yes'], [0.1, 0.4, 0.35, 0.8], { posLabel: 'yes' }); // 0.75
- * rocAucScore([0, 1, 2, 2], [[0.8, 0.1, 0.1], [0.3, 0.4, 0.3], [0.2, 0.2, 0.6], [0.1, 0.5, 0.4]],
- *   { multiClass: 'ovr', average: 'weighted' });
+ * const proba = [[0.8, 0.1, 0.1], [0.3, 0.4, 0.3], [0.2, 0.2, 0.6], [0.1, 0.5, 0.4]];
+ * rocAucScore([0, 1, 2, 2], proba, { multiClass: 'ovr', average: 'weighted' });
  * ```
- * @see scikit-learn `sklearn.metrics.roc_auc_score`; Hand & Till (2001), "A simple generalisation of the area under the ROC curve for multiple class classification problems"; Provost & Domingos (2000) for ovr.
+ * @see scikit-learn `sklearn.metrics.roc_auc_score`; Hand & Till (2001), "A simple generalisation of
+ * the area under the ROC curve for multiple class classification problems"; Provost & Domingos
+ * (2000) for ovr.
  */
 export function rocAucScore(
   yTrue: ReadonlyArray<Label>,
@@ -88,25 +97,15 @@ export function rocAucScore(
   options: RocAucOptions = {},
 ): number | Map<Label, number> {
   const who = 'rocAucScore';
-  const { multiClass } = options;
-  const average = options.average === undefined ? 'macro' : options.average;
-  if (multiClass !== undefined && multiClass !== 'ovr' && multiClass !== 'ovo') {
-    throw new InvalidParameterError(
-      'multiClass',
-      `${who}: multiClass must be 'ovr' or 'ovo', received ${describe(multiClass)}.`,
-    );
-  }
-  if (average !== null && average !== 'macro' && average !== 'weighted' && average !== 'micro') {
-    throw new InvalidParameterError(
-      'average',
-      `${who}: average must be 'macro', 'weighted', 'micro' or null, received ${describe(average)}.`,
-    );
-  }
+  const o = checkOptions(who, options, OPTIONS);
+  const multiClass =
+    o.multiClass === undefined ? undefined : checkOneOf(who, 'multiClass', o.multiClass, ['ovr', 'ovo']);
+  const average = checkAverage(who, o.average, AVERAGES, 'macro');
   const t = checkTrue(who, yTrue);
   const n = t.length;
-  const w = checkWeights(who, options.sampleWeight, n);
+  const w = checkWeights(who, o.sampleWeight, n);
   const present = uniqueSorted(t);
-  const labels = resolveLabels(who, options.labels, t);
+  const labels = resolveLabels(who, o.labels, t);
   const vector = isVector(yScore);
   let d: Dense | undefined;
   if (!vector) d = checkScoreMatrix(who, yScore as MatrixInput, n, undefined);
@@ -115,15 +114,17 @@ export function rocAucScore(
   if (!multiclass) {
     if (present.length < 2) {
       throw new DataValidationError(
-        `${who}: only one class (${describe(present[0])}) is present in yTrue; ROC AUC needs both a positive and a negative sample.`,
+        `${who}: only one class (${describe(present[0])}) is present in yTrue; ROC AUC needs both a positive ` +
+          'and a negative sample.',
         { param: 'yTrue' },
       );
     }
-    const pos = options.posLabel ?? (labels[labels.length - 1] as Label);
+    const pos = o.posLabel ?? (labels[labels.length - 1] as Label);
     if (!present.includes(pos)) {
       throw new InvalidParameterError(
         'posLabel',
-        `${who}: posLabel=${describe(pos)} is not one of the classes in yTrue [${present.map((l) => describe(l)).join(', ')}].`,
+        `${who}: posLabel=${describe(pos)} is not one of the classes in yTrue ` +
+          `[${present.map((l) => describe(l)).join(', ')}].`,
       );
     }
     let s: Float64Array;
@@ -135,7 +136,8 @@ export function rocAucScore(
         const col = labels.indexOf(pos);
         if (labels.length !== 2 || col < 0) {
           throw new DataValidationError(
-            `${who}: yScore has 2 columns but labels [${labels.map((l) => describe(l)).join(', ')}] do not name 2 classes including posLabel.`,
+            `${who}: yScore has 2 columns but labels [${labels.map((l) => describe(l)).join(', ')}] do not name ` +
+              '2 classes including posLabel.',
             { param: 'labels' },
           );
         }
@@ -156,15 +158,17 @@ export function rocAucScore(
   }
   if (d === undefined) {
     throw new DataValidationError(
-      `${who}: yTrue is multiclass but yScore is 1-D; pass an n × k probability matrix whose columns follow labels.`,
+      `${who}: yTrue is multiclass but yScore is 1-D; pass an n × k probability matrix whose columns ` +
+        'follow labels.',
       { param: 'yScore' },
     );
   }
   const k = d.cols;
   if (labels.length !== k) {
     throw new DataValidationError(
-      options.labels === undefined
-        ? `${who}: yTrue has ${labels.length} classes but yScore has ${k} columns. Pass labels listing every class, in column order.`
+      o.labels === undefined
+        ? `${who}: yTrue has ${labels.length} classes but yScore has ${k} columns. ` +
+            'Pass labels listing every class, in column order.'
         : `${who}: ${labels.length} labels were given but yScore has ${k} columns; columns follow labels.`,
       { param: 'yScore' },
     );
@@ -181,7 +185,8 @@ export function rocAucScore(
     for (let j = 0; j < k; j++) s += d.data[i * k + j] as number;
     if (!ALLCLOSE(s)) {
       throw new DataValidationError(
-        `${who}: row ${i} of yScore sums to ${s}; multiclass ROC AUC needs probabilities whose rows sum to 1 (e.g. predictProba output).`,
+        `${who}: row ${i} of yScore sums to ${s}; multiclass ROC AUC needs probabilities whose rows sum ` +
+          'to 1 (e.g. predictProba output).',
         { param: 'yScore', row: i },
       );
     }
@@ -190,7 +195,8 @@ export function rocAucScore(
     if (w)
       throw new InvalidParameterError(
         'sampleWeight',
-        `${who}: sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); use 'ovr' or drop the weights.`,
+        `${who}: sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); ` +
+          "use 'ovr' or drop the weights.",
       );
     if (average !== 'macro' && average !== 'weighted') {
       throw new InvalidParameterError(
@@ -236,7 +242,9 @@ function ovr(
     support[c] = pos;
     if (pos === 0 || neg === 0) {
       throw new DataValidationError(
-        `${who}: class ${describe(labels[c])} has ${pos === 0 ? 'no positive' : 'no negative'} sample in yTrue, so its one-vs-rest ROC AUC is undefined. Evaluate on data containing every class, or use multiClass 'ovo', which skips absent classes.`,
+        `${who}: class ${describe(labels[c])} has ${pos === 0 ? 'no positive' : 'no negative'} sample in ` +
+          'yTrue, so its one-vs-rest ROC AUC is undefined. Evaluate on data containing every class, ' +
+          "or use multiClass 'ovo', which skips absent classes.",
         { param: 'yTrue' },
       );
     }

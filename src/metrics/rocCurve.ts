@@ -1,14 +1,25 @@
-import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { binaryClfCurve, checkScores, checkTrue, checkWeights, defaultPosLabel, uniqueSorted } from './_common.js';
+import { checkBoolean, checkOptions } from '../core/validate.js';
+import { binaryProblem } from './binaryProblem.js';
+import { binaryClfCurve } from './thresholdSweep.js';
 
 /** Options of {@link rocCurve}. */
 export interface RocCurveOptions {
-  /** The positive class. @defaultValue 1 (only when yTrue is in {0, 1} or {−1, 1}; required otherwise) */
+  /**
+   * The positive class.
+   * @defaultValue 1 (only when yTrue is in {0, 1} or {−1, 1}; required otherwise)
+   */
   posLabel?: Label;
-  /** Per-sample weights; zero-weight samples are dropped first. @defaultValue undefined (every sample weighs 1) */
+  /**
+   * Per-sample weights; zero-weight samples are dropped first.
+   * @defaultValue undefined (every sample weighs 1)
+   */
   sampleWeight?: ReadonlyArray<number>;
-  /** Drop thresholds whose point lies on a straight segment between its neighbours (does not change the area). @defaultValue true */
+  /**
+   * Drop thresholds whose point lies on a straight segment between its neighbours (does not change
+   * the area).
+   * @defaultValue true
+   */
   dropIntermediate?: boolean;
 }
 
@@ -22,37 +33,7 @@ export interface RocCurve {
   thresholds: number[];
 }
 
-/** Validates a binary ranking problem: labels, scores, weights → 0/1 target. @internal */
-export function binaryProblem(
-  who: string,
-  yTrue: ReadonlyArray<Label>,
-  yScore: ReadonlyArray<number> | Float64Array | Float32Array,
-  posLabel: Label | undefined,
-  sampleWeight: ReadonlyArray<number> | undefined,
-): { positive: Uint8Array; score: Float64Array; weight: Float64Array | undefined; classes: Label[] } {
-  const t = checkTrue(who, yTrue);
-  const n = t.length;
-  const score = checkScores(who, yScore, n);
-  const weight = checkWeights(who, sampleWeight, n);
-  const classes = uniqueSorted(t);
-  if (posLabel === undefined) {
-    if (classes.length > 2) {
-      throw new DataValidationError(
-        `${who}: yTrue has ${classes.length} classes; a binary curve needs posLabel to say which class is positive.`,
-        { param: 'yTrue' },
-      );
-    }
-    posLabel = defaultPosLabel(who, classes);
-  } else if (typeof posLabel !== typeof t[0]) {
-    throw new DataValidationError(
-      `${who}: posLabel ${describe(posLabel)} is a ${typeof posLabel} but yTrue holds ${typeof t[0]}s.`,
-      { param: 'posLabel' },
-    );
-  }
-  const positive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) positive[i] = t[i] === posLabel ? 1 : 0;
-  return { positive, score, weight, classes };
-}
+const OPTIONS: ReadonlyArray<keyof RocCurveOptions> = ['posLabel', 'sampleWeight', 'dropIntermediate'];
 
 /**
  * Receiver operating characteristic: for every distinct score `θ` (descending),
@@ -62,7 +43,8 @@ export function binaryProblem(
  * The first threshold is `Infinity` (scikit-learn ≥ 1.3; 1.2 used `max(score) + 1`). Tied scores
  * form one step. When yTrue has no negatives (positives) `fpr` (`tpr`) is all NaN, as in
  * scikit-learn (which also warns).
- * @throws InvalidParameterError when `posLabel` is needed and missing.
+ * @throws InvalidParameterError for an unknown option, a non-boolean `dropIntermediate`, or when
+ * `posLabel` is needed and missing.
  * @throws DataValidationError on empty input, a length mismatch or NaN / infinite scores.
  * @example
  * ```ts
@@ -77,12 +59,14 @@ export function rocCurve(
   options: RocCurveOptions = {},
 ): RocCurve {
   const who = 'rocCurve';
-  const { positive, score, weight } = binaryProblem(who, yTrue, yScore, options.posLabel, options.sampleWeight);
+  const o = checkOptions(who, options, OPTIONS);
+  const dropIntermediate = checkBoolean(who, 'dropIntermediate', o.dropIntermediate, true);
+  const { positive, score, weight } = binaryProblem(who, yTrue, yScore, o.posLabel, o.sampleWeight);
   const c = binaryClfCurve(positive, score, weight);
   let fps = Array.from(c.fps);
   let tps = Array.from(c.tps);
   let thr = Array.from(c.thresholds);
-  if (options.dropIntermediate !== false && fps.length > 2) {
+  if (dropIntermediate && fps.length > 2) {
     const keep: number[] = [0];
     for (let i = 1; i < fps.length - 1; i++) {
       const d2f = (fps[i + 1] as number) - 2 * (fps[i] as number) + (fps[i - 1] as number);

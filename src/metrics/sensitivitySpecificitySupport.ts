@@ -1,12 +1,21 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { checkTargets, checkWeights, indexIn, labelCounts, resolveLabels, type Average } from './_common.js';
+import { checkOptions } from '../core/validate.js';
+import { type Average, checkAverage } from './average.js';
+import { labelCounts } from './counts.js';
+import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link sensitivitySpecificitySupport}. */
 export interface SensitivitySpecificityOptions {
-  /** `'binary'` (posLabel only), `'micro'`, `'macro'`, `'weighted'` (by support) or `null` (per class). @defaultValue null */
+  /**
+   * `'binary'` (posLabel only), `'micro'`, `'macro'`, `'weighted'` (by support) or `null` (per class).
+   * @defaultValue null
+   */
   average?: Average | null;
-  /** Classes to report, in order; may include classes absent from the data. @defaultValue the sorted union of yTrue and yPred */
+  /**
+   * Classes to report, in order; may include classes absent from the data.
+   * @defaultValue the sorted union of yTrue and yPred
+   */
   labels?: ReadonlyArray<Label>;
   /** The positive class for `average: 'binary'`. @defaultValue 1 */
   posLabel?: Label;
@@ -34,26 +43,17 @@ export interface SensitivitySpecificityAveraged {
   specificity: number;
 }
 
-/** @internal */
+const OPTIONS: ReadonlyArray<keyof SensitivitySpecificityOptions> = ['average', 'labels', 'posLabel', 'sampleWeight'];
+const AVERAGES = ['binary', 'micro', 'macro', 'weighted', null] as const;
+
+/** Sensitivity, specificity and support per label of already-checked options. @internal */
 export function sssCore(
   who: string,
   yTrue: ReadonlyArray<Label>,
   yPred: ReadonlyArray<Label>,
   options: SensitivitySpecificityOptions,
 ): { labels: Label[]; sensitivity: number[]; specificity: number[]; support: number[]; average: Average | null } {
-  const average = options.average === undefined ? null : options.average;
-  if (
-    average !== null &&
-    average !== 'binary' &&
-    average !== 'micro' &&
-    average !== 'macro' &&
-    average !== 'weighted'
-  ) {
-    throw new InvalidParameterError(
-      'average',
-      `${who}: average must be 'binary', 'micro', 'macro', 'weighted' or null, received ${describe(average)}.`,
-    );
-  }
+  const average = checkAverage(who, options.average, AVERAGES, null);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
   let labels: Label[];
@@ -61,7 +61,8 @@ export function sssCore(
     const present = resolveLabels(who, undefined, t, p);
     if (present.length > 2) {
       throw new DataValidationError(
-        `${who}: the targets are multiclass (${present.length} classes) but average='binary'. Choose 'micro', 'macro', 'weighted' or null.`,
+        `${who}: the targets are multiclass (${present.length} classes) but average='binary'. ` +
+          "Choose 'micro', 'macro', 'weighted' or null.",
         { param: 'yTrue' },
       );
     }
@@ -69,7 +70,8 @@ export function sssCore(
     if (!present.includes(pos) && present.length >= 2) {
       throw new InvalidParameterError(
         'posLabel',
-        `${who}: posLabel=${describe(pos)} is not a valid label; it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
+        `${who}: posLabel=${describe(pos)} is not a valid label; ` +
+          `it should be one of [${present.map((l) => describe(l)).join(', ')}].`,
       );
     }
     labels = [pos];
@@ -97,7 +99,7 @@ export function sssCore(
   return { labels, sensitivity, specificity, support: truth, average };
 }
 
-/** @internal */
+/** The averaged sensitivity and specificity of a {@link sssCore} result. @internal */
 export function averageSss(r: ReturnType<typeof sssCore>): SensitivitySpecificityAveraged {
   const weights = r.average === 'weighted' ? r.support : undefined;
   const ws = weights ? weights.reduce((a, b) => a + b, 0) : r.sensitivity.length;
@@ -115,8 +117,9 @@ export function averageSss(r: ReturnType<typeof sssCore>): SensitivitySpecificit
  * the samples predicted or labelled as the class; with sample weights the total is the sum of the
  * weights (imbalanced-learn 0.10 mixes in the unweighted sample count — we do not copy that).
  * `'weighted'` with zero total support gives 0 and 0, as imbalanced-learn.
- * @throws InvalidParameterError for a bad `average`, `labels` or `posLabel`.
- * @throws DataValidationError on empty input, a length mismatch, or multiclass data with `average: 'binary'`.
+ * @throws InvalidParameterError for an unknown option, a bad `average`, `labels` or `posLabel`.
+ * @throws DataValidationError on empty input, a length mismatch, or multiclass data with
+ * `average: 'binary'`.
  * @example
  * ```ts
  * const r = sensitivitySpecificitySupport([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1]);
@@ -145,7 +148,8 @@ export function sensitivitySpecificitySupport(
   yPred: ReadonlyArray<Label>,
   options: SensitivitySpecificityOptions = {},
 ): SensitivitySpecificityPerClass | SensitivitySpecificityAveraged {
-  const r = sssCore('sensitivitySpecificitySupport', yTrue, yPred, options);
+  const who = 'sensitivitySpecificitySupport';
+  const r = sssCore(who, yTrue, yPred, checkOptions(who, options, OPTIONS));
   if (r.average === null)
     return { labels: r.labels, sensitivity: r.sensitivity, specificity: r.specificity, support: r.support };
   return averageSss(r);

@@ -1,6 +1,8 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { checkScoreMatrix, checkScores, checkTrue, checkWeights, indexIn, isVector, resolveLabels } from './_common.js';
+import { checkBoolean, checkInteger, checkOptions } from '../core/validate.js';
+import { checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
 
 /** Options of {@link topKAccuracyScore}. */
 export interface TopKAccuracyOptions {
@@ -14,6 +16,8 @@ export interface TopKAccuracyOptions {
   sampleWeight?: ReadonlyArray<number>;
 }
 
+const OPTIONS: ReadonlyArray<keyof TopKAccuracyOptions> = ['k', 'labels', 'normalize', 'sampleWeight'];
+
 /**
  * Fraction of samples whose true class is among the `k` highest scores:
  * `Σ wᵢ·[yᵢ ∈ top_k(ŝᵢ)] / Σ wᵢ`.
@@ -24,12 +28,14 @@ export interface TopKAccuracyOptions {
  * of the greater class: with `k = 1` the prediction is `score > 0.5` (or `> 0` when scores leave
  * [0, 1]); with `k ≥ 2` every sample is a hit. Columns follow `labels` as given (scikit-learn
  * insists that `labels` be sorted).
- * @throws InvalidParameterError for `k` < 1 or bad `labels`.
+ * @throws InvalidParameterError for an unknown option, `k` < 1, a non-boolean `normalize` or bad
+ * `labels`.
  * @throws DataValidationError on empty input, length or column mismatches, NaN scores, a 2-D
  * score of more than one column for binary data, or a yTrue label missing from `labels`.
  * @example
  * ```ts
- * topKAccuracyScore([0, 1, 2, 2], [[0.5, 0.2, 0.2], [0.3, 0.4, 0.2], [0.2, 0.4, 0.3], [0.7, 0.2, 0.1]], { k: 2 }); // 0.75
+ * const scores = [[0.5, 0.2, 0.2], [0.3, 0.4, 0.2], [0.2, 0.4, 0.3], [0.7, 0.2, 0.1]];
+ * topKAccuracyScore([0, 1, 2, 2], scores, { k: 2 }); // 0.75
  * ```
  * @see scikit-learn `sklearn.metrics.top_k_accuracy_score`
  */
@@ -39,15 +45,15 @@ export function topKAccuracyScore(
   options: TopKAccuracyOptions = {},
 ): number {
   const who = 'topKAccuracyScore';
-  const k = options.k ?? 2;
-  if (!Number.isInteger(k) || k < 1)
-    throw new InvalidParameterError('k', `${who}: k must be an integer >= 1, received ${describe(k)}.`);
+  const o = checkOptions(who, options, OPTIONS);
+  const k = checkInteger(who, 'k', o.k, { min: 1 }, 2);
+  const normalize = checkBoolean(who, 'normalize', o.normalize, true);
   const t = checkTrue(who, yTrue);
   const n = t.length;
-  const w = checkWeights(who, options.sampleWeight, n);
-  const labels = resolveLabels(who, options.labels, t);
+  const w = checkWeights(who, o.sampleWeight, n);
+  const labels = resolveLabels(who, o.labels, t);
   const present = new Set(t).size;
-  const binary = present <= 2 && !(options.labels !== undefined && labels.length > 2);
+  const binary = present <= 2 && !(o.labels !== undefined && labels.length > 2);
   const ti = indexIn(t, labels);
   const bad = ti.indexOf(-1);
   if (bad >= 0)
@@ -63,7 +69,8 @@ export function topKAccuracyScore(
       const d = checkScoreMatrix(who, yScore as MatrixInput, n, undefined);
       if (d.cols !== 1) {
         throw new DataValidationError(
-          `${who}: yTrue is binary while yScore is 2-D with ${d.cols} columns. Pass the 1-D score of the greater class, or labels listing all classes when yTrue lacks some.`,
+          `${who}: yTrue is binary while yScore is 2-D with ${d.cols} columns. Pass the 1-D score of the ` +
+            'greater class, or labels listing all classes when yTrue lacks some.',
           { param: 'yScore' },
         );
       }
@@ -71,7 +78,8 @@ export function topKAccuracyScore(
     }
     if (labels.length !== 2) {
       throw new DataValidationError(
-        `${who}: the number of classes (${labels.length}) does not match the 2 classes a 1-D yScore implies. Pass labels with both classes.`,
+        `${who}: the number of classes (${labels.length}) does not match the 2 classes a 1-D yScore implies. ` +
+          'Pass labels with both classes.',
         { param: 'labels' },
       );
     }
@@ -106,5 +114,5 @@ export function topKAccuracyScore(
     total += wi;
     if (hits[i]) hit += wi;
   }
-  return options.normalize === false ? hit : hit / total;
+  return normalize ? hit / total : hit;
 }

@@ -42,7 +42,8 @@ export async function activateBackend(choice: MLPBackend, who: string): Promise<
   throw new InvalidParameterError(
     'backend',
     `${who}: the tfjs backend ${choice === 'auto' ? '(wasm or cpu)' : `"${choice}"`} could not be initialized. ` +
-      `Use backend: 'cpu' (always available), or for wasm make its .wasm files reachable (setWasmPaths from @tensorflow/tfjs-backend-wasm in browsers).`,
+      "Use backend: 'cpu' (always available), or for wasm make its .wasm files reachable " +
+      '(setWasmPaths from @tensorflow/tfjs-backend-wasm in browsers).',
   );
 }
 

@@ -1,18 +1,16 @@
-export { MLPClassifier } from './classifier.js';
+export { MLPClassifier } from './MLPClassifier.js';
 export type {
   MLPClassifierOptions,
   MLPClassifierParams,
-  MLPFitted,
   MLPMonitor,
   MLPOptimizer,
-  MLPActivation,
-  MLPBackend,
-  ResolvedBackend,
   EarlyStoppingOptions,
   ReduceLROnPlateauOptions,
   MLPValidationData,
   EpochLogs,
   BatchLogs,
-  MLPSummary,
-  MLPLayerSummary,
-} from './classifier.js';
+} from './options.js';
+export type { MLPFitted } from './fitted.js';
+export type { MLPSummary, MLPLayerSummary } from './architecture.js';
+export type { MLPActivation } from './Network.js';
+export type { MLPBackend, ResolvedBackend } from './backend.js';

@@ -1,4 +1,5 @@
 import type { Matrix } from 'ml-matrix';
+import type { ClassifierLike, ProbabilisticClassifier, SamplerLike, Transformer } from '../core/contracts.js';
 import {
   DataValidationError,
   InvalidParameterError,
@@ -6,66 +7,17 @@ import {
   SerializationError,
   describe,
 } from '../core/errors.js';
-import type { ResampleResult } from '../core/estimator.js';
-import { checkLabels, classCounts, compareLabels } from '../core/labels.js';
+import { checkLabels, classCounts } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import { FORMAT_PREFIX, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
-import { cloneEstimator } from './clone.js';
 import { rowCount } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
-
-/**
- * A transformer step: `fit` + `transform` (Encoder, Scaler, or your own).
- *
- * @remarks
- * Inputs are typed `unknown` so that any transformer fits, whatever rows it accepts (the Encoder
- * takes table rows, the Scaler numeric matrices). `fit` may return a Promise; the pipeline awaits it.
- */
-export interface PipelineTransformer {
-  /** Learns from `X` (and optionally `y`). */
-  fit(X: unknown, y?: ReadonlyArray<Label>): unknown;
-  /** Maps rows to a numeric matrix. */
-  transform(X: unknown): Matrix;
-  /** `fit` then `transform`; used while fitting when present (as scikit-learn does). */
-  fitTransform?(X: unknown, y?: ReadonlyArray<Label>): Matrix;
-  /** The JSON envelope (needed by {@link Pipeline.toJSON}). */
-  toJSON?(): Envelope;
-}
-
-/** A sampler step: anything with `fitResample` (SMOTE, RandomOverSampler, your own). It runs only in `fit`. */
-export interface PipelineSampler {
-  /** Resamples the training rows. */
-  fitResample(X: never, y: ReadonlyArray<Label>): ResampleResult;
-  /** The JSON envelope (needed by {@link Pipeline.toJSON}). */
-  toJSON?(): Envelope;
-}
-
-/** A final classifier step: `fit` (sync or async), `predict`, and usually `predictProba` and `classes`. */
-export interface PipelineClassifier {
-  /** Trains on the transformed (and resampled) training rows. */
-  fit(X: never, y: ReadonlyArray<Label>): unknown;
-  /** Predicted class per row. */
-  predict(X: never): Label[];
-  /** Class probabilities, columns in `classes` order. */
-  predictProba?(X: never): Matrix;
-  /** Sorted classes seen in fit. */
-  readonly classes?: ReadonlyArray<Label>;
-  /** The JSON envelope (needed by {@link Pipeline.toJSON}). */
-  toJSON?(): Envelope;
-}
-
-/**
- * One step of a {@link Pipeline}: a transformer, a sampler, a final classifier, or
- * `'passthrough'` / `null` (a placeholder that leaves the data unchanged).
- */
-export type PipelineStep = PipelineTransformer | PipelineSampler | PipelineClassifier | 'passthrough' | null;
-
-/** A named step: `[name, step]`. */
-export type NamedStep = readonly [name: string, step: PipelineStep];
-
-/** What the pipeline decided each step is. */
-type StepKind = 'transformer' | 'sampler' | 'classifier' | 'passthrough';
+import { cloneEstimator } from './clone.js';
+import { fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
+import type { PipelineClasses, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
+import { checkSteps, hasMethod, isObject } from './steps.js';
+import type { NamedStep, PipelineStep, StepKind } from './steps.js';
 
 /** What a fitted {@link Pipeline} learned (beyond the fitted steps themselves). */
 export interface PipelineFitted {
@@ -79,76 +31,18 @@ export interface PipelineFitted {
   readonly classCountsFinal: ReadonlyMap<Label, number>;
 }
 
-/** A class {@link Pipeline.fromJSON} can build a step with: it has a static `fromJSON`. */
-export interface LoadableClass {
-  /** Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`). */
-  fromJSON(json: never): unknown;
-}
-
-/** Classes {@link Pipeline.fromJSON} may build, keyed by class name (`{ Encoder, Scaler, SMOTE, MLPClassifier }`). */
-export type PipelineClasses = Readonly<Record<string, LoadableClass>>;
-
 /** The constructor arguments of a {@link Pipeline}. */
 export interface PipelineParams {
   /** The named steps, in order. */
   readonly steps: ReadonlyArray<NamedStep>;
 }
 
-/** The `params` of a pipeline's JSON envelope. */
-export interface PipelineParamsJSON {
-  /** Each step's name and envelope (or `'passthrough'` / `null`). */
-  steps: Array<[string, Envelope | 'passthrough' | null]>;
-}
-
-/** The `state` of a fitted pipeline's JSON envelope. */
-export interface PipelineStateJSON {
-  /** See {@link PipelineFitted.nSamplesIn}. */
-  nSamplesIn: number;
-  /** See {@link PipelineFitted.nSamplesFinal}. */
-  nSamplesFinal: number;
-  /** See {@link PipelineFitted.classCountsIn}, as `[label, count]` pairs. */
-  classCountsIn: Array<[Label, number]>;
-  /** See {@link PipelineFitted.classCountsFinal}, as `[label, count]` pairs. */
-  classCountsFinal: Array<[Label, number]>;
-}
-
 const VERSION = 1;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object';
-}
-
-function hasMethod(v: unknown, name: string): boolean {
-  return isObject(v) && typeof v[name] === 'function';
-}
-
-function stepKind(name: string, index: number, step: unknown, last: boolean): StepKind {
-  if (step === null || step === 'passthrough') return 'passthrough';
-  const where = `Pipeline: step "${name}" (index ${index})`;
-  if (!isObject(step)) {
-    throw new InvalidParameterError(
-      'steps',
-      `${where} is ${describe(step)}; expected a transformer (fit + transform), a sampler (fitResample), a classifier (fit + predict), 'passthrough' or null.`,
-    );
-  }
-  const sampler = hasMethod(step, 'fitResample');
-  const transformer = hasMethod(step, 'fit') && hasMethod(step, 'transform');
-  if (sampler && (hasMethod(step, 'transform') || hasMethod(step, 'fitTransform'))) {
-    throw new InvalidParameterError(
-      'steps',
-      `${where} has both fitResample and transform, so it is both a sampler and a transformer. A step must be one or the other (imbalanced-learn's rule): wrap it, or split it into two steps.`,
-    );
-  }
-  if (sampler) return 'sampler';
-  if (last && hasMethod(step, 'fit') && hasMethod(step, 'predict')) return 'classifier';
-  if (transformer) return 'transformer';
-  throw new InvalidParameterError(
-    'steps',
-    last
-      ? `${where} is the final step but has neither fit + predict (a classifier) nor fit + transform (a transformer) nor fitResample (a sampler).`
-      : `${where} is an intermediate step but is neither a transformer (fit + transform) nor a sampler (fitResample). Only the final step may be a classifier.`,
-  );
-}
+/** A step as the pipeline calls it, once its kind is known (inputs flow as `unknown`). */
+type AnyTransformer = Transformer<unknown>;
+type AnySampler = SamplerLike<unknown>;
+type AnyClassifier = ClassifierLike<unknown>;
 
 /**
  * A chain of transformers, samplers and a final classifier, in which samplers run **only while
@@ -179,7 +73,7 @@ function stepKind(name: string, index: number, step: unknown, last: boolean): St
  *
  * @see imbalanced-learn `imblearn.pipeline.Pipeline`; scikit-learn `sklearn.pipeline.Pipeline`.
  */
-export class Pipeline {
+export class Pipeline implements ProbabilisticClassifier<RowsInput> {
   /** The constructor arguments, frozen: `{ steps }`. */
   readonly params: PipelineParams;
   private readonly kinds: ReadonlyArray<StepKind>;
@@ -192,52 +86,9 @@ export class Pipeline {
    * known kind.
    */
   constructor(steps: ReadonlyArray<NamedStep>) {
-    if (!Array.isArray(steps) || steps.length === 0) {
-      throw new InvalidParameterError(
-        'steps',
-        `Pipeline: steps must be a non-empty array of [name, step] pairs, received ${describe(steps)}.`,
-      );
-    }
-    const names = new Set<string>();
-    const objects = new Map<unknown, string>();
-    const kinds: StepKind[] = [];
-    const frozen: NamedStep[] = [];
-    steps.forEach((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new InvalidParameterError(
-          'steps',
-          `Pipeline: steps[${i}] must be a [name, step] pair, received ${describe(pair)}.`,
-        );
-      }
-      const [name, step] = pair as unknown as [unknown, unknown];
-      if (typeof name !== 'string' || name.length === 0) {
-        throw new InvalidParameterError(
-          'steps',
-          `Pipeline: steps[${i}] has name ${describe(name)}; names must be non-empty strings.`,
-        );
-      }
-      if (names.has(name)) {
-        throw new InvalidParameterError(
-          'steps',
-          `Pipeline: the step name "${name}" is used twice (steps[${i}]). Give every step a unique name.`,
-        );
-      }
-      names.add(name);
-      kinds.push(stepKind(name, i, step, i === steps.length - 1));
-      if (isObject(step)) {
-        const other = objects.get(step);
-        if (other !== undefined) {
-          throw new InvalidParameterError(
-            'steps',
-            `Pipeline: steps "${other}" and "${name}" are the same object; fitting one would overwrite the other. Pass separate instances.`,
-          );
-        }
-        objects.set(step, name);
-      }
-      frozen.push(Object.freeze([name, step as PipelineStep]) as NamedStep);
-    });
-    this.params = Object.freeze({ steps: Object.freeze(frozen) });
-    this.kinds = Object.freeze(kinds);
+    const checked = checkSteps(steps);
+    this.params = Object.freeze({ steps: checked.steps });
+    this.kinds = checked.kinds;
   }
 
   /** The named steps, in order (the same objects passed to the constructor). */
@@ -250,14 +101,15 @@ export class Pipeline {
    *
    * @typeParam T - The step's type, for convenience (`pipe.named<Scaler>('scale')`); not checked.
    * @param name - A step name.
-   * @throws {@link InvalidParameterError} when no step has that name.
+   * @throws {@link InvalidParameterError} when no step is called `name`.
    */
   named<T = PipelineStep>(name: string): T {
     const hit = this.params.steps.find(([n]) => n === name);
     if (!hit) {
       throw new InvalidParameterError(
         'name',
-        `Pipeline.named: no step is called ${describe(name)}; the steps are ${this.params.steps.map(([n]) => `"${n}"`).join(', ')}.`,
+        `Pipeline.named: no step is called ${describe(name)}; ` +
+          `the steps are ${this.params.steps.map(([n]) => `"${n}"`).join(', ')}.`,
       );
     }
     return hit[1] as T;
@@ -279,7 +131,7 @@ export class Pipeline {
   get classes(): Label[] {
     if (this.state === undefined) throw new NotFittedError('Pipeline', 'classes');
     const last = this.finalStep();
-    const cls = isObject(last) ? (last as PipelineClassifier).classes : undefined;
+    const cls = isObject(last) ? (last as AnyClassifier).classes : undefined;
     return cls ? [...cls] : [...this.state.classCountsFinal.keys()];
   }
 
@@ -291,7 +143,8 @@ export class Pipeline {
    * Fits every step in order on the training rows: transformers are fitted and applied, samplers
    * resample the rows and labels, the final classifier is fitted on the result.
    *
-   * @param X - Training rows: whatever the first step accepts (table rows for an Encoder, a numeric matrix…).
+   * @param X - Training rows: whatever the first step accepts (table rows for an Encoder, a numeric
+   *   matrix…).
    * @param y - One label per row.
    * @returns This pipeline, fitted.
    * @throws {@link DataValidationError} when `y` is invalid or its length differs from the rows of
@@ -318,13 +171,13 @@ export class Pipeline {
       const kind = this.kinds[i] as StepKind;
       if (kind === 'passthrough') continue;
       if (kind === 'sampler') {
-        const out = (step as PipelineSampler).fitResample(Xt as never, yt);
+        const out = (step as AnySampler).fitResample(Xt, yt);
         Xt = out.X;
         yt = out.y;
       } else if (kind === 'classifier') {
-        await (step as PipelineClassifier).fit(Xt as never, yt);
+        await (step as AnyClassifier).fit(Xt, yt);
       } else {
-        const t = step as PipelineTransformer;
+        const t = step as AnyTransformer;
         if (i === steps.length - 1) {
           await t.fit(Xt, yt);
         } else if (typeof t.fitTransform === 'function') {
@@ -348,23 +201,24 @@ export class Pipeline {
   private applyTransformers(X: RowsInput, end: number): unknown {
     let Xt: unknown = X;
     for (let i = 0; i < end; i++) {
-      const kind = this.kinds[i];
-      if (kind === 'transformer') Xt = ((this.params.steps[i] as NamedStep)[1] as PipelineTransformer).transform(Xt);
+      if (this.kinds[i] === 'transformer')
+        Xt = ((this.params.steps[i] as NamedStep)[1] as AnyTransformer).transform(Xt);
     }
     return Xt;
   }
 
-  private finalClassifier(method: string): PipelineClassifier {
+  private finalClassifier(method: string): AnyClassifier {
     if (this.state === undefined) throw new NotFittedError('Pipeline', method);
     const last = this.finalStep();
     if (this.kinds[this.kinds.length - 1] !== 'classifier') {
       const [name] = this.params.steps[this.params.steps.length - 1] as NamedStep;
       throw new InvalidParameterError(
         'steps',
-        `Pipeline.${method}: the final step "${name}" is not a classifier (it has no predict). Put a classifier last to predict.`,
+        `Pipeline.${method}: the final step "${name}" is not a classifier (it has no predict). ` +
+          'Put a classifier last to predict.',
       );
     }
-    return last as PipelineClassifier;
+    return last as AnyClassifier;
   }
 
   /**
@@ -372,7 +226,8 @@ export class Pipeline {
    * classifier's `predict`.
    *
    * @param X - Rows in the same form as in `fit`.
-   * @throws {@link NotFittedError} before `fit`; {@link InvalidParameterError} when the final step is not a classifier.
+   * @throws {@link NotFittedError} before `fit`; {@link InvalidParameterError} when the final step is
+   * not a classifier.
    * @example
    * ```ts
    * const yPred = pipe.predict(XTest);
@@ -380,7 +235,7 @@ export class Pipeline {
    */
   predict(X: RowsInput): Label[] {
     const clf = this.finalClassifier('predict');
-    return clf.predict(this.applyTransformers(X, this.kinds.length - 1) as never);
+    return clf.predict(this.applyTransformers(X, this.kinds.length - 1));
   }
 
   /**
@@ -400,7 +255,7 @@ export class Pipeline {
     if (typeof clf.predictProba !== 'function') {
       throw new InvalidParameterError('steps', 'Pipeline.predictProba: the final classifier has no predictProba.');
     }
-    return clf.predictProba(this.applyTransformers(X, this.kinds.length - 1) as never);
+    return clf.predictProba(this.applyTransformers(X, this.kinds.length - 1));
   }
 
   /**
@@ -422,18 +277,14 @@ export class Pipeline {
     const last = this.finalStep();
     const k = this.kinds.length - 1;
     let Xt = this.applyTransformers(X, k);
-    if (this.kinds[k] === 'classifier') {
-      if (!hasMethod(last, 'transform')) {
-        const [name] = this.params.steps[k] as NamedStep;
-        throw new InvalidParameterError(
-          'steps',
-          `Pipeline.transform: the final step "${name}" is a classifier without transform.`,
-        );
-      }
-      Xt = (last as unknown as PipelineTransformer).transform(Xt);
-    } else if (this.kinds[k] === 'transformer') {
-      Xt = (last as PipelineTransformer).transform(Xt);
+    if (this.kinds[k] === 'classifier' && !hasMethod(last, 'transform')) {
+      const [name] = this.params.steps[k] as NamedStep;
+      throw new InvalidParameterError(
+        'steps',
+        `Pipeline.transform: the final step "${name}" is a classifier without transform.`,
+      );
     }
+    if (this.kinds[k] === 'classifier' || this.kinds[k] === 'transformer') Xt = (last as AnyTransformer).transform(Xt);
     return Xt as Matrix;
   }
 
@@ -502,26 +353,7 @@ export class Pipeline {
    * ```
    */
   toJSON(): Envelope<PipelineParamsJSON, PipelineStateJSON | null> {
-    const steps: Array<[string, Envelope | 'passthrough' | null]> = this.params.steps.map(([name, step]) => {
-      if (step === null || step === 'passthrough') return [name, step];
-      if (typeof step.toJSON !== 'function') {
-        throw new SerializationError(
-          `Pipeline.toJSON: step "${name}" has no toJSON method, so the pipeline cannot be saved.`,
-        );
-      }
-      return [name, step.toJSON()];
-    });
-    const s = this.state;
-    const state: PipelineStateJSON | null =
-      s === undefined
-        ? null
-        : {
-            nSamplesIn: s.nSamplesIn,
-            nSamplesFinal: s.nSamplesFinal,
-            classCountsIn: [...s.classCountsIn.entries()],
-            classCountsFinal: [...s.classCountsFinal.entries()],
-          };
-    return makeEnvelope('Pipeline', VERSION, { steps }, state);
+    return makeEnvelope('Pipeline', VERSION, stepsToJSON(this.params.steps), fittedToJSON(this.state));
   }
 
   /**
@@ -540,48 +372,8 @@ export class Pipeline {
    * ```
    */
   static fromJSON(json: unknown, classes: PipelineClasses): Pipeline {
-    const env = openEnvelope<PipelineParamsJSON, PipelineStateJSON | null>(json, 'Pipeline', VERSION);
-    const list = isObject(env.params) ? (env.params as Partial<PipelineParamsJSON>).steps : undefined;
-    if (!Array.isArray(list) || list.length === 0) {
-      throw new SerializationError(
-        'Pipeline.fromJSON: params.steps must be a non-empty array of [name, envelope] pairs.',
-      );
-    }
-    if (!isObject(classes)) {
-      throw new SerializationError(
-        `Pipeline.fromJSON: the second argument must be an object of classes, e.g. { Encoder, Scaler, SMOTE, MLPClassifier }, received ${describe(classes)}.`,
-      );
-    }
-    const steps: NamedStep[] = list.map((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
-        throw new SerializationError(`Pipeline.fromJSON: params.steps[${i}] must be a [name, envelope] pair.`);
-      }
-      const [name, stepEnv] = pair as [string, unknown];
-      if (stepEnv === null || stepEnv === 'passthrough') return [name, stepEnv] as const;
-      const format = isObject(stepEnv) ? stepEnv.format : undefined;
-      if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
-        throw new SerializationError(
-          `Pipeline.fromJSON: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
-        );
-      }
-      const className = format.slice(FORMAT_PREFIX.length);
-      if (className === 'Pipeline')
-        return [name, Pipeline.fromJSON(stepEnv, classes) as unknown as PipelineStep] as const;
-      const Ctor = Object.hasOwn(classes, className) ? classes[className] : undefined;
-      if (!Ctor || typeof Ctor.fromJSON !== 'function') {
-        const known = Object.keys(classes);
-        throw new SerializationError(
-          `Pipeline.fromJSON: step "${name}" was saved by ${className}, but no ${className} was passed (received ${known.length > 0 ? known.join(', ') : 'none'}). Call Pipeline.fromJSON(json, { ${[...known, className].join(', ')} }).`,
-        );
-      }
-      const step = Ctor.fromJSON(stepEnv as never);
-      if (isObject(step) && typeof (step as { then?: unknown }).then === 'function') {
-        throw new SerializationError(
-          `Pipeline.fromJSON: ${className}.fromJSON returned a Promise; Pipeline.fromJSON needs a synchronous fromJSON.`,
-        );
-      }
-      return [name, step as PipelineStep] as const;
-    });
+    const env = openEnvelope<unknown, unknown>(json, 'Pipeline', VERSION);
+    const steps = stepsFromJSON(env.params, classes, (j, c) => Pipeline.fromJSON(j, c) as PipelineStep);
     let pipe: Pipeline;
     try {
       pipe = new Pipeline(steps);
@@ -590,28 +382,7 @@ export class Pipeline {
         `Pipeline.fromJSON: the saved steps do not form a valid pipeline: ${(e as Error).message}`,
       );
     }
-    const s = env.state;
-    if (s !== null) {
-      if (
-        !isObject(s) ||
-        typeof s.nSamplesIn !== 'number' ||
-        typeof s.nSamplesFinal !== 'number' ||
-        !Array.isArray(s.classCountsIn) ||
-        !Array.isArray(s.classCountsFinal)
-      ) {
-        throw new SerializationError(
-          'Pipeline.fromJSON: state must be null or { nSamplesIn, nSamplesFinal, classCountsIn, classCountsFinal }.',
-        );
-      }
-      const toMap = (pairs: Array<[Label, number]>): Map<Label, number> =>
-        new Map([...pairs].map(([k, v]) => [k, v] as [Label, number]).sort((a, b) => compareLabels(a[0], b[0])));
-      pipe.state = Object.freeze({
-        nSamplesIn: s.nSamplesIn,
-        nSamplesFinal: s.nSamplesFinal,
-        classCountsIn: toMap(s.classCountsIn),
-        classCountsFinal: toMap(s.classCountsFinal),
-      });
-    }
+    pipe.state = fittedFromJSON(env.state);
     return pipe;
   }
 }

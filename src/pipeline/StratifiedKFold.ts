@@ -1,9 +1,11 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, InvalidParameterError } from '../core/errors.js';
 import { checkLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { Random, checkSeed, drawSeed } from '../core/random.js';
+import { foldCounts, stratify } from '../core/stratify.js';
 import { rowCount } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
+import { checkBoolean, checkInteger, checkOptions } from '../core/validate.js';
 
 /** Options of {@link StratifiedKFold}. */
 export interface StratifiedKFoldOptions {
@@ -76,25 +78,23 @@ export class StratifiedKFold {
 
   /**
    * @param options - Number of folds, shuffling and seed.
-   * @throws {@link InvalidParameterError} when `nSplits` is not an integer ≥ 2, `shuffle` is not a
-   * boolean, or `seed` is given with `shuffle: false` (it would have no effect).
+   * @throws {@link InvalidParameterError} for an unknown option, when `nSplits` is not an integer
+   * ≥ 2, `shuffle` is not a boolean, or `seed` is given with `shuffle: false` (it would have no
+   * effect).
    */
   constructor(options: StratifiedKFoldOptions = {}) {
     const who = 'StratifiedKFold';
-    const nSplits = options.nSplits ?? 5;
-    if (typeof nSplits !== 'number' || !Number.isInteger(nSplits) || nSplits < 2) {
-      throw new InvalidParameterError(
-        'nSplits',
-        `${who}: nSplits must be an integer of at least 2 (k-fold needs one train/test split or more), received ${describe(nSplits)}.`,
-      );
-    }
-    const shuffle = options.shuffle ?? false;
-    if (typeof shuffle !== 'boolean')
-      throw new InvalidParameterError(
-        'shuffle',
-        `${who}: shuffle must be true or false, received ${describe(shuffle)}.`,
-      );
-    const seed = checkSeed(who, options.seed);
+    const o = checkOptions(who, options, ['nSplits', 'shuffle', 'seed']);
+    const nSplits = checkInteger(
+      who,
+      'nSplits',
+      o.nSplits,
+      { min: 2 },
+      5,
+      'k-fold needs at least one train/test split.',
+    );
+    const shuffle = checkBoolean(who, 'shuffle', o.shuffle, false);
+    const seed = checkSeed(who, o.seed);
     if (!shuffle && seed !== undefined) {
       throw new InvalidParameterError(
         'seed',
@@ -131,55 +131,29 @@ export class StratifiedKFold {
         { param: 'y' },
       );
     }
-    // Encode classes by order of first appearance.
-    const code = new Map<Label, number>();
-    const enc = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = labels[i] as Label;
-      let c = code.get(v);
-      if (c === undefined) {
-        c = code.size;
-        code.set(v, c);
-      }
-      enc[i] = c;
-    }
-    const nClasses = code.size;
-    const counts = new Int32Array(nClasses);
-    for (const c of enc) counts[c] = (counts[c] as number) + 1;
-    let anyLarge = false;
-    for (const c of counts) if (c >= k) anyLarge = true;
-    if (!anyLarge) {
+    // Classes numbered by order of first appearance, as scikit-learn's _make_test_folds.
+    const strata = stratify(labels, 'first-seen');
+    const { counts } = strata;
+    let largest = 0;
+    for (const c of counts) if (c > largest) largest = c;
+    if (largest < k) {
       throw new DataValidationError(
-        `${who}: nSplits = ${k} cannot be greater than the number of members in each class (largest class: ${Math.max(...counts)}). Lower nSplits.`,
+        `${who}: nSplits = ${k} cannot be greater than the number of members in each class ` +
+          `(largest class: ${largest}). Lower nSplits.`,
         { param: 'y' },
       );
     }
-    // allocation[f][c]: rows of class c in test fold f, dealing the sorted labels round-robin.
-    const allocation: Int32Array[] = Array.from({ length: k }, () => new Int32Array(nClasses));
-    let pos = 0;
-    for (let c = 0; c < nClasses; c++) {
-      for (let j = 0; j < (counts[c] as number); j++, pos++) {
-        const f = allocation[pos % k] as Int32Array;
-        f[c] = (f[c] as number) + 1;
-      }
-    }
-    // blocks[c]: the fold of each row of class c, in data order (contiguous blocks, shuffled with shuffle).
+    // Each class's rows go to the folds in contiguous blocks in data order (shuffled with shuffle).
     const rng = this.params.shuffle ? new Random(this.seed as number) : undefined;
-    const blocks: Int32Array[] = [];
-    for (let c = 0; c < nClasses; c++) {
+    const folds = new Int32Array(n);
+    foldCounts(counts, k).forEach((perFold, c) => {
       const block = new Int32Array(counts[c] as number);
       let p = 0;
-      for (let f = 0; f < k; f++) for (let j = 0; j < ((allocation[f] as Int32Array)[c] as number); j++) block[p++] = f;
+      for (let f = 0; f < k; f++) for (let j = 0; j < (perFold[f] as number); j++) block[p++] = f;
       if (rng) rng.shuffle(block);
-      blocks.push(block);
-    }
-    const cursor = new Int32Array(nClasses);
-    const folds = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = enc[i] as number;
-      folds[i] = (blocks[c] as Int32Array)[cursor[c] as number] as number;
-      cursor[c] = (cursor[c] as number) + 1;
-    }
+      const start = strata.start[c] as number;
+      for (let j = 0; j < block.length; j++) folds[strata.rows[start + j] as number] = block[j] as number;
+    });
     return folds;
   }
 

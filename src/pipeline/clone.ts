@@ -54,6 +54,8 @@ export function cloneEstimator<T>(estimator: T): T {
   }
   throw new InvalidParameterError(
     'estimator',
-    `cloneEstimator: ${typeof Ctor === 'function' && Ctor.name ? Ctor.name : 'this object'} has neither a clone() method, nor toJSON with a static fromJSON, nor a params object, so an unfitted copy cannot be made. Add clone() (or toJSON/fromJSON, or store the constructor options as params).`,
+    `cloneEstimator: ${typeof Ctor === 'function' && Ctor.name ? Ctor.name : 'this object'} has neither a ` +
+      'clone() method, nor toJSON with a static fromJSON, nor a params object, so an unfitted copy cannot be ' +
+      'made. Add clone() (or toJSON/fromJSON, or store the constructor options as params).',
   );
 }

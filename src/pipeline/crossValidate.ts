@@ -1,30 +1,20 @@
 import type { Matrix } from 'ml-matrix';
+import type { ClassifierLike } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, uniqueSorted } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import { cloneEstimator } from './clone.js';
 import { rowCount, takeRows } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
+import { checkBoolean, checkFunction, checkOptions } from '../core/validate.js';
+import { cloneEstimator } from './clone.js';
 import { SCORERS, alignProba } from './scorers.js';
 import type { ScorerFn, ScorerName, ScoringContext } from './scorers.js';
 import { StratifiedKFold } from './StratifiedKFold.js';
 
 /**
- * What {@link crossValidate} can evaluate: a {@link Pipeline} or any classifier that can be
- * cloned (see {@link cloneEstimator}), fitted (sync or async) and asked to predict.
+ * Scoring for {@link crossValidate}: one built-in name, several, or named scorers (built-in names
+ * or functions).
  */
-export interface CrossValidatable {
-  /** Trains on a fold's training rows. */
-  fit(X: never, y: ReadonlyArray<Label>): unknown;
-  /** Predicted class per row. */
-  predict(X: never): Label[];
-  /** Class probabilities (needed by probability scorers such as `rocAucOvr` and `logLoss`). */
-  predictProba?(X: never): Matrix;
-  /** Sorted classes seen in fit: the columns of `predictProba`. */
-  readonly classes?: ReadonlyArray<Label>;
-}
-
-/** Scoring for {@link crossValidate}: one built-in name, several, or named scorers (built-in names or functions). */
 export type Scoring = ScorerName | ReadonlyArray<ScorerName> | Readonly<Record<string, ScorerName | ScorerFn>>;
 
 /** One train/test pair of row indices. */
@@ -56,7 +46,9 @@ export interface CrossValidateOptions<E> {
    * @defaultValue the sorted distinct labels of the whole `y`
    */
   labels?: ReadonlyArray<Label>;
-  /** Called after each fold with its result (progress reporting); awaited when it returns a Promise. */
+  /**
+   * Called after each fold with its result (progress reporting); awaited when it returns a Promise.
+   */
   onFold?: (result: FoldResult<E>, total: number) => void | Promise<void>;
   /**
    * Keep each fold's fitted estimator in the result. When false, an estimator with `dispose()`
@@ -96,12 +88,15 @@ export interface CrossValidateResult<E> {
   labels: Label[];
 }
 
+const OPTIONS = ['cv', 'scoring', 'labels', 'onFold', 'returnEstimators'];
+
 function resolveScoring(scoring: unknown): Array<[string, ScorerFn]> {
   const lookup = (name: unknown): ScorerFn => {
     if (typeof name !== 'string' || !Object.hasOwn(SCORERS, name)) {
       throw new InvalidParameterError(
         'scoring',
-        `crossValidate: unknown scorer ${describe(name)}. Known scorers: ${Object.keys(SCORERS).join(', ')}; or pass { name: (ctx) => number }.`,
+        `crossValidate: unknown scorer ${describe(name)}. Known scorers: ${Object.keys(SCORERS).join(', ')}; ` +
+          'or pass { name: (ctx) => number }.',
       );
     }
     return SCORERS[name as ScorerName];
@@ -125,7 +120,8 @@ function resolveScoring(scoring: unknown): Array<[string, ScorerFn]> {
   }
   throw new InvalidParameterError(
     'scoring',
-    `crossValidate: scoring must be a scorer name, an array of names or an object of scorers, received ${describe(scoring)}.`,
+    'crossValidate: scoring must be a scorer name, an array of names or an object of scorers, ' +
+      `received ${describe(scoring)}.`,
   );
 }
 
@@ -141,7 +137,8 @@ function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int
   } else {
     throw new InvalidParameterError(
       'cv',
-      `crossValidate: cv must be a number of folds, a StratifiedKFold or an array of { train, test } index pairs, received ${describe(cv)}.`,
+      'crossValidate: cv must be a number of folds, a StratifiedKFold or an array of { train, test } index ' +
+        `pairs, received ${describe(cv)}.`,
     );
   }
   if (pairs.length === 0) throw new InvalidParameterError('cv', 'crossValidate: cv gives no folds.');
@@ -166,14 +163,14 @@ function resolveFolds(cv: unknown, X: RowsInput, y: Label[]): Array<{ train: Int
   });
 }
 
-function callPredictProba(estimator: CrossValidatable, X: unknown): Matrix {
+function callPredictProba(estimator: ClassifierLike<unknown>, X: unknown): Matrix {
   if (typeof estimator.predictProba !== 'function') {
     throw new InvalidParameterError(
       'scoring',
       'crossValidate: this scorer needs probabilities, but the estimator has no predictProba.',
     );
   }
-  return (estimator.predictProba as (X: unknown) => Matrix)(X);
+  return estimator.predictProba(X);
 }
 
 /**
@@ -208,20 +205,22 @@ function callPredictProba(estimator: CrossValidatable, X: unknown): Matrix {
  * ```
  * @see scikit-learn `sklearn.model_selection.cross_validate`.
  */
-export async function crossValidate<E extends CrossValidatable>(
+export async function crossValidate<E extends ClassifierLike<never>>(
   estimator: E,
   X: RowsInput,
   y: ReadonlyArray<Label>,
   options: CrossValidateOptions<E> = {},
 ): Promise<CrossValidateResult<E>> {
   const who = 'crossValidate';
-  const scorers = resolveScoring(options.scoring ?? 'accuracy');
+  const o = checkOptions(who, options, OPTIONS);
+  const scorers = resolveScoring(o.scoring ?? 'accuracy');
+  const keep = checkBoolean(who, 'returnEstimators', o.returnEstimators, false);
+  const onFold = checkFunction<NonNullable<CrossValidateOptions<E>['onFold']>>(who, 'onFold', o.onFold);
   const n = rowCount(X, who);
   const yAll = checkLabels(y, who, 'y', n);
   if (n === 0) throw new DataValidationError(`${who}: X has no rows.`, { param: 'X' });
-  const labels = options.labels === undefined ? uniqueSorted(yAll) : checkLabels(options.labels, who, 'labels');
-  const folds = resolveFolds(options.cv, X, yAll);
-  const keep = options.returnEstimators ?? false;
+  const labels = o.labels === undefined ? uniqueSorted(yAll) : checkLabels(o.labels, who, 'labels');
+  const folds = resolveFolds(o.cv, X, yAll);
   const clock = (): number => globalThis.performance.now() / 1000;
   // Fail early (before any fitting) when the estimator cannot be cloned.
   const probe = cloneEstimator(estimator);
@@ -230,11 +229,12 @@ export async function crossValidate<E extends CrossValidatable>(
     const { train, test } = folds[f] as { train: Int32Array; test: Int32Array };
     const t0 = clock();
     const est = f === 0 ? probe : cloneEstimator(estimator);
-    const dispose = (): void => (est as unknown as { dispose?: () => void }).dispose?.();
+    const clf = est as ClassifierLike<unknown>;
+    const dispose = (): void => clf.dispose?.();
     let t1: number;
     const scores: Record<string, number> = {};
     try {
-      await (est.fit as (X: unknown, y: Label[]) => unknown)(
+      await clf.fit(
         takeRows(X, train),
         Array.from(train, (i) => yAll[i] as Label),
       );
@@ -247,8 +247,8 @@ export async function crossValidate<E extends CrossValidatable>(
         X: Xte,
         yTrue: Array.from(test, (i) => yAll[i] as Label),
         labels: [...labels],
-        yPred: () => (pred ??= (est.predict as (X: unknown) => Label[])(Xte)),
-        proba: () => (proba ??= alignProba(callPredictProba(est, Xte), est.classes, labels)),
+        yPred: () => (pred ??= clf.predict(Xte)),
+        proba: () => (proba ??= alignProba(callPredictProba(clf, Xte), clf.classes, labels)),
       };
       for (const [name, fn] of scorers) scores[name] = fn(ctx);
     } catch (e) {
@@ -260,7 +260,7 @@ export async function crossValidate<E extends CrossValidatable>(
     const result: FoldResult<E> = { fold: f, scores, fitSeconds: t1 - t0, scoreSeconds: t2 - t1, train, test };
     if (keep) result.estimator = est;
     results.push(result);
-    if (options.onFold) await options.onFold(result, folds.length);
+    if (onFold) await onFold(result, folds.length);
   }
   const mean: Record<string, number> = {};
   const std: Record<string, number> = {};

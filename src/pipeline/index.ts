@@ -1,17 +1,7 @@
 export { Pipeline } from './Pipeline.js';
-export type {
-  PipelineStep,
-  NamedStep,
-  PipelineTransformer,
-  PipelineSampler,
-  PipelineClassifier,
-  PipelineFitted,
-  PipelineClasses,
-  LoadableClass,
-  PipelineParams,
-  PipelineParamsJSON,
-  PipelineStateJSON,
-} from './Pipeline.js';
+export type { PipelineFitted, PipelineParams } from './Pipeline.js';
+export type { PipelineStep, NamedStep } from './steps.js';
+export type { PipelineClasses, LoadableClass, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
 export { cloneEstimator } from './clone.js';
 export { trainTestSplit } from './trainTestSplit.js';
 export type { TrainTestSplitOptions, TrainTestSplit, SplitPart } from './trainTestSplit.js';
@@ -19,7 +9,6 @@ export { StratifiedKFold } from './StratifiedKFold.js';
 export type { StratifiedKFoldOptions, StratifiedKFoldParams, Fold } from './StratifiedKFold.js';
 export { crossValidate } from './crossValidate.js';
 export type {
-  CrossValidatable,
   CrossValidateOptions,
   CrossValidateResult,
   FoldResult,
@@ -28,5 +17,3 @@ export type {
   Scoring,
 } from './crossValidate.js';
 export type { ScorerName, ScorerFn, ScoringContext } from './scorers.js';
-export { computeClassWeight, computeSampleWeight } from './classWeight.js';
-export type { ClassWeightSpec } from './classWeight.js';

@@ -27,9 +27,12 @@ import type { RowsInput } from '../core/table.js';
  * | `matthewsCorrcoef`, `cohenKappa` | on predictions |
  * | `geometricMean` | `geometricMeanScore(yTrue, yPred, { labels })` |
  * | `rocAuc` | binary ROC-AUC of P(`labels[1]`) |
- * | `rocAucOvr`, `rocAucOvrWeighted`, `rocAucOvo`, `rocAucOvoWeighted` | `rocAucScore(yTrue, proba, { multiClass, average, labels })`; with two classes, the binary AUC (as scikit-learn's scorers) |
+ * | `rocAucOvr`, `rocAucOvrWeighted`, `rocAucOvo`, `rocAucOvoWeighted` | `rocAucScore`, that `multiClass` ¹ |
  * | `averagePrecision` | binary, P(`labels[1]`) |
- * | `logLoss` | `logLoss(yTrue, proba, { labels })` — a loss: **lower is better** (scikit-learn's `neg_log_loss` is its negative) |
+ * | `logLoss` | `logLoss(yTrue, proba, { labels })` — a loss: **lower is better** ² |
+ *
+ * ¹ `rocAucScore(yTrue, proba, { multiClass, average, labels })`; with two classes, the binary AUC
+ * (as scikit-learn's scorers). ² scikit-learn's `neg_log_loss` is its negative.
  *
  * `labels` are the classes of the whole `y`, so a fold whose test rows miss a class still scores,
  * and probability columns are aligned to them.
@@ -164,7 +167,8 @@ export function alignProba(
   if (classes === undefined) {
     if (proba.columns !== labels.length) {
       throw new DataValidationError(
-        `crossValidate: predictProba returned ${proba.columns} columns for ${labels.length} labels, and the estimator has no classes to align them.`,
+        `crossValidate: predictProba returned ${proba.columns} columns for ${labels.length} labels, ` +
+          'and the estimator has no classes to align them.',
       );
     }
     return proba;

@@ -1,9 +1,11 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
-import { checkLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
+import { checkLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { Random, checkSeed, drawSeed } from '../core/random.js';
+import { approximateMode, drawStrata, stratify } from '../core/stratify.js';
 import { rowCount, takeRows } from '../core/table.js';
+import { checkBoolean, checkOptions, invalid } from '../core/validate.js';
 import type { ColumnTable, RowsInput } from '../core/table.js';
 
 /** Options of {@link trainTestSplit}. */
@@ -37,7 +39,10 @@ export interface TrainTestSplitOptions {
 
 /** One side of a split: the selected rows, their labels, and their indices into the input. */
 export interface SplitPart<R> {
-  /** The selected rows, in the input's form (an array of the same row objects, a `{ columns, rows }` table, or a new Matrix). */
+  /**
+   * The selected rows, in the input's form (an array of the same row objects, a `{ columns, rows }`
+   * table, or a new Matrix).
+   */
   X: R;
   /** Labels of the selected rows. */
   y: Label[];
@@ -55,58 +60,13 @@ export interface TrainTestSplit<R> {
   seed: number;
 }
 
-/**
- * Per-class counts of `nDraws` draws without replacement that are closest to the class
- * proportions: floor of each class's proportional share, then the remaining draws to the largest
- * fractional remainders, ties broken at random. Exactly scikit-learn's `_approximate_mode`
- * (same floating-point operations), except the random tie-break uses our generator.
- * @internal
- */
-export function approximateMode(classCounts: ArrayLike<number>, nDraws: number, rng: Random): Int32Array {
-  const k = classCounts.length;
-  let total = 0;
-  for (let i = 0; i < k; i++) total += classCounts[i] as number;
-  const out = new Int32Array(k);
-  const remainder = new Float64Array(k);
-  let floored = 0;
-  for (let i = 0; i < k; i++) {
-    const continuous = ((classCounts[i] as number) / total) * nDraws;
-    const f = Math.floor(continuous);
-    out[i] = f;
-    remainder[i] = continuous - f;
-    floored += f;
-  }
-  let need = nDraws - floored;
-  if (need > 0) {
-    const values = [...new Set(remainder)].sort((a, b) => b - a);
-    for (const value of values) {
-      const inds: number[] = [];
-      for (let i = 0; i < k; i++) if (remainder[i] === value) inds.push(i);
-      const addNow = Math.min(inds.length, need);
-      // Choose addNow of the tied classes uniformly at random (partial Fisher–Yates).
-      for (let a = 0; a < addNow; a++) {
-        const j = a + rng.int(inds.length - a);
-        const t = inds[a] as number;
-        inds[a] = inds[j] as number;
-        inds[j] = t;
-        out[inds[a] as number] = (out[inds[a] as number] as number) + 1;
-      }
-      need -= addNow;
-      if (need === 0) break;
-    }
-  }
-  return out;
-}
+const OPTIONS = ['testSize', 'trainSize', 'stratify', 'shuffle', 'seed'];
 
+/** A size option: a fraction in (0, 1) or a positive integer row count. */
 function checkSize(value: unknown, param: 'testSize' | 'trainSize'): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (value >= 1 && !Number.isInteger(value))) {
-    throw new InvalidParameterError(
-      param,
-      `trainTestSplit: ${param} must be a fraction in (0, 1) or a positive integer row count, received ${describe(value)}.`,
-    );
-  }
-  return value;
+  const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (value < 1 || Number.isInteger(value));
+  return ok ? value : invalid('trainTestSplit', param, 'a fraction in (0, 1) or a positive integer row count', value);
 }
 
 /**
@@ -150,7 +110,8 @@ export function resolveSplitSizes(
   }
   if (nTrain === 0) {
     throw new DataValidationError(
-      `${who}: with ${n} rows, testSize = ${describe(testSize)} and trainSize = ${describe(trainSize)}, the training set would be empty. Adjust the sizes.`,
+      `${who}: with ${n} rows, testSize = ${describe(testSize)} and trainSize = ${describe(trainSize)}, ` +
+        'the training set would be empty. Adjust the sizes.',
       { param: 'X' },
     );
   }
@@ -175,10 +136,12 @@ export function resolveSplitSizes(
  *   never copied — table rows for the Encoder work as is); a `{ columns, rows }` table gives tables
  *   with the same `columns`; a Matrix gives new matrices.
  *
- * @param X - Rows: any array of rows (numeric, typed-array, table row objects), a `{ columns, rows }` table, or a Matrix.
+ * @param X - Rows: any array of rows (numeric, typed-array, table row objects), a `{ columns, rows }`
+ *   table, or a Matrix.
  * @param y - One label per row.
  * @param options - Sizes, stratification, shuffling and seed.
- * @throws {@link InvalidParameterError} for invalid sizes, `stratify` with `shuffle: false`, or a bad seed.
+ * @throws {@link InvalidParameterError} for an unknown option, invalid sizes, `stratify` with
+ * `shuffle: false`, or a bad seed.
  * @throws {@link DataValidationError} when `y` does not match `X`, a set would be empty, or (stratified)
  * the least populated class has only 1 member, or a set is smaller than the number of classes.
  *
@@ -211,18 +174,14 @@ export function trainTestSplit(
   options: TrainTestSplitOptions = {},
 ): TrainTestSplit<unknown> {
   const who = 'trainTestSplit';
-  const testSize = checkSize(options.testSize, 'testSize');
-  const trainSize = checkSize(options.trainSize, 'trainSize');
-  const shuffle = options.shuffle ?? true;
-  if (typeof shuffle !== 'boolean')
-    throw new InvalidParameterError('shuffle', `${who}: shuffle must be true or false, received ${describe(shuffle)}.`);
-  const seed = checkSeed(who, options.seed) ?? drawSeed();
-  const stratifyOpt = options.stratify ?? false;
+  const o = checkOptions(who, options, OPTIONS);
+  const testSize = checkSize(o.testSize, 'testSize');
+  const trainSize = checkSize(o.trainSize, 'trainSize');
+  const shuffle = checkBoolean(who, 'shuffle', o.shuffle, true);
+  const seed = checkSeed(who, o.seed) ?? drawSeed();
+  const stratifyOpt = o.stratify ?? false;
   if (typeof stratifyOpt !== 'boolean' && !Array.isArray(stratifyOpt)) {
-    throw new InvalidParameterError(
-      'stratify',
-      `${who}: stratify must be true, false or an array of labels, received ${describe(stratifyOpt)}.`,
-    );
+    invalid(who, 'stratify', 'true, false or an array of labels', stratifyOpt);
   }
   const n = rowCount(X, who);
   const labels = checkLabels(y, who, 'y', n);
@@ -267,26 +226,15 @@ function stratifiedIndices(
   rng: Random,
 ): { train: Int32Array; test: Int32Array } {
   const who = 'trainTestSplit';
-  const classes = uniqueSorted(strata);
-  const enc = encodeLabels(strata, classes, who, 'stratify');
+  const s = stratify(strata);
+  const { classes, counts } = s;
   const k = classes.length;
-  const counts = new Int32Array(k);
-  for (const c of enc) counts[c] = (counts[c] as number) + 1;
-  // Row indices grouped by class, in data order (a stable counting sort).
-  const start = new Int32Array(k + 1);
-  for (let c = 0; c < k; c++) start[c + 1] = (start[c] as number) + (counts[c] as number);
-  const grouped = new Int32Array(enc.length);
-  const fill = start.slice(0, k);
-  for (let i = 0; i < enc.length; i++) {
-    const c = enc[i] as number;
-    grouped[fill[c] as number] = i;
-    fill[c] = (fill[c] as number) + 1;
-  }
   let minIdx = 0;
   for (let c = 1; c < k; c++) if ((counts[c] as number) < (counts[minIdx] as number)) minIdx = c;
   if ((counts[minIdx] as number) < 2) {
     throw new DataValidationError(
-      `${who}: the least populated class in y (${describe(classes[minIdx])}) has only 1 member, which is too few to stratify: every class needs at least 2. Drop or merge that class, or split without stratify.`,
+      `${who}: the least populated class in y (${describe(classes[minIdx])}) has only 1 member, which is too ` +
+        'few to stratify: every class needs at least 2. Drop or merge that class, or split without stratify.',
       { param: 'y' },
     );
   }
@@ -298,24 +246,18 @@ function stratifiedIndices(
   }
   if (nTest < k) {
     throw new DataValidationError(
-      `${who}: the test set has ${nTest} rows, fewer than the number of classes (${k}); a stratified test set needs at least one row per class. Increase testSize.`,
+      `${who}: the test set has ${nTest} rows, fewer than the number of classes (${k}); a stratified test set ` +
+        'needs at least one row per class. Increase testSize.',
       { param: 'y' },
     );
   }
+  // scikit-learn's StratifiedShuffleSplit: training counts first, then the test counts from what is left.
   const nI = approximateMode(counts, nTrain, rng);
-  const left = new Int32Array(k);
-  for (let c = 0; c < k; c++) left[c] = (counts[c] as number) - (nI[c] as number);
-  const tI = approximateMode(left, nTest, rng);
-  const train = new Int32Array(nTrain);
-  const test = new Int32Array(nTest);
-  let a = 0;
-  let b = 0;
-  for (let c = 0; c < k; c++) {
-    const members = rng.shuffle(grouped.subarray(start[c] as number, start[c + 1] as number));
-    const ni = nI[c] as number;
-    const ti = tI[c] as number;
-    for (let j = 0; j < ni; j++) train[a++] = members[j] as number;
-    for (let j = ni; j < ni + ti; j++) test[b++] = members[j] as number;
-  }
+  const tI = approximateMode(
+    counts.map((m, c) => m - (nI[c] as number)),
+    nTest,
+    rng,
+  );
+  const [train, test] = drawStrata(s, [nI, tI], rng) as [Int32Array, Int32Array];
   return { train: rng.shuffle(train), test: rng.shuffle(test) };
 }

@@ -1,15 +1,15 @@
-export { Encoder } from './encoder.js';
+export { Encoder } from './Encoder.js';
+export type { DecodedRow } from './Encoder.js';
+export type { Category } from './category.js';
+export type { ImputeConstant, EncoderOptions, EncoderParams } from './encoderOptions.js';
+export type { EncoderState, CategoricalColumnState, NumericColumnState, OutputColumn } from './encoderState.js';
+export type { TableInput } from './readTable.js';
+export { Scaler } from './Scaler.js';
+export type { ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 export type {
-  TableInput,
-  ImputeConstant,
-  Category,
-  DecodedRow,
-  EncoderOptions,
-  EncoderParams,
-  EncoderState,
-  CategoricalColumnState,
-  NumericColumnState,
-  OutputColumn,
-} from './encoder.js';
-export { Scaler } from './scaler.js';
-export type { ScalerMethod, ScalerOptions, ScalerParams, ScalerState } from './scaler.js';
+  ScalerState,
+  ScalerStateBase,
+  StandardScalerState,
+  MinMaxScalerState,
+  RobustScalerState,
+} from './scalerState.js';

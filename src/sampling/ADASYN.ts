@@ -1,24 +1,12 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
-import {
-  checkClassSizes,
-  checkNeighborCount,
-  checkNeighborSearch,
-  checkResult,
-  defaultNeighbors,
-  gatherRows,
-  pairwiseSum,
-  rint,
-} from './_shared.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { gatherRows } from './gatherRows.js';
+import { drawSteps, interpolateRows } from './interpolate.js';
+import { checkClassSizes, checkNeighborCount } from './neighborCount.js';
+import { checkNeighborSearch, checkNeighborTable, defaultNeighbors } from './neighborSearch.js';
+import { pairwiseSum, rint } from './numpyArithmetic.js';
 
 /** Options of {@link ADASYN}. */
 export interface ADASYNOptions extends SamplerOptions {
@@ -97,9 +85,9 @@ function withoutSelf(found: Int32Array, self: Int32Array, k: number): Int32Array
  *    `fitted.rowCounts` every `g_i`;
  * 3. neighbours for generation are searched among the rows of c only, and only for rows with
  *    `g_i > 0` (often half of them or fewer; the search is asked for `nNeighbors + 1` and the row
- *    itself is dropped by index); row i is the base of `g_i` new rows, in row order; from the one seeded stream, a neighbour column in `[0, nNeighbors)`
- *    is drawn for every new row, then `u ~ U[0, 1)` for every new row, and
- *    `x_new = x_i + u · (x_neighbour − x_i)`.
+ *    itself is dropped by index); row i is the base of `g_i` new rows, in row order; from the one
+ *    seeded stream, a neighbour column in `[0, nNeighbors)` is drawn for every new row, then
+ *    `u ~ U[0, 1)` for every new row, and `x_new = x_i + u · (x_neighbour − x_i)`.
  *
  * @throws {@link DataValidationError} (from `fitResample`) when a targeted class has fewer than
  * `nNeighbors + 1` rows; when no row of a class has an other-class neighbour (imbalanced-learn's
@@ -111,7 +99,8 @@ function withoutSelf(found: Int32Array, self: Int32Array, k: number): Int32Array
  * const { X: Xr, y: yr } = ada.fitResample(X, y);
  * ada.fitted.realized; // rows actually added per class
  * ```
- * @see He, Bai, Garcia, Li (2008). ADASYN: Adaptive synthetic sampling approach for imbalanced learning. IJCNN 2008, 1322–1328.
+ * @see He, Bai, Garcia, Li (2008). ADASYN: Adaptive synthetic sampling approach for imbalanced
+ * learning. IJCNN 2008, 1322–1328.
  * @see imbalanced-learn's `imblearn.over_sampling.ADASYN`.
  */
 export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
@@ -120,8 +109,8 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: ADASYNOptions = {}) {
-    super({ name: 'ADASYN', type: 'over-sampling' }, options, {
-      nNeighbors: checkNeighborCount('ADASYN', 'nNeighbors', options?.nNeighbors, 5),
+    super({ name: 'ADASYN', type: 'over-sampling', options: ['nNeighbors', 'neighbors'] }, options, {
+      nNeighbors: checkNeighborCount('ADASYN', 'nNeighbors', options?.nNeighbors),
       neighbors: checkNeighborSearch('ADASYN', options?.neighbors),
     });
   }
@@ -131,7 +120,7 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): ADASYN {
-    return new ADASYN(decodeSamplerParams('ADASYN', openEnvelope(json, 'ADASYN', 1).params) as ADASYNOptions);
+    return new ADASYN(Sampler.optionsFromJSON(json, 'ADASYN'));
   }
 
   /** ADASYN's rounded per-row counts sum to at most G + n_c / 2 per class (each rounds up by ≤ ½). */
@@ -144,23 +133,20 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
   protected resample(ctx: SamplerContext): ADASYNFitted {
     const k = this.params.nNeighbors;
     const { who, data, rows, cols, y, rng } = ctx;
-    checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts, (n) =>
-      n >= 2
-        ? `Lower nNeighbors to at most ${n - 1}, or use RandomOverSampler.`
-        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
-    );
+    checkClassSizes(who, 'nNeighbors', k, ctx.plan, ctx.counts);
     const targets = [...ctx.plan].filter(([, G]) => G > 0);
     const rowCounts = new Map<Label, Int32Array>();
     const realized = new Map<Label, number>();
     if (targets.length > 0) {
       // 1–2: difficulty among all rows; k + 1 neighbours, then the row itself is dropped by index.
-      const all = (this.params.neighbors ?? defaultNeighbors()).fit(data, rows, cols);
+      const search = this.params.neighbors ?? defaultNeighbors();
+      const all = search.fit(data, rows, cols);
       const kq = k + 1; // checkClassSizes: every targeted class (so all rows) has more than k rows
       for (const [label, G] of targets) {
         const idx = ctx.indicesOf(label);
         const nc = idx.length;
         const Xc = gatherRows(data, cols, idx);
-        const nn = withoutSelf(checkResult(who, all.kneighbors(Xc, nc, kq), nc, rows, kq), idx, k);
+        const nn = withoutSelf(checkNeighborTable(who, search, all.kneighbors(Xc, nc, kq), nc, rows, kq), idx, k);
         const r = new Float64Array(nc);
         for (let i = 0; i < nc; i++) {
           let other = 0;
@@ -170,7 +156,11 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
         const g = adasynAllocation(r, G);
         if (!g) {
           throw new DataValidationError(
-            `${who}: no row of class ${describe(label)} has a neighbour of another class among its ${k} nearest, so ADASYN's difficulty weights divide by zero (imbalanced-learn: "Not any neigbours belong to the majority class. This case will induce a NaN case with a division by zero. ADASYN is not suited for this specific dataset. Use SMOTE instead."). Use SMOTE for this class, or raise nNeighbors.`,
+            `${who}: no row of class ${describe(label)} has a neighbour of another class among its ${k} ` +
+              'nearest, so ADASYN\'s difficulty weights divide by zero (imbalanced-learn: "Not any neigbours ' +
+              'belong to the majority class. This case will induce a NaN case with a division by zero. ADASYN ' +
+              'is not suited for this specific dataset. Use SMOTE instead."). Use SMOTE for this class, or ' +
+              'raise nNeighbors.',
             { param: 'y' },
           );
         }
@@ -178,7 +168,9 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
         for (let i = 0; i < nc; i++) total += g[i] as number;
         if (total === 0) {
           throw new DataValidationError(
-            `${who}: rounding ADASYN's per-row counts for class ${describe(label)} (${G} rows asked) gives 0 rows. No samples will be generated with the provided ratio settings. Ask for more rows in samplingStrategy or use SMOTE.`,
+            `${who}: rounding ADASYN's per-row counts for class ${describe(label)} (${G} rows asked) gives ` +
+              '0 rows. No samples will be generated with the provided ratio settings. Ask for more rows in ' +
+              'samplingStrategy or use SMOTE.',
             { param: 'samplingStrategy' },
           );
         }
@@ -198,29 +190,21 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
       for (let i = 0; i < nc; i++) if ((g[i] as number) > 0) nUsed++;
       const used = new Int32Array(nUsed);
       for (let i = 0, q = 0; i < nc; i++) if ((g[i] as number) > 0) used[q++] = i;
-      const search = (this.params.neighbors ?? defaultNeighbors()).fit(Xc, nc, cols);
-      const nn = withoutSelf(
-        checkResult(who, search.kneighbors(gatherRows(Xc, cols, used), used.length, k + 1), used.length, nc, k + 1),
-        used,
-        k,
-      );
-      const columns = new Int32Array(total);
-      for (let i = 0; i < total; i++) columns[i] = rng.int(k);
-      const block = out.rows(label);
-      let p = 0;
-      for (let u = 0; u < used.length; u++) {
+      const search = this.params.neighbors ?? defaultNeighbors();
+      const found = search.fit(Xc, nc, cols).kneighbors(gatherRows(Xc, cols, used), used.length, k + 1);
+      const nn = withoutSelf(checkNeighborTable(who, search, found, used.length, nc, k + 1), used, k);
+      // Row i is the base of its g_i new rows, in row order. A neighbour column is drawn for every
+      // new row, then a step for every new row (imbalanced-learn's order of draws).
+      const base = new Int32Array(total);
+      const neighbor = new Int32Array(total);
+      for (let u = 0, p = 0; u < used.length; u++) {
         const i = used[u] as number;
-        const bo = i * cols;
         for (let rep = g[i] as number; rep > 0; rep--, p++) {
-          const no = (nn[u * k + (columns[p] as number)] as number) * cols;
-          const step = rng.float();
-          const oo = p * cols;
-          for (let j = 0; j < cols; j++) {
-            const xb = Xc[bo + j] as number;
-            block[oo + j] = xb + step * ((Xc[no + j] as number) - xb);
-          }
+          base[p] = i;
+          neighbor[p] = nn[u * k + rng.int(k)] as number;
         }
       }
+      interpolateRows(Xc, Xc, cols, { base, neighbor }, drawSteps(rng, total), out.rows(label));
     }
     return { rowCounts };
   }

@@ -1,15 +1,16 @@
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkBoolean, checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
+import { checkBoolean } from '../core/validate.js';
 import {
+  EDITING_OPTIONS,
   checkEditingOptions,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
 import { EditingPasses } from './EditingPasses.js';
 import type { RepeatedEditingFitted } from './RepeatedEditedNearestNeighbours.js';
-import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
-import { defaultNeighbors } from './_shared.js';
-import { checkCleaningStrategy, cleaningToJSON } from './cleaningStrategy.js';
+import { Sampler, type SamplerContext } from './Sampler.js';
+import { defaultNeighbors } from './neighborSearch.js';
+import { checkCleaningOptions, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link AllKNN}. */
 export interface AllKNNOptions extends EditedNearestNeighboursOptions {
@@ -28,6 +29,7 @@ export interface AllKNNParams extends EditedNearestNeighboursParams {
 }
 
 const WHO = 'AllKNN';
+const OPTIONS = [...EDITING_OPTIONS, 'allowMinority'];
 
 /**
  * AllKNN: the edited-nearest-neighbour rule applied with 1, 2, …, `nNeighbors` neighbours in turn,
@@ -66,12 +68,11 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: AllKNNOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'kindSel', 'allowMinority', 'neighbors']);
-    super(
-      { name: WHO, type: 'under-sampling' },
-      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
-      { ...checkEditingOptions(WHO, o), allowMinority: checkBoolean(WHO, 'allowMinority', o.allowMinority, false) },
-    );
+    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
+    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+      ...checkEditingOptions(WHO, o),
+      allowMinority: checkBoolean(WHO, 'allowMinority', o.allowMinority, false),
+    });
   }
 
   /**
@@ -79,7 +80,7 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): AllKNN {
-    return new AllKNN(decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params) as AllKNNOptions);
+    return new AllKNN(Sampler.optionsFromJSON(json, 'AllKNN'));
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { Label } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkOptions } from '../core/validate.js';
-import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
-import { defaultNeighbors } from './_shared.js';
+import type { Envelope } from '../core/serialization.js';
+import { Sampler, type SamplerContext } from './Sampler.js';
+import { defaultNeighbors } from './neighborSearch.js';
 import { classCodes, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
 import {
+  CONDENSING_OPTIONS,
   checkCondensingOptions,
   checkSeedCount,
   seedStore,
@@ -65,9 +65,8 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: CondensedNearestNeighbourOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'nSeedsS', 'seed', 'neighbors']);
-    const { base, own } = checkCondensingOptions(WHO, o);
-    super({ name: WHO, type: 'under-sampling' }, base, own);
+    const { base, own } = checkCondensingOptions(WHO, options);
+    super({ name: WHO, type: 'under-sampling', options: CONDENSING_OPTIONS }, base, own);
   }
 
   /**
@@ -75,8 +74,7 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): CondensedNearestNeighbour {
-    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
-    return new CondensedNearestNeighbour(params as CondensedNearestNeighbourOptions);
+    return new CondensedNearestNeighbour(Sampler.optionsFromJSON(json, 'CondensedNearestNeighbour'));
   }
 
   /**

@@ -1,10 +1,10 @@
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkInteger, checkOneOf, checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
+import { checkInteger, checkOneOf } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { EditingPasses } from './EditingPasses.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
-import { checkNeighborSearch, defaultNeighbors } from './_shared.js';
-import { checkCleaningStrategy, classMask, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
+import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
+import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
+import { checkCleaningOptions, classMask, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
 
 /**
  * How the edited-nearest-neighbour rule judges a row from the classes of its neighbours:
@@ -52,6 +52,9 @@ export interface EditedNearestNeighboursParams extends SamplerParams {
 const WHO = 'EditedNearestNeighbours';
 const KIND_SEL: ReadonlyArray<KindSel> = ['all', 'mode'];
 
+/** The own option names the edited-nearest-neighbour family shares. @internal */
+export const EDITING_OPTIONS: ReadonlyArray<string> = ['nNeighbors', 'kindSel', 'neighbors'];
+
 /** Validates the options the edited-nearest-neighbour family shares. @internal */
 export function checkEditingOptions(
   who: string,
@@ -97,12 +100,8 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: EditedNearestNeighboursOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'kindSel', 'neighbors']);
-    super(
-      { name: WHO, type: 'under-sampling' },
-      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
-      checkEditingOptions(WHO, o),
-    );
+    const { o, base } = checkCleaningOptions(WHO, options, EDITING_OPTIONS, false);
+    super({ name: WHO, type: 'under-sampling', options: EDITING_OPTIONS }, base, checkEditingOptions(WHO, o));
   }
 
   /**
@@ -110,8 +109,7 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): EditedNearestNeighbours {
-    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
-    return new EditedNearestNeighbours(params as EditedNearestNeighboursOptions);
+    return new EditedNearestNeighbours(Sampler.optionsFromJSON(json, 'EditedNearestNeighbours'));
   }
 
   /**

@@ -1,10 +1,11 @@
 import { DataValidationError, describe } from '../core/errors.js';
-import { openEnvelope } from '../core/serialization.js';
 import { checkInteger, checkOptions } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
+import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
 import type { SamplingStrategy } from './samplingStrategy.js';
-import { checkNeighborSearch, defaultNeighbors, gatherRows, pairwiseSum } from './_shared.js';
+import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
+import { gatherRows } from './gatherRows.js';
+import { pairwiseSum } from './numpyArithmetic.js';
 import { firstMinority } from './cleaningStrategy.js';
 import { neighboursAmong } from './neighboursAmong.js';
 
@@ -54,6 +55,7 @@ export interface NearMissParams extends SamplerParams {
 }
 
 const WHO = 'NearMiss';
+const OPTIONS = ['version', 'nNeighbors', 'nNeighborsVer3', 'neighbors'];
 
 /**
  * NearMiss (Mani & Zhang 2003): controlled under-sampling that keeps the rows of each targeted
@@ -99,9 +101,10 @@ export class NearMiss extends Sampler<NearMissParams> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: NearMissOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'version', 'nNeighbors', 'nNeighborsVer3', 'neighbors']);
+    // No 'seed' (the base would take one): NearMiss draws nothing, and imbalanced-learn gives it no random_state.
+    const o = checkOptions(WHO, options, [...OPTIONS, 'samplingStrategy']);
     const version = checkInteger(WHO, 'version', o.version, { min: 1, max: 3 }, 1) as 1 | 2 | 3;
-    super({ name: WHO, type: 'under-sampling' }, o, {
+    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, o, {
       version,
       nNeighbors: checkInteger(WHO, 'nNeighbors', o.nNeighbors, { min: 1 }, 3),
       nNeighborsVer3: checkInteger(WHO, 'nNeighborsVer3', o.nNeighborsVer3, { min: 1 }, 3),
@@ -114,7 +117,7 @@ export class NearMiss extends Sampler<NearMissParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): NearMiss {
-    return new NearMiss(decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params) as NearMissOptions);
+    return new NearMiss(Sampler.optionsFromJSON(json, 'NearMiss'));
   }
 
   protected resample(ctx: SamplerContext): object {

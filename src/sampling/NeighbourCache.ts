@@ -1,6 +1,7 @@
 import { DataValidationError } from '../core/errors.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { checkResult, gatherRows } from './_shared.js';
+import { checkNeighborTable } from './neighborSearch.js';
+import { gatherRows } from './gatherRows.js';
 
 /**
  * The nearest other rows of each row within a shrinking set of rows, for the cleaning samplers
@@ -137,8 +138,9 @@ export class NeighbourCache {
     if (fitRows === null && need.length === this.rows && need.every((i, q) => i === q)) {
       // every row, none removed: the engine's exact self-exclusion, no copy of the query
       kq = w;
-      found = checkResult(
+      found = checkNeighborTable(
         this.who,
+        search,
         search.kneighbors(this.data, this.rows, w, { excludeSelf: true }),
         this.rows,
         this.rows,
@@ -146,8 +148,9 @@ export class NeighbourCache {
       );
     } else {
       kq = w + 1;
-      found = checkResult(
+      found = checkNeighborTable(
         this.who,
+        search,
         search.kneighbors(gatherRows(this.data, cols, need), need.length, kq),
         need.length,
         left,

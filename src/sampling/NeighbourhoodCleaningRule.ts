@@ -1,17 +1,18 @@
-import type { ResampleResult } from '../core/estimator.js';
+import type { ResampleResult } from '../core/contracts.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkNumber, checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
+import { checkNumber } from '../core/validate.js';
 import {
+  EDITING_OPTIONS,
   checkEditingOptions,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
 import { EditingPasses } from './EditingPasses.js';
-import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
-import { defaultNeighbors } from './_shared.js';
+import { Sampler, type SamplerContext } from './Sampler.js';
+import { defaultNeighbors } from './neighborSearch.js';
 import { inInputOrder } from './cleaningOutput.js';
-import { checkCleaningStrategy, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
+import { checkCleaningOptions, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
 import { allOfClass, voteMode } from './neighbourVote.js';
 
 /** Options of {@link NeighbourhoodCleaningRule}. */
@@ -31,6 +32,7 @@ export interface NeighbourhoodCleaningRuleParams extends EditedNearestNeighbours
 }
 
 const WHO = 'NeighbourhoodCleaningRule';
+const OPTIONS = [...EDITING_OPTIONS, 'thresholdCleaning'];
 
 /**
  * NeighbourhoodCleaningRule (Laurikkala 2001): the edited-nearest-neighbour rule, plus the removal
@@ -74,21 +76,11 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: NeighbourhoodCleaningRuleOptions = {}) {
-    const o = checkOptions(WHO, options, [
-      'samplingStrategy',
-      'nNeighbors',
-      'kindSel',
-      'thresholdCleaning',
-      'neighbors',
-    ]);
-    super(
-      { name: WHO, type: 'under-sampling' },
-      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
-      {
-        ...checkEditingOptions(WHO, o),
-        thresholdCleaning: checkNumber(WHO, 'thresholdCleaning', o.thresholdCleaning, { gt: 0, lt: 1 }, 0.5),
-      },
-    );
+    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
+    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+      ...checkEditingOptions(WHO, o),
+      thresholdCleaning: checkNumber(WHO, 'thresholdCleaning', o.thresholdCleaning, { gt: 0, lt: 1 }, 0.5),
+    });
   }
 
   /**
@@ -96,8 +88,7 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): NeighbourhoodCleaningRule {
-    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
-    return new NeighbourhoodCleaningRule(params as NeighbourhoodCleaningRuleOptions);
+    return new NeighbourhoodCleaningRule(Sampler.optionsFromJSON(json, 'NeighbourhoodCleaningRule'));
   }
 
   /**

@@ -1,13 +1,14 @@
 import type { Label } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
 import { NeighbourCache } from './NeighbourCache.js';
-import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
+import { Sampler, type SamplerContext } from './Sampler.js';
 import { tomekLinked } from './TomekLinks.js';
-import { defaultNeighbors, gatherRows } from './_shared.js';
+import { defaultNeighbors } from './neighborSearch.js';
+import { gatherRows } from './gatherRows.js';
 import { classCodes, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
 import {
+  CONDENSING_OPTIONS,
   checkCondensingOptions,
   checkSeedCount,
   seedStore,
@@ -59,9 +60,8 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: OneSidedSelectionOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'nSeedsS', 'seed', 'neighbors']);
-    const { base, own } = checkCondensingOptions(WHO, o);
-    super({ name: WHO, type: 'under-sampling' }, base, own);
+    const { base, own } = checkCondensingOptions(WHO, options);
+    super({ name: WHO, type: 'under-sampling', options: CONDENSING_OPTIONS }, base, own);
   }
 
   /**
@@ -69,8 +69,7 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): OneSidedSelection {
-    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
-    return new OneSidedSelection(params as OneSidedSelectionOptions);
+    return new OneSidedSelection(Sampler.optionsFromJSON(json, 'OneSidedSelection'));
   }
 
   /**

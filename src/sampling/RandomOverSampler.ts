@@ -1,13 +1,7 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
+import { checkNumber, invalid } from '../core/validate.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 
 /** Options of {@link RandomOverSampler}. */
 export interface RandomOverSamplerOptions extends SamplerOptions {
@@ -25,30 +19,22 @@ export interface RandomOverSamplerParams extends SamplerParams {
   readonly shrinkage: number | ReadonlyMap<Label, number> | undefined;
 }
 
+/** One shrinkage factor: a finite number ≥ 0 (of class `c` of a Map). */
+function checkFactor(value: unknown, c?: Label): number {
+  const of = c === undefined ? '' : ` for class ${describe(c)}`;
+  const fix = `The shrinkage factor needs to be >= 0${of}; 0 is the plain bootstrap.`;
+  return checkNumber('RandomOverSampler', 'shrinkage', value, { ge: 0 }, undefined, fix);
+}
+
 function checkShrinkage(value: unknown): number | ReadonlyMap<Label, number> | undefined {
   if (value === undefined) return undefined;
-  const bad = (v: unknown, c?: Label): never => {
-    throw new InvalidParameterError(
-      'shrinkage',
-      `RandomOverSampler: the shrinkage factor needs to be >= 0. Got ${describe(v)}${c === undefined ? '' : ` for class ${describe(c)}`}. Use a finite number ≥ 0 (0 = plain bootstrap).`,
-    );
-  };
-  if (typeof value === 'number') {
-    if (!(value >= 0) || !Number.isFinite(value)) bad(value);
-    return value;
-  }
+  if (typeof value === 'number') return checkFactor(value);
   if (value instanceof Map) {
     const copy = new Map<Label, number>();
-    for (const [c, v] of value as Map<Label, unknown>) {
-      if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) bad(v, c);
-      copy.set(c, v as number);
-    }
+    for (const [c, v] of value as Map<Label, unknown>) copy.set(c, checkFactor(v, c));
     return copy;
   }
-  throw new InvalidParameterError(
-    'shrinkage',
-    `RandomOverSampler: shrinkage must be a number ≥ 0 or a Map of class → number, received ${describe(value)}.`,
-  );
+  return invalid('RandomOverSampler', 'shrinkage', 'a number ≥ 0 or a Map of class → number', value);
 }
 
 /**
@@ -72,7 +58,8 @@ function checkShrinkage(value: unknown): number | ReadonlyMap<Label, number> | u
  * const { X: Xr, y: yr, sampleIndices } = new RandomOverSampler({ seed: 0 }).fitResample(X, y);
  * new RandomOverSampler({ shrinkage: 0.5, seed: 0 }).fitResample(X, y); // smoothed bootstrap
  * ```
- * @see Menardi, Torelli (2014). Training and assessing classification rules with imbalanced data. Data Mining and Knowledge Discovery 28:92–122 (ROSE).
+ * @see Menardi, Torelli (2014). Training and assessing classification rules with imbalanced data.
+ * Data Mining and Knowledge Discovery 28:92–122 (ROSE).
  * @see imbalanced-learn's `imblearn.over_sampling.RandomOverSampler`.
  */
 export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
@@ -81,7 +68,7 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: RandomOverSamplerOptions = {}) {
-    super({ name: 'RandomOverSampler', type: 'over-sampling', sampleIndices: true }, options, {
+    super({ name: 'RandomOverSampler', type: 'over-sampling', sampleIndices: true, options: ['shrinkage'] }, options, {
       shrinkage: checkShrinkage(options?.shrinkage),
     });
   }
@@ -91,12 +78,7 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomOverSampler {
-    return new RandomOverSampler(
-      decodeSamplerParams(
-        'RandomOverSampler',
-        openEnvelope(json, 'RandomOverSampler', 1).params,
-      ) as RandomOverSamplerOptions,
-    );
+    return new RandomOverSampler(Sampler.optionsFromJSON(json, 'RandomOverSampler'));
   }
 
   protected resample(ctx: SamplerContext): object {
@@ -106,7 +88,8 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
       const missing = [...ctx.plan].filter(([c, G]) => G > 0 && !shrink.has(c)).map(([c]) => c);
       if (missing.length > 0) {
         throw new DataValidationError(
-          `${who}: shrinkage should contain a shrinkage factor for each class that will be resampled. The missing classes are: ${missing.map((c) => describe(c)).join(', ')}. Add them to the shrinkage Map.`,
+          `${who}: shrinkage should contain a shrinkage factor for each class that will be resampled. The ` +
+            `missing classes are: ${missing.map((c) => describe(c)).join(', ')}. Add them to the shrinkage Map.`,
           { param: 'shrinkage' },
         );
       }

@@ -1,12 +1,5 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
-import { openEnvelope } from '../core/serialization.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
+import { checkBoolean } from '../core/validate.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 
 /** Options of {@link RandomUnderSampler}. */
 export interface RandomUnderSamplerOptions extends SamplerOptions {
@@ -48,14 +41,9 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: RandomUnderSamplerOptions = {}) {
-    const replacement = options?.replacement ?? false;
-    if (typeof replacement !== 'boolean') {
-      throw new InvalidParameterError(
-        'replacement',
-        `RandomUnderSampler: replacement must be true or false, received ${describe(replacement)}.`,
-      );
-    }
-    super({ name: 'RandomUnderSampler', type: 'under-sampling' }, options, { replacement });
+    super({ name: 'RandomUnderSampler', type: 'under-sampling', options: ['replacement'] }, options, {
+      replacement: checkBoolean('RandomUnderSampler', 'replacement', options?.replacement, false),
+    });
   }
 
   /**
@@ -63,12 +51,7 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomUnderSampler {
-    return new RandomUnderSampler(
-      decodeSamplerParams(
-        'RandomUnderSampler',
-        openEnvelope(json, 'RandomUnderSampler', 1).params,
-      ) as RandomUnderSamplerOptions,
-    );
+    return new RandomUnderSampler(Sampler.optionsFromJSON(json, 'RandomUnderSampler'));
   }
 
   protected resample(ctx: SamplerContext): object {

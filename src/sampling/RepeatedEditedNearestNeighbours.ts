@@ -1,14 +1,15 @@
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkInteger, checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
+import { checkInteger } from '../core/validate.js';
 import {
+  EDITING_OPTIONS,
   checkEditingOptions,
   type EditedNearestNeighboursOptions,
   type EditedNearestNeighboursParams,
 } from './EditedNearestNeighbours.js';
 import { EditingPasses } from './EditingPasses.js';
-import { Sampler, decodeSamplerParams, type SamplerContext } from './Sampler.js';
-import { defaultNeighbors } from './_shared.js';
-import { checkCleaningStrategy, cleaningToJSON } from './cleaningStrategy.js';
+import { Sampler, type SamplerContext } from './Sampler.js';
+import { defaultNeighbors } from './neighborSearch.js';
+import { checkCleaningOptions, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link RepeatedEditedNearestNeighbours}. */
 export interface RepeatedEditedNearestNeighboursOptions extends EditedNearestNeighboursOptions {
@@ -32,6 +33,7 @@ export interface RepeatedEditingFitted {
 }
 
 const WHO = 'RepeatedEditedNearestNeighbours';
+const OPTIONS = [...EDITING_OPTIONS, 'maxIter'];
 
 /**
  * RepeatedEditedNearestNeighbours: applies the edited-nearest-neighbour rule again and again on
@@ -81,12 +83,11 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: RepeatedEditedNearestNeighboursOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'nNeighbors', 'maxIter', 'kindSel', 'neighbors']);
-    super(
-      { name: WHO, type: 'under-sampling' },
-      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
-      { ...checkEditingOptions(WHO, o), maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100) },
-    );
+    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
+    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+      ...checkEditingOptions(WHO, o),
+      maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100),
+    });
   }
 
   /**
@@ -94,8 +95,7 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RepeatedEditedNearestNeighbours {
-    const params = decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params);
-    return new RepeatedEditedNearestNeighbours(params as RepeatedEditedNearestNeighboursOptions);
+    return new RepeatedEditedNearestNeighbours(Sampler.optionsFromJSON(json, 'RepeatedEditedNearestNeighbours'));
   }
 
   /**

@@ -1,22 +1,10 @@
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
-import {
-  checkClassSizes,
-  checkKNeighbors,
-  kFor,
-  checkNeighborSearch,
-  defaultNeighbors,
-  gatherRows,
-  selfNeighbors,
-} from './_shared.js';
+import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { gatherRows } from './gatherRows.js';
+import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
+import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
 
 /** Options of {@link SMOTE}. */
 export interface SMOTEOptions extends SamplerOptions {
@@ -80,7 +68,7 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: SMOTEOptions = {}) {
-    super({ name: 'SMOTE', type: 'over-sampling' }, options, {
+    super({ name: 'SMOTE', type: 'over-sampling', options: ['kNeighbors', 'neighbors'] }, options, {
       kNeighbors: checkKNeighbors('SMOTE', options?.kNeighbors),
       neighbors: checkNeighborSearch('SMOTE', options?.neighbors),
     });
@@ -91,16 +79,12 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTE {
-    return new SMOTE(decodeSamplerParams('SMOTE', openEnvelope(json, 'SMOTE', 1).params) as SMOTEOptions);
+    return new SMOTE(Sampler.optionsFromJSON(json, 'SMOTE'));
   }
 
   protected resample(ctx: SamplerContext): SMOTEFitted {
     const kOpt = this.params.kNeighbors;
-    checkClassSizes(ctx.who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
-      n >= 2
-        ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.`
-        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
-    );
+    checkClassSizes(ctx.who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
     const out = ctx.allocate();
     const kUsed = new Map<Label, number>();
     const { cols, rng } = ctx;
@@ -112,23 +96,9 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
       kUsed.set(label, k);
       const Xc = gatherRows(ctx.data, cols, idx);
       const nn = selfNeighbors(ctx.who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
-      const pairs = new Int32Array(G);
-      const range = nc * k;
-      for (let i = 0; i < G; i++) pairs[i] = rng.int(range);
-      const block = out.rows(label);
-      for (let i = 0; i < G; i++) {
-        const p = pairs[i] as number;
-        const base = Math.floor(p / k);
-        const nb = nn[p] as number; // nn is row-major nc × k, so entry p is (base, p mod k)
-        const u = rng.float();
-        const bo = base * cols;
-        const no = nb * cols;
-        const oo = i * cols;
-        for (let j = 0; j < cols; j++) {
-          const xb = Xc[bo + j] as number;
-          block[oo + j] = xb + u * ((Xc[no + j] as number) - xb);
-        }
-      }
+      // All G pairs first, then the G steps: imbalanced-learn's order of draws.
+      const pairs = drawPairs(rng, nn, k, G);
+      interpolateRows(Xc, Xc, cols, pairs, drawSteps(rng, G), out.rows(label));
     }
     return { kNeighbors: kUsed };
   }

@@ -1,22 +1,11 @@
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
-import { openEnvelope } from '../core/serialization.js';
+import { checkOptions, invalid } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import {
-  Sampler,
-  decodeSamplerParams,
-  type SamplerContext,
-  type SamplerOptions,
-  type SamplerParams,
-} from './Sampler.js';
-import {
-  checkClassSizes,
-  checkKNeighbors,
-  kFor,
-  checkNeighborSearch,
-  defaultNeighbors,
-  selfNeighbors,
-} from './_shared.js';
+import { SAMPLER_OPTIONS, Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { drawPairs, interpolateRow } from './interpolate.js';
+import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
 
 /** Options of {@link SMOTENC}. */
 export interface SMOTENCOptions extends SamplerOptions {
@@ -60,6 +49,27 @@ export interface SMOTENCFitted {
   readonly categoricalFeatures: ReadonlyArray<number>;
   /** The number of neighbours used per resampled class (differs from the option only with `'auto'`). */
   readonly kNeighbors: ReadonlyMap<Label, number>;
+}
+
+/** The options of SMOTENC besides samplingStrategy and seed. */
+const OPTIONS: ReadonlyArray<keyof SMOTENCOptions> = ['categoricalFeatures', 'kNeighbors', 'neighbors'];
+
+/** Validates `categoricalFeatures` (indices or a mask) without data, and returns a frozen copy. */
+function checkCategoricalFeatures(value: unknown): ReadonlyArray<number> | ReadonlyArray<boolean> {
+  const ok =
+    Array.isArray(value) &&
+    (value.every((v) => typeof v === 'boolean') ||
+      value.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0));
+  if (!ok) {
+    invalid(
+      'SMOTENC',
+      'categoricalFeatures',
+      'an array of column indices (integers ≥ 0) or a boolean mask with one entry per column',
+      value,
+      'E.g. new SMOTENC({ categoricalFeatures: [0, 3] }).',
+    );
+  }
+  return Object.freeze([...(value as Array<number | boolean>)]) as ReadonlyArray<number>;
 }
 
 /**
@@ -119,7 +129,8 @@ export function medianStd(
  * ```ts
  * const { X: Xr, y: yr } = new SMOTENC({ categoricalFeatures: [0, 3], seed: 1 }).fitResample(X, y);
  * ```
- * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique. JAIR 16:321–357 (section 6.1, SMOTE-NC).
+ * @see Chawla, Bowyer, Hall, Kegelmeyer (2002). SMOTE: Synthetic Minority Over-sampling Technique.
+ * JAIR 16:321–357 (section 6.1, SMOTE-NC).
  * @see imbalanced-learn's `imblearn.over_sampling.SMOTENC`.
  */
 export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
@@ -128,23 +139,12 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link InvalidParameterError} for an invalid option.
    */
   constructor(options: SMOTENCOptions) {
-    const cf = (options as Partial<SMOTENCOptions> | undefined)?.categoricalFeatures as unknown;
-    if (
-      !Array.isArray(cf) ||
-      !(
-        cf.every((v) => typeof v === 'boolean') ||
-        cf.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
-      )
-    ) {
-      throw new InvalidParameterError(
-        'categoricalFeatures',
-        `SMOTENC: categoricalFeatures must be an array of column indices (integers ≥ 0) or a boolean mask with one entry per column, received ${describe(cf)}. E.g. new SMOTENC({ categoricalFeatures: [0, 3] }).`,
-      );
-    }
-    super({ name: 'SMOTENC', type: 'over-sampling' }, options, {
-      categoricalFeatures: Object.freeze([...(cf as Array<number | boolean>)]) as ReadonlyArray<number>,
-      kNeighbors: checkKNeighbors('SMOTENC', options.kNeighbors),
-      neighbors: checkNeighborSearch('SMOTENC', options.neighbors),
+    // Unknown keys first: a misspelt categoricalFeatures gets "did you mean", not "must be an array".
+    const o = checkOptions<Partial<SMOTENCOptions>>('SMOTENC', options, [...OPTIONS, ...SAMPLER_OPTIONS]);
+    super({ name: 'SMOTENC', type: 'over-sampling', options: OPTIONS }, options, {
+      categoricalFeatures: checkCategoricalFeatures(o.categoricalFeatures),
+      kNeighbors: checkKNeighbors('SMOTENC', o.kNeighbors),
+      neighbors: checkNeighborSearch('SMOTENC', o.neighbors),
     });
   }
 
@@ -153,9 +153,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTENC {
-    return new SMOTENC(
-      decodeSamplerParams('SMOTENC', openEnvelope(json, 'SMOTENC', 1).params) as unknown as SMOTENCOptions,
-    );
+    return new SMOTENC(Sampler.optionsFromJSON(json, 'SMOTENC'));
   }
 
   private categorical(who: string, cols: number): number[] {
@@ -164,7 +162,8 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     if (cf.length > 0 && typeof cf[0] === 'boolean') {
       if (cf.length !== cols) {
         throw new DataValidationError(
-          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. Give one boolean per column.`,
+          `${who}: the categoricalFeatures mask has ${cf.length} entries but X has ${cols} columns. ` +
+            'Give one boolean per column.',
           { param: 'categoricalFeatures' },
         );
       }
@@ -174,7 +173,9 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
       const bad = (cf as number[]).filter((j) => j >= cols);
       if (bad.length > 0) {
         throw new DataValidationError(
-          `${who}: categoricalFeatures ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} out of range for X with ${cols} columns. Some of the categorical indices are out of range. Indices should be between 0 and ${cols - 1}.`,
+          `${who}: categoricalFeatures ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} out of range for X ` +
+            `with ${cols} columns. Some of the categorical indices are out of range. Indices should be ` +
+            `between 0 and ${cols - 1}.`,
           { param: 'categoricalFeatures' },
         );
       }
@@ -182,13 +183,16 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     }
     if (cat.length === 0) {
       throw new DataValidationError(
-        `${who}: categoricalFeatures selects no column. SMOTE-NC is not designed to work only with numerical features. It requires some categorical features; use SMOTE for all-numeric data.`,
+        `${who}: categoricalFeatures selects no column. SMOTE-NC is not designed to work only with ` +
+          'numerical features. It requires some categorical features; use SMOTE for all-numeric data.',
         { param: 'categoricalFeatures' },
       );
     }
     if (cat.length === cols) {
       throw new DataValidationError(
-        `${who}: every column is categorical. SMOTE-NC is not designed to work only with categorical features. It requires some numerical features; use RandomOverSampler (or a categorical-only method such as imbalanced-learn's SMOTEN) instead.`,
+        `${who}: every column is categorical. SMOTE-NC is not designed to work only with categorical ` +
+          'features. It requires some numerical features; use RandomOverSampler (or a categorical-only ' +
+          "method such as imbalanced-learn's SMOTEN) instead.",
         { param: 'categoricalFeatures' },
       );
     }
@@ -203,11 +207,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     for (const j of cat) isCat[j] = 1;
     const cont: number[] = [];
     for (let j = 0; j < cols; j++) if (!isCat[j]) cont.push(j);
-    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts, (n) =>
-      n >= 2
-        ? `Lower kNeighbors to at most ${n - 1}, or use RandomOverSampler.`
-        : 'Use RandomOverSampler for this class, or drop it from samplingStrategy.',
-    );
+    checkClassSizes(who, 'kNeighbors', kOpt, ctx.plan, ctx.counts);
     const out = ctx.allocate();
     const med = new Map<Label, number>();
     const kUsed = new Map<Label, number>();
@@ -245,22 +245,24 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
         });
       }
       const nn = selfNeighbors(who, this.params.neighbors ?? defaultNeighbors(), enc, nc, width, k);
-      const pairs = new Int32Array(G);
-      const range = nc * k;
-      for (let i = 0; i < G; i++) pairs[i] = rng.int(range);
+      const pairs = drawPairs(rng, nn, k, G);
       const block = out.rows(label);
       for (let i = 0; i < G; i++) {
-        const p = pairs[i] as number;
-        const base = Math.floor(p / k);
-        const bo = (idx[base] as number) * cols;
-        const no = (idx[nn[p] as number] as number) * cols;
-        const oo = i * cols;
+        // After all G pairs: per new row, its step, then its categorical ties (if any) in column order.
+        const base = pairs.base[i] as number;
         const u = rng.float();
-        for (let t = 0; t < cont.length; t++) {
-          const j = cont[t] as number;
-          const xb = data[bo + j] as number;
-          block[oo + j] = xb + u * ((data[no + j] as number) - xb);
-        }
+        interpolateRow(
+          data,
+          idx[base] as number,
+          data,
+          idx[pairs.neighbor[i] as number] as number,
+          cols,
+          u,
+          block,
+          i,
+          cont,
+        );
+        const oo = i * cols;
         for (const f of cat) {
           let distinct = 0;
           let best = 0;

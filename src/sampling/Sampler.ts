@@ -1,15 +1,11 @@
-import {
-  DataValidationError,
-  InvalidParameterError,
-  NotFittedError,
-  SerializationError,
-  describe,
-} from '../core/errors.js';
-import type { ResampleResult, SamplerLike } from '../core/estimator.js';
+import { DataValidationError, NotFittedError, describe } from '../core/errors.js';
+import type { ResampleResult, SamplerLike, Serializable } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { fromDense, rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
-import { makeEnvelope, type Envelope } from '../core/serialization.js';
+import type { Envelope } from '../core/serialization.js';
+import { checkOptions } from '../core/validate.js';
+import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
   resolveSamplingStrategy,
@@ -115,17 +111,36 @@ export interface SamplerConfig {
   name: string;
   /** Whether the sampler adds rows or keeps a subset. */
   type: SamplingType;
-  /** Whether `fitResample` returns `sampleIndices`. @defaultValue false for over-samplers, true for under-samplers */
+  /**
+   * Whether `fitResample` returns `sampleIndices`.
+   * @defaultValue false for over-samplers, true for under-samplers
+   */
   sampleIndices?: boolean;
+  /**
+   * The names of the sampler's own options, accepted besides `samplingStrategy` and `seed`. Any
+   * other key of the options object throws {@link InvalidParameterError} naming the closest known
+   * name (`new SMOTE({ k_neighbors: 3 })`: "did you mean 'kNeighbors'?"), because a misspelt
+   * option that is silently ignored gives a wrong result nobody sees.
+   *
+   * Each option is stored in `params` under its own name — {@link Sampler.toJSON} writes the params
+   * and {@link Sampler.optionsFromJSON} passes them back to the constructor as options — so the
+   * default, the keys of the `own` params given to the constructor, is the right list. Give it to
+   * keep the list explicit (the built-in samplers do); it must then name every key of `own` (the
+   * constructor throws otherwise).
+   * @defaultValue the keys of the constructor's `own` argument
+   */
+  options?: ReadonlyArray<string>;
 }
 
-/** Version of the JSON layout written by samplers. */
-const JSON_VERSION = 1;
+/** The option names every sampler accepts. @internal */
+export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingStrategy', 'seed'];
 
 /**
- * The base class of every sampler, and the contract for writing your own: it validates `X` and
- * `y`, resolves `samplingStrategy` into one sorted Map, creates the seeded random stream, calls one
- * protected hook ({@link Sampler.resample}) and assembles the output.
+ * The base class of every sampler, and the contract for writing your own: it checks the options
+ * object (unknown keys rejected, see {@link SamplerConfig.options}), validates `X` and `y`, resolves
+ * `samplingStrategy` into one sorted Map, creates the seeded random stream, calls one protected hook
+ * ({@link Sampler.resample}) and assembles the output; {@link Sampler.toJSON} and
+ * {@link Sampler.optionsFromJSON} give it a JSON form and a one-line `fromJSON`.
  *
  * @remarks
  * Output order: for over-samplers, every original row first, untouched and in input order, then
@@ -144,6 +159,9 @@ const JSON_VERSION = 1;
  *   constructor(options: SamplerOptions = {}) {
  *     super({ name: 'Duplicate', type: 'over-sampling' }, options, {});
  *   }
+ *   static fromJSON(json: unknown): Duplicate {
+ *     return new Duplicate(Sampler.optionsFromJSON(json, 'Duplicate'));
+ *   }
  *   protected resample(ctx: SamplerContext): object {
  *     const out = ctx.allocate();
  *     for (const [label, n] of ctx.plan) {
@@ -161,7 +179,7 @@ const JSON_VERSION = 1;
  * @see imbalanced-learn's `BaseSampler` / `BaseOverSampler` / `BaseUnderSampler`.
  */
 export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra extends object = object>
-  implements SamplerLike
+  implements SamplerLike, Serializable
 {
   /** The validated, frozen options. */
   readonly params: Readonly<P>;
@@ -172,24 +190,52 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   private lastFit: (FittedSampler & Extra) | undefined;
 
   /**
-   * @param config - Name and kind of the concrete sampler.
-   * @param options - The common options (`samplingStrategy`, `seed`).
+   * @param config - Name and kind of the concrete sampler, and the names of its own options.
+   * @param options - The options object as the user passed it (`undefined` reads as `{}`): the base
+   * checks that it is a plain object without unknown keys, and validates `samplingStrategy` and
+   * `seed`.
    * @param own - The concrete sampler's own validated params (merged into `params`).
-   * @throws {@link InvalidParameterError} for an invalid `samplingStrategy` or `seed`.
+   * @throws {@link InvalidParameterError} for an options object that is not a plain object or has an
+   * unknown key (the message suggests the closest known name), or an invalid `samplingStrategy` or
+   * `seed`.
    */
   protected constructor(config: SamplerConfig, options: SamplerOptions, own: Omit<P, keyof SamplerParams>) {
-    if (options === null || typeof options !== 'object') {
-      throw new InvalidParameterError(
-        'options',
-        `${config.name}: options must be an object, received ${describe(options)}.`,
+    const ownNames = Object.keys(own);
+    const missing = ownNames.filter((k) => config.options !== undefined && !config.options.includes(k));
+    if (missing.length > 0) {
+      throw new Error(
+        `${config.name}: SamplerConfig.options must name every param the sampler stores (toJSON writes them ` +
+          `and fromJSON passes them back as options); it lacks ${missing.join(', ')}.`,
       );
     }
+    const known = [...(config.options ?? ownNames), ...SAMPLER_OPTIONS];
+    const o = checkOptions<SamplerOptions>(config.name, options, known);
     this.className = config.name;
     this.samplingType = config.type;
     this.withIndices = config.sampleIndices ?? config.type === 'under-sampling';
-    const samplingStrategy = checkSamplingStrategy(config.name, options.samplingStrategy, config.type);
-    const seed = checkSeed(config.name, options.seed);
+    const samplingStrategy = checkSamplingStrategy(config.name, o.samplingStrategy, config.type);
+    const seed = checkSeed(config.name, o.seed);
     this.params = Object.freeze({ ...own, samplingStrategy, seed } as unknown as P);
+  }
+
+  /**
+   * The constructor options held by the JSON that {@link Sampler.toJSON} wrote for the sampler
+   * class `name` (the object or its JSON text), Maps restored — what a sampler's `static fromJSON`
+   * passes to its constructor, which validates them as any options:
+   *
+   * ```ts
+   * static fromJSON(json: unknown): Jitter {
+   *   return new Jitter(Sampler.optionsFromJSON(json, 'Jitter'));
+   * }
+   * ```
+   *
+   * @typeParam O - The options type of the sampler (inferred from the constructor call).
+   * @param json - An envelope `{ format: 'imbalanced-tabular/<name>', version: 1, params, state }`.
+   * @param name - The sampler's class name, as given in its {@link SamplerConfig}.
+   * @throws {@link SerializationError} for another format or version, or malformed params.
+   */
+  protected static optionsFromJSON<O extends object = SamplerOptions>(json: unknown, name: string): O {
+    return samplerOptionsFromJSON(json, name) as O;
   }
 
   /**
@@ -241,8 +287,10 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
 
   private resolve(who: string, y: ReadonlyArray<Label>, counts: ReadonlyMap<Label, number>): Map<Label, number> {
     if (counts.size < 2) {
+      const classes = [...counts.keys()].map((c) => describe(c)).join(', ') || 'none';
       throw new DataValidationError(
-        `${who}: y needs at least 2 classes to resample, received ${counts.size} (${[...counts.keys()].map((c) => describe(c)).join(', ') || 'none'}). The target 'y' needs to have more than 1 class. Pass labels of at least two classes.`,
+        `${who}: y needs at least 2 classes to resample, received ${counts.size} (${classes}). The target 'y' ` +
+          'needs to have more than 1 class. Pass labels of at least two classes.',
         { param: 'y' },
       );
     }
@@ -255,7 +303,8 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    * @param X - Rows as `number[][]`, typed-array rows or an ml-matrix `Matrix` (finite values).
    * @param y - One label per row (strings or numbers), at least two classes.
    * @returns `{ X, y }` (and `sampleIndices` for samplers that copy or select rows).
-   * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, or a strategy that does not fit the data.
+   * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, or a strategy that does
+   * not fit the data.
    */
   fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
@@ -413,50 +462,13 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
 
   /**
    * The JSON form of the sampler's params (`state` is `null`: samplers learn nothing that a later
-   * call reuses). Maps are written as `{ "$map": [[key, value], …] }`.
+   * call reuses). Maps are written as `{ "$map": [[key, value], …] }`. {@link Sampler.optionsFromJSON}
+   * reads it back.
    *
    * @throws {@link SerializationError} when a param is a function or an object (e.g. a custom
    * `samplingStrategy` function or `neighbors` search), which JSON cannot hold.
    */
   toJSON(): Envelope {
-    return makeEnvelope(
-      this.className,
-      JSON_VERSION,
-      encodeParams(this.className, this.params as unknown as Record<string, unknown>),
-      null,
-    );
+    return samplerToJSON(this.className, this.params as unknown as Record<string, unknown>);
   }
-}
-
-function encodeParams(who: string, params: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined) continue;
-    if (v instanceof Map) out[k] = { $map: [...v.entries()] };
-    else if (typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v))) {
-      throw new SerializationError(
-        `${who}.toJSON: option ${k} is ${describe(v)}, which cannot be written to JSON. Serialize samplers built from plain options only.`,
-      );
-    } else out[k] = v;
-  }
-  return out;
-}
-
-/**
- * Decodes params written by {@link Sampler.toJSON} back into constructor options. @internal
- */
-export function decodeSamplerParams(who: string, params: unknown): Record<string, unknown> {
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw new SerializationError(`${who}.fromJSON: params should be an object, received ${describe(params)}.`);
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      const entries = (v as { $map?: unknown }).$map;
-      if (!Array.isArray(entries))
-        throw new SerializationError(`${who}.fromJSON: params.${k} is an object without "$map" entries.`);
-      out[k] = new Map(entries as Array<[Label, number]>);
-    } else out[k] = v;
-  }
-  return out;
 }

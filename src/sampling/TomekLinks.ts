@@ -1,14 +1,13 @@
-import type { ResampleResult } from '../core/estimator.js';
+import type { ResampleResult } from '../core/contracts.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { openEnvelope, type Envelope } from '../core/serialization.js';
-import { checkOptions } from '../core/validate.js';
+import type { Envelope } from '../core/serialization.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { NeighbourCache } from './NeighbourCache.js';
-import { Sampler, decodeSamplerParams, type SamplerContext, type SamplerParams } from './Sampler.js';
-import { checkNeighborSearch, defaultNeighbors } from './_shared.js';
+import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
+import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
 import { inInputOrder, keepAlive } from './cleaningOutput.js';
 import {
-  checkCleaningStrategy,
+  checkCleaningOptions,
   classCodes,
   classMask,
   cleaningToJSON,
@@ -83,12 +82,10 @@ export class TomekLinks extends Sampler<TomekLinksParams> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: TomekLinksOptions = {}) {
-    const o = checkOptions(WHO, options, ['samplingStrategy', 'neighbors']);
-    super(
-      { name: WHO, type: 'under-sampling' },
-      { samplingStrategy: checkCleaningStrategy(WHO, o.samplingStrategy) },
-      { neighbors: checkNeighborSearch(WHO, o.neighbors) },
-    );
+    const { o, base } = checkCleaningOptions(WHO, options, ['neighbors'], false);
+    super({ name: WHO, type: 'under-sampling', options: ['neighbors'] }, base, {
+      neighbors: checkNeighborSearch(WHO, o.neighbors),
+    });
   }
 
   /**
@@ -96,7 +93,7 @@ export class TomekLinks extends Sampler<TomekLinksParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): TomekLinks {
-    return new TomekLinks(decodeSamplerParams(WHO, openEnvelope(json, WHO, 1).params) as TomekLinksOptions);
+    return new TomekLinks(Sampler.optionsFromJSON(json, 'TomekLinks'));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ResampleResult } from '../core/estimator.js';
+import type { ResampleResult } from '../core/contracts.js';
 import { denseView, fromDense, type Label } from '../core/matrix.js';
 import type { SamplerContext } from './Sampler.js';
 

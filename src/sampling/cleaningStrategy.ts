@@ -1,8 +1,8 @@
 import { describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
-import { checkLabelList, invalid } from '../core/validate.js';
-import { Sampler, type SamplerParams } from './Sampler.js';
+import { checkLabelList, checkOptions, invalid } from '../core/validate.js';
+import { Sampler, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { resolveSamplingStrategy, type SamplingStrategy, type SamplingStrategyFunction } from './samplingStrategy.js';
 
 /** The named targets a cleaning sampler accepts (imbalanced-learn's, without `'minority'`). */
@@ -66,6 +66,26 @@ export function checkCleaningStrategy(who: string, value: unknown): SamplingStra
     return Object.assign(resolve, { classes }) as ClassListStrategy;
   }
   return invalid(who, 'samplingStrategy', EXPECTED, value, refusalFix(value));
+}
+
+/**
+ * Checks a cleaning sampler's options object — its own option names `own`, `samplingStrategy`,
+ * and `seed` only when `seeded` (CondensedNearestNeighbour, OneSidedSelection draw seed rows; the
+ * six deterministic samplers refuse `seed` as an unknown option, as imbalanced-learn gives them no
+ * `random_state`, although the Sampler base would accept one) — and returns it with the options the
+ * Sampler base is given: the strategy as {@link checkCleaningStrategy} makes it, and the seed.
+ * @internal
+ */
+export function checkCleaningOptions<O extends { samplingStrategy?: CleaningStrategy; seed?: number }>(
+  who: string,
+  options: O | undefined,
+  own: ReadonlyArray<string>,
+  seeded: boolean,
+): { o: O; base: SamplerOptions } {
+  const o = checkOptions(who, options, [...own, 'samplingStrategy', ...(seeded ? ['seed'] : [])]);
+  const base: SamplerOptions = { samplingStrategy: checkCleaningStrategy(who, o.samplingStrategy) };
+  if (o.seed !== undefined) base.seed = o.seed;
+  return { o, base };
 }
 
 /** Why a ratio, Map or function is refused, and what to pass instead. */

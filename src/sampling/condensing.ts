@@ -2,9 +2,9 @@ import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import type { SamplerContext, SamplerOptions, SamplerParams } from './Sampler.js';
-import { checkNeighborSearch } from './_shared.js';
+import { checkNeighborSearch } from './neighborSearch.js';
 import { checkInteger } from '../core/validate.js';
-import { checkCleaningStrategy, type CleaningStrategy } from './cleaningStrategy.js';
+import { checkCleaningOptions, type CleaningStrategy } from './cleaningStrategy.js';
 
 /** Options of {@link CondensedNearestNeighbour} and {@link OneSidedSelection}. */
 export interface CondensingOptions {
@@ -44,13 +44,15 @@ export interface CondensingParams extends SamplerParams {
   readonly neighbors: NeighborSearch | undefined;
 }
 
+/** The own option names of CondensedNearestNeighbour and OneSidedSelection. @internal */
+export const CONDENSING_OPTIONS: ReadonlyArray<string> = ['nNeighbors', 'nSeedsS', 'neighbors'];
+
 /** Validates the options CondensedNearestNeighbour and OneSidedSelection share. @internal */
 export function checkCondensingOptions(
   who: string,
-  o: CondensingOptions,
+  options: CondensingOptions | undefined,
 ): { base: SamplerOptions; own: Omit<CondensingParams, keyof SamplerParams> } {
-  const base: SamplerOptions = { samplingStrategy: checkCleaningStrategy(who, o.samplingStrategy) };
-  if (o.seed !== undefined) base.seed = o.seed;
+  const { o, base } = checkCleaningOptions(who, options, CONDENSING_OPTIONS, true);
   return {
     base,
     own: {

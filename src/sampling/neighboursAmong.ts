@@ -1,5 +1,6 @@
 import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
-import { checkResult, gatherRows } from './_shared.js';
+import { checkNeighborTable } from './neighborSearch.js';
+import { gatherRows } from './gatherRows.js';
 
 /**
  * The `k` nearest of the rows `among` for each of the rows `query` (row indices into `data`):
@@ -17,7 +18,7 @@ export function neighboursAmong(
 ): KNeighborsResult {
   search.fit(gatherRows(data, cols, among), among.length, cols);
   const res = search.kneighbors(gatherRows(data, cols, query), query.length, k);
-  checkResult(who, res, query.length, among.length, k);
+  checkNeighborTable(who, search, res, query.length, among.length, k);
   if (!(res.distances instanceof Float64Array) || res.distances.length !== query.length * k) {
     throw new Error(`${who}: the neighbour search returned no ${query.length} × ${k} Float64Array distances.`);
   }

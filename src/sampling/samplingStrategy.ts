@@ -1,6 +1,7 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { compareLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
+import { checkNumber, invalid } from '../core/validate.js';
 
 /**
  * The named targets of imbalanced-learn's `sampling_strategy`.
@@ -25,7 +26,8 @@ export type SamplingStrategyFunction = (
 
 /**
  * What to resample, exactly as imbalanced-learn's `sampling_strategy`: a name, a ratio in (0, 1]
- * (binary targets only), a Map of desired final counts per class, or a function returning such a Map.
+ * (binary targets only), a Map of desired final counts per class, or a function returning such a
+ * Map.
  *
  * @remarks
  * A ratio α means: over-samplers add `trunc(N_majority · α − N_minority)` rows to the minority
@@ -54,44 +56,38 @@ const NAMES: ReadonlyArray<SamplingStrategyName> = [
  */
 export function checkSamplingStrategy(who: string, value: unknown, type: SamplingType): SamplingStrategy {
   if (value === undefined) return 'auto';
+  const names = NAMES.map((n) => `'${n}'`).join(', ');
   if (typeof value === 'string') {
     if (!(NAMES as ReadonlyArray<string>).includes(value)) {
-      throw new InvalidParameterError(
-        'samplingStrategy',
-        `${who}: samplingStrategy ${describe(value)} is not one of ${NAMES.map((n) => `'${n}'`).join(', ')}. Use one of these names, a ratio in (0, 1], a Map of target counts or a function.`,
-      );
+      invalid(who, 'samplingStrategy', `one of ${names}`, value, FORMS);
     }
     if (value === 'majority' && type === 'over-sampling') {
       throw new InvalidParameterError(
         'samplingStrategy',
-        `${who}: samplingStrategy 'majority' cannot be used with an over-sampler (imbalanced-learn: "'sampling_strategy'='majority' cannot be used with over-sampler."). Use 'auto', 'minority', 'not majority' or a Map.`,
+        `${who}: samplingStrategy 'majority' cannot be used with an over-sampler (imbalanced-learn: ` +
+          `"'sampling_strategy'='majority' cannot be used with over-sampler."). Use 'auto', 'minority', ` +
+          "'not majority' or a Map.",
       );
     }
     if (value === 'minority' && type === 'under-sampling') {
       throw new InvalidParameterError(
         'samplingStrategy',
-        `${who}: samplingStrategy 'minority' cannot be used with an under-sampler (imbalanced-learn: "'sampling_strategy'='minority' cannot be used with under-sampler and clean-sampler."). Use 'auto', 'majority', 'not minority' or a Map.`,
+        `${who}: samplingStrategy 'minority' cannot be used with an under-sampler (imbalanced-learn: ` +
+          `"'sampling_strategy'='minority' cannot be used with under-sampler and clean-sampler."). Use ` +
+          "'auto', 'majority', 'not minority' or a Map.",
       );
     }
     return value as SamplingStrategyName;
   }
   if (typeof value === 'number') {
-    if (!(value > 0 && value <= 1)) {
-      throw new InvalidParameterError(
-        'samplingStrategy',
-        `${who}: a ratio samplingStrategy must be in the range (0, 1], received ${String(value)}. For over-sampling it is the desired minority/majority ratio after resampling, e.g. 0.5.`,
-      );
-    }
-    return value;
+    const fix = 'A ratio is the desired minority/majority ratio after resampling, e.g. 0.5.';
+    return checkNumber(who, 'samplingStrategy', value, { gt: 0, le: 1 }, undefined, fix);
   }
   if (value instanceof Map) {
     const copy = new Map<Label, number>();
     for (const [k, v] of value as Map<unknown, unknown>) {
       if (typeof k !== 'string' && typeof k !== 'number') {
-        throw new InvalidParameterError(
-          'samplingStrategy',
-          `${who}: samplingStrategy keys must be class labels (strings or numbers), received ${describe(k)}.`,
-        );
+        invalid(who, 'samplingStrategy', 'a Map whose keys are class labels (strings or numbers)', k);
       }
       checkCount(who, k, v, 'InvalidParameter');
       copy.set(k, v as number);
@@ -99,18 +95,27 @@ export function checkSamplingStrategy(who: string, value: unknown, type: Samplin
     return copy;
   }
   if (typeof value === 'function') return value as SamplingStrategyFunction;
-  throw new InvalidParameterError(
+  return invalid(
+    who,
     'samplingStrategy',
-    `${who}: samplingStrategy must be one of ${NAMES.map((n) => `'${n}'`).join(', ')}, a number in (0, 1], a Map of class → target count or a function returning one; received ${describe(value)}.`,
+    `one of ${names}, a number in (0, 1], a Map of class → target count or a function returning one`,
+    value,
   );
 }
+
+/** The forms a strategy can take, as a fix for a wrong one. */
+const FORMS = 'Use one of these names, a ratio in (0, 1], a Map of target counts or a function.';
 
 function checkCount(who: string, k: unknown, v: unknown, kind: 'InvalidParameter' | 'Data'): void {
   let msg: string | undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
-    msg = `${who}: samplingStrategy asks ${describe(v)} samples for class ${describe(k)}; the values must be integer sample counts.`;
+    msg =
+      `${who}: samplingStrategy asks ${describe(v)} samples for class ${describe(k)}; the values must be ` +
+      'integer sample counts.';
   } else if (v < 0) {
-    msg = `${who}: samplingStrategy asks ${v} samples for class ${describe(k)}. The number of samples in a class cannot be negative. Give each class a count ≥ 0.`;
+    msg =
+      `${who}: samplingStrategy asks ${v} samples for class ${describe(k)}. The number of samples in a class ` +
+      'cannot be negative. Give each class a count ≥ 0.';
   }
   if (msg === undefined) return;
   if (kind === 'InvalidParameter') throw new InvalidParameterError('samplingStrategy', msg);
@@ -191,7 +196,9 @@ export function resolveSamplingStrategy(
   if (typeof strategy === 'number') {
     if (counts.size !== 2) {
       throw new DataValidationError(
-        `${who}: a ratio samplingStrategy (${strategy}) needs a binary target, but y has ${counts.size} classes. "sampling_strategy" can be a float only when the type of target is binary. For multi-class, pass a Map of target counts per class.`,
+        `${who}: a ratio samplingStrategy (${strategy}) needs a binary target, but y has ${counts.size} ` +
+          'classes. "sampling_strategy" can be a float only when the type of target is binary. For multi-class, ' +
+          'pass a Map of target counts per class.',
         { param: 'samplingStrategy' },
       );
     }
@@ -201,7 +208,10 @@ export function resolveSamplingStrategy(
         const add = Math.trunc(nMajority * strategy - n);
         if (add <= 0) {
           throw new DataValidationError(
-            `${who}: samplingStrategy ${strategy} asks class ${describe(c)} (${n} rows) for trunc(${nMajority} × ${strategy}) − ${n} = ${add} new rows. The specified ratio required to remove samples from the minority class while trying to generate new samples. Please increase the ratio (above ${n / nMajority}).`,
+            `${who}: samplingStrategy ${strategy} asks class ${describe(c)} (${n} rows) for ` +
+              `trunc(${nMajority} × ${strategy}) − ${n} = ${add} new rows. The specified ratio required to remove ` +
+              'samples from the minority class while trying to generate new samples. Please increase the ratio ' +
+              `(above ${n / nMajority}).`,
             { param: 'samplingStrategy' },
           );
         }
@@ -213,7 +223,9 @@ export function resolveSamplingStrategy(
         const keep = Math.trunc(nMinority / strategy);
         if (keep > n) {
           throw new DataValidationError(
-            `${who}: samplingStrategy ${strategy} asks to keep ${keep} rows of class ${describe(c)}, which has only ${n}. The specified ratio required to generate new sample in the majority class while trying to remove samples. Please increase the ratio.`,
+            `${who}: samplingStrategy ${strategy} asks to keep ${keep} rows of class ${describe(c)}, which has ` +
+              `only ${n}. The specified ratio required to generate new sample in the majority class while trying ` +
+              'to remove samples. Please increase the ratio.',
             { param: 'samplingStrategy' },
           );
         }
@@ -227,10 +239,9 @@ export function resolveSamplingStrategy(
     const r = strategy(new Map(counts), y);
     if (!(r instanceof Map)) {
       throw new DataValidationError(
-        `${who}: the samplingStrategy function returned ${describe(r)}; it must return a Map of class → desired number of samples.`,
-        {
-          param: 'samplingStrategy',
-        },
+        `${who}: the samplingStrategy function returned ${describe(r)}; it must return a Map of class → ` +
+          'desired number of samples.',
+        { param: 'samplingStrategy' },
       );
     }
     targets = r;
@@ -239,8 +250,12 @@ export function resolveSamplingStrategy(
   }
   const unknown = [...targets.keys()].filter((k) => !counts.has(k));
   if (unknown.length > 0) {
+    const many = unknown.length > 1;
+    const classes = [...counts.keys()].map((k) => describe(k)).join(', ');
     throw new DataValidationError(
-      `${who}: samplingStrategy names class${unknown.length > 1 ? 'es' : ''} ${unknown.map((k) => describe(k)).join(', ')} that ${unknown.length > 1 ? 'are' : 'is'} not present in y (classes: ${[...counts.keys()].map((k) => describe(k)).join(', ')}). Use labels of the same type and spelling as y.`,
+      `${who}: samplingStrategy names class${many ? 'es' : ''} ${unknown.map((k) => describe(k)).join(', ')} ` +
+        `that ${many ? 'are' : 'is'} not present in y (classes: ${classes}). Use labels of the same type and ` +
+        'spelling as y.',
       { param: 'samplingStrategy' },
     );
   }
@@ -249,13 +264,17 @@ export function resolveSamplingStrategy(
     const n = counts.get(c) as number;
     if (over && v < n) {
       throw new DataValidationError(
-        `${who}: samplingStrategy asks ${v} samples for class ${describe(c)}, which already has ${n}. With over-sampling methods, the number of samples in a class should be greater or equal to the original number of samples. Ask at least ${n}, or use an under-sampler.`,
+        `${who}: samplingStrategy asks ${v} samples for class ${describe(c)}, which already has ${n}. With ` +
+          'over-sampling methods, the number of samples in a class should be greater or equal to the original ' +
+          `number of samples. Ask at least ${n}, or use an under-sampler.`,
         { param: 'samplingStrategy' },
       );
     }
     if (!over && v > n) {
       throw new DataValidationError(
-        `${who}: samplingStrategy asks ${v} samples for class ${describe(c)}, which has only ${n}. With under-sampling methods, the number of samples in a class should be less or equal to the original number of samples. Ask at most ${n}, or use an over-sampler.`,
+        `${who}: samplingStrategy asks ${v} samples for class ${describe(c)}, which has only ${n}. With ` +
+          'under-sampling methods, the number of samples in a class should be less or equal to the original ' +
+          `number of samples. Ask at most ${n}, or use an over-sampler.`,
         { param: 'samplingStrategy' },
       );
     }

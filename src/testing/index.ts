@@ -3,21 +3,12 @@
  *
  * @packageDocumentation
  */
-export {
-  transformerChecks,
-  samplerChecks,
-  classifierChecks,
-  firstDifference,
-  deepFreeze,
-  ConformanceError,
-} from './conformance.js';
-export type {
-  Check,
-  TransformerSpec,
-  SamplerSpec,
-  ClassifierSpec,
-  TransformerShape,
-  SamplerShape,
-  ClassifierShape,
-  NamedInput,
-} from './conformance.js';
+export { transformerChecks } from './transformerChecks.js';
+export type { TransformerSpec } from './transformerChecks.js';
+export { samplerChecks } from './samplerChecks.js';
+export type { SamplerSpec } from './samplerChecks.js';
+export { classifierChecks } from './classifierChecks.js';
+export type { ClassifierSpec } from './classifierChecks.js';
+export type { Check, NamedInput } from './check.js';
+export { firstDifference, deepFreeze } from './compare.js';
+export { ConformanceError } from './ConformanceError.js';

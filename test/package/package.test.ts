@@ -48,7 +48,8 @@ describe('built package', () => {
     ]);
     const cjs = node([
       '-e',
-      "const m = require('imbalanced-tabular'); console.log(JSON.stringify(Object.keys(m).filter(k => k !== '__esModule').sort()))",
+      "const m = require('imbalanced-tabular'); " +
+        "console.log(JSON.stringify(Object.keys(m).filter(k => k !== '__esModule').sort()))",
     ]);
     const esmKeys = JSON.parse(esm) as string[];
     expect(esmKeys).toEqual(JSON.parse(cjs));
@@ -67,7 +68,8 @@ describe('built package', () => {
   it('the public classes work from CJS', () => {
     const out = node([
       '-e',
-      "const { Random, DataValidationError } = require('imbalanced-tabular'); const e = new DataValidationError('x', { row: 3 }); console.log(new Random(1).int(10), e.code, e.row)",
+      "const { Random, DataValidationError } = require('imbalanced-tabular'); " +
+        "const e = new DataValidationError('x', { row: 3 }); console.log(new Random(1).int(10), e.code, e.row)",
     ]);
     expect(out.trim()).toMatch(/^\d DATA_VALIDATION 3$/);
   });
@@ -75,12 +77,16 @@ describe('built package', () => {
   it('every entry shares one copy of the error classes (instanceof works across entries)', () => {
     const cjs = node([
       '-e',
-      "const a = require('imbalanced-tabular'), b = require('imbalanced-tabular/mlp'), c = require('imbalanced-tabular/node'); console.log(a.NotFittedError === b.NotFittedError && a.SerializationError === c.SerializationError)",
+      "const a = require('imbalanced-tabular'), b = require('imbalanced-tabular/mlp'), " +
+        "c = require('imbalanced-tabular/node'); " +
+        'console.log(a.NotFittedError === b.NotFittedError && a.SerializationError === c.SerializationError)',
     ]);
     const esm = node([
       '--input-type=module',
       '-e',
-      "const a = await import('imbalanced-tabular'), b = await import('imbalanced-tabular/mlp'), c = await import('imbalanced-tabular/node'); console.log(a.DataValidationError === b.DataValidationError && a.SerializationError === c.SerializationError)",
+      "const a = await import('imbalanced-tabular'), b = await import('imbalanced-tabular/mlp'), " +
+        "c = await import('imbalanced-tabular/node'); " +
+        'console.log(a.DataValidationError === b.DataValidationError && a.SerializationError === c.SerializationError)',
     ]);
     expect(cjs.trim()).toBe('true');
     expect(esm.trim()).toBe('true');
@@ -94,7 +100,9 @@ describe('built package', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      "await import('imbalanced-tabular'); const { createRequire } = await import('node:module'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter(k => k.includes('@tensorflow')).length)",
+      "await import('imbalanced-tabular'); const { createRequire } = await import('node:module'); " +
+        'const r = createRequire(import.meta.url); ' +
+        "console.log(Object.keys(r.cache).filter(k => k.includes('@tensorflow')).length)",
     ]);
     expect(out.trim()).toBe('0');
   });
@@ -103,7 +111,19 @@ describe('built package', () => {
     const dir = mkdtempSync(join(root, 'node_modules', '.cache-types-'));
     writeFileSync(
       join(dir, 'esm.mts'),
-      "import { Random, DataValidationError } from 'imbalanced-tabular';\nimport type { Envelope } from 'imbalanced-tabular';\nimport { transformerChecks } from 'imbalanced-tabular/testing';\nconst n: number = new Random(1).int(3);\nconst e: DataValidationError = new DataValidationError('m');\nconst env: Envelope | undefined = undefined;\nvoid n; void e; void env; void transformerChecks;\n",
+      [
+        "import { Random, DataValidationError, Scaler } from 'imbalanced-tabular';",
+        "import type { ClassifierLike, Envelope, SamplerLike, Serializable, Transformer } from 'imbalanced-tabular';",
+        "import { transformerChecks } from 'imbalanced-tabular/testing';",
+        'const n: number = new Random(1).int(3);',
+        "const e: DataValidationError = new DataValidationError('m');",
+        'const env: Envelope | undefined = undefined;',
+        'const t: Transformer & Serializable = new Scaler();',
+        'const s: SamplerLike | undefined = undefined;',
+        'const c: ClassifierLike | undefined = undefined;',
+        'void n; void e; void env; void t; void s; void c; void transformerChecks;',
+        '',
+      ].join('\n'),
     );
     writeFileSync(
       join(dir, 'cjs.cts'),

@@ -145,6 +145,15 @@ describe('crossValidate', () => {
     await expect(crossValidate(new Counting(), X, y, { cv: 'five' as never })).rejects.toThrow(InvalidParameterError);
     await expect(crossValidate({ fit: async () => {}, predict: () => [] }, X, y)).rejects.toThrow(/clone/);
     await expect(crossValidate(new Counting(), X, y.slice(1))).rejects.toThrow(/labels but X has/);
+    await expect(crossValidate(new Counting(), X, y, { returnEstimator: true } as never)).rejects.toThrow(
+      /^crossValidate: unknown option "returnEstimator" — did you mean 'returnEstimators'\?/,
+    );
+    await expect(crossValidate(new Counting(), X, y, { returnEstimators: 1 as never })).rejects.toThrow(
+      InvalidParameterError,
+    );
+    await expect(crossValidate(new Counting(), X, y, { onFold: 'log' as never })).rejects.toThrow(
+      InvalidParameterError,
+    );
     expect(fits).toBe(0);
   });
 

@@ -3,7 +3,17 @@ import { Matrix } from 'ml-matrix';
 import type { Label } from '../../src/core/matrix.js';
 import { Pipeline, StratifiedKFold, computeClassWeight, crossValidate, trainTestSplit } from '../../src/index.js';
 import type { CrossValidateResult, Fold, PipelineFitted, SplitPart } from '../../src/index.js';
-import { Encoder, Scaler, SMOTE } from '../../src/index.js';
+import { Encoder, Scaler, SMOTE, type RandomUnderSampler } from '../../src/index.js';
+import type {
+  ClassifierLike,
+  ProbabilisticClassifier,
+  RowsInput,
+  SamplerLike,
+  Serializable,
+  TableInput,
+  Transformer,
+} from '../../src/index.js';
+import type { MLPClassifier } from '../../src/mlp.js';
 
 // Type-level checks only: the calls are wrapped in functions that are never run.
 describe('public signatures', () => {
@@ -36,5 +46,15 @@ describe('public signatures', () => {
     expectTypeOf(() => computeClassWeight(new Map([['a', 2]]), ['a', 'b'], ['a', 'b'])).returns.toEqualTypeOf<
       Map<Label, number>
     >();
+  });
+  it('every estimator satisfies the one set of contracts', () => {
+    expectTypeOf<Encoder>().toExtend<Transformer<TableInput> & Serializable>();
+    expectTypeOf<Scaler>().toExtend<Transformer & Serializable>();
+    expectTypeOf<SMOTE>().toExtend<SamplerLike & Serializable>();
+    expectTypeOf<RandomUnderSampler>().toExtend<SamplerLike & Serializable>();
+    expectTypeOf<MLPClassifier>().toExtend<ProbabilisticClassifier & Serializable>();
+    expectTypeOf<Pipeline>().toExtend<ProbabilisticClassifier<RowsInput> & Serializable>();
+    // A classifier needs only fit and predict to be a pipeline's last step or to be cross-validated.
+    expectTypeOf<{ fit(X: number[][]): void; predict(X: number[][]): Label[] }>().toExtend<ClassifierLike<never>>();
   });
 });

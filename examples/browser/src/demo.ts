@@ -1,4 +1,4 @@
-import { Random } from '../../../src/index.js';
+import { Random } from 'imbalanced-tabular';
 import type { Table } from './csv.js';
 
 const AREAS = ['Central', 'Harbor', 'Hollywood', 'Newton', 'Pacific', 'Rampart'] as const;

@@ -11,8 +11,8 @@ import {
   trainTestSplit,
   type Label,
   type NamedStep,
-} from '../../../src/index.js';
-import { MLPClassifier } from '../../../src/mlp.js';
+} from 'imbalanced-tabular';
+import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import type { Table } from './csv.js';
 
 /** The samplers the page offers. */

@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, HELP, parseCli } from '../../../examples/lapd/cli.js';
+import { COLUMNS } from '../../../examples/lapd/codes.js';
+import { generateRows } from '../../../examples/lapd/synthetic.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -140,5 +144,54 @@ describe('main (process)', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('--class-weight');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'lapd-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** One line on stderr, exit code 2, no stack trace. */
+  const expectOneLineError = (r: ReturnType<typeof run>, pattern: RegExp): void => {
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+  it('--data naming a missing file: one line, exit 2', () => {
+    expectOneLineError(run(['--data', join(dir, 'nonexistent.csv')]), /^lapd: --data .*nonexistent\.csv: no such file/);
+  });
+  it('--data naming a directory: one line, exit 2, saying to pass the file itself', () => {
+    expectOneLineError(run(['--data', dir]), /^lapd: --data .* is a directory\. Pass the CSV file itself/);
+  });
+  it('--data with the wrong header: the missing columns, one line, exit 2', () => {
+    const path = join(dir, 'other.csv');
+    writeFileSync(path, 'id,Status Desc,DATE OCC\n1,Invest Cont,01/01/2020\n');
+    const r = run(['--data', path]);
+    expectOneLineError(r, /lacks the column\(s\) 'Date Rptd', 'TIME OCC',/);
+    expect(r.stderr).not.toMatch(/'Status Desc'/);
+  });
+  it('reports unreadable values per column on the console and in metrics.json', () => {
+    const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const rows = [...generateRows({ n: 400, seed: 5 })];
+    rows[3]!['Vict Age'] = 'forty';
+    rows[7]!['Vict Age'] = 'n/a';
+    rows[9]!.LAT = 'north';
+    const path = join(dir, 'values.csv');
+    const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const out = join(dir, 'out');
+    const r = run(['--data', path, '--epochs', '1', '--hidden', '4', '--mocodes', '5', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Unreadable values, kept as missing: Vict Age 2, LAT 1.');
+    expect(r.stdout).toContain('e.g. line 5: Vict Age "forty"');
+    const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { unreadableValues: unknown };
+    expect(m.unreadableValues).toEqual({ 'Vict Age': 2, LAT: 1 });
+  }, 60_000);
+});
+
+describe('examples/lapd/README.md', () => {
+  it('shows the flags exactly as --help prints them (paste `npm run lapd -- --help` when this fails)', () => {
+    const readme = readFileSync(join(root, 'examples', 'lapd', 'README.md'), 'utf8');
+    const block = /## Flags\n\n```\n([\s\S]*?)\n```/.exec(readme);
+    expect(block, 'a "## Flags" section with one fenced block').not.toBeNull();
+    expect(block![1]).toBe(HELP);
   });
 });

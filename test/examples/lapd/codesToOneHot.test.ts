@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Encoder, Matrix, Pipeline, Scaler, SMOTENC } from '../../../src/index.js';
-import { MLPClassifier } from '../../../src/mlp.js';
+import { Encoder, Matrix, Pipeline, Scaler, SMOTENC } from 'imbalanced-tabular';
+import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { CodesToOneHot } from '../../../examples/lapd/codesToOneHot.js';
 
 describe('CodesToOneHot', () => {

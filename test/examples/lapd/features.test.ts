@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from '../../../src/index.js';
+import { Matrix } from 'imbalanced-tabular';
 import { priorCorrectedPredict } from '../../../examples/lapd/experiment.js';
 import { CATEGORICAL_FEATURES, featureRow, numericColumns, topMocodes } from '../../../examples/lapd/features.js';
 import type { CaseRecord } from '../../../examples/lapd/load.js';

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../../examples/lapd/codes.js';
-import { cleanRow, loadCsv, loadRows, normalizeCode, parseDay, parseHour } from '../../../examples/lapd/load.js';
+import { DataValidationError } from 'imbalanced-tabular';
+import {
+  cleanRow,
+  DataFileError,
+  loadCsv,
+  loadRows,
+  normalizeCode,
+  parseDay,
+  parseHour,
+} from '../../../examples/lapd/load.js';
 
 const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
@@ -127,6 +136,45 @@ describe('cleanRow', () => {
     expect(clean({ 'Status Desc': '' })).toBe('missing Status Desc');
     expect(clean({ 'DATE OCC': 'soon' })).toBe('unreadable DATE OCC');
   });
+  it('keeps a cell it cannot read as missing and reports it (column, value), never silently', () => {
+    const seen: Array<[string, string]> = [];
+    const r = cleanRow(
+      (c) =>
+        row({
+          'Vict Age': 'forty',
+          LAT: 'n/a',
+          'TIME OCC': '2575',
+          'Date Rptd': 'yesterday',
+          Mocodes: '0344 03A4 1822',
+        })[c],
+      (s) => s,
+      (column, value) => seen.push([column, value]),
+    );
+    expect(typeof r).toBe('object');
+    const rec = r as Exclude<typeof r, string>;
+    expect([rec.victAge, rec.lat, rec.lon, rec.hour, rec.reportDelay]).toEqual([null, null, null, null, null]);
+    expect(rec.mocodes).toEqual(['0344', '1822']);
+    expect(seen).toEqual([
+      ['Date Rptd', 'yesterday'],
+      ['TIME OCC', '2575'],
+      ['Vict Age', 'forty'],
+      ['LAT', 'n/a'],
+      ['Mocodes', '03A4'],
+    ]);
+    // Empty cells are missing values, not unreadable ones; malformed rows report nothing.
+    const none: string[] = [];
+    cleanRow(
+      (c) => row({ 'Vict Age': '', LAT: '', LON: '', Mocodes: '' })[c],
+      undefined,
+      (c) => none.push(c),
+    );
+    cleanRow(
+      (c) => row({ 'Status Desc': '', 'Vict Age': 'forty' })[c],
+      undefined,
+      (c) => none.push(c),
+    );
+    expect(none).toEqual([]);
+  });
 });
 
 describe('loadCsv', () => {
@@ -166,6 +214,67 @@ describe('loadCsv', () => {
     const path = join(dir, 'd.csv');
     writeFileSync(path, 'a,b\n1,2\n');
     await expect(loadCsv(path)).rejects.toThrow(/lacks the column\(s\) 'Date Rptd'/);
+    await expect(loadCsv(path)).rejects.toBeInstanceOf(DataValidationError);
+  });
+  it('rejects a missing file and a directory with a DataFileError, not an uncaught stream error', async () => {
+    await expect(loadCsv(join(dir, 'nope.csv'))).rejects.toThrow(/cannot read .*nope\.csv: no such file \(ENOENT\)/);
+    await expect(loadCsv(dir)).rejects.toThrow(/it is a directory, not a file \(EISDIR\)/);
+    await expect(loadCsv(dir)).rejects.toBeInstanceOf(DataFileError);
+  });
+  it('reads a CRLF file with one LF-only line without merging lines or losing rows', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => row({ 'Vict Age': String(20 + i) }));
+    const lines = csv(rows).trimEnd().split('\n');
+    // CRLF everywhere except after data row 3, which ends in a bare LF.
+    const text = lines.map((l, i) => `${l}${i === 3 ? '\n' : '\r\n'}`).join('');
+    const path = join(dir, 'crlf.csv');
+    writeFileSync(path, text);
+    const r = await loadCsv(path);
+    expect(r.malformed.count).toBe(0);
+    expect(r.unreadable.count).toBe(0);
+    expect(r.records.map((x) => x.victAge)).toEqual([20, 21, 22, 23, 24, 25]);
+    expect(r.records.every((x) => x.lon === -118.25)).toBe(true); // no '\r' glued to the last cell
+    // The same on an LF file with one CRLF line.
+    const lf = lines.map((l, i) => `${l}${i === 2 ? '\r\n' : '\n'}`).join('');
+    writeFileSync(path, lf);
+    expect((await loadCsv(path)).records).toHaveLength(6);
+  });
+  it('reads CRLF when a chunk of the stream ends between the CR and the LF', async () => {
+    const header = csv([]).trimEnd();
+    const one = csv([row()]).trimEnd().split('\n')[1]!;
+    let text = `${header}\r\n`;
+    let n = 0;
+    // Rows up to just below the first 64 KiB read, then one padded so that its CR is the last byte.
+    while (text.length + 2 * (one.length + 2) <= 65_535) {
+      text += `${one}\r\n`;
+      n++;
+    }
+    const pad = 65_535 - text.length - one.length;
+    const last = one.replace('-118.25', `-118.25${'0'.repeat(pad)}`);
+    text += `${last}\r\n${one}\r\n`;
+    expect(text.slice(65_535, 65_537)).toBe('\r\n');
+    const path = join(dir, 'chunk.csv');
+    writeFileSync(path, text);
+    const r = await loadCsv(path);
+    expect(r.malformed.count).toBe(0);
+    expect(r.records).toHaveLength(n + 2);
+  });
+  it('counts unreadable values per column (kept as missing) and gives examples with line numbers', async () => {
+    const path = join(dir, 'bad-values.csv');
+    writeFileSync(
+      path,
+      csv([row(), row({ 'Vict Age': 'forty' }), row({ 'Vict Age': 'n/a', LON: 'west' }), row({ Mocodes: '03A4' })]),
+    );
+    const r = await loadCsv(path);
+    expect(r.records).toHaveLength(4);
+    expect(r.records.map((x) => x.victAge)).toEqual([34, null, null, 34]);
+    expect(r.unreadable.count).toBe(4);
+    expect([...r.unreadable.columns]).toEqual([
+      ['Vict Age', 2],
+      ['LON', 1],
+      ['Mocodes', 1],
+    ]);
+    expect(r.unreadable.examples[0]).toBe('line 3: Vict Age "forty"');
+    expect(loadRows([row({ LAT: 'north' })]).unreadable.columns.get('LAT')).toBe(1);
   });
   it('cleans in-memory rows with the same rules', () => {
     const r = loadRows([row(), row({ 'DATE OCC': '' })]);

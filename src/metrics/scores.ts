@@ -1,0 +1,69 @@
+/**
+ * Validation of score and probability inputs: 1-D score vectors and `n × k` matrices.
+ * @internal
+ * @module
+ */
+import { DataValidationError, describe } from '../core/errors.js';
+import { toDense, type Dense, type MatrixInput } from '../core/matrix.js';
+
+/** Validates a 1-D score vector (finite numbers, expected length). @internal */
+export function checkScores(
+  who: string,
+  s: ReadonlyArray<number> | Float64Array | Float32Array,
+  n: number,
+  param = 'yScore',
+): Float64Array {
+  if (!Array.isArray(s) && !ArrayBuffer.isView(s)) {
+    throw new DataValidationError(`${who}: ${param} must be an array of numbers, received ${describe(s)}.`, { param });
+  }
+  if (s.length !== n) {
+    throw new DataValidationError(
+      `${who}: yTrue has ${n} labels but ${param} has ${s.length} scores. Pass one score per sample.`,
+      { param },
+    );
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = s[i] as number;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new DataValidationError(
+        `${who}: ${param}[${i}] is ${describe(v)}; scores must be finite numbers (no NaN or ±Infinity).`,
+        { param, row: i },
+      );
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** True when the input is a 1-D vector of numbers rather than a matrix. @internal */
+export function isVector(s: unknown): s is ReadonlyArray<number> | Float64Array | Float32Array {
+  if (ArrayBuffer.isView(s)) return true;
+  if (!Array.isArray(s)) return false;
+  return s.length === 0 || typeof s[0] === 'number';
+}
+
+/** Validates a score / probability matrix (finite, `n` rows, `cols` columns when given). @internal */
+export function checkScoreMatrix(
+  who: string,
+  s: MatrixInput,
+  n: number,
+  cols: number | undefined,
+  param = 'yScore',
+): Dense {
+  const d = toDense(s, { who, param, minRows: 1 });
+  if (d.rows !== n) {
+    throw new DataValidationError(
+      `${who}: yTrue has ${n} labels but ${param} has ${d.rows} rows. Pass one row of scores per sample.`,
+      { param },
+    );
+  }
+  if (cols !== undefined && d.cols !== cols) {
+    throw new DataValidationError(
+      `${who}: ${param} has ${d.cols} columns but there are ${cols} labels; columns follow labels ` +
+        '(sorted by default). Pass labels listing every class the model knows.',
+      { param },
+    );
+  }
+  return d;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { RandomOverSampler } from '../../src/index.js';
+import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
+
+describeConformance({
+  name: 'RandomOverSampler',
+  create: (seed: number) => new RandomOverSampler({ seed }),
+  fromJSON: RandomOverSampler.fromJSON,
+});
+describeConformance({
+  name: 'RandomOverSampler(shrinkage)',
+  create: (seed: number) => new RandomOverSampler({ seed, shrinkage: 0.5 }),
+  fromJSON: RandomOverSampler.fromJSON,
+});
+
+describe('RandomOverSampler', () => {
+  it('shrinkage 0 equals a plain bootstrap; shrinkage perturbs copies with h = (4/((p+2)N))^(1/(p+4))', () => {
+    const plain = new RandomOverSampler({ seed: 2 }).fitResample(X, y);
+    const zero = new RandomOverSampler({ seed: 2, shrinkage: 0 }).fitResample(X, y);
+    expect(zero.X.to2DArray()).toEqual(plain.X.to2DArray());
+    expect(Array.from(zero.sampleIndices as Int32Array)).toEqual(Array.from(plain.sampleIndices as Int32Array));
+    const smooth = new RandomOverSampler({ seed: 2, shrinkage: 1 }).fitResample(X, y);
+    expect(Array.from(smooth.sampleIndices as Int32Array).slice(0, 63 + 18)).toEqual(
+      Array.from(plain.sampleIndices as Int32Array).slice(0, 63 + 18),
+    );
+    // the perturbation of class 2, feature 0 has the right scale on average (loose statistical check)
+    const idx = smooth.sampleIndices as Int32Array;
+    const cls2 = y.flatMap((v, i) => (v === 2 ? [X[i]![0]!] : []));
+    const mean = cls2.reduce((s, v) => s + v, 0) / cls2.length;
+    const sd = Math.sqrt(cls2.reduce((s, v) => s + (v - mean) ** 2, 0) / cls2.length);
+    const h = (4 / (5 * 63)) ** (1 / 7);
+    const z: number[] = [];
+    for (let i = 63; i < smooth.y.length; i++)
+      if (smooth.y[i] === 2) z.push((smooth.X.get(i, 0) - X[idx[i]!]![0]!) / (h * sd));
+    const zsd = Math.sqrt(z.reduce((s, v) => s + v * v, 0) / z.length);
+    expect(zsd).toBeGreaterThan(0.6);
+    expect(zsd).toBeLessThan(1.4);
+  });
+
+  it('a shrinkage Map must cover every resampled class', () => {
+    expect(() => new RandomOverSampler({ shrinkage: new Map([[1, 1]]) }).fitResample(X, y)).toThrow(
+      /missing classes are: 2/,
+    );
+  });
+
+  it('rejects invalid and unknown options at construction', () => {
+    expect(() => new RandomOverSampler({ shrinkage: -1 })).toThrow(/needs to be >= 0/);
+    expect(() => new RandomOverSampler({ shrinkage: new Map([[1, -0.5]]) })).toThrow(/for class 1/);
+    expect(() => new RandomOverSampler({ shrinkage: 'x' as never })).toThrow(
+      'RandomOverSampler: shrinkage must be a number ≥ 0 or a Map of class → number, received "x".',
+    );
+    expectUnknownOption(
+      () => new RandomOverSampler({ shrinkge: 1 } as never),
+      'RandomOverSampler',
+      'shrinkge',
+      'shrinkage',
+    );
+  });
+});
