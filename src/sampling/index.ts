@@ -55,3 +55,5 @@ export type {
 } from './CondensedNearestNeighbour.js';
 export { OneSidedSelection } from './OneSidedSelection.js';
 export type { OneSidedSelectionOptions, OneSidedSelectionParams } from './OneSidedSelection.js';
+export { KMeans } from './KMeans.js';
+export type { KMeansOptions, KMeansParams, KMeansFitted, KMeansInitFunction } from './KMeans.js';
