@@ -57,3 +57,10 @@ export { OneSidedSelection } from './OneSidedSelection.js';
 export type { OneSidedSelectionOptions, OneSidedSelectionParams } from './OneSidedSelection.js';
 export { KMeans } from './KMeans.js';
 export type { KMeansOptions, KMeansParams, KMeansFitted, KMeansInitFunction } from './KMeans.js';
+export { BorderlineSMOTE } from './BorderlineSMOTE.js';
+export type {
+  BorderlineSMOTEOptions,
+  BorderlineSMOTEParams,
+  BorderlineSMOTEFitted,
+  BorderlineKind,
+} from './BorderlineSMOTE.js';
