@@ -64,3 +64,5 @@ export type {
   BorderlineSMOTEFitted,
   BorderlineKind,
 } from './BorderlineSMOTE.js';
+export { SMOTEN } from './SMOTEN.js';
+export type { SMOTENOptions, SMOTENParams } from './SMOTEN.js';
