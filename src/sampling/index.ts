@@ -66,3 +66,11 @@ export type {
 } from './BorderlineSMOTE.js';
 export { SMOTEN } from './SMOTEN.js';
 export type { SMOTENOptions, SMOTENParams } from './SMOTEN.js';
+export { KMeansSMOTE } from './KMeansSMOTE.js';
+export type {
+  KMeansSMOTEOptions,
+  KMeansSMOTEParams,
+  KMeansSMOTEFitted,
+  KMeansSMOTECluster,
+  ClusterEstimator,
+} from './KMeansSMOTE.js';
