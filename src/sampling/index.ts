@@ -74,3 +74,10 @@ export type {
   KMeansSMOTECluster,
   ClusterEstimator,
 } from './KMeansSMOTE.js';
+export { ClusterCentroids } from './ClusterCentroids.js';
+export type {
+  ClusterCentroidsOptions,
+  ClusterCentroidsParams,
+  ClusterCentroidsFitted,
+  CentroidVoting,
+} from './ClusterCentroids.js';
