@@ -81,3 +81,9 @@ export type {
   ClusterCentroidsFitted,
   CentroidVoting,
 } from './ClusterCentroids.js';
+export { CombinedSampler } from './CombinedSampler.js';
+export type { CombinedSamplerFitted, CombinedSamplerParams } from './CombinedSampler.js';
+export { SMOTEENN } from './SMOTEENN.js';
+export type { SMOTEENNOptions, SMOTEENNParams } from './SMOTEENN.js';
+export { SMOTETomek } from './SMOTETomek.js';
+export type { SMOTETomekOptions, SMOTETomekParams } from './SMOTETomek.js';
