@@ -87,3 +87,10 @@ export { SMOTEENN } from './SMOTEENN.js';
 export type { SMOTEENNOptions, SMOTEENNParams } from './SMOTEENN.js';
 export { SMOTETomek } from './SMOTETomek.js';
 export type { SMOTETomekOptions, SMOTETomekParams } from './SMOTETomek.js';
+export { InstanceHardnessThreshold } from './InstanceHardnessThreshold.js';
+export type {
+  InstanceHardnessThresholdOptions,
+  InstanceHardnessThresholdParams,
+  InstanceHardnessThresholdFitted,
+  HardnessEstimator,
+} from './InstanceHardnessThreshold.js';
