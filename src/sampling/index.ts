@@ -94,3 +94,12 @@ export type {
   InstanceHardnessThresholdFitted,
   HardnessEstimator,
 } from './InstanceHardnessThreshold.js';
+export { FunctionSampler } from './FunctionSampler.js';
+export type {
+  FunctionSamplerOptions,
+  FunctionSamplerParams,
+  FunctionSamplerOutput,
+  ResampleFunction,
+} from './FunctionSampler.js';
+export { makeImbalance } from './makeImbalance.js';
+export type { MakeImbalanceOptions } from './makeImbalance.js';
