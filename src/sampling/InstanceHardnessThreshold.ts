@@ -23,7 +23,10 @@ import { gatherRows } from './gatherRows.js';
  * `predictProba`) after `fit`. It is cloned once per fold (`clone()`, or its JSON, or its
  * `params`, as {@link cloneEstimator}), so the object passed is never fitted.
  */
-export type HardnessEstimator = ClassifierLike & { predictProba(X: Matrix): Matrix };
+export interface HardnessEstimator extends ClassifierLike {
+  /** Class probabilities of the rows, one column per class of `classes`. */
+  predictProba(X: Matrix): Matrix;
+}
 
 /** Options of {@link InstanceHardnessThreshold}. */
 export interface InstanceHardnessThresholdOptions extends SamplerOptions {

@@ -102,4 +102,4 @@ export type {
   ResampleFunction,
 } from './FunctionSampler.js';
 export { makeImbalance } from './makeImbalance.js';
-export type { MakeImbalanceOptions } from './makeImbalance.js';
+export type { MakeImbalanceOptions, MakeImbalanceResult } from './makeImbalance.js';

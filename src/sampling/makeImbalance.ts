@@ -15,6 +15,14 @@ export interface MakeImbalanceOptions {
   seed?: number;
 }
 
+/** What {@link makeImbalance} returns. */
+export interface MakeImbalanceResult {
+  /** The kept rows. */
+  X: Matrix;
+  /** Their labels. */
+  y: Label[];
+}
+
 const WHO = 'makeImbalance';
 
 /**
@@ -46,7 +54,7 @@ export function makeImbalance(
   X: MatrixInput,
   y: ReadonlyArray<Label>,
   options: MakeImbalanceOptions,
-): { X: Matrix; y: Label[] } {
+): MakeImbalanceResult {
   const o = checkOptions(WHO, options, ['samplingStrategy', 'seed']);
   const s = o.samplingStrategy as unknown;
   if (!(s instanceof Map) && typeof s !== 'function') {
