@@ -1,6 +1,6 @@
 import { DataValidationError } from '../core/errors.js';
 import type { NeighborSearch } from './neighbors/types.js';
-import { checkNeighborTable } from './neighborSearch.js';
+import { otherNeighbours } from './otherNeighbours.js';
 import { gatherRows } from './gatherRows.js';
 
 /**
@@ -33,6 +33,8 @@ export class NeighbourCache {
   private fitVersion = -1;
   /** Fitted position → row (null: the search holds every row, positions are rows). */
   private fitRows: Int32Array | null = null;
+  /** The rows the search holds (`data` itself, or the alive rows gathered). */
+  private fitData: Float64Array;
   private readonly posOf: Int32Array;
 
   /**
@@ -55,6 +57,7 @@ export class NeighbourCache {
     this.table = new Int32Array(rows * width).fill(-1);
     this.filled = new Uint8Array(rows);
     this.posOf = new Int32Array(rows);
+    this.fitData = data;
   }
 
   /** Number of rows still in the set. */
@@ -119,55 +122,31 @@ export class NeighbourCache {
     const left = this.nLeft;
     if (this.fitVersion !== this.version) {
       if (left === this.rows) {
-        search.fit(this.data, this.rows, this.cols);
         this.fitRows = null;
+        this.fitData = this.data;
       } else {
         const fitRows = new Int32Array(left);
         let p = 0;
         for (let i = 0; i < this.rows; i++) if (this.alive[i]) fitRows[p++] = i;
-        search.fit(gatherRows(this.data, cols, fitRows), left, cols);
         this.fitRows = fitRows;
+        this.fitData = gatherRows(this.data, cols, fitRows);
         for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
       }
+      search.fit(this.fitData, left, cols);
       this.fitVersion = this.version;
     }
     const fitRows = this.fitRows;
     const w = Math.min(width, left - 1);
-    let found: Int32Array;
-    let kq: number;
-    if (fitRows === null && need.length === this.rows && need.every((i, q) => i === q)) {
-      // every row, none removed: the engine's exact self-exclusion, no copy of the query
-      kq = w;
-      found = checkNeighborTable(
-        this.who,
-        search,
-        search.kneighbors(this.data, this.rows, w, { excludeSelf: true }),
-        this.rows,
-        this.rows,
-        w,
-      );
-    } else {
-      kq = w + 1;
-      found = checkNeighborTable(
-        this.who,
-        search,
-        search.kneighbors(gatherRows(this.data, cols, need), need.length, kq),
-        need.length,
-        left,
-        kq,
-      );
-    }
+    const positions = fitRows === null ? need : Int32Array.from(need, (i) => this.posOf[i] as number);
+    const found = otherNeighbours(this.who, search, this.fitData, cols, left, positions, w);
     for (let q = 0; q < need.length; q++) {
       const i = need[q] as number;
-      const self = kq === w ? -1 : fitRows === null ? i : (this.posOf[i] as number);
-      let got = 0;
       const o = i * width;
-      for (let t = 0; t < kq && got < w; t++) {
-        const pos = found[q * kq + t] as number;
-        if (pos === self) continue;
-        table[o + got++] = fitRows === null ? pos : (fitRows[pos] as number);
+      for (let t = 0; t < w; t++) {
+        const pos = found[q * w + t] as number;
+        table[o + t] = fitRows === null ? pos : (fitRows[pos] as number);
       }
-      table.fill(-1, o + got, o + width);
+      table.fill(-1, o + w, o + width);
       this.filled[i] = 1;
     }
   }

@@ -4,8 +4,9 @@ import { checkNeighborTable } from './neighborSearch.js';
 
 /**
  * The `k` nearest **other** fitted rows of some of the fitted rows — BorderlineSMOTE's question
- * ("the m nearest rows of each minority row, among all rows") when the rows asked about are only a
- * part of the rows searched.
+ * ("the m nearest rows of each minority row, among all rows") and the cleaning samplers'
+ * NeighbourCache's (the rows whose lists ran short, among the rows still alive), when the rows
+ * asked about are only a part of the rows searched.
  *
  * @remarks
  * `search` must already be fitted on `data` (`nFit` rows of `cols` values); `query` holds
