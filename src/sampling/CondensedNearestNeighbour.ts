@@ -14,6 +14,8 @@ import {
 } from './condensing.js';
 import { neighboursAmong } from './neighboursAmong.js';
 import { voteMode } from './neighbourVote.js';
+import { squaredDistance } from './squaredDistance.js';
+import { insertTopK } from './topK.js';
 
 /** Options of {@link CondensedNearestNeighbour}. */
 export type CondensedNearestNeighbourOptions = CondensingOptions;
@@ -121,16 +123,8 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
         bestD.set(first.distances.subarray(q * k, (q + 1) * k));
         // rows added since the first search: later store positions, so equal distances keep the earlier row
         for (let a = 0; a < added.length; a++) {
-          const d = distance(data, cols, i, added[a] as number);
-          if (!(d < (bestD[k - 1] as number))) continue;
-          let p = k - 1;
-          while (p > 0 && (bestD[p - 1] as number) > d) {
-            bestD[p] = bestD[p - 1] as number;
-            bestI[p] = bestI[p - 1] as number;
-            p--;
-          }
-          bestD[p] = d;
-          bestI[p] = store.length + a;
+          const d = Math.sqrt(squaredDistance(data, i, data, added[a] as number, cols));
+          insertTopK(bestD, bestI, k, k, d, store.length + a);
         }
         if (voteMode(bestI, 0, k, codeOf, tally) !== c) added.push(i);
       }
@@ -141,16 +135,4 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
     }
     return {};
   }
-}
-
-/** Euclidean distance between rows i and j of a row-major matrix. */
-function distance(data: Float64Array, cols: number, i: number, j: number): number {
-  let s = 0;
-  const io = i * cols;
-  const jo = j * cols;
-  for (let t = 0; t < cols; t++) {
-    const v = (data[io + t] as number) - (data[jo + t] as number);
-    s += v * v;
-  }
-  return Math.sqrt(s);
 }

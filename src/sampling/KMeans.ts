@@ -4,8 +4,8 @@ import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/random.js';
 import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkFunction, checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
-import { kmeansPlusPlus, squaredDistance } from './kmeansPlusPlus.js';
-import { lloyd } from './lloyd.js';
+import { kmeansPlusPlus } from './kmeansPlusPlus.js';
+import { lloyd, nearestCentres } from './lloyd.js';
 
 /**
  * A custom k-means initialisation, as scikit-learn's callable `init(X, n_clusters, random_state)`:
@@ -205,21 +205,7 @@ export class KMeans {
       );
     }
     const centers = toDense(st.clusterCenters, { who }).data;
-    const k = centers.length / cols;
-    const labels = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let best = 0;
-      let bestD = Infinity;
-      for (let j = 0; j < k; j++) {
-        const d = squaredDistance(data, i, centers, j, cols);
-        if (d < bestD) {
-          bestD = d;
-          best = j;
-        }
-      }
-      labels[i] = best;
-    }
-    return labels;
+    return nearestCentres(data, rows, cols, centers);
   }
 
   /**

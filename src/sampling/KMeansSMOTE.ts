@@ -11,6 +11,7 @@ import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
 import { checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
+import { squaredDistance } from './squaredDistance.js';
 
 /**
  * A clusterer for {@link KMeansSMOTE}: anything with `fit` and `predict` (scikit-learn's
@@ -275,16 +276,8 @@ export function clusterSparsity(data: Float64Array, cols: number, idx: Int32Arra
   const n = idx.length;
   let sum = 0;
   for (let a = 0; a < n; a++) {
-    const ao = (idx[a] as number) * cols;
-    for (let b = a + 1; b < n; b++) {
-      const bo = (idx[b] as number) * cols;
-      let s = 0;
-      for (let t = 0; t < cols; t++) {
-        const v = (data[ao + t] as number) - (data[bo + t] as number);
-        s += v * v;
-      }
-      sum += Math.sqrt(s);
-    }
+    const ia = idx[a] as number;
+    for (let b = a + 1; b < n; b++) sum += Math.sqrt(squaredDistance(data, ia, data, idx[b] as number, cols));
   }
   const mean = (2 * sum) / (n * n - n);
   const e = exponent === 'auto' ? (Math.log(n) / Math.log(1.6)) ** 1.8 * 0.16 : exponent;

@@ -8,6 +8,7 @@ import { gatherRows } from './gatherRows.js';
 import { pairwiseSum } from './numpyArithmetic.js';
 import { firstMinority } from './cleaningStrategy.js';
 import { neighboursAmong } from './neighboursAmong.js';
+import { squaredDistance } from './squaredDistance.js';
 
 /** Options of {@link NearMiss}. */
 export interface NearMissOptions {
@@ -189,15 +190,8 @@ function farthestSums(
   const out = new Float64Array(nQuery);
   for (let q = 0; q < nQuery; q++) {
     let filled = 0;
-    const qo = q * cols;
     for (let i = 0; i < nFit; i++) {
-      let s = 0;
-      const io = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const t = (Q[qo + j] as number) - (F[io + j] as number);
-        s += t * t;
-      }
-      const d = Math.sqrt(s);
+      const d = Math.sqrt(squaredDistance(Q, q, F, i, cols));
       if (filled < kk) {
         let p = filled++;
         while (p > 0 && (best[p - 1] as number) > d) {

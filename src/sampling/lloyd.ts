@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { squaredDistance } from './kmeansPlusPlus.js';
+import { squaredDistance } from './squaredDistance.js';
 
 /** What {@link lloyd} returns. @internal */
 export interface LloydResult {
@@ -89,6 +89,16 @@ export function lloyd(
   let inertia = 0;
   for (let i = 0; i < rows; i++) inertia += squaredDistance(data, i, centers, labels[i] as number, cols);
   return { centers, labels, inertia, nIter };
+}
+
+/** The nearest of the centres (`k × cols`) of each row (ties: the smaller centre index). @internal */
+export function nearestCentres(data: Float64Array, rows: number, cols: number, centers: Float64Array): Int32Array {
+  const k = centers.length / cols;
+  const labels = new Int32Array(rows);
+  const upper = new Float64Array(rows);
+  const lower = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) scan(data, i, centers, k, cols, labels, upper, lower);
+  return labels;
 }
 
 /** Compares row i with every centre: sets its label and exact bounds. */

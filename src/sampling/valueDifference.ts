@@ -13,6 +13,7 @@
  */
 import { voteMode } from './neighbourVote.js';
 import { pairwiseSum } from './numpyArithmetic.js';
+import { insertTopK } from './topK.js';
 
 /** Largest per-feature table of δ² (categories²) kept in memory; larger features are computed per pair. */
 const MAX_TABLE = 1 << 20;
@@ -124,16 +125,7 @@ export function vdmNeighbourhoods(vd: ValueDifference, idx: Int32Array, k: numbe
     let filled = 0;
     for (let p = 0; p < n; p++) {
       if (p === q) continue;
-      const d = vdmDistance(vd, i, idx[p] as number);
-      if (filled === k && !(d < (bestD[k - 1] as number))) continue;
-      let t = filled < k ? filled++ : k - 1;
-      while (t > 0 && (bestD[t - 1] as number) > d) {
-        bestD[t] = bestD[t - 1] as number;
-        bestP[t] = bestP[t - 1] as number;
-        t--;
-      }
-      bestD[t] = d;
-      bestP[t] = p;
+      filled = insertTopK(bestD, bestP, filled, k, vdmDistance(vd, i, idx[p] as number), p);
     }
     out[q * w] = q;
     out.set(bestP.subarray(0, k), q * w + 1);
