@@ -6,6 +6,7 @@ import { KMeans } from './KMeans.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { checkNeighborTable, defaultNeighbors } from './neighborSearch.js';
+import { cloneSampler } from './cloneSampler.js';
 
 /** How ClusterCentroids turns a cluster into a row. */
 export type CentroidVoting = 'auto' | 'hard' | 'soft';
@@ -96,6 +97,11 @@ export class ClusterCentroids extends Sampler<ClusterCentroidsParams, ClusterCen
    */
   static fromJSON(json: unknown): ClusterCentroids {
     return new ClusterCentroids(Sampler.optionsFromJSON(json, 'ClusterCentroids'));
+  }
+
+  /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */
+  clone(): ClusterCentroids {
+    return cloneSampler(this);
   }
 
   /**

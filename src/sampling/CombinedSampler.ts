@@ -11,6 +11,7 @@ import {
 } from './Sampler.js';
 import { SMOTE } from './SMOTE.js';
 import { checkMethods } from './checkMethods.js';
+import { cloneSampler } from './cloneSampler.js';
 
 /** The validated options every over-sample-then-clean combination has. */
 export interface CombinedSamplerParams extends SamplerParams {
@@ -72,6 +73,11 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
       smote,
       [cleanerName]: cleaner,
     } as unknown as Omit<P, keyof SamplerParams>);
+  }
+
+  /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */
+  clone(): this {
+    return cloneSampler(this);
   }
 
   /** The cleaning step of a call: the option, or the default. */

@@ -137,6 +137,12 @@ export class FunctionSampler extends Sampler<FunctionSamplerParams> {
     return samplerToJSON(WHO, { func, validate, kwArgs });
   }
 
+  /** An unfitted copy with the same function and options, for cross-validation. */
+  clone(): FunctionSampler {
+    const { func, validate, kwArgs } = this.params;
+    return new FunctionSampler({ ...(func ? { func } : {}), validate, ...(kwArgs ? { kwArgs } : {}) });
+  }
+
   /**
    * The counts of the last output (`samplingStrategy` and `realized` are empty: the function decides).
    * @throws {@link NotFittedError} before the first `fitResample`.

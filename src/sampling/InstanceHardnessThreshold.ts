@@ -16,6 +16,7 @@ import {
 } from './Sampler.js';
 import { checkMethods } from './checkMethods.js';
 import { gatherRows } from './gatherRows.js';
+import { cloneSampler } from './cloneSampler.js';
 
 /**
  * The classifier of {@link InstanceHardnessThreshold}: `fit` (synchronous for `fitResample`, or
@@ -136,6 +137,11 @@ export class InstanceHardnessThreshold extends Sampler<
    */
   static fromJSON(json: unknown): InstanceHardnessThreshold {
     return new InstanceHardnessThreshold(Sampler.optionsFromJSON(json, 'InstanceHardnessThreshold'));
+  }
+
+  /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */
+  clone(): InstanceHardnessThreshold {
+    return cloneSampler(this);
   }
 
   /**

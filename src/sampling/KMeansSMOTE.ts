@@ -12,6 +12,7 @@ import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
 import { checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
 import { squaredDistance } from './squaredDistance.js';
+import { cloneSampler } from './cloneSampler.js';
 
 /**
  * A clusterer for {@link KMeansSMOTE}: anything with `fit` and `predict` (scikit-learn's
@@ -160,6 +161,11 @@ export class KMeansSMOTE extends Sampler<KMeansSMOTEParams, KMeansSMOTEFitted> {
    */
   static fromJSON(json: unknown): KMeansSMOTE {
     return new KMeansSMOTE(Sampler.optionsFromJSON(json, 'KMeansSMOTE'));
+  }
+
+  /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */
+  clone(): KMeansSMOTE {
+    return cloneSampler(this);
   }
 
   protected resample(ctx: SamplerContext): KMeansSMOTEFitted {
