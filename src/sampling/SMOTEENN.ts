@@ -37,6 +37,9 @@ export interface SMOTEENNParams extends CombinedSamplerParams {
  * SMOTE, `fitted.counts` the final ones. Cleaning usually leaves the classes unequal: it is meant to
  * remove noise and overlap, not to balance.
  *
+ * imbalanced-learn 0.10 takes only a SMOTE (or SMOTENC, SMOTEN) as `smote` and a EditedNearestNeighbours as
+ * `enn`; here any over-sampler of the library (BorderlineSMOTE, ADASYN…) and any sampler.
+ *
  * A SMOTEENN with a custom step cannot be written to JSON (the step is an object); in a
  * {@link Pipeline}, two steps (`SMOTE`, then `EditedNearestNeighbours`) serialize.
  *

@@ -38,6 +38,9 @@ export interface SMOTETomekParams extends CombinedSamplerParams {
  * holds the class counts after SMOTE, `fitted.counts` the final ones. Cleaning usually leaves the
  * classes unequal: it is meant to remove overlap, not to balance.
  *
+ * imbalanced-learn 0.10 takes only a SMOTE (or SMOTENC, SMOTEN) as `smote` and a TomekLinks as
+ * `tomek`; here any over-sampler of the library (BorderlineSMOTE, ADASYN…) and any sampler.
+ *
  * A SMOTETomek with a custom step cannot be written to JSON (the step is an object); in a
  * {@link Pipeline}, two steps (`SMOTE`, then `TomekLinks`) serialize.
  *
