@@ -22,7 +22,7 @@ import type { Envelope } from '../core/serialization.js';
 import { checkOneOf, checkOptions } from '../core/validate.js';
 import { rowCount } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
-import { cloneEstimator } from './clone.js';
+import { cloneEstimator } from '../core/clone.js';
 import { fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
 import type { PipelineClasses, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
 import { checkSteps, hasMethod, isObject } from './steps.js';

@@ -6,10 +6,10 @@ import type { Label } from '../core/matrix.js';
 import { rowCount, takeRows } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
 import { checkBoolean, checkFunction, checkOptions } from '../core/validate.js';
-import { cloneEstimator } from './clone.js';
+import { cloneEstimator } from '../core/clone.js';
 import { SCORERS, alignProba } from './scorers.js';
 import type { ScorerFn, ScorerName, ScoringContext } from './scorers.js';
-import { StratifiedKFold } from './StratifiedKFold.js';
+import { StratifiedKFold } from '../core/StratifiedKFold.js';
 
 /**
  * Scoring for {@link crossValidate}: one built-in name, several, or named scorers (built-in names
