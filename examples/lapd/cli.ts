@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ModelConfig } from './experiment.js';
+import { parseSize } from './memory.js';
 
 /** The samplers `--sampler` accepts. */
 export const SAMPLERS = ['smote', 'adasyn', 'smotenc', 'random', 'none'] as const;
@@ -43,6 +44,8 @@ export interface CliOptions {
   testSize: number;
   /** `--limit`: keep only the first N rows of the data. */
   limit?: number;
+  /** `--max-memory`: bytes the run may use (else the machine's memory or the cgroup limit). */
+  maxMemory?: number;
   /** `--min-frequency`: categories seen fewer times in training are grouped as "infrequent". */
   minFrequency: number;
   /** `--max-categories`: at most this many one-hot columns per categorical feature (rarest grouped). */
@@ -62,7 +65,7 @@ export interface CliOptions {
 }
 
 /** The recommended configuration (what a run with no flags uses). */
-export const DEFAULTS: Omit<CliOptions, 'data' | 'limit'> = {
+export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory'> = {
   download: false,
   cache: 'lapd-data',
   rows: 20_000,
@@ -119,6 +122,7 @@ Data
   --cache <dir>          folder for the downloaded file                      (default ${DEFAULTS.cache})
   --rows <n>             rows of SYNTHETIC data when no --data               (default ${DEFAULTS.rows})
   --limit <n>            use only the first n rows of the data
+  --max-memory <size>    memory the run may use, e.g. 1.5G or 800M           (default the machine's)
 
 Model
   --sampler <name>       smote | adasyn | smotenc | random | none            (default ${DEFAULTS.sampler})
@@ -189,6 +193,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     cache: { type: 'string' },
     rows: { type: 'string' },
     limit: { type: 'string' },
+    'max-memory': { type: 'string' },
     sampler: { type: 'string' },
     'class-weight': { type: 'string' },
     epochs: { type: 'string' },
@@ -287,6 +292,13 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
   };
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);
+  const maxMemory = s('max-memory');
+  if (maxMemory !== undefined) {
+    const bytes = parseSize(maxMemory);
+    if (bytes === undefined)
+      errors.push(`--max-memory expects a size such as 1.5G, 800M or a number of bytes, received '${maxMemory}'.`);
+    else options.maxMemory = bytes;
+  }
   if (options.data !== undefined && options.download)
     errors.push('--data and --download exclude each other: pass one.');
   if (errors.length > 0) return { ok: false, message: errors.join('\n') };

@@ -1,13 +1,15 @@
 /**
  * Steps 3–5 of the example with the library's public API: a stratified train/test split before any
- * resampling, Encoder → Scaler → sampler → MLPClassifier in a Pipeline, and an evaluation of the
- * untouched test set with `Metrics`.
+ * resampling, Encoder → Scaler → sampler → MLPClassifier (compact: codes and lazy views, the sampler
+ * streaming mini-batches into the MLP; saved as a Pipeline), and an evaluation of the untouched test
+ * set with `Metrics`.
  *
  * @module
  */
 import {
   ADASYN,
   Encoder,
+  Matrix,
   Metrics,
   Pipeline,
   RandomOverSampler,
@@ -15,27 +17,32 @@ import {
   SMOTE,
   SMOTENC,
   rocCurve,
-  trainTestSplit,
+  type ColumnarTable,
+  type Envelope,
   type Label,
-  type Matrix,
+  type LazySampler,
   type NamedStep,
+  type RowSource,
 } from 'imbalanced-tabular';
 import { MLPClassifier, type EpochLogs } from 'imbalanced-tabular/mlp';
 import type { SamplerName } from './cli.js';
 import { CodesToOneHot } from './codesToOneHot.js';
-import { CATEGORICAL_FEATURES, featureRows, numericColumns, topMocodes, type FeatureRow } from './features.js';
-import type { CaseRecord } from './load.js';
-import { EpochProgress, type ProgressSink } from './progress.js';
+import type { CaseColumns } from './caseColumns.js';
+import { CATEGORICAL_FEATURES, featureTable, numericColumns, topMocodesOf } from './features.js';
+import { PREDICT_CHUNK } from './memory.js';
+import type { PhaseLog } from './phases.js';
+import { PhaseProgress, type ProgressSink, TrainProgress } from './progress.js';
+import { type SplitOptions, splitCases } from './split.js';
 import type { EpochPoint } from './charts.js';
 
 /** The split every configuration shares. */
 export interface PreparedData {
-  /** Feature rows of the training split (before any resampling). */
-  trainRows: FeatureRow[];
+  /** Feature table of the training split (before any resampling). */
+  train: ColumnarTable;
   /** Labels of the training split. */
   yTrain: string[];
-  /** Feature rows of the untouched test split. */
-  testRows: FeatureRow[];
+  /** Feature table of the untouched test split. */
+  test: ColumnarTable;
   /** Labels of the test split. */
   yTest: string[];
   /** Sorted classes present in the data. */
@@ -47,38 +54,33 @@ export interface PreparedData {
 }
 
 /** Options of {@link prepare}. */
-export interface PrepareOptions {
-  /** Test fraction. */
-  testSize: number;
-  /** Seed of the split. */
-  seed: number;
+export interface PrepareOptions extends SplitOptions {
   /** Number of Mocode indicator columns. */
   mocodes: number;
+  /** Progress of the feature building. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Splits the records (stratified on the status, BEFORE any resampling) and builds the feature rows.
- * Classes with a single row cannot be stratified and are dropped (and reported).
+ * Splits the cases (stratified on the status, BEFORE any resampling) and builds the feature table
+ * of each side; the Mocode vocabulary is chosen on the training rows. Classes with a single row
+ * cannot be stratified and are dropped (and reported).
  */
-export function prepare(records: ReadonlyArray<CaseRecord>, options: PrepareOptions): PreparedData {
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const dropped = new Map([...counts].filter(([, n]) => n < 2));
-  const kept = dropped.size === 0 ? records : records.filter((r) => !dropped.has(r.status));
-  const y = kept.map((r) => r.status);
-  const { train, test } = trainTestSplit(kept as CaseRecord[], y, {
-    testSize: options.testSize,
-    stratify: true,
-    seed: options.seed,
-  });
-  const mocodes = topMocodes(train.X, options.mocodes);
+export function prepare(cases: CaseColumns, options: PrepareOptions): PreparedData {
+  const split = splitCases(cases, options);
+  const mocodes = topMocodesOf(cases, split.train, options.mocodes);
+  options.onProgress?.(0, 2);
+  const train = featureTable(cases, split.train, mocodes);
+  options.onProgress?.(1, 2);
+  const test = featureTable(cases, split.test, mocodes);
+  options.onProgress?.(2, 2);
   return {
-    trainRows: featureRows(train.X, mocodes),
-    yTrain: train.y as string[],
-    testRows: featureRows(test.X, mocodes),
-    yTest: test.y as string[],
-    classes: [...new Set(y)].sort(),
-    dropped,
+    train,
+    yTrain: split.yTrain,
+    test,
+    yTest: split.yTest,
+    classes: split.classes,
+    dropped: split.dropped,
     mocodes,
   };
 }
@@ -143,8 +145,8 @@ export interface EvaluationReport {
 export interface ExperimentResult {
   /** Test-set metrics. */
   report: EvaluationReport;
-  /** The fitted pipeline. */
-  pipeline: Pipeline;
+  /** What `Pipeline.toJSON()` of the fitted steps gives (loads with `Pipeline.fromJSON`). */
+  pipelineJson: Envelope;
   /** The fitted network. */
   mlp: MLPClassifier;
   /** Per-epoch history for the training curve. */
@@ -156,7 +158,7 @@ export interface ExperimentResult {
 }
 
 /**
- * Builds the sampler step of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
+ * Builds the sampler of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
  * when the smallest training class is too small for 5 (SMOTE needs k + 1 rows of the class).
  */
 export function makeSampler(
@@ -164,7 +166,7 @@ export function makeSampler(
   seed: number,
   categoricalFeatures: number[],
   smallestClass = Infinity,
-): NamedStep[1] {
+): SMOTE | ADASYN | SMOTENC | RandomOverSampler | null {
   const k = Math.max(1, Math.min(5, smallestClass - 1));
   switch (name) {
     case 'smote':
@@ -204,14 +206,28 @@ export function priorCorrectedPredict(
   return out;
 }
 
-/** Trains one configuration on `data.trainRows` and evaluates it on `data.testRows`. */
+/**
+ * Trains one configuration on `data.train` and evaluates it on `data.test`, compactly end to end:
+ * the Encoder's compact output (codes per row, the feature table's numeric columns referenced),
+ * the Scaler's lazy view of it, the sampler's lazy stream given to the MLP (`fit(X, y, { sampler })`:
+ * the validation hold-out is taken from the original rows first), and prediction in chunks of
+ * gathered rows. For SMOTENC the Encoder is ordinal, only the numeric columns are scaled, SMOTENC
+ * streams batches of codes, and {@link CodesToOneHot} expands them (and the rows the MLP gathers
+ * itself) one-hot. `phases` records time and peak memory per phase.
+ */
 export async function runConfig(
   data: PreparedData,
   config: ModelConfig,
   sink: ProgressSink,
   label: string,
+  phases?: PhaseLog,
 ): Promise<ExperimentResult> {
   const ordinal = config.sampler === 'smotenc';
+  const nCat = CATEGORICAL_FEATURES.length;
+  const nNum = numericColumns(data.mocodes).length;
+  const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
+  const t0 = performance.now();
+  phases?.start('encode + scale');
   const encoder = new Encoder({
     ...(ordinal ? { encoding: 'ordinal' as const } : {}),
     categorical: [...CATEGORICAL_FEATURES],
@@ -220,14 +236,25 @@ export async function runConfig(
     minFrequency: config.minFrequency,
     maxCategories: config.maxCategories,
     impute: 'median',
+    output: 'compact',
   });
   // SMOTENC works on the ORDINAL encoding: one integer-code column per categorical feature (they come
-  // first in the Encoder's output), the numeric columns after them. Only those are scaled; after
-  // resampling, CodesToOneHot one-hot encodes the code columns for the MLP.
-  const nCat = CATEGORICAL_FEATURES.length;
-  const nNum = numericColumns(data.mocodes).length;
-  const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
-  const progress = new EpochProgress(sink, config.epochs, label);
+  // first in the Encoder's output), the numeric columns after them; only those are scaled.
+  const scaler = new Scaler({
+    method: 'standard',
+    ...(ordinal ? { columns: Array.from({ length: nNum }, (_, j) => nCat + j) } : {}),
+  });
+  const Xs = scaler.fitTransform(encoder.fitTransform(data.train));
+  const onehot = ordinal ? new CodesToOneHot({ categorical: categoricalFeatures }).fit(Xs) : undefined;
+  const Xmlp: RowSource = onehot ? onehot.transform(Xs) : Xs;
+  const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
+  const sampler = makeSampler(config.sampler, config.seed, categoricalFeatures, smallest);
+  // SMOTENC resamples the codes; the MLP receives them one-hot (its hold-out rows through Xmlp).
+  const lazy: LazySampler | undefined =
+    sampler && onehot
+      ? { fitStream: (_X, y, options) => onehot.transformStream(sampler.fitStream(Xs, y, options)) }
+      : (sampler ?? undefined);
+  const progress = new TrainProgress(sink, config.epochs, label, phases, lazy !== undefined);
   const history: EpochPoint[] = [];
   const mlp = new MLPClassifier({
     hiddenLayers: config.hidden,
@@ -240,6 +267,7 @@ export async function runConfig(
     validationFraction: 0.1,
     earlyStopping: { monitor: config.monitor ?? 'valLoss', patience: 4, restoreBestWeights: true },
     ...(config.classWeight === 'balanced' ? { classWeight: 'balanced' as const } : {}),
+    onProgress: (p) => progress.report(p),
     onEpochEnd: (epoch: number, logs: EpochLogs) => {
       history.push({
         epoch: epoch + 1,
@@ -248,42 +276,25 @@ export async function runConfig(
         ...(logs.valLoss !== undefined ? { valLoss: logs.valLoss } : {}),
         ...(logs.valAccuracy !== undefined ? { valAccuracy: logs.valAccuracy } : {}),
       });
-      progress.epoch(epoch + 1, {
-        loss: logs.loss,
-        accuracy: logs.accuracy,
-        valName: 'valMacroF1',
-        ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}),
-      });
+      progress.epoch(epoch + 1, logs);
     },
   });
-  const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
-  const steps: NamedStep[] = ordinal
-    ? [
-        ['encode', encoder],
-        ['scale', new Scaler({ method: 'standard', columns: Array.from({ length: nNum }, (_, j) => nCat + j) })],
-        ['sample', makeSampler('smotenc', config.seed, categoricalFeatures, smallest)],
-        ['onehot', new CodesToOneHot({ categorical: categoricalFeatures })],
-        ['mlp', mlp],
-      ]
-    : [
-        ['encode', encoder],
-        ['scale', new Scaler({ method: 'standard' })],
-        ['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest)],
-        ['mlp', mlp],
-      ];
-  const pipeline = new Pipeline(steps);
-  const t0 = performance.now();
+  phases?.start(lazy ? 'resample (fit)' : 'train');
   try {
-    await pipeline.fit(data.trainRows, data.yTrain);
+    await mlp.fit(Xmlp, data.yTrain, lazy ? { sampler: lazy } : {});
   } finally {
     progress.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
+  phases?.start('predict + evaluate');
   const classes = (mlp.classes as Label[]).map(String);
-  const proba = pipeline.predictProba(data.testRows);
+  const Xtest = scaler.transform(encoder.transform(data.test));
+  const proba = predictInChunks(mlp, onehot ? onehot.transform(Xtest) : Xtest, sink, label);
   const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
   const yPred = priorCorrectedPredict(proba, classes, priors, config.priorAlpha);
   const m = Metrics.evaluate(data.yTest, yPred, proba, { labels: classes });
+  const counts = sampler ? sampler.fitted.counts : countsOf(data.yTrain);
+  const nTrainResampled = [...counts.values()].reduce((a, b) => a + b, 0);
   const report: EvaluationReport = {
     accuracy: m.accuracy,
     balancedAccuracy: m.balancedAccuracy,
@@ -292,7 +303,7 @@ export async function runConfig(
     rocAucOvrWeighted: m.rocAucOvrWeighted,
     rocAucOvoMacro: m.rocAucOvoMacro,
     nTrain: data.yTrain.length,
-    nTrainResampled: pipeline.fitted.nSamplesFinal,
+    nTrainResampled,
     nTest: data.yTest.length,
     classes,
     confusionMatrix: m.confusionMatrix,
@@ -308,7 +319,83 @@ export async function runConfig(
     reportImbalanced: m.reportImbalanced,
     notes: m.notes,
   };
-  return { report, pipeline, mlp, history, proba, seconds };
+  // Only the steps' toJSON() is used: a Pipeline's steps are typed for dense matrices, which the
+  // compact Encoder's output is not.
+  const steps = [
+    ['encode', encoder as unknown as NamedStep[1]],
+    ['scale', scaler],
+    ...(sampler ? [['sample', sampler] as NamedStep] : []),
+    ...(onehot ? [['onehot', onehot] as NamedStep] : []),
+    ['mlp', mlp],
+  ] as NamedStep[];
+  const pipelineJson = fittedPipelineJSON(steps, countsOf(data.yTrain), counts);
+  return { report, pipelineJson, mlp, history, proba, seconds };
+}
+
+/** Class → count, sorted by class. */
+function countsOf(y: ReadonlyArray<string>): Map<Label, number> {
+  const m = new Map<Label, number>();
+  for (const v of [...y].sort()) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * The JSON a `Pipeline` of these fitted steps would write after `fit` — the steps' own envelopes
+ * and what the pipeline learned (rows and class counts before and after resampling) — so
+ * `Pipeline.fromJSON(json, { Encoder, Scaler, SMOTE, …, MLPClassifier })` loads it as before. The
+ * steps were fitted one by one (the sampler lazily, inside the MLP's fit), not by `Pipeline.fit`.
+ */
+function fittedPipelineJSON(
+  steps: NamedStep[],
+  countsIn: ReadonlyMap<Label, number>,
+  countsFinal: ReadonlyMap<Label, number>,
+): Envelope {
+  const total = (m: ReadonlyMap<Label, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+  return {
+    ...new Pipeline(steps).toJSON(),
+    state: {
+      nSamplesIn: total(countsIn),
+      nSamplesFinal: total(countsFinal),
+      classCountsIn: [...countsIn],
+      classCountsFinal: [...countsFinal],
+    },
+  } as Envelope;
+}
+
+/** `mlp.predictProba` over `X` in chunks of {@link PREDICT_CHUNK} rows, with progress. */
+function predictInChunks(mlp: MLPClassifier, X: RowSource, sink: ProgressSink, label: string): Matrix {
+  const progress = new PhaseProgress(sink, `${label} predict`, X.rows);
+  const parts: Matrix[] = [];
+  for (let start = 0; start < X.rows; start += PREDICT_CHUNK) {
+    const rows = Math.min(PREDICT_CHUNK, X.rows - start);
+    parts.push(mlp.predictProba(rowRange(X, start, rows)));
+    progress.update(
+      start + rows,
+      `${(start + rows).toLocaleString('en-US')} of ${X.rows.toLocaleString('en-US')} rows`,
+    );
+  }
+  progress.stop();
+  if (parts.length === 1) return parts[0]!;
+  const k = parts[0]?.columns ?? 0;
+  const all = new Float64Array(X.rows * k);
+  let offset = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.rows; i++) for (let j = 0; j < k; j++) all[(offset + i) * k + j] = p.get(i, j);
+    offset += p.rows;
+  }
+  return Matrix.from1DArray(X.rows, k, all);
+}
+
+/** Rows `start … start + rows − 1` of `X`, as a row source. */
+function rowRange(X: RowSource, start: number, rows: number): RowSource {
+  return {
+    rows,
+    columns: X.columns,
+    gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
+      const shifted = Int32Array.from(indices as ArrayLike<number>, (i) => i + start);
+      X.gatherRows(shifted, out);
+    },
+  };
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
- * Feature rows for the Encoder, built from cleaned {@link CaseRecord}s.
+ * The features of the example, built from cleaned cases: as a columnar table (`featureTable`, what
+ * the pipeline uses) or as row objects from {@link CaseRecord}s (`featureRows`, the reference for
+ * small data and the tests).
  *
  * @module
  */
+import type { CategoricalColumn, ColumnarTable, NumericColumn, TableColumn } from 'imbalanced-tabular';
+import type { CaseCategorical, CaseColumns } from './caseColumns.js';
 import type { CaseRecord } from './load.js';
 
 /** One feature row: column name → cell (strings are categories, numbers numeric, null missing). */
@@ -98,4 +102,180 @@ export function featureRow(r: CaseRecord, mocodes: ReadonlyArray<string>): Featu
 /** {@link featureRow} over many records. */
 export function featureRows(records: ReadonlyArray<CaseRecord>, mocodes: ReadonlyArray<string>): FeatureRow[] {
   return records.map((r) => featureRow(r, mocodes));
+}
+
+/**
+ * {@link topMocodes} over the compact columns: the `k` most frequent Mocodes among the cases
+ * `rows` (each case counted once per Mocode, ties broken by code). Pass the training rows only.
+ */
+export function topMocodesOf(cases: CaseColumns, rows: Int32Array, k: number): string[] {
+  const { offsets, codes, values } = cases.mocodes;
+  const counts = new Int32Array(values.length);
+  const lastRow = new Int32Array(values.length).fill(-1);
+  for (const i of rows) {
+    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+      const c = codes[t]!;
+      if (lastRow[c] === i) continue; // a Mocode repeated within one case counts once
+      lastRow[c] = i;
+      counts[c]!++;
+    }
+  }
+  const seen: number[] = [];
+  for (let c = 0; c < values.length; c++) if (counts[c]! > 0) seen.push(c);
+  const byCode = (a: number, b: number): number => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0);
+  return seen
+    .sort((a, b) => counts[b]! - counts[a]! || byCode(a, b))
+    .slice(0, k)
+    .map((c) => values[c]!);
+}
+
+/** The case field each categorical feature comes from (`dayOfWeek` is derived from the day). */
+const CATEGORICAL_SOURCE: Record<Exclude<(typeof CATEGORICAL_FEATURES)[number], 'dayOfWeek'>, CaseCategorical> = {
+  area: 'area',
+  rptDist: 'rptDist',
+  part: 'part',
+  crimeCode: 'crimeCode',
+  premiseCode: 'premiseCode',
+  weaponCode: 'weaponCode',
+  victSex: 'victSex',
+  victDescent: 'victDescent',
+};
+
+/**
+ * A dictionary column restricted to `rows`: codes renumbered in order of first appearance, and
+ * only the values present in these rows (so a category seen only in the test split never reaches
+ * the training table's dictionary). `rows` null: `codes` are already the rows'.
+ */
+function categoricalOf(
+  codes: ArrayLike<number>,
+  values: ReadonlyArray<string>,
+  rows: Int32Array | null,
+): CategoricalColumn {
+  const n = rows === null ? codes.length : rows.length;
+  const remap = new Int32Array(values.length).fill(-1);
+  const categories: string[] = [];
+  const out = values.length <= 32_768 ? new Int16Array(n) : new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const c = codes[rows === null ? p : rows[p]!]!;
+    let r = remap[c]!;
+    if (r === -1) {
+      r = categories.length;
+      remap[c] = r;
+      categories.push(values[c]!);
+    }
+    out[p] = r;
+  }
+  return { kind: 'categorical', codes: out, categories };
+}
+
+const numeric = (values: NumericColumn['values']): NumericColumn => ({ kind: 'numeric', values });
+
+/**
+ * The feature table of the cases `rows` (in that order) as a `ColumnarTable`: the same columns and
+ * values as {@link featureRows}, stored as columns — categorical features as dictionary codes,
+ * numeric ones as Float32Array (NaN = missing) or Uint8/Uint16 counts and flags, one Uint8Array
+ * 0/1 column per Mocode of the vocabulary. Numbers are rounded to float32 (what the network sees).
+ */
+export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: ReadonlyArray<string>): ColumnarTable {
+  const n = rows.length;
+  const columns = new Map<string, TableColumn>();
+  for (const f of CATEGORICAL_FEATURES) {
+    if (f === 'dayOfWeek') {
+      const dow = new Int8Array(n);
+      for (let p = 0; p < n; p++) dow[p] = (((cases.occDay[rows[p]!]! % 7) + 11) % 7) as number; // 1970-01-01: Thu
+      columns.set(f, categoricalOf(dow, DAY_NAMES, null));
+    } else {
+      const col = cases.categorical[CATEGORICAL_SOURCE[f]];
+      columns.set(f, categoricalOf(col.codes, col.values, rows));
+    }
+  }
+  const hour = new Float32Array(n);
+  const hourSin = new Float32Array(n);
+  const hourCos = new Float32Array(n);
+  const month = new Uint8Array(n);
+  const reportDelayLog = new Float32Array(n);
+  const victAge = new Float32Array(n);
+  const victAgeMissing = new Uint8Array(n);
+  const lat = new Float32Array(n);
+  const lon = new Float32Array(n);
+  const locationMissing = new Uint8Array(n);
+  const nExtraCrimes = new Uint8Array(n);
+  const nMocodes = new Uint16Array(n);
+  const monthOf = monthTable(cases.occDay, rows);
+  const { offsets } = cases.mocodes;
+  for (let p = 0; p < n; p++) {
+    const i = rows[p]!;
+    const h = cases.hour[i]!;
+    const angle = (2 * Math.PI * h) / 24;
+    hour[p] = h === -1 ? Number.NaN : h;
+    hourSin[p] = h === -1 ? Number.NaN : Math.sin(angle);
+    hourCos[p] = h === -1 ? Number.NaN : Math.cos(angle);
+    month[p] = monthOf(cases.occDay[i]!);
+    const d = cases.reportDelay[i]!;
+    reportDelayLog[p] = Math.sign(d) * Math.log1p(Math.abs(d)); // NaN stays NaN
+    const age = cases.victAge[i]!;
+    victAge[p] = age;
+    victAgeMissing[p] = Number.isNaN(age) ? 1 : 0;
+    lat[p] = cases.lat[i]!;
+    lon[p] = cases.lon[i]!;
+    locationMissing[p] = Number.isNaN(cases.lat[i]!) ? 1 : 0;
+    nExtraCrimes[p] = cases.nExtraCrimes[i]!;
+    nMocodes[p] = offsets[i + 1]! - offsets[i]!;
+  }
+  const numerics: Record<(typeof NUMERIC_FEATURES)[number], NumericColumn['values']> = {
+    hour,
+    hourSin,
+    hourCos,
+    month,
+    reportDelayLog,
+    victAge,
+    victAgeMissing,
+    lat,
+    lon,
+    locationMissing,
+    nExtraCrimes,
+    nMocodes,
+  };
+  for (const f of NUMERIC_FEATURES) columns.set(f, numeric(numerics[f]));
+  for (const [m, values] of mocodeIndicators(cases, rows, mocodes)) columns.set(`mo_${m}`, numeric(values));
+  return { nRows: n, columns };
+}
+
+/** One 0/1 Uint8Array per Mocode of the vocabulary, over the cases `rows`. */
+function mocodeIndicators(
+  cases: CaseColumns,
+  rows: Int32Array,
+  mocodes: ReadonlyArray<string>,
+): Array<[string, Uint8Array]> {
+  const { offsets, codes, values } = cases.mocodes;
+  const columnOf = new Int32Array(values.length).fill(-1);
+  const position = new Map(values.map((v, c) => [v, c] as const));
+  const out: Array<[string, Uint8Array]> = mocodes.map((m, j) => {
+    const c = position.get(m);
+    if (c !== undefined) columnOf[c] = j;
+    return [m, new Uint8Array(rows.length)];
+  });
+  for (let p = 0; p < rows.length; p++) {
+    const i = rows[p]!;
+    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+      const j = columnOf[codes[t]!]!;
+      if (j !== -1) out[j]![1][p] = 1;
+    }
+  }
+  return out;
+}
+
+/** Month (1–12) of a day number, looked up in a table over the days of `rows`. */
+function monthTable(occDay: Int32Array, rows: Int32Array): (day: number) => number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of rows) {
+    const d = occDay[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  if (rows.length === 0) return () => 0;
+  const table = new Uint8Array(hi - lo + 1);
+  for (let d = lo; d <= hi; d++) table[d - lo] = new Date(d * 86_400_000).getUTCMonth() + 1;
+  return (day) => table[day - lo]!;
 }

@@ -186,6 +186,60 @@ function parseNumber(text: string | undefined): number | null | undefined {
 
 const AREA_BY_NUMBER = new Map(AREAS.map((a) => [String(a[0]), a[1]] as const));
 
+/** A Mocode token as 4 digits ("344" → "0344"), or null when it is not 1–4 digits. */
+export function parseMocode(token: string): string | null {
+  return /^\d{1,4}$/.test(token) ? token.padStart(4, '0') : null;
+}
+
+const EXTRA_CRIME_COLUMNS = ['Crm Cd 2', 'Crm Cd 3', 'Crm Cd 4'];
+
+/**
+ * The cell parsers {@link cleanRow} applies: dates, codes, hours and Mocode tokens. The same
+ * functions either way — {@link memoParsers} only remembers their results.
+ */
+export interface CellParsers {
+  /** {@link parseDay}. */
+  day(text: string): number | null;
+  /** {@link normalizeCode}. */
+  code(text: string | undefined): string;
+  /** {@link parseHour}. */
+  hour(text: string): number | null;
+  /** {@link parseMocode}. */
+  mocode(token: string): string | null;
+}
+
+/** The parsers themselves. */
+export const PLAIN_PARSERS: CellParsers = { day: parseDay, code: normalizeCode, hour: parseHour, mocode: parseMocode };
+
+/** Cells remembered per parser; beyond this a parser just runs (a bound, not a tuning knob). */
+const MEMO_LIMIT = 50_000;
+
+function memo<V>(f: (text: string) => V): (text: string) => V {
+  const seen = new Map<string, V>();
+  return (text) => {
+    const hit = seen.get(text);
+    if (hit !== undefined || seen.has(text)) return hit as V;
+    const v = f(text);
+    if (seen.size < MEMO_LIMIT) seen.set(text, v);
+    return v;
+  };
+}
+
+/**
+ * {@link PLAIN_PARSERS} that remember their results: a large export repeats the same few thousand
+ * dates, codes and times a million times, and a lookup is several times cheaper than the regular
+ * expressions. The results are those of the plain parsers (the same strings, interned).
+ */
+export function memoParsers(): CellParsers {
+  const code = memo(normalizeCode);
+  return {
+    day: memo(parseDay),
+    code: (text) => (text === undefined ? '' : code(text)),
+    hour: memo(parseHour),
+    mocode: memo(parseMocode),
+  };
+}
+
 /** Values repeated across rows are shared (interned) to keep memory bounded on large files. */
 class Interner {
   private readonly map = new Map<string, string>();
@@ -213,14 +267,16 @@ export function cleanRow(
   get: (column: string) => string | undefined,
   intern: (s: string) => string = (s) => s,
   onUnreadable: (column: string, value: string) => void = () => undefined,
+  parsers: CellParsers = PLAIN_PARSERS,
 ): CaseRecord | string {
+  const { day, code, hour: parseHourCell, mocode } = parsers;
   const status = (get('Status Desc') ?? '').trim();
   if (status === '') return 'missing Status Desc';
-  const occDay = parseDay(get('DATE OCC') ?? '');
+  const occDay = day(get('DATE OCC') ?? '');
   if (occDay === null) return 'unreadable DATE OCC';
-  const areaNum = normalizeCode(get('AREA'));
+  const areaNum = code(get('AREA'));
   const areaName = (get('AREA NAME') ?? '').trim() || AREA_BY_NUMBER.get(areaNum) || areaNum;
-  const crimeCode = normalizeCode(get('Crm Cd'));
+  const crimeCode = code(get('Crm Cd'));
   if (crimeCode === '') return 'missing Crm Cd';
   // From here on the row is kept: a cell that cannot be read becomes missing, and is reported.
   const number = (column: string): number | null => {
@@ -236,8 +292,8 @@ export function cleanRow(
     if (v === null) onUnreadable(column, text);
     return v;
   };
-  const rptDay = parsed('Date Rptd', parseDay);
-  const hour = parsed('TIME OCC', parseHour);
+  const rptDay = parsed('Date Rptd', day);
+  const hour = parsed('TIME OCC', parseHourCell);
   const age = number('Vict Age');
   const sex = (get('Vict Sex') ?? '').trim();
   const descent = (get('Vict Descent') ?? '').trim();
@@ -245,10 +301,11 @@ export function cleanRow(
   const lon = number('LON');
   const known = lat !== null && lon !== null && lat !== 0 && lon !== 0;
   let nExtra = 0;
-  for (const c of ['Crm Cd 2', 'Crm Cd 3', 'Crm Cd 4']) if (normalizeCode(get(c)) !== '') nExtra++;
+  for (const c of EXTRA_CRIME_COLUMNS) if (code(get(c)) !== '') nExtra++;
   const mocodes: string[] = [];
   for (const m of (get('Mocodes') ?? '').trim().split(/\s+/)) {
-    if (/^\d{1,4}$/.test(m)) mocodes.push(intern(m.padStart(4, '0')));
+    const padded = m === '' ? null : mocode(m);
+    if (padded !== null) mocodes.push(intern(padded));
     else if (m !== '') onUnreadable('Mocodes', m);
   }
   return {
@@ -257,11 +314,11 @@ export function cleanRow(
     reportDelay: rptDay === null ? null : rptDay - occDay,
     hour,
     area: intern(areaName),
-    rptDist: intern(normalizeCode(get('Rpt Dist No')) || 'none'),
-    part: intern(normalizeCode(get('Part 1-2')) || 'none'),
+    rptDist: intern(code(get('Rpt Dist No')) || 'none'),
+    part: intern(code(get('Part 1-2')) || 'none'),
     crimeCode: intern(crimeCode),
-    premiseCode: intern(normalizeCode(get('Premis Cd')) || 'none'),
-    weaponCode: intern(normalizeCode(get('Weapon Used Cd')) || 'none'),
+    premiseCode: intern(code(get('Premis Cd')) || 'none'),
+    weaponCode: intern(code(get('Weapon Used Cd')) || 'none'),
     victAge: age === null || age <= 0 ? null : age,
     victSex: intern(sex === '' || sex === '-' ? 'X' : sex),
     victDescent: intern(descent === '' || descent === '-' ? 'X' : descent),
@@ -276,9 +333,18 @@ export function cleanRow(
 export interface LoadOptions {
   /** Keep only the first N data rows. */
   limit?: number;
-  /** Called every 50,000 rows read. */
-  onProgress?: (rowsRead: number) => void;
+  /**
+   * Called every {@link PROGRESS_EVERY} rows read, with the bytes read from the file so far (0 for
+   * rows already in memory).
+   */
+  onProgress?: (rowsRead: number, bytesRead: number) => void;
 }
+
+/** Rows between two {@link LoadOptions.onProgress} calls. */
+export const PROGRESS_EVERY = 10_000;
+
+/** What a load reports besides the rows it keeps. */
+export type LoadReport = Omit<LoadResult, 'records'>;
 
 function addMalformed(report: MalformedReport, reason: string, line: number): void {
   report.count++;
@@ -292,10 +358,30 @@ function addUnreadable(report: UnreadableReport, column: string, value: string, 
   if (report.examples.length < 5) report.examples.push(`line ${line}: ${column} ${JSON.stringify(value)}`);
 }
 
-function emptyReports(): { malformed: MalformedReport; unreadable: UnreadableReport } {
-  return {
+/**
+ * The cleaning of one load: the malformed and unreadable reports, the interner and the memoised
+ * parsers, and `take(get, line)` which cleans a row and hands a kept record to `keep`.
+ */
+function cleaner(keep: (record: CaseRecord) => void) {
+  const report: LoadReport = {
+    rowsRead: 0,
     malformed: { count: 0, reasons: new Map(), examples: [] },
     unreadable: { count: 0, columns: new Map(), examples: [] },
+  };
+  const interner = new Interner();
+  const intern = (s: string): string => interner.get(s);
+  const parsers = memoParsers();
+  let line = 0;
+  const onUnreadable = (column: string, value: string): void => addUnreadable(report.unreadable, column, value, line);
+  return {
+    report,
+    malformed: (reason: string, at: number) => addMalformed(report.malformed, reason, at),
+    take(get: (column: string) => string | undefined, at: number): void {
+      line = at;
+      const r = cleanRow(get, intern, onUnreadable, parsers);
+      if (typeof r === 'string') addMalformed(report.malformed, r, at);
+      else keep(r);
+    },
   };
 }
 
@@ -307,15 +393,20 @@ function emptyReports(): { malformed: MalformedReport; unreadable: UnreadableRep
 const RECORD_DELIMITERS = ['\r\n', '\n'];
 
 /**
- * Streams a CSV export of the table (csv-parse; memory grows with the kept records only, not with
- * the file), cleans each row and counts the malformed ones instead of failing.
+ * Streams a CSV export of the table (csv-parse), cleans each row and hands each kept record to
+ * `keep` — which decides what is kept (a record array in {@link loadCsv}, compact columns in
+ * `loadCsvColumns`); nothing else per row outlives the call. Malformed rows are counted, never fatal.
  *
  * @throws DataValidationError when the header lacks a required column (the file is not an export
  * of the table), or the file is empty.
  * @throws DataFileError when the file cannot be read (missing, a directory, no permission).
  */
-export async function loadCsv(path: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const file = createReadStream(path);
+export async function streamCsv(
+  path: string,
+  options: LoadOptions,
+  keep: (record: CaseRecord) => void,
+): Promise<LoadReport> {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const parser = file.pipe(
     parse({
       bom: true,
@@ -331,20 +422,22 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
   file.on('error', (e: NodeJS.ErrnoException) => {
     parser.destroy(new DataFileError(`loadCsv: cannot read ${path}: ${describeFsError(e)}`, path));
   });
-  const { malformed, unreadable } = emptyReports();
+  const clean = cleaner(keep);
+  const { report } = clean;
   parser.on('skip', (err: Error & { lines?: number }) => {
-    addMalformed(malformed, `CSV syntax (${err.message.split(':')[0]})`, err.lines ?? -1);
+    clean.malformed(`CSV syntax (${err.message.split(':')[0]})`, err.lines ?? -1);
   });
-  const records: CaseRecord[] = [];
-  const intern = new Interner();
-  const internFn = (s: string): string => intern.get(s);
   let index: Map<string, number> | undefined;
   let width = 0;
-  let rowsRead = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
+  let cells: string[] = [];
+  const get = (c: string): string | undefined => {
+    const i = index!.get(c);
+    return i === undefined ? undefined : cells[i];
+  };
+  for await (const record of parser as AsyncIterable<string[]>) {
     if (!index) {
-      index = new Map(cells.map((c, i) => [c.trim(), i] as const));
-      width = cells.length;
+      index = new Map(record.map((c, i) => [c.trim(), i] as const));
+      width = record.length;
       const missing = REQUIRED_COLUMNS.filter((c) => !index!.has(c));
       if (missing.length > 0) {
         file.destroy();
@@ -352,40 +445,43 @@ export async function loadCsv(path: string, options: LoadOptions = {}): Promise<
         throw new DataValidationError(
           `loadCsv: ${path} lacks the column(s) ${missing.map((m) => `'${m}'`).join(', ')}. ` +
             'Expected a CSV export of "Crime Data from 2020 to Present" with its official header; ' +
-            `received the header ${JSON.stringify(cells.slice(0, 8))}…`,
+            `received the header ${JSON.stringify(record.slice(0, 8))}…`,
           { param: 'data' },
         );
       }
       continue;
     }
-    if (options.limit !== undefined && rowsRead >= options.limit) {
+    if (options.limit !== undefined && report.rowsRead >= options.limit) {
       file.destroy();
       break;
     }
-    rowsRead++;
-    if (options.onProgress && rowsRead % 50_000 === 0) options.onProgress(rowsRead);
-    if (cells.length !== width) {
-      addMalformed(malformed, `wrong number of fields (expected ${width})`, rowsRead + 1);
+    const n = ++report.rowsRead;
+    if (options.onProgress && n % PROGRESS_EVERY === 0) options.onProgress(n, file.bytesRead);
+    if (record.length !== width) {
+      clean.malformed(`wrong number of fields (expected ${width})`, n + 1);
       continue;
     }
-    const idx = index;
-    const line = rowsRead + 1;
-    const r = cleanRow(
-      (c) => {
-        const i = idx.get(c);
-        return i === undefined ? undefined : cells[i];
-      },
-      internFn,
-      (column, value) => addUnreadable(unreadable, column, value, line),
-    );
-    if (typeof r === 'string') addMalformed(malformed, r, line);
-    else records.push(r);
+    cells = record;
+    clean.take(get, n + 1);
   }
   if (!index)
     throw new DataValidationError(`loadCsv: ${path} is empty; expected a CSV export with a header row.`, {
       param: 'data',
     });
-  return { records, rowsRead, malformed, unreadable };
+  return report;
+}
+
+/**
+ * Streams a CSV export of the table into clean records (memory grows with the kept records, not
+ * with the file); see {@link streamCsv}. For a million rows prefer `loadCsvColumns` (compact columns).
+ *
+ * @throws DataValidationError when the header lacks a required column, or the file is empty.
+ * @throws DataFileError when the file cannot be read (missing, a directory, no permission).
+ */
+export async function loadCsv(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const records: CaseRecord[] = [];
+  const report = await streamCsv(path, options, (r) => records.push(r));
+  return { records, ...report };
 }
 
 /** A file-system error in words ("no such file", "is a directory", ...), with its code. */
@@ -399,23 +495,29 @@ export function describeFsError(e: NodeJS.ErrnoException): string {
   return e.code !== undefined && words[e.code] !== undefined ? `${words[e.code]} (${e.code})` : e.message;
 }
 
+/**
+ * Cleans rows already in memory (e.g. the synthetic generator's) with the same rules as
+ * {@link streamCsv}, handing each kept record to `keep`.
+ */
+export function cleanRows(
+  rows: Iterable<Readonly<Record<string, string>>>,
+  options: LoadOptions,
+  keep: (record: CaseRecord) => void,
+): LoadReport {
+  const clean = cleaner(keep);
+  const { report } = clean;
+  for (const row of rows) {
+    if (options.limit !== undefined && report.rowsRead >= options.limit) break;
+    const n = ++report.rowsRead;
+    if (options.onProgress && n % PROGRESS_EVERY === 0) options.onProgress(n, 0);
+    clean.take((c) => row[c], n + 1);
+  }
+  return report;
+}
+
 /** Cleans rows already in memory (e.g. the synthetic generator's), with the same rules as {@link loadCsv}. */
 export function loadRows(rows: Iterable<Readonly<Record<string, string>>>, options: LoadOptions = {}): LoadResult {
-  const { malformed, unreadable } = emptyReports();
   const records: CaseRecord[] = [];
-  const intern = new Interner();
-  let rowsRead = 0;
-  for (const row of rows) {
-    if (options.limit !== undefined && rowsRead >= options.limit) break;
-    rowsRead++;
-    const line = rowsRead + 1;
-    const r = cleanRow(
-      (c) => row[c],
-      (s) => intern.get(s),
-      (column, value) => addUnreadable(unreadable, column, value, line),
-    );
-    if (typeof r === 'string') addMalformed(malformed, r, line);
-    else records.push(r);
-  }
-  return { records, rowsRead, malformed, unreadable };
+  const report = cleanRows(rows, options, (r) => records.push(r));
+  return { records, ...report };
 }

@@ -59,7 +59,7 @@ export async function writeOutputs(
     : meta.source;
   const files: Array<[string, string]> = [];
   files.push(['metrics.json', `${JSON.stringify(metricsDocument(run.report, meta), null, 2)}\n`]);
-  files.push(['pipeline.json', `${JSON.stringify(run.pipeline.toJSON())}\n`]);
+  files.push(['pipeline.json', `${JSON.stringify(run.pipelineJson)}\n`]);
   const l2 = run.mlp.params.l2;
   const note =
     l2 > 0

@@ -5,6 +5,8 @@
  * @module
  */
 import cliProgress from 'cli-progress';
+import type { Progress } from 'imbalanced-tabular';
+import type { PhaseLog } from './phases.js';
 
 /** Where progress goes: the stream, and whether it is an interactive terminal. */
 export interface ProgressSink {
@@ -48,7 +50,7 @@ export class EpochProgress {
       this.bar = new cliProgress.SingleBar(
         {
           format:
-            `${label} [{bar}] epoch {value}/{total} | loss {loss} | acc {acc} | ` +
+            `${label} [{bar}] epoch {value}/{total} | batch {batch} | loss {loss} | acc {acc} | ` +
             '{valName} {val} | ETA {eta_formatted}',
           hideCursor: true,
           clearOnComplete: false,
@@ -56,7 +58,7 @@ export class EpochProgress {
         },
         cliProgress.Presets.shades_classic,
       );
-      this.bar.start(totalEpochs, 0, { loss: '–', acc: '–', valName: 'val', val: '–' });
+      this.bar.start(totalEpochs, 0, { batch: '–', loss: '–', acc: '–', valName: 'val', val: '–' });
     }
   }
 
@@ -81,10 +83,86 @@ export class EpochProgress {
     );
   }
 
+  /** Reports batch `done` of `total` within the current epoch (on a terminal only). */
+  batch(done: number, total: number | undefined): void {
+    this.bar?.update({ batch: total === undefined ? String(done) : `${done}/${total}` });
+  }
+
   /** Ends the bar (when early stopping ends training before the last epoch, too). */
   stop(): void {
     this.bar?.stop();
     this.bar = undefined;
+  }
+}
+
+/** The MLP's epoch logs the training progress shows. */
+interface TrainLogs {
+  loss: number;
+  accuracy: number;
+  valMacroF1?: number;
+}
+
+/**
+ * Renders an MLP fit's `onProgress` and `onEpochEnd`: the lazy sampler's fit (reading its rows,
+ * the neighbour searches) as a phase bar, then training epoch by epoch with the batch within the
+ * epoch. When the first batch arrives the sampler's fit is over: `phases` then starts the training
+ * phase, so the two are timed apart.
+ */
+export class TrainProgress {
+  private readonly epochs: EpochProgress;
+  private resample: PhaseProgress | undefined;
+  private samplerPhase = '';
+  private training: boolean;
+
+  constructor(
+    private readonly sink: ProgressSink,
+    totalEpochs: number,
+    private readonly label: string,
+    private readonly phases: PhaseLog | undefined,
+    resampling: boolean,
+  ) {
+    this.epochs = new EpochProgress(sink, totalEpochs, label);
+    this.training = !resampling;
+  }
+
+  /** One progress report of the fit. */
+  report(p: Progress): void {
+    if (p.phase === 'batch') {
+      if (!this.training) {
+        this.training = true;
+        this.resample?.stop();
+        this.resample = undefined;
+        this.phases?.start('train');
+      }
+      this.epochs.batch(p.done, p.total);
+      return;
+    }
+    if (p.phase === 'epoch') return;
+    // The sampler's fit: 'fit' (its rows read and checked), 'neighbors' (the searches), ... — one
+    // bar per step, as each has its own unit and total.
+    if (p.phase !== this.samplerPhase) {
+      this.resample?.stop();
+      this.samplerPhase = p.phase;
+      this.resample = new PhaseProgress(this.sink, `${this.label} resample: ${p.phase}`, p.total ?? 1);
+    }
+    const total = p.total === undefined ? '' : ` of ${p.total.toLocaleString('en-US')}`;
+    this.resample!.update(p.done, `${p.done.toLocaleString('en-US')}${total} ${p.unit}`, p.total ?? 1);
+  }
+
+  /** Epoch `epoch` (1-based) ended. */
+  epoch(epoch: number, logs: TrainLogs): void {
+    this.epochs.epoch(epoch, {
+      loss: logs.loss,
+      accuracy: logs.accuracy,
+      valName: 'valMacroF1',
+      ...(logs.valMacroF1 !== undefined ? { valValue: logs.valMacroF1 } : {}),
+    });
+  }
+
+  /** Ends the bars. */
+  stop(): void {
+    this.resample?.stop();
+    this.epochs.stop();
   }
 }
 
@@ -130,4 +208,69 @@ export class ByteProgress {
     this.bar?.stop();
     this.bar = undefined;
   }
+}
+
+/**
+ * Progress of one long phase (reading the CSV, building features, encoding, the neighbour search,
+ * training): a bar with a percentage, a detail text and the ETA on a terminal; a plain line at
+ * every tenth of the work otherwise; nothing with `--quiet`. `update(done, detail)` may be called
+ * as often as wanted — the bar redraws at most every 100 ms (cli-progress), lines only per tenth.
+ */
+export class PhaseProgress {
+  private bar: cliProgress.SingleBar | undefined;
+  private lastTenth = 0;
+  private readonly t0 = performance.now();
+
+  constructor(
+    private readonly sink: ProgressSink,
+    private readonly label: string,
+    private total: number,
+  ) {}
+
+  /** Reports `done` units of `total` (the total may be corrected, e.g. a row count estimated from bytes). */
+  update(done: number, detail: string, total = this.total): void {
+    if (!this.sink.enabled) return;
+    this.total = Math.max(total, 1);
+    if (this.sink.tty) {
+      if (!this.bar) {
+        this.bar = new cliProgress.SingleBar(
+          {
+            format: `${this.label} [{bar}] {percentage}% | {detail} | ETA {eta_formatted}`,
+            hideCursor: true,
+            etaBuffer: 20,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        this.bar.start(this.total, 0, { detail });
+      }
+      this.bar.setTotal(this.total);
+      this.bar.update(Math.min(done, this.total), { detail });
+      return;
+    }
+    const tenth = Math.floor((10 * done) / this.total);
+    if (tenth > this.lastTenth && tenth < 10) {
+      this.lastTenth = tenth;
+      const elapsed = (performance.now() - this.t0) / 1000;
+      this.sink.line(
+        `${this.label} ${Math.floor((100 * done) / this.total)}%  ${detail}  elapsed ${elapsed.toFixed(1)}s`,
+      );
+    }
+  }
+
+  /** Ends the bar; with `summary`, prints it as a line with the phase's duration. */
+  stop(summary?: string): void {
+    this.bar?.stop();
+    this.bar = undefined;
+    if (summary !== undefined && this.sink.enabled) this.sink.line(`${summary} (${this.seconds()}s)`);
+  }
+
+  /** Seconds since the phase started, one decimal. */
+  seconds(): string {
+    return ((performance.now() - this.t0) / 1000).toFixed(1);
+  }
+}
+
+/** Bytes as MiB with one decimal ("221.4 MiB"). */
+export function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }

@@ -17,7 +17,7 @@ import { Encoder, Scaler } from 'imbalanced-tabular';
 import { DEFAULTS } from '../cli.js';
 import { prepare } from '../experiment.js';
 import { CATEGORICAL_FEATURES, numericColumns } from '../features.js';
-import { loadCsv } from '../load.js';
+import { loadCsvColumns } from '../caseColumns.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
   mocodes?: number;
@@ -36,8 +36,8 @@ const settings = {
   seed: args.seed ?? DEFAULTS.seed,
   testSize: DEFAULTS.testSize,
 };
-const { records } = await loadCsv(path);
-const data = prepare(records, { testSize: settings.testSize, seed: settings.seed, mocodes: settings.mocodes });
+const { cases } = await loadCsvColumns(path);
+const data = prepare(cases, { testSize: settings.testSize, seed: settings.seed, mocodes: settings.mocodes });
 const encoder = new Encoder({
   categorical: [...CATEGORICAL_FEATURES],
   numeric: numericColumns(data.mocodes),
@@ -47,8 +47,8 @@ const encoder = new Encoder({
   impute: 'median',
 });
 const scaler = new Scaler({ method: 'standard' });
-const train = scaler.fitTransform(encoder.fitTransform(data.trainRows));
-const test = scaler.transform(encoder.transform(data.testRows));
+const train = scaler.fitTransform(encoder.fitTransform(data.train));
+const test = scaler.transform(encoder.transform(data.test));
 // Row-major float64, the layout numpy's fromfile + reshape reads.
 writeFileSync(`${prefix}.train.f64`, Float64Array.from(train.to1DArray()));
 writeFileSync(`${prefix}.test.f64`, Float64Array.from(test.to1DArray()));

@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { Metrics } from 'imbalanced-tabular';
-import { loadCsv } from '../load.js';
+import { loadCsvColumns } from '../caseColumns.js';
 import { configOf, DEFAULTS } from '../cli.js';
 import { prepare, priorCorrectedPredict, runConfig, type ModelConfig } from '../experiment.js';
 
@@ -21,8 +21,8 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
 };
 const path =
   args.data ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
-const { records } = await loadCsv(path);
-const data = prepare(records, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
+const { cases } = await loadCsvColumns(path);
+const data = prepare(cases, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
 // The shipped defaults (examples/lapd/cli.ts) with the plain argmax, overridden by the JSON argument.
 const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...args };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
@@ -45,4 +45,4 @@ for (const a of args.alphas ?? [0, 0.25, 0.5, 0.75, 1]) {
   );
   if (a === 0) console.log('  per-class AUC', m.perClass.map((c) => `${c.label} ${c.rocAuc?.toFixed(3)}`).join(', '));
 }
-run.pipeline.dispose();
+run.mlp.dispose();

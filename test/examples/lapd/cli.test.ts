@@ -98,6 +98,8 @@ describe('parseCli', () => {
     [['--limit', '-3'], /--limit/],
     [['--dropout', '1.5'], /--dropout expects a number in \[0, 0.9\]/],
     [['--prior-alpha', 'x'], /--prior-alpha expects a number/],
+    [['--max-memory', '10Q'], /--max-memory expects a size such as 1\.5G/],
+    [['--max-memory', '0'], /--max-memory expects a size/],
     [['--data', 'a.csv', '--download'], /exclude each other/],
     [['--epochs'], /argument missing|requires an argument|expects/i],
   ])('rejects %j with a clear message', (argv, msg) => {
@@ -117,6 +119,7 @@ describe('parseCli', () => {
       '--seed',
       '--test-size',
       '--limit',
+      '--max-memory',
       '--out',
       '--quiet',
       '--compare',
@@ -168,6 +171,23 @@ describe('main (process)', () => {
     expectOneLineError(r, /lacks the column\(s\) 'Date Rptd', 'TIME OCC',/);
     expect(r.stderr).not.toMatch(/'Status Desc'/);
   });
+  it('--max-memory too small: one line with the estimate and what to change, exit 2, before reading', () => {
+    const path = join(dir, 'small.csv');
+    const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const rows = [...generateRows({ n: 2000, seed: 6 })];
+    writeFileSync(
+      path,
+      `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n')}\n`,
+    );
+    const out = join(dir, 'never');
+    const r = run(['--data', path, '--max-memory', '64M', '--out', out]);
+    expectOneLineError(r, /^lapd: not enough memory \(before reading; [\d,]+ rows estimated from the file size/);
+    expect(r.stderr).toMatch(/needs about \d+ MiB .* more than the 64 MiB of --max-memory; no setting fits/);
+    expect(r.stdout).not.toMatch(/read|Loaded/); // stopped before reading a row
+    const synthetic = run(['--rows', '1000000', '--max-memory', '900M', '--sampler', 'smote', '--out', out]);
+    expectOneLineError(synthetic, /before reading; 1,000,000 SYNTHETIC rows to generate\)/);
+    expect(synthetic.stderr).toMatch(/more than the 900 MiB of --max-memory; use --limit \d+/);
+  }, 60_000);
   it('reports unreadable values per column on the console and in metrics.json', () => {
     const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const rows = [...generateRows({ n: 400, seed: 5 })];

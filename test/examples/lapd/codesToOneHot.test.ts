@@ -56,3 +56,45 @@ describe('CodesToOneHot', () => {
     back.dispose();
   });
 });
+
+describe('CodesToOneHot on compact data', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => ({
+    a: ['x', 'y', 'z'][i % 3]!,
+    b: i % 7 === 0 ? 'rare' : 'common',
+    v: (i % 11) / 10,
+  }));
+  const y = rows.map((_, i) => (i % 5 === 0 ? 'minor' : 'major'));
+  const enc = () => new Encoder({ encoding: 'ordinal', categorical: ['a', 'b'], numeric: ['v'], output: 'compact' });
+  it('fits from the codes an ordinal EncodedMatrix declares; gathered rows equal the dense transform', () => {
+    const X = enc().fitTransform(rows);
+    const t = new CodesToOneHot({ categorical: [0, 1] }).fit(X);
+    const dense = new CodesToOneHot({ categorical: [0, 1] }).fit(X.toMatrix()).transform(X.toMatrix());
+    const lazy = t.transform(X);
+    expect(lazy.columns).toBe(dense.columns);
+    const out = new Float32Array(rows.length * lazy.columns);
+    lazy.gatherRows(
+      Array.from({ length: rows.length }, (_, i) => i),
+      out,
+    );
+    expect(Array.from(out)).toEqual(Array.from(Float32Array.from(dense.to1DArray())));
+    expect(() => new CodesToOneHot({ categorical: [2] }).fit(X)).toThrow(/column 2 of X is not an ordinal code column/);
+  });
+  it('expands the batches of a lazy SMOTENC stream', () => {
+    const X = enc().fitTransform(rows);
+    const t = new CodesToOneHot({ categorical: [0, 1] }).fit(X);
+    const codes = new SMOTENC({ categoricalFeatures: [0, 1], kNeighbors: 3, seed: 2 }).fitStream(X, y);
+    const stream = t.transformStream(codes);
+    expect(stream.nFeatures).toBe(t.transform(X).columns);
+    expect(stream.epochRows).toBe(codes.epochRows);
+    const [raw] = [...codes.batches(0, 16)];
+    const [hot] = [...stream.batches(0, 16)];
+    expect(hot!.size).toBe(raw!.size);
+    expect(Array.from(hot!.y.subarray(0, hot!.size))).toEqual(Array.from(raw!.y.subarray(0, raw!.size)));
+    const expected = t.transform(
+      new Matrix(Array.from({ length: raw!.size }, (_, r) => [...raw!.x.subarray(r * 3, r * 3 + 3)])),
+    );
+    expect(Array.from(hot!.x.subarray(0, hot!.size * stream.nFeatures))).toEqual(
+      Array.from(Float32Array.from(expected.to1DArray())),
+    );
+  });
+});

@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Encoder, Pipeline, Scaler } from 'imbalanced-tabular';
+import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { describeWithSharedFile, lapdSamplePath, projectRoot } from '../../support/sharedData.js';
 
 describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => {
@@ -75,7 +77,30 @@ describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => 
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).toContain('lapd-sample.csv');
     }
-    expect(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'))).toHaveProperty('format');
+    const json = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')) as { format: string };
+    expect(json).toHaveProperty('format');
+    // The fitted steps load as a Pipeline and predict on a feature row.
+    const pipe = Pipeline.fromJSON(json, { Encoder, Scaler, MLPClassifier });
+    expect(pipe.fitted.nSamplesIn).toBe(m.nTrain);
+    const row: Record<string, string | number> = { area: 'Central', rptDist: '111', part: '1', crimeCode: '510' };
+    Object.assign(row, { premiseCode: '101', weaponCode: 'none', victSex: 'F', victDescent: 'H', dayOfWeek: 'Sun' });
+    const encoder = pipe.steps[0]![1] as Encoder;
+    for (const c of encoder.params.numeric ?? []) row[c] = 0;
+    const p = pipe.predictProba([row]).to2DArray()[0]!;
+    expect(p).toHaveLength(5);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    pipe.dispose();
+    // Time and peak memory of every phase.
+    const phases = m.phases as Array<{ name: string; seconds: number; peakRssMiB: number }>;
+    expect(phases.map((x) => x.name)).toEqual([
+      'read',
+      'split + features',
+      'encode + scale',
+      'train',
+      'predict + evaluate',
+    ]);
+    for (const x of phases) expect(x.peakRssMiB).toBeGreaterThan(0);
+    expect(m.peakRssMiB as number).toBeLessThan(2048);
   }, 120_000);
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../../examples/lapd/codes.js';
+import { csv, row } from './csvRows.js';
 import { DataValidationError } from 'imbalanced-tabular';
 import {
   cleanRow,
@@ -15,44 +16,6 @@ import {
 } from '../../../examples/lapd/load.js';
 
 const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
-
-/** A hand-written row (invented values) with the official columns. */
-function row(over: Partial<Record<string, string>> = {}): Record<string, string> {
-  const base: Record<string, string> = Object.fromEntries(COLUMNS.map((c) => [c, '']));
-  Object.assign(
-    base,
-    {
-      DR_NO: '200100001',
-      'Date Rptd': '03/02/2020 12:00:00 AM',
-      'DATE OCC': '03/01/2020 12:00:00 AM',
-      'TIME OCC': '1730',
-      AREA: '01',
-      'AREA NAME': 'Central',
-      'Rpt Dist No': '0111',
-      'Part 1-2': '1',
-      'Crm Cd': '0510',
-      'Crm Cd Desc': 'VEHICLE - STOLEN',
-      Mocodes: '344 1822',
-      'Vict Age': '34',
-      'Vict Sex': 'F',
-      'Vict Descent': 'H',
-      'Premis Cd': '101',
-      'Premis Desc': 'STREET',
-      Status: 'IC',
-      'Status Desc': 'Invest Cont',
-      'Crm Cd 1': '510',
-      LAT: '34.05',
-      LON: '-118.25',
-    },
-    over,
-  );
-  return base;
-}
-
-function csv(rows: ReadonlyArray<Record<string, string>>, header: ReadonlyArray<string> = COLUMNS): string {
-  const cell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${[header.join(','), ...rows.map((r) => header.map((c) => cell(r[c] ?? '')).join(','))].join('\n')}\n`;
-}
 
 describe('parseDay', () => {
   it('reads the official, the short and the ISO export formats to the same day', () => {
