@@ -2,6 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import type { ClassifierLike } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, uniqueSorted } from '../core/labels.js';
+import { getOwn, setOwn } from '../core/ownProperties.js';
 import type { Label } from '../core/matrix.js';
 import { rowCount, takeRows } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
@@ -250,7 +251,16 @@ export async function crossValidate<E extends ClassifierLike<never>>(
         yPred: () => (pred ??= clf.predict(Xte)),
         proba: () => (proba ??= alignProba(callPredictProba(clf, Xte), clf.classes, labels)),
       };
-      for (const [name, fn] of scorers) scores[name] = fn(ctx);
+      for (const [name, fn] of scorers) {
+        const v: unknown = fn(ctx);
+        if (typeof v !== 'number') {
+          throw new InvalidParameterError(
+            'scoring',
+            `${who}: scorer ${describe(name)} returned ${describe(v)} on fold ${f}; a scorer returns a number.`,
+          );
+        }
+        setOwn(scores, name, v);
+      }
     } catch (e) {
       dispose();
       throw e;
@@ -265,10 +275,10 @@ export async function crossValidate<E extends ClassifierLike<never>>(
   const mean: Record<string, number> = {};
   const std: Record<string, number> = {};
   for (const [name] of scorers) {
-    const v = results.map((r) => r.scores[name] as number);
+    const v = results.map((r) => getOwn(r.scores, name) as number);
     const m = v.reduce((a, b) => a + b, 0) / v.length;
-    mean[name] = m;
-    std[name] = Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length);
+    setOwn(mean, name, m);
+    setOwn(std, name, Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length));
   }
   return { folds: results, mean, std, labels: [...labels] };
 }
