@@ -79,7 +79,10 @@ export function fittedToJSON(s: PipelineFitted | undefined): PipelineStateJSON |
 
 const WHO = 'Pipeline.fromJSON';
 
-/** Per-class counts saved as `[label, count]` pairs: distinct labels, counts ≥ 1, summing to `total`. */
+/**
+ * Per-class counts saved as `[label, count]` pairs: distinct labels of one type in sorted order
+ * (as toJSON writes them), counts ≥ 1, summing to `total`.
+ */
 function readCounts(path: string, value: unknown, total: number, totalPath: string): Map<Label, number> {
   const pairs = readEntries(
     WHO,
@@ -90,11 +93,16 @@ function readCounts(path: string, value: unknown, total: number, totalPath: stri
   );
   let sum = 0;
   for (let i = 0; i < pairs.length; i++) {
-    const label = (pairs[i] as [Label, number])[0];
-    if (i > 0 && typeof label !== typeof (pairs[0] as [Label, number])[0]) {
-      badField(WHO, `${path}[${i}][0]`, `a ${typeof (pairs[0] as [Label, number])[0]} label like ${path}[0][0]`, label);
+    const [label, count] = pairs[i] as [Label, number];
+    if (i > 0) {
+      const prev = (pairs[i - 1] as [Label, number])[0];
+      if (typeof label !== typeof prev)
+        badField(WHO, `${path}[${i}][0]`, `a ${typeof prev} label like ${path}[0][0]`, label);
+      if (compareLabels(prev, label) > 0) {
+        badField(WHO, `${path}[${i}][0]`, `a label sorted after ${describe(prev)} (toJSON writes them sorted)`, label);
+      }
     }
-    sum += (pairs[i] as [Label, number])[1];
+    sum += count;
   }
   if (sum !== total) {
     throw new SerializationError(
@@ -102,13 +110,13 @@ function readCounts(path: string, value: unknown, total: number, totalPath: stri
       { path },
     );
   }
-  return new Map(pairs.sort((a, b) => compareLabels(a[0], b[0])));
+  return new Map(pairs);
 }
 
 /**
  * Reads a saved `state` back (`undefined` for an unfitted pipeline), checking every field: row
  * counts are integers (≥ 1 rows in, ≥ 0 after resampling), class counts are `[label, count]`
- * pairs with distinct labels of one type and counts ≥ 1 that sum to the row counts. @internal
+ * pairs with distinct, sorted labels of one type and counts ≥ 1 that sum to the row counts. @internal
  */
 export function fittedFromJSON(s: unknown): PipelineFitted | undefined {
   if (s === null) return undefined;
