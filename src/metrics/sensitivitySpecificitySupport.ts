@@ -68,7 +68,9 @@ export function sssCore(
   let tp = Array.from(c.tp);
   let pred = Array.from(c.pred);
   let truth = Array.from(c.truth);
-  let tn = tp.map((v, i) => total - ((pred[i] as number) + (truth[i] as number) - v));
+  // Weighted sums may round the difference to a tiny negative number: tn is a count, ≥ 0 (a
+  // negative tn made the specificity negative and √(sensitivity · specificity) NaN).
+  let tn = tp.map((v, i) => Math.max(0, total - ((pred[i] as number) + (truth[i] as number) - v)));
   if (average === 'micro') {
     const sum = (a: number[]): number[] => [a.reduce((x, y) => x + y, 0)];
     tp = sum(tp);

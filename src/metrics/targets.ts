@@ -144,8 +144,16 @@ export function trueIndexIn(who: string, yTrue: ReadonlyArray<Label>, labels: Re
 }
 
 /**
- * Validates sample weights (finite, non-negative, one per sample, not all zero) into a
- * Float64Array. All-zero weights are refused like empty input: no sample would count, and the
+ * The range of the sum s of sample weights: the metrics multiply up to four weighted counts
+ * (MCC's (s² − Σt²)(s² − Σp²) is of order s⁴), which stays within float64's range — without
+ * overflow to Infinity or underflow to 0 — for s in [1e-75, 1e75] (s⁴ in [1e-300, 1e300]).
+ * Unweighted counts are always inside. @internal
+ */
+export const WEIGHT_SUM_RANGE: readonly [number, number] = [1e-75, 1e75];
+
+/**
+ * Validates sample weights (finite, non-negative, one per sample, not all zero, summing to a
+ * value in {@link WEIGHT_SUM_RANGE}) into a Float64Array. All-zero weights are refused like empty input: no sample would count, and the
  * weighted means of accuracy, log loss or top-k accuracy would be 0/0 (scikit-learn raises
  * "Weights sum to zero" there). @internal
  */
@@ -183,6 +191,14 @@ export function checkWeights(
     throw new DataValidationError(
       `${who}: sampleWeight sums to 0, so no sample counts — the same as empty input. ` +
         'Give at least one sample a positive weight.',
+      { param: 'sampleWeight' },
+    );
+  }
+  if (!(total >= WEIGHT_SUM_RANGE[0] && total <= WEIGHT_SUM_RANGE[1])) {
+    throw new DataValidationError(
+      `${who}: sampleWeight sums to ${total}, outside [${WEIGHT_SUM_RANGE.join(', ')}], where products of ` +
+        'weighted counts (MCC multiplies four) leave the float64 range. Rescale the weights, e.g. divide ' +
+        'them by their maximum: every score is unchanged (counts such as support scale with them).',
       { param: 'sampleWeight' },
     );
   }

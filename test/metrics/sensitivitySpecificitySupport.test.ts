@@ -56,3 +56,16 @@ describe("average 'binary' on a single-class input (imbalanced-learn 0.10)", () 
     }
   });
 });
+
+describe('weighted true negatives', () => {
+  it('are never negative: rounding gave specificity -2.2e-16 and a NaN geometric mean', () => {
+    const yt = [1, 1, 0, 0, 0, 0];
+    const yp = [1, 1, 1, 1, 1, 1];
+    const sampleWeight = [0.1, 0.7, 0.15, 0.3, 0.35, 0.2];
+    const r = sensitivitySpecificitySupport(yt, yp, { sampleWeight });
+    expect(r.specificity).toEqual([1, 0]);
+    expect([...(geometricMeanScore(yt, yp, { sampleWeight, average: null }) as Map<number, number>).values()]).toEqual([
+      0, 0,
+    ]);
+  });
+});

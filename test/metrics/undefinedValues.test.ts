@@ -43,7 +43,7 @@ const problem = fc
     k: fc.integer({ min: 1, max: 4 }),
     strings: fc.boolean(),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
-    weights: fc.constantFrom('none', 'random', 'zeros', 'some zeros'),
+    weights: fc.constantFrom('none', 'random', 'zeros', 'some zeros', 'huge', 'tiny', 'giant'),
     extraLabel: fc.boolean(),
     average: fc.constantFrom('binary', 'micro', 'macro', 'weighted', null),
     zeroDivision: fc.constantFrom(0, 1),
@@ -60,9 +60,11 @@ const problem = fc
     const w =
       p.weights === 'none'
         ? undefined
-        : Array.from({ length: p.n }, (_, i) =>
-            p.weights === 'zeros' ? 0 : p.weights === 'some zeros' && i % 2 === 0 ? 0 : Math.floor(rnd() * 3),
-          );
+        : Array.from({ length: p.n }, (_, i) => {
+            if (p.weights === 'zeros' || (p.weights === 'some zeros' && i % 2 === 0)) return 0;
+            const scale = { huge: 1e73, tiny: 1e-74, giant: 1e300 }[p.weights as string] ?? 1;
+            return Math.floor(rnd() * 3) * scale;
+          });
     const present = [...new Set([...yTrue])].sort((a, b) => (String(a) < String(b) ? -1 : 1));
     const known = p.strings ? present : (present as number[]).sort((a, b) => a - b);
     const labels = p.extraLabel ? [...known, name(9)] : known;
@@ -200,5 +202,31 @@ describe('undefined scores are typed errors, naming the cause', () => {
     expect(() => m.classificationReportImbalanced([0, 1], [0, 1], { labels: [2] })).toThrow(
       /none of labels \[2\] occurs in yTrue/,
     );
+  });
+});
+
+describe('weights whose sums would overflow', () => {
+  it('are refused with a fix (rescale), instead of NaN from overflowing products', () => {
+    const big = [1.7e308, 1.7e308, 1e308, 1];
+    for (const f of [
+      () => m.matthewsCorrcoef([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: big }),
+      () => m.cohenKappaScore([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: [1e200, 1e200, 1, 1] }),
+      () => m.accuracyScore([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: big }),
+      () => m.matthewsCorrcoef([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: [1e-80, 1e-80, 1e-80, 0] }),
+    ]) {
+      expect(f).toThrow(/sampleWeight sums to .*, outside \[1e-75, 1e\+75\], .* Rescale the weights/);
+    }
+    const w = [3, 1, 2, 5];
+    for (const scale of [1e70, 1e-70]) {
+      const scaled = w.map((v) => v * scale);
+      expect(m.matthewsCorrcoef([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: scaled })).toBeCloseTo(
+        m.matthewsCorrcoef([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: w }),
+        12,
+      );
+      expect(m.cohenKappaScore([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: scaled })).toBeCloseTo(
+        m.cohenKappaScore([0, 1, 1, 0], [0, 1, 0, 0], { sampleWeight: w }),
+        12,
+      );
+    }
   });
 });
