@@ -6,7 +6,7 @@ import { getOwn, setOwn } from '../core/ownProperties.js';
 import type { Label } from '../core/matrix.js';
 import { rowCount, takeRows } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
-import { checkBoolean, checkFunction, checkOptions } from '../core/validate.js';
+import { checkBoolean, checkFunction, checkLabelList, checkOptions } from '../core/validate.js';
 import { cloneEstimator } from './clone.js';
 import { SCORERS, alignProba } from './scorers.js';
 import type { ScorerFn, ScorerName, ScoringContext } from './scorers.js';
@@ -220,7 +220,9 @@ export async function crossValidate<E extends ClassifierLike<never>>(
   const n = rowCount(X, who);
   const yAll = checkLabels(y, who, 'y', n);
   if (n === 0) throw new DataValidationError(`${who}: X has no rows.`, { param: 'X' });
-  const labels = o.labels === undefined ? uniqueSorted(yAll) : checkLabels(o.labels, who, 'labels');
+  // Duplicate labels would give two probability columns one class (alignProba keeps the last).
+  const labels =
+    o.labels === undefined ? uniqueSorted(yAll) : checkLabels(checkLabelList(who, 'labels', o.labels), who, 'labels');
   const folds = resolveFolds(o.cv, X, yAll);
   const clock = (): number => globalThis.performance.now() / 1000;
   // Fail early (before any fitting) when the estimator cannot be cloned.

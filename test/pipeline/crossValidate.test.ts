@@ -213,3 +213,11 @@ describe('crossValidate: scorer names are data', () => {
     );
   });
 });
+
+describe('crossValidate: labels', () => {
+  it('refuses a class listed twice (its probability column would be ambiguous)', async () => {
+    await expect(crossValidate(new Centroid(), X, y, { labels: ['a', 'b', 'a', 'c'] })).rejects.toThrow(
+      /labels\[2\] must be a label not already in the list/,
+    );
+  });
+});
