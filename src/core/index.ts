@@ -34,4 +34,5 @@ export type {
   ProgressCallback,
 } from './batchSource.js';
 export { computeClassWeight, computeSampleWeight } from './classWeight.js';
+export { typeOfTarget } from './labels.js';
 export type { ClassWeightSpec } from './classWeight.js';
