@@ -164,10 +164,10 @@ function checkStream(s: BatchSource, d: number, classes: readonly Label[], who: 
   if (s.nFeatures !== d) fail(`has ${s.nFeatures} features, expected ${d}`);
   if (!Number.isSafeInteger(s.epochRows) || s.epochRows < 1) fail(`has ${describe(s.epochRows)} rows per epoch`);
   const sc = s.classes;
-  if (sc.length !== classes.length || sc.some((c, i) => c !== classes[i]))
-    fail(
-      `has classes [${sc.map((c) => describe(c)).join(', ')}], expected [${classes.map((c) => describe(c)).join(', ')}]`,
-    );
+  if (sc.length !== classes.length || sc.some((c, i) => c !== classes[i])) {
+    const list = (labels: readonly Label[]) => labels.map((c) => describe(c)).join(', ');
+    fail(`has classes [${list(sc)}], expected [${list(classes)}]`);
+  }
   for (let i = 1; i < sc.length; i++)
     if (compareLabels(sc[i - 1] as Label, sc[i] as Label) >= 0) fail('classes are not sorted and distinct');
 }

@@ -44,7 +44,7 @@ describe('SimdNetwork (the WebAssembly kernels) against the tfjs network', () =>
     [32, [64, 32], 4, 37],
   ];
   for (const activation of activations) {
-    it(`same probabilities and the same steps (${activation}; adam, rmsprop, sgd; l2; odd and padded sizes)`, async () => {
+    it(`same probabilities and steps (${activation}; adam, rmsprop, sgd; l2; odd and padded sizes)`, async () => {
       for (const optimizer of optimizers)
         for (const [nIn, hidden, nOut, b] of shapes) {
           const spec: NetSpec = { nIn, hidden, nOut, activation, dropout: 0, batchNorm: false, l2: 1e-3 };

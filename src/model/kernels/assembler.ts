@@ -422,7 +422,7 @@ export interface MemoryImport {
  * export of each function under its name.
  * @internal
  */
-export function assemble(funcs: readonly Func[], memory: MemoryImport): Uint8Array {
+export function assemble(funcs: readonly Func[], memory: MemoryImport): Uint8Array<ArrayBuffer> {
   const FUNC_TYPE = 0x60;
   const types = funcs.flatMap((f) => [
     FUNC_TYPE,
