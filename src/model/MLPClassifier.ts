@@ -4,10 +4,9 @@ import type { BatchSource } from '../core/batchSource.js';
 import { NotFittedError, SerializationError } from '../core/errors.js';
 import type { ClassifierLike } from '../core/estimator.js';
 import { checkLabels, encodeLabels } from '../core/labels.js';
-import { fromDense, toDense32 } from '../core/matrix.js';
+import { fromDense } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random } from '../core/random.js';
-import { isRowSource } from '../core/rowSource.js';
 import type { RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { buildLayersModel, netSpec, summarize } from './architecture.js';
@@ -16,10 +15,10 @@ import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
 import { decodeState, encodeModel, openModel } from './codec.js';
 import type { MLPFitted, ModelState } from './fitted.js';
-import { predictDense, predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
+import { predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
 import { initialValues } from './Network.js';
 import { resolveFitInput } from './fitInput.js';
-import { asRowSource, isBatchSource } from './inputRows.js';
+import { isBatchSource, predictionRows } from './inputRows.js';
 import { CLASS, checkFitOptions, resolveParams } from './options.js';
 import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOptions } from './options.js';
 
@@ -375,13 +374,9 @@ export class MLPClassifier implements ClassifierLike {
     return this.state;
   }
 
-  /** Network output (`rows × k` float32) of `X`; a RowSource is read in large gathered chunks. */
+  /** Network output (`rows × k` float32) of `X`, read in large gathered chunks. */
   private probabilities(s: ModelState, X: MatrixInput | RowSource, who: string): { proba: Float32Array; rows: number } {
-    if (!isRowSource(X)) {
-      const dense = toDense32(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
-      return { proba: predictDense(s, this.params, dense.data, dense.rows), rows: dense.rows };
-    }
-    const source = asRowSource(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    const source = predictionRows(X, who, s.fitted.nFeaturesIn);
     return { proba: predictRows(s, this.params, source), rows: source.rows };
   }
 }

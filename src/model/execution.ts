@@ -95,12 +95,6 @@ export function predictRows(s: ModelState, p: MLPClassifierParams, source: RowSo
   return proba;
 }
 
-/** Probabilities of dense float32 rows (`rows × nIn`), on the kernels or tfjs. @internal */
-export function predictDense(s: ModelState, p: MLPClassifierParams, X: Float32Array, rows: number): Float32Array {
-  const engine = kernelNetwork(s, p);
-  return engine ? engine.probabilities(X, rows) : tfjsNetwork(s).probabilities(X, rows);
-}
-
 function kernelNetwork(s: ModelState, p: MLPClassifierParams): SimdNetwork | undefined {
   if (s.engine) return s.engine;
   if (s.fitted.backend !== 'wasm' || !SimdNetwork.supports(s.spec)) return undefined;
