@@ -73,11 +73,7 @@ const P = { M: 0, N: 1, K: 2, A: 3, sAm: 4, sAk: 5, B: 6, ldb: 7, C: 8, ldc: 9, 
 export function gemmFunc(epilogue: Epilogue, fma: boolean, R0 = TILE_ROWS, V0 = TILE_VECTORS): Func {
   const f = new Func(`gemm_${epilogue}`, new Array(12).fill(I32));
   const c = f.code;
-  const m = f.local(I32);
-  const n = f.local(I32);
-  const k = f.local(I32);
-  const pb = f.local(I32);
-  const ptr = f.local(I32);
+  const [m, n, k, pb, ptr] = f.locals(I32, 5);
   const pa = f.locals(I32, R0);
   const acc = f.locals(V128, R0 * V0);
   const bv = f.locals(V128, V0);

@@ -16,6 +16,7 @@ interface WorkerHandle {
   unref?(): void;
   on?(event: string, fn: (...a: unknown[]) => void): void;
   postMessage?(m: unknown): void;
+  onerror?: unknown;
 }
 
 type NodeWorkerCtor = new (src: string, opts: { eval: true; workerData: unknown }) => WorkerHandle;
@@ -180,6 +181,10 @@ export class ThreadPool {
           const url = URL.createObjectURL(new Blob([workerSource(false)], { type: 'text/javascript' }));
           w = new WebWorker(url);
           URL.revokeObjectURL(url);
+          // A page whose content security policy refuses blob workers: fall back to one thread.
+          w.onerror = () => {
+            pool.broken = true;
+          };
           w.postMessage?.(data);
         } else break;
         live.add(w);
