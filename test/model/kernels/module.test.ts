@@ -21,8 +21,9 @@ describe('kernel module', () => {
       expect(() => new WebAssembly.Instance(m, { env: { memory } })).not.toThrow();
       expect(() => new WebAssembly.Instance(m, { env: { memory: wrong } })).toThrow();
     }
-    expect(KERNEL_NAMES.slice(0, 7)).toEqual([
+    expect(KERNEL_NAMES.slice(0, 8)).toEqual([
       'gemm_plain',
+      'gemm_accumulate',
       'gemm_bias',
       'gemm_biasRelu',
       'gemm_reluGrad',
