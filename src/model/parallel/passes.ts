@@ -54,8 +54,11 @@ export function share(n: number, threads: number, slot: number, align: number): 
 
 const rowAt = (base: number, row: number, stride: number) => base + 4 * row * stride;
 
-/** Forward through every layer for rows `[r0, r1)` of the pass (the output layer's logits in its `act`). */
-function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, r1: number): void {
+/**
+ * Forward through every layer for rows `[r0, r1)` of the pass (the output layer's logits in its
+ * `act`); the first layer reads its rows at `x` (the layout's input rows, or its second buffer).
+ */
+function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, r1: number, x = L.x): void {
   const m = r1 - r0;
   if (m <= 0) return;
   const last = L.layers.length - 1;
@@ -63,7 +66,7 @@ function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, 
     const gemm = l === last ? 'gemm_bias' : FORWARD[spec.activation];
     const out = rowAt(layer.act, r0, layer.stride);
     const bias = rowAt(layer.params, layer.nIn, layer.stride);
-    const input = rowAt(layer.input, r0, layer.inStride);
+    const input = rowAt(l === 0 ? x : layer.input, r0, layer.inStride);
     const { width, nIn, inStride, params, stride } = layer;
     w.call(gemm, m, width, nIn, input, inStride, 1, params, stride, out, stride, bias, 0);
     const act = ACTIVATE[spec.activation];
@@ -72,16 +75,17 @@ function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, 
 }
 
 /**
- * Writes the prediction pass over `rows` rows on `threads` threads: probabilities in the output
- * layer's `act` (row stride its `stride`).
+ * Writes the prediction pass: thread `t` runs rows `bounds[t] … bounds[t + 1] − 1` of the input
+ * rows at `x`; probabilities land in the output layer's `act` (row stride its `stride`).
  * @internal
  */
-export function predictPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, rows: number): void {
+export function predictPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, x: number, bounds: readonly number[]): void {
   const out = L.layers[L.layers.length - 1] as LayerLayout;
   for (let t = 0; t < w.threads; t++) {
-    const [r0, r1] = share(rows, w.threads, t, 4);
+    const r0 = bounds[t] as number;
+    const r1 = bounds[t + 1] as number;
     w.at(t);
-    forwardRows(w, L, spec, r0, r1);
+    forwardRows(w, L, spec, r0, r1, x);
     if (r1 > r0) w.call('softmax_proba', r1 - r0, out.nOut, out.stride, rowAt(out.act, r0, out.stride));
   }
   w.finish();
