@@ -1,5 +1,7 @@
 /**
- * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops.
+ * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops: the path of
+ * `backend: 'cpu'`, and of `'wasm'` for the architectures the WebAssembly kernels
+ * (SimdNetwork.ts) do not run (dropout, batch normalization).
  *
  * Why by hand: tfjs's autodiff of a dense layer produces matMuls with a transposed operand, which
  * the wasm backend runs ~10× slower than a plain matMul on an explicitly transposed copy;

@@ -91,7 +91,7 @@ describe('MLPClassifier.fit with a lazy sampler', () => {
     clf.dispose();
   });
 
-  it("rejects unknown fit options (closest name), a sampler without fitStream, and a stream that doesn't fit", async () => {
+  it('rejects unknown fit options (closest name), a sampler without fitStream, a stream that misfits', async () => {
     const { X, y } = data(3);
     const clf = new MLPClassifier(FAST);
     await expect(clf.fit(X, y, { samplr: new IndexOverSampler(1) } as never)).rejects.toThrow(
