@@ -17,10 +17,18 @@
  * @internal
  * @module
  */
-import { SerializationError, describe } from './errors.js';
+import { InvalidParameterError, SerializationError, describe } from './errors.js';
 import { compareLabels, labelProblem } from './labels.js';
 import type { Label } from './matrix.js';
-import { type IntegerRange, type Interval, formatInterval, inInterval } from './validate.js';
+import {
+  type IntegerRange,
+  type Interval,
+  checkBoolean,
+  checkInteger,
+  checkOneOf,
+  formatInterval,
+  inInterval,
+} from './validate.js';
 
 /**
  * Throws the loaders' {@link SerializationError}: "who: path must be expected, received value. fix".
@@ -137,26 +145,22 @@ export function readArray(
   return value;
 }
 
+/**
+ * Runs one of the option checks of `validate.ts` on a field: the same rule and wording ("who:
+ * path must be X, received Y."), thrown as a SerializationError at `path`.
+ */
+function asField<T>(path: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof InvalidParameterError) throw new SerializationError(e.message, { path });
+    throw e;
+  }
+}
+
 /** Reads a safe integer within `range` (both ends inclusive). @internal */
 export function readInteger(who: string, path: string, value: unknown, range: IntegerRange = {}): number {
-  const { min, max } = range;
-  if (
-    typeof value === 'number' &&
-    Number.isSafeInteger(value) &&
-    (min === undefined || value >= min) &&
-    (max === undefined || value <= max)
-  ) {
-    return value;
-  }
-  const bounds =
-    min !== undefined && max !== undefined
-      ? ` from ${min} to ${max}`
-      : min !== undefined
-        ? ` ≥ ${min}`
-        : max !== undefined
-          ? ` ≤ ${max}`
-          : '';
-  return badField(who, path, `an integer${bounds}`, value);
+  return asField(path, () => checkInteger(who, path, value, range));
 }
 
 /** Options of {@link readNumber} and {@link readNumbers}. @internal */
@@ -229,14 +233,12 @@ export function readString(who: string, path: string, value: unknown, { nonEmpty
 
 /** Reads `true` or `false`. @internal */
 export function readBoolean(who: string, path: string, value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  return badField(who, path, 'true or false', value);
+  return asField(path, () => checkBoolean(who, path, value));
 }
 
 /** Reads one of the string literals `allowed`. @internal */
 export function readOneOf<T extends string>(who: string, path: string, value: unknown, allowed: ReadonlyArray<T>): T {
-  if (typeof value === 'string' && (allowed as ReadonlyArray<string>).includes(value)) return value as T;
-  return badField(who, path, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
+  return asField(path, () => checkOneOf(who, path, value, allowed));
 }
 
 /** Reads one class label: a string or a whole number (the rule of the label checks). @internal */
@@ -257,22 +259,37 @@ export interface LabelsField extends LengthRange {
  * `sorted`, in sorted order). @internal
  */
 export function readLabels(who: string, path: string, value: unknown, field: LabelsField = {}): Label[] {
-  const { sorted, ...range } = field;
+  const { sorted = false, ...range } = field;
   const a = readArray(who, path, value, range, 'an array of class labels');
-  const out: Label[] = new Array(a.length);
+  const out = a.map((v, i) => readLabel(who, `${path}[${i}]`, v));
+  checkLabelSequence(who, path, out, (i) => `${path}[${i}]`, sorted);
+  return out;
+}
+
+/**
+ * Checks labels already read one by one (the label at `i` read from `pathOf(i)`): one type, no
+ * duplicates and, with `sorted`, in sorted order — the rule of {@link readLabels}, for labels
+ * stored elsewhere than a plain array (e.g. the keys of `[label, count]` pairs). `path` names the
+ * list in messages. @internal
+ */
+export function checkLabelSequence(
+  who: string,
+  path: string,
+  labels: ReadonlyArray<Label>,
+  pathOf: (i: number) => string,
+  sorted: boolean,
+): void {
   const seen = new Set<Label>();
-  for (let i = 0; i < a.length; i++) {
-    const p = `${path}[${i}]`;
-    const l = readLabel(who, p, a[i]);
-    if (i > 0 && typeof l !== typeof out[0]) badField(who, p, `a ${typeof out[0]} like ${path}[0]`, l);
-    if (seen.has(l)) badField(who, p, `a label not already in ${path}`, l);
-    if (sorted && i > 0 && compareLabels(out[i - 1] as Label, l) > 0) {
-      badField(who, p, `sorted after ${describe(out[i - 1])} (${path} is in sorted order)`, l);
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i] as Label;
+    const prev = labels[i - 1];
+    if (i > 0 && typeof l !== typeof labels[0]) badField(who, pathOf(i), `a ${typeof labels[0]} like ${pathOf(0)}`, l);
+    if (seen.has(l)) badField(who, pathOf(i), `a label not already in ${path}`, l);
+    if (sorted && prev !== undefined && compareLabels(prev, l) > 0) {
+      badField(who, pathOf(i), `sorted after ${describe(prev)} (${path} is in sorted order, as toJSON writes it)`, l);
     }
     seen.add(l);
-    out[i] = l;
   }
-  return out;
 }
 
 /**

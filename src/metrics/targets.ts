@@ -153,9 +153,9 @@ export const WEIGHT_SUM_RANGE: readonly [number, number] = [1e-75, 1e75];
 
 /**
  * Validates sample weights (finite, non-negative, one per sample, not all zero, summing to a
- * value in {@link WEIGHT_SUM_RANGE}) into a Float64Array. All-zero weights are refused like empty input: no sample would count, and the
- * weighted means of accuracy, log loss or top-k accuracy would be 0/0 (scikit-learn raises
- * "Weights sum to zero" there). @internal
+ * value in {@link WEIGHT_SUM_RANGE}) into a Float64Array. All-zero weights are refused like empty
+ * input: no sample would count, and the weighted means of accuracy, log loss or top-k accuracy
+ * would be 0/0 (scikit-learn raises "Weights sum to zero" there). @internal
  */
 export function checkWeights(
   who: string,

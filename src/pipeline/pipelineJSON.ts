@@ -6,6 +6,7 @@
 import { ImbalancedTabularError, SerializationError, describe } from '../core/errors.js';
 import {
   badField,
+  checkLabelSequence,
   readArray,
   readEntries,
   readInteger,
@@ -13,7 +14,6 @@ import {
   readObject,
   readString,
 } from '../core/jsonFields.js';
-import { compareLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { FORMAT_PREFIX } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
@@ -93,19 +93,15 @@ function readCounts(path: string, value: unknown, total: number, totalPath: stri
     (v, p) => readLabel(WHO, p, v),
     (v, p) => readInteger(WHO, p, v, { min: 1 }),
   );
+  checkLabelSequence(
+    WHO,
+    path,
+    pairs.map(([label]) => label),
+    (i) => `${path}[${i}][0]`,
+    true,
+  );
   let sum = 0;
-  for (let i = 0; i < pairs.length; i++) {
-    const [label, count] = pairs[i] as [Label, number];
-    if (i > 0) {
-      const prev = (pairs[i - 1] as [Label, number])[0];
-      if (typeof label !== typeof prev)
-        badField(WHO, `${path}[${i}][0]`, `a ${typeof prev} label like ${path}[0][0]`, label);
-      if (compareLabels(prev, label) > 0) {
-        badField(WHO, `${path}[${i}][0]`, `a label sorted after ${describe(prev)} (toJSON writes them sorted)`, label);
-      }
-    }
-    sum += count;
-  }
+  for (const [, count] of pairs) sum += count;
   if (sum !== total) {
     throw new SerializationError(
       `${WHO}: the counts of ${path} sum to ${sum}, but ${totalPath} is ${total}; they must agree.`,

@@ -172,7 +172,8 @@ export async function expectFiniteOrLocated(what: string, f: () => unknown): Pro
     }
     const err = e as Error | undefined;
     fail(
-      `${what}: expected finite output or a DataValidationError naming the row or column, got ${err?.name}: ${err?.message}`,
+      `${what}: expected finite output or a DataValidationError naming the row or column, ` +
+        `got ${err?.name}: ${err?.message}`,
     );
   }
   const nums: Array<[string, number]> = [];

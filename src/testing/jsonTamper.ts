@@ -8,6 +8,7 @@
  * @module
  */
 import type { Serializable } from '../core/contracts.js';
+import { fieldPath } from '../core/jsonFields.js';
 import type { Check } from './check.js';
 import { firstDifference } from './compare.js';
 import { fail } from './ConformanceError.js';
@@ -93,13 +94,7 @@ interface Tampering {
 const MARK = 'tampered';
 
 function pathText(at: ReadonlyArray<Segment>): string {
-  let p = '';
-  for (const s of at) {
-    if (typeof s === 'number') p += `[${s}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(s)) p += p === '' ? s : `.${s}`;
-    else p += `[${JSON.stringify(s)}]`;
-  }
-  return p || '(root)';
+  return at.reduce<string>((p, s) => fieldPath(p, s), '') || '(root)';
 }
 
 /** Parses a glob such as `state.center[*]` or `params.steps[*][1].**` into segments. */

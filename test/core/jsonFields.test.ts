@@ -86,7 +86,8 @@ describe('jsonFields', () => {
     expect(readBoolean(W, 'b', false)).toBe(false);
     expect(() => readBoolean(W, 'b', 0)).toThrow(/true or false/);
     expect(readOneOf(W, 'm', 'x', ['x', 'y'])).toBe('x');
-    expect(() => readOneOf(W, 'm', 'toString', ['x', 'y'])).toThrow(/one of "x", "y"/);
+    expect(() => readOneOf(W, 'm', 'toString', ['x', 'y'])).toThrow(/m must be one of 'x', 'y', received "toString"/);
+    expect(() => readOneOf(W, 'm', undefined, ['x'])).toThrow(SerializationError);
   });
 
   it('readNumber: finite JSON numbers; tagged strings only with special; raw NaN/Infinity never', () => {

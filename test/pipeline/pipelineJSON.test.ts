@@ -63,7 +63,11 @@ describe('Pipeline.fromJSON validates the state', () => {
       [(d) => (d.state.classCountsIn = {}), 'state.classCountsIn', /array of \[key, value\] pairs/],
       [(d) => (d.state.classCountsIn[0] = ['maj']), 'state.classCountsIn[0]', /\[key, value\] pair/],
       [(d) => (d.state.classCountsIn[1][0] = 'maj'), 'state.classCountsIn[1][0]', /not already in/],
-      [(d) => (d.state.classCountsIn[1][0] = 7), 'state.classCountsIn[1][0]', /a string label like/],
+      [
+        (d) => (d.state.classCountsIn[1][0] = 7),
+        'state.classCountsIn[1][0]',
+        /must be a string like state\.classCountsIn\[0\]\[0\]/,
+      ],
       [(d) => (d.state.classCountsIn[1][0] = 0.5), 'state.classCountsIn[1][0]', /continuous/],
       [(d) => (d.state.classCountsIn[1][1] = 0), 'state.classCountsIn[1][1]', /integer ≥ 1/],
       [(d) => (d.state.classCountsIn[1][1] = null), 'state.classCountsIn[1][1]', /received null/],

@@ -144,7 +144,7 @@ async function outcome(checks: ReturnType<typeof samplerChecks>, match: RegExp):
 }
 
 describe('the suites catch the defects', () => {
-  it('a sampler keyed by plain objects fails the builtin-labels check; a trusting one the continuous check', async () => {
+  it('a sampler keyed by plain objects fails the builtin-labels check, and the continuous one', async () => {
     const checks = samplerChecks({ name: 'ObjectKeyed', create: () => new ObjectKeyed(), X, y, random: false });
     expect(await outcome(checks, /Object\.prototype members/)).not.toBe('pass');
     expect(await outcome(checks, /continuous target/)).toMatch(/expected DataValidationError, nothing was thrown/);
