@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { Random } from '../src/core/random.js';
+import { Random } from '../src/core/Random.js';
 import { fromDense } from '../src/core/matrix.js';
 import { MLPClassifier } from '../src/mlp.js';
 import { kernelBytes } from '../src/model/kernels/module.js';

@@ -1,7 +1,7 @@
 import { DataValidationError, InvalidParameterError } from './errors.js';
 import { checkLabels } from './labels.js';
 import type { Label } from './matrix.js';
-import { Random, checkSeed, drawSeed } from './random.js';
+import { Random, checkSeed, drawSeed } from './Random.js';
 import { foldCounts, stratify } from './stratify.js';
 import { rowCount } from './table.js';
 import type { RowsInput } from './table.js';

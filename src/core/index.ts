@@ -1,6 +1,6 @@
 export * from './publicErrors.js';
-export { Random, drawSeed } from './random.js';
-export type { IndexedArray } from './random.js';
+export { Random, drawSeed } from './Random.js';
+export type { IndexedArray } from './Random.js';
 export type { MatrixInput, NumericRow, Label } from './matrix.js';
 export type {
   Cell,

@@ -6,7 +6,7 @@ import type { LazyResamplingClassifier, ProbabilisticClassifier, Serializable } 
 import { checkLabels, encodeLabels } from '../core/labels.js';
 import { fromDense } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { Random } from '../core/random.js';
+import { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { buildLayersModel, netSpec, summarize } from './architecture.js';

@@ -14,7 +14,7 @@
  * @internal
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 
 /** Hidden-layer activations supported by the hand-written backward pass. */
 export type MLPActivation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';

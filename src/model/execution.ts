@@ -4,7 +4,7 @@
  * normalization, else on tfjs ({@link Network}: the tfjs wasm or cpu backend).
  * @internal
  */
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import { activateBackend, activateBackendSync } from './backend.js';
 import type { ResolvedBackend } from './backend.js';

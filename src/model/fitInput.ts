@@ -10,7 +10,7 @@ import type { ClassWeightSpec } from '../core/classWeight.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, compareLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import { asRowSource } from './inputRows.js';
 import type { MLPClassifierParams, MLPFitOptions } from './options.js';

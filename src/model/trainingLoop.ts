@@ -5,7 +5,7 @@
  * @internal
  */
 import { DataValidationError } from '../core/errors.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { EpochStream } from './fitInput.js';
 import type { StepResult } from './Network.js';
 import { CLASS, monitorMode } from './options.js';

@@ -1,5 +1,5 @@
 import type { Label } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { Envelope } from '../core/serialization.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './neighborSearch.js';

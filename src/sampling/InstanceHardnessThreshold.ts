@@ -2,7 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import type { ClassifierLike, ResampleResult } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { fromDense, type Label, type MatrixInput } from '../core/matrix.js';
-import { Random, drawSeed } from '../core/random.js';
+import { Random, drawSeed } from '../core/Random.js';
 import { percentileSorted } from '../core/stats/percentileSorted.js';
 import { checkInteger, invalid } from '../core/validate.js';
 import { cloneEstimator } from '../core/clone.js';

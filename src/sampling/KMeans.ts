@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
-import { Random, checkSeed } from '../core/random.js';
+import { Random, checkSeed } from '../core/Random.js';
 import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkFunction, checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';

@@ -3,7 +3,7 @@ import { DataValidationError, NotFittedError, describe } from '../core/errors.js
 import type { ResampleResult, SamplerLike, Serializable } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
-import { Random, checkSeed } from '../core/random.js';
+import { Random, checkSeed } from '../core/Random.js';
 import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';

@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import { squaredDistance } from './squaredDistance.js';
 
 /** Relative slack of the triangle-inequality pruning, far above float64 rounding of the distances. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSource, Progress } from '../../src/core/batchSource.js';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
 import { uniqueSorted } from '../../src/core/labels.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
 import type { RowSource } from '../../src/core/rowSource.js';
 import { MLPClassifier } from '../../src/mlp.js';

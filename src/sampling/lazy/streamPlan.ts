@@ -8,7 +8,7 @@
  */
 import type { FitStreamOptions } from '../../core/batchSource.js';
 import type { Label } from '../../core/matrix.js';
-import type { Random } from '../../core/random.js';
+import type { Random } from '../../core/Random.js';
 import type { RowSource } from '../../core/rowSource.js';
 import type { PlanContext, SamplingType } from '../samplingStrategy.js';
 

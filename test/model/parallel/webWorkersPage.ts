@@ -3,7 +3,7 @@
  * of a small network on the kernels with `threads` threads; returns the weights as raw bits, and
  * how many pool workers were alive during and after the run.
  */
-import { Random } from '../../../src/core/random.js';
+import { Random } from '../../../src/core/Random.js';
 import type { LayerValues, NetSpec } from '../../../src/model/Network.js';
 import { hasRelaxedSimd } from '../../../src/model/kernels/module.js';
 import { liveWorkers } from '../../../src/model/parallel/ThreadPool.js';
