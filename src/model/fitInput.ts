@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Batch, BatchSource } from '../core/batchSource.js';
-import { computeClassWeight } from '../core/classWeight.js';
+import { balancedWeight, computeClassWeight } from '../core/classWeight.js';
 import type { ClassWeightSpec } from '../core/classWeight.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, compareLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
@@ -190,7 +190,7 @@ function streamClassWeights(spec: ClassWeightSpec | undefined, s: BatchSource, w
         { param: 'batches' },
       );
     }
-    return n / (classes.length * count);
+    return balancedWeight(n, classes.length, count);
   });
 }
 
