@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnarTable, TableColumn } from '../src/core/index.js';
 import { Encoder, Scaler, type EncoderOptions } from '../src/preprocessing/index.js';
-import { Random } from '../src/core/random.js';
+import { Random } from '../src/core/Random.js';
 import type { BenchContext } from './suites.js';
 import { measure, runPython } from './util.js';
 

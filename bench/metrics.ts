@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Random } from '../src/core/random.js';
+import { Random } from '../src/core/Random.js';
 import { fromDense } from '../src/core/matrix.js';
 import { rocAucScore, type RocAucOptions } from '../src/metrics/index.js';
 import type { BenchContext } from './suites.js';

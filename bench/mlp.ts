@@ -1,29 +1,45 @@
 /**
  * Benchmark suite `mlp`: MLPClassifier training and inference throughput (rows/s) for the issue's
- * architecture 128 → 256 → 128 → 6 (relu, softmax, Adam 1e-3), batch 256 and 1024, on every tfjs
- * backend that runs here (wasm, cpu), next to tfjs-layers' own `model.fit` / `model.predict` on the
- * same network, PyTorch CPU (Debian python3-torch, 2 threads, OMP_WAIT_POLICY=PASSIVE; as shipped and
- * with OPENBLAS_CORETYPE=SkylakeX) and scikit-learn's MLPClassifier — all on the same data, in the
- * same run. Accuracy on a held-out test set after the same number of epochs shows the rates are
- * compared at equal accuracy.
+ * architecture 128 → 256 → 128 → 6 (relu, softmax, Adam 1e-3), batch 256 and 1024: on the
+ * library's WebAssembly SIMD kernels with 1 and 2 threads, on tfjs-wasm (XNNPACK, the previous
+ * path) and on tfjs-cpu, next to tfjs-layers' own `model.fit` / `model.predict` on the same network,
+ * PyTorch CPU (Debian python3-torch, 2 threads, OMP_WAIT_POLICY=PASSIVE; as shipped and with
+ * OPENBLAS_CORETYPE=SkylakeX) and scikit-learn's MLPClassifier — all on the same data, in the same
+ * run. Accuracy on a held-out test set after the same number of epochs shows the rates are
+ * compared at equal accuracy. A second table measures the arithmetic rate of one thread on the
+ * layer products (our gemm, tfjs-wasm's matMul), so the notes can say how much of the gap to the
+ * peers is arithmetic and how much overhead.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { Random } from '../src/core/random.js';
+import { Random } from '../src/core/Random.js';
 import { fromDense } from '../src/core/matrix.js';
 import { MLPClassifier } from '../src/mlp.js';
+import { kernelBytes } from '../src/model/kernels/module.js';
+import { useSimdKernels } from '../src/model/SimdNetwork.js';
 import type { BenchContext } from './suites.js';
 import { measure, runPython } from './util.js';
 
 const D = 128;
 const K = 6;
 const HIDDEN = [256, 128];
+const SIZES = [D, ...HIDDEN, K];
+/** Multiply-adds of one row's forward pass: Σ nIn·nOut over the layers. */
+const FORWARD_MACS = SIZES.slice(1).reduce((a, n, l) => a + (SIZES[l] as number) * n, 0);
+/**
+ * Floating-point operations per row: inference 2·forward; training adds dW (= forward) and dA (the
+ * layers after the first).
+ */
+const INFER_FLOPS = 2 * FORWARD_MACS;
+const TRAIN_FLOPS = 2 * (2 * FORWARD_MACS + FORWARD_MACS - D * (HIDDEN[0] as number));
 
 interface Row {
   impl: string;
+  /** Threads used (a number, or how the peer sets them). */
+  threads: string;
   batch: number;
   train: number | undefined;
   infer: number | undefined;
@@ -34,7 +50,10 @@ interface Row {
   note?: string;
 }
 
-/** Median (by wall time) of five timed runs of `fn`: inference takes ~0.1 s, so one run is at the mercy of a GC pause. */
+/**
+ * Median (by wall time) of five timed runs of `fn`: inference takes ~0.1 s, so one run is at the
+ * mercy of a GC pause.
+ */
 async function median5<T>(fn: () => T): Promise<{ seconds: number; result: { result: T; cpu: number } }> {
   const runs: { seconds: number; result: { result: T; cpu: number } }[] = [];
   for (let i = 0; i < 5; i++) runs.push(await measure(() => cpuTimed(fn)));
@@ -74,8 +93,11 @@ function rate(rows: number, seconds: number): number {
   return rows / seconds;
 }
 
+/** Our MLPClassifier on the kernels (`threads`) or on a tfjs backend (`kernels: false`). */
 async function ours(
   backend: 'wasm' | 'cpu',
+  kernels: boolean,
+  threads: number,
   batch: number,
   Xtr: Float32Array,
   ytr: Int32Array,
@@ -88,6 +110,10 @@ async function ours(
   const Mtr = asMatrix(Xtr, nTr);
   const Mte = asMatrix(Xte, nTe);
   const y = Array.from(ytr);
+  useSimdKernels(kernels);
+  // CPU time at the end of every epoch: the epochs after the first give the steady training rate
+  // per CPU-second, without the one-off costs (input copy, compiling, starting the worker).
+  const cpuAtEpochEnd: number[] = [];
   const clf = new MLPClassifier({
     hiddenLayers: HIDDEN,
     epochs,
@@ -95,26 +121,41 @@ async function ours(
     learningRate: 1e-3,
     seed: 0,
     backend,
+    threads,
+    onEpochEnd: () => {
+      const c = process.cpuUsage();
+      cpuAtEpochEnd.push((c.user + c.system) / 1e6);
+    },
   });
-  const fit = await measure(() => cpuTimed(() => clf.fit(Mtr, y)));
-  // Training rate from the per-epoch clocks (excludes the one-off input validation and copy, reported below).
-  const trainSeconds = clf.history.reduce((a, h) => a + h.seconds, 0);
-  clf.predictProba(fromDense(Float64Array.from(Xte.subarray(0, 256 * D)), 256, D)); // warm-up
-  const inf = await median5(() => clf.predict(Mte));
-  const pred = inf.result.result;
-  let ok = 0;
-  for (let i = 0; i < nTe; i++) if (pred[i] === yte[i]) ok++;
-  clf.dispose();
-  return {
-    impl: `**ours** MLPClassifier, tfjs ${backend}`,
-    batch,
-    train: rate(nTr * epochs, trainSeconds),
-    infer: rate(nTe, inf.seconds),
-    acc: ok / nTe,
-    trainCpu: rate(nTr * epochs, fit.result.cpu),
-    inferCpu: rate(nTe, inf.result.cpu),
-    note: `fit() incl. input checks: ${rate(nTr * epochs, fit.seconds).toFixed(0)} rows/s`,
-  };
+  try {
+    const fit = await measure(() => cpuTimed(() => clf.fit(Mtr, y)));
+    const steadyCpu = epochs > 1 ? (cpuAtEpochEnd.at(-1) as number) - (cpuAtEpochEnd[0] as number) : fit.result.cpu;
+    const steadyRows = nTr * (epochs > 1 ? epochs - 1 : 1);
+    // Training rate from the per-epoch clocks (excludes the one-off input validation and copy, reported below).
+    const trainSeconds = clf.history.reduce((a, h) => a + h.seconds, 0);
+    clf.predictProba(fromDense(Float64Array.from(Xte.subarray(0, 256 * D)), 256, D)); // warm-up
+    const inf = await median5(() => clf.predict(Mte));
+    const pred = inf.result.result;
+    let ok = 0;
+    for (let i = 0; i < nTe; i++) if (pred[i] === yte[i]) ok++;
+    const path = kernels ? 'WebAssembly SIMD kernels' : `tfjs ${backend}`;
+    return {
+      impl: `**ours** MLPClassifier, ${path}`,
+      threads: String(kernels ? threads : 1),
+      batch,
+      train: rate(nTr * epochs, trainSeconds),
+      infer: rate(nTe, inf.seconds),
+      acc: ok / nTe,
+      trainCpu: rate(steadyRows, steadyCpu),
+      inferCpu: rate(nTe, inf.result.cpu),
+      note:
+        `fit() incl. input checks: ${rate(nTr * epochs, fit.seconds).toFixed(0)} rows/s` +
+        (epochs > 1 ? '; rows / CPU-s from the epochs after the first' : ''),
+    };
+  } finally {
+    clf.dispose();
+    useSimdKernels(true);
+  }
 }
 
 async function layersBaseline(
@@ -171,6 +212,7 @@ async function layersBaseline(
   model.dispose();
   return {
     impl: 'tfjs-layers `model.fit` / `predict`, wasm (baseline)',
+    threads: '1',
     batch,
     train: rate(nTr * epochs, fit.seconds),
     infer: rate(nTe, inf.seconds),
@@ -186,6 +228,61 @@ interface PyResult {
   threads?: number;
 }
 
+/** One thread's arithmetic rate (GFLOP/s, by CPU time) on a layer product: ours and tfjs-wasm's. */
+interface KernelRate {
+  product: string;
+  ours: number;
+  tfjs: number;
+}
+
+/**
+ * GFLOP/s of one thread on the two shapes that dominate a training step at batch 256 — the
+ * forward `(256 × 128) · (128 × 256)` and the weight gradient `(128 × 256)ᵀ-read · (256 × 256)` —
+ * for our gemm (plain SIMD: the variant Node 20 runs) and tfjs-wasm's matMul (XNNPACK; the
+ * gradient through its transposed-operand matMul, as autodiff would call it).
+ */
+async function kernelRates(): Promise<KernelRate[]> {
+  const memory = new WebAssembly.Memory({ initial: 256 });
+  const ex = new WebAssembly.Instance(new WebAssembly.Module(kernelBytes({ shared: false, fma: false })), {
+    env: { memory },
+  }).exports as Record<string, (...a: number[]) => void>;
+  const f32 = new Float32Array(memory.buffer);
+  for (let i = 0; i < (12 << 20) / 4; i++) f32[i] = Math.sin(i);
+  const gemm = ex.gemm_plain as (...a: number[]) => void;
+  const time = (flops: number, fn: () => void): number => {
+    fn();
+    const reps = Math.max(1, Math.round(2e9 / flops));
+    let best = 0;
+    for (let t = 0; t < 3; t++) {
+      const c0 = process.cpuUsage();
+      for (let r = 0; r < reps; r++) fn();
+      const c = process.cpuUsage(c0);
+      best = Math.max(best, (flops * reps) / ((c.user + c.system) / 1e6) / 1e9);
+    }
+    return best;
+  };
+  await tf.setBackend('wasm');
+  const out: KernelRate[] = [];
+  for (const [product, M, N, Kd, trans] of [
+    ['forward Z = A·W, 256 × 128 · 128 × 256', 256, 256, 128, false],
+    ['gradient dW = Aᵀ·D, 128 × 256 · 256 × 256', 128, 256, 256, true],
+  ] as const) {
+    const flops = 2 * M * N * Kd;
+    const [sAm, sAk] = trans ? [1, M + 4] : [Kd + 4, 1];
+    const oursRate = time(flops, () => gemm(M, N, Kd, 0, sAm, sAk, 4 << 20, N + 4, 8 << 20, N + 4, 0, 0));
+    const a = tf.randomNormal(trans ? [Kd, M] : [M, Kd]);
+    const b = tf.randomNormal([Kd, N]);
+    const tfjsRate = time(flops, () => {
+      const c = tf.matMul(a, b, trans);
+      c.dataSync();
+      c.dispose();
+    });
+    tf.dispose([a, b]);
+    out.push({ product, ours: oursRate, tfjs: tfjsRate });
+  }
+  return out;
+}
+
 function python(
   script: string,
   label: string,
@@ -197,11 +294,20 @@ function python(
   const r = runPython(join(import.meta.dirname, script), dataArgs, env);
   if (!r.ok)
     return [
-      { impl: label, batch: 0, train: undefined, infer: undefined, acc: undefined, note: `not run: ${r.reason}` },
+      {
+        impl: label,
+        threads: '–',
+        batch: 0,
+        train: undefined,
+        infer: undefined,
+        acc: undefined,
+        note: `not run: ${r.reason}`,
+      },
     ];
   const d = r.data as PyResult;
   return d.rows.map((x) => ({
     impl: `${label} ${d.version}`,
+    threads: d.threads === undefined ? `${cpus().length} (BLAS default)` : String(d.threads),
     batch: x.batch,
     train: x.train,
     infer: x.infer,
@@ -222,6 +328,40 @@ function hasAvx512(): boolean {
   return /\bavx512f\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
 }
 
+/**
+ * What the numbers say, computed from this run: our share of the one-thread arithmetic peak
+ * (the rest is overhead: the element-wise kernels, synchronisation, the JS loop) and the peers'
+ * rates in GFLOP/s.
+ */
+function readingNotes(rows: Row[], kernels: KernelRate[]): string {
+  const peak = Math.max(...kernels.map((k) => k.ours));
+  const lines = ['Reading notes (computed from this run):', ''];
+  for (const r of rows.filter((x) => x.impl.includes('SIMD kernels'))) {
+    const threads = Number(r.threads);
+    const perCpu = ((r.trainCpu ?? 0) * TRAIN_FLOPS) / 1e9;
+    lines.push(
+      `- kernels, ${threads} thread${threads > 1 ? 's' : ''}, batch ${r.batch}: training ` +
+        `${(((r.train ?? 0) * TRAIN_FLOPS) / 1e9).toFixed(1)} GFLOP/s wall, ${perCpu.toFixed(1)} GFLOP per ` +
+        `CPU-second = ${((100 * perCpu) / peak).toFixed(0)} % of one thread's gemm rate ` +
+        `(${peak.toFixed(1)}); the other ${(100 - (100 * perCpu) / peak).toFixed(0)} % is overhead per CPU-second ` +
+        '(element-wise kernels, waits at the barriers, the JS loop, and cores shared with other jobs).',
+    );
+  }
+  const peers = rows.filter((x) => /PyTorch|scikit/.test(x.impl) && x.train !== undefined);
+  for (const r of peers)
+    lines.push(
+      `- ${r.impl}, batch ${r.batch}: training ${(((r.train ?? 0) * TRAIN_FLOPS) / 1e9).toFixed(1)} GFLOP/s, ` +
+        `inference ${(((r.infer ?? 0) * INFER_FLOPS) / 1e9).toFixed(1)} GFLOP/s (wall).`,
+    );
+  lines.push(
+    '',
+    'The gemm runs plain WebAssembly SIMD (128-bit `f32x4.mul` + `f32x4.add`: no FMA in Node 20 without ' +
+      '`--experimental-wasm-relaxed-simd`; browsers with relaxed SIMD get `f32x4.relaxed_madd`), while the ' +
+      'native peers run 256/512-bit FMA: the arithmetic rate per core, not the overhead, is most of what remains.',
+  );
+  return lines.join('\n');
+}
+
 const fmt = (v: number | undefined): string => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
 
 export default async function mlp(ctx: BenchContext): Promise<string> {
@@ -239,9 +379,14 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     writeFileSync(join(dir, 'Xte.f32'), te.X);
     writeFileSync(join(dir, 'yte.i32'), te.y);
     const rows: Row[] = [];
+    const data = [tr.X, tr.y, nTr, te.X, te.y, nTe, epochs] as const;
     for (const batch of batches) {
-      ctx.log(`mlp: ours wasm, batch ${batch}`);
-      rows.push(await ours('wasm', batch, tr.X, tr.y, nTr, te.X, te.y, nTe, epochs));
+      for (const threads of [1, 2]) {
+        ctx.log(`mlp: ours, kernels, ${threads} thread${threads > 1 ? 's' : ''}, batch ${batch}`);
+        rows.push(await ours('wasm', true, threads, batch, ...data));
+      }
+      ctx.log(`mlp: ours, tfjs-wasm, batch ${batch}`);
+      rows.push(await ours('wasm', false, 1, batch, ...data));
     }
     // The pure-JS cpu backend is ~30× slower: a smaller slice, one epoch.
     const nCpu = 2048;
@@ -249,6 +394,8 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
       ctx.log(`mlp: ours cpu, batch ${batch}`);
       const r = await ours(
         'cpu',
+        false,
+        1,
         batch,
         tr.X.subarray(0, nCpu * D),
         tr.y.subarray(0, nCpu),
@@ -283,25 +430,90 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     );
     rows.push(...python('mlp_sklearn.py', 'scikit-learn MLPClassifier', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx));
 
-    const oursBy = new Map(rows.filter((r) => r.impl.includes('tfjs wasm')).map((r) => [r.batch, r]));
+    ctx.log('mlp: arithmetic rate of one thread');
+    const kernels = await kernelRates();
+    await tf.setBackend('cpu');
+
+    const isOurs = (r: Row) => r.impl.includes('SIMD kernels') && r.threads === '2';
+    const oursBy = new Map(rows.filter(isOurs).map((r) => [r.batch, r]));
     const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? (a / b).toFixed(2) : '–');
+    const gflops = (rowsPerSecond: number | undefined, flops: number): string =>
+      rowsPerSecond === undefined ? '–' : ((rowsPerSecond * flops) / 1e9).toFixed(1);
+    const head = [
+      'implementation',
+      'threads',
+      'batch',
+      'train rows/s',
+      'inference rows/s',
+      'train rows / CPU-s',
+      'inference rows / CPU-s',
+      'train GFLOP/s',
+      'inference GFLOP/s',
+      'test accuracy',
+      'ours (2 threads) ÷ this (train, wall)',
+      'ours (2 threads) ÷ this (inference, wall)',
+      'note',
+    ];
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     const table = [
-      '| implementation | batch | train rows/s | inference rows/s | train rows / CPU-s | inference rows / CPU-s | test accuracy | ours wasm ÷ this (train, wall) | ours wasm ÷ this (inference, wall) | note |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      line(head),
+      `|---|${'---:|'.repeat(head.length - 2)}---|`,
       ...rows.map((r) => {
         const o = oursBy.get(r.batch);
-        const self = r.impl.includes('tfjs wasm');
-        return `| ${r.impl} | ${r.batch || '–'} | ${fmt(r.train)} | ${fmt(r.infer)} | ${fmt(r.trainCpu)} | ${fmt(r.inferCpu)} | ${r.acc === undefined ? '–' : r.acc.toFixed(3)} | ${self ? '1.00' : ratio(o?.train, r.train)} | ${self ? '1.00' : ratio(o?.infer, r.infer)} | ${r.note ?? ''} |`;
+        const self = isOurs(r);
+        return line([
+          r.impl,
+          r.threads,
+          r.batch ? String(r.batch) : '–',
+          fmt(r.train),
+          fmt(r.infer),
+          fmt(r.trainCpu),
+          fmt(r.inferCpu),
+          gflops(r.train, TRAIN_FLOPS),
+          gflops(r.infer, INFER_FLOPS),
+          r.acc === undefined ? '–' : r.acc.toFixed(3),
+          self ? '1.00' : ratio(o?.train, r.train),
+          self ? '1.00' : ratio(o?.infer, r.infer),
+          r.note ?? '',
+        ]);
       }),
     ];
+    const kernelTable = [
+      '| one thread, GFLOP/s (CPU time) | ours: gemm, plain SIMD | tfjs-wasm: XNNPACK matMul |',
+      '|---|---:|---:|',
+      ...kernels.map((k) => `| ${k.product} | ${k.ours.toFixed(1)} | ${k.tfjs.toFixed(1)} |`),
+    ];
+    const n = (v: number) => v.toLocaleString('en-US');
+    const intro = [
+      'Six overlapping Gaussian classes (seeded). Training rows/s = rows × epochs ÷ time of the epochs (ours: the',
+      'per-epoch clocks, so the one-off input validation/copy is excluded — the note gives the whole `fit()`);',
+      'inference rows/s = test rows ÷ time of `predict` (ours incl. input validation; median of 5 passes for',
+      'every implementation). "ours, WebAssembly SIMD kernels" is the default path (`backend: \'auto\'` or',
+      '`\'wasm\'`; `threads` 1 or 2: the calling thread plus a worker on one shared memory); "ours, tfjs wasm"',
+      "is the previous path (tfjs-wasm's single-threaded XNNPACK matMul), kept for comparison. PyTorch uses 2",
+      "threads; scikit-learn uses numpy's BLAS with its default threads. Wall-clock rates are noisy when other",
+      'jobs share the machine (the load average below says how busy it was); "rows / CPU-s" divides by the',
+      'process CPU time (user + system, all threads), which other jobs do not inflate — for one thread it is',
+      "the rate on one idle core, for 2 threads it counts both threads' time. GFLOP/s = rows/s × the",
+      `floating-point operations of one row: ${(TRAIN_FLOPS / 1e3).toFixed(1)} k for a training step (forward,`,
+      'weight gradients, input gradients after the first layer), ' +
+        `${(INFER_FLOPS / 1e3).toFixed(1)} k for inference.`,
+    ].join(' ');
     return [
-      `### MLPClassifier — ${D} → ${HIDDEN.join(' → ')} → ${K}, Adam 1e-3, ${nTr.toLocaleString('en-US')} training rows × ${epochs} epoch${epochs > 1 ? 's' : ''}, ${nTe.toLocaleString('en-US')} test rows`,
+      `### MLPClassifier — ${D} → ${HIDDEN.join(' → ')} → ${K}, Adam 1e-3, ${n(nTr)} training rows × ` +
+        `${epochs} epoch${epochs > 1 ? 's' : ''}, ${n(nTe)} test rows`,
       '',
-      'Six overlapping Gaussian classes (seeded). Training rows/s = rows × epochs ÷ time of the epochs (ours: the per-epoch clocks, so the one-off input validation/copy is excluded — the note gives the whole `fit()`); inference rows/s = test rows ÷ time of `predict` (ours incl. input validation; median of 5 passes for every implementation). tfjs backends are single-threaded here (threaded wasm is unavailable in Node); PyTorch uses 2 threads. Goal of the issue: ≥ 20,000 rows/s training, ≥ 100,000 rows/s inference. Wall-clock rates are noisy when other jobs share the machine (the load average below says how busy it was); "rows / CPU-s" divides by the process CPU time (user + system, all threads), which other jobs do not inflate — for single-threaded tfjs it is the rate on one idle core, for 2-thread PyTorch it counts both threads\' time.',
+      intro,
       '',
       `Machine load average (1, 5, 15 min) at the start: ${loadStart}; at the end: ${loadAvg()}.`,
       '',
       ...table,
+      '',
+      'Arithmetic rate of one thread on the two products that dominate a step (best of 3 timed loops):',
+      '',
+      ...kernelTable,
+      '',
+      readingNotes(rows, kernels),
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Random } from '../src/core/random.js';
+import { Random } from '../src/core/Random.js';
 import { computeClassWeight } from '../src/core/classWeight.js';
 import { StratifiedKFold, trainTestSplit } from '../src/pipeline/index.js';
 import type { BenchContext } from './suites.js';

@@ -5,6 +5,13 @@
  * as shipped and with OPENBLAS_CORETYPE=SkylakeX. Each measurement runs in a fresh process so
  * that peak RSS (`maxRSS`) belongs to that call alone.
  *
+ * The other samplers run at d = 32 only, with their defaults unless said: BorderlineSMOTE,
+ * KMeansSMOTE (clusterBalanceThreshold 0.01; imbalanced-learn's default clusterer is
+ * MiniBatchKMeans, ours KMeans), SMOTEN (on the 4 categorical columns alone), SMOTEENN, SMOTETomek,
+ * ClusterCentroids, InstanceHardnessThreshold (a Gaussian naive Bayes on both sides: scikit-learn's
+ * GaussianNB, and the small one below), FunctionSampler (the identity) and makeImbalance (every
+ * class but the smallest cut to half).
+ *
  * Environment: SAMPLERS_BENCH_D (default "32,128"), SAMPLERS_BENCH_N (default 200000; 20000 with --quick),
  * SAMPLERS_BENCH_PEER_TIMEOUT (seconds per imbalanced-learn run, default 1800).
  */
@@ -18,8 +25,76 @@ import { runPython } from './util.js';
 
 const here = import.meta.dirname;
 const peer = join(here, 'samplers_imblearn.py');
-const SAMPLERS = ['SMOTE', 'ADASYN', 'SMOTENC'] as const;
+const SAMPLERS = [
+  'SMOTE',
+  'ADASYN',
+  'SMOTENC',
+  'BorderlineSMOTE',
+  'KMeansSMOTE',
+  'SMOTEN',
+  'SMOTEENN',
+  'SMOTETomek',
+  'ClusterCentroids',
+  'InstanceHardnessThreshold',
+  'FunctionSampler',
+  'makeImbalance',
+] as const;
 type Name = (typeof SAMPLERS)[number];
+/** The samplers measured at every d; the others at d = 32 only. */
+const EVERY_D: ReadonlyArray<Name> = ['SMOTE', 'ADASYN', 'SMOTENC'];
+
+/** A Gaussian naive Bayes (per-class means and variances), the classifier of the IHT measurement. */
+class GaussianNB {
+  classes: number[] = [];
+  private stats: Array<{ prior: number; mean: Float64Array; variance: Float64Array }> = [];
+  clone(): GaussianNB {
+    return new GaussianNB();
+  }
+  fit(X: import('ml-matrix').Matrix, y: ReadonlyArray<number | string>): this {
+    const rows = X.rows;
+    const cols = X.columns;
+    this.classes = [...new Set(y as number[])].sort((a, b) => a - b);
+    this.stats = this.classes.map((c) => {
+      const mean = new Float64Array(cols);
+      const variance = new Float64Array(cols);
+      let n = 0;
+      for (let i = 0; i < rows; i++) {
+        if (y[i] !== c) continue;
+        n++;
+        for (let j = 0; j < cols; j++) mean[j] = (mean[j] as number) + X.get(i, j);
+      }
+      for (let j = 0; j < cols; j++) mean[j] = (mean[j] as number) / n;
+      for (let i = 0; i < rows; i++) {
+        if (y[i] !== c) continue;
+        for (let j = 0; j < cols; j++) variance[j] = (variance[j] as number) + (X.get(i, j) - (mean[j] as number)) ** 2;
+      }
+      for (let j = 0; j < cols; j++) variance[j] = (variance[j] as number) / n + 1e-9;
+      return { prior: n / rows, mean, variance };
+    });
+    return this;
+  }
+  predict(): number[] {
+    return [];
+  }
+  predictProba(X: import('ml-matrix').Matrix): import('ml-matrix').Matrix {
+    const out = X.clone().subMatrix(0, X.rows - 1, 0, this.classes.length - 1);
+    for (let i = 0; i < X.rows; i++) {
+      const logp = this.stats.map(({ prior, mean, variance }) => {
+        let s = Math.log(prior);
+        for (let j = 0; j < X.columns; j++) {
+          const v = variance[j] as number;
+          s -= 0.5 * (Math.log(2 * Math.PI * v) + (X.get(i, j) - (mean[j] as number)) ** 2 / v);
+        }
+        return s;
+      });
+      const top = Math.max(...logp);
+      const w = logp.map((l) => Math.exp(l - top));
+      const sum = w.reduce((a, b) => a + b, 0);
+      w.forEach((v, c) => out.set(i, c, v / sum));
+    }
+    return out;
+  }
+}
 
 interface Run {
   seconds: number;
@@ -30,20 +105,40 @@ interface Run {
 
 /** One measurement in this process (called in a child). */
 async function child(prefix: string, n: number, d: number, name: Name): Promise<Run> {
-  const { SMOTE, ADASYN, SMOTENC } = await import('../src/index.js');
+  const lib = await import('../src/index.js');
   const raw = readFileSync(`${prefix}.X`);
   const all = new Float64Array(raw.buffer, raw.byteOffset, n * (d + 4));
   const yRaw = readFileSync(`${prefix}.y`);
   const y = Array.from(new Int32Array(yRaw.buffer, yRaw.byteOffset, n));
-  const width = name === 'SMOTENC' ? d + 4 : d;
+  // SMOTENC: the numeric and the 4 categorical columns; SMOTEN: the categorical ones; else numeric
+  const [from, to] = name === 'SMOTENC' ? [0, d + 4] : name === 'SMOTEN' ? [d, d + 4] : [0, d];
   const rows: Float64Array[] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = all.subarray(i * (d + 4), i * (d + 4) + width);
-  const sampler =
-    name === 'SMOTE'
-      ? new SMOTE({ kNeighbors: 5, seed: 0 })
-      : name === 'ADASYN'
-        ? new ADASYN({ nNeighbors: 5, seed: 0 })
-        : new SMOTENC({ categoricalFeatures: [d, d + 1, d + 2, d + 3], kNeighbors: 5, seed: 0 });
+  for (let i = 0; i < n; i++) rows[i] = all.subarray(i * (d + 4) + from, i * (d + 4) + to);
+  const counts = new Map<number, number>();
+  for (const c of y) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const smallest = Math.min(...counts.values());
+  const halves = new Map([...counts].filter(([, m]) => m > smallest).map(([c, m]) => [c, Math.floor(m / 2)]));
+  const make: Record<
+    Name,
+    () => { fitResample(X: Float64Array[], y: number[]): { X: { rows: number; columns: number } } }
+  > = {
+    SMOTE: () => new lib.SMOTE({ kNeighbors: 5, seed: 0 }),
+    ADASYN: () => new lib.ADASYN({ nNeighbors: 5, seed: 0 }),
+    SMOTENC: () => new lib.SMOTENC({ categoricalFeatures: [d, d + 1, d + 2, d + 3], kNeighbors: 5, seed: 0 }),
+    BorderlineSMOTE: () => new lib.BorderlineSMOTE({ seed: 0 }),
+    KMeansSMOTE: () => new lib.KMeansSMOTE({ clusterBalanceThreshold: 0.01, seed: 0 }),
+    SMOTEN: () => new lib.SMOTEN({ seed: 0 }),
+    SMOTEENN: () => new lib.SMOTEENN({ seed: 0 }),
+    SMOTETomek: () => new lib.SMOTETomek({ seed: 0 }),
+    ClusterCentroids: () => new lib.ClusterCentroids({ seed: 0 }),
+    InstanceHardnessThreshold: () =>
+      new lib.InstanceHardnessThreshold({ estimator: new GaussianNB() as never, seed: 0 }),
+    FunctionSampler: () => new lib.FunctionSampler(),
+    makeImbalance: () => ({
+      fitResample: (X: Float64Array[], yy: number[]) => lib.makeImbalance(X, yy, { samplingStrategy: halves, seed: 0 }),
+    }),
+  };
+  const sampler = make[name]();
   globalThis.gc?.();
   const base = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -70,7 +165,7 @@ function ours(prefix: string, n: number, d: number, name: Name): Run | string {
   }
 }
 
-/** imbalanced-learn on the same files, with a time limit (SAMPLERS_BENCH_PEER_TIMEOUT seconds, default 1800). */
+/** imbalanced-learn on the same files, with a time limit (SAMPLERS_BENCH_PEER_TIMEOUT s, default 1800). */
 function theirs(prefix: string, n: number, d: number, name: Name, env: Record<string, string>): Run | string {
   const limit = Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800);
   const r = spawnSync('/usr/bin/python3', [peer, 'run', prefix, String(n), String(d), name], {
@@ -82,8 +177,10 @@ function theirs(prefix: string, n: number, d: number, name: Name, env: Record<st
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return `> ${limit} s (stopped)`;
   if (r.error) return `not run: ${r.error.message}`;
-  if (r.status !== 0)
-    return `not run: ${(r.stderr || '').trim().split('\n').slice(-1)[0] || `crashed (${r.signal ?? `exit ${r.status}`})`}`;
+  if (r.status !== 0) {
+    const reason = (r.stderr || '').trim().split('\n').slice(-1)[0] || `crashed (${r.signal ?? `exit ${r.status}`})`;
+    return `not run: ${reason}`;
+  }
   const last = r.stdout.trim().split('\n').slice(-1)[0] ?? '';
   try {
     return JSON.parse(last) as Run;
@@ -92,7 +189,7 @@ function theirs(prefix: string, n: number, d: number, name: Name, env: Record<st
   }
 }
 
-/** The best OpenBLAS kernel this CPU can run: SkylakeX needs AVX-512 (else SIGILL), Haswell needs AVX2. */
+/** The best OpenBLAS kernel this CPU can run: SkylakeX needs AVX-512 (else SIGILL), Haswell AVX2. */
 function fastCoretype(): string {
   let flags = '';
   try {
@@ -112,10 +209,26 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
   const n = Number(process.env.SAMPLERS_BENCH_N ?? (ctx.quick ? 20000 : 200000));
   const dims = (process.env.SAMPLERS_BENCH_D ?? '32,128').split(',').map(Number);
   const core = fastCoretype();
+  const limit = Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800);
+  const noAvx512 =
+    ' (this CPU has no AVX-512, so SkylakeX would die with SIGILL; Haswell is its fastest OpenBLAS kernel, AVX2+FMA)';
+  const intro = [
+    'SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05,',
+    `0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default`,
+    "`samplingStrategy: 'auto'`; the other samplers at d = 32 only, with their defaults (KMeansSMOTE:",
+    'clusterBalanceThreshold 0.01; SMOTEN: the 4 categorical columns; InstanceHardnessThreshold: a Gaussian naive',
+    'Bayes on both sides; FunctionSampler: the identity; makeImbalance: every class but the smallest cut to half).',
+    "imbalanced-learn runs on the same files in the same run (Debian's python3, `OMP_WAIT_POLICY=PASSIVE`), as",
+    `shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : noAvx512}. Time is wall-clock for`,
+    `\`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${limit} s`,
+    "(`SAMPLERS_BENCH_PEER_TIMEOUT`); peak = growth of the process's peak RSS during the call (each measurement in",
+    'a fresh process); output = bytes of the resampled float64 matrix.',
+  ].join(' ');
   const lines: string[] = [
-    `SMOTE / ADASYN / SMOTENC with k = 5 on make_classification data (6 classes, weights 0.70, 0.12, 0.10, 0.05, 0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default \`samplingStrategy: 'auto'\`. imbalanced-learn runs on the same files in the same run (Debian's python3, \`OMP_WAIT_POLICY=PASSIVE\`), as shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : ' (this CPU has no AVX-512, so SkylakeX would die with SIGILL; Haswell is its fastest OpenBLAS kernel, AVX2+FMA)'}. Time is wall-clock for \`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800)} s (\`SAMPLERS_BENCH_PEER_TIMEOUT\`); peak = growth of the process's peak RSS during the call (each measurement in a fresh process); output = bytes of the resampled float64 matrix.`,
+    intro,
     '',
-    `| sampler | d | ours | imblearn (shipped) | ratio | imblearn (${core}) | ratio | our peak | imblearn peak | output | our peak / output |`,
+    `| sampler | d | ours | imblearn (shipped) | ratio | imblearn (${core}) | ratio | our peak | imblearn peak | ` +
+      'output | our peak / output |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const d of dims) {
@@ -123,9 +236,13 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     if (!existsSync(`${prefix}.X`)) {
       const g = runPython(peer, ['gen', prefix, String(n), String(d)]);
       if (!g.ok)
-        return `Could not generate the data set with Debian's python3 (${g.reason}); the samplers benchmark needs scikit-learn to build it.`;
+        return (
+          `Could not generate the data set with Debian's python3 (${g.reason}); the samplers benchmark needs ` +
+          'scikit-learn to build it.'
+        );
     }
     for (const name of SAMPLERS) {
+      if (d !== 32 && !EVERY_D.includes(name)) continue;
       ctx.log(`samplers: ${name} d=${d} (ours)`);
       const a = ours(prefix, n, d, name);
       ctx.log(`  ${JSON.stringify(a)}`);
@@ -136,14 +253,18 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
       const c = theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: core });
       ctx.log(`  ${JSON.stringify(c)}`);
       const outMiB = typeof a === 'string' ? undefined : (a.rows * a.cols * 8) / 2 ** 20;
+      const out = outMiB === undefined ? '–' : `${outMiB.toFixed(0)} MiB`;
+      const perOut = outMiB === undefined || typeof a === 'string' ? '–' : (a.peakMiB / outMiB).toFixed(2);
       lines.push(
-        `| ${name} | ${d} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} | ${fmt(c)} | ${ratio(a, c)} | ${mem(a)} | ${mem(b)} | ${outMiB === undefined ? '–' : `${outMiB.toFixed(0)} MiB`} | ${outMiB === undefined || typeof a === 'string' ? '–' : (a.peakMiB / outMiB).toFixed(2)} |`,
+        `| ${name} | ${d} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} | ${fmt(c)} | ${ratio(a, c)} | ${mem(a)} | ` +
+          `${mem(b)} | ${out} | ${perOut} |`,
       );
     }
   }
   lines.push(
     '',
-    'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, peak ≤ 2× output.',
+    'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, ' +
+      'peak ≤ 2× output.',
   );
   return lines.join('\n');
 }

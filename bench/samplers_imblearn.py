@@ -1,7 +1,10 @@
 """Peer for bench/samplers.ts: generates the data set and times imbalanced-learn on it.
 
-    /usr/bin/python3 bench/samplers_imblearn.py gen  <prefix> <n> <d>            # writes <prefix>.X (float64, n × (d+4)) and <prefix>.y (int32)
-    /usr/bin/python3 bench/samplers_imblearn.py run  <prefix> <n> <d> <sampler>  # SMOTE | ADASYN | SMOTENC, k = 5
+    /usr/bin/python3 bench/samplers_imblearn.py gen <prefix> <n> <d>
+        writes <prefix>.X (float64, n × (d+4)) and <prefix>.y (int32)
+    /usr/bin/python3 bench/samplers_imblearn.py run <prefix> <n> <d> <sampler>
+        SMOTE | ADASYN | SMOTENC (k = 5) | BorderlineSMOTE | KMeansSMOTE | SMOTEN | SMOTEENN | SMOTETomek |
+        ClusterCentroids | InstanceHardnessThreshold | FunctionSampler | makeImbalance (as bench/samplers.ts says)
 
 The data: scikit-learn's make_classification with 6 classes (weights 0.70, 0.12, 0.10, 0.05, 0.02,
 0.01), one cluster per class, then 4 categorical columns (integer codes 0..5, class-dependent)
@@ -38,18 +41,51 @@ def gen(prefix, n, d):
     print(json.dumps({"n": n, "d": d, "counts": np.bincount(y).tolist()}))
 
 
+def make(sampler, d, y):
+    """The imbalanced-learn sampler measured against ours (same options as bench/samplers.ts)."""
+    from imblearn import FunctionSampler
+    from imblearn.combine import SMOTEENN, SMOTETomek
+    from imblearn.datasets import make_imbalance
+    from imblearn.over_sampling import ADASYN, SMOTE, SMOTEN, SMOTENC, BorderlineSMOTE, KMeansSMOTE
+    from imblearn.under_sampling import ClusterCentroids, InstanceHardnessThreshold
+    from sklearn.naive_bayes import GaussianNB
+
+    if sampler == "makeImbalance":
+        classes, counts = np.unique(y, return_counts=True)
+        halves = {int(c): int(m // 2) for c, m in zip(classes, counts) if m > counts.min()}
+
+        class MakeImbalance:
+            def fit_resample(self, X, y):
+                return make_imbalance(X, y, sampling_strategy=halves, random_state=0)
+
+        return MakeImbalance()
+    return {
+        "SMOTE": lambda: SMOTE(k_neighbors=5, random_state=0),
+        "ADASYN": lambda: ADASYN(n_neighbors=5, random_state=0),
+        "SMOTENC": lambda: SMOTENC(categorical_features=list(range(d, d + 4)), k_neighbors=5, random_state=0),
+        "BorderlineSMOTE": lambda: BorderlineSMOTE(random_state=0),
+        "KMeansSMOTE": lambda: KMeansSMOTE(cluster_balance_threshold=0.01, random_state=0),
+        "SMOTEN": lambda: SMOTEN(random_state=0),
+        "SMOTEENN": lambda: SMOTEENN(random_state=0),
+        "SMOTETomek": lambda: SMOTETomek(random_state=0),
+        "ClusterCentroids": lambda: ClusterCentroids(random_state=0),
+        "InstanceHardnessThreshold": lambda: InstanceHardnessThreshold(estimator=GaussianNB(), random_state=0),
+        "FunctionSampler": lambda: FunctionSampler(),
+    }[sampler]()
+
+
 def run(prefix, n, d, sampler):
     import imblearn
-    from imblearn.over_sampling import ADASYN, SMOTE, SMOTENC
 
     Xall = np.fromfile(prefix + ".X", dtype=np.float64).reshape(n, d + 4)
     y = np.fromfile(prefix + ".y", dtype=np.int32)
     if sampler == "SMOTENC":
         X = Xall
-        s = SMOTENC(categorical_features=list(range(d, d + 4)), k_neighbors=5, random_state=0)
+    elif sampler == "SMOTEN":
+        X = np.ascontiguousarray(Xall[:, d:])
     else:
         X = np.ascontiguousarray(Xall[:, :d])
-        s = SMOTE(k_neighbors=5, random_state=0) if sampler == "SMOTE" else ADASYN(n_neighbors=5, random_state=0)
+    s = make(sampler, d, y)
     del Xall
     base = rss_mib()
     t0 = time.perf_counter()

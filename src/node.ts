@@ -6,7 +6,8 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SerializationError } from './core/errors.js';
+import { SerializationError, describe } from './core/errors.js';
+import { parseJsonText } from './core/jsonDocument.js';
 
 export { SerializationError };
 
@@ -28,6 +29,8 @@ export interface HasToJSON {
  * @param path - Target file, e.g. `models/scaler.json`.
  * @param obj - An estimator (anything with `toJSON`) or a plain JSON value.
  * @returns The path written.
+ * @throws {@link SerializationError} when the value has no JSON form (`undefined`, a function) or
+ * cannot be written as JSON (a cycle, a BigInt); nothing is written then.
  * @example
  * ```ts
  * import { saveJSON, loadJSON } from 'imbalanced-tabular/node';
@@ -41,17 +44,38 @@ export async function saveJSON(path: string, obj: HasToJSON | unknown): Promise<
     obj !== null && typeof obj === 'object' && typeof (obj as HasToJSON).toJSON === 'function'
       ? (obj as HasToJSON).toJSON()
       : obj;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(doc);
+  } catch (e) {
+    // A cycle, a BigInt, or nesting too deep for the serializer: say so instead of a bare TypeError.
+    throw new SerializationError(`saveJSON: the value cannot be written as JSON (${(e as Error).message}).`, {
+      cause: e,
+    });
+  }
+  if (text === undefined) {
+    throw new SerializationError(
+      `saveJSON: ${describe(doc)} has no JSON form (JSON.stringify gives nothing); nothing was written to ${path}.`,
+    );
+  }
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(doc));
+  await writeFile(path, text);
   return path;
 }
 
 /**
  * Reads and parses a JSON file written by {@link saveJSON}; pass the result to `Class.fromJSON`.
  *
+ * @remarks
+ * The file is read strictly: its bytes must be valid UTF-8 (a leading byte-order mark is
+ * skipped), the text must be JSON, no object may give a key twice (`JSON.parse` would silently
+ * keep the last), and the document may nest at most 256 levels — more than any document written
+ * by `toJSON`.
+ *
  * @param path - The file.
  * @returns The parsed document.
- * @throws {@link SerializationError} when the file cannot be read or is not JSON.
+ * @throws {@link SerializationError} when the file cannot be read, is not UTF-8, is not JSON,
+ * repeats a key or nests too deep.
  * @example
  * ```ts
  * import { loadJSON } from 'imbalanced-tabular/node';
@@ -60,15 +84,20 @@ export async function saveJSON(path: string, obj: HasToJSON | unknown): Promise<
  * ```
  */
 export async function loadJSON(path: string): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new SerializationError(`loadJSON: cannot read ${path} (${(e as Error).message}).`, { cause: e });
+  }
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
-    throw new SerializationError(`loadJSON: cannot read ${path} (${(e as Error).message}).`);
+    throw new SerializationError(
+      `loadJSON: ${path} is not UTF-8 text (${(e as Error).message}); a file written by saveJSON is.`,
+      { cause: e },
+    );
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new SerializationError(`loadJSON: ${path} is not valid JSON (${(e as Error).message}).`);
-  }
+  return parseJsonText('loadJSON', text, path);
 }

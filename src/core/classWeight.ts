@@ -112,7 +112,7 @@ export function computeClassWeight(
           { param: 'classes' },
         );
       }
-      out.set(c, n / (k * count));
+      out.set(c, balancedWeight(n, k, count));
     }
     return out;
   }
@@ -155,4 +155,13 @@ export function computeSampleWeight(spec: ClassWeightSpec, y: ReadonlyArray<Labe
   const labels = checkLabels(y, 'computeSampleWeight', 'y');
   const weights = computeClassWeight(spec, uniqueSorted(labels), labels);
   return Float64Array.from(labels, (v) => weights.get(v) as number);
+}
+
+/**
+ * The `'balanced'` weight of a class (scikit-learn's rule): `nRows / (nClasses · count)`, so every
+ * class carries the same total weight. Also used where only class counts are known (a batch
+ * source's epoch counts). @internal
+ */
+export function balancedWeight(nRows: number, nClasses: number, count: number): number {
+  return nRows / (nClasses * count);
 }

@@ -17,6 +17,7 @@
  * @module
  */
 import type { Matrix } from 'ml-matrix';
+import type { LazySampler } from './batchSource.js';
 import type { Label, MatrixInput } from './matrix.js';
 import type { Envelope } from './serialization.js';
 
@@ -131,4 +132,27 @@ export interface ProbabilisticClassifier<In = MatrixInput> extends ClassifierLik
   predictProba(X: In): Matrix;
   /** Sorted class labels seen in `fit`: the columns of `predictProba`. */
   readonly classes: ReadonlyArray<Label>;
+}
+
+/**
+ * A classifier that can resample lazily while it trains: `fit(X, y, { sampler })` takes its
+ * validation rows from the original rows, then trains on the sampler's stream of mini-batches
+ * (`LazySampler.fitStream`), so the resampled matrix never exists. `MLPClassifier` is one; the
+ * Pipeline's `resampling: 'lazy'` needs one as its final step.
+ */
+export interface LazyResamplingClassifier<In = MatrixInput> extends ClassifierLike<In> {
+  /** Marks the capability (the Pipeline checks it before it streams). */
+  readonly acceptsLazySampler: true;
+  /** Trains on `(X, y)`, resampled on the fly by `options.sampler` when given. */
+  fit(X: In, y: ReadonlyArray<Label>, options?: { readonly sampler?: LazySampler }): unknown;
+}
+
+/** Whether `c` is a {@link LazyResamplingClassifier}. @internal */
+export function acceptsLazySampler(c: unknown): c is LazyResamplingClassifier<never> {
+  return (
+    c !== null &&
+    typeof c === 'object' &&
+    (c as { acceptsLazySampler?: unknown }).acceptsLazySampler === true &&
+    typeof (c as { fit?: unknown }).fit === 'function'
+  );
 }

@@ -22,10 +22,12 @@ export class ImbalancedTabularError extends Error {
 
   /**
    * @param code - The stable error code.
-   * @param message - A message saying who failed, where, what was expected, what was received and how to fix it.
+   * @param message - A message saying who failed, where, what was expected, what was received and how to
+   *   fix it.
+   * @param options - `cause`: the underlying error, when this one wraps it.
    */
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = code;
     this.name = new.target.name;
   }
@@ -96,13 +98,29 @@ export class NotFittedError extends ImbalancedTabularError {
   }
 }
 
-/** A JSON document could not be turned back into an object (wrong format, version or content). */
+/** Where in a JSON document a {@link SerializationError} was found, and what caused it. */
+export interface SerializationLocation {
+  /** Path of the offending field from the document's root, e.g. `state.nSamplesIn` or `params.steps[1][1]`. */
+  path?: string;
+  /** The underlying error, when this one wraps it (e.g. what a pipeline step's `fromJSON` threw). */
+  cause?: unknown;
+}
+
+/**
+ * A JSON document could not be turned back into an object: not JSON, another format or version,
+ * or a field of the wrong type, range, length or consistency.
+ */
 export class SerializationError extends ImbalancedTabularError {
+  /** Path of the offending field from the document's root (`state.nSamplesIn`), when known. */
+  readonly path: string | undefined;
+
   /**
    * @param message - The full message.
+   * @param where - The field path and the underlying error, when known.
    */
-  constructor(message: string) {
-    super('SERIALIZATION', message);
+  constructor(message: string, where: SerializationLocation = {}) {
+    super('SERIALIZATION', message, where.cause === undefined ? undefined : { cause: where.cause });
+    this.path = where.path;
   }
 }
 

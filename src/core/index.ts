@@ -1,6 +1,6 @@
 export * from './publicErrors.js';
-export { Random, drawSeed } from './random.js';
-export type { IndexedArray } from './random.js';
+export { Random, drawSeed } from './Random.js';
+export type { IndexedArray } from './Random.js';
 export type { MatrixInput, NumericRow, Label } from './matrix.js';
 export type {
   Cell,
@@ -20,6 +20,7 @@ export type {
   ResampleResult,
   ClassifierLike,
   ProbabilisticClassifier,
+  LazyResamplingClassifier,
 } from './contracts.js';
 export { isRowSource, denseRowSource } from './rowSource.js';
 export { Float32Matrix } from './Float32Matrix.js';
@@ -33,4 +34,5 @@ export type {
   ProgressCallback,
 } from './batchSource.js';
 export { computeClassWeight, computeSampleWeight } from './classWeight.js';
+export { typeOfTarget } from './labels.js';
 export type { ClassWeightSpec } from './classWeight.js';

@@ -11,4 +11,4 @@ export {
   NotFittedError,
   SerializationError,
 } from './errors.js';
-export type { ErrorCode, DataLocation } from './errors.js';
+export type { ErrorCode, DataLocation, SerializationLocation } from './errors.js';

@@ -1,4 +1,6 @@
 import { SerializationError, describe } from './errors.js';
+import { MAX_JSON_DEPTH, checkJsonDepth, parseJsonText } from './jsonDocument.js';
+import { readNumber, readNumbers, readObject } from './jsonFields.js';
 
 /**
  * The JSON form of every fitted object: a tagged, versioned envelope.
@@ -31,45 +33,60 @@ export function makeEnvelope<P, S>(className: string, version: number, params: P
 }
 
 /**
- * Checks an envelope's tag and version and returns it typed. Accepts the object or its JSON text.
- * @internal
+ * Checks an envelope and returns it typed. Accepts the object or its JSON text (parsed strictly:
+ * a key given twice is refused).
+ *
+ * @remarks
+ * Refused with a {@link SerializationError}: text that is not JSON; a document nested deeper than
+ * {@link MAX_JSON_DEPTH} or holding a cycle; anything but a plain object with exactly the fields
+ * `format`, `version`, `params`, `state`; another `format` or `version`; `params` that is not an
+ * object; `state` that is neither `null` nor an object. What `params` and `state` hold is the
+ * loader's to check (with the readers of `jsonFields`). @internal
  */
 export function openEnvelope<P = unknown, S = unknown>(
   json: unknown,
   className: string,
   version: number,
 ): Envelope<P, S> {
-  let doc = json;
-  if (typeof doc === 'string') {
-    try {
-      doc = JSON.parse(doc);
-    } catch (e) {
-      throw new SerializationError(`${className}.fromJSON: the text is not valid JSON (${(e as Error).message}).`);
-    }
-  }
+  const who = `${className}.fromJSON`;
+  const doc = typeof json === 'string' ? parseJsonText(who, json) : json;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new SerializationError(
-      `${className}.fromJSON: expected an object produced by ${className}.toJSON(), received ${describe(doc)}.`,
+      `${who}: expected an object produced by ${className}.toJSON(), received ${describe(doc)}.`,
     );
   }
-  const env = doc as Partial<Envelope>;
+  checkJsonDepth(who, doc);
+  const env = readObject(who, '', doc);
   const expected = FORMAT_PREFIX + className;
   if (env.format !== expected) {
     throw new SerializationError(
-      `${className}.fromJSON: format is ${describe(env.format)}, expected "${expected}". ` +
-        'Load it with the class that saved it.',
+      `${who}: format is ${describe(env.format)}, expected "${expected}". Load it with the class that saved it.`,
+      { path: 'format' },
     );
   }
   if (env.version !== version) {
     throw new SerializationError(
-      `${className}.fromJSON: version ${describe(env.version)} is not supported (this build reads version ${version}).`,
+      `${who}: version ${describe(env.version)} is not supported (this build reads version ${version}).`,
+      { path: 'version' },
     );
   }
-  if (!('params' in env) || !('state' in env)) {
-    throw new SerializationError(`${className}.fromJSON: the envelope lacks "params" or "state".`);
+  if (!Object.hasOwn(env, 'params') || !Object.hasOwn(env, 'state')) {
+    throw new SerializationError(`${who}: the envelope lacks "params" or "state".`);
   }
-  return env as Envelope<P, S>;
+  readObject(who, '', env, { required: ENVELOPE_FIELDS });
+  const { params, state } = env;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+    throw new SerializationError(`${who}: params should be an object, received ${describe(params)}.`, {
+      path: 'params',
+    });
+  }
+  readObject(who, 'params', params);
+  if (state !== null) readObject(who, 'state', state);
+  return { format: expected, version, params: params as P, state: state as S };
 }
+
+/** The fields of an envelope, in the order toJSON writes them. */
+const ENVELOPE_FIELDS = ['format', 'version', 'params', 'state'] as const;
 
 /** A number as stored in JSON: finite numbers as themselves, special values as strings. */
 export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
@@ -86,22 +103,17 @@ export function encodeNumber(v: number): JsonNumber {
 }
 
 /**
- * Decodes one number written by {@link encodeNumber}. @internal
+ * Decodes one number written by {@link encodeNumber}: a finite JSON number, or one of the strings
+ * `"NaN"`, `"Infinity"`, `"-Infinity"`, `"-0"`. A raw NaN or ±Infinity (which no JSON text holds)
+ * is refused.
+ *
+ * @param v - The stored value.
+ * @param where - Its path in the document, e.g. `state.center[3]`.
+ * @param who - The loader, e.g. `Scaler.fromJSON`, for the message. @defaultValue 'fromJSON'
+ * @internal
  */
-export function decodeNumber(v: unknown, where: string): number {
-  if (typeof v === 'number') return v;
-  switch (v) {
-    case 'NaN':
-      return NaN;
-    case 'Infinity':
-      return Infinity;
-    case '-Infinity':
-      return -Infinity;
-    case '-0':
-      return -0;
-    default:
-      throw new SerializationError(`fromJSON: ${where} holds ${describe(v)}, expected a number.`);
-  }
+export function decodeNumber(v: unknown, where: string, who = 'fromJSON'): number {
+  return readNumber(who, where, v, { special: true });
 }
 
 /**
@@ -114,12 +126,14 @@ export function encodeNumbers(a: ArrayLike<number>): JsonNumber[] {
 }
 
 /**
- * Decodes an array written by {@link encodeNumbers} into a Float64Array. @internal
+ * Decodes an array written by {@link encodeNumbers} into a Float64Array (each entry as
+ * {@link decodeNumber}).
+ *
+ * @param a - The stored array.
+ * @param where - Its path in the document, e.g. `state.center`.
+ * @param who - The loader, for the message. @defaultValue 'fromJSON'
+ * @internal
  */
-export function decodeNumbers(a: unknown, where: string): Float64Array {
-  if (!Array.isArray(a))
-    throw new SerializationError(`fromJSON: ${where} should be an array of numbers, received ${describe(a)}.`);
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = decodeNumber(a[i], `${where}[${i}]`);
-  return out;
+export function decodeNumbers(a: unknown, where: string, who = 'fromJSON'): Float64Array {
+  return readNumbers(who, where, a, { special: true });
 }

@@ -20,7 +20,7 @@
 import { DataValidationError, describe } from './errors.js';
 import { compareLabels } from './labels.js';
 import type { Label } from './matrix.js';
-import type { Random } from './random.js';
+import type { Random } from './Random.js';
 
 /** How {@link apportion} breaks ties and bounds the shares. @internal */
 export interface ApportionOptions {

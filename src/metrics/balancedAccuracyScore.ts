@@ -1,3 +1,4 @@
+import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkBoolean, checkOptions } from '../core/validate.js';
 import { labelCounts } from './counts.js';
@@ -22,9 +23,11 @@ const OPTIONS: ReadonlyArray<keyof BalancedAccuracyOptions> = ['adjusted', 'samp
  * @remarks
  * Classes that occur only in yPred have no recall and are dropped from the mean (scikit-learn
  * warns "y_pred contains classes not in y_true"; we drop silently). With `adjusted`, K is the
- * number of classes kept.
+ * number of classes kept; with a single class in yTrue the adjusted score is undefined and
+ * throws (scikit-learn returns NaN or −Infinity there).
  * @throws InvalidParameterError for an unknown option or a non-boolean `adjusted`.
- * @throws DataValidationError on empty input, a length mismatch or mixed label types.
+ * @throws DataValidationError on empty input, a length mismatch, mixed label types, sample weights
+ * summing to 0, or `adjusted` with a single class in yTrue.
  * @example
  * ```ts
  * balancedAccuracyScore([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]); // 0.625
@@ -51,8 +54,19 @@ export function balancedAccuracyScore(
     sum += (tp[i] as number) / (truth[i] as number);
     k++;
   }
-  let score = k === 0 ? Number.NaN : sum / k;
+  // k ≥ 1: every sample's true label is in `labels`, and the weights do not sum to 0.
+  let score = sum / k;
   if (adjusted) {
+    if (k === 1) {
+      const only = labels[truth.findIndex((v) => v > 0)];
+      throw new DataValidationError(
+        `${who}: adjusted needs at least two classes in yTrue, but only ${describe(only)} occurs` +
+          `${w ? ' with positive weight' : ''}: the ` +
+          'chance level is then 1 and (score − 1) / (1 − 1) is undefined (scikit-learn returns NaN or ' +
+          '−Infinity). Evaluate on data with two classes or more, or use adjusted: false.',
+        { param: 'yTrue' },
+      );
+    }
     const chance = 1 / k;
     score = (score - chance) / (1 - chance);
   }

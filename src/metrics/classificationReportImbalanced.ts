@@ -1,4 +1,4 @@
-import { InvalidParameterError } from '../core/errors.js';
+import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkInteger, checkNumber, checkOptions } from '../core/validate.js';
 import { precisionRecallFscoreSupport } from './precisionRecallFscoreSupport.js';
@@ -83,11 +83,12 @@ const OPTIONS: ReadonlyArray<keyof ClassificationReportImbalancedOptions> = [
  * Per class (one-vs-rest): `geo = √(rec·spe)`, `iba = (1 + α·(rec − spe))·geo²`.
  *
  * @remarks
- * The last line is **support-weighted** (imbalanced-learn's "avg / total"), not a macro average;
- * it is NaN when no listed class occurs in yTrue. Text is rounded to `digits` (ties to even).
+ * The last line is **support-weighted** (imbalanced-learn's "avg / total"), not a macro average,
+ * so at least one listed class must occur in yTrue. Text is rounded to `digits` (ties to even).
  * @throws InvalidParameterError for an unknown option, a bad `digits`, `alpha`, `zeroDivision`,
  * `labels` or `targetNames`.
- * @throws DataValidationError on empty input, a length mismatch or mixed label types.
+ * @throws DataValidationError on empty input, a length mismatch, mixed label types, sample weights
+ * summing to 0, or no listed class occurring in yTrue.
  * @example
  * ```ts
  * const r = classificationReportImbalanced([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1]);
@@ -137,6 +138,14 @@ export function classificationReportImbalanced(
     };
   });
   const totalSupport = prf.support.reduce((a, b) => a + b, 0);
+  if (totalSupport === 0) {
+    throw new DataValidationError(
+      `${who}: none of labels [${labels.map((l) => describe(l)).join(', ')}] occurs in yTrue, so the ` +
+        'support-weighted "avg / total" line is 0/0 (imbalanced-learn raises "Weights sum to zero"). ' +
+        'Include a class of yTrue in labels.',
+      { param: 'labels' },
+    );
+  }
   const keys = ['pre', 'rec', 'spe', 'f1', 'geo', 'iba'] as const;
   const avg = {} as ImbalancedScores;
   for (const key of keys) avg[key] = classes.reduce((a, c) => a + c[key] * c.sup, 0) / totalSupport;

@@ -1,5 +1,6 @@
 import type { Label } from '../core/matrix.js';
-import { checkOneOf, checkOptions } from '../core/validate.js';
+import { DataValidationError } from '../core/errors.js';
+import { checkNumber, checkOneOf, checkOptions } from '../core/validate.js';
 import { confusionCounts } from './counts.js';
 import { checkTargets, checkWeights, indexIn, resolveLabels } from './targets.js';
 
@@ -18,9 +19,16 @@ export interface CohenKappaOptions {
   weights?: 'linear' | 'quadratic';
   /** Per-sample weights. @defaultValue undefined (every sample weighs 1) */
   sampleWeight?: ReadonlyArray<number>;
+  /**
+   * The value returned when kappa is undefined — the expected disagreement is 0 (both raters give
+   * one and the same label), or no sample has a label in `labels` — as scikit-learn ≥ 1.7's
+   * `replace_undefined_by`: a number in [−1, 1], or `'nan'` for scikit-learn's default NaN.
+   * @defaultValue undefined (a DataValidationError is thrown)
+   */
+  replaceUndefinedBy?: number | 'nan';
 }
 
-const OPTIONS: ReadonlyArray<keyof CohenKappaOptions> = ['labels', 'weights', 'sampleWeight'];
+const OPTIONS: ReadonlyArray<keyof CohenKappaOptions> = ['labels', 'weights', 'sampleWeight', 'replaceUndefinedBy'];
 
 /**
  * Cohen's kappa, agreement between two raters corrected for chance:
@@ -28,10 +36,14 @@ const OPTIONS: ReadonlyArray<keyof CohenKappaOptions> = ['labels', 'weights', 's
  * and W the disagreement weights.
  *
  * @remarks
- * Symmetric in its two arguments. NaN when the expected disagreement is 0 (e.g. both raters
- * always give the same single label), as scikit-learn.
- * @throws InvalidParameterError for an unknown option, an unknown `weights` or bad `labels`.
- * @throws DataValidationError on empty input, a length mismatch or mixed label types.
+ * Symmetric in its two arguments. Undefined when the expected disagreement is 0 (both raters
+ * always give the same single label) or no sample has a label in `labels`: scikit-learn returns
+ * NaN there (with a warning); this library throws, unless `replaceUndefinedBy` says what to
+ * return (`'nan'` gives scikit-learn's NaN).
+ * @throws InvalidParameterError for an unknown option, an unknown `weights`, bad `labels` or a bad
+ * `replaceUndefinedBy`.
+ * @throws DataValidationError on empty input, a length mismatch, mixed label types, sample weights
+ * summing to 0, or an undefined kappa without `replaceUndefinedBy`.
  * @example
  * ```ts
  * cohenKappaScore(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // 0.636…
@@ -47,6 +59,10 @@ export function cohenKappaScore(
   const who = 'cohenKappaScore';
   const o = checkOptions(who, options, OPTIONS);
   const weights = o.weights === undefined ? undefined : checkOneOf(who, 'weights', o.weights, ['linear', 'quadratic']);
+  const undefinedValue =
+    o.replaceUndefinedBy === undefined || o.replaceUndefinedBy === 'nan'
+      ? o.replaceUndefinedBy
+      : checkNumber(who, 'replaceUndefinedBy', o.replaceUndefinedBy, { ge: -1, le: 1 });
   const { yTrue: t, yPred: p, n } = checkTargets(who, y1, y2, 'y2');
   const sw = checkWeights(who, o.sampleWeight, n);
   const labels = resolveLabels(who, o.labels, t, p);
@@ -63,6 +79,7 @@ export function cohenKappaScore(
       total += v;
     }
   }
+  if (total === 0) return undefinedKappa(who, undefinedValue, 'no sample has a label in labels');
   let num = 0;
   let den = 0;
   for (let i = 0; i < k; i++) {
@@ -75,5 +92,22 @@ export function cohenKappaScore(
       den += w * e;
     }
   }
+  if (den === 0) {
+    return undefinedKappa(
+      who,
+      undefinedValue,
+      'the expected disagreement is 0 (both raters give one and the same label)',
+    );
+  }
   return 1 - num / den;
+}
+
+/** The value of an undefined kappa: `replaceUndefinedBy`, or a DataValidationError saying why. */
+function undefinedKappa(who: string, value: number | 'nan' | undefined, why: string): number {
+  if (value === 'nan') return Number.NaN;
+  if (value !== undefined) return value;
+  throw new DataValidationError(
+    `${who}: kappa is undefined because ${why}. Pass replaceUndefinedBy (a number in [−1, 1], or 'nan' ` +
+      "for scikit-learn's NaN) to get a value.",
+  );
 }

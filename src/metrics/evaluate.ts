@@ -17,15 +17,16 @@ import { logLoss } from './logLoss.js';
 import { matthewsCorrcoef } from './matthewsCorrcoef.js';
 import { precisionRecallFscoreSupport } from './precisionRecallFscoreSupport.js';
 import { rocAucScore } from './rocAucScore.js';
-import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTargets, indexIn, resolveLabels } from './targets.js';
+import { checkProbabilities, checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkSortedLabels, checkTargets, indexIn, resolveLabels, trueIndexIn } from './targets.js';
 import { checkZeroDivision, type ZeroDivision } from './zeroDivision.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   /**
    * Every class the model knows, in the order of the score columns (pass the fitted classifier's
-   * `classes`, so folds lacking a class still line up). A listed class absent from both yTrue and
+   * `classes`, so folds lacking a class still line up). Every class of yTrue must be listed, and
+   * with `yScore` the list must be sorted (as `classes` are). A listed class absent from both yTrue and
    * yPred gets precision / recall / F1 = `zeroDivision` and counts in the macro averages, as in
    * scikit-learn; pass `zeroDivision: 'nan'` to leave such classes out.
    * @defaultValue the sorted union of yTrue and yPred
@@ -81,8 +82,11 @@ export interface Evaluation {
   accuracy: number;
   /** {@link balancedAccuracyScore}. */
   balancedAccuracy: number;
-  /** {@link balancedAccuracyScore} with `adjusted: true`. */
-  balancedAccuracyAdjusted: number;
+  /**
+   * {@link balancedAccuracyScore} with `adjusted: true`; `null` (with a note) when yTrue holds a
+   * single class, where it is undefined.
+   */
+  balancedAccuracyAdjusted: number | null;
   /** Macro-averaged precision over `labels`. */
   macroPrecision: number;
   /** Macro-averaged recall over `labels`. */
@@ -95,8 +99,11 @@ export interface Evaluation {
   microF1: number;
   /** {@link matthewsCorrcoef}. */
   mcc: number;
-  /** {@link cohenKappaScore} (unweighted). */
-  kappa: number;
+  /**
+   * {@link cohenKappaScore} (unweighted); `null` (with a note) when it is undefined — yTrue and
+   * yPred hold one and the same single class.
+   */
+  kappa: number | null;
   /**
    * {@link geometricMeanScore} (`'multiclass'`) over the classes seen in yTrue or yPred
    * (imbalanced-learn's default label set), so a class of `labels` absent from the fold does not
@@ -126,7 +133,7 @@ export interface Evaluation {
   averagePrecisionWeighted: number | null;
   /** {@link logLoss} over `labels`, `null` without scores. */
   logLoss: number | null;
-  /** Why a score-based metric is `null`, when it is. */
+  /** Why a metric is `null`, when one is. */
   notes: string[];
   /** scikit-learn-style text report. */
   report: string;
@@ -142,6 +149,9 @@ export interface Evaluation {
  *
  * @remarks
  * Per-class and matrix results are arrays aligned with `labels`, so the result is plain JSON.
+ * No field is NaN unless `zeroDivision: 'nan'` asks for it: a metric that is undefined on this
+ * data (kappa or adjusted balanced accuracy on a single class, ROC AUC without both classes) is
+ * `null`, and `notes` says why.
  * A one-vs-rest ROC AUC needs every class of `labels` in yTrue; when one is missing the ovr
  * fields are `null` with a note (ovo skips absent classes and is still reported). For two
  * classes `yScore` may be the 1-D probability of `labels[1]`; the ovr / ovo fields then equal
@@ -152,9 +162,10 @@ export interface Evaluation {
  *   P(`labels[1]`) for two classes.
  * @param options - Labels, zero-division value, IBA α, report digits.
  * @returns An {@link Evaluation}.
- * @throws InvalidParameterError for an unknown option or a bad `labels`, `zeroDivision`, `alpha` or
- * `digits`.
- * @throws DataValidationError on empty input, length mismatches, NaN scores, or a score column
+ * @throws InvalidParameterError for an unknown option or a bad `labels` (unsorted with `yScore`),
+ * `zeroDivision`, `alpha` or `digits`.
+ * @throws DataValidationError on empty input, length mismatches, a yTrue class missing from
+ * `labels`, NaN scores, probabilities outside [0, 1] or rows not summing to 1, or a score column
  * count that differs from the number of labels.
  * @example
  * ```ts
@@ -178,6 +189,7 @@ export function evaluate(
   const digits = checkInteger(who, 'digits', o.digits, { min: 0, max: 20 }, 2);
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const labels = resolveLabels(who, o.labels, t, p);
+  trueIndexIn(who, t, labels);
   const k = labels.length;
   const prf = precisionRecallFscoreSupport(t, p, { labels, average: null, zeroDivision: z });
   const imb = classificationReportImbalanced(t, p, { labels, alpha, digits, zeroDivision: z });
@@ -185,21 +197,28 @@ export function evaluate(
   const cm = confusionMatrix(t, p, { labels });
   const predicted = new Array<number>(k).fill(0);
   for (const v of indexIn(p, labels)) if (v >= 0) (predicted[v] as number)++;
-  const { scored, perAuc, perAp, notes } = scoreMetrics(who, t, labels, yScore);
+  const notes: string[] = [];
+  const single = new Set(t).size === 1;
+  if (single)
+    notes.push(`Only one class (${describe(t[0])}) occurs in yTrue: adjusted balanced accuracy is undefined.`);
+  const kappa = cohenKappaScore(t, p, { labels, replaceUndefinedBy: 'nan' });
+  if (Number.isNaN(kappa))
+    notes.push("yTrue and yPred hold one and the same single class: Cohen's kappa is undefined.");
+  const { scored, perAuc, perAp } = scoreMetrics(who, t, labels, yScore, notes);
   const macro = precisionRecallFscoreSupport(t, p, { labels, average: 'macro', zeroDivision: z });
   return {
     nSamples: n,
     labels,
     accuracy: accuracyScore(t, p),
     balancedAccuracy: balancedAccuracyScore(t, p),
-    balancedAccuracyAdjusted: balancedAccuracyScore(t, p, { adjusted: true }),
+    balancedAccuracyAdjusted: single ? null : balancedAccuracyScore(t, p, { adjusted: true }),
     macroPrecision: macro.precision,
     macroRecall: macro.recall,
     macroF1: macro.fScore,
     weightedF1: precisionRecallFscoreSupport(t, p, { labels, average: 'weighted', zeroDivision: z }).fScore,
     microF1: precisionRecallFscoreSupport(t, p, { labels, average: 'micro', zeroDivision: z }).fScore,
     mcc: matthewsCorrcoef(t, p),
-    kappa: cohenKappaScore(t, p, { labels }),
+    kappa: Number.isNaN(kappa) ? null : kappa,
     geometricMean: geometricMeanScore(t, p),
     perClass: labels.map((label, i) => {
       const r = imb.classes[i]!;
@@ -239,18 +258,19 @@ type ScoredFields = Pick<
 >;
 
 /**
- * The ranking metrics and the log loss of `yScore` (all `null` without it), the per-class AUC and
- * average precision, and the notes explaining a `null`.
+ * The ranking metrics and the log loss of `yScore` (all `null` without it) and the per-class AUC
+ * and average precision; pushes to `notes` why one is `null`. `yScore` must hold probabilities
+ * whose columns follow the (sorted) `labels`.
  */
 function scoreMetrics(
   who: string,
   t: Label[],
   labels: Label[],
   yScore: MatrixInput | ReadonlyArray<number> | undefined,
-): { scored: ScoredFields; perAuc: Array<number | null>; perAp: Array<number | null>; notes: string[] } {
+  notes: string[],
+): { scored: ScoredFields; perAuc: Array<number | null>; perAp: Array<number | null> } {
   const n = t.length;
   const k = labels.length;
-  const notes: string[] = [];
   const perAuc: Array<number | null> = new Array<number | null>(k).fill(null);
   const perAp: Array<number | null> = new Array<number | null>(k).fill(null);
   const scored: ScoredFields = {
@@ -264,6 +284,7 @@ function scoreMetrics(
     logLoss: null,
   };
   if (yScore !== undefined) {
+    checkSortedLabels(who, labels);
     // Build an n × k probability matrix whose columns follow labels.
     let rows: Float64Array[];
     if (isVector(yScore)) {
@@ -274,18 +295,14 @@ function scoreMetrics(
           { param: 'yScore' },
         );
       const s = checkScores(who, yScore, n);
+      checkProbabilities(who, s, n, 1, 'yScore', 'evaluate');
       rows = Array.from(s, (v) => Float64Array.of(1 - v, v));
     } else {
       const d = checkScoreMatrix(who, yScore as MatrixInput, n, k);
+      checkProbabilities(who, d.data, n, k, 'yScore', 'evaluate');
       rows = Array.from({ length: n }, (_, i) => d.data.subarray(i * k, (i + 1) * k));
     }
     const ti = indexIn(t, labels);
-    const missing = ti.indexOf(-1);
-    if (missing >= 0)
-      throw new DataValidationError(
-        `${who}: yTrue[${missing}] = ${describe(t[missing])} is not in labels; add it to labels.`,
-        { param: 'yTrue', row: missing },
-      );
     const counts = new Array<number>(k).fill(0);
     for (const v of ti) (counts[v] as number)++;
     const presentIdx = counts.map((c, i) => (c > 0 ? i : -1)).filter((i) => i >= 0);
@@ -334,7 +351,7 @@ function scoreMetrics(
       scored.averagePrecisionWeighted = sw / n;
     }
   }
-  return { scored, perAuc, perAp, notes };
+  return { scored, perAuc, perAp };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { DataValidationError, describe } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkBoolean, checkOptions } from '../core/validate.js';
-import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, indexIn, resolveLabels } from './targets.js';
+import { checkProbabilities, checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkTrue, checkWeights, resolveColumnLabels, trueIndexIn } from './targets.js';
 
 /** Options of {@link logLoss}. */
 export interface LogLossOptions {
   /**
-   * Classes, in the order of the probability columns.
+   * Classes, in the order of the probability columns; must be sorted (as a classifier's `classes`).
    * @defaultValue the sorted distinct labels of yTrue
    */
   labels?: ReadonlyArray<Label>;
@@ -29,12 +29,15 @@ const EPS = 2.220446049250313e-16;
  * @remarks
  * `yProb` is an `n × k` probability matrix whose columns follow `labels` (sorted by default), or,
  * for two classes, a 1-D vector of P(`labels[1]`). Rows are **not** renormalised (scikit-learn
- * ≥ 1.5 behaviour; 1.2–1.4 divided each row by its sum). Pass `labels` when a test fold lacks a
- * class the model knows. Columns follow `labels` as given; scikit-learn sorts `labels` first
- * (the same thing when they are sorted, as a classifier's `classes` are).
- * @throws InvalidParameterError for an unknown option or a non-boolean `normalize`.
- * @throws DataValidationError on empty input, a length mismatch, NaN probabilities, a column count
- * that differs from the number of labels, a single label, or a yTrue label missing from `labels`.
+ * ≥ 1.5 behaviour; 1.2–1.4 divided each row by its sum): a value outside [0, 1] or a row that
+ * does not sum to 1 (within 1e-5, NumPy's `allclose`) is an error — scikit-learn ≥ 1.5 raises for
+ * the first and warns for the second, and this library has no warnings. Pass `labels` when a test
+ * fold lacks a class the model knows; it must be sorted, like a classifier's `classes` (scikit-learn
+ * sorts it, so an unsorted `labels` would silently pair columns with other classes there).
+ * @throws InvalidParameterError for an unknown option, a non-boolean `normalize` or unsorted `labels`.
+ * @throws DataValidationError on empty input, a length mismatch, NaN probabilities, values outside
+ * [0, 1], rows not summing to 1, a column count that differs from the number of labels, a single
+ * label, a yTrue label missing from `labels`, or sample weights summing to 0.
  * @example
  * ```ts
  * logLoss(['spam', 'ham', 'ham', 'spam'], [[0.1, 0.9], [0.9, 0.1], [0.8, 0.2], [0.35, 0.65]]);
@@ -54,7 +57,7 @@ export function logLoss(
   const t = checkTrue(who, yTrue);
   const n = t.length;
   const w = checkWeights(who, o.sampleWeight, n);
-  const labels = resolveLabels(who, o.labels, t);
+  const labels = resolveColumnLabels(who, o.labels, t);
   if (labels.length < 2) {
     throw new DataValidationError(
       `${who}: yTrue contains only one label (${describe(labels[0])}); pass labels listing every class the ` +
@@ -62,14 +65,7 @@ export function logLoss(
       { param: 'labels' },
     );
   }
-  const ti = indexIn(t, labels);
-  const bad = ti.indexOf(-1);
-  if (bad >= 0) {
-    throw new DataValidationError(`${who}: yTrue[${bad}] = ${describe(t[bad])} is not in labels; add it to labels.`, {
-      param: 'yTrue',
-      row: bad,
-    });
-  }
+  const ti = trueIndexIn(who, t, labels);
   const k = labels.length;
   let get: (i: number, c: number) => number;
   if (isVector(yProb)) {
@@ -81,9 +77,11 @@ export function logLoss(
       );
     }
     const s = checkScores(who, yProb, n, 'yProb');
+    checkProbabilities(who, s, n, 1, 'yProb', 'log loss');
     get = (i, c) => (c === 1 ? (s[i] as number) : 1 - (s[i] as number));
   } else {
     const d = checkScoreMatrix(who, yProb as MatrixInput, n, undefined, 'yProb');
+    checkProbabilities(who, d.data, n, d.cols, 'yProb', 'log loss');
     if (d.cols === 1 && k === 2) {
       get = (i, c) => (c === 1 ? (d.data[i] as number) : 1 - (d.data[i] as number));
     } else {

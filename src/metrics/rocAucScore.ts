@@ -3,8 +3,8 @@ import { uniqueSorted } from '../core/labels.js';
 import type { Dense, Label, MatrixInput } from '../core/matrix.js';
 import { checkOneOf, checkOptions } from '../core/validate.js';
 import { checkAverage } from './average.js';
-import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
+import { checkProbabilities, checkScoreMatrix, checkScores, isVector } from './scores.js';
+import { checkSortedLabels, checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
 import { binaryAuc, flattenOneVsRest } from './thresholdSweep.js';
 
 /** Options of {@link rocAucScore}. */
@@ -22,7 +22,8 @@ export interface RocAucOptions {
    */
   average?: 'macro' | 'weighted' | 'micro' | null;
   /**
-   * Classes, in the order of the score columns; may include classes absent from yTrue.
+   * Classes, in the order of the score columns; may include classes absent from yTrue. Multiclass:
+   * must be sorted (scikit-learn: "Parameter 'labels' must be ordered").
    * @defaultValue the sorted distinct labels of yTrue
    */
   labels?: ReadonlyArray<Label>;
@@ -41,8 +42,6 @@ export interface RocAucOptions {
 const OPTIONS: ReadonlyArray<keyof RocAucOptions> = ['multiClass', 'average', 'labels', 'posLabel', 'sampleWeight'];
 const AVERAGES = ['macro', 'weighted', 'micro', null] as const;
 
-const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.abs(s);
-
 /**
  * Area under the ROC curve.
  *
@@ -55,7 +54,8 @@ const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.a
  * @remarks
  * Binary problems take a 1-D score of `posLabel` (default: the greater label); a two-column
  * probability matrix is also accepted and its `posLabel` column used. Multiclass scores must be
- * probabilities (rows sum to 1 within `|1 − Σ| ≤ 1e-8 + 1e-5·Σ`, NumPy's `allclose`). A class
+ * probabilities: values in [0, 1], rows summing to 1 within `|1 − Σ| ≤ 1e-8 + 1e-5·Σ` (NumPy's
+ * `allclose`; scikit-learn checks the sums only). A class
  * with no positive or no negative sample has no AUC: binary and ovr problems then throw
  * `DataValidationError` (scikit-learn 1.2 raises; newer releases warn and return NaN, and this
  * library has no warnings). ovo skips classes absent from yTrue, like scikit-learn.
@@ -63,9 +63,11 @@ const ALLCLOSE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.a
  * and a linear merge — O(n log n) per class, no permutation, no comparator; ovo does the same on
  * each pair's samples.
  * @throws InvalidParameterError for an unknown option, a missing or unknown `multiClass`, a bad
- * `average`, or `sampleWeight` with ovo.
- * @throws DataValidationError on empty input, length or column mismatches, NaN scores, rows not
- * summing to 1, a yTrue label missing from `labels`, or a single class.
+ * `average`, `sampleWeight` with ovo, or (multiclass) unsorted `labels`.
+ * @throws DataValidationError on empty input, length or column mismatches, NaN scores, probabilities
+ * outside [0, 1] or rows not summing to 1 (multiclass, or a two-column binary yScore), a yTrue
+ * label missing from `labels`, a single class, or (weighted) every positive or negative sample of
+ * weight 0.
  * @example
  * ```ts
  * rocAucScore(['no', 'no', 'yes', 'yes'], [0.1, 0.4, 0.35, 0.8], { posLabel: 'yes' }); // 0.75
@@ -141,12 +143,27 @@ export function rocAucScore(
             { param: 'labels' },
           );
         }
+        checkProbabilities(who, m.data, n, 2, 'yScore', 'ROC AUC of a two-column yScore');
         s = new Float64Array(n);
         for (let i = 0; i < n; i++) s[i] = m.data[i * 2 + col] as number;
       }
     }
     const positive = new Uint8Array(n);
-    for (let i = 0; i < n; i++) positive[i] = t[i] === pos ? 1 : 0;
+    let wPos = 0;
+    let wNeg = 0;
+    for (let i = 0; i < n; i++) {
+      positive[i] = t[i] === pos ? 1 : 0;
+      const wi = w ? (w[i] as number) : 1;
+      if (positive[i]) wPos += wi;
+      else wNeg += wi;
+    }
+    if (wPos === 0 || wNeg === 0) {
+      throw new DataValidationError(
+        `${who}: every ${wPos === 0 ? 'positive' : 'negative'} sample of yTrue has sampleWeight 0, so only ` +
+          'one class counts; ROC AUC needs both a positive and a negative sample of positive weight.',
+        { param: 'sampleWeight' },
+      );
+    }
     return binaryAuc(positive, s, w);
   }
 
@@ -173,18 +190,9 @@ export function rocAucScore(
       { param: 'yScore' },
     );
   }
+  checkSortedLabels(who, labels);
   const ti = trueIndexIn(who, t, labels);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < k; j++) s += d.data[i * k + j] as number;
-    if (!ALLCLOSE(s)) {
-      throw new DataValidationError(
-        `${who}: row ${i} of yScore sums to ${s}; multiclass ROC AUC needs probabilities whose rows sum ` +
-          'to 1 (e.g. predictProba output).',
-        { param: 'yScore', row: i },
-      );
-    }
-  }
+  checkProbabilities(who, d.data, n, k, 'yScore', 'multiclass ROC AUC');
   if (multiClass === 'ovo') {
     if (w)
       throw new InvalidParameterError(

@@ -1,3 +1,4 @@
+import { DataValidationError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkBoolean, checkOptions } from '../core/validate.js';
 import { binaryProblem } from './binaryProblem.js';
@@ -41,11 +42,12 @@ const OPTIONS: ReadonlyArray<keyof RocCurveOptions> = ['posLabel', 'sampleWeight
  *
  * @remarks
  * The first threshold is `Infinity` (scikit-learn ≥ 1.3; 1.2 used `max(score) + 1`). Tied scores
- * form one step. When yTrue has no negatives (positives) `fpr` (`tpr`) is all NaN, as in
- * scikit-learn (which also warns).
+ * form one step. When yTrue has no negatives (positives) the curve is undefined and throws
+ * (scikit-learn returns all-NaN rates with a warning; this library has no warnings).
  * @throws InvalidParameterError for an unknown option, a non-boolean `dropIntermediate`, or when
  * `posLabel` is needed and missing.
- * @throws DataValidationError on empty input, a length mismatch or NaN / infinite scores.
+ * @throws DataValidationError on empty input, a length mismatch, NaN / infinite scores, sample
+ * weights summing to 0, or yTrue without a positive or a negative sample (of positive weight).
  * @example
  * ```ts
  * const { fpr, tpr, thresholds } = rocCurve([1, 1, 2, 2], [0.1, 0.4, 0.35, 0.8], { posLabel: 2 });
@@ -78,14 +80,18 @@ export function rocCurve(
     tps = keep.map((i) => tps[i] as number);
     thr = keep.map((i) => thr[i] as number);
   }
+  const N = fps[fps.length - 1] ?? 0;
+  const P = tps[tps.length - 1] ?? 0;
+  if (N === 0 || P === 0) {
+    throw new DataValidationError(
+      `${who}: yTrue has no ${P === 0 ? 'positive' : 'negative'} sample${weight ? ' of positive weight' : ''}, so ` +
+        `the ${P === 0 ? 'true' : 'false'}-positive rate is 0/0 at every threshold (scikit-learn returns NaN ` +
+        'there, with a warning). Evaluate on data with both classes.',
+      { param: 'yTrue' },
+    );
+  }
   fps.unshift(0);
   tps.unshift(0);
   thr.unshift(Number.POSITIVE_INFINITY);
-  const N = fps[fps.length - 1] as number;
-  const P = tps[tps.length - 1] as number;
-  return {
-    fpr: fps.map((v) => (N > 0 ? v / N : Number.NaN)),
-    tpr: tps.map((v) => (P > 0 ? v / P : Number.NaN)),
-    thresholds: thr,
-  };
+  return { fpr: fps.map((v) => v / N), tpr: tps.map((v) => v / P), thresholds: thr };
 }

@@ -67,3 +67,48 @@ export function checkScoreMatrix(
   }
   return d;
 }
+
+/**
+ * How far a row of probabilities may sum from 1: NumPy's `allclose` tolerances (rtol 1e-5,
+ * atol 1e-8), which scikit-learn's multiclass ROC AUC uses, and which float32 outputs (an MLP's
+ * softmax, off by about 1e-7) pass.
+ */
+const SUMS_TO_ONE = (s: number): boolean => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.abs(s);
+
+/**
+ * Checks that a row-major `rows × cols` matrix holds probabilities: every value in [0, 1] and,
+ * when `cols > 1`, every row summing to 1 (within NumPy's `allclose` tolerances). A single column
+ * (or a 1-D vector, `cols = 1`) holds P(positive class): values in [0, 1] only. `what` names the
+ * metric in the message, e.g. `'log loss'`. @internal
+ */
+export function checkProbabilities(
+  who: string,
+  data: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  param: string,
+  what: string,
+): void {
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j] as number;
+      if (!(v >= 0 && v <= 1)) {
+        const at = cols === 1 ? `${param}[${i}]` : `${param}[${i}][${j}]`;
+        throw new DataValidationError(
+          `${who}: ${at} is ${v}, but ${what} needs probabilities in [0, 1] (e.g. predictProba output). ` +
+            'Pass probabilities, not decision scores or logits.',
+          { param, row: i, ...(cols === 1 ? {} : { column: j }) },
+        );
+      }
+      s += v;
+    }
+    if (cols > 1 && !SUMS_TO_ONE(s)) {
+      throw new DataValidationError(
+        `${who}: row ${i} of ${param} sums to ${s}; ${what} needs probabilities whose rows sum to 1 ` +
+          '(e.g. predictProba output).',
+        { param, row: i },
+      );
+    }
+  }
+}

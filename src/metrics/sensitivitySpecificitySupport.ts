@@ -56,6 +56,11 @@ export function sssCore(
   const { yTrue: t, yPred: p, n } = checkTargets(who, yTrue, yPred);
   const w = checkWeights(who, options.sampleWeight, n);
   const labels = averageLabels(who, average, options.posLabel, options.labels, t, p);
+  if (average === 'binary' && !t.includes(labels[0] as Label) && !p.includes(labels[0] as Label)) {
+    // imbalanced-learn 0.10: posLabel absent from a single-class input → (0, 0, 0), not the
+    // specificity 1 that the counts would give.
+    return { labels, sensitivity: [0], specificity: [0], support: [0], average };
+  }
   const k = labels.length;
   const c = labelCounts(indexIn(t, labels), indexIn(p, labels), k, w);
   let total = 0;
@@ -63,7 +68,9 @@ export function sssCore(
   let tp = Array.from(c.tp);
   let pred = Array.from(c.pred);
   let truth = Array.from(c.truth);
-  let tn = tp.map((v, i) => total - ((pred[i] as number) + (truth[i] as number) - v));
+  // Weighted sums may round the difference to a tiny negative number: tn is a count, ≥ 0 (a
+  // negative tn made the specificity negative and √(sensitivity · specificity) NaN).
+  let tn = tp.map((v, i) => Math.max(0, total - ((pred[i] as number) + (truth[i] as number) - v)));
   if (average === 'micro') {
     const sum = (a: number[]): number[] => [a.reduce((x, y) => x + y, 0)];
     tp = sum(tp);
@@ -96,7 +103,9 @@ export function averageSss(r: ReturnType<typeof sssCore>): SensitivitySpecificit
  * A ratio with a zero denominator is 0 (imbalanced-learn's behaviour). `tn` is the total minus
  * the samples predicted or labelled as the class; with sample weights the total is the sum of the
  * weights (imbalanced-learn 0.10 mixes in the unweighted sample count — we do not copy that).
- * `'weighted'` with zero total support gives 0 and 0, as imbalanced-learn.
+ * `'weighted'` with zero total support gives 0 and 0, as imbalanced-learn. With `average:
+ * 'binary'` on a single-class input that lacks `posLabel`, sensitivity and specificity are both 0
+ * (imbalanced-learn 0.10's rule; the counts alone would give specificity 1).
  * @throws InvalidParameterError for an unknown option, a bad `average`, `labels` or `posLabel`.
  * @throws DataValidationError on empty input, a length mismatch, or multiclass data with
  * `average: 'binary'`.

@@ -65,6 +65,40 @@ export function resolveLabels(
     for (const y of ys) for (const v of y) set.add(v);
     return Array.from(set).sort(compareLabels);
   }
+  return checkLabelsOption(who, labels, ys);
+}
+
+/**
+ * {@link resolveLabels} for metrics whose score columns follow `labels`, which must then be in
+ * sorted order, as scikit-learn requires ("Parameter 'labels' must be ordered"): a classifier's
+ * `classes` — the columns of its `predictProba` — are sorted, and accepting another order would
+ * silently pair columns with the wrong classes. @internal
+ */
+export function resolveColumnLabels(
+  who: string,
+  labels: ReadonlyArray<Label> | undefined,
+  ...ys: ReadonlyArray<Label>[]
+): Label[] {
+  const l = resolveLabels(who, labels, ...ys);
+  checkSortedLabels(who, l);
+  return l;
+}
+
+/** Throws InvalidParameterError unless `labels` is in sorted order. @internal */
+export function checkSortedLabels(who: string, labels: ReadonlyArray<Label>): void {
+  for (let i = 1; i < labels.length; i++) {
+    if (compareLabels(labels[i - 1] as Label, labels[i] as Label) > 0) {
+      throw new InvalidParameterError(
+        'labels',
+        `${who}: labels must be ordered (scikit-learn: "Parameter 'labels' must be ordered"): ` +
+          `${describe(labels[i - 1])} comes before ${describe(labels[i])}. Score columns follow the sorted ` +
+          "classes, as a classifier's classes and predictProba columns do: sort labels and the columns with them.",
+      );
+    }
+  }
+}
+
+function checkLabelsOption(who: string, labels: ReadonlyArray<Label>, ys: ReadonlyArray<Label>[]): Label[] {
   const l = checkLabels(labels, who, 'labels');
   if (l.length === 0)
     throw new InvalidParameterError('labels', `${who}: labels is empty; pass at least one label or omit it.`);
@@ -109,7 +143,20 @@ export function trueIndexIn(who: string, yTrue: ReadonlyArray<Label>, labels: Re
   return ti;
 }
 
-/** Validates sample weights (finite, non-negative, one per sample) into a Float64Array. @internal */
+/**
+ * The range of the sum s of sample weights: the metrics multiply up to four weighted counts
+ * (MCC's (s² − Σt²)(s² − Σp²) is of order s⁴), which stays within float64's range — without
+ * overflow to Infinity or underflow to 0 — for s in [1e-75, 1e75] (s⁴ in [1e-300, 1e300]).
+ * Unweighted counts are always inside. @internal
+ */
+export const WEIGHT_SUM_RANGE: readonly [number, number] = [1e-75, 1e75];
+
+/**
+ * Validates sample weights (finite, non-negative, one per sample, not all zero, summing to a
+ * value in {@link WEIGHT_SUM_RANGE}) into a Float64Array. All-zero weights are refused like empty
+ * input: no sample would count, and the weighted means of accuracy, log loss or top-k accuracy
+ * would be 0/0 (scikit-learn raises "Weights sum to zero" there). @internal
+ */
 export function checkWeights(
   who: string,
   w: ReadonlyArray<number> | Float64Array | undefined,
@@ -128,6 +175,7 @@ export function checkWeights(
     );
   }
   const out = new Float64Array(n);
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const v = w[i] as number;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
@@ -137,6 +185,22 @@ export function checkWeights(
       );
     }
     out[i] = v;
+    total += v;
+  }
+  if (total === 0) {
+    throw new DataValidationError(
+      `${who}: sampleWeight sums to 0, so no sample counts — the same as empty input. ` +
+        'Give at least one sample a positive weight.',
+      { param: 'sampleWeight' },
+    );
+  }
+  if (!(total >= WEIGHT_SUM_RANGE[0] && total <= WEIGHT_SUM_RANGE[1])) {
+    throw new DataValidationError(
+      `${who}: sampleWeight sums to ${total}, outside [${WEIGHT_SUM_RANGE.join(', ')}], where products of ` +
+        'weighted counts (MCC multiplies four) leave the float64 range. Rescale the weights, e.g. divide ' +
+        'them by their maximum: every score is unchanged (counts such as support scale with them).',
+      { param: 'sampleWeight' },
+    );
   }
   return out;
 }

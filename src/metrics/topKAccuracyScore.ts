@@ -2,13 +2,16 @@ import { DataValidationError } from '../core/errors.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { checkBoolean, checkInteger, checkOptions } from '../core/validate.js';
 import { checkScoreMatrix, checkScores, isVector } from './scores.js';
-import { checkTrue, checkWeights, resolveLabels, trueIndexIn } from './targets.js';
+import { checkTrue, checkWeights, resolveColumnLabels, trueIndexIn } from './targets.js';
 
 /** Options of {@link topKAccuracyScore}. */
 export interface TopKAccuracyOptions {
   /** How many of the highest-scored classes may contain the true one. @defaultValue 2 */
   k?: number;
-  /** Classes, in the order of the score columns. @defaultValue the sorted distinct labels of yTrue */
+  /**
+   * Classes, in the order of the score columns; must be sorted.
+   * @defaultValue the sorted distinct labels of yTrue
+   */
   labels?: ReadonlyArray<Label>;
   /** Return the fraction (`true`) or the (weighted) count (`false`) of hits. @defaultValue true */
   normalize?: boolean;
@@ -26,10 +29,10 @@ const OPTIONS: ReadonlyArray<keyof TopKAccuracyOptions> = ['k', 'labels', 'norma
  * Ties are broken as scikit-learn does (a stable ascending argsort, reversed): among equal
  * scores, the class with the larger column index ranks first. Binary problems take a 1-D score
  * of the greater class: with `k = 1` the prediction is `score > 0.5` (or `> 0` when scores leave
- * [0, 1]); with `k ≥ 2` every sample is a hit. Columns follow `labels` as given (scikit-learn
- * insists that `labels` be sorted).
+ * [0, 1]); with `k ≥ 2` every sample is a hit. Columns follow `labels`, which must be sorted
+ * (as scikit-learn requires: "Parameter 'labels' must be ordered").
  * @throws InvalidParameterError for an unknown option, `k` < 1, a non-boolean `normalize` or bad
- * `labels`.
+ * (e.g. unsorted) `labels`.
  * @throws DataValidationError on empty input, length or column mismatches, NaN scores, a 2-D
  * score of more than one column for binary data, or a yTrue label missing from `labels`.
  * @example
@@ -51,7 +54,7 @@ export function topKAccuracyScore(
   const t = checkTrue(who, yTrue);
   const n = t.length;
   const w = checkWeights(who, o.sampleWeight, n);
-  const labels = resolveLabels(who, o.labels, t);
+  const labels = resolveColumnLabels(who, o.labels, t);
   const present = new Set(t).size;
   const binary = present <= 2 && !(o.labels !== undefined && labels.length > 2);
   const ti = trueIndexIn(who, t, labels);

@@ -2,12 +2,11 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
 import { NotFittedError, SerializationError } from '../core/errors.js';
-import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
+import type { LazyResamplingClassifier, ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { checkLabels, encodeLabels } from '../core/labels.js';
-import { fromDense, toDense32 } from '../core/matrix.js';
+import { fromDense } from '../core/matrix.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { Random } from '../core/random.js';
-import { isRowSource } from '../core/rowSource.js';
+import { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { buildLayersModel, netSpec, summarize } from './architecture.js';
@@ -16,34 +15,36 @@ import { activateBackend, activateBackendSync } from './backend.js';
 import type { MLPBackend, ResolvedBackend } from './backend.js';
 import { decodeState, encodeModel, openModel } from './codec.js';
 import type { MLPFitted, ModelState } from './fitted.js';
-import { predictDense, predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
+import { predictRows, prepareKernels, releaseNetworks, trainNetwork } from './execution.js';
 import { initialValues } from './Network.js';
 import { resolveFitInput } from './fitInput.js';
-import { asRowSource, isBatchSource } from './inputRows.js';
+import { isBatchSource, predictionRows } from './inputRows.js';
 import { CLASS, checkFitOptions, resolveParams } from './options.js';
 import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOptions } from './options.js';
 
 /**
- * A multilayer-perceptron classifier on tfjs (softmax output, cross-entropy loss) that fills the
- * gaps tfjs-layers leaves for imbalanced tabular data: stratified seeded validation, early
- * stopping that restores the best weights, reduce-LR-on-plateau, scikit-learn's `'balanced'`
- * class weights, full determinism, JSON persistence and a fast training loop.
+ * A multilayer-perceptron classifier (softmax output, cross-entropy loss), defined as a tfjs-layers
+ * model, that fills the gaps tfjs-layers leaves for imbalanced tabular data: stratified seeded
+ * validation, early stopping that restores the best weights, reduce-LR-on-plateau, scikit-learn's
+ * `'balanced'` class weights, full determinism, JSON persistence and fast multi-threaded training.
  *
  * @remarks
- * - Training runs a hand-written forward/backward pass on tfjs-core ops (plain matMuls on
- *   explicitly transposed copies, which the wasm backend runs far faster than tfjs autodiff's
- *   transposed matMuls); {@link MLPClassifier.toLayersModel} gives the same network as a
- *   tfjs-layers model. The loss is Keras's: mean over the batch of `classWeight[y] · CE` plus
- *   `l2 · Σ W²`.
- * - Same seed + same data + same backend (cpu) → identical weights and predictions: kernels are
+ * - With `backend: 'auto'` or `'wasm'` the network trains and predicts on the library's own
+ *   WebAssembly SIMD kernels on `threads` threads (worker_threads in Node; in browsers, web
+ *   workers on cross-origin-isolated pages only, else one thread); with dropout or batch
+ *   normalization, on a hand-written forward/backward pass on tfjs-wasm; with `'cpu'`, on
+ *   tfjs-cpu. {@link MLPClassifier.toLayersModel} gives the same network as a tfjs-layers model.
+ *   The loss is Keras's: mean over the batch of `classWeight[y] · CE` plus `l2 · Σ W²`.
+ * - Same seed + same data + same path → identical weights and predictions: kernels are
  *   Glorot-uniform from the library's seeded PRNG, rows are shuffled with it every epoch, dropout
- *   masks use seeds drawn from it.
- * - tfjs backends are global: `fit` activates the chosen backend for the whole process.
- *   `predict` uses the backend the model was trained on when it is initialized in this process,
- *   otherwise cpu (call `await MLPClassifier.ready(clf.fitted.backend)` first in a fresh process,
- *   e.g. after {@link MLPClassifier.fromJSON}).
- * - Tensors are freed after every batch and prediction; `dispose()` frees the weights (a later
- *   `predict` rebuilds them from the stored values).
+ *   masks use seeds drawn from it. The thread count never changes a result.
+ * - tfjs backends are global: a fit on tfjs activates its backend for the whole process.
+ *   `predict` runs on the kernels for a model trained on them; otherwise on the backend the model
+ *   was trained on when it is initialized in this process, else cpu (call
+ *   `await MLPClassifier.ready(clf.fitted.backend)` first in a fresh process or page, e.g. after
+ *   {@link MLPClassifier.fromJSON}).
+ * - Tensors are freed after every batch and prediction; `dispose()` frees the weights and stops
+ *   the kernel threads (a later `predict` rebuilds them from the stored values).
  * - No file I/O here (browser bundles never see `node:fs`): in Node, `saveJSON` / `loadJSON` of
  *   `imbalanced-tabular/node` write and read the JSON form.
  *
@@ -61,9 +62,11 @@ import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOption
  * @see scikit-learn `sklearn.neural_network.MLPClassifier`; Keras `Sequential` + `EarlyStopping` +
  * `ReduceLROnPlateau`.
  */
-export class MLPClassifier implements ProbabilisticClassifier, Serializable {
+export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingClassifier, Serializable {
   /** The resolved, frozen options. */
   readonly params: MLPClassifierParams;
+  /** `fit(X, y, { sampler })` resamples lazily (a {@link LazyResamplingClassifier}). */
+  readonly acceptsLazySampler = true as const;
   private state: ModelState | undefined;
 
   /**
@@ -76,8 +79,9 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
   }
 
   /**
-   * Waits until a tfjs backend is initialized and active (useful before `predict` in a fresh
-   * process when the model was trained on wasm).
+   * Waits until a tfjs backend is initialized and active, and (except for `'cpu'`) the
+   * WebAssembly kernels are compiled — useful before `predict` in a fresh process or page when the
+   * model was trained on wasm (browsers compile large modules only asynchronously).
    *
    * @param backend - The backend to initialize. @defaultValue 'auto'
    * @returns The backend now active.
@@ -372,13 +376,9 @@ export class MLPClassifier implements ProbabilisticClassifier, Serializable {
     return this.state;
   }
 
-  /** Network output (`rows × k` float32) of `X`; a RowSource is read in large gathered chunks. */
+  /** Network output (`rows × k` float32) of `X`, read in large gathered chunks. */
   private probabilities(s: ModelState, X: MatrixInput | RowSource, who: string): { proba: Float32Array; rows: number } {
-    if (!isRowSource(X)) {
-      const dense = toDense32(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
-      return { proba: predictDense(s, this.params, dense.data, dense.rows), rows: dense.rows };
-    }
-    const source = asRowSource(X, { who, cols: s.fitted.nFeaturesIn, minRows: 0 });
+    const source = predictionRows(X, who, s.fitted.nFeaturesIn);
     return { proba: predictRows(s, this.params, source), rows: source.rows };
   }
 }

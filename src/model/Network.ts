@@ -1,5 +1,7 @@
 /**
- * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops.
+ * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops: the path of
+ * `backend: 'cpu'`, and of `'wasm'` for the architectures the WebAssembly kernels
+ * (SimdNetwork.ts) do not run (dropout, batch normalization).
  *
  * Why by hand: tfjs's autodiff of a dense layer produces matMuls with a transposed operand, which
  * the wasm backend runs ~10× slower than a plain matMul on an explicitly transposed copy;
@@ -12,7 +14,7 @@
  * @internal
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 
 /** Hidden-layer activations supported by the hand-written backward pass. */
 export type MLPActivation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';

@@ -17,7 +17,7 @@ import type { MLPOptimizer } from './options.js';
 import { netLayout } from './parallel/layout.js';
 import type { NetLayout } from './parallel/layout.js';
 import { PROGRAM_WORDS } from './parallel/layout.js';
-import { predictPass, trainPass } from './parallel/passes.js';
+import { predictPass, share, trainPass } from './parallel/passes.js';
 import { ProgramWriter, runProgram, CTL } from './parallel/program.js';
 import type { Kernel } from './parallel/program.js';
 import { ThreadPool, canStartWorkers, threadCanWait } from './parallel/ThreadPool.js';
@@ -70,6 +70,8 @@ export class SimdNetwork implements Trainer {
   private lr = 0;
   private t = 0;
   private best: Float32Array | undefined;
+  /** Milliseconds per row of this thread's share of the last prediction pass (balances the next). */
+  private ownMsPerRow = 0;
 
   /** Rows of one pass (the most {@link SimdNetwork.probabilitiesOf} asks `fill` for). */
   get passRows(): number {
@@ -169,8 +171,8 @@ export class SimdNetwork implements Trainer {
    * Puts `m` input rows in place: `fill` writes them densely (`m × d`) into the buffer it gets, and
    * they are spread to the padded row stride when there is one.
    */
-  private loadRows(m: number, fill: (buf: Float32Array) => void): void {
-    const { d, x, xStride, staging } = this.L;
+  private loadRows(m: number, fill: (buf: Float32Array) => void, x = this.L.x): void {
+    const { d, xStride, staging } = this.L;
     if (staging === 0) {
       fill(this.f32.subarray(x >> 2, (x >> 2) + m * d));
       return;
@@ -186,9 +188,10 @@ export class SimdNetwork implements Trainer {
     return ready.slice(0, Math.max(0, Math.ceil(rows / 4) - 1));
   }
 
-  private run(workers: number[]): void {
-    if (this.pool && workers.length > 0) this.pool.run(this.fns, workers, this.canWait);
+  private run(workers: number[], meanwhile?: () => void): void {
+    if (this.pool && workers.length > 0) this.pool.run(this.fns, workers, this.canWait, meanwhile);
     else {
+      meanwhile?.();
       this.i32[(this.L.ctl >> 2) + CTL.threads] = 1;
       runProgram(this.fns, this.i32, this.L.programs >> 2, this.L.ctl >> 2, CTL, this.canWait);
     }
@@ -264,18 +267,66 @@ export class SimdNetwork implements Trainer {
     const out = L.layers[L.layers.length - 1] as NetLayout['layers'][number];
     const k = out.nOut;
     const proba = new Float32Array(n * k);
-    for (let start = 0; start < n; start += L.cap) {
-      const m = Math.min(L.cap, n - start);
-      this.loadRows(m, (buf) => fill(buf, start, m));
+    if (n === 0) return proba;
+    const cap = L.cap;
+    const buffers = L.x2 === 0 ? [L.x] : [L.x, L.x2];
+    const timed = (f: () => void): number => {
+      const t0 = performance.now();
+      f();
+      return performance.now() - t0;
+    };
+    let fillMs = timed(() => this.loadRows(Math.min(cap, n), (buf) => fill(buf, 0, Math.min(cap, n)), L.x));
+    for (let start = 0, c = 0; start < n; start += cap, c++) {
+      const m = Math.min(cap, n - start);
+      const x = buffers[c % buffers.length] as number;
+      const nextStart = start + cap;
+      const nextM = Math.min(cap, n - nextStart);
       const workers = this.passThreads(m);
+      // While the workers run this chunk, this thread reads the next one into the other buffer, so
+      // it takes fewer rows: as many fewer as the read is expected to take (no effect on results).
+      const overlap = workers.length > 0 && buffers.length > 1 && nextM > 0;
+      const bounds = this.predictSplit(m, workers.length, overlap ? (fillMs * nextM) / m : 0);
       const prog = this.writer(1 + workers.length);
-      predictPass(prog, L, this.spec, m);
-      this.run(workers);
+      predictPass(prog, L, this.spec, x, bounds);
+      let failure: unknown;
+      const next = () => {
+        try {
+          const target = buffers[(c + 1) % buffers.length] as number;
+          fillMs = timed(() => this.loadRows(nextM, (buf) => fill(buf, nextStart, nextM), target));
+        } catch (e) {
+          failure = e;
+        }
+      };
+      const t0 = performance.now();
+      this.run(workers, overlap ? next : undefined);
+      this.ownMsPerRow = (performance.now() - t0 - (overlap ? fillMs : 0)) / Math.max(1, bounds[1] as number);
+      if (failure !== undefined) throw failure;
+      if (!overlap && nextM > 0) next();
+      if (failure !== undefined) throw failure;
       const a = out.act >> 2;
       for (let i = 0; i < m; i++)
         proba.set(this.f32.subarray(a + i * out.stride, a + i * out.stride + k), (start + i) * k);
     }
     return proba;
+  }
+
+  /**
+   * Row bounds of a prediction pass over `m` rows: this thread (slot 0) first, `extraMs` of other
+   * work of its own to balance, then the workers in equal shares (multiples of 4).
+   */
+  private predictSplit(m: number, workers: number, extraMs: number): number[] {
+    if (workers === 0) return [0, m];
+    const T = workers + 1;
+    const perRow = this.ownMsPerRow;
+    const lag = perRow > 0 ? extraMs / perRow : 0;
+    const workerRows = (m + lag) / T;
+    const own = Math.max(0, Math.min(m, Math.floor((m - workers * workerRows) / 4) * 4));
+    const bounds = [0, own];
+    for (let t = 1; t <= workers; t++) {
+      const [, hi] = share(m - own, workers, t - 1, 4);
+      bounds.push(own + hi);
+    }
+    return bounds;
   }
 
   /** {@link SimdNetwork.probabilitiesOf} for rows held in a float32 array (`n × nIn`). */

@@ -4,6 +4,7 @@
  * normalization, else on tfjs ({@link Network}: the tfjs wasm or cpu backend).
  * @internal
  */
+import type { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import { activateBackend, activateBackendSync } from './backend.js';
 import type { ResolvedBackend } from './backend.js';
@@ -47,14 +48,14 @@ export async function trainNetwork(
   p: MLPClassifierParams,
   spec: NetSpec,
   initial: LayerValues[],
-  rng: Parameters<typeof train>[2],
+  rng: Random,
   data: TrainingData,
   who: string,
 ): Promise<TrainedNetwork> {
   const batchSize = data.stream.batchSize;
-  if (p.backend !== 'cpu' && SimdNetwork.supports(spec)) {
-    const training = { optimizer: p.optimizer, learningRate: p.learningRate, batchSize };
-    const engine = await SimdNetwork.create(spec, initial, { threads: threadsOf(p), training });
+  const engine =
+    p.backend !== 'cpu' && SimdNetwork.supports(spec) ? await kernelsFor(p, spec, initial, batchSize) : undefined;
+  if (engine) {
     try {
       const result = await train(engine, p, rng, data);
       return { result, values: engine.read(), backend: 'wasm', engine };
@@ -95,16 +96,32 @@ export function predictRows(s: ModelState, p: MLPClassifierParams, source: RowSo
   return proba;
 }
 
-/** Probabilities of dense float32 rows (`rows × nIn`), on the kernels or tfjs. @internal */
-export function predictDense(s: ModelState, p: MLPClassifierParams, X: Float32Array, rows: number): Float32Array {
-  const engine = kernelNetwork(s, p);
-  return engine ? engine.probabilities(X, rows) : tfjsNetwork(s).probabilities(X, rows);
+/**
+ * The kernel network for training, or undefined when it cannot be set up here (e.g. a memory of
+ * that size is refused): training then runs on tfjs.
+ */
+async function kernelsFor(
+  p: MLPClassifierParams,
+  spec: NetSpec,
+  initial: LayerValues[],
+  batchSize: number,
+): Promise<SimdNetwork | undefined> {
+  const training = { optimizer: p.optimizer, learningRate: p.learningRate, batchSize };
+  try {
+    return await SimdNetwork.create(spec, initial, { threads: threadsOf(p), training });
+  } catch {
+    return undefined;
+  }
 }
 
 function kernelNetwork(s: ModelState, p: MLPClassifierParams): SimdNetwork | undefined {
   if (s.engine) return s.engine;
   if (s.fitted.backend !== 'wasm' || !SimdNetwork.supports(s.spec)) return undefined;
-  s.engine = SimdNetwork.createSync(s.spec, s.values, { threads: threadsOf(p) });
+  try {
+    s.engine = SimdNetwork.createSync(s.spec, s.values, { threads: threadsOf(p) });
+  } catch {
+    s.engine = undefined; // e.g. a memory of that size refused: predict on tfjs
+  }
   return s.engine;
 }
 
@@ -128,6 +145,10 @@ export function releaseNetworks(s: ModelState | undefined): void {
 /** Compiles the kernel modules this runtime will use (asynchronously; cached). @internal */
 export async function prepareKernels(): Promise<void> {
   if (!hasSimd()) return;
-  await compileKernels(bestVariant(false));
-  if (hasSharedMemory()) await compileKernels(bestVariant(true));
+  try {
+    await compileKernels(bestVariant(false));
+    if (hasSharedMemory()) await compileKernels(bestVariant(true));
+  } catch {
+    // Not compiled: models predict on tfjs (as `SimdNetwork.createSync` finds no module).
+  }
 }

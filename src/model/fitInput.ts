@@ -5,12 +5,12 @@
  * @internal
  */
 import type { Batch, BatchSource } from '../core/batchSource.js';
-import { computeClassWeight } from '../core/classWeight.js';
+import { balancedWeight, computeClassWeight } from '../core/classWeight.js';
 import type { ClassWeightSpec } from '../core/classWeight.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, compareLabels, encodeLabels, uniqueSorted } from '../core/labels.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import { asRowSource } from './inputRows.js';
 import type { MLPClassifierParams, MLPFitOptions } from './options.js';
@@ -71,16 +71,7 @@ export function resolveFitInput(
       ...(rows ? { rows } : {}),
       ...(p.onProgress ? { onProgress: p.onProgress } : {}),
     });
-    checkStream(stream, d, classes, who);
-    const batchSize = Math.min(p.batchSize, stream.epochRows);
-    return {
-      classes,
-      nFeatures: d,
-      stream: { epochRows: stream.epochRows, batchSize, batches: (e) => stream.batches(e, batchSize) },
-      classWeights: streamClassWeights(p.classWeight, stream, who),
-      valX,
-      valY,
-    };
+    return streamInput(p, stream, classes, d, { valX, valY }, who);
   }
   return {
     classes,
@@ -103,17 +94,27 @@ function fromBatchSource(p: MLPClassifierParams, source: BatchSource, who: strin
   }
   const classes = [...source.classes];
   checkTwoClasses(classes, who);
-  checkStream(source, source.nFeatures, classes, who);
-  const d = source.nFeatures;
-  const val = explicitValidation(p, d, classes, who);
+  const val = explicitValidation(p, source.nFeatures, classes, who);
+  return streamInput(p, source, classes, source.nFeatures, { valX: val?.valX, valY: val?.valY }, who);
+}
+
+/** A fit on the batches of `source`, once they are checked against the classes and `d` features. */
+function streamInput(
+  p: MLPClassifierParams,
+  source: BatchSource,
+  classes: Label[],
+  d: number,
+  val: { valX: Float32Array | undefined; valY: Int32Array | undefined },
+  who: string,
+): FitInput {
+  checkStream(source, d, classes, who);
   const batchSize = Math.min(p.batchSize, source.epochRows);
   return {
     classes,
     nFeatures: d,
     stream: { epochRows: source.epochRows, batchSize, batches: (e) => source.batches(e, batchSize) },
     classWeights: streamClassWeights(p.classWeight, source, who),
-    valX: val?.valX,
-    valY: val?.valY,
+    ...val,
   };
 }
 
@@ -164,10 +165,10 @@ function checkStream(s: BatchSource, d: number, classes: readonly Label[], who: 
   if (s.nFeatures !== d) fail(`has ${s.nFeatures} features, expected ${d}`);
   if (!Number.isSafeInteger(s.epochRows) || s.epochRows < 1) fail(`has ${describe(s.epochRows)} rows per epoch`);
   const sc = s.classes;
-  if (sc.length !== classes.length || sc.some((c, i) => c !== classes[i]))
-    fail(
-      `has classes [${sc.map((c) => describe(c)).join(', ')}], expected [${classes.map((c) => describe(c)).join(', ')}]`,
-    );
+  if (sc.length !== classes.length || sc.some((c, i) => c !== classes[i])) {
+    const list = (labels: readonly Label[]) => labels.map((c) => describe(c)).join(', ');
+    fail(`has classes [${list(sc)}], expected [${list(classes)}]`);
+  }
   for (let i = 1; i < sc.length; i++)
     if (compareLabels(sc[i - 1] as Label, sc[i] as Label) >= 0) fail('classes are not sorted and distinct');
 }
@@ -189,7 +190,7 @@ function streamClassWeights(spec: ClassWeightSpec | undefined, s: BatchSource, w
         { param: 'batches' },
       );
     }
-    return n / (classes.length * count);
+    return balancedWeight(n, classes.length, count);
   });
 }
 

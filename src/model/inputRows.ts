@@ -5,7 +5,7 @@
  */
 import type { BatchSource } from '../core/batchSource.js';
 import { DataValidationError } from '../core/errors.js';
-import { toDense32 } from '../core/matrix.js';
+import { isMatrixLike, toDense32 } from '../core/matrix.js';
 import type { MatrixInput } from '../core/matrix.js';
 import { denseRowSource, isRowSource } from '../core/rowSource.js';
 import type { RowSource } from '../core/rowSource.js';
@@ -45,6 +45,50 @@ export function asRowSource(X: MatrixInput | RowSource, opts: RowInputOptions): 
     throw new DataValidationError(`${who}: ${param} has ${X.rows} rows, fewer than ${minRows}.`, { param });
   }
   return X;
+}
+
+/**
+ * Rows to predict on, read chunk by chunk: a {@link RowSource} as it is; a matrix whose rows are
+ * typed arrays (an ml-matrix Matrix, an array of Float64Array rows, …) as a RowSource over those
+ * rows, without a full-size copy — each gathered chunk is converted to float32 by `set` and
+ * scanned for non-finite values; any other input through {@link asRowSource}.
+ *
+ * @remarks
+ * The checks stay the library's: a chunk with a non-finite value hands the whole input to
+ * `toDense32`, which throws its usual error (row, column, message) — or, for a finite float64
+ * that overflows float32, returns the rows as it always did, and those are used.
+ * @internal
+ */
+export function predictionRows(X: MatrixInput | RowSource, who: string, cols: number): RowSource {
+  const rows = isRowSource(X) ? undefined : typedRows(X);
+  if (rows === undefined || rows.some((r) => r.length !== cols)) return asRowSource(X, { who, cols, minRows: 0 });
+  let checked: Float32Array | undefined;
+  return {
+    rows: rows.length,
+    columns: cols,
+    gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
+      const m = indices.length;
+      for (let t = 0; t < m; t++) out.set(rows[indices[t] as number] as ArrayLike<number>, t * cols);
+      let finite = true;
+      for (let i = 0; i < m * cols && finite; i++) finite = Number.isFinite(out[i] as number);
+      if (finite) return;
+      checked ??= toDense32(X as MatrixInput, { who, cols, minRows: 0 }).data;
+      for (let t = 0; t < m; t++) {
+        const r = indices[t] as number;
+        out.set(checked.subarray(r * cols, (r + 1) * cols), t * cols);
+      }
+    },
+  };
+}
+
+type TypedRow = Exclude<ArrayLike<number>, readonly number[]>;
+
+/** The rows of `X` when every one is a numeric typed array (never NaN-free by type, but numbers). */
+function typedRows(X: MatrixInput): readonly TypedRow[] | undefined {
+  const data = isMatrixLike(X) ? (X as unknown as { data?: unknown }).data : X;
+  if (!Array.isArray(data) || data.length === 0) return undefined;
+  for (const r of data) if (!ArrayBuffer.isView(r) || r instanceof DataView) return undefined;
+  return data as TypedRow[];
 }
 
 /** Whether `x` is a {@link BatchSource} (has `nFeatures`, `classes`, `epochRows` and `batches`). @internal */

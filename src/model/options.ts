@@ -8,7 +8,7 @@ import { checkClassWeightSpec } from '../core/classWeight.js';
 import type { ClassWeightSpec } from '../core/classWeight.js';
 import type { LazySampler, ProgressCallback } from '../core/batchSource.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
-import { checkSeed } from '../core/random.js';
+import { checkSeed } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import {
   checkBoolean,

@@ -1,11 +1,11 @@
 /**
  * The MLP's training loop: mini-batches from an epoch stream (seeded shuffles of gathered float32
- * rows, or a lazy sampler's batches), one optimizer step per batch, per-epoch logs and validation metrics, early stopping with a
- * best-weights snapshot, and reduce-learning-rate-on-plateau.
+ * rows, or a lazy sampler's batches), one optimizer step per batch, per-epoch logs and validation
+ * metrics, early stopping with a best-weights snapshot, and reduce-learning-rate-on-plateau.
  * @internal
  */
 import { DataValidationError } from '../core/errors.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { EpochStream } from './fitInput.js';
 import type { StepResult } from './Network.js';
 import { CLASS, monitorMode } from './options.js';

@@ -5,7 +5,7 @@
  */
 import { checkLabels, encodeLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { RowSource } from '../core/rowSource.js';
 import { asRowSource, gatherAll } from './inputRows.js';
 import type { MLPClassifierParams } from './options.js';

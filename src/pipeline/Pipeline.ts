@@ -1,5 +1,13 @@
 import type { Matrix } from 'ml-matrix';
-import type { ClassifierLike, ProbabilisticClassifier, SamplerLike, Transformer } from '../core/contracts.js';
+import type { LazySampler } from '../core/batchSource.js';
+import { acceptsLazySampler } from '../core/contracts.js';
+import type {
+  ClassifierLike,
+  LazyResamplingClassifier,
+  ProbabilisticClassifier,
+  SamplerLike,
+  Transformer,
+} from '../core/contracts.js';
 import {
   DataValidationError,
   InvalidParameterError,
@@ -11,9 +19,10 @@ import { checkLabels, classCounts } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
+import { checkOneOf, checkOptions } from '../core/validate.js';
 import { rowCount } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
-import { cloneEstimator } from './clone.js';
+import { cloneEstimator } from '../core/clone.js';
 import { fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
 import type { PipelineClasses, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
 import { checkSteps, hasMethod, isObject } from './steps.js';
@@ -35,6 +44,26 @@ export interface PipelineFitted {
 export interface PipelineParams {
   /** The named steps, in order. */
   readonly steps: ReadonlyArray<NamedStep>;
+  /** See {@link PipelineOptions.resampling}. */
+  readonly resampling: PipelineResampling;
+}
+
+/** How a pipeline's sampler resamples while fitting: materialised (`'eager'`) or streamed (`'lazy'`). */
+export type PipelineResampling = 'eager' | 'lazy';
+
+/** Options of {@link Pipeline}. */
+export interface PipelineOptions {
+  /**
+   * `'eager'`: each sampler's `fitResample` builds the resampled matrix and the next step fits on
+   * it (imbalanced-learn's behaviour). `'lazy'`: the sampler right before the final classifier is
+   * handed to the classifier's `fit(X, y, { sampler })` (a {@link LazyResamplingClassifier} such as
+   * `MLPClassifier`), which takes its validation rows from the original rows and trains on the
+   * sampler's stream (`fitStream`): the resampled matrix never exists, so memory stays near the
+   * size of the data. Lazy epochs have as many rows as the training data (see `fitStream`), so
+   * results differ from `'eager'` (not in quality: in which synthetic rows are drawn).
+   * @defaultValue 'eager'
+   */
+  resampling?: PipelineResampling;
 }
 
 const VERSION = 1;
@@ -85,10 +114,46 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
    * same object used twice, a step that is both a sampler and a transformer, or a step of no
    * known kind.
    */
-  constructor(steps: ReadonlyArray<NamedStep>) {
+  constructor(steps: ReadonlyArray<NamedStep>, options?: PipelineOptions) {
     const checked = checkSteps(steps);
-    this.params = Object.freeze({ steps: checked.steps });
+    const o = checkOptions('Pipeline', options, ['resampling']);
+    const resampling = checkOneOf('Pipeline', 'resampling', o.resampling, ['eager', 'lazy'] as const, 'eager');
+    this.params = Object.freeze({ steps: checked.steps, resampling });
     this.kinds = checked.kinds;
+    if (resampling === 'lazy') this.lazySamplerIndex();
+  }
+
+  /**
+   * The index of the sampler the final classifier streams from under `resampling: 'lazy'`: the one
+   * sampler, right before the final classifier (passthrough steps aside), with `fitStream`, and a
+   * final classifier that accepts it.
+   */
+  private lazySamplerIndex(): number {
+    const samplers = this.kinds.flatMap((k, i) => (k === 'sampler' ? [i] : []));
+    const last = this.kinds.length - 1;
+    const why =
+      samplers.length !== 1
+        ? `it needs exactly one sampler step, found ${samplers.length}`
+        : this.kinds[last] !== 'classifier'
+          ? 'the final step must be a classifier'
+          : this.kinds.slice((samplers[0] as number) + 1, last).some((k) => k !== 'passthrough')
+            ? 'the sampler must come right before the final classifier'
+            : typeof (this.stepAt(samplers[0] as number) as Partial<LazySampler>).fitStream !== 'function'
+              ? 'the sampler has no fitStream (a LazySampler)'
+              : !acceptsLazySampler(this.stepAt(last))
+                ? 'the final classifier cannot train from a sampler (it is not a LazyResamplingClassifier)'
+                : undefined;
+    if (why !== undefined) {
+      throw new InvalidParameterError(
+        'resampling',
+        `Pipeline: resampling 'lazy' cannot be used: ${why}. Use resampling 'eager' or rearrange the steps.`,
+      );
+    }
+    return samplers[0] as number;
+  }
+
+  private stepAt(i: number): PipelineStep {
+    return (this.params.steps[i] as NamedStep)[1];
   }
 
   /** The named steps, in order (the same objects passed to the constructor). */
@@ -166,11 +231,18 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
     let Xt: unknown = X;
     let yt: Label[] = labels;
     const steps = this.params.steps;
+    const lazy = this.params.resampling === 'lazy' ? this.lazySamplerIndex() : -1;
+    let streamed: LazySampler | undefined;
     for (let i = 0; i < steps.length; i++) {
       const step = (steps[i] as NamedStep)[1];
       const kind = this.kinds[i] as StepKind;
       if (kind === 'passthrough') continue;
-      if (kind === 'sampler') {
+      if (i === lazy) {
+        streamed = step as unknown as LazySampler;
+      } else if (kind === 'classifier' && streamed !== undefined) {
+        await (step as unknown as LazyResamplingClassifier<unknown>).fit(Xt, yt, { sampler: streamed });
+        yt = streamedLabels(streamed, yt);
+      } else if (kind === 'sampler') {
         const out = (step as AnySampler).fitResample(Xt, yt);
         Xt = out.X;
         yt = out.y;
@@ -353,7 +425,9 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
    * ```
    */
   toJSON(): Envelope<PipelineParamsJSON, PipelineStateJSON | null> {
-    return makeEnvelope('Pipeline', VERSION, stepsToJSON(this.params.steps), fittedToJSON(this.state));
+    const params = stepsToJSON(this.params.steps);
+    if (this.params.resampling !== 'eager') params.resampling = this.params.resampling;
+    return makeEnvelope('Pipeline', VERSION, params, fittedToJSON(this.state));
   }
 
   /**
@@ -376,7 +450,8 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
     const steps = stepsFromJSON(env.params, classes, (j, c) => Pipeline.fromJSON(j, c) as PipelineStep);
     let pipe: Pipeline;
     try {
-      pipe = new Pipeline(steps);
+      const resampling = (env.params as { resampling?: unknown } | null)?.resampling;
+      pipe = new Pipeline(steps, resampling === undefined ? {} : { resampling: resampling as PipelineResampling });
     } catch (e) {
       throw new SerializationError(
         `Pipeline.fromJSON: the saved steps do not form a valid pipeline: ${(e as Error).message}`,
@@ -385,4 +460,17 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
     pipe.state = fittedFromJSON(env.state);
     return pipe;
   }
+}
+
+/**
+ * The labels the final classifier of a lazy pipeline was fitted on, for the pipeline's record: one
+ * per resampled row as the sampler's plan counts them (`fitted.counts`, the totals of the
+ * resampled data the stream draws its epochs from), else the input labels.
+ */
+function streamedLabels(sampler: LazySampler, y: Label[]): Label[] {
+  const counts = (sampler as { fitted?: { counts?: ReadonlyMap<Label, number> } }).fitted?.counts;
+  if (!(counts instanceof Map)) return y;
+  const out: Label[] = [];
+  for (const [label, n] of counts) for (let i = 0; i < n; i++) out.push(label);
+  return out;
 }

@@ -2,14 +2,15 @@ import type { Matrix } from 'ml-matrix';
 import type { ClassifierLike } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels, uniqueSorted } from '../core/labels.js';
+import { getOwn, setOwn } from '../core/ownProperties.js';
 import type { Label } from '../core/matrix.js';
 import { rowCount, takeRows } from '../core/table.js';
 import type { RowsInput } from '../core/table.js';
-import { checkBoolean, checkFunction, checkOptions } from '../core/validate.js';
-import { cloneEstimator } from './clone.js';
+import { checkBoolean, checkFunction, checkLabelList, checkOptions } from '../core/validate.js';
+import { cloneEstimator } from '../core/clone.js';
 import { SCORERS, alignProba } from './scorers.js';
 import type { ScorerFn, ScorerName, ScoringContext } from './scorers.js';
-import { StratifiedKFold } from './StratifiedKFold.js';
+import { StratifiedKFold } from '../core/StratifiedKFold.js';
 
 /**
  * Scoring for {@link crossValidate}: one built-in name, several, or named scorers (built-in names
@@ -219,7 +220,9 @@ export async function crossValidate<E extends ClassifierLike<never>>(
   const n = rowCount(X, who);
   const yAll = checkLabels(y, who, 'y', n);
   if (n === 0) throw new DataValidationError(`${who}: X has no rows.`, { param: 'X' });
-  const labels = o.labels === undefined ? uniqueSorted(yAll) : checkLabels(o.labels, who, 'labels');
+  // Duplicate labels would give two probability columns one class (alignProba keeps the last).
+  const labels =
+    o.labels === undefined ? uniqueSorted(yAll) : checkLabels(checkLabelList(who, 'labels', o.labels), who, 'labels');
   const folds = resolveFolds(o.cv, X, yAll);
   const clock = (): number => globalThis.performance.now() / 1000;
   // Fail early (before any fitting) when the estimator cannot be cloned.
@@ -250,7 +253,16 @@ export async function crossValidate<E extends ClassifierLike<never>>(
         yPred: () => (pred ??= clf.predict(Xte)),
         proba: () => (proba ??= alignProba(callPredictProba(clf, Xte), clf.classes, labels)),
       };
-      for (const [name, fn] of scorers) scores[name] = fn(ctx);
+      for (const [name, fn] of scorers) {
+        const v: unknown = fn(ctx);
+        if (typeof v !== 'number') {
+          throw new InvalidParameterError(
+            'scoring',
+            `${who}: scorer ${describe(name)} returned ${describe(v)} on fold ${f}; a scorer returns a number.`,
+          );
+        }
+        setOwn(scores, name, v);
+      }
     } catch (e) {
       dispose();
       throw e;
@@ -265,10 +277,10 @@ export async function crossValidate<E extends ClassifierLike<never>>(
   const mean: Record<string, number> = {};
   const std: Record<string, number> = {};
   for (const [name] of scorers) {
-    const v = results.map((r) => r.scores[name] as number);
+    const v = results.map((r) => getOwn(r.scores, name) as number);
     const m = v.reduce((a, b) => a + b, 0) / v.length;
-    mean[name] = m;
-    std[name] = Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length);
+    setOwn(mean, name, m);
+    setOwn(std, name, Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length));
   }
   return { folds: results, mean, std, labels: [...labels] };
 }

@@ -1,12 +1,12 @@
 export { Pipeline } from './Pipeline.js';
-export type { PipelineFitted, PipelineParams } from './Pipeline.js';
+export type { PipelineFitted, PipelineParams, PipelineOptions, PipelineResampling } from './Pipeline.js';
 export type { PipelineStep, NamedStep } from './steps.js';
 export type { PipelineClasses, LoadableClass, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
-export { cloneEstimator } from './clone.js';
+export { cloneEstimator } from '../core/clone.js';
 export { trainTestSplit } from './trainTestSplit.js';
 export type { TrainTestSplitOptions, TrainTestSplit, SplitPart } from './trainTestSplit.js';
-export { StratifiedKFold } from './StratifiedKFold.js';
-export type { StratifiedKFoldOptions, StratifiedKFoldParams, Fold } from './StratifiedKFold.js';
+export { StratifiedKFold } from '../core/StratifiedKFold.js';
+export type { StratifiedKFoldOptions, StratifiedKFoldParams, Fold } from '../core/StratifiedKFold.js';
 export { crossValidate } from './crossValidate.js';
 export type {
   CrossValidateOptions,

@@ -3,8 +3,17 @@
  * learned, and the loader that rebuilds steps from the classes it is given (no global registry).
  * @module
  */
-import { SerializationError, describe } from '../core/errors.js';
-import { compareLabels } from '../core/labels.js';
+import { ImbalancedTabularError, SerializationError, describe } from '../core/errors.js';
+import {
+  badField,
+  checkLabelSequence,
+  readArray,
+  readEntries,
+  readInteger,
+  readLabel,
+  readObject,
+  readString,
+} from '../core/jsonFields.js';
 import type { Label } from '../core/matrix.js';
 import { FORMAT_PREFIX } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
@@ -28,6 +37,8 @@ export type PipelineClasses = Readonly<Record<string, LoadableClass>>;
 export interface PipelineParamsJSON {
   /** Each step's name and envelope (or `'passthrough'` / `null`). */
   steps: Array<[string, Envelope | 'passthrough' | null]>;
+  /** `'lazy'` when the pipeline streams its sampler (absent for the default `'eager'`). */
+  resampling?: 'lazy';
 }
 
 /** The `state` of a fitted pipeline's JSON envelope. */
@@ -68,80 +79,131 @@ export function fittedToJSON(s: PipelineFitted | undefined): PipelineStateJSON |
   };
 }
 
-/** Reads a saved `state` back (`undefined` for an unfitted pipeline). @internal */
-export function fittedFromJSON(s: unknown): PipelineFitted | undefined {
-  if (s === null) return undefined;
-  if (
-    !isObject(s) ||
-    typeof s.nSamplesIn !== 'number' ||
-    typeof s.nSamplesFinal !== 'number' ||
-    !Array.isArray(s.classCountsIn) ||
-    !Array.isArray(s.classCountsFinal)
-  ) {
+const WHO = 'Pipeline.fromJSON';
+
+/**
+ * Per-class counts saved as `[label, count]` pairs: distinct labels of one type in sorted order
+ * (as toJSON writes them), counts ≥ 1, summing to `total`.
+ */
+function readCounts(path: string, value: unknown, total: number, totalPath: string): Map<Label, number> {
+  const pairs = readEntries(
+    WHO,
+    path,
+    value,
+    (v, p) => readLabel(WHO, p, v),
+    (v, p) => readInteger(WHO, p, v, { min: 1 }),
+  );
+  checkLabelSequence(
+    WHO,
+    path,
+    pairs.map(([label]) => label),
+    (i) => `${path}[${i}][0]`,
+    true,
+  );
+  let sum = 0;
+  for (const [, count] of pairs) sum += count;
+  if (sum !== total) {
     throw new SerializationError(
-      'Pipeline.fromJSON: state must be null or { nSamplesIn, nSamplesFinal, classCountsIn, classCountsFinal }.',
+      `${WHO}: the counts of ${path} sum to ${sum}, but ${totalPath} is ${total}; they must agree.`,
+      { path },
     );
   }
-  const toMap = (pairs: Array<[Label, number]>): Map<Label, number> =>
-    new Map([...pairs].map(([k, v]) => [k, v] as [Label, number]).sort((a, b) => compareLabels(a[0], b[0])));
+  return new Map(pairs);
+}
+
+/**
+ * Reads a saved `state` back (`undefined` for an unfitted pipeline), checking every field: row
+ * counts are integers (≥ 1 rows in, ≥ 0 after resampling), class counts are `[label, count]`
+ * pairs with distinct, sorted labels of one type and counts ≥ 1 that sum to the row counts. @internal
+ */
+export function fittedFromJSON(s: unknown): PipelineFitted | undefined {
+  if (s === null) return undefined;
+  const st = readObject(WHO, 'state', s, {
+    required: ['nSamplesIn', 'nSamplesFinal', 'classCountsIn', 'classCountsFinal'],
+  });
+  const nSamplesIn = readInteger(WHO, 'state.nSamplesIn', st.nSamplesIn, { min: 1 });
+  const nSamplesFinal = readInteger(WHO, 'state.nSamplesFinal', st.nSamplesFinal, { min: 0 });
   return Object.freeze({
-    nSamplesIn: s.nSamplesIn,
-    nSamplesFinal: s.nSamplesFinal,
-    classCountsIn: toMap(s.classCountsIn),
-    classCountsFinal: toMap(s.classCountsFinal),
+    nSamplesIn,
+    nSamplesFinal,
+    classCountsIn: readCounts('state.classCountsIn', st.classCountsIn, nSamplesIn, 'state.nSamplesIn'),
+    classCountsFinal: readCounts('state.classCountsFinal', st.classCountsFinal, nSamplesFinal, 'state.nSamplesFinal'),
   });
 }
 
 /**
  * Rebuilds the saved steps with the classes given; a nested pipeline is rebuilt with
- * `loadPipeline`. @internal
+ * `loadPipeline`. Step names are checked here (non-empty, distinct); anything a step's own
+ * `fromJSON` throws — a SerializationError, an InvalidParameterError from its constructor, or a
+ * plain TypeError from a loader that trusted its input — comes out as a SerializationError whose
+ * path leads to the step (`params.steps[1][1]…`), with the original error as `cause`. @internal
  */
 export function stepsFromJSON(
   params: unknown,
   classes: PipelineClasses,
   loadPipeline: (json: unknown, classes: PipelineClasses) => PipelineStep,
 ): NamedStep[] {
-  const list = isObject(params) ? (params as Partial<PipelineParamsJSON>).steps : undefined;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new SerializationError(
-      'Pipeline.fromJSON: params.steps must be a non-empty array of [name, envelope] pairs.',
-    );
-  }
   if (!isObject(classes)) {
     throw new SerializationError(
-      'Pipeline.fromJSON: the second argument must be an object of classes, e.g. ' +
+      `${WHO}: the second argument must be an object of classes, e.g. ` +
         `{ Encoder, Scaler, SMOTE, MLPClassifier }, received ${describe(classes)}.`,
     );
   }
+  const p = readObject(WHO, 'params', params, { required: ['steps'], optional: ['resampling'] });
+  if (p.resampling !== undefined && p.resampling !== 'lazy')
+    badField(WHO, 'params.resampling', "'lazy' or absent", p.resampling);
+  const list = readArray(WHO, 'params.steps', p.steps, { min: 1 }, 'an array of [name, envelope] pairs');
+  const names = new Set<string>();
   return list.map((pair, i): NamedStep => {
-    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
-      throw new SerializationError(`Pipeline.fromJSON: params.steps[${i}] must be a [name, envelope] pair.`);
-    }
-    const [name, stepEnv] = pair as [string, unknown];
+    const at = `params.steps[${i}]`;
+    const [nameJ, stepEnv] = readArray(WHO, at, pair, { length: 2 }, 'a [name, envelope] pair');
+    const name = readString(WHO, `${at}[0]`, nameJ, { nonEmpty: true });
+    if (names.has(name)) badField(WHO, `${at}[0]`, 'a step name not used by an earlier step', name);
+    names.add(name);
     if (stepEnv === null || stepEnv === 'passthrough') return [name, stepEnv];
-    const format = isObject(stepEnv) ? stepEnv.format : undefined;
+    const env = readObject(WHO, `${at}[1]`, stepEnv);
+    const format = env.format;
     if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
       throw new SerializationError(
-        `Pipeline.fromJSON: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
+        `${WHO}: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
+        { path: `${at}[1].format` },
       );
     }
     const className = format.slice(FORMAT_PREFIX.length);
-    if (className === 'Pipeline') return [name, loadPipeline(stepEnv, classes)];
-    const Ctor = Object.hasOwn(classes, className) ? classes[className] : undefined;
-    if (!Ctor || typeof Ctor.fromJSON !== 'function') {
+    const Ctor =
+      className === 'Pipeline' ? undefined : Object.hasOwn(classes, className) ? classes[className] : undefined;
+    if (className !== 'Pipeline' && (!Ctor || typeof Ctor.fromJSON !== 'function')) {
       const known = Object.keys(classes);
       throw new SerializationError(
-        `Pipeline.fromJSON: step "${name}" was saved by ${className}, but no ${className} was passed ` +
+        `${WHO}: step "${name}" was saved by ${className}, but no ${className} was passed ` +
           `(received ${known.length > 0 ? known.join(', ') : 'none'}). ` +
           `Call Pipeline.fromJSON(json, { ${[...known, className].join(', ')} }).`,
+        { path: `${at}[1].format` },
       );
     }
-    const step = Ctor.fromJSON(stepEnv as never);
+    let step: unknown;
+    try {
+      step = Ctor ? Ctor.fromJSON(stepEnv as never) : loadPipeline(stepEnv, classes);
+    } catch (e) {
+      throw stepLoadError(name, `${at}[1]`, className, e);
+    }
     if (isObject(step) && typeof (step as { then?: unknown }).then === 'function') {
       throw new SerializationError(
-        `Pipeline.fromJSON: ${className}.fromJSON returned a Promise; Pipeline.fromJSON needs a synchronous fromJSON.`,
+        `${WHO}: ${className}.fromJSON returned a Promise; Pipeline.fromJSON needs a synchronous fromJSON.`,
+        { path: `${at}[1]` },
       );
     }
     return [name, step as PipelineStep];
   });
+}
+
+/** What a step's loader threw, as a SerializationError whose path starts at the pipeline's root. */
+function stepLoadError(name: string, at: string, className: string, e: unknown): SerializationError {
+  const inner = e instanceof SerializationError ? e.path : undefined;
+  const path = inner === undefined || inner === '' ? at : `${at}.${inner}`;
+  const detail =
+    e instanceof ImbalancedTabularError
+      ? e.message
+      : `${className}.fromJSON threw ${e instanceof Error ? `${e.name}: ${e.message}` : describe(e)}`;
+  return new SerializationError(`${WHO}: step "${name}" (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
 }

@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { DataValidationError, describe } from '../core/errors.js';
+import { uniqueSorted } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 import { accuracyScore } from '../metrics/accuracyScore.js';
 import { averagePrecisionScore } from '../metrics/averagePrecisionScore.js';
@@ -109,6 +110,16 @@ function averaged(fn: typeof f1Score, average: 'macro' | 'weighted' | 'micro'): 
   return (ctx) => fn(ctx.yTrue, ctx.yPred(), { average, labels: ctx.labels });
 }
 
+/**
+ * The fold's probabilities with columns in sorted label order, for the metrics whose columns must
+ * follow sorted labels (multiclass ROC AUC, log loss) — `labels` given to crossValidate may be in
+ * any order, and the columns are ours to arrange.
+ */
+function sortedColumns(ctx: ScoringContext): { labels: Label[]; proba: Matrix } {
+  const labels = uniqueSorted(ctx.labels);
+  return { labels, proba: alignProba(ctx.proba(), ctx.labels, labels) };
+}
+
 function rocAuc(multiClass: 'ovr' | 'ovo', average: 'macro' | 'weighted'): ScorerFn {
   return (ctx) => {
     // With two classes scikit-learn's roc_auc_ovr/ovo scorers score P(labels[1]): the binary AUC.
@@ -117,7 +128,8 @@ function rocAuc(multiClass: 'ovr' | 'ovo', average: 'macro' | 'weighted'): Score
         posLabel: ctx.labels[1] as Label,
         labels: ctx.labels,
       });
-    return rocAucScore(ctx.yTrue, ctx.proba(), { multiClass, average, labels: ctx.labels });
+    const { labels, proba } = sortedColumns(ctx);
+    return rocAucScore(ctx.yTrue, proba, { multiClass, average, labels });
   };
 }
 
@@ -152,7 +164,10 @@ export const SCORERS: Readonly<Record<ScorerName, ScorerFn>> = Object.freeze({
       posLabel: ctx.labels[1] as Label,
       labels: ctx.labels,
     }),
-  logLoss: (ctx) => logLoss(ctx.yTrue, ctx.proba(), { labels: ctx.labels }),
+  logLoss: (ctx) => {
+    const { labels, proba } = sortedColumns(ctx);
+    return logLoss(ctx.yTrue, proba, { labels });
+  },
 });
 
 /**

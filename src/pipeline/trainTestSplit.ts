@@ -2,7 +2,7 @@ import type { Matrix } from 'ml-matrix';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { checkLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import { Random, checkSeed, drawSeed } from '../core/random.js';
+import { Random, checkSeed, drawSeed } from '../core/Random.js';
 import { approximateMode, drawStrata, stratify } from '../core/stratify.js';
 import { rowCount, takeRows } from '../core/table.js';
 import { checkBoolean, checkOptions, invalid } from '../core/validate.js';

@@ -6,7 +6,7 @@ import { segmentGenerator, uniformPairs } from './lazy/segmentGenerator.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
-import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { checkClassSizes, checkKNeighbors, generatingClasses } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
 
 /** Options of {@link SMOTE}. */
@@ -91,14 +91,9 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
     const out = ctx.allocate();
     const kUsed = new Map<Label, number>();
     const { cols, rng } = ctx;
-    for (const [label, G] of ctx.plan) {
-      if (G <= 0) continue;
-      const idx = ctx.indicesOf(label);
-      const nc = idx.length;
-      const k = kFor(kOpt, nc);
-      kUsed.set(label, k);
+    for (const { label, count: G, rows: idx, k } of generatingClasses(ctx.plan, (l) => ctx.indicesOf(l), kOpt, kUsed)) {
       const Xc = gatherRows(ctx.data, cols, idx);
-      const nn = selfNeighbors(ctx.who, this.params.neighbors ?? defaultNeighbors(), Xc, nc, cols, k);
+      const nn = selfNeighbors(ctx.who, this.params.neighbors ?? defaultNeighbors(), Xc, idx.length, cols, k);
       // All G pairs first, then the G steps: imbalanced-learn's order of draws.
       const pairs = drawPairs(rng, nn, k, G);
       interpolateRows(Xc, Xc, cols, pairs, drawSteps(rng, G), out.rows(label));

@@ -3,7 +3,7 @@ import { checkOptions, invalid } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { SAMPLER_OPTIONS, Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { drawPairs, interpolateRow } from './interpolate.js';
-import { checkClassSizes, checkKNeighbors, kFor } from './neighborCount.js';
+import { checkClassSizes, checkKNeighbors, generatingClasses } from './neighborCount.js';
 import { allRows } from './gatherRows.js';
 import { perClassGenerators } from './lazy/perClassGenerators.js';
 import { smotencGenerator } from './lazy/smotencGenerator.js';
@@ -147,12 +147,8 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
     const med = new Map<Label, number>();
     const kUsed = new Map<Label, number>();
     const nCat = cat.length;
-    for (const [label, G] of ctx.plan) {
-      if (G <= 0) continue;
-      const idx = ctx.indicesOf(label);
+    for (const { label, count: G, rows: idx, k } of generatingClasses(ctx.plan, (l) => ctx.indicesOf(l), kOpt, kUsed)) {
       const nc = idx.length;
-      const k = kFor(kOpt, nc);
-      kUsed.set(label, k);
       const m = medianStd(data, cols, idx, cont);
       med.set(label, m);
       const { enc, width } = encodeClass(data, cols, idx, cont, cat, m);

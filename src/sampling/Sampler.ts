@@ -3,7 +3,7 @@ import { DataValidationError, NotFittedError, describe } from '../core/errors.js
 import type { ResampleResult, SamplerLike, Serializable } from '../core/contracts.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import { rowCountOf, toDense, type Label, type MatrixInput } from '../core/matrix.js';
-import { Random, checkSeed } from '../core/random.js';
+import { Random, checkSeed } from '../core/Random.js';
 import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
@@ -15,6 +15,7 @@ import { checkRowSource, readDense } from './readRows.js';
 import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
+  type PlanContext,
   resolveSamplingStrategy,
   type SamplingStrategy,
   type SamplingType,
@@ -81,21 +82,11 @@ export interface SyntheticRows {
  * Everything a sampler's hook needs: the validated data, labels, class counts, resolved plan and
  * the seeded stream, plus the output builders.
  */
-export interface SamplerContext {
-  /** `ClassName.fitResample`, for error messages. */
-  readonly who: string;
+export interface SamplerContext extends PlanContext {
   /** Validated copy of X, row-major (`rows × cols`). Never modify it. */
   readonly data: Float64Array;
   /** Number of rows of X. */
   readonly rows: number;
-  /** Number of columns of X. */
-  readonly cols: number;
-  /** Validated copy of y. */
-  readonly y: ReadonlyArray<Label>;
-  /** Class counts, sorted by class. */
-  readonly counts: ReadonlyMap<Label, number>;
-  /** The resolved strategy: rows to add (over) or keep (under) per targeted class, sorted. */
-  readonly plan: ReadonlyMap<Label, number>;
   /** The one seeded random stream of this call. */
   readonly rng: Random;
   /** Row indices of a class, in input order. */

@@ -10,7 +10,7 @@
 import { describe } from '../core/errors.js';
 import type { ResampleResult } from '../core/contracts.js';
 import { fromDense, type Label } from '../core/matrix.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import type { SamplerContext } from './Sampler.js';
 
 /** What the hook runs on: the validated data (with room for new rows), labels, plan and stream. @internal */

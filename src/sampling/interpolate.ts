@@ -23,7 +23,7 @@
  * @internal
  * @module
  */
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 
 /** Row-major rows of float values (`rows × cols`), as read or written by the interpolation. @internal */
 export type FloatRows = Float64Array | Float32Array;

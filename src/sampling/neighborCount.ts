@@ -72,3 +72,34 @@ export function checkClassSizes(
     }
   }
 }
+
+/** One class that generates rows in an eager resample: its label, rows to add, rows and k. @internal */
+export interface GeneratingClass {
+  /** The class. */
+  readonly label: Label;
+  /** Rows to generate (> 0). */
+  readonly count: number;
+  /** Its rows in X, in input order. */
+  readonly rows: Int32Array;
+  /** Neighbours used for it ({@link kFor}). */
+  readonly k: number;
+}
+
+/**
+ * The classes of `plan` that generate rows (count > 0), in plan order, with the `k` each uses;
+ * records that `k` in `kUsed`. @internal
+ */
+export function* generatingClasses(
+  plan: ReadonlyMap<Label, number>,
+  indicesOf: (label: Label) => Int32Array,
+  kOpt: number | 'auto',
+  kUsed: Map<Label, number>,
+): Generator<GeneratingClass> {
+  for (const [label, count] of plan) {
+    if (count <= 0) continue;
+    const rows = indicesOf(label);
+    const k = kFor(kOpt, rows.length);
+    kUsed.set(label, k);
+    yield { label, count, rows, k };
+  }
+}

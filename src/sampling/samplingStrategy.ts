@@ -282,3 +282,20 @@ export function resolveSamplingStrategy(
   }
   return sortedMap(out);
 }
+
+/**
+ * What every sampler hook is told about the data being resampled (the eager `SamplerContext` and
+ * the lazy `StreamContext` both extend it).
+ */
+export interface PlanContext {
+  /** `ClassName.fitResample` or `ClassName.fitStream`, for error messages. */
+  readonly who: string;
+  /** Number of columns of X. */
+  readonly cols: number;
+  /** Labels of the rows being resampled. */
+  readonly y: ReadonlyArray<Label>;
+  /** Class counts, sorted by class. */
+  readonly counts: ReadonlyMap<Label, number>;
+  /** The resolved strategy: rows to add (over) or keep (under) per targeted class, sorted. */
+  readonly plan: ReadonlyMap<Label, number>;
+}

@@ -7,7 +7,7 @@
  * @module
  */
 import { DataValidationError } from '../core/errors.js';
-import type { Random } from '../core/random.js';
+import type { Random } from '../core/Random.js';
 import { populationStd } from './populationStd.js';
 
 /**

@@ -1,9 +1,12 @@
 import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { DataValidationError, NotFittedError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
+import { builtinLabels, continuousTarget, expectFiniteOrLocated, overflowInput } from './adversarialInputs.js';
 import { expectSame, expectThrows, roundTripJSON } from './check.js';
 import type { Check } from './check.js';
 import { deepFreeze } from './compare.js';
+import { fail } from './ConformanceError.js';
+import { type JsonTamperOption, jsonTamperChecks, tamperSpec } from './jsonTamper.js';
 
 /** What {@link classifierChecks} needs to know about a classifier. */
 export interface ClassifierSpec<C> {
@@ -17,11 +20,25 @@ export interface ClassifierSpec<C> {
   X: number[][];
   /** Training labels. */
   y: Label[];
+  /**
+   * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of a
+   * fitted instance. Opt-in: the built-in classifier's loader does not pass it yet.
+   * @defaultValue false
+   */
+  jsonTamper?: JsonTamperOption;
+  /**
+   * Add the overflow check: `X` mapped onto [−1.7e308, 1.7e308] per column (finite, but
+   * differences overflow) must give finite probabilities or a DataValidationError naming the row
+   * or column, in `fit` or `predictProba`. Opt-in: the built-in classifier does not pass it yet.
+   * @defaultValue false
+   */
+  overflow?: boolean;
 }
 
 /**
- * The conformance suite every classifier passes: not fitted, single class, length mismatch, no
- * mutation, JSON round trip with identical probabilities, wrong feature count at predict.
+ * The conformance suite every classifier passes: not fitted, single class, a continuous target,
+ * length mismatch, no mutation, JSON round trip with identical probabilities, wrong feature count
+ * at predict, labels named like Object.prototype members; opt-in: JSON tampering and overflow.
  *
  * @typeParam C - The classifier: a {@link ProbabilisticClassifier} that serializes (`dispose` is
  *   called after each check when it has one).
@@ -41,7 +58,7 @@ export function classifierChecks<C extends ProbabilisticClassifier & Serializabl
       c.dispose?.();
     }
   };
-  return [
+  const checks: Check[] = [
     {
       name: `${name}: predict before fit throws NotFittedError`,
       run: () =>
@@ -96,5 +113,74 @@ export function classifierChecks<C extends ProbabilisticClassifier & Serializabl
           }
         }),
     },
+    {
+      name: `${name}: a continuous target is refused ("Unknown label type: 'continuous'")`,
+      run: () =>
+        withModel(async (c) => {
+          const err = await expectThrows(
+            () => c.fit(X, continuousTarget(y.length)),
+            DataValidationError,
+            `${name}.fit with y = linspace(0, 1, n)`,
+          );
+          if (!/Unknown label type: 'continuous'/.test(err.message))
+            fail(`${name}: the error does not say "Unknown label type: 'continuous'": ${err.message}`);
+        }),
+    },
+    {
+      name: `${name}: labels named like Object.prototype members (__proto__, constructor, …) are plain labels`,
+      run: () =>
+        withModel(async (ref) => {
+          await ref.fit(X, y);
+          const named = builtinLabels(y);
+          const rename = new Map(y.map((v, i) => [v, named[i] as Label]));
+          await withModel(async (c) => {
+            await c.fit(X, named);
+            expectSame(c.predictProba(X), ref.predictProba(X), `${name}(builtin-named labels).predictProba`);
+            expectSame(
+              c.predict(X),
+              ref.predict(X).map((v) => rename.get(v) as Label),
+              `${name}(builtin-named labels).predict`,
+            );
+            const again = spec.fromJSON(roundTripJSON(c.toJSON()));
+            try {
+              expectSame(again.predict(X), c.predict(X), `${name}(builtin-named labels) after fromJSON`);
+            } finally {
+              again.dispose?.();
+            }
+          });
+        }),
+    },
   ];
+  if (spec.overflow) {
+    checks.push({
+      name:
+        `${name}: finite inputs near ±1.7e308 give finite probabilities or a DataValidationError ` +
+        'naming the row/column',
+      run: () =>
+        withModel((c) =>
+          expectFiniteOrLocated(`${name}.fit + predictProba`, async () => {
+            const big = overflowInput(X);
+            await c.fit(big, y);
+            return c.predictProba(big);
+          }),
+        ),
+    });
+  }
+  if (spec.jsonTamper) {
+    checks.push(
+      ...jsonTamperChecks(
+        tamperSpec(spec.jsonTamper, {
+          name,
+          create: async () => {
+            const c = spec.create();
+            await c.fit(X, y);
+            return c;
+          },
+          fromJSON: spec.fromJSON,
+          dispose: (c) => c.dispose?.(),
+        }),
+      ),
+    );
+  }
+  return checks;
 }

@@ -1,11 +1,13 @@
 import { Matrix } from 'ml-matrix';
-import type { SamplerLike } from '../core/contracts.js';
+import type { SamplerLike, Serializable } from '../core/contracts.js';
 import { DataValidationError } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { expectSame, expectThrows, roundTripJSON } from './check.js';
 import type { Check } from './check.js';
+import { builtinLabels, continuousTarget, expectFiniteOrLocated, overflowInput } from './adversarialInputs.js';
 import { deepFreeze, firstDifference } from './compare.js';
 import { fail } from './ConformanceError.js';
+import { type JsonTamperOption, jsonTamperChecks, tamperSpec } from './jsonTamper.js';
 
 /** What {@link samplerChecks} needs to know about a sampler. */
 export interface SamplerSpec<S> {
@@ -26,12 +28,26 @@ export interface SamplerSpec<S> {
    * @defaultValue true
    */
   keepsOriginals?: boolean;
+  /**
+   * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of
+   * `create(11)`. Opt-in: the built-in samplers' loaders do not pass it yet.
+   * @defaultValue false
+   */
+  jsonTamper?: JsonTamperOption;
+  /**
+   * Add the overflow check: `X` mapped onto [−1.7e308, 1.7e308] per column (finite, but
+   * differences overflow) must give finite rows or a DataValidationError naming the row or column.
+   * Opt-in: not every built-in sampler passes it yet.
+   * @defaultValue false
+   */
+  overflow?: boolean;
 }
 
 /**
  * The conformance suite every sampler passes (users run it on their own samplers too): single class
  * and length mismatch rejected, no mutation, same seed → same output, string and number labels,
- * typed-array rows and Matrix input, originals untouched, JSON round trip.
+ * labels named like Object.prototype members, a continuous target refused, typed-array rows and
+ * Matrix input, originals untouched, JSON round trip; opt-in: JSON tampering and overflow.
  *
  * @typeParam S - The sampler: any {@link SamplerLike}; the JSON check runs when `spec.fromJSON` is given.
  * @example
@@ -159,6 +175,53 @@ export function samplerChecks<S extends SamplerLike>(spec: SamplerSpec<S>): Chec
         expectSame(out.y.slice(0, y.length), y, `${name}: prefix of y`);
       },
     });
+  }
+  checks.push(
+    {
+      name: `${name}: a continuous target is refused ("Unknown label type: 'continuous'")`,
+      run: async () => {
+        const err = await expectThrows(
+          () => spec.create(1).fitResample(X, continuousTarget(y.length)),
+          DataValidationError,
+          `${name} with y = linspace(0, 1, n)`,
+        );
+        if (!/Unknown label type: 'continuous'/.test(err.message))
+          fail(`${name}: the error does not say "Unknown label type: 'continuous'": ${err.message}`);
+      },
+    },
+    {
+      name: `${name}: labels named like Object.prototype members (__proto__, constructor, …) are plain labels`,
+      run: () => {
+        const ref = spec.create(3).fitResample(X, y);
+        const named = builtinLabels(y);
+        const rename = new Map(y.map((v, i) => [v, named[i] as Label]));
+        const out = spec.create(3).fitResample(X, named);
+        expectSame(out.X, ref.X, `${name}(builtin-named labels) X`);
+        expectSame(
+          out.y,
+          ref.y.map((v) => rename.get(v) as Label),
+          `${name}(builtin-named labels) y`,
+        );
+      },
+    },
+  );
+  if (spec.overflow) {
+    checks.push({
+      name: `${name}: finite inputs near ±1.7e308 give finite rows or a DataValidationError naming the row/column`,
+      run: () => expectFiniteOrLocated(`${name}.fitResample`, () => spec.create(1).fitResample(overflowInput(X), y)),
+    });
+  }
+  if (spec.jsonTamper && spec.fromJSON) {
+    const fromJSON = spec.fromJSON;
+    checks.push(
+      ...jsonTamperChecks(
+        tamperSpec(spec.jsonTamper, {
+          name,
+          create: () => spec.create(11) as S & Serializable,
+          fromJSON: fromJSON as (j: unknown) => S & Serializable,
+        }),
+      ),
+    );
   }
   if (spec.fromJSON) {
     const fromJSON = spec.fromJSON;

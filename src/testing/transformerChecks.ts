@@ -3,8 +3,16 @@ import type { Serializable, Transformer } from '../core/contracts.js';
 import { DataValidationError, ImbalancedTabularError, NotFittedError } from '../core/errors.js';
 import { copyInput, expectSame, expectThrows, roundTripJSON } from './check.js';
 import type { Check, NamedInput } from './check.js';
+import {
+  builtinColumnNames,
+  columnNames,
+  expectFiniteOrLocated,
+  overflowInput,
+  renameColumns,
+} from './adversarialInputs.js';
 import { deepFreeze, snapshot } from './compare.js';
 import { fail } from './ConformanceError.js';
+import { type JsonTamperOption, jsonTamperChecks, tamperSpec } from './jsonTamper.js';
 
 /** What {@link transformerChecks} needs to know about a transformer. */
 export interface TransformerSpec<T, In> {
@@ -25,6 +33,27 @@ export interface TransformerSpec<T, In> {
    * output.
    */
   equivalentInputs?: ReadonlyArray<NamedInput<In>>;
+  /**
+   * For transformers of named columns (`{ columns, rows }` tables, row objects): builds the same
+   * transformer for columns renamed by `rename`. The suite then renames `X`'s columns to
+   * Object.prototype members (`__proto__`, `constructor`, `hasOwnProperty`, `toString`,
+   * `valueOf`) and requires the same output and an identical JSON round trip.
+   * @example `(rename) => new Encoder({ categorical: ['a', 'b'].map(rename), numeric: ['n'].map(rename) })`
+   */
+  createRenamed?: (rename: (column: string) => string) => T;
+  /**
+   * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of an
+   * instance fitted on `X`. Opt-in: the built-in transformers' loaders do not pass it yet.
+   * @defaultValue false
+   */
+  jsonTamper?: JsonTamperOption;
+  /**
+   * Add the overflow check: the numeric cells of `X` mapped onto [−1.7e308, 1.7e308] per column
+   * (finite, but sums and differences overflow) must give finite output or a DataValidationError
+   * naming the row or column. Opt-in: the built-in transformers do not pass it yet.
+   * @defaultValue false
+   */
+  overflow?: boolean;
 }
 
 /** `fitTransform` when the transformer has one, else `fit` then `transform`. */
@@ -40,7 +69,9 @@ function fitThenTransform<In>(t: Transformer<In>, X: In): Matrix {
 /**
  * The conformance suite every transformer passes: not-fitted error, no input mutation, JSON round
  * trip with identical output, bad shapes rejected, equivalent input forms agree, and — when the
- * transformer has `fitTransform` — `fitTransform` equals `fit` then `transform`.
+ * transformer has `fitTransform` — `fitTransform` equals `fit` then `transform`; with
+ * `createRenamed`, columns named like Object.prototype members; opt-in: JSON tampering and
+ * overflow.
  *
  * @typeParam T - The transformer: a {@link Transformer} that serializes.
  * @typeParam In - The rows it accepts.
@@ -124,6 +155,45 @@ export function transformerChecks<T extends Transformer<In> & Serializable, In>(
         await expectThrows(() => t.transform(bad.X as In), DataValidationError, `${name}.transform(${bad.name})`);
       },
     });
+  }
+  if (spec.createRenamed) {
+    const createRenamed = spec.createRenamed;
+    checks.push({
+      name: `${name}: columns named like Object.prototype members (__proto__, constructor, …) are plain columns`,
+      run: () => {
+        const names = builtinColumnNames(columnNames(spec.X));
+        if (names.size === 0) fail(`${name}: createRenamed is given but X has no column names`);
+        const rename = (c: string): string => names.get(c) ?? c;
+        const X = renameColumns(spec.X, rename);
+        const t = createRenamed(rename);
+        expectSame(fitTransform(t, X), fitTransform(spec.create(), spec.X), `${name}(builtin-named columns)`);
+        const again = spec.fromJSON(roundTripJSON(t.toJSON()));
+        expectSame(again.transform(X), t.transform(X), `${name}(builtin-named columns) after fromJSON`);
+        expectSame(again.toJSON(), t.toJSON(), `${name}(builtin-named columns).toJSON after fromJSON`);
+      },
+    });
+  }
+  if (spec.overflow) {
+    checks.push({
+      name: `${name}: finite inputs near ±1.7e308 give finite output or a DataValidationError naming the row/column`,
+      run: () =>
+        expectFiniteOrLocated(`${name}.fitTransform`, () => fitTransform(spec.create(), overflowInput(spec.X))),
+    });
+  }
+  if (spec.jsonTamper) {
+    checks.push(
+      ...jsonTamperChecks(
+        tamperSpec(spec.jsonTamper, {
+          name,
+          create: () => {
+            const t = spec.create();
+            t.fit(spec.X);
+            return t;
+          },
+          fromJSON: spec.fromJSON,
+        }),
+      ),
+    );
   }
   for (const eq of spec.equivalentInputs ?? []) {
     checks.push({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../src/core/errors.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 
 describe('Random', () => {
   it('is deterministic per seed and differs across seeds', () => {

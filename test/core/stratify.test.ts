@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DataValidationError } from '../../src/core/errors.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import {
   apportion,
   approximateMode,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import {
   accuracyScore,
   averagePrecisionScore,

@@ -1,7 +1,7 @@
 /** Helpers shared by the metric tests. */
 import { expect } from 'vitest';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
-import type { Random } from '../../src/core/random.js';
+import type { Random } from '../../src/core/Random.js';
 
 /** Expects `fn` to throw a DataValidationError (naming `param`, when given). */
 export function throwsData(fn: () => unknown, param?: string): void {

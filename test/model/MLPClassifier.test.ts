@@ -10,7 +10,7 @@ import {
   NotFittedError,
   SerializationError,
 } from '../../src/core/errors.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
 import { loadJSON, saveJSON } from '../../src/node.js';

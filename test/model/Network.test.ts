@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import { Network, initialValues } from '../../src/model/Network.js';
 import type { NetSpec } from '../../src/model/Network.js';

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidParameterError } from '../../src/core/errors.js';
-import { Random } from '../../src/core/random.js';
+import { Matrix } from 'ml-matrix';
+import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
+import { Random } from '../../src/core/Random.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
@@ -83,6 +84,28 @@ describe('MLPClassifier on the WebAssembly kernels', () => {
     for (let i = 0; i < 20; i++) for (let j = 0; j < 4; j++) expect(Q[i]?.[j]).toBeCloseTo(P[i]?.[j] as number, 5);
     mine.dispose();
     ref.dispose();
+    expect(await noWorkersLeft()).toBe(0);
+  });
+
+  it('predicts many chunks on 2 threads (the next read meanwhile) as on one; a bad chunk throws', async () => {
+    const big = blobs(2600, 9); // three passes of up to 1024 rows
+    const one = await new MLPClassifier({ ...KERNELS, threads: 1 }).fit(X, y);
+    const two = await new MLPClassifier({ ...KERNELS, threads: 2 }).fit(X, y);
+    const M = new Matrix(big.X);
+    const P1 = one.predictProba(M);
+    expect(firstDifference(two.predictProba(M), P1)).toBeUndefined();
+    const bad = new Matrix(big.X);
+    bad.set(2100, 3, Number.NaN);
+    try {
+      two.predict(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataValidationError);
+      expect((e as DataValidationError).row).toBe(2100);
+    }
+    expect(firstDifference(two.predictProba(M), P1)).toBeUndefined();
+    one.dispose();
+    two.dispose();
     expect(await noWorkersLeft()).toBe(0);
   });
 

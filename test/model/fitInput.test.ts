@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSource, Progress } from '../../src/core/batchSource.js';
 import { DataValidationError, InvalidParameterError } from '../../src/core/errors.js';
 import { uniqueSorted } from '../../src/core/labels.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
 import type { RowSource } from '../../src/core/rowSource.js';
 import { MLPClassifier } from '../../src/mlp.js';
@@ -91,7 +91,7 @@ describe('MLPClassifier.fit with a lazy sampler', () => {
     clf.dispose();
   });
 
-  it("rejects unknown fit options (closest name), a sampler without fitStream, and a stream that doesn't fit", async () => {
+  it('rejects unknown fit options (closest name), a sampler without fitStream, a stream that misfits', async () => {
     const { X, y } = data(3);
     const clf = new MLPClassifier(FAST);
     await expect(clf.fit(X, y, { samplr: new IndexOverSampler(1) } as never)).rejects.toThrow(

@@ -7,7 +7,7 @@
 import type { Batch, BatchSource, FitStreamOptions, LazySampler } from '../../src/core/batchSource.js';
 import { uniqueSorted } from '../../src/core/labels.js';
 import type { Label } from '../../src/core/matrix.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import type { RowSource } from '../../src/core/rowSource.js';
 
 export class IndexOverSampler implements LazySampler {

@@ -1,7 +1,16 @@
+import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../src/core/errors.js';
+import { toDense32 } from '../../src/core/matrix.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
-import { asRowSource, chunkRows, forEachChunk, gatherAll, isBatchSource } from '../../src/model/inputRows.js';
+import {
+  asRowSource,
+  chunkRows,
+  forEachChunk,
+  gatherAll,
+  isBatchSource,
+  predictionRows,
+} from '../../src/model/inputRows.js';
 
 describe('MLP input rows', () => {
   it('reads a matrix as float32 rows and a RowSource as it is, checking the shape', () => {
@@ -35,6 +44,35 @@ describe('MLP input rows', () => {
     ]);
     expect(chunkRows(128)).toBe(32768);
     expect(chunkRows(1e6)).toBe(256);
+  });
+
+  it('reads typed-row matrices for prediction without a full copy, with the usual checks and errors', () => {
+    const rows = [
+      [1, 2, 3],
+      [4, 5.5, 6],
+      [7, 8, 1e39],
+    ];
+    const m = new Matrix(rows);
+    const src = predictionRows(m, 'T', 3);
+    expect(src).not.toHaveProperty('data');
+    // Float32 rounding as toDense32 does it — here 1e39 overflows to Infinity, as it always did.
+    expect(Array.from(gatherAll(src, [2, 0]))).toEqual(
+      Array.from(toDense32([rows[2], rows[0]] as number[][], { who: 'T' }).data),
+    );
+    const bad = new Matrix(rows);
+    bad.set(1, 2, Number.NaN);
+    try {
+      gatherAll(predictionRows(bad, 'T.predict', 3), [0, 1, 2]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataValidationError);
+      expect((e as DataValidationError).row).toBe(1);
+      expect((e as DataValidationError).column).toBe(2);
+      expect((e as Error).message).toMatch(/^T\.predict: X\[1\]\[2\] is NaN/);
+    }
+    expect(() => predictionRows(new Matrix(rows), 'T', 4)).toThrow(/columns/);
+    // Plain number arrays go through the full check at once.
+    expect(() => predictionRows([[1, 'x' as never, 3]], 'T', 3)).toThrow(DataValidationError);
   });
 
   it('recognises a BatchSource', () => {

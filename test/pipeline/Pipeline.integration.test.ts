@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Label } from '../../src/core/matrix.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { Encoder, Scaler } from '../../src/preprocessing/index.js';
 import { RandomOverSampler, SMOTE } from '../../src/sampling/index.js';
 import { Pipeline, cloneEstimator, crossValidate, StratifiedKFold, trainTestSplit } from '../../src/pipeline/index.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import { Encoder, Scaler } from '../../src/preprocessing/index.js';
 import { SMOTE } from '../../src/sampling/index.js';

@@ -179,3 +179,45 @@ describe('crossValidate', () => {
     expect(disposed).toBe(1);
   });
 });
+
+describe('crossValidate: scorer names are data', () => {
+  it('a scoring object parsed from JSON keeps "__proto__", "constructor", "toString" … as own keys', async () => {
+    const scoring = JSON.parse(
+      '{"__proto__":"accuracy","constructor":"f1Macro","toString":"balancedAccuracy",' +
+        '"hasOwnProperty":"recallMacro","valueOf":"precisionMacro"}',
+    );
+    const res = await crossValidate(new Centroid(), X, y, { cv: 3, scoring });
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    for (const obj of [res.mean, res.std, ...res.folds.map((f) => f.scores)]) {
+      expect(Object.keys(obj)).toEqual(names);
+      for (const k of names) expect(typeof Object.getOwnPropertyDescriptor(obj, k)?.value).toBe('number');
+      expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    }
+    const plain = await crossValidate(new Centroid(), X, y, { cv: 3, scoring: ['accuracy'] });
+    expect(Object.getOwnPropertyDescriptor(res.mean, '__proto__')?.value).toBe(plain.mean.accuracy);
+  });
+
+  it('a scorer name that is an Object.prototype member is not a built-in scorer', async () => {
+    await expect(crossValidate(new Centroid(), X, y, { scoring: 'toString' as never })).rejects.toThrow(
+      /unknown scorer "toString"/,
+    );
+    await expect(crossValidate(new Centroid(), X, y, { scoring: { a: 'constructor' as never } })).rejects.toThrow(
+      InvalidParameterError,
+    );
+  });
+
+  it('a custom scorer must return a number', async () => {
+    const scoring = { bad: () => 'high' as unknown as number };
+    await expect(crossValidate(new Centroid(), X, y, { cv: 3, scoring })).rejects.toThrow(
+      /scorer "bad" returned "high" on fold 0; a scorer returns a number/,
+    );
+  });
+});
+
+describe('crossValidate: labels', () => {
+  it('refuses a class listed twice (its probability column would be ambiguous)', async () => {
+    await expect(crossValidate(new Centroid(), X, y, { labels: ['a', 'b', 'a', 'c'] })).rejects.toThrow(
+      /labels\[2\] must be a label not already in the list/,
+    );
+  });
+});

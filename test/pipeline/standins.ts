@@ -7,7 +7,7 @@
 import { Matrix } from 'ml-matrix';
 import { NotFittedError } from '../../src/core/errors.js';
 import type { Label, MatrixInput } from '../../src/core/matrix.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { makeEnvelope, openEnvelope } from '../../src/core/serialization.js';
 import type { Envelope } from '../../src/core/serialization.js';
 

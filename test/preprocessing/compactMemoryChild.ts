@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { ColumnarTable, TableColumn } from '../../src/core/index.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 import { Encoder, Scaler } from '../../src/preprocessing/index.js';
 
 /** Categorical features, their largest cardinality, numeric features and 0/1 indicator columns. */

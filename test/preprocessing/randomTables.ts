@@ -3,7 +3,7 @@
  * for the tests that prove both input forms encode identically.
  */
 import type { Cell, ColumnarTable, TableColumn } from '../../src/core/index.js';
-import { Random } from '../../src/core/random.js';
+import { Random } from '../../src/core/Random.js';
 
 /** How a column is stored in the ColumnarTable. */
 type Storage =

@@ -355,6 +355,13 @@ export class Code {
 /** An i32 operand of the structured helpers: a local index or a constant. @internal */
 export type Operand = number | { c: number };
 
+/** `n` local indices: a tuple for a literal `n`, else an array. @internal */
+export type Locals<N extends number, R extends number[] = []> = number extends N
+  ? number[]
+  : R['length'] extends N
+    ? R
+    : Locals<N, [...R, number]>;
+
 /** One function of a module: its signature, its locals and its body. @internal */
 export class Func {
   /** The body. */
@@ -378,9 +385,9 @@ export class Func {
     return this.params.length + this.localTypes.length - 1;
   }
 
-  /** Declares `n` locals of type `t`. */
-  locals(t: ValType, n: number): number[] {
-    return Array.from({ length: n }, () => this.local(t));
+  /** Declares `n` locals of type `t` (a tuple type for a literal `n`, to destructure). */
+  locals<const N extends number>(t: ValType, n: N): Locals<N> {
+    return Array.from({ length: n }, () => this.local(t)) as Locals<N>;
   }
 
   /** The encoded body: local declarations (run-length by type), instructions, `end`. */
@@ -422,7 +429,7 @@ export interface MemoryImport {
  * export of each function under its name.
  * @internal
  */
-export function assemble(funcs: readonly Func[], memory: MemoryImport): Uint8Array {
+export function assemble(funcs: readonly Func[], memory: MemoryImport): Uint8Array<ArrayBuffer> {
   const FUNC_TYPE = 0x60;
   const types = funcs.flatMap((f) => [
     FUNC_TYPE,

@@ -69,9 +69,7 @@ function colsum(): Func {
   const f = new Func('colsum', [I32, I32, I32, I32, I32]);
   const [N, K, B, ldb, C] = [0, 1, 2, 3, 4];
   const c = f.code;
-  const n = f.local(I32);
-  const k = f.local(I32);
-  const p = f.local(I32);
+  const [n, k, p] = f.locals(I32, 3);
   const acc = f.local(V128);
   c.localGet(ldb).i32Const(2).i32Shl().localSet(ldb);
   c.for(n, { c: 0 }, N, 4, () => {
@@ -91,10 +89,7 @@ function transpose(): Func {
   const f = new Func('transpose', [I32, I32, I32, I32, I32, I32]);
   const [R, N, S, lds, D, ldd] = [0, 1, 2, 3, 4, 5];
   const c = f.code;
-  const r = f.local(I32);
-  const n = f.local(I32);
-  const src = f.local(I32);
-  const dst = f.local(I32);
+  const [r, n, src, dst] = f.locals(I32, 4);
   c.localGet(lds).i32Const(2).i32Shl().localSet(lds);
   c.localGet(ldd).i32Const(2).i32Shl().localSet(ldd);
   c.for(r, { c: 0 }, R, 1, () => {
@@ -122,10 +117,8 @@ function optimizer(
   const S = Array.from({ length: states }, (_, i) => 3 + i);
   const hpPtr = 3 + states;
   const c = f.code;
-  const i = f.local(I32);
-  const off = f.local(I32);
-  const p = f.local(V128);
-  const g = f.local(V128);
+  const [i, off] = f.locals(I32, 2);
+  const [p, g] = f.locals(V128, 2);
   const s = f.locals(V128, states);
   const hpv = Object.fromEntries(Object.keys(HP).map((k) => [k, f.local(V128)])) as Record<keyof typeof HP, number>;
   for (const [k, at] of Object.entries(HP)) {
@@ -142,12 +135,10 @@ function optimizer(
     hp('l2x2');
     c.localGet(p).f32x4Mul().f32x4Add().localSet(g);
     if (states > 0) flush(c, g, 1e-18);
+    const at = (ptr: number) => c.localGet(ptr).localGet(off).i32Add();
     S.forEach(
       (sp, j) =>
-        void c
-          .localGet(sp)
-          .localGet(off)
-          .i32Add()
+        void at(sp)
           .v128Load()
           .localSet(s[j] as number),
     );
@@ -155,10 +146,7 @@ function optimizer(
     for (const v of s) flush(c, v, 1e-30);
     S.forEach(
       (sp, j) =>
-        void c
-          .localGet(sp)
-          .localGet(off)
-          .i32Add()
+        void at(sp)
           .localGet(s[j] as number)
           .v128Store(),
     );
@@ -170,7 +158,7 @@ function optimizer(
 /** Adam as tfjs 4.22: `m = β₁m + (1−β₁)g`, `v = β₂v + (1−β₂)g²`, `p −= lr·(m·c1) / (√(v·c2) + ε)`. */
 function adam(): Func {
   return optimizer('adam', 2, (c, { p, g, s, hp }) => {
-    const [m, v] = s as [number, number];
+    const [m, v] = s;
     hp('beta1');
     c.localGet(m).f32x4Mul();
     hp('omb1');
@@ -194,7 +182,7 @@ function adam(): Func {
 /** RMSprop as tfjs 4.22 without momentum: `s = ρs + (1−ρ)g²`, `p −= lr·g / √(s + ε)`. */
 function rmsprop(): Func {
   return optimizer('rmsprop', 1, (c, { p, g, s, hp }) => {
-    const [ms] = s as [number];
+    const [ms] = s;
     hp('beta2');
     c.localGet(ms).f32x4Mul();
     hp('omb2');
@@ -222,8 +210,7 @@ function sumsq(): Func {
   const [count, P] = [0, 1];
   const c = f.code;
   const i = f.local(I32);
-  const acc = f.local(V128);
-  const v = f.local(V128);
+  const [acc, v] = f.locals(V128, 2);
   c.v128ConstF32(0).localSet(acc);
   c.for(i, { c: 0 }, count, 4, () => {
     c.localGet(P).localGet(i).i32Const(2).i32Shl().i32Add().v128Load().localTee(v);
@@ -239,12 +226,8 @@ function activation(name: string, body: (c: Code, z: number, x: number, n: numbe
   const f = new Func(name, [I32, I32]);
   const [count, P] = [0, 1];
   const c = f.code;
-  const i = f.local(I32);
-  const ptr = f.local(I32);
-  const z = f.local(V128);
-  const x = f.local(V128);
-  const n = f.local(V128);
-  const lo = f.local(V128);
+  const [i, ptr] = f.locals(I32, 2);
+  const [z, x, n, lo] = f.locals(V128, 4);
   c.for(i, { c: 0 }, count, 4, () => {
     c.localGet(P).localGet(i).i32Const(2).i32Shl().i32Add().localTee(ptr).v128Load().localSet(z);
     c.localGet(ptr);
@@ -290,12 +273,8 @@ function softmaxRow(
   const j = f.local(I32);
   const mx = f.local(F32);
   const am = f.local(I32);
-  const sum = f.local(F32);
-  const v = f.local(F32);
-  const x = f.local(V128);
-  const n = f.local(V128);
-  const lo = f.local(V128);
-  const m4 = f.local(V128);
+  const [sum, v] = f.locals(F32, 2);
+  const [x, n, lo, m4] = f.locals(V128, 4);
   c.localGet(L.z).f32Load().localSet(mx).i32Const(0).localSet(am);
   c.for(j, { c: 1 }, L.k, 1, () => {
     c.localGet(L.z).localGet(j).i32Const(2).i32Shl().i32Add().f32Load().localTee(v).localGet(mx).f32Gt();
@@ -320,14 +299,9 @@ function softmaxGrad(): Func {
   const f = new Func('softmax_grad', new Array(8).fill(I32));
   const [rows, k, kp, Z, labels, weights, stats, D] = [0, 1, 2, 3, 4, 5, 6, 7];
   const c = f.code;
-  const i = f.local(I32);
-  const j = f.local(I32);
-  const z = f.local(I32);
-  const d = f.local(I32);
-  const y = f.local(I32);
+  const [i, j, z, d, y] = f.locals(I32, 5);
   const w = f.local(F32);
-  const st = f.local(I32);
-  const ptr = f.local(I32);
+  const [st, ptr] = f.locals(I32, 2);
   const p = f.local(F32);
   c.for(i, { c: 0 }, rows, 1, () => {
     c.localGet(Z).localGet(i).localGet(kp).i32Mul().i32Const(2).i32Shl().i32Add().localSet(z);
@@ -363,10 +337,7 @@ function softmaxProba(): Func {
   const f = new Func('softmax_proba', [I32, I32, I32, I32]);
   const [rows, k, kp, Z] = [0, 1, 2, 3];
   const c = f.code;
-  const i = f.local(I32);
-  const j = f.local(I32);
-  const z = f.local(I32);
-  const ptr = f.local(I32);
+  const [i, j, z, ptr] = f.locals(I32, 4);
   c.for(i, { c: 0 }, rows, 1, () => {
     c.localGet(Z).localGet(i).localGet(kp).i32Mul().i32Const(2).i32Shl().i32Add().localSet(z);
     const { sum } = softmaxRow(f, { k, kp, z, d: z });

@@ -21,7 +21,9 @@
  *
  * Determinism: every C element is one accumulator lane that sums its K products in order 0 … K−1
  * from 0, whichever tile computes it — so splitting M or N across threads, or the tile shape at an
- * edge, never changes a result bit.
+ * edge, never changes a result bit. `accumulate` continues from C's stored sums, so a product cut
+ * into k-blocks (`plain` for the first, `accumulate` for the others) adds the same values in the
+ * same order: the same bits again.
  *
  * @internal
  * @module
@@ -33,6 +35,8 @@ import type { Code } from './assembler.js';
 export type Epilogue =
   /** `C = Σ`. */
   | 'plain'
+  /** `C = C + Σ`, continuing C's running sums: a product split along k gives the same bits. */
+  | 'accumulate'
   /** `C = Σ + bias[n]` (`X` = bias). */
   | 'bias'
   /** `C = max(Σ + bias[n], 0)`. */
@@ -49,6 +53,7 @@ export type Epilogue =
 /** Every epilogue, in export order. @internal */
 export const EPILOGUES: readonly Epilogue[] = [
   'plain',
+  'accumulate',
   'bias',
   'biasRelu',
   'reluGrad',
@@ -73,11 +78,7 @@ const P = { M: 0, N: 1, K: 2, A: 3, sAm: 4, sAk: 5, B: 6, ldb: 7, C: 8, ldc: 9, 
 export function gemmFunc(epilogue: Epilogue, fma: boolean, R0 = TILE_ROWS, V0 = TILE_VECTORS): Func {
   const f = new Func(`gemm_${epilogue}`, new Array(12).fill(I32));
   const c = f.code;
-  const m = f.local(I32);
-  const n = f.local(I32);
-  const k = f.local(I32);
-  const pb = f.local(I32);
-  const ptr = f.local(I32);
+  const [m, n, k, pb, ptr] = f.locals(I32, 5);
   const pa = f.locals(I32, R0);
   const acc = f.locals(V128, R0 * V0);
   const bv = f.locals(V128, V0);
@@ -144,7 +145,20 @@ function microTile(c: Code, L: Locals, R: number, V: number, epilogue: Epilogue,
     c.localSet(pa[r] as number);
   }
   c.localGet(P.B).localGet(n).i32Const(2).i32Shl().i32Add().localSet(pb);
-  for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) c.v128ConstF32(0).localSet(a(r, v));
+  for (let r = 0; r < R; r++) {
+    for (let v = 0; v < V; v++) {
+      if (epilogue === 'accumulate') {
+        // Start from C: the running sums of the k before this call, added to in the same order.
+        c.localGet(P.C).localGet(m).i32Const(r).i32Add().localGet(P.ldc).i32Mul().i32Add();
+        c.localGet(n)
+          .i32Const(2)
+          .i32Shl()
+          .i32Add()
+          .v128Load(16 * v);
+      } else c.v128ConstF32(0);
+      c.localSet(a(r, v));
+    }
+  }
   c.localGet(P.K).localSet(k);
   c.localGet(k).i32Const(0).i32GtS().if().loop();
   for (let v = 0; v < V; v++)
@@ -206,6 +220,7 @@ function epilogueOp(c: Code, e: Epilogue, v: number, n: number, ptr: number, t: 
   const h = () => c.localGet(ptr).v128Load(16 * v);
   switch (e) {
     case 'plain':
+    case 'accumulate':
       return;
     case 'bias':
       bias().f32x4Add();

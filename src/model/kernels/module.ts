@@ -29,7 +29,7 @@ export function kernelFuncs(fma: boolean): Func[] {
 export const KERNEL_NAMES: readonly string[] = kernelFuncs(false).map((f) => f.name);
 
 /** The module's bytes. @internal */
-export function kernelBytes(v: KernelVariant): Uint8Array {
+export function kernelBytes(v: KernelVariant): Uint8Array<ArrayBuffer> {
   return assemble(kernelFuncs(v.fma), { shared: v.shared });
 }
 

@@ -16,6 +16,7 @@ interface WorkerHandle {
   unref?(): void;
   on?(event: string, fn: (...a: unknown[]) => void): void;
   postMessage?(m: unknown): void;
+  onerror?: unknown;
 }
 
 type NodeWorkerCtor = new (src: string, opts: { eval: true; workerData: unknown }) => WorkerHandle;
@@ -180,6 +181,10 @@ export class ThreadPool {
           const url = URL.createObjectURL(new Blob([workerSource(false)], { type: 'text/javascript' }));
           w = new WebWorker(url);
           URL.revokeObjectURL(url);
+          // A page whose content security policy refuses blob workers: fall back to one thread.
+          w.onerror = () => {
+            pool.broken = true;
+          };
           w.postMessage?.(data);
         } else break;
         live.add(w);
@@ -209,10 +214,11 @@ export class ThreadPool {
 
   /**
    * Runs one pass: the programs of slots `1 … workers.length` on those workers (ids from
-   * {@link ThreadPool.ready}), slot 0 here with `fns`; returns when all are done.
+   * {@link ThreadPool.ready}), slot 0 here with `fns` after `meanwhile` (work of this thread that
+   * overlaps the workers'); returns when all are done.
    * @throws Error when a worker failed (the pool is then unusable).
    */
-  run(fns: readonly Kernel[], workers: readonly number[], canWait: boolean): void {
+  run(fns: readonly Kernel[], workers: readonly number[], canWait: boolean, meanwhile?: () => void): void {
     const { i32, ctl } = this;
     Atomics.store(i32, ctl + CTL.done, 0);
     Atomics.store(i32, ctl + CTL.threads, 1 + workers.length);
@@ -226,6 +232,7 @@ export class ThreadPool {
     Atomics.notify(i32, ctl + CTL.go);
     let failure: unknown;
     try {
+      meanwhile?.();
       runProgram(fns, i32, (this.setup.programs >> 2) + 0, ctl, CTL, canWait);
     } catch (e) {
       failure = e;

@@ -59,6 +59,8 @@ export interface NetLayout {
   layers: LayerLayout[];
   /** Input rows, `cap × xStride` floats. */
   x: number;
+  /** A second buffer like `x`, filled while a prediction pass runs on `x` (0 on one thread). */
+  x2: number;
   /** Row stride of the input rows (`d`, or `d + 4` when d is a multiple of 32). */
   xStride: number;
   /** Where rows are gathered densely (`cap × d`) before they are spread to `xStride` (0 when xStride = d). */
@@ -120,6 +122,7 @@ export function netLayout(spec: NetSpec, cap: number, threads: number, optimizer
   const paramsEnd = at;
   const xStride = rowStride(spec.nIn);
   const x = take(cap * xStride);
+  const x2 = threads > 1 ? take(cap * xStride) : 0;
   const staging = xStride === spec.nIn ? 0 : take(cap * spec.nIn);
   const layers: LayerLayout[] = [];
   shapes.forEach((s, l) => {
@@ -150,6 +153,7 @@ export function netLayout(spec: NetSpec, cap: number, threads: number, optimizer
     d: spec.nIn,
     layers,
     x,
+    x2,
     xStride,
     staging,
     labels,

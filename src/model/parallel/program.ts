@@ -79,6 +79,8 @@ export function runProgram(
       }
       continue;
     }
+    // Thirteen explicit reads, not a spread of a subarray: this runs for every kernel call and must
+    // not allocate.
     (fns[op - 2] as Kernel)(
       i32[pc + 1] as number,
       i32[pc + 2] as number,

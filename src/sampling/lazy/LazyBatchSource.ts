@@ -1,6 +1,6 @@
 import type { Batch, BatchSource } from '../../core/batchSource.js';
 import type { Label } from '../../core/matrix.js';
-import { Random } from '../../core/random.js';
+import { Random } from '../../core/Random.js';
 import type { RowSource } from '../../core/rowSource.js';
 import { checkInteger } from '../../core/validate.js';
 import { epochTargets, type EpochTargets } from '../../core/epochTargets.js';

@@ -11,7 +11,7 @@
  * @module
  */
 import type { EpochTargets } from '../../core/epochTargets.js';
-import { Random } from '../../core/random.js';
+import { Random } from '../../core/Random.js';
 import type { OriginalDraw } from './streamPlan.js';
 import { SeedPurpose, streamSeed } from './streamSeed.js';
 

@@ -11,7 +11,7 @@ import type { BatchSource, ProgressCallback } from '../../core/batchSource.js';
 import { DataValidationError, describe } from '../../core/errors.js';
 import { checkLabels, classCounts } from '../../core/labels.js';
 import type { Label } from '../../core/matrix.js';
-import { drawSeed } from '../../core/random.js';
+import { drawSeed } from '../../core/Random.js';
 import { isRowSource, type RowSource } from '../../core/rowSource.js';
 import { checkFunction, checkInteger, checkOptions } from '../../core/validate.js';
 import { checkRowSource, chunkBuffer, forEachChunk, readInto } from '../readRows.js';

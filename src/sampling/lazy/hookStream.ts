@@ -10,7 +10,7 @@
  * @module
  */
 import type { Label } from '../../core/matrix.js';
-import { Random } from '../../core/random.js';
+import { Random } from '../../core/Random.js';
 import { type HookInput, type HookOutput, keptRows, runHook } from '../eagerResample.js';
 import type { SamplerContext } from '../Sampler.js';
 import type { EpochClass, StreamContext, StreamPlan, SyntheticGenerator } from './streamPlan.js';

@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import type { Random } from '../../core/random.js';
+import type { Random } from '../../core/Random.js';
 import { drawPairs, drawSteps, interpolateRow, type SyntheticPairs } from '../interpolate.js';
 import type { SyntheticGenerator } from './streamPlan.js';
 

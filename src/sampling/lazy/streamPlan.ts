@@ -8,9 +8,9 @@
  */
 import type { FitStreamOptions } from '../../core/batchSource.js';
 import type { Label } from '../../core/matrix.js';
-import type { Random } from '../../core/random.js';
+import type { Random } from '../../core/Random.js';
 import type { RowSource } from '../../core/rowSource.js';
-import type { SamplingType } from '../samplingStrategy.js';
+import type { PlanContext, SamplingType } from '../samplingStrategy.js';
 
 /**
  * The options of a sampler's {@link Sampler.fitStream}: the contract's `rows` and `onProgress`, and
@@ -120,23 +120,13 @@ export interface StreamPlan<Extra extends object = object> {
  * their labels, the class counts and resolved plan, the seed, and helpers to densify rows and
  * report progress.
  */
-export interface StreamContext {
-  /** `ClassName.fitStream`, for error messages. */
-  readonly who: string;
+export interface StreamContext extends PlanContext {
   /** Whether the sampler adds rows or keeps a subset. */
   readonly samplingType: SamplingType;
   /** The data, read by gathering rows (already checked finite on the selected rows). */
   readonly X: RowSource;
-  /** Number of columns of X. */
-  readonly cols: number;
   /** The selected rows of X, in order: position `p` of the data being resampled is row `selection[p]`. */
   readonly selection: Int32Array;
-  /** Labels of the selected rows, by position. */
-  readonly y: ReadonlyArray<Label>;
-  /** Class counts of the selected rows, sorted by class. */
-  readonly counts: ReadonlyMap<Label, number>;
-  /** The resolved strategy: rows to add (over) or keep (under) per targeted class, sorted. */
-  readonly plan: ReadonlyMap<Label, number>;
   /** The seed of the stream (recorded in `fitted.seed`). */
   readonly seed: number;
   /** Rows per block of a search over all rows (see {@link SamplerStreamOptions.blockRows}). */

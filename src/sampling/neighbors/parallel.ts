@@ -8,7 +8,7 @@
  * @internal
  * @packageDocumentation
  */
-import { candidateScan, insertBelow, type PackedRows, type ScanArgs, type ScanSizes } from './scan.js';
+import { candidateScan, insertBelow, storeDistances, type PackedRows, type ScanArgs, type ScanSizes } from './scan.js';
 
 /**
  * Where the scan's arrays live in the wasm memory (byte offsets) and the scan sizes: a plain
@@ -91,6 +91,7 @@ function workerSource(): string {
 const { parentPort } = require('node:worker_threads');
 const candidateScan = ${candidateScan.toString()};
 const insertBelow = ${insertBelow.toString()};
+const storeDistances = ${storeDistances.toString()};
 const viewArgs = ${viewArgs.toString()};
 parentPort.on('message', (m) => {
   const ctrl = new Int32Array(m.memory.buffer, 0, 16);

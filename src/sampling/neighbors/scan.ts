@@ -208,30 +208,12 @@ export function candidateScan(a: ScanArgs): void {
               n1 = xn[j0 + jb + 1]!,
               n2 = xn[j0 + jb + 2]!,
               n3 = xn[j0 + jb + 3]!;
-            let o = rb * NB + jb;
-            let m = qn[q0 + rb]!;
-            out[o] = m + n0 - 2 * s00;
-            out[o + 1] = m + n1 - 2 * s01;
-            out[o + 2] = m + n2 - 2 * s02;
-            out[o + 3] = m + n3 - 2 * s03;
-            o += NB;
-            m = qn[q0 + rb + 1]!;
-            out[o] = m + n0 - 2 * s10;
-            out[o + 1] = m + n1 - 2 * s11;
-            out[o + 2] = m + n2 - 2 * s12;
-            out[o + 3] = m + n3 - 2 * s13;
-            o += NB;
-            m = qn[q0 + rb + 2]!;
-            out[o] = m + n0 - 2 * s20;
-            out[o + 1] = m + n1 - 2 * s21;
-            out[o + 2] = m + n2 - 2 * s22;
-            out[o + 3] = m + n3 - 2 * s23;
-            o += NB;
-            m = qn[q0 + rb + 3]!;
-            out[o] = m + n0 - 2 * s30;
-            out[o + 1] = m + n1 - 2 * s31;
-            out[o + 2] = m + n2 - 2 * s32;
-            out[o + 3] = m + n3 - 2 * s33;
+            const o = rb * NB + jb;
+            const m = q0 + rb;
+            storeDistances(out, o, qn[m]!, n0, n1, n2, n3, s00, s01, s02, s03);
+            storeDistances(out, o + NB, qn[m + 1]!, n0, n1, n2, n3, s10, s11, s12, s13);
+            storeDistances(out, o + 2 * NB, qn[m + 2]!, n0, n1, n2, n3, s20, s21, s22, s23);
+            storeDistances(out, o + 3 * NB, qn[m + 3]!, n0, n1, n2, n3, s30, s31, s32, s33);
           }
         }
       }
@@ -243,6 +225,29 @@ export function candidateScan(a: ScanArgs): void {
       }
     }
   }
+}
+
+/**
+ * Writes one query row's four squared distances `‖q‖² + ‖x_c‖² − 2 q·x_c` of a 4 × 4 tile.
+ * Self-contained: the worker threads get its source text. @internal
+ */
+export function storeDistances(
+  out: Float32Array | Float64Array,
+  o: number,
+  qNorm: number,
+  n0: number,
+  n1: number,
+  n2: number,
+  n3: number,
+  d0: number,
+  d1: number,
+  d2: number,
+  d3: number,
+): void {
+  out[o] = qNorm + n0 - 2 * d0;
+  out[o + 1] = qNorm + n1 - 2 * d1;
+  out[o + 2] = qNorm + n2 - 2 * d2;
+  out[o + 3] = qNorm + n3 - 2 * d3;
 }
 
 /**

@@ -88,6 +88,11 @@ export const DIST_PARAMS = 12;
 /** Pages of the shared memory's declared maximum (4 GiB). */
 const MAX_PAGES = 65536;
 
+/** Local indices `first, first + 1, …` (`count` of them), named by destructuring. */
+function localRange(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => first + i);
+}
+
 /**
  * Assembles the distance kernel for dimension `d` (bytes of a complete module importing
  * `env.memory`, shared or not).
@@ -97,44 +102,15 @@ export function assembleKernel(d: number, shared: boolean, variant: KernelVarian
   const i16 = variant === 'i16';
   const fma = variant === 'fma';
   // parameters (locals 0–11), in the order of the signature above
-  const qPtr = 0,
-    qnPtr = 1,
-    nQuad = 2,
-    pPtr = 3,
-    xnPtr = 4,
-    nPanels = 5,
-    outPtr = 6,
-    outStride = 7,
-    thrPtr = 8,
-    hitPtr = 9,
-    sxPtr = 10,
-    sqPtr = 11;
+  const [qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, outPtr, outStride, thrPtr, hitPtr, sxPtr, sqPtr] = localRange(0, 12);
   // i32 locals: panel and query-quad counters, a temporary, query / panel / output pointers, the
   // end of the coordinate loop, the hit count
-  const pi = 12,
-    qi = 13,
-    t = 14,
-    qp = 15,
-    pp = 16,
-    op = 17,
-    loopEnd = 18,
-    nh = 19;
+  const [pi, qi, t, qp, pp, op, loopEnd, nh] = localRange(12, 8);
   // v128 locals: 8 accumulators, the splatted query value, two panel vectors, the query norm, the
   // panel's two norm vectors, the threshold, two result vectors, the panel's two scale vectors
   // and the query's scale
-  const acc = [20, 21, 22, 23, 24, 25, 26, 27];
-  const a = 28,
-    b0 = 29,
-    b1 = 30,
-    qn = 31,
-    x0 = 32,
-    x1 = 33,
-    th = 34,
-    v0 = 35,
-    v1 = 36,
-    s0 = 37,
-    s1 = 38,
-    sq = 39;
+  const acc = localRange(20, 8);
+  const [a, b0, b1, qn, x0, x1, th, v0, v1, s0, s1, sq] = localRange(28, 12);
   const I32_LOCALS = 8;
   const V128_LOCALS = 20;
   // i16: coordinates in pairs (d padded to even), one 32-bit splat and one dot per pair

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../src/core/random.js';
+import { Random } from '../../../src/core/Random.js';
 import { assemble } from '../../../src/model/kernels/assembler.js';
 import { EPILOGUES, gemmFunc } from '../../../src/model/kernels/gemm.js';
 import type { Epilogue } from '../../../src/model/kernels/gemm.js';
@@ -22,6 +22,8 @@ function epilogue(e: Epilogue, s: number, x: number): number {
   switch (e) {
     case 'plain':
       return s;
+    case 'accumulate':
+      return s + x;
     case 'bias':
       return s + x;
     case 'biasRelu':
@@ -38,6 +40,32 @@ function epilogue(e: Epilogue, s: number, x: number): number {
 }
 
 describe('gemm kernel', () => {
+  it('a product cut into k-blocks (plain, then accumulate) gives the bits of the whole product', () => {
+    const { gemm, f32 } = instance(false);
+    const rng = new Random(3);
+    const [M, N, K, lda, ldb] = [9, 12, 70, 11, 16];
+    for (let i = 0; i < K * lda; i++) f32[i] = rng.normal();
+    for (let i = 0; i < K * ldb; i++) f32[4096 + i] = rng.normal();
+    const [A, B, C1, C2] = [0, 16384, 32768, 40960];
+    (gemm.gemm_plain as Gemm)(M, N, K, A, 1, lda, B, ldb, C1, N, 0, 0);
+    for (let k0 = 0; k0 < K; k0 += 32)
+      (gemm[k0 === 0 ? 'gemm_plain' : 'gemm_accumulate'] as Gemm)(
+        M,
+        N,
+        Math.min(32, K - k0),
+        A + 4 * k0 * lda,
+        1,
+        lda,
+        B + 4 * k0 * ldb,
+        ldb,
+        C2,
+        N,
+        0,
+        0,
+      );
+    expect(Array.from(f32.subarray(C2 / 4, C2 / 4 + M * N))).toEqual(Array.from(f32.subarray(C1 / 4, C1 / 4 + M * N)));
+  });
+
   const variants = hasRelaxedSimd() ? [false, true] : [false];
   for (const fma of variants) {
     it(`agrees with a naive float64 product for every epilogue, both A layouts and ragged sizes (fma: ${fma})`, () => {
@@ -61,6 +89,9 @@ describe('gemm kernel', () => {
             for (let i = 0; i < K * ldb; i++) f32[B / 4 + i] = rng.normal();
             for (let i = 0; i < M * ldx; i++) f32[X / 4 + i] = rng.float() * 2 - 0.5;
             f32.fill(Number.NaN, C / 4, C / 4 + M * ldc);
+            // accumulate adds to C: start it from the bias-like X values row by row.
+            if (e === 'accumulate')
+              for (let m = 0; m < M; m++) f32.set(f32.subarray(X / 4, X / 4 + N), C / 4 + m * ldc);
             const sAm = trans ? 1 : lda;
             const sAk = trans ? lda : 1;
             const usesH = e.endsWith('Grad');

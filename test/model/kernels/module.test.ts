@@ -21,8 +21,9 @@ describe('kernel module', () => {
       expect(() => new WebAssembly.Instance(m, { env: { memory } })).not.toThrow();
       expect(() => new WebAssembly.Instance(m, { env: { memory: wrong } })).toThrow();
     }
-    expect(KERNEL_NAMES.slice(0, 7)).toEqual([
+    expect(KERNEL_NAMES.slice(0, 8)).toEqual([
       'gemm_plain',
+      'gemm_accumulate',
       'gemm_bias',
       'gemm_biasRelu',
       'gemm_reluGrad',
@@ -39,7 +40,8 @@ describe('kernel module', () => {
       const fma = process.argv.includes('fma');
       if (fma && !hasRelaxedSimd()) { console.log('unsupported'); process.exit(0); }
       const memory = new WebAssembly.Memory({ initial: 1 });
-      const ex = new WebAssembly.Instance(new WebAssembly.Module(kernelBytes({ shared: false, fma })), { env: { memory } }).exports;
+      const module = new WebAssembly.Module(kernelBytes({ shared: false, fma }));
+      const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
       const f = new Float32Array(memory.buffer);
       f.set([1, 2, 3, 4], 0); f.set([5, 6, 7, 8, 9, 10, 11, 12], 16); f.set([1, -100, 0, 0], 32);
       ex.gemm_biasRelu(2, 4, 2, 0, 2, 1, 64, 4, 192, 4, 128, 0);

@@ -4,7 +4,7 @@
  * KNeighbors still returns exactly the brute-force neighbours, serial and on two threads; and runs
  * the fused kernel on the golden problem of kernelHarness.ts. Prints one JSON line.
  */
-import { Random } from '../../../src/core/random.js';
+import { Random } from '../../../src/core/Random.js';
 import { BruteNeighbors } from '../../support/bruteNeighbors.js';
 import { KNeighbors } from '../../../src/sampling/neighbors/index.js';
 import { wasmRelaxedSimdAvailable } from '../../../src/sampling/neighbors/wasm.js';

@@ -1,4 +1,4 @@
-import { InvalidParameterError, describe } from '../core/errors.js';
+import { InvalidParameterError, describe } from './errors.js';
 
 /**
  * An unfitted copy of an estimator with the same parameters — what {@link crossValidate} fits

@@ -1,11 +1,11 @@
-import { DataValidationError, InvalidParameterError } from '../core/errors.js';
-import { checkLabels } from '../core/labels.js';
-import type { Label } from '../core/matrix.js';
-import { Random, checkSeed, drawSeed } from '../core/random.js';
-import { foldCounts, stratify } from '../core/stratify.js';
-import { rowCount } from '../core/table.js';
-import type { RowsInput } from '../core/table.js';
-import { checkBoolean, checkInteger, checkOptions } from '../core/validate.js';
+import { DataValidationError, InvalidParameterError } from './errors.js';
+import { checkLabels } from './labels.js';
+import type { Label } from './matrix.js';
+import { Random, checkSeed, drawSeed } from './Random.js';
+import { foldCounts, stratify } from './stratify.js';
+import { rowCount } from './table.js';
+import type { RowsInput } from './table.js';
+import { checkBoolean, checkInteger, checkOptions } from './validate.js';
 
 /** Options of {@link StratifiedKFold}. */
 export interface StratifiedKFoldOptions {

@@ -1,0 +1,184 @@
+import type { ResampleResult, SamplerLike } from '../core/contracts.js';
+import { InvalidParameterError, describe } from '../core/errors.js';
+import { classCounts } from '../core/labels.js';
+import { denseView, fromDense, type Label, type MatrixInput } from '../core/matrix.js';
+import {
+  type FittedSampler,
+  Sampler,
+  type SamplerContext,
+  type SamplerOptions,
+  type SamplerParams,
+} from './Sampler.js';
+import { SMOTE } from './SMOTE.js';
+import { checkMethods } from './checkMethods.js';
+import { cloneSampler } from './cloneSampler.js';
+
+/** The validated options every over-sample-then-clean combination has. */
+export interface CombinedSamplerParams extends SamplerParams {
+  /** The over-sampling step, if given (else a SMOTE with `samplingStrategy` and `seed`). */
+  readonly smote: Sampler | undefined;
+}
+
+/** What an over-sample-then-clean combination adds to `fitted`. */
+export interface CombinedSamplerFitted {
+  /** Class counts after the over-sampling step, before cleaning (sorted by class). */
+  readonly resampled: ReadonlyMap<Label, number>;
+}
+
+/**
+ * The template of {@link SMOTEENN} and {@link SMOTETomek}: over-sample (the `smote` step, SMOTE by
+ * default), then clean the result (the cleaning step).
+ *
+ * @remarks
+ * The over-sampling runs inside the {@link Sampler} template (validation, strategy, the seeded
+ * stream, the output buffer): its new rows become this sampler's new rows. The cleaning step then
+ * runs on that output, and `fitResample` returns what it keeps — which is neither "the input
+ * followed by new rows" nor "a subset of the input", the two forms the base assembles; hence the
+ * override of `fitResample` and `fitted` (`counts` are the final counts; `samplingStrategy`,
+ * `seed` and `realized` the over-sampling step's). `sampleIndices` maps each output row to its input row, `-1`
+ * for a synthetic row, when the cleaning step returns indices.
+ *
+ * Subclass it for another combination: pass the cleaning option's name to the constructor and
+ * implement {@link CombinedSampler.cleaner}.
+ *
+ * @typeParam P - The concrete params.
+ */
+export abstract class CombinedSampler<P extends CombinedSamplerParams> extends Sampler<P, CombinedSamplerFitted> {
+  private record: (FittedSampler & CombinedSamplerFitted) | undefined;
+  private stepRecord: FittedSampler | undefined;
+  private inputRows = 0;
+
+  /**
+   * @param name - The class name.
+   * @param options - The user's options (`samplingStrategy`, `seed`, `smote`, and `cleanerName`).
+   * @param cleanerName - The option naming the cleaning step (`'enn'`, `'tomek'`).
+   * @throws {@link InvalidParameterError} for an unknown or invalid option, or `samplingStrategy` /
+   * `seed` given with a custom `smote` (they configure the default SMOTE only).
+   */
+  protected constructor(name: string, options: SamplerOptions & Record<string, unknown>, cleanerName: string) {
+    const o = options ?? {};
+    const smote = checkOverSampler(name, o.smote);
+    const cleaner = checkMethods<SamplerLike>(name, cleanerName, o[cleanerName], ['fitResample'], 'a sampler');
+    if (smote !== undefined) {
+      for (const param of ['samplingStrategy', 'seed'] as const) {
+        if (o[param] === undefined || (param === 'samplingStrategy' && o[param] === 'auto')) continue;
+        throw new InvalidParameterError(
+          param,
+          `${name}: ${param} applies to the default SMOTE only, but smote is given. Set ${param} on your smote, ` +
+            `or remove smote.`,
+        );
+      }
+    }
+    super({ name, type: 'over-sampling', options: ['smote', cleanerName] }, options, {
+      smote,
+      [cleanerName]: cleaner,
+    } as unknown as Omit<P, keyof SamplerParams>);
+  }
+
+  /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */
+  clone(): this {
+    return cloneSampler(this);
+  }
+
+  /** The cleaning step of a call: the option, or the default. */
+  protected abstract cleaner(): SamplerLike;
+
+  /** The over-sampling step of a call: the `smote` option, or a SMOTE with this sampler's strategy and `seed`. */
+  private oversampler(seed: number | undefined): Sampler {
+    if (this.params.smote) return this.params.smote;
+    return new SMOTE(
+      seed === undefined
+        ? { samplingStrategy: this.params.samplingStrategy }
+        : { samplingStrategy: this.params.samplingStrategy, seed },
+    );
+  }
+
+  /**
+   * The over-sampling step's plan: rows it will add per class, sorted by class.
+   * @throws {@link DataValidationError} when `y` is invalid, has one class, or the strategy does not
+   * fit it.
+   */
+  override plan(y: ReadonlyArray<Label>): Map<Label, number> {
+    return this.oversampler(undefined).plan(y);
+  }
+
+  /**
+   * What the last {@link CombinedSampler.fitResample} did: the over-sampling step's strategy, seed
+   * and rows added, the counts after it (`resampled`) and after cleaning (`counts`).
+   * @throws {@link NotFittedError} before the first `fitResample`.
+   */
+  override get fitted(): FittedSampler & CombinedSamplerFitted {
+    return this.record ?? super.fitted;
+  }
+
+  /**
+   * Over-samples, then cleans the result; the inputs are never modified.
+   * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, a strategy that does
+   * not fit, or an error of either step.
+   */
+  override fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
+    this.record = undefined;
+    this.stepRecord = undefined;
+    const mid = super.fitResample(X, y);
+    const out = this.cleaner().fitResample(mid.X, mid.y);
+    const base = super.fitted;
+    const step = this.stepRecord as FittedSampler | undefined;
+    this.record = Object.freeze({
+      ...base,
+      samplingStrategy: step?.samplingStrategy ?? base.samplingStrategy,
+      seed: step?.seed ?? base.seed,
+      realized: step?.realized ?? base.realized,
+      counts: classCounts(out.y),
+    });
+    const result: ResampleResult = { X: out.X, y: out.y };
+    if (out.sampleIndices) {
+      const inputRows = this.inputRows;
+      result.sampleIndices = Int32Array.from(out.sampleIndices, (i) => (i < inputRows ? i : -1));
+    }
+    return result;
+  }
+
+  protected resample(ctx: SamplerContext): CombinedSamplerFitted {
+    const { who, rows, cols } = ctx;
+    const step = this.oversampler(ctx.rng.seed);
+    const mid = step.fitResample(fromDense(ctx.data, rows, cols), ctx.y);
+    this.stepRecord = step.fitted;
+    this.inputRows = rows;
+    const { data } = denseView(mid.X);
+    const total = mid.y.length;
+    let prefix = total >= rows && mid.X.columns === cols;
+    for (let i = 0; prefix && i < rows; i++) prefix = mid.y[i] === ctx.y[i];
+    for (let t = 0; prefix && t < rows * cols; t++) prefix = Object.is(data[t], ctx.data[t]);
+    if (!prefix) {
+      throw new InvalidParameterError(
+        'smote',
+        `${who}: the over-sampling step (${describe(step)}) did not return the input rows first, untouched: ` +
+          'smote must be an over-sampler (new rows after the originals).',
+      );
+    }
+    const added = new Map<Label, number>();
+    for (let p = rows; p < total; p++) added.set(mid.y[p] as Label, (added.get(mid.y[p] as Label) ?? 0) + 1);
+    const out = ctx.allocate(added);
+    const at = new Map<Label, number>();
+    for (let p = rows; p < total; p++) {
+      const label = mid.y[p] as Label;
+      const t = at.get(label) ?? 0;
+      out.rows(label).set(data.subarray(p * cols, (p + 1) * cols), t * cols);
+      at.set(label, t + 1);
+    }
+    const resampled = new Map(ctx.counts);
+    for (const [label, n] of added) resampled.set(label, (resampled.get(label) as number) + n);
+    return { resampled };
+  }
+}
+
+/** Validates a custom over-sampling step: a library sampler that adds rows. */
+function checkOverSampler(who: string, value: unknown): Sampler | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Sampler && value.samplingType === 'over-sampling') return value;
+  throw new InvalidParameterError(
+    'smote',
+    `${who}: smote must be an over-sampler of this library (SMOTE, BorderlineSMOTE, ADASYN… or your own ` +
+      `Sampler subclass of type 'over-sampling'), received ${describe(value)}.`,
+  );
+}

@@ -1,0 +1,153 @@
+import { DataValidationError } from '../core/errors.js';
+import type { NeighborSearch } from './neighbors/types.js';
+import { otherNeighbours } from './otherNeighbours.js';
+import { gatherRows } from './gatherRows.js';
+
+/**
+ * The nearest other rows of each row within a shrinking set of rows, for the cleaning samplers
+ * that edit a data set in passes (EditedNearestNeighbours, RepeatedEditedNearestNeighbours,
+ * AllKNN, NeighbourhoodCleaningRule, TomekLinks).
+ *
+ * @remarks
+ * Each row's list holds up to `width` nearest other rows (nearest first, ties by smaller index —
+ * the engine's order), computed among the rows alive at that time. Removing rows never changes
+ * the order of the rows that remain, so the `k` nearest alive rows of a row are the first `k`
+ * alive entries of its list as long as `k` of them survive: a row is searched again (on the rows
+ * then alive) only when its list runs short. RENN and AllKNN thus search once, plus a few rows per
+ * pass, instead of everything every pass. Memory: `rows × width` int32.
+ *
+ * The row itself is excluded by index, never by position, so an exact duplicate of a row counts as
+ * its neighbour (imbalanced-learn queries `k + 1` rows and drops the first column, which with
+ * duplicates may be the copy instead of the row).
+ *
+ * @internal
+ */
+export class NeighbourCache {
+  /** `alive[i] === 1` while row i is in the set. */
+  readonly alive: Uint8Array;
+  private nLeft: number;
+  private readonly table: Int32Array;
+  private readonly filled: Uint8Array;
+  /** Changes whenever rows are removed; the search is refitted when it differs from `fitVersion`. */
+  private version = 0;
+  private fitVersion = -1;
+  /** Fitted position → row (null: the search holds every row, positions are rows). */
+  private fitRows: Int32Array | null = null;
+  /** The rows the search holds (`data` itself, or the alive rows gathered). */
+  private fitData: Float64Array;
+  private readonly posOf: Int32Array;
+
+  /**
+   * @param who - `ClassName.fitResample`, for messages.
+   * @param param - The option that sets the neighbourhood size (`nNeighbors`), for messages.
+   * @param data - Row-major rows (kept by reference, never modified).
+   * @param width - Neighbours kept per row (at least the largest `k` asked).
+   */
+  constructor(
+    private readonly who: string,
+    private readonly param: string,
+    private readonly data: Float64Array,
+    private readonly rows: number,
+    private readonly cols: number,
+    private readonly search: NeighborSearch,
+    private readonly width: number,
+  ) {
+    this.alive = new Uint8Array(rows).fill(1);
+    this.nLeft = rows;
+    this.table = new Int32Array(rows * width).fill(-1);
+    this.filled = new Uint8Array(rows);
+    this.posOf = new Int32Array(rows);
+    this.fitData = data;
+  }
+
+  /** Number of rows still in the set. */
+  get size(): number {
+    return this.nLeft;
+  }
+
+  /** Removes rows from the set (rows already removed are ignored). */
+  remove(rows: ArrayLike<number>): void {
+    for (let t = 0; t < rows.length; t++) {
+      const i = rows[t] as number;
+      if (this.alive[i]) {
+        this.alive[i] = 0;
+        this.nLeft--;
+      }
+    }
+    if (rows.length > 0) this.version++;
+  }
+
+  /**
+   * The `k` nearest alive other rows of each (alive) row of `query`, as a `query.length × k`
+   * row-major table of row indices.
+   * @throws DataValidationError when fewer than `k + 1` rows are alive.
+   */
+  neighbours(query: Int32Array, k: number): Int32Array {
+    if (k > this.nLeft - 1) {
+      throw new DataValidationError(
+        `${this.who}: ${this.param} = ${k} needs at least ${k + 1} rows to search, but only ${this.nLeft} ` +
+          `${this.nLeft === this.rows ? 'are given' : 'remain after cleaning'}. Lower ${this.param}.`,
+        { param: this.param },
+      );
+    }
+    if (k > this.width) throw new Error(`${this.who}: NeighbourCache asked ${k} neighbours, width ${this.width}.`);
+    const out = new Int32Array(query.length * k);
+    const short: number[] = [];
+    for (let q = 0; q < query.length; q++) {
+      if (!this.collect(query[q] as number, k, out, q * k)) short.push(q);
+    }
+    if (short.length > 0) {
+      this.refill(Int32Array.from(short, (q) => query[q] as number));
+      for (const q of short) this.collect(query[q] as number, k, out, q * k);
+    }
+    return out;
+  }
+
+  /** Writes the first `k` alive entries of row i's list at `out[o…]`; false when there are fewer. */
+  private collect(i: number, k: number, out: Int32Array, o: number): boolean {
+    if (!this.filled[i]) return false;
+    const { table, alive, width } = this;
+    let got = 0;
+    for (let t = i * width, end = t + width; t < end && got < k; t++) {
+      const j = table[t] as number;
+      if (j < 0) break;
+      if (alive[j]) out[o + got++] = j;
+    }
+    return got === k;
+  }
+
+  /** Searches the rows `need` again among the alive rows and stores their lists. */
+  private refill(need: Int32Array): void {
+    const { search, cols, width, table } = this;
+    const left = this.nLeft;
+    if (this.fitVersion !== this.version) {
+      if (left === this.rows) {
+        this.fitRows = null;
+        this.fitData = this.data;
+      } else {
+        const fitRows = new Int32Array(left);
+        let p = 0;
+        for (let i = 0; i < this.rows; i++) if (this.alive[i]) fitRows[p++] = i;
+        this.fitRows = fitRows;
+        this.fitData = gatherRows(this.data, cols, fitRows);
+        for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
+      }
+      search.fit(this.fitData, left, cols);
+      this.fitVersion = this.version;
+    }
+    const fitRows = this.fitRows;
+    const w = Math.min(width, left - 1);
+    const positions = fitRows === null ? need : Int32Array.from(need, (i) => this.posOf[i] as number);
+    const found = otherNeighbours(this.who, search, this.fitData, cols, left, positions, w);
+    for (let q = 0; q < need.length; q++) {
+      const i = need[q] as number;
+      const o = i * width;
+      for (let t = 0; t < w; t++) {
+        const pos = found[q * w + t] as number;
+        table[o + t] = fitRows === null ? pos : (fitRows[pos] as number);
+      }
+      table.fill(-1, o + w, o + width);
+      this.filled[i] = 1;
+    }
+  }
+}
