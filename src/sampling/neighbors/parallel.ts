@@ -108,7 +108,20 @@ parentPort.on('message', (m) => {
 });`;
 }
 
-let pool: WorkerLike[] | undefined;
+/**
+ * A pooled worker and the shared memory it last scanned. A worker's isolate keeps every memory it
+ * was sent (the message's `WebAssembly.Memory` and the instance built on it) until its own garbage
+ * collector runs, which its tiny heap almost never asks for: one fit after another (a blocked search
+ * fits a fresh index per block) left each block's shared memory alive, +40 MB per block measured.
+ * So a worker is sent one memory only: for a scan of another memory it is replaced by a fresh one
+ * (terminating it frees its isolate and with it the old memory); a fit's many scans reuse it.
+ */
+interface Pooled {
+  worker: WorkerLike;
+  memory: WebAssembly.Memory | undefined;
+}
+
+let pool: Pooled[] | undefined;
 let poolBroken = false;
 
 /** The worker_threads module when this runtime offers it synchronously, else undefined. */
@@ -138,20 +151,41 @@ export function parallelAvailable(): boolean {
   );
 }
 
-/** Up to `count` idle pooled workers (created lazily, unref'd so they never keep a process alive). */
-function workers(count: number): WorkerLike[] {
+/**
+ * Up to `count` idle pooled workers for a scan of `memory` (created lazily, unref'd so they never
+ * keep a process alive); a worker that scanned another memory is replaced (see {@link Pooled}).
+ */
+function workers(count: number, memory: WebAssembly.Memory): WorkerLike[] {
   pool ??= [];
   const wt = workerThreads();
-  while (wt !== undefined && pool.length < count && !poolBroken) {
+  const spawn = (): Pooled | undefined => {
+    if (wt === undefined || poolBroken) return undefined;
     try {
-      const w = new wt.Worker(workerSource(), { eval: true });
-      w.unref();
-      pool.push(w);
+      const worker = new wt.Worker(workerSource(), { eval: true });
+      worker.unref();
+      return { worker, memory: undefined };
     } catch {
       poolBroken = true;
+      return undefined;
     }
+  };
+  const out: WorkerLike[] = [];
+  for (let i = 0; i < count; i++) {
+    let p: Pooled | undefined = pool[i];
+    if (p !== undefined && p.memory !== undefined && p.memory !== memory) {
+      void p.worker.terminate();
+      p = undefined;
+    }
+    p ??= spawn();
+    if (p === undefined) {
+      pool.length = i;
+      break;
+    }
+    p.memory = memory;
+    pool[i] = p;
+    out.push(p.worker);
   }
-  return pool.slice(0, count);
+  return out;
 }
 
 let jobSeq = 0;
@@ -168,7 +202,7 @@ export function parallelScan(
   layout: ScanLayout,
   extraThreads: number,
 ): number {
-  const ws = workers(extraThreads);
+  const ws = workers(extraThreads, memory);
   const ctrl = new Int32Array(memory.buffer, 0, 16);
   const jobs: number[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -202,7 +236,7 @@ export function parallelScan(
   if (failed) {
     // A worker could not finish its blocks: redo the whole scan here (results are identical).
     poolBroken = true;
-    for (const w of pool ?? []) void w.terminate();
+    for (const p of pool ?? []) void p.worker.terminate();
     pool = [];
     Atomics.store(ctrl, 0, 0);
     candidateScan(viewArgs(layout, memory.buffer, dist, 0));
