@@ -162,22 +162,12 @@ export function candidateScan(a: ScanArgs): void {
             const p1 = p0 + d;
             const p2 = p1 + d;
             const p3 = p2 + d;
-            let s00 = 0,
-              s01 = 0,
-              s02 = 0,
-              s03 = 0,
-              s10 = 0,
-              s11 = 0,
-              s12 = 0,
-              s13 = 0;
-            let s20 = 0,
-              s21 = 0,
-              s22 = 0,
-              s23 = 0,
-              s30 = 0,
-              s31 = 0,
-              s32 = 0,
-              s33 = 0;
+            // the 4 × 4 tile of accumulators (query row r, data row c: s_rc), one tile row per line
+            // biome-ignore format: one tile row per line reads as the tile it is
+            let s00 = 0, s01 = 0, s02 = 0, s03 = 0,
+              s10 = 0, s11 = 0, s12 = 0, s13 = 0,
+              s20 = 0, s21 = 0, s22 = 0, s23 = 0,
+              s30 = 0, s31 = 0, s32 = 0, s33 = 0;
             for (let t = 0; t < d; t++) {
               const b0 = X[x0 + t]!,
                 b1 = X[x1 + t]!,
