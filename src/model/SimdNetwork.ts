@@ -44,6 +44,8 @@ export function useSimdKernels(on: boolean): void {
 export interface SimdOptions {
   /** Threads to run on (1: no workers). */
   threads: number;
+  /** The relaxed-SIMD (FMA) kernels where the runtime has them (`MLPClassifierOptions.relaxedSimd`; default true). */
+  relaxedSimd?: boolean;
   /** Training: the optimizer, its learning rate and the batch size. */
   training?: { optimizer: MLPOptimizer; learningRate: number; batchSize: number };
 }
@@ -86,7 +88,7 @@ export class SimdNetwork implements Trainer {
   /** Compiles the kernels (asynchronously, cached) and starts the workers; waits until they are up. */
   static async create(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): Promise<SimdNetwork> {
     const shared = wantsShared(opts.threads);
-    const module = await compileKernels(bestVariant(shared));
+    const module = await compileKernels(bestVariant(shared, opts.relaxedSimd ?? true));
     const net = new SimdNetwork(spec, values, opts, module, shared);
     await net.pool?.whenReady();
     return net;
@@ -98,7 +100,7 @@ export class SimdNetwork implements Trainer {
    */
   static createSync(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): SimdNetwork | undefined {
     const shared = wantsShared(opts.threads);
-    const module = kernelsSync(bestVariant(shared));
+    const module = kernelsSync(bestVariant(shared, opts.relaxedSimd ?? true));
     return module ? new SimdNetwork(spec, values, opts, module, shared) : undefined;
   }
 
