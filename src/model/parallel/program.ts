@@ -86,7 +86,8 @@ export function waitChange(
   const t0 = performance.now();
   while (Atomics.load(i32, at) === value) {
     if (errorAt >= 0 && Atomics.load(i32, errorAt) !== 0) throw new Error('another thread failed');
-    if (canWait && performance.now() - t0 > spin.ms) Atomics.wait(i32, at, value, 200);
+    // Blocks until notified; with an error flag to watch, for at most 200 ms at a time.
+    if (canWait && performance.now() - t0 > spin.ms) Atomics.wait(i32, at, value, errorAt >= 0 ? 200 : undefined);
   }
   const waited = performance.now() - t0;
   spin.ms = waited <= spin.max ? Math.min(spin.max, Math.max(2 * waited, 0.002)) : spin.ms / 2;
