@@ -144,14 +144,15 @@ export function releaseNetworks(s: ModelState | undefined): void {
 
 /**
  * Compiles the kernel modules this runtime will use (asynchronously; cached): the relaxed-SIMD
- * ones where they run (turning on Node 20's flag for them) and the plain ones (`relaxedSimd: false`).
+ * ones where they run and the plain ones (`relaxedSimd: false`). Sets no V8 flag: Node, where the
+ * flag matters, compiles a module synchronously when a network first needs it.
  * @internal
  */
 export async function prepareKernels(): Promise<void> {
   if (!hasSimd()) return;
   try {
     for (const shared of hasSharedMemory() ? [false, true] : [false])
-      for (const relaxed of hasRelaxedSimd(true) ? [true, false] : [false])
+      for (const relaxed of hasRelaxedSimd() ? [true, false] : [false])
         await compileKernels(bestVariant(shared, relaxed));
   } catch {
     // Not compiled: models predict on tfjs (as `SimdNetwork.createSync` finds no module).
