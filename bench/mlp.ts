@@ -18,7 +18,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { Random } from '../src/core/Random.js';
 import { fromDense } from '../src/core/matrix.js';
 import { MLPClassifier } from '../src/mlp.js';
-import { kernelBytes } from '../src/model/kernels/module.js';
+import { hasRelaxedSimd, kernelBytes } from '../src/model/kernels/module.js';
 import { useSimdKernels } from '../src/model/SimdNetwork.js';
 import type { BenchContext } from './suites.js';
 import { measure, runPython } from './util.js';
@@ -138,7 +138,7 @@ async function ours(
     const pred = inf.result.result;
     let ok = 0;
     for (let i = 0; i < nTe; i++) if (pred[i] === yte[i]) ok++;
-    const path = kernels ? 'WebAssembly SIMD kernels' : `tfjs ${backend}`;
+    const path = kernels ? `WebAssembly SIMD kernels${hasRelaxedSimd(true) ? ' (FMA)' : ''}` : `tfjs ${backend}`;
     return {
       impl: `**ours** MLPClassifier, ${path}`,
       threads: String(kernels ? threads : 1),
@@ -228,27 +228,33 @@ interface PyResult {
   threads?: number;
 }
 
-/** One thread's arithmetic rate (GFLOP/s, by CPU time) on a layer product: ours and tfjs-wasm's. */
+/** One thread's arithmetic rate (GFLOP/s, by CPU time) on a layer product: ours (plain, FMA) and tfjs-wasm's. */
 interface KernelRate {
   product: string;
   ours: number;
+  /** With relaxed SIMD's FMA (undefined where the runtime has none). */
+  oursFma: number | undefined;
   tfjs: number;
 }
 
 /**
  * GFLOP/s of one thread on the two shapes that dominate a training step at batch 256 — the
  * forward `(256 × 128) · (128 × 256)` and the weight gradient `(128 × 256)ᵀ-read · (256 × 256)` —
- * for our gemm (plain SIMD: the variant Node 20 runs) and tfjs-wasm's matMul (XNNPACK; the
- * gradient through its transposed-operand matMul, as autodiff would call it).
+ * for our gemm (plain SIMD, and relaxed SIMD's FMA — the default where the runtime has it, Node 20
+ * included) and tfjs-wasm's matMul (XNNPACK; the gradient through its transposed-operand matMul, as
+ * autodiff would call it).
  */
 async function kernelRates(): Promise<KernelRate[]> {
   const memory = new WebAssembly.Memory({ initial: 256 });
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(kernelBytes({ shared: false, fma: false })), {
-    env: { memory },
-  }).exports as Record<string, (...a: number[]) => void>;
+  const gemmOf = (fma: boolean) =>
+    (
+      new WebAssembly.Instance(new WebAssembly.Module(kernelBytes({ shared: false, fma })), { env: { memory } })
+        .exports as Record<string, (...a: number[]) => void>
+    ).gemm_plain as (...a: number[]) => void;
   const f32 = new Float32Array(memory.buffer);
   for (let i = 0; i < (12 << 20) / 4; i++) f32[i] = Math.sin(i);
-  const gemm = ex.gemm_plain as (...a: number[]) => void;
+  const gemm = gemmOf(false);
+  const gemmFma = hasRelaxedSimd(true) ? gemmOf(true) : undefined;
   const time = (flops: number, fn: () => void): number => {
     fn();
     const reps = Math.max(1, Math.round(2e9 / flops));
@@ -270,6 +276,7 @@ async function kernelRates(): Promise<KernelRate[]> {
     const flops = 2 * M * N * Kd;
     const [sAm, sAk] = trans ? [1, M + 4] : [Kd + 4, 1];
     const oursRate = time(flops, () => gemm(M, N, Kd, 0, sAm, sAk, 4 << 20, N + 4, 8 << 20, N + 4, 0, 0));
+    const fmaRate = gemmFma && time(flops, () => gemmFma(M, N, Kd, 0, sAm, sAk, 4 << 20, N + 4, 8 << 20, N + 4, 0, 0));
     const a = tf.randomNormal(trans ? [Kd, M] : [M, Kd]);
     const b = tf.randomNormal([Kd, N]);
     const tfjsRate = time(flops, () => {
@@ -278,7 +285,7 @@ async function kernelRates(): Promise<KernelRate[]> {
       c.dispose();
     });
     tf.dispose([a, b]);
-    out.push({ product, ours: oursRate, tfjs: tfjsRate });
+    out.push({ product, ours: oursRate, oursFma: fmaRate, tfjs: tfjsRate });
   }
   return out;
 }
@@ -334,7 +341,7 @@ function hasAvx512(): boolean {
  * rates in GFLOP/s.
  */
 function readingNotes(rows: Row[], kernels: KernelRate[]): string {
-  const peak = Math.max(...kernels.map((k) => k.ours));
+  const peak = Math.max(...kernels.map((k) => k.oursFma ?? k.ours));
   const lines = ['Reading notes (computed from this run):', ''];
   for (const r of rows.filter((x) => x.impl.includes('SIMD kernels'))) {
     const threads = Number(r.threads);
@@ -355,9 +362,9 @@ function readingNotes(rows: Row[], kernels: KernelRate[]): string {
     );
   lines.push(
     '',
-    'The gemm runs plain WebAssembly SIMD (128-bit `f32x4.mul` + `f32x4.add`: no FMA in Node 20 without ' +
-      '`--experimental-wasm-relaxed-simd`; browsers with relaxed SIMD get `f32x4.relaxed_madd`), while the ' +
-      'native peers run 256/512-bit FMA: the arithmetic rate per core, not the overhead, is most of what remains.',
+    "The gemm runs 128-bit WebAssembly SIMD with relaxed SIMD's `f32x4.relaxed_madd` (one FMA; in Node 20 the " +
+      "library turns on V8's `--experimental-wasm-relaxed-simd` for it; `relaxedSimd: false` runs `f32x4.mul` + " +
+      '`f32x4.add`), while the native peers run 256/512-bit FMA: the arithmetic rate per core is most of what remains.',
   );
   return lines.join('\n');
 }
@@ -479,9 +486,12 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
       }),
     ];
     const kernelTable = [
-      '| one thread, GFLOP/s (CPU time) | ours: gemm, plain SIMD | tfjs-wasm: XNNPACK matMul |',
-      '|---|---:|---:|',
-      ...kernels.map((k) => `| ${k.product} | ${k.ours.toFixed(1)} | ${k.tfjs.toFixed(1)} |`),
+      '| one thread, GFLOP/s (CPU time) | ours: gemm, plain SIMD | ours: gemm, relaxed-SIMD FMA | ' +
+        'tfjs-wasm: XNNPACK matMul |',
+      '|---|---:|---:|---:|',
+      ...kernels.map(
+        (k) => `| ${k.product} | ${k.ours.toFixed(1)} | ${k.oursFma?.toFixed(1) ?? '–'} | ${k.tfjs.toFixed(1)} |`,
+      ),
     ];
     const n = (v: number) => v.toLocaleString('en-US');
     const intro = [

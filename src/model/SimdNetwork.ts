@@ -21,10 +21,17 @@ import { predictPass, share, trainPass } from './parallel/passes.js';
 import { ProgramWriter, runProgram, CTL } from './parallel/program.js';
 import type { Kernel } from './parallel/program.js';
 import { ThreadPool, canStartWorkers, threadCanWait } from './parallel/ThreadPool.js';
-import type { Trainer } from './trainingLoop.js';
+import type { StepArgs, Trainer } from './trainingLoop.js';
 
 /** Rows per prediction pass (at least the batch size when training). */
 const PREDICT_ROWS = 1024;
+
+/**
+ * Balancing a training step's update against the caller's work this thread does meanwhile: the
+ * wait for the workers (ms) above which this thread's share grows, and the change per step.
+ */
+const OWN_WAIT_MS = 0.02;
+const OWN_STEP = 0.01;
 
 /** Optimizer constants (Keras / tfjs defaults). */
 const ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-7 };
@@ -44,6 +51,8 @@ export function useSimdKernels(on: boolean): void {
 export interface SimdOptions {
   /** Threads to run on (1: no workers). */
   threads: number;
+  /** The relaxed-SIMD (FMA) kernels where the runtime has them (`MLPClassifierOptions.relaxedSimd`; default true). */
+  relaxedSimd?: boolean;
   /** Training: the optimizer, its learning rate and the batch size. */
   training?: { optimizer: MLPOptimizer; learningRate: number; batchSize: number };
 }
@@ -72,6 +81,9 @@ export class SimdNetwork implements Trainer {
   private best: Float32Array | undefined;
   /** Milliseconds per row of this thread's share of the last prediction pass (balances the next). */
   private ownMsPerRow = 0;
+  /** This thread's share of a training step's update, and the thread count it was tuned for. */
+  private ownUpdate = 1;
+  private updateThreads = 1;
 
   /** Rows of one pass (the most {@link SimdNetwork.probabilitiesOf} asks `fill` for). */
   get passRows(): number {
@@ -86,7 +98,7 @@ export class SimdNetwork implements Trainer {
   /** Compiles the kernels (asynchronously, cached) and starts the workers; waits until they are up. */
   static async create(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): Promise<SimdNetwork> {
     const shared = wantsShared(opts.threads);
-    const module = await compileKernels(bestVariant(shared));
+    const module = await compileKernels(bestVariant(shared, opts.relaxedSimd ?? true));
     const net = new SimdNetwork(spec, values, opts, module, shared);
     await net.pool?.whenReady();
     return net;
@@ -98,7 +110,7 @@ export class SimdNetwork implements Trainer {
    */
   static createSync(spec: NetSpec, values: readonly LayerValues[], opts: SimdOptions): SimdNetwork | undefined {
     const shared = wantsShared(opts.threads);
-    const module = kernelsSync(bestVariant(shared));
+    const module = kernelsSync(bestVariant(shared, opts.relaxedSimd ?? true));
     return module ? new SimdNetwork(spec, values, opts, module, shared) : undefined;
   }
 
@@ -188,13 +200,18 @@ export class SimdNetwork implements Trainer {
     return ready.slice(0, Math.max(0, Math.ceil(rows / 4) - 1));
   }
 
-  private run(workers: number[], meanwhile?: () => void): void {
-    if (this.pool && workers.length > 0) this.pool.run(this.fns, workers, this.canWait, meanwhile);
-    else {
-      meanwhile?.();
-      this.i32[(this.L.ctl >> 2) + CTL.threads] = 1;
-      runProgram(this.fns, this.i32, this.L.programs >> 2, this.L.ctl >> 2, CTL, this.canWait);
-    }
+  /**
+   * Runs the written pass on this thread and `workers`, with `meanwhile` before this thread's
+   * program and `after` after it (work that overlaps the workers'); returns the milliseconds this
+   * thread then waited for the workers (0 on one thread).
+   */
+  private run(workers: number[], meanwhile?: () => void, after?: () => void): number {
+    if (this.pool && workers.length > 0) return this.pool.run(this.fns, workers, this.canWait, meanwhile, after);
+    meanwhile?.();
+    this.i32[(this.L.ctl >> 2) + CTL.threads] = 1;
+    runProgram(this.fns, this.i32, this.L.programs >> 2, this.L.ctl >> 2, CTL, () => undefined);
+    after?.();
+    return 0;
   }
 
   private writer(threads: number): ProgramWriter {
@@ -204,9 +221,11 @@ export class SimdNetwork implements Trainer {
   /**
    * One optimizer step on a batch of `b` rows (`x` row-major float32, `y` class indices, `w` each
    * row's loss weight, already divided by b); returns the batch's loss (weighted cross-entropy +
-   * L2 penalty, before the step) and correct predictions.
+   * L2 penalty, before the step) and correct predictions. `meanwhile` (the caller's next batch) runs
+   * once the batch is copied in, on this thread while the workers finish their updates: this
+   * thread's share of the update shrinks until it no longer waits for them (no effect on results).
    */
-  step(x: Float32Array, y: Int32Array, w: Float32Array, b: number, _dropoutSeeds?: readonly number[]): StepResult {
+  step(...[x, y, w, b, , meanwhile]: StepArgs): StepResult {
     const tr = this.training;
     if (!tr) throw new Error('SimdNetwork: not built for training');
     const L = this.L;
@@ -218,9 +237,19 @@ export class SimdNetwork implements Trainer {
       for (const layer of L.layers) penalty += this.ex.sumsq?.(layer.nIn * layer.stride, layer.params) as number;
     this.hyperParameters(tr.optimizer);
     const workers = this.passThreads(b);
-    const prog = this.writer(1 + workers.length);
-    trainPass(prog, L, this.spec, b, tr.optimizer);
-    this.run(workers);
+    const threads = 1 + workers.length;
+    if (threads !== this.updateThreads) {
+      this.updateThreads = threads;
+      this.ownUpdate = 1 / threads;
+    }
+    const prog = this.writer(threads);
+    trainPass(prog, L, this.spec, b, tr.optimizer, this.ownUpdate);
+    const waited = this.run(workers, undefined, meanwhile);
+    if (threads > 1 && meanwhile) {
+      // Waited for the workers: take more of the update next time; did not: take less.
+      const step = waited > OWN_WAIT_MS ? OWN_STEP : -OWN_STEP;
+      this.ownUpdate = Math.min(1 / threads, Math.max(OWN_STEP, this.ownUpdate + step));
+    }
     let loss = 0;
     let correct = 0;
     const st = L.stats >> 2;

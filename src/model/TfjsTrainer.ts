@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Network, StepResult } from './Network.js';
 import type { MLPOptimizer } from './options.js';
-import type { Trainer } from './trainingLoop.js';
+import type { StepArgs, Trainer } from './trainingLoop.js';
 
 /** A {@link Trainer} over a tfjs {@link Network}. @internal */
 export class TfjsTrainer implements Trainer {
@@ -30,7 +30,7 @@ export class TfjsTrainer implements Trainer {
     this.xTBuf = new Float32Array(batchSize * net.spec.nIn);
   }
 
-  step(x: Float32Array, y: Int32Array, w: Float32Array, b: number, dropoutSeeds: readonly number[]): StepResult {
+  step(...[x, y, w, b, dropoutSeeds, meanwhile]: StepArgs): StepResult {
     const d = this.net.spec.nIn;
     const xTBuf = this.xTBuf;
     for (let i = 0; i < b; i++) for (let j = 0, off = i * d; j < d; j++) xTBuf[j * b + i] = x[off + j] as number;
@@ -39,7 +39,9 @@ export class TfjsTrainer implements Trainer {
     const yT = tf.tensor1d(y.subarray(0, b), 'int32');
     const wT = tf.tensor2d(w.subarray(0, b), [b, 1]);
     try {
-      return this.net.trainStep(this.optimizer, xT, xtT, yT, wT, dropoutSeeds, true) as StepResult;
+      const st = this.net.trainStep(this.optimizer, xT, xtT, yT, wT, dropoutSeeds ?? [], true) as StepResult;
+      meanwhile?.();
+      return st;
     } finally {
       xT.dispose();
       xtT.dispose();

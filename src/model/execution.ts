@@ -10,7 +10,7 @@ import { activateBackend, activateBackendSync } from './backend.js';
 import type { ResolvedBackend } from './backend.js';
 import type { ModelState } from './fitted.js';
 import { forEachChunk } from './inputRows.js';
-import { bestVariant, compileKernels, hasSharedMemory, hasSimd } from './kernels/module.js';
+import { bestVariant, compileKernels, hasRelaxedSimd, hasSharedMemory, hasSimd } from './kernels/module.js';
 import { Network } from './Network.js';
 import type { LayerValues, NetSpec } from './Network.js';
 import type { MLPClassifierParams } from './options.js';
@@ -108,7 +108,7 @@ async function kernelsFor(
 ): Promise<SimdNetwork | undefined> {
   const training = { optimizer: p.optimizer, learningRate: p.learningRate, batchSize };
   try {
-    return await SimdNetwork.create(spec, initial, { threads: threadsOf(p), training });
+    return await SimdNetwork.create(spec, initial, { threads: threadsOf(p), relaxedSimd: p.relaxedSimd, training });
   } catch {
     return undefined;
   }
@@ -118,7 +118,7 @@ function kernelNetwork(s: ModelState, p: MLPClassifierParams): SimdNetwork | und
   if (s.engine) return s.engine;
   if (s.fitted.backend !== 'wasm' || !SimdNetwork.supports(s.spec)) return undefined;
   try {
-    s.engine = SimdNetwork.createSync(s.spec, s.values, { threads: threadsOf(p) });
+    s.engine = SimdNetwork.createSync(s.spec, s.values, { threads: threadsOf(p), relaxedSimd: p.relaxedSimd });
   } catch {
     s.engine = undefined; // e.g. a memory of that size refused: predict on tfjs
   }
@@ -142,12 +142,18 @@ export function releaseNetworks(s: ModelState | undefined): void {
   }
 }
 
-/** Compiles the kernel modules this runtime will use (asynchronously; cached). @internal */
+/**
+ * Compiles the kernel modules this runtime will use (asynchronously; cached): the relaxed-SIMD
+ * ones where they run and the plain ones (`relaxedSimd: false`). Sets no V8 flag: Node, where the
+ * flag matters, compiles a module synchronously when a network first needs it.
+ * @internal
+ */
 export async function prepareKernels(): Promise<void> {
   if (!hasSimd()) return;
   try {
-    await compileKernels(bestVariant(false));
-    if (hasSharedMemory()) await compileKernels(bestVariant(true));
+    for (const shared of hasSharedMemory() ? [false, true] : [false])
+      for (const relaxed of hasRelaxedSimd() ? [true, false] : [false])
+        await compileKernels(bestVariant(shared, relaxed));
   } catch {
     // Not compiled: models predict on tfjs (as `SimdNetwork.createSync` finds no module).
   }

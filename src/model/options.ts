@@ -182,6 +182,20 @@ export interface MLPClassifierOptions {
    * @defaultValue every core, at most 8
    */
   threads?: number;
+  /**
+   * Run the kernels' matrix products with WebAssembly relaxed SIMD (`f32x4.relaxed_madd`: one fused
+   * multiply-add where the CPU has FMA, instead of a multiply and an add) where the runtime has it:
+   * V8 11.4 and later (Chrome 114+, Node 21+), and Node 20.16+, where the library turns on V8's
+   * `--experimental-wasm-relaxed-simd` flag for it when it first builds a kernel network (a
+   * process-wide flag, worker threads included, that only lets WebAssembly modules use these
+   * instructions). Training runs faster; weights and probabilities then differ in the last bits from
+   * the plain kernels', and from one machine to another (a CPU without FMA rounds twice). Same seed,
+   * data, machine and runtime still give bit-identical results. `false`: the plain kernels, which
+   * never touch V8's flags and give the same bits on every machine and runtime. Not saved in the JSON
+   * form.
+   * @defaultValue true
+   */
+  relaxedSimd?: boolean;
   /** Called after every epoch (awaited when it returns a promise). */
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>;
   /** Called after every batch (synchronously). */
@@ -243,6 +257,8 @@ export interface MLPClassifierParams {
   readonly backend: MLPBackend;
   /** See {@link MLPClassifierOptions.threads} (undefined: every core, at most 8; not serialized). */
   readonly threads: number | undefined;
+  /** See {@link MLPClassifierOptions.relaxedSimd} (not serialized). */
+  readonly relaxedSimd: boolean;
   /** See {@link MLPClassifierOptions.onEpochEnd} (not serialized). */
   readonly onEpochEnd: MLPClassifierOptions['onEpochEnd'];
   /** See {@link MLPClassifierOptions.onBatchEnd} (not serialized). */
@@ -273,6 +289,7 @@ const OPTION_NAMES = Object.keys({
   seed: 0,
   backend: 0,
   threads: 0,
+  relaxedSimd: 0,
   onEpochEnd: 0,
   onBatchEnd: 0,
   onProgress: 0,
@@ -392,6 +409,7 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     seed: checkSeed(CLASS, o.seed),
     backend: checkOneOf(CLASS, 'backend', o.backend, BACKENDS, 'auto'),
     threads: o.threads === undefined ? undefined : checkInteger(CLASS, 'threads', o.threads, { min: 1, max: 64 }),
+    relaxedSimd: checkBoolean(CLASS, 'relaxedSimd', o.relaxedSimd, true),
     onEpochEnd: checkFunction<NonNullable<MLPClassifierOptions['onEpochEnd']>>(CLASS, 'onEpochEnd', o.onEpochEnd),
     onBatchEnd: checkFunction<NonNullable<MLPClassifierOptions['onBatchEnd']>>(CLASS, 'onBatchEnd', o.onBatchEnd),
     onProgress: checkFunction<ProgressCallback>(CLASS, 'onProgress', o.onProgress),

@@ -6,12 +6,23 @@
  */
 import { DataValidationError } from '../core/errors.js';
 import type { Random } from '../core/Random.js';
+import type { Batch } from '../core/batchSource.js';
 import type { EpochStream } from './fitInput.js';
 import type { StepResult } from './Network.js';
 import { CLASS, monitorMode } from './options.js';
 import type { EpochLogs, MLPClassifierParams } from './options.js';
 import { PlateauTracker } from './PlateauTracker.js';
 import { validationMetrics } from './validationMetrics.js';
+
+/** The arguments of {@link Trainer.step}. @internal */
+export type StepArgs = [
+  x: Float32Array,
+  y: Int32Array,
+  w: Float32Array,
+  b: number,
+  dropoutSeeds?: readonly number[],
+  meanwhile?: () => void,
+];
 
 /**
  * What the loop trains: a network with its optimizer — the tfjs {@link Network} (TfjsTrainer.ts)
@@ -20,9 +31,11 @@ import { validationMetrics } from './validationMetrics.js';
 export interface Trainer {
   /**
    * One optimizer step on `b` rows (`x` row-major float32, `y` class indices, `w` each row's loss
-   * weight divided by b); returns the batch loss and correct predictions.
+   * weight divided by b); returns the batch loss and correct predictions. `meanwhile`, when given,
+   * is called exactly once — after `x`, `y` and `w` are read, so it may overwrite them — while the
+   * step computes on other threads, or after it.
    */
-  step(x: Float32Array, y: Int32Array, w: Float32Array, b: number, dropoutSeeds: readonly number[]): StepResult;
+  step(...args: StepArgs): StepResult;
   /** Inference-mode class probabilities of `n` rows (`n × nOut` float32). */
   probabilities(X: Float32Array, n: number): Float32Array;
   /** Sets the learning rate of the next steps. */
@@ -101,18 +114,33 @@ export async function train(
       let correct = 0;
       let rows = 0;
       let batch = 0;
-      for (const { x, y, size: b } of stream.batches(epoch)) {
+      // The next batch is drawn while the step computes (the stream may reuse its buffers: the
+      // step has read them by then); an error drawing it is thrown after the step.
+      const batches = stream.batches(epoch)[Symbol.iterator]();
+      let next = batches.next();
+      while (!next.done) {
+        const { x, y, size: b } = next.value;
         checkBatch(x, y, b, B, d, nOut);
         for (let i = 0; i < b; i++) wBuf[i] = (cw[y[i] as number] as number) / b;
         const seeds: number[] = [];
         if (p.dropout > 0) for (let l = 0; l < nHidden; l++) seeds.push(rng.uint32());
-        const st = net.step(x, y, wBuf, b, seeds);
+        let following: IteratorResult<Batch> | undefined;
+        let failure: { error: unknown } | undefined;
+        const st = net.step(x, y, wBuf, b, seeds, () => {
+          try {
+            following = batches.next();
+          } catch (error) {
+            failure = { error };
+          }
+        });
+        if (failure) throw failure.error;
         lossSum += st.loss * b;
         correct += st.correct;
         rows += b;
         p.onBatchEnd?.(batch, { epoch, batch, size: b, loss: st.loss });
         batch++;
         p.onProgress?.({ phase: 'batch', done: batch, total: nBatches, unit: 'batches' });
+        next = following ?? batches.next();
       }
       const logs: EpochLogs = {
         epoch,

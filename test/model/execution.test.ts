@@ -6,6 +6,7 @@ import { Random } from '../../src/core/Random.js';
 import { denseRowSource } from '../../src/core/rowSource.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
+import { hasRelaxedSimd } from '../../src/model/kernels/module.js';
 import { liveWorkers } from '../../src/model/parallel/ThreadPool.js';
 import { firstDifference } from '../../src/testing/index.js';
 
@@ -64,6 +65,22 @@ describe('MLPClassifier on the WebAssembly kernels', () => {
     expect(firstDifference(state(runs[0] as MLPClassifier), state(other))).toBeDefined();
     expect(firstDifference(runs[0]?.predictProba(test.X), runs[2]?.predictProba(test.X))).toBeUndefined();
     for (const m of [...runs, other]) m.dispose();
+    expect(await noWorkersLeft()).toBe(0);
+  });
+
+  it('relaxedSimd: false → the plain kernels: the same bits on any thread count; FMA differs slightly', async () => {
+    const plain: MLPClassifier[] = [];
+    for (const threads of [2, 1, 2]) {
+      plain.push(await new MLPClassifier({ ...KERNELS, threads, relaxedSimd: false }).fit(X, y));
+    }
+    const first = plain[0] as MLPClassifier;
+    for (const m of plain.slice(1)) expect(firstDifference(state(first), state(m))).toBeUndefined();
+    const fused = await new MLPClassifier({ ...KERNELS, threads: 2 }).fit(X, y);
+    // Node 20 gets relaxed SIMD from the flag the library sets (hasRelaxedSimd(true) tries it too).
+    if (hasRelaxedSimd(true)) expect(firstDifference(state(first), state(fused))).toBeDefined();
+    else expect(firstDifference(state(first), state(fused))).toBeUndefined();
+    expect(Math.abs(first.score(test.X, test.y) - fused.score(test.X, test.y))).toBeLessThan(0.03);
+    for (const m of [...plain, fused]) m.dispose();
     expect(await noWorkersLeft()).toBe(0);
   });
 

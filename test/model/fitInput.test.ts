@@ -154,6 +154,29 @@ describe('MLPClassifier.fit on a BatchSource', () => {
     const single: BatchSource = { ...base, classes: ['k0'] };
     await expect(new MLPClassifier(FAST).fit(single)).rejects.toThrow(/single class/);
   });
+
+  it('an error drawing a batch (drawn while the previous step computes) ends the fit with that error', async () => {
+    const { X, y } = data(7);
+    const base = new IndexOverSampler(3).fitStream(toSource(X), y);
+    const failing: BatchSource = {
+      ...base,
+      *batches(e, b) {
+        let n = 0;
+        for (const batch of base.batches(e, b)) {
+          if (e === 1 && ++n === 3) throw new RangeError('source broke');
+          yield batch;
+        }
+      },
+    };
+    for (const threads of [1, 2]) {
+      const clf = new MLPClassifier({ ...FAST, epochs: 2, threads });
+      await expect(clf.fit(failing)).rejects.toThrow(/^source broke$/);
+      // The kernel threads survive it: the same model fits the intact source afterwards.
+      await clf.fit(base);
+      expect(clf.score(X, y)).toBeGreaterThan(0.3);
+      clf.dispose();
+    }
+  });
 });
 
 describe('MLPClassifier on RowSource input', () => {

@@ -25,6 +25,9 @@ describe('MLPClassifier options', () => {
     expect(thrown(() => new MLPClassifier({ classWeights: 'balanced' } as MLPClassifierOptions)).message).toContain(
       "did you mean 'classWeight'?",
     );
+    expect(thrown(() => new MLPClassifier({ relaxedSIMD: false } as MLPClassifierOptions)).message).toContain(
+      "did you mean 'relaxedSimd'?",
+    );
   });
 
   it('rejects unknown keys inside earlyStopping and reduceLROnPlateau', () => {
@@ -45,6 +48,7 @@ describe('MLPClassifier options', () => {
       [{ classWeight: new Map([[true, 1]]) }, 'classWeight'],
       [{ onEpochEnd: 'log' }, 'onEpochEnd'],
       [{ verbose: 1 }, 'verbose'],
+      [{ relaxedSimd: 'yes' }, 'relaxedSimd'],
     ] as [MLPClassifierOptions, string][]) {
       expect(thrown(() => new MLPClassifier(opts)).param).toBe(param);
     }
@@ -82,6 +86,7 @@ describe('MLPClassifier options', () => {
       classWeight: undefined,
       seed: undefined,
       backend: 'auto',
+      relaxedSimd: true,
       onEpochEnd: undefined,
       onBatchEnd: undefined,
       verbose: false,

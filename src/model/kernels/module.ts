@@ -46,6 +46,7 @@ function probe(body: (f: Func) => void): boolean {
 
 let simd: boolean | undefined;
 let relaxed: boolean | undefined;
+let flagTried = false;
 
 /** Whether this runtime runs WebAssembly fixed-width SIMD. @internal */
 export function hasSimd(): boolean {
@@ -53,22 +54,49 @@ export function hasSimd(): boolean {
   return simd;
 }
 
-/** Whether this runtime has relaxed SIMD (`f32x4.relaxed_madd`). @internal */
-export function hasRelaxedSimd(): boolean {
-  relaxed ??=
-    hasSimd() &&
-    probe(
-      (f) =>
-        void f.code
-          .f32Const(1)
-          .f32x4Splat()
-          .f32Const(2)
-          .f32x4Splat()
-          .f32Const(3)
-          .f32x4Splat()
-          .f32x4RelaxedMadd()
-          .f32x4ExtractLane(0),
-    );
+const probeRelaxed = (): boolean =>
+  hasSimd() &&
+  probe(
+    (f) =>
+      void f.code
+        .f32Const(1)
+        .f32x4Splat()
+        .f32Const(2)
+        .f32x4Splat()
+        .f32Const(3)
+        .f32x4Splat()
+        .f32x4RelaxedMadd()
+        .f32x4ExtractLane(0),
+  );
+
+/**
+ * Turns on V8's `--experimental-wasm-relaxed-simd` in a Node that ships relaxed SIMD behind it
+ * (Node 20; reached through `process.getBuiltinModule`, from Node 20.16, so nothing is imported in
+ * a browser). Process-wide, worker threads included; it only lets modules use the relaxed-SIMD
+ * instructions. A no-op anywhere else.
+ */
+function enableRelaxedSimdFlag(): void {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString?: (flags: string) => void } | undefined;
+    v8?.setFlagsFromString?.('--experimental-wasm-relaxed-simd');
+  } catch {
+    // Not Node, or flags cannot be set here: the plain kernels run.
+  }
+}
+
+/**
+ * Whether this runtime has relaxed SIMD (`f32x4.relaxed_madd`). With `enable`, where it is only
+ * behind V8's flag (Node 20), the flag is turned on first (see {@link enableRelaxedSimdFlag}).
+ * @internal
+ */
+export function hasRelaxedSimd(enable = false): boolean {
+  relaxed ??= probeRelaxed();
+  if (!relaxed && enable && !flagTried && hasSimd()) {
+    flagTried = true;
+    enableRelaxedSimdFlag();
+    relaxed = probeRelaxed();
+  }
   return relaxed;
 }
 
@@ -89,9 +117,13 @@ export function hasSharedMemory(): boolean {
 const compiled = new Map<string, WebAssembly.Module>();
 const key = (v: KernelVariant) => `${v.shared ? 's' : 'u'}${v.fma ? 'f' : 'p'}`;
 
-/** The variant this runtime runs best: FMA where relaxed SIMD validates. @internal */
-export function bestVariant(shared: boolean): KernelVariant {
-  return { shared, fma: hasRelaxedSimd() };
+/**
+ * The variant to run: with `relaxedSimd`, FMA where relaxed SIMD validates (turning on Node 20's
+ * flag for it); else the plain one.
+ * @internal
+ */
+export function bestVariant(shared: boolean, relaxedSimd: boolean): KernelVariant {
+  return { shared, fma: relaxedSimd && hasRelaxedSimd(true) };
 }
 
 /** Compiles (once, asynchronously) and caches the module of `v`. @internal */

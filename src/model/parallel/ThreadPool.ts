@@ -8,8 +8,8 @@
  * @internal
  * @module
  */
-import { CTL, MAX_WORKERS, runProgram } from './program.js';
-import type { Kernel } from './program.js';
+import { CTL, MAX_WORKERS, SPIN_MAX_MS, runProgram, waitChange } from './program.js';
+import type { Kernel, Spin } from './program.js';
 
 interface WorkerHandle {
   terminate(): unknown;
@@ -96,24 +96,28 @@ function workerSource(node: boolean): string {
   return `'use strict';
 const runProgram = ${runProgram.toString()};
 const C = ${JSON.stringify(CTL)};
+const waitChange = ${waitChange.toString()};
+const SPIN = ${JSON.stringify(SPIN_MAX_MS)};
 function boot(d) {
   const inst = new WebAssembly.Instance(d.module, { env: { memory: d.memory } });
   const fns = d.names.map((n) => inst.exports[n]);
   const i32 = new Int32Array(d.memory.buffer);
   const ctl = d.ctl >> 2;
   const tid = d.tid;
+  const passSpin = { ms: SPIN.pass, max: SPIN.pass };
+  const barrierSpin = { ms: SPIN.barrier, max: SPIN.barrier };
+  const wait = (at, value, errorAt) => waitChange(i32, at, value, barrierSpin, true, errorAt);
   let seen = Atomics.load(i32, ctl + C.go);
   Atomics.store(i32, ctl + C.ready + tid, 1);
   for (;;) {
-    Atomics.wait(i32, ctl + C.go, seen);
+    waitChange(i32, ctl + C.go, seen, passSpin, true, -1);
     const g = Atomics.load(i32, ctl + C.go);
-    if (g === seen) continue;
     seen = g;
     if (Atomics.load(i32, ctl + C.quit) !== 0) return;
     if (Atomics.load(i32, ctl + C.assignedPass + tid) !== g) continue;
     const slot = Atomics.load(i32, ctl + C.slot + tid);
     try {
-      runProgram(fns, i32, (d.programs >> 2) + slot * d.words, ctl, C, true);
+      runProgram(fns, i32, (d.programs >> 2) + slot * d.words, ctl, C, wait);
     } catch (e) {
       Atomics.store(i32, ctl + C.error, 1);
       Atomics.add(i32, ctl + C.barrierGen, 1);
@@ -153,6 +157,8 @@ export class ThreadPool {
   private readonly i32: Int32Array;
   private readonly ctl: number;
   private broken = false;
+  /** This thread's spin at barriers and for the workers to finish. */
+  private readonly spin: Spin = { ms: SPIN_MAX_MS.barrier, max: SPIN_MAX_MS.barrier };
 
   private constructor(private readonly setup: PoolSetup) {
     this.i32 = new Int32Array(setup.memory.buffer);
@@ -214,11 +220,18 @@ export class ThreadPool {
 
   /**
    * Runs one pass: the programs of slots `1 … workers.length` on those workers (ids from
-   * {@link ThreadPool.ready}), slot 0 here with `fns` after `meanwhile` (work of this thread that
-   * overlaps the workers'); returns when all are done.
+   * {@link ThreadPool.ready}), slot 0 here with `fns` after `meanwhile` and before `after` (work of
+   * this thread that overlaps the workers'); returns when all are done, with the milliseconds this
+   * thread then waited for the workers (after `after`).
    * @throws Error when a worker failed (the pool is then unusable).
    */
-  run(fns: readonly Kernel[], workers: readonly number[], canWait: boolean, meanwhile?: () => void): void {
+  run(
+    fns: readonly Kernel[],
+    workers: readonly number[],
+    canWait: boolean,
+    meanwhile?: () => void,
+    after?: () => void,
+  ): number {
     const { i32, ctl } = this;
     Atomics.store(i32, ctl + CTL.done, 0);
     Atomics.store(i32, ctl + CTL.threads, 1 + workers.length);
@@ -233,22 +246,27 @@ export class ThreadPool {
     let failure: unknown;
     try {
       meanwhile?.();
-      runProgram(fns, i32, (this.setup.programs >> 2) + 0, ctl, CTL, canWait);
+      const wait = (at: number, value: number, errorAt: number) =>
+        waitChange(i32, at, value, this.spin, canWait, errorAt);
+      runProgram(fns, i32, (this.setup.programs >> 2) + 0, ctl, CTL, wait);
+      after?.();
     } catch (e) {
       failure = e;
       Atomics.store(i32, ctl + CTL.error, 1);
       Atomics.add(i32, ctl + CTL.barrierGen, 1);
       Atomics.notify(i32, ctl + CTL.barrierGen);
     }
+    const t0 = performance.now();
     for (;;) {
       const done = Atomics.load(i32, ctl + CTL.done);
       if (done >= workers.length) break;
-      if (canWait) Atomics.wait(i32, ctl + CTL.done, done, 200);
+      waitChange(i32, ctl + CTL.done, done, this.spin, canWait, -1);
     }
     if (failure !== undefined || Atomics.load(i32, ctl + CTL.error) !== 0) {
       this.broken = true;
       throw new Error(`a kernel thread failed${failure instanceof Error ? `: ${failure.message}` : ''}`);
     }
+    return performance.now() - t0;
   }
 
   /** Stops and terminates every worker. */

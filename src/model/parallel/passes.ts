@@ -52,6 +52,19 @@ export function share(n: number, threads: number, slot: number, align: number): 
   return [lo, Math.min(n, lo + per)];
 }
 
+/**
+ * Rows `[lo, hi)` of `n` for `slot` of `threads` when slot 0 takes the share `own` (rounded to a
+ * multiple of `align`) and the other slots split the rest as {@link share} does.
+ * @internal
+ */
+export function shareOwnFirst(n: number, threads: number, slot: number, own: number, align: number): [number, number] {
+  if (threads === 1) return [0, n];
+  const first = Math.max(0, Math.min(n, Math.round((own * n) / align) * align));
+  if (slot === 0) return [0, first];
+  const [lo, hi] = share(n - first, threads - 1, slot - 1, align);
+  return [first + lo, first + hi];
+}
+
 const rowAt = (base: number, row: number, stride: number) => base + 4 * row * stride;
 
 /**
@@ -92,10 +105,19 @@ export function predictPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, x: nu
 }
 
 /**
- * Writes one training step over a batch of `b` rows on `threads` threads (see the module notes).
+ * Writes one training step over a batch of `b` rows on `threads` threads (see the module notes);
+ * in the update, thread 0 takes the share `own` of every layer's parameter rows (less than an
+ * equal share when it has other work to overlap with the workers').
  * @internal
  */
-export function trainPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, b: number, optimizer: MLPOptimizer): void {
+export function trainPass(
+  w: ProgramWriter,
+  L: NetLayout,
+  spec: NetSpec,
+  b: number,
+  optimizer: MLPOptimizer,
+  own = 1 / w.threads,
+): void {
   const layers = L.layers;
   const out = layers[layers.length - 1] as LayerLayout;
   for (let t = 0; t < w.threads; t++) {
@@ -139,7 +161,8 @@ export function trainPass(w: ProgramWriter, L: NetLayout, spec: NetSpec, b: numb
   w.barrier();
   for (let t = 0; t < w.threads; t++) {
     w.at(t);
-    for (const layer of layers) updateRows(w, L, layer, b, share(layer.nIn + 1, w.threads, t, 1), optimizer);
+    for (const layer of layers)
+      updateRows(w, L, layer, b, shareOwnFirst(layer.nIn + 1, w.threads, t, own, 1), optimizer);
   }
   w.finish();
 }

@@ -45,10 +45,59 @@ export const MAX_WORKERS = 63;
 export type Kernel = (...args: number[]) => unknown;
 
 /**
+ * The adaptive spin of one thread's waits of one kind: spin up to `ms` before blocking in
+ * `Atomics.wait`, `ms` adapted to the waits seen, never above `max`. @internal
+ */
+export interface Spin {
+  ms: number;
+  readonly max: number;
+}
+
+/**
+ * Longest spins (milliseconds): at a barrier and for the workers to finish a pass, and a worker
+ * for the next pass (the calling thread's work between two training steps). @internal
+ */
+export const SPIN_MAX_MS = { barrier: 0.1, pass: 0.5 } as const;
+
+/**
+ * Waits until `i32[at]` differs from `value`: spins up to `spin.ms`, then blocks in `Atomics.wait`
+ * where `canWait` (a browser's main thread may not: it only spins).
+ *
+ * Why spin: waking a thread blocked in `Atomics.wait` takes tens of microseconds (more in a
+ * virtual machine, whose idle vCPU must be rescheduled), several times per training step, while the
+ * threads of a pass usually arrive within microseconds of each other; a spinning thread sees the
+ * change at once. Why adapt: on a busy machine the awaited thread may not be running at all, and
+ * spinning would take the core it needs. So `spin.ms` becomes twice the last wait when that was
+ * short (at most `spin.max`), and halves after a longer one.
+ *
+ * Self-contained (no outer references): workers receive it as source text.
+ * @throws Error when `errorAt ≥ 0` and `i32[errorAt]` becomes non-zero (another thread failed).
+ * @internal
+ */
+export function waitChange(
+  i32: Int32Array,
+  at: number,
+  value: number,
+  spin: Spin,
+  canWait: boolean,
+  errorAt: number,
+): void {
+  if (Atomics.load(i32, at) !== value) return;
+  const t0 = performance.now();
+  while (Atomics.load(i32, at) === value) {
+    if (errorAt >= 0 && Atomics.load(i32, errorAt) !== 0) throw new Error('another thread failed');
+    // Blocks until notified; with an error flag to watch, for at most 200 ms at a time.
+    if (canWait && performance.now() - t0 > spin.ms) Atomics.wait(i32, at, value, errorAt >= 0 ? 200 : undefined);
+  }
+  const waited = performance.now() - t0;
+  spin.ms = waited <= spin.max ? Math.min(spin.max, Math.max(2 * waited, 0.002)) : spin.ms / 2;
+}
+
+/**
  * Runs the program at int32 index `pc` of `i32` (the shared memory) with the kernels `fns`;
  * barriers count arrivals at control words `ctl + c.barrierCount` / `ctl + c.barrierGen` among
- * `i32[ctl + c.threads]` threads. `canWait` says whether this thread may block in `Atomics.wait`
- * (a browser's main thread may not: it spins).
+ * `i32[ctl + c.threads]` threads, and a thread that is not the last waits with
+ * `wait(at, value, errorAt)` (a {@link waitChange} bound to this thread).
  *
  * Self-contained (no outer references): workers receive it as source text.
  * @throws Error when another thread has set the error flag.
@@ -60,8 +109,10 @@ export function runProgram(
   pc: number,
   ctl: number,
   c: { barrierCount: number; barrierGen: number; threads: number; error: number },
-  canWait: boolean,
+  wait: (at: number, value: number, errorAt: number) => void,
 ): void {
+  // One argument array per pass, refilled for every call (a call must not allocate).
+  const args = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   for (; ; pc += 14) {
     const op = i32[pc] as number;
     if (op === 0) return;
@@ -71,31 +122,11 @@ export function runProgram(
         Atomics.store(i32, ctl + c.barrierCount, 0);
         Atomics.add(i32, ctl + c.barrierGen, 1);
         Atomics.notify(i32, ctl + c.barrierGen);
-      } else {
-        while (Atomics.load(i32, ctl + c.barrierGen) === gen) {
-          if (Atomics.load(i32, ctl + c.error) !== 0) throw new Error('another thread failed');
-          if (canWait) Atomics.wait(i32, ctl + c.barrierGen, gen, 200);
-        }
-      }
+      } else wait(ctl + c.barrierGen, gen, ctl + c.error);
       continue;
     }
-    // Thirteen explicit reads, not a spread of a subarray: this runs for every kernel call and must
-    // not allocate.
-    (fns[op - 2] as Kernel)(
-      i32[pc + 1] as number,
-      i32[pc + 2] as number,
-      i32[pc + 3] as number,
-      i32[pc + 4] as number,
-      i32[pc + 5] as number,
-      i32[pc + 6] as number,
-      i32[pc + 7] as number,
-      i32[pc + 8] as number,
-      i32[pc + 9] as number,
-      i32[pc + 10] as number,
-      i32[pc + 11] as number,
-      i32[pc + 12] as number,
-      i32[pc + 13] as number,
-    );
+    for (let j = 0; j < 13; j++) args[j] = i32[pc + 1 + j] as number;
+    (fns[op - 2] as Kernel).apply(undefined, args);
   }
 }
 
