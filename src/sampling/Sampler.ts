@@ -12,7 +12,7 @@ import { runFitStream } from './lazy/fitStream.js';
 import { hookStreamPlan } from './lazy/hookStream.js';
 import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkRowSource, readDense } from './readRows.js';
-import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
+import { samplerFromJSON, samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
   type PlanContext,
@@ -162,7 +162,7 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  *     super({ name: 'Duplicate', type: 'over-sampling' }, options, {});
  *   }
  *   static fromJSON(json: unknown): Duplicate {
- *     return new Duplicate(Sampler.optionsFromJSON(json, 'Duplicate'));
+ *     return Sampler.loadJSON(json, 'Duplicate', Duplicate);
  *   }
  *   protected resample(ctx: SamplerContext): object {
  *     const out = ctx.allocate();
@@ -227,7 +227,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    *
    * ```ts
    * static fromJSON(json: unknown): Jitter {
-   *   return new Jitter(Sampler.optionsFromJSON(json, 'Jitter'));
+   *   return Sampler.loadJSON(json, 'Jitter', Jitter);
    * }
    * ```
    *
@@ -238,6 +238,33 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    */
   protected static optionsFromJSON<O extends object = SamplerOptions>(json: unknown, name: string): O {
     return samplerOptionsFromJSON(json, name) as O;
+  }
+
+  /**
+   * Rebuilds a sampler of class `Class` (its constructor, named `name` in its
+   * {@link SamplerConfig}) from the JSON that {@link Sampler.toJSON} wrote — the one-line
+   * `fromJSON` of every sampler:
+   *
+   * ```ts
+   * static fromJSON(json: unknown): Jitter {
+   *   return Sampler.loadJSON(json, 'Jitter', Jitter);
+   * }
+   * ```
+   *
+   * Strict: an option the constructor refuses, a missing option it would fill with its default,
+   * or any field that makes the document differ from what `toJSON` writes for the sampler built
+   * throws a {@link SerializationError} naming the field — so a tampered document is refused,
+   * never loaded as a silently different sampler.
+   *
+   * @typeParam S - The sampler class.
+   * @param json - An envelope `{ format: 'imbalanced-tabular/<name>', version: 1, params, state }`
+   * or its JSON text.
+   * @param name - The sampler's class name, as given in its {@link SamplerConfig}.
+   * @param Class - The sampler's constructor, called with the options read.
+   * @throws {@link SerializationError} for a foreign, malformed or edited document.
+   */
+  protected static loadJSON<S extends Serializable>(json: unknown, name: string, Class: new (options: never) => S): S {
+    return samplerFromJSON(json, name, (o) => new Class(o as never));
   }
 
   /**
