@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
 import { NotFittedError } from '../core/errors.js';
+import { checkFaithful } from '../core/jsonFields.js';
 import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense, isMatrixLike, toDense, toDense32, type MatrixInput } from '../core/matrix.js';
 import { isRowSource, type RowSource } from '../core/rowSource.js';
@@ -296,7 +297,15 @@ export class Scaler<D extends ScalerDtype = 'float64'>
     } catch (e) {
       throw invalidParams(SCALER_CLASS, e);
     }
-    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method);
+    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method, s.params.columns);
+    // What toJSON writes for it, with the saved dtype where the caller chose another one.
+    const written = s.toJSON() as Envelope<Record<string, unknown>>;
+    const { dtype: _, ...rest } = written.params;
+    const back =
+      options.dtype === undefined
+        ? written.params
+        : { ...rest, ...(params.dtype === undefined ? {} : { dtype: params.dtype }) };
+    checkFaithful(`${SCALER_CLASS}.fromJSON`, { params, state }, { params: back, state: written.state });
     return s;
   }
 }
