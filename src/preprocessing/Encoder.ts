@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
 import { DataValidationError, NotFittedError } from '../core/errors.js';
+import { checkFaithful } from '../core/jsonFields.js';
 import { toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
 import { isColumnarTable } from '../core/table.js';
@@ -284,6 +285,14 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
       throw invalidParams(ENCODER_CLASS, e);
     }
     if (state !== null) enc.state = encoderStateFromJSON(state, enc.params);
+    // What toJSON writes for it, with the saved output where the caller chose another one.
+    const written = enc.toJSON() as Envelope<Record<string, unknown>>;
+    const { output: _, ...rest } = written.params;
+    const back =
+      options.output === undefined
+        ? written.params
+        : { ...rest, ...(params.output === undefined ? {} : { output: params.output }) };
+    checkFaithful(`${ENCODER_CLASS}.fromJSON`, { params, state }, { params: back, state: written.state });
     return enc;
   }
 }
