@@ -60,7 +60,9 @@ describe('Encoder JSON format (version 1)', () => {
     ).toThrow("Encoder.fromJSON: params.categories.a.type must be one of 'string', 'number', received \"date\".");
     const st = structuredClone(env);
     st.state.categorical[0].counts = [1];
-    expect(() => Encoder.fromJSON(st)).toThrow('Encoder.fromJSON: state.categorical[0].counts must be an array of length 3, received an array of length 1.');
+    expect(() => Encoder.fromJSON(st)).toThrow(
+      'Encoder.fromJSON: state.categorical[0].counts must be an array of length 3, received an array of length 1.',
+    );
   });
 });
 
