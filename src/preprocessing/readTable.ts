@@ -152,7 +152,16 @@ export function isMissing(v: unknown): boolean {
 }
 
 /**
- * Reads a numeric cell: a finite number, numeric text (trimmed), or a missing value (NaN).
+ * Numeric text as pandas' `read_csv` / `to_numeric` read it: decimal notation only — an optional
+ * sign, digits with an optional fraction (`12`, `-1.5`, `.5`, `5.`) and an optional exponent
+ * (`1e-3`). Not `Number()`'s other forms: `'0x10'`, `'0b11'`, `'0o17'` would read as 16, 3 and 15,
+ * and a CSV user who wrote them meant text; nor `'1_000'` or `'Infinity'`.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads a numeric cell: a finite number, numeric text in decimal notation (surrounding whitespace
+ * trimmed, as pandas does), or a missing value (NaN).
  * @throws {@link DataValidationError} for ±Infinity or anything else, naming row and column.
  * @internal
  */
@@ -171,7 +180,7 @@ export function parseNumeric(v: unknown, row: number, col: string, who: string):
   if (typeof v === 'string') {
     const s = v.trim();
     if (s === '') return NaN;
-    const x = Number(s);
+    const x = DECIMAL.test(s) ? Number(s) : Number.NaN;
     if (Number.isFinite(x)) return x;
   }
   throw new DataValidationError(

@@ -57,3 +57,16 @@ describe('cells', () => {
     expect(() => parseNumeric('Infinity', 2, 'x', 'T')).toThrow(/row 2, column "x" holds "Infinity", which is not/);
   });
 });
+
+describe('parseNumeric: numeric text is decimal notation only (as pandas reads a CSV)', () => {
+  it("reads ' 12 ', '-1.5', '.5', '5.', '1e-3', '+7'", () => {
+    expect([' 12 ', '-1.5', '.5', '5.', '1e-3', '+7'].map((v) => parseNumeric(v, 0, 'n', 'T'))).toEqual([
+      12, -1.5, 0.5, 5, 0.001, 7,
+    ]);
+  });
+  it("refuses '0x10', '0b11', '0o17', '1_000', 'Infinity', '1e', '.' naming row and column", () => {
+    for (const v of ['0x10', '0b11', '0o17', '1_000', 'Infinity', '-Infinity', '1e', '.', '1 2']) {
+      expect(() => parseNumeric(v, 3, 'n', 'T')).toThrow(/T: row 3, column "n" holds .* which is not a number/);
+    }
+  });
+});
