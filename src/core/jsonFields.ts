@@ -365,14 +365,25 @@ function jsonDifference(
  * A field the loader filled with a default because it was missing, a value the constructor
  * normalised, an unknown field it ignored — any document that does not describe the loaded object
  * exactly — throws a {@link SerializationError} naming the first path where they differ. So a
- * loader returns the object the document describes, bit for bit, or throws. @internal
+ * loader returns the object the document describes, bit for bit, or throws. `chosen` names a
+ * param the caller may set at load instead of the saved one (`Scaler.fromJSON(doc, { dtype })`).
+ * @internal
  */
 export function checkFaithful(
   who: string,
   read: { readonly params: unknown; readonly state: unknown },
   written: { readonly params: unknown; readonly state: unknown },
+  chosen?: string,
 ): void {
-  const back = JSON.parse(JSON.stringify({ params: written.params, state: written.state })) as Record<string, unknown>;
+  const back = JSON.parse(JSON.stringify({ params: written.params, state: written.state })) as {
+    params: Record<string, unknown>;
+  };
+  // a param the caller chose at load (e.g. `dtype`) is compared as the document saved it
+  if (chosen !== undefined) {
+    const saved = (read.params as Record<string, unknown>)[chosen];
+    delete back.params[chosen];
+    if (saved !== undefined) back.params[chosen] = saved;
+  }
   const d = jsonDifference('', { params: read.params, state: read.state }, back);
   if (d === undefined) return;
   const has = (v: unknown) => (v === undefined ? 'nothing' : describe(v));

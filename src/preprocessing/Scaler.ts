@@ -298,14 +298,12 @@ export class Scaler<D extends ScalerDtype = 'float64'>
       throw invalidParams(SCALER_CLASS, e);
     }
     if (state !== null) s.state = scalerStateFromJSON(state, s.params.method, s.params.columns);
-    // What toJSON writes for it, with the saved dtype where the caller chose another one.
-    const written = s.toJSON() as Envelope<Record<string, unknown>>;
-    const { dtype: _, ...rest } = written.params;
-    const back =
-      options.dtype === undefined
-        ? written.params
-        : { ...rest, ...(params.dtype === undefined ? {} : { dtype: params.dtype }) };
-    checkFaithful(`${SCALER_CLASS}.fromJSON`, { params, state }, { params: back, state: written.state });
+    checkFaithful(
+      `${SCALER_CLASS}.fromJSON`,
+      { params, state },
+      s.toJSON(),
+      options.dtype === undefined ? undefined : 'dtype',
+    );
     return s;
   }
 }

@@ -16,7 +16,7 @@ import {
 } from '../core/jsonFields.js';
 import { encodeNumber, encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
 import { type Category, compareCategories } from './category.js';
-import type { EncoderOptions, EncoderOutput, EncoderParams } from './encoderOptions.js';
+import { type EncoderOptions, type EncoderOutput, type EncoderParams, OPTION_NAMES } from './encoderOptions.js';
 import { identifyInfrequent } from './identifyInfrequent.js';
 import { assembleState, type EncoderState, makeColumnState } from './encoderState.js';
 import { invalidParams } from './openJSON.js';
@@ -77,19 +77,7 @@ function readNames(where: string, v: unknown): string[] | null {
 const WHO = 'Encoder.fromJSON';
 
 /** The params fields of every Encoder document (`output` only when not the default). */
-const PARAM_FIELDS = [
-  'categorical',
-  'numeric',
-  'encoding',
-  'categories',
-  'handleUnknown',
-  'unknownValue',
-  'minFrequency',
-  'maxCategories',
-  'drop',
-  'missing',
-  'impute',
-] as const;
+const PARAM_FIELDS = OPTION_NAMES.filter((k) => k !== 'output');
 
 /**
  * The envelope `{ format: 'imbalanced-tabular/Encoder', version, params, state }`; `state` is
