@@ -349,6 +349,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
     const spareRows = over ? this.maxNewRows(plan, counts) : 0;
+    checkOutputRows(who, n as number, spareRows);
     const dense = source
       ? readDense(who, source, undefined, spareRows)
       : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) });
@@ -463,4 +464,20 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   toJSON(): Envelope {
     return samplerToJSON(this.className, this.params as unknown as Record<string, unknown>);
   }
+}
+
+/** The most rows a resampled output can hold: its row indices are 32-bit integers. */
+const MAX_OUTPUT_ROWS = 2 ** 31 - 1;
+
+/**
+ * Refuses, before anything is allocated, a plan whose output cannot exist (a sampling target of
+ * 1e15 rows), stating the size and the option to change, instead of a bare `RangeError`.
+ */
+function checkOutputRows(who: string, rows: number, added: number): void {
+  if (rows + added <= MAX_OUTPUT_ROWS) return;
+  throw new DataValidationError(
+    `${who}: samplingStrategy asks for ${added} new rows (${rows + added} in all), beyond the ` +
+      `${MAX_OUTPUT_ROWS} rows an output can hold. Lower the target counts of samplingStrategy.`,
+    { param: 'samplingStrategy' },
+  );
 }
