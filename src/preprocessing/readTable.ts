@@ -22,6 +22,14 @@ export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnT
 /** A row of either form, read by key: the column name (row objects) or its index (row arrays). @internal */
 export type TableRow = Readonly<Record<string | number, unknown>>;
 
+/**
+ * The cell of `row` at `key`: an own property only, so a row object that lacks a column named
+ * `toString`, `constructor` or `__proto__` reads as missing, never as an inherited member. @internal
+ */
+export function cellOf(row: TableRow, key: string | number): unknown {
+  return Object.hasOwn(row, key) ? row[key] : undefined;
+}
+
 /** Normalized access to a table: `rows[i][key]` for every used column. @internal */
 export interface TableView {
   /** The rows, row objects or row arrays. */
