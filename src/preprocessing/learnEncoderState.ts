@@ -171,7 +171,7 @@ function learnNumericColumn(
       );
     }
     if (sorted === undefined) {
-      imputeValue = impute === 'mean' ? mean(seen.values) : medianSorted(seen.values.sort());
+      imputeValue = impute === 'mean' ? finiteMean(seen.values) : finiteMedian(seen.values.sort());
     } else {
       // integer values: Σ count · value is the row-order sum exactly
       imputeValue =
@@ -181,4 +181,22 @@ function learnNumericColumn(
     }
   }
   return Object.freeze({ name, imputeValue });
+}
+
+/**
+ * The mean of finite values; where the plain sum overflows (values near ±1.8e308), the mean of the
+ * values divided by their largest magnitude, scaled back (ordinary data keeps the plain result).
+ */
+function finiteMean(values: Float64Array): number {
+  const m = mean(values);
+  if (Number.isFinite(m)) return m;
+  let k = 0;
+  for (const v of values) k = Math.max(k, Math.abs(v));
+  return k * mean(values.map((v) => v / k));
+}
+
+/** The median of sorted finite values; two middle values near ±1.8e308 are averaged as halves. */
+function finiteMedian(sorted: Float64Array): number {
+  const m = medianSorted(sorted);
+  return Number.isFinite(m) ? m : 2 * medianSorted(sorted.map((v) => v / 2));
 }

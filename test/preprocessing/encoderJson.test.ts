@@ -136,3 +136,15 @@ describe('Encoder.fromJSON: every field checked against the others', () => {
     expect(() => Encoder.fromJSON(n)).toThrow(/state\.numeric\[0\]\.name must be "n"/);
   });
 });
+
+describe('Encoder imputation on finite data near ±1.8e308', () => {
+  it('the mean and the median of such a column are finite', () => {
+    const rows = [{ n: 1.7e308 }, { n: 1.6e308 }, { n: null }, { n: 1.5e308 }, { n: 1.7e308 }];
+    for (const impute of ['mean', 'median'] as const) {
+      const out = new Encoder({ numeric: ['n'], impute }).fitTransform(rows as never).to2DArray();
+      expect(out.flat().every(Number.isFinite)).toBe(true);
+    }
+    const mean = new Encoder({ numeric: ['n'], impute: 'mean' }).fitTransform(rows as never).get(2, 0);
+    expect(mean / 1e308).toBeCloseTo(1.625, 12);
+  });
+});
