@@ -331,3 +331,65 @@ export function readMap<K, V>(
   const o = readObject(who, path, value, { required: ['$map'] });
   return new Map(readEntries(who, fieldPath(path, '$map'), o.$map, readKey, readValue));
 }
+
+/** Where two JSON values first differ, as a field path and what each side holds; none when equal. */
+function jsonDifference(
+  path: string,
+  read: unknown,
+  written: unknown,
+): { path: string; read: unknown; written: unknown } | undefined {
+  if (read === written) return undefined;
+  if (Array.isArray(read) && Array.isArray(written)) {
+    if (read.length !== written.length) return { path, read, written };
+    for (let i = 0; i < read.length; i++) {
+      const d = jsonDifference(fieldPath(path, i), read[i], written[i]);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(read) || !isObject(written)) return { path, read, written };
+  const r = read as Record<string, unknown>;
+  const w = written as Record<string, unknown>;
+  const own = (o: Record<string, unknown>, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+  for (const k of new Set([...Object.keys(r), ...Object.keys(w)])) {
+    const d = jsonDifference(fieldPath(path, k), own(r, k), own(w, k));
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * The last step of a loader: checks that the object it built writes back exactly the document it
+ * read (`written` is the object's `toJSON()`, `read` the opened envelope's `params` and `state`).
+ * A field the loader filled with a default because it was missing, a value the constructor
+ * normalised, an unknown field it ignored — any document that does not describe the loaded object
+ * exactly — throws a {@link SerializationError} naming the first path where they differ. So a
+ * loader returns the object the document describes, bit for bit, or throws. `chosen` names a
+ * param the caller may set at load instead of the saved one (`Scaler.fromJSON(doc, { dtype })`).
+ * @internal
+ */
+export function checkFaithful(
+  who: string,
+  read: { readonly params: unknown; readonly state: unknown },
+  written: { readonly params: unknown; readonly state: unknown },
+  chosen?: string,
+): void {
+  const back = JSON.parse(JSON.stringify({ params: written.params, state: written.state })) as {
+    params: Record<string, unknown>;
+  };
+  // a param the caller chose at load (e.g. `dtype`) is compared as the document saved it
+  if (chosen !== undefined) {
+    const saved = (read.params as Record<string, unknown>)[chosen];
+    delete back.params[chosen];
+    if (saved !== undefined) back.params[chosen] = saved;
+  }
+  const d = jsonDifference('', { params: read.params, state: read.state }, back);
+  if (d === undefined) return;
+  const has = (v: unknown) => (v === undefined ? 'nothing' : describe(v));
+  throw new SerializationError(
+    `${who}: ${d.path} holds ${has(d.read)}, but the object it describes writes ${has(d.written)} there: ` +
+      'the document is not one toJSON wrote (a missing, foreign or edited field). Save the object again with toJSON.',
+    { path: d.path },
+  );
+}

@@ -1,3 +1,4 @@
+import { checkFaithful } from '../core/jsonFields.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
@@ -347,7 +348,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
    * ```
    */
   static fromJSON(json: unknown): MLPClassifier {
-    const { options, state } = openModel(json);
+    const { options, params, state } = openModel(json);
     let clf: MLPClassifier;
     try {
       clf = new MLPClassifier(options);
@@ -355,6 +356,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
       throw new SerializationError(`${CLASS}.fromJSON: params are invalid (${(e as Error).message}).`);
     }
     if (state !== null) clf.state = decodeState(state, clf.params);
+    checkFaithful(`${CLASS}.fromJSON`, { params, state }, clf.toJSON());
     return clf;
   }
 

@@ -4,18 +4,24 @@
  * the architecture.
  * @internal
  */
-import { SerializationError } from '../core/errors.js';
-import type { Label } from '../core/matrix.js';
+import { SerializationError, describe } from '../core/errors.js';
 import {
-  decodeNumber,
-  decodeNumbers,
-  encodeNumber,
-  encodeNumbers,
-  makeEnvelope,
-  openEnvelope,
-} from '../core/serialization.js';
-import type { Envelope, JsonNumber } from '../core/serialization.js';
+  badField,
+  fieldPath,
+  readArray,
+  readEntries,
+  readInteger,
+  readLabel,
+  readLabels,
+  readNumber,
+  readNumbers,
+  readObject,
+  readOneOf,
+} from '../core/jsonFields.js';
+import { encodeNumber, encodeNumbers, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import type { Envelope } from '../core/serialization.js';
 import { netSpec } from './architecture.js';
+import type { ResolvedBackend } from './backend.js';
 import type { MLPFitted, ModelState } from './fitted.js';
 import type { LayerValues, NetSpec } from './Network.js';
 import { CLASS } from './options.js';
@@ -79,21 +85,53 @@ export function encodeModel(p: MLPClassifierParams, s: ModelState | undefined): 
  * @throws {@link SerializationError} on a foreign or corrupt document.
  * @internal
  */
-export function openModel(json: unknown): { options: MLPClassifierOptions; state: unknown } {
+export function openModel(json: unknown): {
+  options: MLPClassifierOptions;
+  params: Readonly<Record<string, unknown>>;
+  state: unknown;
+} {
+  const who = `${CLASS}.fromJSON`;
   const env = openEnvelope<Record<string, unknown>, unknown>(json, CLASS, VERSION);
-  const pj = env.params;
-  if (pj === null || typeof pj !== 'object')
-    throw new SerializationError(`${CLASS}.fromJSON: params must be an object.`);
-  const cwj = pj.classWeight;
-  const options: Record<string, unknown> = { ...pj };
-  for (const key of ['earlyStopping', 'reduceLROnPlateau', 'seed', 'classWeight'])
-    if (options[key] === null) delete options[key];
-  if (Array.isArray(cwj))
+  const pj = readObject(who, 'params', env.params, { required: PARAM_FIELDS });
+  const options: Record<string, unknown> = {};
+  for (const key of Object.keys(pj)) if (pj[key] !== null) options[key] = pj[key];
+  if (Array.isArray(pj.classWeight)) {
     options.classWeight = new Map(
-      (cwj as [Label, JsonNumber][]).map(([c, w]) => [c, decodeNumber(w, 'params.classWeight')]),
+      readEntries(
+        who,
+        'params.classWeight',
+        pj.classWeight,
+        (c, path) => readLabel(who, path, c),
+        (w, path) => readNumber(who, path, w, { special: true }),
+        { min: 1 },
+      ),
     );
-  return { options: options as MLPClassifierOptions, state: env.state };
+  }
+  return { options: options as MLPClassifierOptions, params: pj, state: env.state };
 }
+
+/** The fields of every entry of `state.history`. */
+const HISTORY_FIELDS = ['epoch', 'loss', 'accuracy', 'learningRate', 'seconds'];
+
+/** The params fields of every MLPClassifier document. */
+const PARAM_FIELDS = [
+  'hiddenLayers',
+  'activation',
+  'dropout',
+  'batchNormalization',
+  'l2',
+  'optimizer',
+  'learningRate',
+  'epochs',
+  'batchSize',
+  'validationFraction',
+  'earlyStopping',
+  'reduceLROnPlateau',
+  'classWeight',
+  'seed',
+  'backend',
+  'verbose',
+] as const;
 
 /**
  * Rebuilds the state of a fitted model from the envelope's `state`, checking every weight array
@@ -102,39 +140,80 @@ export function openModel(json: unknown): { options: MLPClassifierOptions; state
  * @internal
  */
 export function decodeState(st: unknown, p: MLPClassifierParams): ModelState {
-  if (st === null || typeof st !== 'object')
-    throw new SerializationError(`${CLASS}.fromJSON: state must be an object or null.`);
-  const sj = st as Record<string, unknown>;
-  const classes = sj.classes as Label[];
-  const nIn = sj.nFeaturesIn as number;
-  if (!Array.isArray(classes) || classes.length < 2 || !Number.isInteger(nIn) || nIn < 1) {
-    throw new SerializationError(`${CLASS}.fromJSON: state.classes or state.nFeaturesIn is missing or invalid.`);
-  }
+  const who = `${CLASS}.fromJSON`;
+  const sj = readObject(who, 'state', st, {
+    required: [
+      'classes',
+      'nFeaturesIn',
+      'seed',
+      'backend',
+      'classWeight',
+      'bestEpoch',
+      'stoppedEpoch',
+      'nTrain',
+      'nValidation',
+      'history',
+      'layers',
+    ],
+  });
+  const classes = readLabels(who, 'state.classes', sj.classes, { min: 2 });
+  const nIn = readInteger(who, 'state.nFeaturesIn', sj.nFeaturesIn, { min: 1 });
   const spec = netSpec(p, nIn, classes.length);
   const values = decodeLayers(sj.layers, spec);
-  const backend = sj.backend === 'wasm' ? 'wasm' : 'cpu';
-  const hist = Array.isArray(sj.history) ? (sj.history as Record<string, JsonNumber>[]) : [];
-  const history = hist.map(
-    (h, i) =>
-      Object.fromEntries(
-        Object.entries(h).map(([key, v]) => [key, decodeNumber(v, `state.history[${i}].${key}`)]),
-      ) as unknown as EpochLogs,
+  const backend = readOneOf<ResolvedBackend>(who, 'state.backend', sj.backend, ['cpu', 'wasm']);
+  // one entry per epoch trained: all the epochs unless early stopping ended them sooner
+  const hist = readArray(
+    who,
+    'state.history',
+    sj.history,
+    p.earlyStopping === undefined ? { length: p.epochs } : { min: 1, max: p.epochs },
   );
-  const cwj = Array.isArray(sj.classWeight)
-    ? (sj.classWeight as [Label, JsonNumber][])
-    : classes.map((c) => [c, 1] as [Label, JsonNumber]);
-  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const history = hist.map((h, i) => {
+    const o = readObject(who, `state.history[${i}]`, h, {
+      required: HISTORY_FIELDS,
+      optional: ['valLoss', 'valAccuracy', 'valMacroF1', 'valBalancedAccuracy'],
+    });
+    if (o.epoch !== i) badField(who, `state.history[${i}].epoch`, `${i} (its index)`, o.epoch);
+    if (i > 0 && Object.keys(o).length !== Object.keys(hist[0] as object).length) {
+      badField(who, `state.history[${i}]`, 'an entry with the fields of state.history[0]', h);
+    }
+    const out: Record<string, number> = {};
+    for (const key of Object.keys(o)) {
+      const v = readNumber(who, fieldPath(`state.history[${i}]`, key), o[key], { special: true });
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out as unknown as EpochLogs;
+  });
+  const cw = readEntries(
+    who,
+    'state.classWeight',
+    sj.classWeight,
+    (c, path) => readLabel(who, path, c),
+    (w, path) => readNumber(who, path, w, { special: true }),
+    { length: classes.length },
+  );
+  cw.forEach(([c], i) => {
+    if (c !== classes[i])
+      badField(who, `state.classWeight[${i}][0]`, `${describe(classes[i])} (state.classes[${i}])`, c);
+  });
+  // bestEpoch and stoppedEpoch are set by early stopping only, within the epochs trained
+  const epochOrNull = (k: string): number | undefined => {
+    if (sj[k] === null) return undefined;
+    if (p.earlyStopping === undefined) badField(who, `state.${k}`, 'null (params.earlyStopping is null)', sj[k]);
+    return readInteger(who, `state.${k}`, sj[k], { min: 0, max: history.length - 1 });
+  };
+  const count = (k: string) => readInteger(who, `state.${k}`, sj[k], { min: 0 });
   const fitted: MLPFitted = Object.freeze({
-    classes: [...classes],
+    classes,
     nFeaturesIn: nIn,
-    seed: num(sj.seed) ?? 0,
+    seed: readInteger(who, 'state.seed', sj.seed, { min: 0 }),
     backend,
     history: Object.freeze(history),
-    classWeight: new Map(cwj.map(([c, w]) => [c, decodeNumber(w, 'state.classWeight')])),
-    bestEpoch: num(sj.bestEpoch),
-    stoppedEpoch: num(sj.stoppedEpoch),
-    nTrain: num(sj.nTrain) ?? 0,
-    nValidation: num(sj.nValidation) ?? 0,
+    classWeight: new Map(cw),
+    bestEpoch: epochOrNull('bestEpoch'),
+    stoppedEpoch: epochOrNull('stoppedEpoch'),
+    nTrain: count('nTrain'),
+    nValidation: count('nValidation'),
   });
   return { fitted, spec, values, net: undefined };
 }
@@ -147,16 +226,18 @@ function decodeLayers(layersJ: unknown, spec: NetSpec): LayerValues[] {
         `[${spec.hidden.join(', ')}].`,
     );
   }
-  return layersJ.map((lj: Record<string, unknown>, l: number) => {
+  return layersJ.map((lj: unknown, l: number) => {
     const fanIn = sizes[l] as number;
     const fanOut = sizes[l + 1] as number;
+    const who = `${CLASS}.fromJSON`;
+    const layer = readObject(who, `state.layers[${l}]`, lj);
     const arr = (key: string, len: number): Float32Array => {
-      const a = decodeNumbers(lj?.[key], `state.layers[${l}].${key}`);
-      if (a.length !== len)
-        throw new SerializationError(
-          `${CLASS}.fromJSON: state.layers[${l}].${key} has ${a.length} values, expected ${len}.`,
-        );
-      return Float32Array.from(a);
+      const path = fieldPath(`state.layers[${l}]`, key);
+      // weights are finite float32 values: "NaN", 1e39 or a raw NaN never load
+      const a = Float32Array.from(readNumbers(who, path, layer[key], { length: len }));
+      const bad = a.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) badField(who, `${path}[${bad}]`, 'a finite float32 number', (layer[key] as unknown[])[bad]);
+      return a;
     };
     const v: LayerValues = { kernel: arr('kernel', fanIn * fanOut), bias: arr('bias', fanOut) };
     if (spec.batchNorm && l < sizes.length - 2) {

@@ -32,6 +32,7 @@ export function asRowSource(X: MatrixInput | RowSource, opts: RowInputOptions): 
   const { who, param = 'X', cols, minRows = 1 } = opts;
   if (!isRowSource(X)) {
     const d = toDense32(X, { who, param, minRows, ...(cols === undefined ? {} : { cols }) });
+    checkFloat32Range(who, param, X, d.data, d.cols);
     return denseRowSource(d.data, d.rows, d.cols);
   }
   if (cols !== undefined && X.columns !== cols) {
@@ -72,13 +73,39 @@ export function predictionRows(X: MatrixInput | RowSource, who: string, cols: nu
       let finite = true;
       for (let i = 0; i < m * cols && finite; i++) finite = Number.isFinite(out[i] as number);
       if (finite) return;
-      checked ??= toDense32(X as MatrixInput, { who, cols, minRows: 0 }).data;
+      checked ??= asRowSourceData(X as MatrixInput, who, cols);
       for (let t = 0; t < m; t++) {
         const r = indices[t] as number;
         out.set(checked.subarray(r * cols, (r + 1) * cols), t * cols);
       }
     },
   };
+}
+
+/** The float32 copy of a matrix input, checked as {@link asRowSource} checks it. */
+function asRowSourceData(X: MatrixInput, who: string, cols: number): Float32Array {
+  const d = toDense32(X, { who, cols, minRows: 0 });
+  checkFloat32Range(who, 'X', X, d.data, cols);
+  return d.data;
+}
+
+/**
+ * The network trains and predicts in float32: a finite value beyond its range (|x| > 3.4e38)
+ * would become ±Infinity there (NaN losses, NaN probabilities), so it is refused naming its row
+ * and column. `data` is the float32 copy of finite input, so any non-finite value in it is one.
+ */
+function checkFloat32Range(who: string, param: string, X: unknown, data: Float32Array, cols: number): void {
+  for (let i = 0; i < data.length; i++) {
+    if (Number.isFinite(data[i] as number)) continue;
+    const row = Math.floor(i / cols);
+    const column = i % cols;
+    const v = isMatrixLike(X) ? (X as { get(r: number, c: number): number }).get(row, column) : undefined;
+    throw new DataValidationError(
+      `${who}: ${param}[${row}][${column}]${v === undefined ? '' : ` = ${v}`} is beyond the float32 range ` +
+        '(±3.4e38) the network computes in. Rescale the features (e.g. with a Scaler) first.',
+      { param, row, column },
+    );
+  }
 }
 
 type TypedRow = Exclude<ArrayLike<number>, readonly number[]>;

@@ -161,7 +161,7 @@ export class EncodedMatrix implements RowSource {
    * @returns A fresh `Matrix`.
    */
   toMatrix(): Matrix {
-    const out = new Float64Array(this.rows * this.columns);
+    const out = denseBuffer(Float64Array, this.rows, this.columns, 'toMatrix');
     this.writeRows(null, this.rows, out, false, true);
     return fromDense(out, this.rows, this.columns);
   }
@@ -172,7 +172,7 @@ export class EncodedMatrix implements RowSource {
    * @returns A fresh {@link Float32Matrix}.
    */
   toFloat32Matrix(): Float32Matrix {
-    const out = new Float32Array(this.rows * this.columns);
+    const out = denseBuffer(Float32Array, this.rows, this.columns, 'toFloat32Matrix');
     this.writeRows(null, this.rows, out, true, true);
     return new Float32Matrix(out, this.rows, this.columns);
   }
@@ -280,3 +280,29 @@ export class EncodedMatrix implements RowSource {
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */
 const CHUNK_VALUES = 2 ** 16;
+
+/**
+ * A dense `rows × columns` buffer, or — where the runtime cannot make one that large (a
+ * 70,000-category one-hot column over many rows) — a DataValidationError stating the size and the
+ * options that make the output smaller, instead of a bare `RangeError`.
+ */
+function denseBuffer<A extends Float64Array | Float32Array>(
+  Kind: new (n: number) => A,
+  rows: number,
+  columns: number,
+  method: string,
+): A {
+  const n = rows * columns;
+  try {
+    return new Kind(n);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const bytes = n * (Kind === (Float32Array as unknown) ? 4 : 8);
+    throw new DataValidationError(
+      `EncodedMatrix.${method}: the dense output of ${rows} rows × ${columns} columns (${n} values, ` +
+        `${(bytes / 2 ** 30).toFixed(1)} GiB) cannot be allocated. Keep it compact (Encoder output: 'compact'), ` +
+        "use encoding: 'ordinal', or group rare categories with maxCategories or minFrequency.",
+      { param: 'X' },
+    );
+  }
+}

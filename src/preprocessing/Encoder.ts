@@ -1,6 +1,8 @@
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
 import { DataValidationError, NotFittedError } from '../core/errors.js';
+import { checkFaithful } from '../core/jsonFields.js';
+import { setOwn } from '../core/ownProperties.js';
 import { toDense, type MatrixInput } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
 import { isColumnarTable } from '../core/table.js';
@@ -216,8 +218,9 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
       for (const c of st.categorical) {
         if (encoding === 'ordinal') {
           const v = data[base + j] as number;
-          if (isUnknown(v)) rec[c.name] = undefined;
-          else if (Number.isInteger(v) && v >= 0 && v < c.nCodes) rec[c.name] = decodeCode(c, v);
+          if (isUnknown(v)) setOwn<Category | undefined>(rec, c.name, undefined);
+          else if (Number.isInteger(v) && v >= 0 && v < c.nCodes)
+            setOwn<Category | undefined>(rec, c.name, decodeCode(c, v));
           else {
             throw new DataValidationError(
               `${WHO}.inverseTransform: row ${i}, column ${j} ("${c.name}") holds ${v}, not a code in ` +
@@ -238,12 +241,18 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
             best = k;
           }
         }
-        if (best < 0) rec[c.name] = c.dropIndex === null ? undefined : decodeCode(c, c.dropIndex);
-        else rec[c.name] = decodeCode(c, c.dropIndex !== null && best >= c.dropIndex ? best + 1 : best);
+        if (best < 0)
+          setOwn<Category | undefined>(rec, c.name, c.dropIndex === null ? undefined : decodeCode(c, c.dropIndex));
+        else
+          setOwn<Category | undefined>(
+            rec,
+            c.name,
+            decodeCode(c, c.dropIndex !== null && best >= c.dropIndex ? best + 1 : best),
+          );
         j += width;
       }
       for (const nc of st.numeric) {
-        rec[nc.name] = data[base + j] as number;
+        setOwn<Category | undefined>(rec, nc.name, data[base + j] as number);
         j++;
       }
       out[i] = rec;
@@ -284,6 +293,12 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
       throw invalidParams(ENCODER_CLASS, e);
     }
     if (state !== null) enc.state = encoderStateFromJSON(state, enc.params);
+    checkFaithful(
+      `${ENCODER_CLASS}.fromJSON`,
+      { params, state },
+      enc.toJSON(),
+      options.output === undefined ? undefined : 'output',
+    );
     return enc;
   }
 }

@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
 import { NotFittedError } from '../core/errors.js';
+import { checkFaithful } from '../core/jsonFields.js';
 import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense, isMatrixLike, toDense, toDense32, type MatrixInput } from '../core/matrix.js';
 import { isRowSource, type RowSource } from '../core/rowSource.js';
@@ -296,7 +297,13 @@ export class Scaler<D extends ScalerDtype = 'float64'>
     } catch (e) {
       throw invalidParams(SCALER_CLASS, e);
     }
-    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method);
+    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method, s.params.columns);
+    checkFaithful(
+      `${SCALER_CLASS}.fromJSON`,
+      { params, state },
+      s.toJSON(),
+      options.dtype === undefined ? undefined : 'dtype',
+    );
     return s;
   }
 }

@@ -17,6 +17,7 @@ import {
   parseNumeric,
   readTable,
   requireKey,
+  cellOf,
   type TableRow,
 } from './readTable.js';
 
@@ -146,10 +147,10 @@ export function encodeTable(p: EncoderParams, st: EncoderState, X: unknown, who:
     const row = rows[i] as TableRow;
     for (let c = 0; c < nCat; c++) {
       const plan = plans[c] as ColumnPlan;
-      (codes[c] as CodeArray)[i] = slotOf(plan, codeOf(p, plan, row[catKeys[c] as string | number], i, who));
+      (codes[c] as CodeArray)[i] = slotOf(plan, codeOf(p, plan, cellOf(row, catKeys[c] as string | number), i, who));
     }
     for (let c = 0; c < numKeys.length; c++) {
-      const x = parseNumeric(row[numKeys[c] as string | number], i, st.numeric[c]?.name as string, who);
+      const x = parseNumeric(cellOf(row, numKeys[c] as string | number), i, st.numeric[c]?.name as string, who);
       (values[c] as Float64Array)[i] = x;
       if (Number.isNaN(x)) hasMissing[nCat + c] = true;
     }

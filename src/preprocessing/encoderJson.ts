@@ -3,18 +3,21 @@
  *
  * @module
  */
-import { SerializationError, describe } from '../core/errors.js';
+import { describe } from '../core/errors.js';
 import {
-  decodeNumber,
-  decodeNumbers,
-  encodeNumber,
-  encodeNumbers,
-  makeEnvelope,
-  type Envelope,
-  type JsonNumber,
-} from '../core/serialization.js';
-import type { Category } from './category.js';
-import type { EncoderOptions, EncoderOutput, EncoderParams } from './encoderOptions.js';
+  badField,
+  fieldPath,
+  readArray,
+  readInteger,
+  readNumber,
+  readObject,
+  readOneOf,
+  readString,
+} from '../core/jsonFields.js';
+import { encodeNumber, encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
+import { type Category, compareCategories } from './category.js';
+import { type EncoderOptions, type EncoderOutput, type EncoderParams, OPTION_NAMES } from './encoderOptions.js';
+import { identifyInfrequent } from './identifyInfrequent.js';
 import { assembleState, type EncoderState, makeColumnState } from './encoderState.js';
 import { invalidParams } from './openJSON.js';
 
@@ -38,27 +41,43 @@ function encodeCategories(list: ReadonlyArray<Category>): JsonCategories {
   return { type: 'string', values: list.map((c) => c as string | null) };
 }
 
+/**
+ * Reads a category list `{ type, values }`: strings (or null) or numbers (or null, the tagged
+ * strings of NaN and ±Infinity), each category once.
+ */
 function decodeCategories(v: unknown, where: string): Category[] {
-  if (v === null || typeof v !== 'object' || !Array.isArray((v as JsonCategories).values)) {
-    throw new SerializationError(`Encoder.fromJSON: ${where} must be { type, values }, received ${describe(v)}.`);
-  }
-  const { type, values } = v as JsonCategories;
-  if (type === 'number') {
-    return (values as unknown[]).map((x, i) =>
-      x === null ? null : (decodeNumbers([x], `${where}.values[${i}]`)[0] as number),
-    );
-  }
-  if (type === 'string') {
-    return (values as unknown[]).map((x, i) => {
-      if (x !== null && typeof x !== 'string')
-        throw new SerializationError(`Encoder.fromJSON: ${where}.values[${i}] must be a string or null.`);
-      return x as string | null;
-    });
-  }
-  throw new SerializationError(
-    `Encoder.fromJSON: ${where}.type must be 'string' or 'number', received ${describe(type)}.`,
-  );
+  const o = readObject(WHO, where, v, { required: ['type', 'values'] });
+  const type = readOneOf(WHO, `${where}.type`, o.type, ['string', 'number']);
+  const values = readArray(WHO, `${where}.values`, o.values);
+  const out = values.map((x, i): Category => {
+    const at = `${where}.values[${i}]`;
+    if (x === null) return null;
+    return type === 'number' ? readNumber(WHO, at, x, { special: true }) : readString(WHO, at, x);
+  });
+  const seen = new Set<Category>();
+  out.forEach((c, i) => {
+    if (seen.has(c)) badField(WHO, `${where}.values[${i}]`, `a category not already in ${where}.values`, c);
+    seen.add(c);
+  });
+  return out;
 }
+
+/** Reads `null` or a list of distinct column names. */
+function readNames(where: string, v: unknown): string[] | null {
+  if (v === null) return null;
+  const names = readArray(WHO, where, v, {}, 'null or an array of column names').map((x, i) =>
+    readString(WHO, `${where}[${i}]`, x),
+  );
+  names.forEach((n, i) => {
+    if (names.indexOf(n) !== i) badField(WHO, `${where}[${i}]`, `a name not already in ${where}`, n);
+  });
+  return names;
+}
+
+const WHO = 'Encoder.fromJSON';
+
+/** The params fields of every Encoder document (`output` only when not the default). */
+const PARAM_FIELDS = OPTION_NAMES.filter((k) => k !== 'output');
 
 /**
  * The envelope `{ format: 'imbalanced-tabular/Encoder', version, params, state }`; `state` is
@@ -113,26 +132,45 @@ export function encoderOptionsFromJSON(p: Record<string, unknown>): EncoderOptio
   }
 }
 
-function optionsFromJSON(p: Record<string, unknown>): EncoderOptions<EncoderOutput> {
+function optionsFromJSON(raw: Record<string, unknown>): EncoderOptions<EncoderOutput> {
+  const p = readObject(WHO, 'params', raw, { required: PARAM_FIELDS, optional: ['output'] });
+  const encoding = readOneOf(WHO, 'params.encoding', p.encoding, ['onehot', 'ordinal']);
   const opts: EncoderOptions<EncoderOutput> = {
-    encoding: p.encoding as 'onehot',
-    handleUnknown: p.handleUnknown as 'error',
-    missing: p.missing as 'category',
+    encoding,
+    handleUnknown: readOneOf(WHO, 'params.handleUnknown', p.handleUnknown, ['error', 'ignore', 'infrequent']),
+    missing: readOneOf(WHO, 'params.missing', p.missing, ['category', 'error']),
   };
-  if (p.categorical !== null) opts.categorical = p.categorical as string[];
-  if (p.numeric !== null) opts.numeric = p.numeric as string[];
+  const categorical = readNames('params.categorical', p.categorical);
+  const numeric = readNames('params.numeric', p.numeric);
+  if (categorical !== null) opts.categorical = categorical;
+  if (numeric !== null) opts.numeric = numeric;
   if (p.categories !== 'auto') {
-    const rec = p.categories as Record<string, unknown>;
-    opts.categories = Object.fromEntries(
-      Object.entries(rec).map(([k, v]) => [k, decodeCategories(v, `params.categories.${k}`)]),
-    );
+    const rec = readObject(WHO, 'params.categories', p.categories);
+    const out: Record<string, Category[]> = {};
+    for (const k of Object.keys(rec)) {
+      const v = decodeCategories(rec[k], fieldPath('params.categories', k));
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    opts.categories = out;
   }
-  if (p.encoding === 'ordinal') opts.unknownValue = decodeNumber(p.unknownValue, 'params.unknownValue');
-  if (p.minFrequency !== null) opts.minFrequency = p.minFrequency as number;
-  if (p.maxCategories !== null) opts.maxCategories = p.maxCategories as number;
-  if (p.drop !== null) opts.drop = p.drop as 'first';
-  if (p.impute !== null) opts.impute = p.impute as 'mean';
-  if (p.output !== undefined) opts.output = p.output as EncoderOutput;
+  const unknownValue = readNumber(WHO, 'params.unknownValue', p.unknownValue, { special: true });
+  if (encoding === 'ordinal') opts.unknownValue = unknownValue;
+  if (p.minFrequency !== null) opts.minFrequency = readNumber(WHO, 'params.minFrequency', p.minFrequency);
+  if (p.maxCategories !== null) opts.maxCategories = readInteger(WHO, 'params.maxCategories', p.maxCategories);
+  if (p.drop !== null) opts.drop = readOneOf(WHO, 'params.drop', p.drop, ['first', 'ifBinary']);
+  if (p.impute !== null) {
+    opts.impute =
+      typeof p.impute === 'string'
+        ? readOneOf<'mean' | 'median'>(WHO, 'params.impute', p.impute, ['mean', 'median'])
+        : {
+            constant: readNumber(
+              WHO,
+              'params.impute.constant',
+              readObject(WHO, 'params.impute', p.impute, { required: ['constant'] }).constant,
+            ),
+          };
+  }
+  if (p.output !== undefined) opts.output = readOneOf(WHO, 'params.output', p.output, ['matrix', 'compact']);
   return opts;
 }
 
@@ -142,34 +180,87 @@ function optionsFromJSON(p: Record<string, unknown>): EncoderOptions<EncoderOutp
  * @internal
  */
 export function encoderStateFromJSON(st: unknown, p: EncoderParams): EncoderState {
-  const s = st as Record<string, unknown>;
-  if (s === null || typeof s !== 'object' || !Array.isArray(s.categorical) || !Array.isArray(s.numeric)) {
-    throw new SerializationError('Encoder.fromJSON: state must hold "categorical" and "numeric" arrays.');
-  }
-  const cats = (s.categorical as Array<Record<string, unknown>>).map((c, i) => {
+  const s = readObject(WHO, 'state', st, { required: ['nRowsSeen', 'categorical', 'numeric'] });
+  const nRows = readInteger(WHO, 'state.nRowsSeen', s.nRowsSeen, { min: 1 });
+  const catList = readArray(WHO, 'state.categorical', s.categorical, lengthOf(p.categorical));
+  const cats = catList.map((raw, i) => {
     const where = `state.categorical[${i}]`;
-    const categories = decodeCategories(c.categories, `${where}.categories`);
-    const counts = c.counts;
-    if (!Array.isArray(counts) || counts.length !== categories.length)
-      throw new SerializationError(`Encoder.fromJSON: ${where}.counts must have one count per category.`);
-    const infrequent = decodeCategories(c.infrequent, `${where}.infrequent`);
-    const vt = c.valueType;
-    if (typeof c.name !== 'string' || (vt !== 'string' && vt !== 'number' && vt !== 'none'))
-      throw new SerializationError(`Encoder.fromJSON: ${where} lacks a name or valueType.`);
-    const dropIndex = c.dropIndex;
-    if (dropIndex !== null && typeof dropIndex !== 'number')
-      throw new SerializationError(`Encoder.fromJSON: ${where}.dropIndex must be a number or null.`);
-    return makeColumnState(c.name, vt, categories, counts as number[], new Set(infrequent), dropIndex as number | null);
-  });
-  const nums = (s.numeric as Array<Record<string, unknown>>).map((n, i) => {
-    if (typeof n.name !== 'string')
-      throw new SerializationError(`Encoder.fromJSON: state.numeric[${i}].name must be a string.`);
-    return Object.freeze({
-      name: n.name,
-      imputeValue: decodeNumber(n.imputeValue, `state.numeric[${i}].imputeValue`),
+    const c = readObject(WHO, where, raw, {
+      required: ['name', 'valueType', 'categories', 'counts', 'infrequent', 'dropIndex'],
     });
+    const name = readString(WHO, `${where}.name`, c.name);
+    if (p.categorical !== null && name !== p.categorical[i]) {
+      badField(WHO, `${where}.name`, `${describe(p.categorical[i])} (params.categorical[${i}])`, name);
+    }
+    const vt = readOneOf(WHO, `${where}.valueType`, c.valueType, ['string', 'number', 'none']);
+    const categories = decodeCategories(c.categories, `${where}.categories`);
+    const counts = readArray(WHO, `${where}.counts`, c.counts, { length: categories.length }).map((n, k) =>
+      readInteger(WHO, `${where}.counts[${k}]`, n, { min: 0, max: nRows }),
+    );
+    const infrequent = decodeCategories(c.infrequent, `${where}.infrequent`);
+    infrequent.forEach((x, k) => {
+      if (!categories.includes(x)) badField(WHO, `${where}.infrequent.values[${k}]`, 'one of the categories', x);
+    });
+    // the rule of learnCategories: the infrequent categories follow from the counts
+    const isInfrequent = identifyInfrequent(counts, nRows, p.minFrequency, p.maxCategories);
+    const expectedInfrequent = categories.filter((_, k) => isInfrequent[k]);
+    if (
+      infrequent.length !== expectedInfrequent.length ||
+      infrequent.some((x, k) => !Object.is(x, expectedInfrequent[k]))
+    ) {
+      badField(
+        WHO,
+        `${where}.infrequent.values`,
+        `[${expectedInfrequent.map((x) => describe(x)).join(', ')}] (the counts, minFrequency and maxCategories)`,
+        infrequent,
+      );
+    }
+    if (p.categories === 'auto') {
+      categories.forEach((x, k) => {
+        const prev = categories[k - 1];
+        if (k > 0 && compareCategories(prev as Category, x) > 0) {
+          badField(WHO, `${where}.categories.values[${k}]`, `sorted after ${describe(prev)} (categories 'auto')`, x);
+        }
+      });
+    }
+    const { nCodes } = makeColumnState(name, vt, categories, counts, new Set(infrequent), null);
+    // the rule of learnCategories: drop 'first', or 'ifBinary' with two codes, drops code 0
+    const expected = p.drop === 'first' || (p.drop === 'ifBinary' && nCodes === 2) ? 0 : null;
+    if (c.dropIndex !== expected) {
+      badField(
+        WHO,
+        `${where}.dropIndex`,
+        `${expected} (params.drop ${describe(p.drop)}, ${nCodes} codes)`,
+        c.dropIndex,
+      );
+    }
+    return makeColumnState(name, vt, categories, counts, new Set(infrequent), expected);
   });
-  const nRows = s.nRowsSeen;
-  if (typeof nRows !== 'number') throw new SerializationError('Encoder.fromJSON: state.nRowsSeen must be a number.');
+  const numList = readArray(WHO, 'state.numeric', s.numeric, lengthOf(p.numeric));
+  const nums = numList.map((raw, i) => {
+    const where = `state.numeric[${i}]`;
+    const n = readObject(WHO, where, raw, { required: ['name', 'imputeValue'] });
+    const name = readString(WHO, `${where}.name`, n.name);
+    if (p.numeric !== null && name !== p.numeric[i]) {
+      badField(WHO, `${where}.name`, `${describe(p.numeric[i])} (params.numeric[${i}])`, name);
+    }
+    const imputeValue = readNumber(WHO, `${where}.imputeValue`, n.imputeValue, { special: true });
+    const impute = p.impute;
+    const constant = impute !== null && typeof impute === 'object' ? impute.constant : undefined;
+    if (impute === null ? !Number.isNaN(imputeValue) : constant !== undefined && imputeValue !== constant) {
+      const expected = impute === null ? '"NaN" (params.impute is null)' : `${constant} (params.impute)`;
+      badField(WHO, `${where}.imputeValue`, expected, n.imputeValue);
+    }
+    return Object.freeze({ name, imputeValue });
+  });
+  const names = [...cats.map((c) => c.name), ...nums.map((n) => n.name)];
+  names.forEach((n, i) => {
+    if (names.indexOf(n) !== i) badField(WHO, 'state', 'columns with distinct names', n);
+  });
   return assembleState(cats, nums, nRows, p.encoding);
+}
+
+/** The length a state list must have: that of the params' list of columns, when given. */
+function lengthOf(list: ReadonlyArray<string> | null): { length?: number } {
+  return list === null ? {} : { length: list.length };
 }

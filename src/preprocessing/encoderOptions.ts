@@ -137,8 +137,8 @@ export interface EncoderParams {
 
 const WHO = 'Encoder';
 
-/** Every option name, for the unknown-key check. */
-const OPTION_NAMES = [
+/** Every option name, for the unknown-key check (and the loader's fields). @internal */
+export const OPTION_NAMES = [
   'categorical',
   'numeric',
   'encoding',

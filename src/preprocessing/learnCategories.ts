@@ -9,7 +9,7 @@ import { type Category, compareCategories } from './category.js';
 import type { EncoderParams } from './encoderOptions.js';
 import { type CategoricalColumnState, makeColumnState } from './encoderState.js';
 import { identifyInfrequent } from './identifyInfrequent.js';
-import { badCellError, isMissing, missingCellError, type TableRow } from './readTable.js';
+import { badCellError, isMissing, missingCellError, cellOf, type TableRow } from './readTable.js';
 
 /** The categories given by the `categories` option, by column. @internal */
 export type GivenCategories = Readonly<Record<string, ReadonlyArray<Category>>>;
@@ -76,7 +76,7 @@ export function tallyColumn(
   let firstString = -1;
   let firstNumber = -1;
   for (let i = 0; i < rows.length; i++) {
-    const v = (rows[i] as TableRow)[key];
+    const v = cellOf(rows[i] as TableRow, key);
     const slot = slots.get(v as string | number);
     if (slot !== undefined) {
       tally[slot] = (tally[slot] as number) + 1;
@@ -106,7 +106,7 @@ export function tallyColumn(
   const counts = new Map<string | number, number>();
   for (const [v, k] of slots) counts.set(v, tally[k] as number);
   if (firstString >= 0 && firstNumber >= 0) {
-    const cell = (i: number) => (rows[i] as TableRow)[key];
+    const cell = (i: number) => cellOf(rows[i] as TableRow, key);
     throw mixedTypesError(who, name, firstString, cell(firstString), firstNumber, cell(firstNumber));
   }
   const valueType = firstString >= 0 ? 'string' : firstNumber >= 0 ? 'number' : 'none';

@@ -14,7 +14,7 @@ import { assembleState, type EncoderState, type NumericColumnState } from './enc
 import { columnarIsNumeric, columnarNumericValues, columnarTally } from './learnColumnar.js';
 import { columnStateFromTally, type Tally, tallyColumn } from './learnCategories.js';
 import { readColumnarTable } from './readColumnarTable.js';
-import { isMissing, parseNumeric, quoteNames, readTable, requireKey, type TableRow } from './readTable.js';
+import { isMissing, parseNumeric, quoteNames, readTable, requireKey, cellOf, type TableRow } from './readTable.js';
 
 /**
  * The non-missing values of a numeric column: in row order, or as distinct values (ascending) with
@@ -81,7 +81,7 @@ function rowSource(X: unknown, who: string): FitSource {
     isNumeric(name) {
       const k = t.key(name) as string | number;
       return t.rows.every((row) => {
-        const v = row[k];
+        const v = cellOf(row, k);
         return isMissing(v) || typeof v === 'number';
       });
     },
@@ -91,7 +91,7 @@ function rowSource(X: unknown, who: string): FitSource {
       const values = new Float64Array(keep ? n : 0);
       let m = 0;
       for (let i = 0; i < n; i++) {
-        const x = parseNumeric((t.rows[i] as TableRow)[key], i, name, who);
+        const x = parseNumeric(cellOf(t.rows[i] as TableRow, key), i, name, who);
         if (keep && !Number.isNaN(x)) values[m++] = x;
       }
       return { values: values.subarray(0, m) };
@@ -171,7 +171,7 @@ function learnNumericColumn(
       );
     }
     if (sorted === undefined) {
-      imputeValue = impute === 'mean' ? mean(seen.values) : medianSorted(seen.values.sort());
+      imputeValue = impute === 'mean' ? finiteMean(seen.values) : finiteMedian(seen.values.sort());
     } else {
       // integer values: Σ count · value is the row-order sum exactly
       imputeValue =
@@ -181,4 +181,22 @@ function learnNumericColumn(
     }
   }
   return Object.freeze({ name, imputeValue });
+}
+
+/**
+ * The mean of finite values; where the plain sum overflows (values near ±1.8e308), the mean of the
+ * values divided by their largest magnitude, scaled back (ordinary data keeps the plain result).
+ */
+function finiteMean(values: Float64Array): number {
+  const m = mean(values);
+  if (Number.isFinite(m)) return m;
+  let k = 0;
+  for (const v of values) k = Math.max(k, Math.abs(v));
+  return k * mean(values.map((v) => v / k));
+}
+
+/** The median of sorted finite values; two middle values near ±1.8e308 are averaged as halves. */
+function finiteMedian(sorted: Float64Array): number {
+  const m = medianSorted(sorted);
+  return Number.isFinite(m) ? m : 2 * medianSorted(sorted.map((v) => v / 2));
 }

@@ -22,6 +22,14 @@ export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnT
 /** A row of either form, read by key: the column name (row objects) or its index (row arrays). @internal */
 export type TableRow = Readonly<Record<string | number, unknown>>;
 
+/**
+ * The cell of `row` at `key`: an own property only, so a row object that lacks a column named
+ * `toString`, `constructor` or `__proto__` reads as missing, never as an inherited member. @internal
+ */
+export function cellOf(row: TableRow, key: string | number): unknown {
+  return Object.hasOwn(row, key) ? row[key] : undefined;
+}
+
 /** Normalized access to a table: `rows[i][key]` for every used column. @internal */
 export interface TableView {
   /** The rows, row objects or row arrays. */
@@ -152,7 +160,16 @@ export function isMissing(v: unknown): boolean {
 }
 
 /**
- * Reads a numeric cell: a finite number, numeric text (trimmed), or a missing value (NaN).
+ * Numeric text as pandas' `read_csv` / `to_numeric` read it: decimal notation only — an optional
+ * sign, digits with an optional fraction (`12`, `-1.5`, `.5`, `5.`) and an optional exponent
+ * (`1e-3`). Not `Number()`'s other forms: `'0x10'`, `'0b11'`, `'0o17'` would read as 16, 3 and 15,
+ * and a CSV user who wrote them meant text; nor `'1_000'` or `'Infinity'`.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads a numeric cell: a finite number, numeric text in decimal notation (surrounding whitespace
+ * trimmed, as pandas does), or a missing value (NaN).
  * @throws {@link DataValidationError} for ±Infinity or anything else, naming row and column.
  * @internal
  */
@@ -171,7 +188,7 @@ export function parseNumeric(v: unknown, row: number, col: string, who: string):
   if (typeof v === 'string') {
     const s = v.trim();
     if (s === '') return NaN;
-    const x = Number(s);
+    const x = DECIMAL.test(s) ? Number(s) : Number.NaN;
     if (Number.isFinite(x)) return x;
   }
   throw new DataValidationError(

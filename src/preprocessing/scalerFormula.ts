@@ -42,7 +42,13 @@ export function scaleInPlace(p: ScalerParams, st: ScalerState, data: Float64Arra
   for (let off = 0; off < data.length; off += cols) {
     for (let t = 0; t < idx.length; t++) {
       const j = idx[t] as number;
-      data[off + j] = ((data[off + j] as number) - (center[j] as number)) / (scale[j] as number);
+      const x = data[off + j] as number;
+      const r = (x - (center[j] as number)) / (scale[j] as number);
+      // x − center overflows only near ±1.8e308, where the two quotients apart stay finite
+      data[off + j] =
+        Number.isFinite(r) || !Number.isFinite(x)
+          ? r
+          : x / (scale[j] as number) - (center[j] as number) / (scale[j] as number);
     }
   }
 }

@@ -3,8 +3,16 @@
  *
  * @module
  */
-import { SerializationError, describe } from '../core/errors.js';
-import { decodeNumbers, encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
+import {
+  badField,
+  readArray,
+  readBoolean,
+  readInteger,
+  readNumbers,
+  readObject,
+  readOneOf,
+} from '../core/jsonFields.js';
+import { encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
 import type { ScalerDtype, ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
 import type { ScalerState } from './scalerState.js';
 
@@ -49,66 +57,116 @@ export function scalerToJSON(params: ScalerParams, state: ScalerState | undefine
   );
 }
 
+const WHO = 'Scaler.fromJSON';
+
+/** The params fields every Scaler document has; `copy` and `dtype` only when not the default. */
+const PARAM_FIELDS = [
+  'method',
+  'withCentering',
+  'withScaling',
+  'featureRange',
+  'quantileRange',
+  'unitVariance',
+  'clip',
+  'columns',
+] as const;
+
 /**
  * The constructor options saved in a Scaler envelope's params (only those that apply to the saved
- * method).
+ * method), every field read with the core readers: `method` required, booleans booleans, ranges
+ * two finite numbers, `columns` null or integers ≥ 0. (Fields of other methods are read too; the
+ * loader's final faithfulness check refuses any that differ from what toJSON writes.)
+ * @throws {@link SerializationError} naming the field.
  * @internal
  */
-export function scalerOptionsFromJSON(p: Record<string, unknown>): ScalerOptions<ScalerDtype> {
-  const options: ScalerOptions<ScalerDtype> = { method: p.method as ScalerMethod };
-  if (p.method === 'minmax') {
-    options.featureRange = p.featureRange as [number, number];
-    options.clip = p.clip as boolean;
+export function scalerOptionsFromJSON(raw: Record<string, unknown>): ScalerOptions<ScalerDtype> {
+  const p = readObject(WHO, 'params', raw, { required: PARAM_FIELDS, optional: ['copy', 'dtype'] });
+  const method = readOneOf<ScalerMethod>(WHO, 'params.method', p.method, ['standard', 'minmax', 'robust']);
+  const pair = (k: string) => {
+    const a = readNumbers(WHO, `params.${k}`, p[k], { length: 2 });
+    return [a[0], a[1]] as [number, number];
+  };
+  const bool = (k: string) => readBoolean(WHO, `params.${k}`, p[k]);
+  const fields = {
+    withCentering: bool('withCentering'),
+    withScaling: bool('withScaling'),
+    featureRange: pair('featureRange'),
+    quantileRange: pair('quantileRange'),
+    unitVariance: bool('unitVariance'),
+    clip: bool('clip'),
+  };
+  const options: ScalerOptions<ScalerDtype> = { method };
+  if (method === 'minmax') {
+    options.featureRange = fields.featureRange;
+    options.clip = fields.clip;
   } else {
-    options.withCentering = p.withCentering as boolean;
-    options.withScaling = p.withScaling as boolean;
-    if (p.method === 'robust') {
-      options.quantileRange = p.quantileRange as [number, number];
-      options.unitVariance = p.unitVariance as boolean;
+    options.withCentering = fields.withCentering;
+    options.withScaling = fields.withScaling;
+    if (method === 'robust') {
+      options.quantileRange = fields.quantileRange;
+      options.unitVariance = fields.unitVariance;
     }
   }
-  if (p.columns !== null && p.columns !== undefined) options.columns = p.columns as number[];
-  if (p.copy !== undefined) options.copy = p.copy as boolean;
-  if (p.dtype !== undefined) options.dtype = p.dtype as ScalerDtype;
+  if (p.columns !== null) {
+    const cols = readArray(WHO, 'params.columns', p.columns, {}, 'null or an array of column indices');
+    options.columns = cols.map((c, i) => readInteger(WHO, `params.columns[${i}]`, c, { min: 0 }));
+  }
+  if (p.copy !== undefined) options.copy = readBoolean(WHO, 'params.copy', p.copy);
+  if (p.dtype !== undefined) options.dtype = readOneOf<ScalerDtype>(WHO, 'params.dtype', p.dtype, ['float32']);
   return options;
 }
 
 /**
- * Rebuilds the learned state of a Scaler with method `method` from its JSON form.
- * @throws {@link SerializationError} for a malformed state.
+ * Rebuilds the learned state of a Scaler with method `method` from its JSON form: every vector of
+ * length `nFeaturesIn`, `scale` positive (or NaN, a column without values), `nSamplesSeen` counts,
+ * the fields of other methods `null`, `scaled` true exactly for the `columns` scaled (all when
+ * `columns` is null).
+ * @throws {@link SerializationError} for a malformed state, naming the field.
  * @internal
  */
-export function scalerStateFromJSON(st: unknown, method: ScalerMethod): ScalerState {
-  if (st === null || typeof st !== 'object') {
-    throw new SerializationError('Scaler.fromJSON: state must be an object or null.');
-  }
-  const s = st as Record<string, unknown>;
-  const n = s.nFeaturesIn;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
-    throw new SerializationError(
-      `Scaler.fromJSON: state.nFeaturesIn must be a positive integer, received ${describe(n)}.`,
-    );
+export function scalerStateFromJSON(
+  st: unknown,
+  method: ScalerMethod,
+  columns: ReadonlyArray<number> | null,
+): ScalerState {
+  const s = readObject(WHO, 'state', st, {
+    required: ['nFeaturesIn', 'scaled', 'center', 'scale', 'mean', 'variance', 'dataMin', 'dataMax', 'nSamplesSeen'],
+  });
+  const n = readInteger(WHO, 'state.nFeaturesIn', s.nFeaturesIn, { min: 1 });
+  const own: Record<ScalerMethod, ReadonlyArray<string>> = {
+    standard: ['mean', 'variance'],
+    minmax: ['dataMin', 'dataMax'],
+    robust: [],
+  };
   const vec = (k: string): Float64Array => {
-    const v = s[k];
-    if (v === null || v === undefined) {
-      throw new SerializationError(`Scaler.fromJSON: state.${k} is missing (method '${method}' has one).`);
-    }
-    const a = decodeNumbers(v, `state.${k}`);
-    if (a.length !== n)
-      throw new SerializationError(`Scaler.fromJSON: state.${k} has ${a.length} values, expected ${n}.`);
-    return a;
+    if (s[k] === null) badField(WHO, `state.${k}`, `an array of ${n} numbers (method '${method}' has one)`, null);
+    return readNumbers(WHO, `state.${k}`, s[k], { length: n, special: true });
   };
-  const scaled = s.scaled;
-  if (!Array.isArray(scaled) || scaled.length !== n || scaled.some((b) => typeof b !== 'boolean')) {
-    throw new SerializationError(`Scaler.fromJSON: state.scaled must be ${n} booleans.`);
+  for (const k of ['mean', 'variance', 'dataMin', 'dataMax']) {
+    if (!own[method].includes(k) && s[k] !== null) badField(WHO, `state.${k}`, `null (method '${method}')`, s[k]);
   }
-  const common = {
-    nFeaturesIn: n,
-    scaled: Object.freeze([...(scaled as boolean[])]),
-    center: vec('center'),
-    scale: vec('scale'),
-    nSamplesSeen: vec('nSamplesSeen'),
-  };
+  const scaledRaw = readArray(WHO, 'state.scaled', s.scaled, { length: n }, 'an array of booleans');
+  const inColumns = columns === null ? undefined : new Set(columns);
+  const scaled = scaledRaw.map((b, j) => {
+    const v = readBoolean(WHO, `state.scaled[${j}]`, b);
+    const expected = inColumns === undefined || inColumns.has(j);
+    if (v !== expected) badField(WHO, `state.scaled[${j}]`, `${expected} (params.columns)`, v);
+    return v;
+  });
+  if (inColumns !== undefined) {
+    for (const c of inColumns) if (c >= n) badField(WHO, 'params.columns', `indices below nFeaturesIn = ${n}`, c);
+  }
+  const scale = vec('scale');
+  scale.forEach((v, j) => {
+    if (!(v > 0 && Number.isFinite(v)) && !Number.isNaN(v)) {
+      badField(WHO, `state.scale[${j}]`, 'a finite number > 0 (or NaN)', v);
+    }
+  });
+  const nSamplesSeen = vec('nSamplesSeen');
+  nSamplesSeen.forEach((v, j) => {
+    if (!Number.isSafeInteger(v) || v < 0) badField(WHO, `state.nSamplesSeen[${j}]`, 'an integer ≥ 0', v);
+  });
+  const common = { nFeaturesIn: n, scaled: Object.freeze(scaled), center: vec('center'), scale, nSamplesSeen };
   switch (method) {
     case 'standard':
       return Object.freeze({ method, ...common, mean: vec('mean'), variance: vec('variance') });

@@ -157,13 +157,25 @@ function learnStandard(p: ScalerParams, stats: ColumnStats, idx: Int32Array, com
   for (let t = 0; t < idx.length; t++) {
     const j = idx[t] as number;
     const n = common.nSamplesSeen[j] as number;
-    const m = mean[j] as number;
-    const v = variance[j] as number;
+    let m = mean[j] as number;
+    let v = variance[j] as number;
+    // Values near ±1.8e308 overflow the plain sums: the column divided by its largest magnitude
+    // `k` gives the mean and the spread, scaled back (the variance alone may exceed doubles).
+    let k = 1;
+    if (n > 0 && !(Number.isFinite(m) && Number.isFinite(v))) {
+      const r = scaledMeanVariance(stats, j);
+      k = r.k;
+      m = r.mean * k;
+      mean[j] = m;
+      variance[j] = r.variance * k * k;
+      v = r.variance;
+    }
     if (p.withCentering) center[j] = m;
     if (p.withScaling) {
       // scikit-learn's _is_constant_feature: var ≤ n·ε·var + (n·mean·ε)² → scale 1
-      const constant = v <= n * EPS * v + (n * m * EPS) ** 2;
-      scale[j] = constant ? 1 : Math.sqrt(v);
+      const mk = m / k;
+      const constant = v <= n * EPS * v + (n * mk * EPS) ** 2;
+      scale[j] = constant ? 1 : k * Math.sqrt(v);
     }
   }
   return Object.freeze({ method: 'standard', ...common, center, scale, mean, variance });
@@ -181,9 +193,11 @@ function learnMinMax(p: ScalerParams, stats: ColumnStats, idx: Int32Array, commo
     let range = (dataMax[j] as number) - a;
     // scikit-learn's _handle_zeros_in_scale
     if (range < 10 * EPS) range = 1;
-    const sc = (hi - lo) / range;
+    // a range beyond doubles (values near ±1.8e308): the same factor from the halves
+    const sc = Number.isFinite(range) ? (hi - lo) / range : (hi - lo) / 2 / ((dataMax[j] as number) / 2 - a / 2);
     scale[j] = sc;
     center[j] = lo - a * sc;
+    if (!Number.isFinite(center[j] as number)) throw spreadBeyondDoubles(j, 'offset (featureRange low − min × scale)');
   }
   return Object.freeze({ method: 'minmax', ...common, center, scale, dataMin, dataMax });
 }
@@ -196,9 +210,13 @@ function learnRobust(p: ScalerParams, stats: ColumnStats, idx: Int32Array, commo
   const scale = new Float64Array(cols).fill(1);
   stats.sorted(idx, (t, v) => {
     const j = idx[t] as number;
-    if (p.withCentering) center[j] = medianAt(v.n, v.at);
+    // a column whose extremes differ beyond doubles (values near ±1.8e308) is read halved
+    const k = v.n > 0 && !Number.isFinite((v.at(v.n - 1) as number) - (v.at(0) as number)) ? 2 : 1;
+    const at = k === 1 ? v.at : (i: number) => (v.at(i) as number) / k;
+    if (p.withCentering) center[j] = k * medianAt(v.n, at);
     if (p.withScaling) {
-      let s = percentileAt(v.n, qhi, v.at) - percentileAt(v.n, qlo, v.at);
+      let s = k * (percentileAt(v.n, qhi, at) - percentileAt(v.n, qlo, at));
+      if (!Number.isFinite(s) && v.n > 0) throw spreadBeyondDoubles(j, 'quantile range');
       // scikit-learn's _handle_zeros_in_scale
       if (s < 10 * EPS) s = 1;
       if (p.unitVariance) s = s / adjust;
@@ -206,4 +224,31 @@ function learnRobust(p: ScalerParams, stats: ColumnStats, idx: Int32Array, commo
     }
   });
   return Object.freeze({ method: 'robust', ...common, center, scale });
+}
+
+/** Mean and population variance of column `j` divided by its largest magnitude `k` (k ≥ 1e-300). */
+function scaledMeanVariance(stats: ColumnStats, j: number): { k: number; mean: number; variance: number } {
+  let out = { k: 1, mean: Number.NaN, variance: Number.NaN };
+  stats.sorted(Int32Array.of(j), (_, v) => {
+    const k = Math.max(Math.abs(v.at(0) as number), Math.abs(v.at(v.n - 1) as number));
+    let mean = 0;
+    for (let i = 0; i < v.n; i++) mean += (v.at(i) as number) / k;
+    mean /= v.n;
+    let variance = 0;
+    for (let i = 0; i < v.n; i++) {
+      const d = (v.at(i) as number) / k - mean;
+      variance += d * d;
+    }
+    out = { k, mean, variance: variance / v.n };
+  });
+  return out;
+}
+
+/** The error for a column whose spread exceeds the range of doubles. */
+function spreadBeyondDoubles(j: number, what: string): DataValidationError {
+  return new DataValidationError(
+    `Scaler.fit: column ${j}'s ${what} exceeds the range of doubles (values near ±1.8e308). ` +
+      'Divide the column by a power of ten first.',
+    { param: 'X', column: j },
+  );
 }

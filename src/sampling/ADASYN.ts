@@ -98,7 +98,7 @@ export class ADASYN extends Sampler<ADASYNParams, ADASYNFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): ADASYN {
-    return new ADASYN(Sampler.optionsFromJSON(json, 'ADASYN'));
+    return Sampler.loadJSON(json, 'ADASYN', ADASYN);
   }
 
   /** ADASYN's rounded per-row counts sum to at most G + n_c / 2 per class (each rounds up by ≤ ½). */

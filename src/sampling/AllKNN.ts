@@ -80,7 +80,7 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): AllKNN {
-    return new AllKNN(Sampler.optionsFromJSON(json, 'AllKNN'));
+    return Sampler.loadJSON(json, 'AllKNN', AllKNN);
   }
 
   /**

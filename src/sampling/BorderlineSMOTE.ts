@@ -120,7 +120,7 @@ export class BorderlineSMOTE extends Sampler<BorderlineSMOTEParams, BorderlineSM
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): BorderlineSMOTE {
-    return new BorderlineSMOTE(Sampler.optionsFromJSON(json, 'BorderlineSMOTE'));
+    return Sampler.loadJSON(json, 'BorderlineSMOTE', BorderlineSMOTE);
   }
 
   protected resample(ctx: SamplerContext): BorderlineSMOTEFitted {

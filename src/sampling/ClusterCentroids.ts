@@ -96,7 +96,7 @@ export class ClusterCentroids extends Sampler<ClusterCentroidsParams, ClusterCen
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): ClusterCentroids {
-    return new ClusterCentroids(Sampler.optionsFromJSON(json, 'ClusterCentroids'));
+    return Sampler.loadJSON(json, 'ClusterCentroids', ClusterCentroids);
   }
 
   /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */

@@ -76,7 +76,7 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): CondensedNearestNeighbour {
-    return new CondensedNearestNeighbour(Sampler.optionsFromJSON(json, 'CondensedNearestNeighbour'));
+    return Sampler.loadJSON(json, 'CondensedNearestNeighbour', CondensedNearestNeighbour);
   }
 
   /**

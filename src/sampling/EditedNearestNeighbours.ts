@@ -109,7 +109,7 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): EditedNearestNeighbours {
-    return new EditedNearestNeighbours(Sampler.optionsFromJSON(json, 'EditedNearestNeighbours'));
+    return Sampler.loadJSON(json, 'EditedNearestNeighbours', EditedNearestNeighbours);
   }
 
   /**

@@ -124,7 +124,7 @@ export class FunctionSampler extends Sampler<FunctionSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): FunctionSampler {
-    return new FunctionSampler(Sampler.optionsFromJSON(json, 'FunctionSampler'));
+    return Sampler.loadJSON(json, 'FunctionSampler', FunctionSampler);
   }
 
   /**

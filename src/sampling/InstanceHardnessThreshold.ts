@@ -136,7 +136,7 @@ export class InstanceHardnessThreshold extends Sampler<
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): InstanceHardnessThreshold {
-    return new InstanceHardnessThreshold(Sampler.optionsFromJSON(json, 'InstanceHardnessThreshold'));
+    return Sampler.loadJSON(json, 'InstanceHardnessThreshold', InstanceHardnessThreshold);
   }
 
   /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */

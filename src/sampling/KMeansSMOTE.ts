@@ -160,7 +160,7 @@ export class KMeansSMOTE extends Sampler<KMeansSMOTEParams, KMeansSMOTEFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): KMeansSMOTE {
-    return new KMeansSMOTE(Sampler.optionsFromJSON(json, 'KMeansSMOTE'));
+    return Sampler.loadJSON(json, 'KMeansSMOTE', KMeansSMOTE);
   }
 
   /** An unfitted copy with the same options (objects in them are shared), for cross-validation. */

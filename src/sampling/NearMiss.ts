@@ -118,7 +118,7 @@ export class NearMiss extends Sampler<NearMissParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): NearMiss {
-    return new NearMiss(Sampler.optionsFromJSON(json, 'NearMiss'));
+    return Sampler.loadJSON(json, 'NearMiss', NearMiss);
   }
 
   protected resample(ctx: SamplerContext): object {

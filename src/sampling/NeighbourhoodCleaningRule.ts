@@ -88,7 +88,7 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): NeighbourhoodCleaningRule {
-    return new NeighbourhoodCleaningRule(Sampler.optionsFromJSON(json, 'NeighbourhoodCleaningRule'));
+    return Sampler.loadJSON(json, 'NeighbourhoodCleaningRule', NeighbourhoodCleaningRule);
   }
 
   /**

@@ -69,7 +69,7 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): OneSidedSelection {
-    return new OneSidedSelection(Sampler.optionsFromJSON(json, 'OneSidedSelection'));
+    return Sampler.loadJSON(json, 'OneSidedSelection', OneSidedSelection);
   }
 
   /**

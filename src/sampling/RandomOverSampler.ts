@@ -31,6 +31,29 @@ function checkFactor(value: unknown, c?: Label): number {
 }
 
 /**
+ * The noise scale of column `j`, `factor × h × std`; refused where it is not finite (a `shrinkage`
+ * or a spread too large for doubles), since every noisy row would then be infinite.
+ */
+function noiseScale(who: string, c: Label, factorH: number, std: number, j: number): number {
+  const scale = factorH * std;
+  if (Number.isFinite(scale)) return scale;
+  throw new DataValidationError(
+    `${who}: the smoothed bootstrap's noise for class ${describe(c)} in column ${j} is ${factorH} × ${std}, ` +
+      'beyond the range of doubles. Lower shrinkage or rescale X (e.g. with a Scaler).',
+    { column: j, param: 'shrinkage' },
+  );
+}
+
+/** The error for a noisy row beyond the range of doubles (its source row near ±1.8e308). */
+function overflow(who: string, c: Label, row: number, j: number): DataValidationError {
+  return new DataValidationError(
+    `${who}: the smoothed bootstrap of row ${row} (class ${describe(c)}) overflows in column ${j}: its value ` +
+      'plus the noise is beyond the range of doubles. Rescale X (e.g. with a Scaler) or lower shrinkage.',
+    { row, column: j, param: 'shrinkage' },
+  );
+}
+
+/**
  * The shrinkage factor of class `c` (undefined: a plain bootstrap). @internal
  */
 export function shrinkageOf(shrink: RandomOverSamplerParams['shrinkage'], c: Label): number | undefined {
@@ -117,7 +140,7 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomOverSampler {
-    return new RandomOverSampler(Sampler.optionsFromJSON(json, 'RandomOverSampler'));
+    return Sampler.loadJSON(json, 'RandomOverSampler', RandomOverSampler);
   }
 
   protected resample(ctx: SamplerContext): object {
@@ -140,10 +163,15 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
       }
       const factor = shrinkageOf(shrink, label);
       if (factor === undefined || factor === 0) continue; // 0 = plain bootstrap, no normal draws
-      for (let j = 0; j < cols; j++) scale[j] = factor * h * populationStd(data, cols, idx, j);
+      for (let j = 0; j < cols; j++)
+        scale[j] = noiseScale(who, label, factor * h, populationStd(data, cols, idx, j), j);
       for (let i = 0; i < G; i++) {
         const o = i * cols;
-        for (let j = 0; j < cols; j++) block[o + j] = (block[o + j] as number) + rng.normal() * (scale[j] as number);
+        for (let j = 0; j < cols; j++) {
+          const v = (block[o + j] as number) + rng.normal() * (scale[j] as number);
+          if (!Number.isFinite(v)) throw overflow(who, label, src[i] as number, j);
+          block[o + j] = v;
+        }
       }
     }
     return {};
@@ -168,7 +196,9 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
         const block = ctx.denseBlock(c.rows);
         const idx = allRows(c.rows.length);
         scale = new Float64Array(cols);
-        for (let j = 0; j < cols; j++) scale[j] = factor * h * populationStd(block, cols, idx, j);
+        for (let j = 0; j < cols; j++) {
+          scale[j] = noiseScale(ctx.who, c.label, factor * h, populationStd(block, cols, idx, j), j);
+        }
       }
       return { ...c, generator: bootstrapGenerator(c.rows, cols, scale) };
     });

@@ -52,7 +52,7 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RandomUnderSampler {
-    return new RandomUnderSampler(Sampler.optionsFromJSON(json, 'RandomUnderSampler'));
+    return Sampler.loadJSON(json, 'RandomUnderSampler', RandomUnderSampler);
   }
 
   protected resample(ctx: SamplerContext): object {

@@ -95,7 +95,7 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): RepeatedEditedNearestNeighbours {
-    return new RepeatedEditedNearestNeighbours(Sampler.optionsFromJSON(json, 'RepeatedEditedNearestNeighbours'));
+    return Sampler.loadJSON(json, 'RepeatedEditedNearestNeighbours', RepeatedEditedNearestNeighbours);
   }
 
   /**

@@ -82,7 +82,7 @@ export class SMOTE extends Sampler<SMOTEParams, SMOTEFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTE {
-    return new SMOTE(Sampler.optionsFromJSON(json, 'SMOTE'));
+    return Sampler.loadJSON(json, 'SMOTE', SMOTE);
   }
 
   protected resample(ctx: SamplerContext): SMOTEFitted {

@@ -69,7 +69,7 @@ export class SMOTEENN extends CombinedSampler<SMOTEENNParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTEENN {
-    return new SMOTEENN(Sampler.optionsFromJSON(json, 'SMOTEENN'));
+    return Sampler.loadJSON(json, 'SMOTEENN', SMOTEENN);
   }
 
   protected cleaner(): SamplerLike {

@@ -76,7 +76,7 @@ export class SMOTEN extends Sampler<SMOTENParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTEN {
-    return new SMOTEN(Sampler.optionsFromJSON(json, 'SMOTEN'));
+    return Sampler.loadJSON(json, 'SMOTEN', SMOTEN);
   }
 
   protected resample(ctx: SamplerContext): object {

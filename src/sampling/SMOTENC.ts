@@ -130,7 +130,7 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCFitted> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTENC {
-    return new SMOTENC(Sampler.optionsFromJSON(json, 'SMOTENC'));
+    return Sampler.loadJSON(json, 'SMOTENC', SMOTENC);
   }
 
   /** The categorical and continuous columns of a `cols`-wide X. */

@@ -70,7 +70,7 @@ export class SMOTETomek extends CombinedSampler<SMOTETomekParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): SMOTETomek {
-    return new SMOTETomek(Sampler.optionsFromJSON(json, 'SMOTETomek'));
+    return Sampler.loadJSON(json, 'SMOTETomek', SMOTETomek);
   }
 
   protected cleaner(): SamplerLike {

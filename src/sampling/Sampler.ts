@@ -12,7 +12,7 @@ import { runFitStream } from './lazy/fitStream.js';
 import { hookStreamPlan } from './lazy/hookStream.js';
 import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkRowSource, readDense } from './readRows.js';
-import { samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
+import { samplerFromJSON, samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
   type PlanContext,
@@ -162,7 +162,7 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  *     super({ name: 'Duplicate', type: 'over-sampling' }, options, {});
  *   }
  *   static fromJSON(json: unknown): Duplicate {
- *     return new Duplicate(Sampler.optionsFromJSON(json, 'Duplicate'));
+ *     return Sampler.loadJSON(json, 'Duplicate', Duplicate);
  *   }
  *   protected resample(ctx: SamplerContext): object {
  *     const out = ctx.allocate();
@@ -227,7 +227,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    *
    * ```ts
    * static fromJSON(json: unknown): Jitter {
-   *   return new Jitter(Sampler.optionsFromJSON(json, 'Jitter'));
+   *   return Sampler.loadJSON(json, 'Jitter', Jitter);
    * }
    * ```
    *
@@ -238,6 +238,33 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    */
   protected static optionsFromJSON<O extends object = SamplerOptions>(json: unknown, name: string): O {
     return samplerOptionsFromJSON(json, name) as O;
+  }
+
+  /**
+   * Rebuilds a sampler of class `Class` (its constructor, named `name` in its
+   * {@link SamplerConfig}) from the JSON that {@link Sampler.toJSON} wrote — the one-line
+   * `fromJSON` of every sampler:
+   *
+   * ```ts
+   * static fromJSON(json: unknown): Jitter {
+   *   return Sampler.loadJSON(json, 'Jitter', Jitter);
+   * }
+   * ```
+   *
+   * Strict: an option the constructor refuses, a missing option it would fill with its default,
+   * or any field that makes the document differ from what `toJSON` writes for the sampler built
+   * throws a {@link SerializationError} naming the field — so a tampered document is refused,
+   * never loaded as a silently different sampler.
+   *
+   * @typeParam S - The sampler class.
+   * @param json - An envelope `{ format: 'imbalanced-tabular/<name>', version: 1, params, state }`
+   * or its JSON text.
+   * @param name - The sampler's class name, as given in its {@link SamplerConfig}.
+   * @param Class - The sampler's constructor, called with the options read.
+   * @throws {@link SerializationError} for a foreign, malformed or edited document.
+   */
+  protected static loadJSON<S extends Serializable>(json: unknown, name: string, Class: new (options: never) => S): S {
+    return samplerFromJSON(json, name, (o) => new Class(o as never));
   }
 
   /**
@@ -322,6 +349,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
     const spareRows = over ? this.maxNewRows(plan, counts) : 0;
+    checkOutputRows(who, n as number, spareRows);
     const dense = source
       ? readDense(who, source, undefined, spareRows)
       : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) });
@@ -436,4 +464,20 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   toJSON(): Envelope {
     return samplerToJSON(this.className, this.params as unknown as Record<string, unknown>);
   }
+}
+
+/** The most rows a resampled output can hold: its row indices are 32-bit integers. */
+const MAX_OUTPUT_ROWS = 2 ** 31 - 1;
+
+/**
+ * Refuses, before anything is allocated, a plan whose output cannot exist (a sampling target of
+ * 1e15 rows), stating the size and the option to change, instead of a bare `RangeError`.
+ */
+function checkOutputRows(who: string, rows: number, added: number): void {
+  if (rows + added <= MAX_OUTPUT_ROWS) return;
+  throw new DataValidationError(
+    `${who}: samplingStrategy asks for ${added} new rows (${rows + added} in all), beyond the ` +
+      `${MAX_OUTPUT_ROWS} rows an output can hold. Lower the target counts of samplingStrategy.`,
+    { param: 'samplingStrategy' },
+  );
 }

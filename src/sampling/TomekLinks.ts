@@ -93,7 +93,7 @@ export class TomekLinks extends Sampler<TomekLinksParams> {
    * @throws {@link SerializationError} for a foreign or malformed document.
    */
   static fromJSON(json: unknown): TomekLinks {
-    return new TomekLinks(Sampler.optionsFromJSON(json, 'TomekLinks'));
+    return Sampler.loadJSON(json, 'TomekLinks', TomekLinks);
   }
 
   /**

@@ -7,8 +7,8 @@
  * @internal
  * @module
  */
-import { SerializationError, describe } from '../core/errors.js';
-import type { Label } from '../core/matrix.js';
+import { InvalidParameterError, SerializationError, describe } from '../core/errors.js';
+import { badField, checkFaithful, fieldPath, readLabel, readMap, readNumber, readObject } from '../core/jsonFields.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 
 /** Version of the JSON layout written by samplers. */
@@ -39,21 +39,60 @@ export function samplerToJSON(name: string, params: Readonly<Record<string, unkn
  * The constructor options held by an envelope that {@link samplerToJSON} wrote for the sampler
  * class `name` (the object or its JSON text), Maps restored. @internal
  *
- * @throws {@link SerializationError} for another format or version, or malformed params.
+ * @throws {@link SerializationError} for another format or version, or malformed params: an
+ * object value that is not a well-formed `{ "$map": [[label, number], …] }` (distinct labels,
+ * finite numbers) is refused naming its path.
  */
 export function samplerOptionsFromJSON(json: unknown, name: string): Record<string, unknown> {
-  const params = openEnvelope(json, name, JSON_VERSION).params;
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw new SerializationError(`${name}.fromJSON: params should be an object, received ${describe(params)}.`);
-  }
+  return openSampler(json, name).options;
+}
+
+/** The envelope of a sampler opened: the params as read, and as constructor options. */
+function openSampler(json: unknown, name: string): { env: Envelope; options: Record<string, unknown> } {
+  const who = `${name}.fromJSON`;
+  const env = openEnvelope(json, name, JSON_VERSION);
+  if (env.state !== null) badField(who, 'state', 'null (a sampler saves no state)', env.state);
+  const params = readObject(who, 'params', env.params);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      const entries = (v as { $map?: unknown }).$map;
-      if (!Array.isArray(entries))
-        throw new SerializationError(`${name}.fromJSON: params.${k} is an object without "$map" entries.`);
-      out[k] = new Map(entries as Array<[Label, number]>);
-    } else out[k] = v;
+  for (const k of Object.keys(params)) {
+    const v = params[k];
+    const path = fieldPath('params', k);
+    const value =
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? readMap(
+            who,
+            path,
+            v,
+            (key, p) => readLabel(who, p, key),
+            (n, p) => readNumber(who, p, n),
+          )
+        : v;
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
-  return out;
+  return { env, options: out };
+}
+
+/**
+ * Rebuilds the sampler class `name` from its JSON form: `build` is its constructor called on the
+ * options read. An option the constructor refuses, a missing option it would fill with its
+ * default, a field it ignores — any document that is not exactly what `toJSON` writes for the
+ * sampler built — throws a {@link SerializationError} naming the field. @internal
+ */
+export function samplerFromJSON<S extends { toJSON(): Envelope }>(
+  json: unknown,
+  name: string,
+  build: (options: Record<string, unknown>) => S,
+): S {
+  const who = `${name}.fromJSON`;
+  const { env, options } = openSampler(json, name);
+  let sampler: S;
+  try {
+    sampler = build(options);
+  } catch (e) {
+    if (!(e instanceof InvalidParameterError)) throw e;
+    const path = e.param === undefined ? 'params' : fieldPath('params', e.param);
+    throw new SerializationError(`${who}: ${path} is invalid: ${e.message}`, { path, cause: e });
+  }
+  checkFaithful(who, env, sampler.toJSON());
+  return sampler;
 }

@@ -95,7 +95,8 @@ const EDGE = 1.7e308;
 /**
  * `X` with every numeric column mapped affinely onto [−1.7e308, 1.7e308] (its minimum to the low
  * end, its maximum to the high end; a constant column to 1.7e308): every value is finite, but
- * differences and sums of two values overflow. Works on `number[][]`, typed-array rows, a Matrix
+ * differences and sums of two values overflow. Rows holding a missing value (NaN, null) are left
+ * out, since a missing value passes through as NaN by design. Works on `number[][]`, typed-array rows, a Matrix
  * (returned as `number[][]`), `{ columns, rows }` tables and row objects (numeric cells only).
  * @internal
  */
@@ -112,8 +113,13 @@ export function overflowInput<In>(X: In): In {
         : Array.isArray(table.rows)
           ? (table.rows as unknown[][]).map((r) => [...r])
           : [];
-  const keys = keyed ? columnNames(X) : [...Array((rows[0] as unknown[] | undefined)?.length ?? 0).keys()];
+  const keys0 = keyed ? columnNames(X) : [...Array((rows[0] as unknown[] | undefined)?.length ?? 0).keys()];
   const get = (r: unknown, k: string | number): unknown => (r as Record<string | number, unknown>)[k];
+  // a missing value would pass through as NaN by design: its row is left out
+  const missing = (v: unknown) => v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v));
+  const complete = rows.filter((r) => !keys0.some((k) => missing(get(r, k))));
+  if (complete.length > 0) rows.splice(0, rows.length, ...complete);
+  const keys = keys0;
   const out = rows.map((r) => (keyed ? { ...(r as object) } : [...(r as unknown[])])) as Array<
     Record<string | number, unknown>
   >;

@@ -22,15 +22,17 @@ export interface ClassifierSpec<C> {
   y: Label[];
   /**
    * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of a
-   * fitted instance. Opt-in: the built-in classifier's loader does not pass it yet.
-   * @defaultValue false
+   * fitted instance. On by default;
+   * `false` opts out.
+   * @defaultValue true
    */
   jsonTamper?: JsonTamperOption;
   /**
    * Add the overflow check: `X` mapped onto [−1.7e308, 1.7e308] per column (finite, but
    * differences overflow) must give finite probabilities or a DataValidationError naming the row
-   * or column, in `fit` or `predictProba`. Opt-in: the built-in classifier does not pass it yet.
-   * @defaultValue false
+   * or column, in `fit` or `predictProba`. On by default;
+   * `false` opts out.
+   * @defaultValue true
    */
   overflow?: boolean;
 }
@@ -38,7 +40,7 @@ export interface ClassifierSpec<C> {
 /**
  * The conformance suite every classifier passes: not fitted, single class, a continuous target,
  * length mismatch, no mutation, JSON round trip with identical probabilities, wrong feature count
- * at predict, labels named like Object.prototype members; opt-in: JSON tampering and overflow.
+ * at predict, labels named like Object.prototype members, JSON tampering and overflow (both on by default).
  *
  * @typeParam C - The classifier: a {@link ProbabilisticClassifier} that serializes (`dispose` is
  *   called after each check when it has one).
@@ -151,7 +153,7 @@ export function classifierChecks<C extends ProbabilisticClassifier & Serializabl
         }),
     },
   ];
-  if (spec.overflow) {
+  if (spec.overflow ?? true) {
     checks.push({
       name:
         `${name}: finite inputs near ±1.7e308 give finite probabilities or a DataValidationError ` +
@@ -166,10 +168,11 @@ export function classifierChecks<C extends ProbabilisticClassifier & Serializabl
         ),
     });
   }
-  if (spec.jsonTamper) {
+  const tamper = spec.jsonTamper ?? true;
+  if (tamper !== false) {
     checks.push(
       ...jsonTamperChecks(
-        tamperSpec(spec.jsonTamper, {
+        tamperSpec(tamper, {
           name,
           create: async () => {
             const c = spec.create();

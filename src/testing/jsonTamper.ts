@@ -14,19 +14,39 @@ import { firstDifference } from './compare.js';
 import { fail } from './ConformanceError.js';
 
 /**
- * The `jsonTamper` option of the conformance suites: `true`, or the paths and sampling of
- * {@link JsonTamperSpec}.
+ * The `jsonTamper` option of the conformance suites: `true` (the default) runs the check with the
+ * suite's defaults (every `params` value and every `state` value free, an unfitted `state` of
+ * `null` allowed, so only shape tampering must be refused: deletions, wrong types, raw NaN, unknown
+ * fields, changed lengths); an object gives the paths and sampling of {@link JsonTamperSpec}
+ * instead (tighter: leave out what is not free); `false` opts out.
  */
 export type JsonTamperOption =
-  | true
+  | boolean
   | Pick<JsonTamperSpec<unknown>, 'freeValues' | 'optional' | 'distinct' | 'maxElements'>;
 
-/** The tamper spec of a suite's `jsonTamper` option. @internal */
+/** The free paths `jsonTamper: true` gives. @internal */
+export const DEFAULT_TAMPER = Object.freeze({
+  freeValues: Object.freeze(['params.**', 'state.**']),
+  optional: Object.freeze(['state']),
+});
+
+/**
+ * What `jsonTamper: true` gives a sampler: its params free, and the two that may legitimately
+ * change form — `seed` absent (unseeded) and `samplingStrategy` a name, a ratio, a Map or a list.
+ * @internal
+ */
+export const SAMPLER_TAMPER = Object.freeze({
+  freeValues: Object.freeze(['params.**']),
+  optional: Object.freeze(['state', 'params.seed', 'params.samplingStrategy', 'params.samplingStrategy.**']),
+});
+
+/** The tamper spec of a suite's `jsonTamper` option (not `false`), `true` giving `defaults`. @internal */
 export function tamperSpec<T extends Serializable>(
-  option: JsonTamperOption,
+  option: Exclude<JsonTamperOption, false>,
   base: Pick<JsonTamperSpec<T>, 'name' | 'create' | 'fromJSON' | 'dispose'>,
+  defaults: Pick<JsonTamperSpec<T>, 'freeValues' | 'optional'> = DEFAULT_TAMPER,
 ): JsonTamperSpec<T> {
-  return option === true ? base : { ...base, ...option };
+  return option === true ? { ...base, ...defaults } : { ...base, ...option };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Check } from './check.js';
 import { builtinLabels, continuousTarget, expectFiniteOrLocated, overflowInput } from './adversarialInputs.js';
 import { deepFreeze, firstDifference } from './compare.js';
 import { fail } from './ConformanceError.js';
-import { type JsonTamperOption, jsonTamperChecks, tamperSpec } from './jsonTamper.js';
+import { type JsonTamperOption, SAMPLER_TAMPER, jsonTamperChecks, tamperSpec } from './jsonTamper.js';
 
 /** What {@link samplerChecks} needs to know about a sampler. */
 export interface SamplerSpec<S> {
@@ -30,15 +30,16 @@ export interface SamplerSpec<S> {
   keepsOriginals?: boolean;
   /**
    * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of
-   * `create(11)`. Opt-in: the built-in samplers' loaders do not pass it yet.
-   * @defaultValue false
+   * `create(11)`. On by default;
+   * `false` opts out.
+   * @defaultValue true
    */
   jsonTamper?: JsonTamperOption;
   /**
    * Add the overflow check: `X` mapped onto [−1.7e308, 1.7e308] per column (finite, but
    * differences overflow) must give finite rows or a DataValidationError naming the row or column.
-   * Opt-in: not every built-in sampler passes it yet.
-   * @defaultValue false
+   * On by default; `false` opts out.
+   * @defaultValue true
    */
   overflow?: boolean;
 }
@@ -47,7 +48,7 @@ export interface SamplerSpec<S> {
  * The conformance suite every sampler passes (users run it on their own samplers too): single class
  * and length mismatch rejected, no mutation, same seed → same output, string and number labels,
  * labels named like Object.prototype members, a continuous target refused, typed-array rows and
- * Matrix input, originals untouched, JSON round trip; opt-in: JSON tampering and overflow.
+ * Matrix input, originals untouched, JSON round trip, JSON tampering and overflow (both on by default).
  *
  * @typeParam S - The sampler: any {@link SamplerLike}; the JSON check runs when `spec.fromJSON` is given.
  * @example
@@ -205,21 +206,26 @@ export function samplerChecks<S extends SamplerLike>(spec: SamplerSpec<S>): Chec
       },
     },
   );
-  if (spec.overflow) {
+  if (spec.overflow ?? true) {
     checks.push({
       name: `${name}: finite inputs near ±1.7e308 give finite rows or a DataValidationError naming the row/column`,
       run: () => expectFiniteOrLocated(`${name}.fitResample`, () => spec.create(1).fitResample(overflowInput(X), y)),
     });
   }
-  if (spec.jsonTamper && spec.fromJSON) {
+  const tamper = spec.jsonTamper ?? true;
+  if (tamper !== false && spec.fromJSON) {
     const fromJSON = spec.fromJSON;
     checks.push(
       ...jsonTamperChecks(
-        tamperSpec(spec.jsonTamper, {
-          name,
-          create: () => spec.create(11) as S & Serializable,
-          fromJSON: fromJSON as (j: unknown) => S & Serializable,
-        }),
+        tamperSpec(
+          tamper,
+          {
+            name,
+            create: () => spec.create(11) as S & Serializable,
+            fromJSON: fromJSON as (j: unknown) => S & Serializable,
+          },
+          SAMPLER_TAMPER,
+        ),
       ),
     );
   }

@@ -43,15 +43,17 @@ export interface TransformerSpec<T, In> {
   createRenamed?: (rename: (column: string) => string) => T;
   /**
    * Add the JSON-tampering check ({@link jsonTamperChecks}) of `fromJSON` on the document of an
-   * instance fitted on `X`. Opt-in: the built-in transformers' loaders do not pass it yet.
-   * @defaultValue false
+   * instance fitted on `X`. On by default;
+   * `false` opts out.
+   * @defaultValue true
    */
   jsonTamper?: JsonTamperOption;
   /**
    * Add the overflow check: the numeric cells of `X` mapped onto [−1.7e308, 1.7e308] per column
    * (finite, but sums and differences overflow) must give finite output or a DataValidationError
-   * naming the row or column. Opt-in: the built-in transformers do not pass it yet.
-   * @defaultValue false
+   * naming the row or column. On by default;
+   * `false` opts out.
+   * @defaultValue true
    */
   overflow?: boolean;
 }
@@ -70,8 +72,8 @@ function fitThenTransform<In>(t: Transformer<In>, X: In): Matrix {
  * The conformance suite every transformer passes: not-fitted error, no input mutation, JSON round
  * trip with identical output, bad shapes rejected, equivalent input forms agree, and — when the
  * transformer has `fitTransform` — `fitTransform` equals `fit` then `transform`; with
- * `createRenamed`, columns named like Object.prototype members; opt-in: JSON tampering and
- * overflow.
+ * `createRenamed`, columns named like Object.prototype members, JSON tampering and
+ * overflow (both on by default).
  *
  * @typeParam T - The transformer: a {@link Transformer} that serializes.
  * @typeParam In - The rows it accepts.
@@ -173,17 +175,18 @@ export function transformerChecks<T extends Transformer<In> & Serializable, In>(
       },
     });
   }
-  if (spec.overflow) {
+  if (spec.overflow ?? true) {
     checks.push({
       name: `${name}: finite inputs near ±1.7e308 give finite output or a DataValidationError naming the row/column`,
       run: () =>
         expectFiniteOrLocated(`${name}.fitTransform`, () => fitTransform(spec.create(), overflowInput(spec.X))),
     });
   }
-  if (spec.jsonTamper) {
+  const tamper = spec.jsonTamper ?? true;
+  if (tamper !== false) {
     checks.push(
       ...jsonTamperChecks(
-        tamperSpec(spec.jsonTamper, {
+        tamperSpec(tamper, {
           name,
           create: () => {
             const t = spec.create();

@@ -55,10 +55,13 @@ describe('MLP input rows', () => {
     const m = new Matrix(rows);
     const src = predictionRows(m, 'T', 3);
     expect(src).not.toHaveProperty('data');
-    // Float32 rounding as toDense32 does it — here 1e39 overflows to Infinity, as it always did.
-    expect(Array.from(gatherAll(src, [2, 0]))).toEqual(
-      Array.from(toDense32([rows[2], rows[0]] as number[][], { who: 'T' }).data),
+    // Float32 rounding as toDense32 does it
+    expect(Array.from(gatherAll(src, [1, 0]))).toEqual(
+      Array.from(toDense32([rows[1], rows[0]] as number[][], { who: 'T' }).data),
     );
+    // 1e39 is beyond float32: refused naming its cell (it was read as Infinity: NaN probabilities)
+    expect(() => gatherAll(src, [2, 0])).toThrow(/T: X\[2\]\[2\] = 1e\+39 is beyond the float32 range/);
+    expect(() => asRowSource(rows, { who: 'T.fit' })).toThrow(DataValidationError);
     const bad = new Matrix(rows);
     bad.set(1, 2, Number.NaN);
     try {

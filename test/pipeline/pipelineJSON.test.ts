@@ -118,8 +118,11 @@ describe('Pipeline.fromJSON validates the steps', () => {
   it("what a step's constructor refuses is a SerializationError with the step's error as cause", async () => {
     const doc = await fittedDoc();
     const e = loadError(edited(doc, (d) => (d.params.steps[1][1].params.kNeighbors = -5)));
-    expect(e.message).toMatch(/step "smote" \(params\.steps\[1\]\[1\]\) cannot be rebuilt\. SMOTE: kNeighbors/);
-    expect((e.cause as Error).name).toBe('InvalidParameterError');
+    expect(e.message).toMatch(/step "smote" \(params\.steps\[1\]\[1\]\) cannot be rebuilt\. SMOTE\.fromJSON: /);
+    expect(e.message).toMatch(/params\.kNeighbors is invalid: SMOTE: kNeighbors/);
+    // SMOTE.fromJSON's SerializationError, caused by the constructor's InvalidParameterError
+    expect((e.cause as Error).name).toBe('SerializationError');
+    expect(((e.cause as Error).cause as Error).name).toBe('InvalidParameterError');
   });
 
   it('a nested pipeline reports the full path of its bad field', async () => {

@@ -112,3 +112,23 @@ describe('EncodedMatrix holds exactly the dense output', () => {
     expect(X.scaled).toBe(false);
   });
 });
+
+describe('EncodedMatrix: a dense output too large to allocate', () => {
+  it('a 70,000-category one-hot column is a DataValidationError stating the size, not a RangeError', () => {
+    const rows = Array.from({ length: 70_000 }, (_, i) => [`c${i}`]);
+    const enc = new Encoder({ categorical: ['a'] });
+    let err: unknown;
+    try {
+      enc.fitTransform({ columns: ['a'], rows });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    expect((err as Error).message).toMatch(
+      /70000 rows × 70000 columns \(4900000000 values, 36\.5 GiB\) cannot be allocated\. Keep it compact/,
+    );
+    // the compact output holds one code per row and column
+    const compact = new Encoder({ categorical: ['a'], output: 'compact' }).fitTransform({ columns: ['a'], rows });
+    expect(compact.columns).toBe(70_000);
+  });
+});

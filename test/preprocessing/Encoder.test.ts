@@ -291,6 +291,13 @@ describe('Encoder conformance', () => {
       name: `Encoder(${clean.encoding ?? 'onehot'})`,
       create: () => new Encoder(clean),
       fromJSON: Encoder.fromJSON,
+      // Option values and learned numbers are free; the column lists and categories may be null
+      // or 'auto' (inferred at fit), which a fitted state equally describes.
+      jsonTamper: {
+        freeValues: ['params.**', 'state.**'],
+        optional: ['state', 'params.categorical', 'params.numeric', 'params.categories'],
+        distinct: ['state.categorical[*].categories.values', 'params.categorical', 'params.numeric'],
+      },
       X,
       badFitInputs: [
         { name: 'an empty table', X: { columns: ['a', 'b', 'n'], rows: [] } },

@@ -52,15 +52,17 @@ describe('Encoder JSON format (version 1)', () => {
   it('fromJSON rejects malformed params and state with a SerializationError', () => {
     const env = JSON.parse(JSON.stringify(new Encoder({ categorical: ['a'] }).fit(table).toJSON()));
     expect(() => Encoder.fromJSON({ ...env, params: { ...env.params, encoding: 'dummy' } })).toThrow(
-      /^Encoder.fromJSON: invalid params \(Encoder: encoding must be one of/,
+      /^Encoder.fromJSON: params.encoding must be one of 'onehot', 'ordinal', received "dummy"/,
     );
     expect(() => Encoder.fromJSON({ ...env, params: { ...env.params, categories: null } })).toThrow(SerializationError);
     expect(() =>
       Encoder.fromJSON({ ...env, params: { ...env.params, categories: { a: { type: 'date', values: [] } } } }),
-    ).toThrow("Encoder.fromJSON: params.categories.a.type must be 'string' or 'number', received \"date\".");
+    ).toThrow("Encoder.fromJSON: params.categories.a.type must be one of 'string', 'number', received \"date\".");
     const st = structuredClone(env);
     st.state.categorical[0].counts = [1];
-    expect(() => Encoder.fromJSON(st)).toThrow('Encoder.fromJSON: state.categorical[0].counts must have one count per');
+    expect(() => Encoder.fromJSON(st)).toThrow(
+      'Encoder.fromJSON: state.categorical[0].counts must be an array of length 3, received an array of length 1.',
+    );
   });
 });
 
@@ -86,7 +88,7 @@ describe('Encoder JSON with the output option', () => {
     expect(asDense.transform(table).to2DArray()).toEqual(dense.transform(table).to2DArray());
     expect(() =>
       Encoder.fromJSON({ ...compact.toJSON(), params: { ...(compact.toJSON().params as object), output: 'sparse' } }),
-    ).toThrow(/Encoder.fromJSON: invalid params \(Encoder: output must be one of 'matrix', 'compact'/);
+    ).toThrow(/Encoder.fromJSON: params.output must be one of 'matrix', 'compact'/);
   });
   it('rejects a misspelt output option, suggesting the name', () => {
     expect(() => new Encoder({ outputs: 'compact' } as never)).toThrow(
@@ -95,5 +97,54 @@ describe('Encoder JSON with the output option', () => {
     expect(() => new Encoder({ output: 'dense' as never })).toThrow(
       "Encoder: output must be one of 'matrix', 'compact', received \"dense\".",
     );
+  });
+});
+
+describe('Encoder.fromJSON: every field checked against the others', () => {
+  const table = {
+    columns: ['a', 'n'],
+    rows: [
+      ['x', 1],
+      ['y', 2],
+      ['x', 3],
+      ['z', 4],
+    ],
+  };
+  const saved = (o: ConstructorParameters<typeof Encoder>[0]) =>
+    JSON.parse(JSON.stringify(new Encoder(o).fit(table as never).toJSON()));
+  it('dropIndex must be what params.drop gives (7 or 0.5 never shift columns)', () => {
+    for (const bad of [7, 0.5, 1]) {
+      const d = saved({ categorical: ['a'], numeric: ['n'], drop: 'first' });
+      d.state.categorical[0].dropIndex = bad;
+      expect(() => Encoder.fromJSON(d)).toThrow(/state\.categorical\[0\]\.dropIndex must be 0 \(params\.drop "first"/);
+    }
+  });
+  it('a deleted encoding is refused, not read as one-hot', () => {
+    const d = saved({ categorical: ['a'], numeric: ['n'], encoding: 'ordinal' });
+    delete d.params.encoding;
+    expect(() => Encoder.fromJSON(d)).toThrow(/params\.encoding is missing/);
+  });
+  it('duplicate categories, counts beyond the rows, a foreign column name are refused', () => {
+    const d = saved({ categorical: ['a'], numeric: ['n'] });
+    d.state.categorical[0].categories.values[1] = 'x';
+    expect(() => Encoder.fromJSON(d)).toThrow(/categories\.values\[1\] must be a category not already/);
+    const c = saved({ categorical: ['a'], numeric: ['n'] });
+    c.state.categorical[0].counts[0] = 99;
+    expect(() => Encoder.fromJSON(c)).toThrow(/counts\[0\] must be an integer/);
+    const n = saved({ categorical: ['a'], numeric: ['n'] });
+    n.state.numeric[0].name = 'm';
+    expect(() => Encoder.fromJSON(n)).toThrow(/state\.numeric\[0\]\.name must be "n"/);
+  });
+});
+
+describe('Encoder imputation on finite data near ±1.8e308', () => {
+  it('the mean and the median of such a column are finite', () => {
+    const rows = [{ n: 1.7e308 }, { n: 1.6e308 }, { n: null }, { n: 1.5e308 }, { n: 1.7e308 }];
+    for (const impute of ['mean', 'median'] as const) {
+      const out = new Encoder({ numeric: ['n'], impute }).fitTransform(rows as never).to2DArray();
+      expect(out.flat().every(Number.isFinite)).toBe(true);
+    }
+    const mean = new Encoder({ numeric: ['n'], impute: 'mean' }).fitTransform(rows as never).get(2, 0);
+    expect(mean / 1e308).toBeCloseTo(1.625, 12);
   });
 });

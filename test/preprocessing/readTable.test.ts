@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../src/core/errors.js';
+import { Encoder } from '../../src/preprocessing/index.js';
 import { isMissing, parseNumeric, readTable, requireKey } from '../../src/preprocessing/readTable.js';
 
 describe('readTable', () => {
@@ -55,5 +56,34 @@ describe('cells', () => {
       'T: row 2, column "x" is Infinity; numeric cells must be finite (or missing).',
     );
     expect(() => parseNumeric('Infinity', 2, 'x', 'T')).toThrow(/row 2, column "x" holds "Infinity", which is not/);
+  });
+});
+
+describe('parseNumeric: numeric text is decimal notation only (as pandas reads a CSV)', () => {
+  it("reads ' 12 ', '-1.5', '.5', '5.', '1e-3', '+7'", () => {
+    expect([' 12 ', '-1.5', '.5', '5.', '1e-3', '+7'].map((v) => parseNumeric(v, 0, 'n', 'T'))).toEqual([
+      12, -1.5, 0.5, 5, 0.001, 7,
+    ]);
+  });
+  it("refuses '0x10', '0b11', '0o17', '1_000', 'Infinity', '1e', '.' naming row and column", () => {
+    for (const v of ['0x10', '0b11', '0o17', '1_000', 'Infinity', '-Infinity', '1e', '.', '1 2']) {
+      expect(() => parseNumeric(v, 3, 'n', 'T')).toThrow(/T: row 3, column "n" holds .* which is not a number/);
+    }
+  });
+});
+
+describe('row objects: own properties only, and own __proto__ columns survive', () => {
+  it('a row lacking a column named like a built-in reads as missing, not the inherited member', () => {
+    const rows = [{ toString: 'a', n: 1 }, { n: 2 }, { toString: 'b', n: 3 }] as never;
+    const enc = new Encoder({ categorical: ['toString'], numeric: ['n'], encoding: 'ordinal' });
+    const out = enc.fitTransform(rows).to2DArray();
+    expect(out.map((r) => r[0])).toEqual([0, 2, 1]); // missing is the last category
+  });
+  it('inverseTransform keeps an own __proto__ column and every row prototype', () => {
+    const rows = JSON.parse('[{"__proto__":"x","n":1},{"__proto__":"y","n":2}]');
+    const enc = new Encoder({ categorical: ['__proto__'], numeric: ['n'] });
+    const back = enc.inverseTransform(enc.fitTransform(rows));
+    expect(back.map((r) => Object.getOwnPropertyDescriptor(r, '__proto__')?.value)).toEqual(['x', 'y']);
+    expect(back.every((r) => Object.getPrototypeOf(r) === Object.prototype)).toBe(true);
   });
 });

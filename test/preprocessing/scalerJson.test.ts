@@ -43,14 +43,75 @@ describe('Scaler JSON format (version 1)', () => {
     const env = JSON.parse(JSON.stringify(new Scaler().fit(X).toJSON()));
     env.state.mean = null;
     expect(() => Scaler.fromJSON(env)).toThrow(SerializationError);
-    expect(() => Scaler.fromJSON(env)).toThrow(/state\.mean is missing/);
+    expect(() => Scaler.fromJSON(env)).toThrow(
+      /state\.mean must be an array of 3 numbers \(method 'standard' has one\), received null/,
+    );
     const mm = JSON.parse(JSON.stringify(new Scaler({ method: 'minmax' }).fit(X).toJSON()));
     mm.state.dataMax = [1];
-    expect(() => Scaler.fromJSON(mm)).toThrow(/state\.dataMax has 1 values, expected 3/);
+    expect(() => Scaler.fromJSON(mm)).toThrow(
+      /state\.dataMax must be an array of numbers of length 3, received an array of length 1/,
+    );
   });
   it('fromJSON wraps params that do not build a Scaler', () => {
     const env = new Scaler().toJSON() as { params: Record<string, unknown> };
     const bad = { ...env, params: { ...env.params, method: 'zscore' } };
-    expect(() => Scaler.fromJSON(bad)).toThrow(/Scaler.fromJSON: invalid params \(Scaler: method must be one of/);
+    expect(() => Scaler.fromJSON(bad)).toThrow(
+      /Scaler.fromJSON: params.method must be one of 'standard', 'minmax', 'robust', received "zscore"/,
+    );
+  });
+});
+
+describe('Scaler.fromJSON: every field checked, the document loaded exactly or refused', () => {
+  const fitted = (o: ConstructorParameters<typeof Scaler>[0] = {}) =>
+    JSON.parse(
+      JSON.stringify(
+        new Scaler(o)
+          .fit([
+            [1, 2],
+            [3, 7],
+            [4, 4],
+          ])
+          .toJSON(),
+      ),
+    );
+  it('params.method is required (a document without it is not read as standard)', () => {
+    const d = fitted({ method: 'robust' });
+    delete d.params.method;
+    expect(() => Scaler.fromJSON(d)).toThrow(/params\.method is missing/);
+  });
+  it('a scale of 0, a negative count or a deleted default are refused', () => {
+    const d = fitted();
+    d.state.scale[1] = 0;
+    expect(() => Scaler.fromJSON(d)).toThrow(/state\.scale\[1\] must be a finite number > 0 \(or NaN\)/);
+    const c = fitted();
+    c.state.nSamplesSeen[0] = -3;
+    expect(() => Scaler.fromJSON(c)).toThrow(/state\.nSamplesSeen\[0\] must be an integer ≥ 0/);
+    const m = fitted({ method: 'minmax', featureRange: [-1, 1] });
+    delete m.params.featureRange;
+    expect(() => Scaler.fromJSON(m)).toThrow(SerializationError);
+  });
+  it('state.scaled must follow params.columns', () => {
+    const d = fitted({ columns: [1] });
+    d.state.scaled = [true, true];
+    expect(() => Scaler.fromJSON(d)).toThrow(/state\.scaled\[0\] must be false \(params\.columns\)/);
+  });
+});
+
+describe('Scaler on finite data near ±1.8e308', () => {
+  const big = [[-1.7e308], [1.7e308], [1e308], [-1e308]];
+  it('standard: mean and spread without overflow, finite output', () => {
+    const out = new Scaler().fitTransform(big).to2DArray().flat();
+    expect(out.every(Number.isFinite)).toBe(true);
+    expect(out[0]).toBeCloseTo(-1.7 / Math.sqrt((1.7 ** 2 + 1) / 2), 12);
+  });
+  it('minmax: [−1.7e308, 1.7e308] maps onto [0, 1], not collapsed', () => {
+    const out = new Scaler({ method: 'minmax' }).fitTransform(big).to2DArray().flat();
+    expect(out[0]).toBeCloseTo(0, 12);
+    expect(out[1]).toBeCloseTo(1, 12);
+  });
+  it('robust: the median and quantile range from the halves; a range beyond doubles is refused', () => {
+    const out = new Scaler({ method: 'robust' }).fitTransform(big.map(([v]) => [(v as number) / 2])).to2DArray();
+    expect(out.flat().every(Number.isFinite)).toBe(true);
+    expect(() => new Scaler({ method: 'robust' }).fit(big)).toThrow(/column 0's quantile range exceeds the range/);
   });
 });

@@ -9,12 +9,15 @@ import {
   SerializationError,
 } from '../../src/index.js';
 import { dataset, readFixture } from './samplerFixtures.js';
+import { SAMPLER_TAMPER } from '../../src/testing/jsonTamper.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 describeConformance({
   name: 'KMeansSMOTE',
   create: (seed: number) => new KMeansSMOTE({ seed, kmeansEstimator: 2, clusterBalanceThreshold: 0.05 }),
   fromJSON: KMeansSMOTE.fromJSON,
+  // 'auto' or a number: either is a legitimate document.
+  jsonTamper: { ...SAMPLER_TAMPER, optional: [...SAMPLER_TAMPER.optional, 'params.densityExponent'] },
 });
 
 interface RecordedCluster {

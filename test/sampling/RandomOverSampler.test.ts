@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RandomOverSampler } from '../../src/index.js';
+import { DataValidationError, RandomOverSampler } from '../../src/index.js';
+import { SAMPLER_TAMPER } from '../../src/testing/jsonTamper.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 describeConformance({
@@ -11,6 +12,8 @@ describeConformance({
   name: 'RandomOverSampler(shrinkage)',
   create: (seed: number) => new RandomOverSampler({ seed, shrinkage: 0.5 }),
   fromJSON: RandomOverSampler.fromJSON,
+  // No shrinkage (deleted) is the plain bootstrap: a legitimate document.
+  jsonTamper: { ...SAMPLER_TAMPER, optional: [...SAMPLER_TAMPER.optional, 'params.shrinkage'] },
 });
 
 describe('RandomOverSampler', () => {
@@ -55,5 +58,28 @@ describe('RandomOverSampler', () => {
       'shrinkge',
       'shrinkage',
     );
+  });
+});
+
+describe('RandomOverSampler: shrinkage on data near ±1.8e308', () => {
+  const big = [[-1.7e308], [1.7e308], [1e308], [-1e308], [0], [1.6e308]];
+  const labels = [0, 0, 0, 0, 1, 1];
+  it('the spread is computed without overflow (finite rows where the noise fits)', () => {
+    const r = new RandomOverSampler({ shrinkage: 1e-3, seed: 1 }).fitResample(
+      big.map((row) => row.map((v) => v / 2)),
+      labels,
+    );
+    for (const row of r.X.to2DArray()) expect(Number.isFinite(row[0])).toBe(true);
+  });
+  it('a noise beyond the range of doubles is a DataValidationError naming the column', () => {
+    let err: unknown;
+    try {
+      new RandomOverSampler({ shrinkage: 1e308, seed: 1 }).fitResample(big, labels);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    expect((err as DataValidationError).column).toBe(0);
+    expect((err as Error).message).toMatch(/Lower shrinkage or rescale X/);
   });
 });

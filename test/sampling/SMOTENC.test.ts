@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, SMOTENC } from '../../src/index.js';
+import { SAMPLER_TAMPER } from '../../src/testing/jsonTamper.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 describeConformance({
   name: 'SMOTENC',
   create: (seed: number) => new SMOTENC({ categoricalFeatures: [2], seed }),
   fromJSON: SMOTENC.fromJSON,
+  // Column indices or a mask: any length is a legitimate document.
+  jsonTamper: {
+    ...SAMPLER_TAMPER,
+    optional: [...SAMPLER_TAMPER.optional, 'params.categoricalFeatures', 'params.categoricalFeatures.**'],
+  },
 });
 
 describe('SMOTENC', () => {

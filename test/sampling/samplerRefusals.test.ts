@@ -11,6 +11,8 @@ import {
   KMeansSMOTE,
   type Label,
   Matrix,
+  RandomOverSampler,
+  SMOTE,
   SMOTEN,
 } from '../../src/index.js';
 import { type Dataset, datasets, readFixture } from './samplerFixtures.js';
@@ -68,4 +70,25 @@ describe('the same refusals as imbalanced-learn 0.10, with typed errors', () => 
       if (!('samplingStrategy' in c.params)) expect(err).toBeInstanceOf(DataValidationError);
     });
   }
+});
+
+describe('a sampling target no output can hold', () => {
+  it('1e15 new rows is a DataValidationError stating the size, before anything is allocated', () => {
+    const X = [[0], [1], [2], [3]];
+    const y = [0, 0, 1, 1];
+    for (const s of [
+      new RandomOverSampler({ samplingStrategy: new Map([[1, 1e15]]) }),
+      new SMOTE({ kNeighbors: 1, samplingStrategy: new Map([[1, 1e15]]) }),
+    ]) {
+      let err: unknown;
+      try {
+        s.fitResample(X, y);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(DataValidationError);
+      expect((err as DataValidationError).param).toBe('samplingStrategy');
+      expect((err as Error).message).toMatch(/asks for 999999999999998 new rows .* Lower the target counts/);
+    }
+  });
 });
