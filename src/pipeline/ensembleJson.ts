@@ -57,7 +57,10 @@ export function ensembleToJSON<C extends ProbabilisticClassifier<never>>(
   );
 }
 
-/** What {@link ensembleFromJSON} read: the constructor options, the fitted state, and whether the estimator was a factory. @internal */
+/**
+ * What {@link ensembleFromJSON} read: the constructor options, the fitted state, and whether the
+ * estimator was a factory. @internal
+ */
 export interface LoadedEnsemble<C> {
   /** The options to construct with. */
   readonly options: EnsembleClassifierOptions<C>;
