@@ -26,6 +26,9 @@ import type { PipelineClasses } from './pipelineJSON.js';
 
 const WHO = 'EnsembleClassifier';
 
+/** The rows the members of type `C` take (those of their `predictProba`). */
+export type MemberInput<C> = C extends { predictProba(X: infer I): unknown } ? I : never;
+
 /** Options of {@link EnsembleClassifier}. */
 export interface EnsembleClassifierOptions<C> {
   /**
@@ -119,8 +122,8 @@ export interface EnsembleFitOptions {
  * ```
  * @see scikit-learn `sklearn.ensemble.BaggingClassifier`, `VotingClassifier(voting='soft')`.
  */
-export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = ProbabilisticClassifier<never>>
-  implements ProbabilisticClassifier<MatrixInput>, Serializable
+export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = ProbabilisticClassifier<MatrixInput>>
+  implements ProbabilisticClassifier<MemberInput<C>>, Serializable
 {
   /** Marks that the class's `fromJSON` takes the classes of the members ({@link Pipeline.fromJSON} passes them). */
   static readonly loadsNestedClasses = true;
@@ -165,14 +168,15 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
 
   /**
    * Trains the members, one after another, each with its seed (and bootstrap sample).
-   * @param X - Training rows, as the members take them (bootstrap needs an array of rows or a Matrix).
+   * @param X - Training rows, as the members take them (bootstrap needs an array of rows or a
+   *   Matrix, not a row source).
    * @param y - One label per row.
    * @param options - A lazy sampler for the members.
    * @returns This ensemble, fitted (the previous fit is kept if a member fails).
    * @throws {@link InvalidParameterError} when a member learns other classes than the ensemble, or
    * the ensemble was loaded from a factory-built save; what a member's `fit` throws.
    */
-  async fit(X: MatrixInput, y: ReadonlyArray<Label>, options: EnsembleFitOptions = {}): Promise<this> {
+  async fit(X: MemberInput<C>, y: ReadonlyArray<Label>, options: EnsembleFitOptions = {}): Promise<this> {
     const who = `${WHO}.fit`;
     if (this.loadedWithoutEstimator) {
       throw new InvalidParameterError(
@@ -182,7 +186,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
       );
     }
     const { sampler } = checkOptions(`${who} options`, options, ['sampler']);
-    const labels = checkLabels(y, who, 'y', rowCountOf(X));
+    const labels = checkLabels(y, who, 'y', rowCountOf(X as MatrixInput));
     const classes = uniqueSorted(labels);
     if (classes.length < 2) {
       throw new DataValidationError(
@@ -215,7 +219,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
    * @returns An `n × classes.length` Matrix, columns in `classes` order.
    * @throws {@link NotFittedError} before `fit`; what a member's `predictProba` throws.
    */
-  predictProba(X: MatrixInput): Matrix {
+  predictProba(X: MemberInput<C>): Matrix {
     const { members } = this.fitted;
     let sum: Matrix | undefined;
     for (const m of members) {
@@ -229,7 +233,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
    * The class of highest mean probability for each row (the first such class on ties).
    * @throws {@link NotFittedError} before `fit`.
    */
-  predict(X: MatrixInput): Label[] {
+  predict(X: MemberInput<C>): Label[] {
     const P = this.predictProba(X);
     const classes = this.fitted.classes;
     const out: Label[] = new Array(P.rows);
@@ -272,7 +276,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
    * (keyed by class name, e.g. `{ MLPClassifier }`).
    * @throws {@link SerializationError} naming the path of any bad field, or a class not given.
    */
-  static fromJSON<C extends ProbabilisticClassifier<never>>(
+  static fromJSON<C extends ProbabilisticClassifier<never> = ProbabilisticClassifier<MatrixInput>>(
     json: unknown,
     classes: PipelineClasses,
   ): EnsembleClassifier<C> {

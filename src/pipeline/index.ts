@@ -23,5 +23,6 @@ export type {
   EnsembleClassifierParams,
   EnsembleClassifierFitted,
   EnsembleFitOptions,
+  MemberInput,
 } from './EnsembleClassifier.js';
 export type { EstimatorFactory } from './ensembleMembers.js';

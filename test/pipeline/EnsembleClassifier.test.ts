@@ -202,7 +202,7 @@ describe('EnsembleClassifier', () => {
       ),
     ).rejects.toThrow(/single class/);
     await expect(ens.fit(X, y, { sampler: undefined, extra: 1 } as never)).rejects.toThrow(/unknown option "extra"/);
-    const bad = new EnsembleClassifier({ estimator: () => ({}) as never, nEstimators: 1 });
+    const bad = new EnsembleClassifier({ estimator: () => ({}) as unknown as NoisyCentroid, nEstimators: 1 });
     await expect(bad.fit(X, y)).rejects.toThrow(/factory returned/);
   });
 
