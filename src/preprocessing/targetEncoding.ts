@@ -57,26 +57,30 @@ export function learnEncodings(
     const k = nCategories[j] as number;
     targets.forEach((y, t) => {
       const mean = means[t] as number;
-      encodings.push(
-        smooth === 'auto'
-          ? autoSmoothed(x, y, k, n, at, mean, variances[t] as number)
-          : smoothed(x, y, k, n, at, mean, smooth),
-      );
+      const column: ColumnTarget = { x, y, k, n, at, mean };
+      encodings.push(smooth === 'auto' ? autoSmoothed(column, variances[t] as number) : smoothed(column, smooth));
     });
   });
   return { encodings, means };
 }
 
+/** One feature against one target column, over the rows learned from. */
+interface ColumnTarget {
+  /** Category index of each row (`-1`: not counted). */
+  readonly x: Int32Array;
+  /** The target column. */
+  readonly y: Float64Array;
+  /** Number of categories. */
+  readonly k: number;
+  /** Number of rows learned from; row `i` of them is `at(i)`. */
+  readonly n: number;
+  readonly at: (i: number) => number;
+  /** The target mean over those rows. */
+  readonly mean: number;
+}
+
 /** `(sum_c + m · mean) / (count_c + m)`; the mean when the denominator is 0 (m = 0, no rows). */
-function smoothed(
-  x: Int32Array,
-  y: Float64Array,
-  k: number,
-  n: number,
-  at: (i: number) => number,
-  mean: number,
-  m: number,
-): Float64Array {
+function smoothed({ x, y, k, n, at, mean }: ColumnTarget, m: number): Float64Array {
   const sums = new Float64Array(k).fill(m * mean);
   const counts = new Float64Array(k).fill(m);
   for (let i = 0; i < n; i++) {
@@ -96,15 +100,7 @@ function smoothed(
  * within-category variance; encoding λ · mean_c + (1 − λ) · mean, the mean when λ is NaN (a
  * category without rows, or a constant target).
  */
-function autoSmoothed(
-  x: Int32Array,
-  y: Float64Array,
-  k: number,
-  n: number,
-  at: (i: number) => number,
-  mean: number,
-  variance: number,
-): Float64Array {
+function autoSmoothed({ x, y, k, n, at, mean }: ColumnTarget, variance: number): Float64Array {
   const counts = new Float64Array(k);
   const means = new Float64Array(k);
   for (let i = 0; i < n; i++) {
