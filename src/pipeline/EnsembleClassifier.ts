@@ -27,7 +27,7 @@ import type { PipelineClasses } from './pipelineJSON.js';
 const WHO = 'EnsembleClassifier';
 
 /** The rows the members of type `C` take (those of their `predictProba`). */
-export type MemberInput<C> = C extends { predictProba(X: infer I): unknown } ? I : never;
+export type MemberInput<C extends ProbabilisticClassifier<never>> = Parameters<C['predictProba']>[0];
 
 /** Options of {@link EnsembleClassifier}. */
 export interface EnsembleClassifierOptions<C> {
