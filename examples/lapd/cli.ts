@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ModelConfig } from './experiment.js';
+import { CATEGORICAL_FEATURES } from './features.js';
 import { parseSize } from './memory.js';
 
 /** The samplers `--sampler` accepts. */
@@ -62,6 +63,10 @@ export interface CliOptions {
   compare: boolean;
   /** `--help`. */
   help: boolean;
+  /** `--target-encode`: categorical features target-encoded instead of one-hot (cross-fitted). */
+  targetEncode: string[];
+  /** `--ensemble`: number of networks (seeds) whose probabilities are averaged. */
+  ensemble: number;
 }
 
 /** The recommended configuration (what a run with no flags uses). */
@@ -87,6 +92,8 @@ export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory'> = {
   quiet: false,
   compare: false,
   help: false,
+  targetEncode: [],
+  ensemble: 1,
 };
 
 /** The model configuration the flags ask for. */
@@ -105,6 +112,8 @@ export function configOf(o: CliOptions): ModelConfig {
     l2: o.l2,
     learningRate: o.learningRate,
     monitor: 'valLoss',
+    targetEncode: o.targetEncode,
+    ensemble: o.ensemble,
   };
 }
 
@@ -139,6 +148,8 @@ Model
   --prior-alpha <a>      predict argmax p(c|x) / prior(c)^a; 0 = plain argmax (default ${DEFAULTS.priorAlpha})
   --seed <n>             seed of the split, the sampler and the network      (default ${DEFAULTS.seed})
   --test-size <f>        fraction of rows in the stratified test split, 0..1 (default ${DEFAULTS.testSize})
+  --target-encode <a,b>  features target-encoded (cross-fitted) instead of one-hot, e.g. rptDist,premiseCode
+  --ensemble <n>         average the probabilities of n networks with different seeds (default ${DEFAULTS.ensemble})
 
 Output
   --out <dir>            metrics.json, pipeline.json and SVG pictures go here (default ${DEFAULTS.out})
@@ -147,6 +158,16 @@ Output
   --help                 this text
 
 Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
+
+/** `--target-encode a,b`: categorical feature names (see features.ts); a bad name is an error. */
+function targetEncodeFlag(text: string | undefined, errors: string[]): string[] {
+  if (text === undefined) return [];
+  const names = text.split(',').map((p) => p.trim());
+  const bad = names.filter((n) => !(CATEGORICAL_FEATURES as ReadonlyArray<string>).includes(n));
+  if (bad.length > 0 || new Set(names).size !== names.length)
+    errors.push(`--target-encode expects distinct features of ${CATEGORICAL_FEATURES.join(', ')}, received '${text}'.`);
+  return names;
+}
 
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */
 export type CliResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -212,6 +233,8 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     quiet: { type: 'boolean' },
     compare: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    'target-encode': { type: 'string' },
+    ensemble: { type: 'string' },
   });
   if (typeof values === 'string') return { ok: false, message: values };
   const s = (k: string): string | undefined => values[k] as string | undefined;
@@ -289,6 +312,8 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     quiet: values.quiet === true,
     compare: values.compare === true,
     help: values.help === true,
+    targetEncode: targetEncodeFlag(s('target-encode'), errors),
+    ensemble: num('ensemble', 1, DEFAULTS.ensemble),
   };
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);

@@ -9,6 +9,7 @@
 import {
   ADASYN,
   Encoder,
+  EnsembleClassifier,
   KNeighbors,
   Matrix,
   Metrics,
@@ -17,6 +18,7 @@ import {
   Scaler,
   SMOTE,
   SMOTENC,
+  TargetEncoder,
   rocCurve,
   type ColumnarTable,
   type Envelope,
@@ -114,6 +116,10 @@ export interface ModelConfig {
   monitor?: 'valLoss' | 'valMacroF1';
   /** Adam learning rate. @defaultValue 0.001 */
   learningRate?: number;
+  /** Categorical features target-encoded (cross-fitted TargetEncoder) instead of one-hot. @defaultValue [] */
+  targetEncode?: string[];
+  /** Networks (seeds) whose probabilities are averaged (EnsembleClassifier). @defaultValue 1 */
+  ensemble?: number;
 }
 
 /** Metrics of one configuration on the test set (the keys of metrics.json). */
@@ -230,15 +236,19 @@ export async function runConfig(
   phases?: PhaseLog,
 ): Promise<ExperimentResult> {
   const ordinal = config.sampler === 'smotenc';
-  const nCat = CATEGORICAL_FEATURES.length;
-  const nNum = numericColumns(data.mocodes).length;
-  const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
   const t0 = performance.now();
   phases?.start('encode + scale');
+  // Target-encoded features become numeric columns (one per class) of the feature tables.
+  const te = targetEncoded(data, config);
+  const categorical = CATEGORICAL_FEATURES.filter((c) => !te.columns.includes(c));
+  const numeric = [...numericColumns(data.mocodes), ...te.numeric];
+  const nCat = categorical.length;
+  const nNum = numeric.length;
+  const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
   const encoder = new Encoder({
     ...(ordinal ? { encoding: 'ordinal' as const } : {}),
-    categorical: [...CATEGORICAL_FEATURES],
-    numeric: numericColumns(data.mocodes),
+    categorical,
+    numeric,
     handleUnknown: 'infrequent',
     minFrequency: config.minFrequency,
     maxCategories: config.maxCategories,
@@ -251,7 +261,7 @@ export async function runConfig(
     method: 'standard',
     ...(ordinal ? { columns: Array.from({ length: nNum }, (_, j) => nCat + j) } : {}),
   });
-  const Xs = scaler.fitTransform(encoder.fitTransform(data.train));
+  const Xs = scaler.fitTransform(encoder.fitTransform(te.train));
   const onehot = ordinal ? new CodesToOneHot({ categorical: categoricalFeatures }).fit(Xs) : undefined;
   const Xmlp: RowSource = onehot ? onehot.transform(Xs) : Xs;
   const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
@@ -263,40 +273,52 @@ export async function runConfig(
       : (sampler ?? undefined);
   const progress = new TrainProgress(sink, config.epochs, label, phases, lazy !== undefined);
   const history: EpochPoint[] = [];
-  const mlp = new MLPClassifier({
-    hiddenLayers: config.hidden,
-    dropout: config.dropout ?? 0.2,
-    l2: config.l2 ?? 0,
-    learningRate: config.learningRate ?? 0.001,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    seed: config.seed,
-    validationFraction: 0.1,
-    earlyStopping: { monitor: config.monitor ?? 'valLoss', patience: 4, restoreBestWeights: true },
-    ...(config.classWeight === 'balanced' ? { classWeight: 'balanced' as const } : {}),
-    onProgress: (p) => progress.report(p),
-    onEpochEnd: (epoch: number, logs: EpochLogs) => {
-      history.push({
-        epoch: epoch + 1,
-        loss: logs.loss,
-        accuracy: logs.accuracy,
-        ...(logs.valLoss !== undefined ? { valLoss: logs.valLoss } : {}),
-        ...(logs.valAccuracy !== undefined ? { valAccuracy: logs.valAccuracy } : {}),
-      });
-      progress.epoch(epoch + 1, logs);
-    },
-  });
+  const makeMlp = (seed: number, record: boolean) =>
+    new MLPClassifier({
+      hiddenLayers: config.hidden,
+      dropout: config.dropout ?? 0.2,
+      l2: config.l2 ?? 0,
+      learningRate: config.learningRate ?? 0.001,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      seed,
+      validationFraction: 0.1,
+      earlyStopping: { monitor: config.monitor ?? 'valLoss', patience: 4, restoreBestWeights: true },
+      ...(config.classWeight === 'balanced' ? { classWeight: 'balanced' as const } : {}),
+      onProgress: (p) => progress.report(p),
+      onEpochEnd: (epoch: number, logs: EpochLogs) => {
+        if (record)
+          history.push({
+            epoch: epoch + 1,
+            loss: logs.loss,
+            accuracy: logs.accuracy,
+            ...(logs.valLoss !== undefined ? { valLoss: logs.valLoss } : {}),
+            ...(logs.valAccuracy !== undefined ? { valAccuracy: logs.valAccuracy } : {}),
+          });
+        progress.epoch(epoch + 1, logs);
+      },
+    });
+  // --ensemble n: n networks with seeds drawn from config.seed, probabilities averaged; the charts
+  // show the first network's history.
+  const n = config.ensemble ?? 1;
+  const model =
+    n > 1
+      ? new EnsembleClassifier({ estimator: (s, i) => makeMlp(s, i === 0), nEstimators: n, seed: config.seed })
+      : makeMlp(config.seed, true);
   phases?.start(lazy ? 'resample (fit)' : 'train');
   try {
-    await mlp.fit(Xmlp, data.yTrain, lazy ? { sampler: lazy } : {});
+    await model.fit(Xmlp, data.yTrain, lazy ? { sampler: lazy } : {});
   } finally {
     progress.stop();
   }
+  const mlp = model instanceof EnsembleClassifier ? (model.fitted.members[0] as MLPClassifier) : model;
   const seconds = (performance.now() - t0) / 1000;
   phases?.start('predict + evaluate');
-  const classes = (mlp.classes as Label[]).map(String);
-  const Xtest = scaler.transform(encoder.transform(data.test));
-  const proba = predictInChunks(mlp, onehot ? onehot.transform(Xtest) : Xtest, sink, label);
+  const classes = (model.classes as Label[]).map(String);
+  const Xtest = scaler.transform(encoder.transform(te.test));
+  const proba = predictInChunks(model, onehot ? onehot.transform(Xtest) : Xtest, sink, label);
+  // `mlp` (the first network) is returned for its summary and pictures; the others are freed here.
+  if (model instanceof EnsembleClassifier) for (const m of model.fitted.members.slice(1)) m.dispose();
   const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
   const yPred = priorCorrectedPredict(proba, classes, priors, config.priorAlpha);
   const m = Metrics.evaluate(data.yTest, yPred, proba, { labels: classes });
@@ -335,10 +357,33 @@ export async function runConfig(
       ? [['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest, true)] as NamedStep]
       : []),
     ...(onehot ? [['onehot', onehot] as NamedStep] : []),
-    ['mlp', mlp],
+    ['mlp', model],
   ] as NamedStep[];
   const pipelineJson = fittedPipelineJSON(steps, countsOf(data.yTrain), counts);
   return { report, pipelineJson, mlp, history, proba, seconds };
+}
+
+/**
+ * `--target-encode`: the feature tables with the listed categorical columns replaced by their
+ * TargetEncoder columns (`te_<feature>_<class>`, numeric): cross-fitted on the training rows
+ * (`fitTransform`), the full fit on the test rows.
+ */
+function targetEncoded(
+  data: PreparedData,
+  config: ModelConfig,
+): { train: ColumnarTable; test: ColumnarTable; columns: string[]; numeric: string[] } {
+  const columns = config.targetEncode ?? [];
+  if (columns.length === 0) return { train: data.train, test: data.test, columns, numeric: [] };
+  const te = new TargetEncoder({ columns, seed: config.seed });
+  const train = te.fitTransform(data.train, data.yTrain);
+  const names = te.fitted.featureNames.map((f) => `te_${f}`);
+  const table = (t: ColumnarTable, m: Matrix): ColumnarTable => {
+    const cols = new Map(t.columns);
+    for (const c of columns) cols.delete(c);
+    names.forEach((name, j) => cols.set(name, { kind: 'numeric', values: Float64Array.from(m.getColumn(j)) }));
+    return { nRows: t.nRows, columns: cols };
+  };
+  return { train: table(data.train, train), test: table(data.test, te.transform(data.test)), columns, numeric: names };
 }
 
 /** Class → count, sorted by class. */
@@ -372,7 +417,12 @@ function fittedPipelineJSON(
 }
 
 /** `mlp.predictProba` over `X` in chunks of {@link PREDICT_CHUNK} rows, with progress. */
-function predictInChunks(mlp: MLPClassifier, X: RowSource, sink: ProgressSink, label: string): Matrix {
+function predictInChunks(
+  mlp: { predictProba(X: RowSource): Matrix },
+  X: RowSource,
+  sink: ProgressSink,
+  label: string,
+): Matrix {
   const progress = new PhaseProgress(sink, `${label} predict`, X.rows);
   const parts: Matrix[] = [];
   for (let start = 0; start < X.rows; start += PREDICT_CHUNK) {

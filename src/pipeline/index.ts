@@ -17,3 +17,12 @@ export type {
   Scoring,
 } from './crossValidate.js';
 export type { ScorerName, ScorerFn, ScoringContext } from './scorers.js';
+export { EnsembleClassifier } from './EnsembleClassifier.js';
+export type {
+  EnsembleClassifierOptions,
+  EnsembleClassifierParams,
+  EnsembleClassifierFitted,
+  EnsembleFitOptions,
+  MemberInput,
+} from './EnsembleClassifier.js';
+export type { EstimatorFactory } from './ensembleMembers.js';

@@ -23,8 +23,13 @@ import type { PipelineFitted } from './Pipeline.js';
 
 /** A class {@link Pipeline.fromJSON} can build a step with: it has a static `fromJSON`. */
 export interface LoadableClass {
-  /** Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`). */
-  fromJSON(json: never): unknown;
+  /**
+   * Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`); a class whose
+   * `loadsNestedClasses` is `true` also receives the classes, to build what it holds.
+   */
+  fromJSON(json: never, ...classes: never[]): unknown;
+  /** `true` for a class holding other estimators (an `EnsembleClassifier`): its `fromJSON` gets the classes. */
+  readonly loadsNestedClasses?: boolean;
 }
 
 /**
@@ -183,7 +188,12 @@ export function stepsFromJSON(
     }
     let step: unknown;
     try {
-      step = Ctor ? Ctor.fromJSON(stepEnv as never) : loadPipeline(stepEnv, classes);
+      if (!Ctor) step = loadPipeline(stepEnv, classes);
+      else
+        step =
+          Ctor.loadsNestedClasses === true
+            ? Ctor.fromJSON(stepEnv as never, classes as never)
+            : Ctor.fromJSON(stepEnv as never);
     } catch (e) {
       throw stepLoadError(name, `${at}[1]`, className, e);
     }

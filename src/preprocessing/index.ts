@@ -24,3 +24,6 @@ export type {
   MinMaxScalerState,
   RobustScalerState,
 } from './scalerState.js';
+export { TargetEncoder } from './TargetEncoder.js';
+export type { TargetEncoderState } from './TargetEncoder.js';
+export type { TargetEncoderOptions, TargetEncoderParams, TargetType } from './targetEncoderOptions.js';

@@ -50,8 +50,8 @@ export interface Tally {
   readonly valueType: CategoricalColumnState['valueType'];
 }
 
-/** A category list with the type of its non-missing entries. */
-interface CategoryList {
+/** A category list with the type of its non-missing entries. @internal */
+export interface CategoryList {
   readonly categories: Category[];
   readonly valueType: CategoricalColumnState['valueType'];
 }
@@ -113,8 +113,8 @@ export function tallyColumn(
   return { counts, nMissing, valueType };
 }
 
-/** The learned categories: sorted like NumPy, the missing category last. */
-function sortedCategories(tally: Tally): CategoryList {
+/** The learned categories: sorted like NumPy, the missing category last. @internal */
+export function sortedCategories(tally: Tally): CategoryList {
   const categories: Category[] = [...tally.counts.keys()].sort(compareCategories);
   if (tally.nMissing > 0) categories.push(null);
   return { categories, valueType: tally.valueType };

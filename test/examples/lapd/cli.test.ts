@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, HELP, parseCli } from '../../../examples/lapd/cli.js';
+import { configOf, DEFAULTS, HELP, parseCli } from '../../../examples/lapd/cli.js';
 import { COLUMNS } from '../../../examples/lapd/codes.js';
 import { generateRows } from '../../../examples/lapd/synthetic.js';
 
@@ -213,5 +213,27 @@ describe('examples/lapd/README.md', () => {
     const block = /## Flags\n\n```\n([\s\S]*?)\n```/.exec(readme);
     expect(block, 'a "## Flags" section with one fenced block').not.toBeNull();
     expect(block![1]).toBe(HELP);
+  });
+});
+
+describe('parseCli: --target-encode and --ensemble', () => {
+  it('parses them into the model configuration', () => {
+    const r = parseCli(['--target-encode', 'rptDist, premiseCode', '--ensemble', '5']);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.options.targetEncode).toEqual(['rptDist', 'premiseCode']);
+      expect(r.options.ensemble).toBe(5);
+      expect(configOf(r.options)).toMatchObject({ targetEncode: ['rptDist', 'premiseCode'], ensemble: 5 });
+    }
+    expect(parseCli([]).ok && DEFAULTS.ensemble === 1 && DEFAULTS.targetEncode.length === 0).toBe(true);
+  });
+  it.each([
+    [['--target-encode', 'rptDist,nope'], /--target-encode expects distinct features of area, rptDist/],
+    [['--target-encode', 'area,area'], /--target-encode expects distinct features/],
+    [['--ensemble', '0'], /--ensemble expects an integer >= 1/],
+  ])('rejects %j', (argv, msg) => {
+    const r = parseCli(argv);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(msg);
   });
 });

@@ -1,0 +1,172 @@
+/**
+ * The JSON form of an {@link EnsembleClassifier}: its options (the estimator's own envelope) and
+ * its members' envelopes, both ways; members are rebuilt by the classes the caller passes.
+ *
+ * @internal
+ * @module
+ */
+import type { ProbabilisticClassifier } from '../core/contracts.js';
+import { SerializationError, describe } from '../core/errors.js';
+import { badField, readArray, readBoolean, readInteger, readLabels, readObject } from '../core/jsonFields.js';
+import { type Envelope, FORMAT_PREFIX, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import type {
+  EnsembleClassifierFitted,
+  EnsembleClassifierOptions,
+  EnsembleClassifierParams,
+} from './EnsembleClassifier.js';
+import { type EstimatorFactory, isProbabilistic } from './ensembleMembers.js';
+import type { PipelineClasses } from './pipelineJSON.js';
+import { isObject } from './steps.js';
+
+const CLASS = 'EnsembleClassifier';
+const VERSION = 1;
+const WHO = `${CLASS}.fromJSON`;
+
+/** The envelope of an ensemble (members must serialize). @internal */
+export function ensembleToJSON<C extends ProbabilisticClassifier<never>>(
+  p: EnsembleClassifierParams<C>,
+  st: EnsembleClassifierFitted<C> | undefined,
+): Envelope {
+  const envelopeOf = (m: unknown, what: string): Envelope => {
+    const toJSON = (m as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON !== 'function') {
+      throw new SerializationError(`${CLASS}.toJSON: ${what} has no toJSON method, so the ensemble cannot be saved.`);
+    }
+    return toJSON.call(m) as Envelope;
+  };
+  const estimator =
+    typeof p.estimator === 'function' ? null : { ...envelopeOf(p.estimator, 'the estimator'), state: null };
+  return makeEnvelope(
+    CLASS,
+    VERSION,
+    {
+      estimator,
+      nEstimators: p.nEstimators,
+      seeds: p.seeds === undefined ? null : [...p.seeds],
+      seed: p.seed ?? null,
+      bootstrap: p.bootstrap,
+    },
+    st === undefined
+      ? null
+      : {
+          classes: [...st.classes],
+          seeds: [...st.seeds],
+          seed: st.seed ?? null,
+          members: st.members.map((m, i) => envelopeOf(m, `member ${i}`)),
+        },
+  );
+}
+
+/**
+ * What {@link ensembleFromJSON} read: the constructor options, the fitted state, and whether the
+ * estimator was a factory. @internal
+ */
+export interface LoadedEnsemble<C> {
+  /** The options to construct with. */
+  readonly options: EnsembleClassifierOptions<C>;
+  /** The fitted state, `undefined` for an unfitted ensemble. */
+  readonly fitted: EnsembleClassifierFitted<C> | undefined;
+  /** Whether the ensemble was saved with a factory (it cannot refit). */
+  readonly factory: boolean;
+}
+
+/**
+ * Reads an ensemble's envelope, building its estimator and members with `classes`.
+ * @throws {@link SerializationError} naming the path of the first bad field.
+ * @internal
+ */
+export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
+  json: unknown,
+  classes: PipelineClasses,
+): LoadedEnsemble<C> {
+  if (!isObject(classes)) {
+    throw new SerializationError(
+      `${WHO}: the second argument must be an object of the members' classes, e.g. { MLPClassifier }, ` +
+        `received ${describe(classes)}.`,
+    );
+  }
+  const env = openEnvelope(json, CLASS, VERSION);
+  const p = readObject(WHO, 'params', env.params, {
+    required: ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap'],
+  });
+  const nEstimators = readInteger(WHO, 'params.nEstimators', p.nEstimators, { min: 1 });
+  const seedsOf = (path: string, v: unknown) =>
+    readArray(WHO, path, v, { length: nEstimators }, 'an array of seeds').map((s, i) =>
+      readInteger(WHO, `${path}[${i}]`, s, { min: 0, max: 0xffff_ffff }),
+    );
+  const seeds = p.seeds === null ? undefined : seedsOf('params.seeds', p.seeds);
+  const seed = p.seed === null ? undefined : readInteger(WHO, 'params.seed', p.seed, { min: 0, max: 0xffff_ffff });
+  const bootstrap = readBoolean(WHO, 'params.bootstrap', p.bootstrap);
+  const factory = p.estimator === null;
+  const estimator: C | EstimatorFactory<C> = factory
+    ? () => {
+        throw new SerializationError(`${CLASS}: saved with an estimator factory; it cannot make new members.`);
+      }
+    : (loadEnvelope('params.estimator', p.estimator, classes) as C);
+  const options: EnsembleClassifierOptions<C> = {
+    estimator,
+    nEstimators,
+    bootstrap,
+    ...(seeds === undefined ? {} : { seeds }),
+    ...(seed === undefined ? {} : { seed }),
+  };
+  if (env.state === null) return { options, fitted: undefined, factory };
+  const s = readObject(WHO, 'state', env.state, { required: ['classes', 'seeds', 'seed', 'members'] });
+  const labels = readLabels(WHO, 'state.classes', s.classes, { min: 1, sorted: true });
+  const fittedSeeds = seedsOf('state.seeds', s.seeds);
+  const fittedSeed = s.seed === null ? undefined : readInteger(WHO, 'state.seed', s.seed, { min: 0 });
+  const members = readArray(WHO, 'state.members', s.members, { length: nEstimators }).map((m, i) => {
+    const path = `state.members[${i}]`;
+    const member = loadEnvelope(path, m, classes) as C;
+    let got: readonly unknown[];
+    try {
+      got = member.classes;
+    } catch {
+      return badField(WHO, path, 'a fitted classifier', m);
+    }
+    if (got.length !== labels.length || got.some((c, j) => c !== labels[j])) {
+      badField(
+        WHO,
+        `${path}`,
+        `a classifier of classes [${labels.map(describe).join(', ')}]`,
+        `classes [${got.join(', ')}]`,
+      );
+    }
+    return member;
+  });
+  return {
+    options,
+    fitted: { classes: labels, members, seeds: fittedSeeds, seed: fittedSeed },
+    factory,
+  };
+}
+
+/** Builds the estimator saved at `path` with the class its format names. */
+function loadEnvelope(path: string, value: unknown, classes: PipelineClasses): unknown {
+  const env = readObject(WHO, path, value);
+  const format = env.format;
+  if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
+    badField(WHO, `${path}.format`, `"${FORMAT_PREFIX}<ClassName>"`, format);
+  }
+  const className = (format as string).slice(FORMAT_PREFIX.length);
+  const Ctor = Object.hasOwn(classes, className) ? classes[className] : undefined;
+  if (!Ctor || typeof Ctor.fromJSON !== 'function') {
+    const known = Object.keys(classes);
+    throw new SerializationError(
+      `${WHO}: ${path} was saved by ${className}, but no ${className} was passed ` +
+        `(received ${known.length > 0 ? known.join(', ') : 'none'}). Pass { ${[...known, className].join(', ')} }.`,
+      { path: `${path}.format` },
+    );
+  }
+  let built: unknown;
+  try {
+    built = Ctor.fromJSON(value as never);
+  } catch (e) {
+    if (e instanceof SerializationError) {
+      throw new SerializationError(`${WHO}: ${path}: ${e.message}`, { path: `${path}${e.path ? `.${e.path}` : ''}` });
+    }
+    throw new SerializationError(`${WHO}: ${path} could not be loaded (${(e as Error).message}).`, { path });
+  }
+  if (!isProbabilistic(built)) badField(WHO, path, 'a classifier with fit, predict and predictProba', built);
+  return built;
+}
