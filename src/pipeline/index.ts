@@ -17,3 +17,14 @@ export type {
   Scoring,
 } from './crossValidate.js';
 export type { ScorerName, ScorerFn, ScoringContext } from './scorers.js';
+export { PriorCorrectedClassifier } from './PriorCorrectedClassifier.js';
+export type {
+  DecisionMetric,
+  DecisionSearch,
+  DecisionTuning,
+  DecisionTuningOptions,
+  PriorCorrectedClassifierOptions,
+  PriorCorrectedClassifierParams,
+  PriorCorrectedFitted,
+} from './PriorCorrectedClassifier.js';
+export type { DecisionRuleParamsJSON, DecisionRuleStateJSON } from './decisionRuleJSON.js';
