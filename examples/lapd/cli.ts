@@ -155,6 +155,10 @@ Output
   --quiet                print only the final report
   --help                 this text
 
+Scoring new cases with a saved run
+  npm run lapd -- predict --model <dir>/pipeline.json --data <csv> --out <predictions.csv>
+                         DR_NO, predicted status, one probability per class (predict --help)
+
 Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
 
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */

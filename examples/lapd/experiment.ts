@@ -29,6 +29,7 @@ import {
 } from 'imbalanced-tabular';
 import { MLPClassifier, type EpochLogs } from 'imbalanced-tabular/mlp';
 import type { SamplerName } from './cli.js';
+import { CaseFeatures } from './CaseFeatures.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import type { CaseColumns } from './caseColumns.js';
 import { CATEGORICAL_FEATURES, featureTable, numericColumns, topMocodesOf } from './features.js';
@@ -326,6 +327,8 @@ export async function runConfig(
   // Only the steps' toJSON() is used: a Pipeline's steps are typed for dense matrices, which the
   // compact Encoder's output is not.
   const steps = [
+    // Raw CSV rows in: the cleaning and feature building, with the Mocode vocabulary of this split.
+    ['features', CaseFeatures.withVocabulary(data.mocodes)],
     ['encode', encoder as unknown as NamedStep[1]],
     ['scale', scaler],
     ...(sampler

@@ -8,32 +8,34 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Encoder, Pipeline, PriorCorrectedClassifier, Scaler, confusionMatrix } from 'imbalanced-tabular';
+import { type Encoder, Pipeline, confusionMatrix } from 'imbalanced-tabular';
 import { MLPClassifier } from 'imbalanced-tabular/mlp';
-import { loadCsvColumns, loadRowsColumns } from '../../../examples/lapd/caseColumns.js';
-import type { CaseColumns } from '../../../examples/lapd/caseColumns.js';
+import { loadRowsColumns } from '../../../examples/lapd/caseColumns.js';
 import { DEFAULTS } from '../../../examples/lapd/cli.js';
-import { prepare } from '../../../examples/lapd/experiment.js';
+import { cleanRow } from '../../../examples/lapd/load.js';
+import { keptRawRows } from './csvRows.js';
+import { PIPELINE_CLASSES } from '../../../examples/lapd/predict.js';
+import { splitCases } from '../../../examples/lapd/split.js';
 import { generateRows } from '../../../examples/lapd/synthetic.js';
 import { describeWithSharedFile, lapdSamplePath, projectRoot } from '../../support/sharedData.js';
 
-const CLASSES = { Encoder, Scaler, MLPClassifier, PriorCorrectedClassifier };
-
 /**
- * Loads `<out>/pipeline.json`, predicts the test split of `cases` (the run's split, rebuilt with
- * the default seed and test size) and checks that the confusion matrix is metrics.json's, cell for
- * cell: the decision rule is saved with the pipeline.
+ * Loads `<out>/pipeline.json`, predicts the RAW rows of the run's test split (rebuilt with the
+ * default seed and test size from `raw`, the rows the loader kept) and checks that the confusion
+ * matrix is metrics.json's, cell for cell: the features step and the decision rule are saved with
+ * the pipeline.
  */
-function expectSavedPredictionsReproduced(out: string, cases: CaseColumns): void {
+function expectSavedPredictionsReproduced(out: string, raw: ReadonlyArray<Record<string, string>>): void {
   const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as {
     classes: string[];
     confusionMatrix: number[][];
   };
-  const pipe = Pipeline.fromJSON(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')), CLASSES);
-  const data = prepare(cases, { testSize: DEFAULTS.testSize, seed: DEFAULTS.seed, mocodes: DEFAULTS.mocodes });
-  // ColumnarTable input to Pipeline is typed by another change; at run time the Encoder reads it.
-  const yPred = pipe.predict(data.test as never);
-  expect(confusionMatrix(data.yTest, yPred, { labels: m.classes }).to2DArray()).toEqual(m.confusionMatrix);
+  const pipe = Pipeline.fromJSON(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')), PIPELINE_CLASSES);
+  const cases = loadRowsColumns(raw).cases;
+  expect(cases.rows).toBe(raw.length);
+  const split = splitCases(cases, { testSize: DEFAULTS.testSize, seed: DEFAULTS.seed });
+  const yPred = pipe.predict(Array.from(split.test, (i) => raw[i]!));
+  expect(confusionMatrix(split.yTest, yPred, { labels: m.classes }).to2DArray()).toEqual(m.confusionMatrix);
   pipe.dispose();
 }
 
@@ -104,18 +106,17 @@ describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => 
     }
     const json = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')) as { format: string };
     expect(json).toHaveProperty('format');
-    // The fitted steps load as a Pipeline and predict on a feature row.
-    const pipe = Pipeline.fromJSON(json, CLASSES);
+    // The fitted steps load as a Pipeline and predict on a raw row of the export (a new case has no
+    // Status Desc: the features step does not need it).
+    const pipe = Pipeline.fromJSON(json, PIPELINE_CLASSES);
     expect(pipe.fitted.nSamplesIn).toBe(m.nTrain);
-    const row: Record<string, string | number> = { area: 'Central', rptDist: '111', part: '1', crimeCode: '510' };
-    Object.assign(row, { premiseCode: '101', weaponCode: 'none', victSex: 'F', victDescent: 'H', dayOfWeek: 'Sun' });
-    const encoder = pipe.steps[0]![1] as Encoder;
-    for (const c of encoder.params.numeric ?? []) row[c] = 0;
-    const p = pipe.predictProba([row]).to2DArray()[0]!;
+    const raw = keptRawRows(readFileSync(sample, 'utf8'));
+    const p = pipe.predictProba([{ ...raw[0]!, 'Status Desc': '' }]).to2DArray()[0]!;
     expect(p).toHaveLength(5);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect((pipe.steps[1]![1] as Encoder).params.numeric).toContain('hourSin');
     pipe.dispose();
-    expectSavedPredictionsReproduced(out, (await loadCsvColumns(sample)).cases);
+    expectSavedPredictionsReproduced(out, raw);
     // Time and peak memory of every phase.
     const phases = m.phases as Array<{ name: string; seconds: number; peakRssMiB: number }>;
     expect(phases.map((x) => x.name)).toEqual([
@@ -161,6 +162,8 @@ describe('npm run lapd on its default data', () => {
     expect(String(m.source)).toMatch(/^SYNTHETIC/);
     for (const f of readdirSync(out).filter((x) => x.endsWith('.svg')))
       expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
-    expectSavedPredictionsReproduced(out, loadRowsColumns(generateRows({ n: 3000, seed: DEFAULTS.seed })).cases);
+    const generated: Array<Record<string, string>> = [...generateRows({ n: 3000, seed: DEFAULTS.seed })];
+    const raw = generated.filter((r) => typeof cleanRow((c) => r[c]) !== 'string');
+    expectSavedPredictionsReproduced(out, raw);
   }, 120_000);
 });
