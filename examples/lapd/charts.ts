@@ -40,11 +40,26 @@ export interface EpochPoint {
   valAccuracy?: number;
 }
 
+/** Where early stopping acted, as 1-based epochs of the history (absent when it did not). */
+export interface StoppingMarks {
+  /** The last epoch trained, when early stopping ended training before the maximum. */
+  stopped?: number;
+  /** The epoch whose weights were restored (the best one of the monitor). */
+  restored?: number;
+}
+
 /**
  * Training curve: train vs validation loss and accuracy per epoch, two panels side by side.
  * `note` (e.g. that the training loss includes the L2 penalty) becomes a second subtitle line.
+ * `marks` draws a vertical rule, labelled, at the epoch early stopping stopped on and at the one
+ * whose weights were restored.
  */
-export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: string, note?: string): TopLevelSpec {
+export function trainingCurveSpec(
+  history: ReadonlyArray<EpochPoint>,
+  title: string,
+  note?: string,
+  marks: StoppingMarks = {},
+): TopLevelSpec {
   const values: Array<{ epoch: number; metric: string; set: string; value: number }> = [];
   for (const h of history) {
     values.push({ epoch: h.epoch, metric: 'loss', set: 'train', value: h.loss });
@@ -53,22 +68,55 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
     if (h.valAccuracy !== undefined)
       values.push({ epoch: h.epoch, metric: 'accuracy', set: 'validation', value: h.valAccuracy });
   }
+  const rules = [
+    ...(marks.stopped !== undefined ? [{ epoch: marks.stopped, what: `stopped (epoch ${marks.stopped})` }] : []),
+    ...(marks.restored !== undefined
+      ? [{ epoch: marks.restored, what: `weights restored (epoch ${marks.restored})` }]
+      : []),
+  ];
+  const x = { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 } };
+  const markLayers =
+    rules.length === 0
+      ? []
+      : [
+          {
+            data: { values: rules },
+            mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' },
+            encoding: { x },
+          },
+          {
+            data: { values: rules.map((r, i) => ({ ...r, row: i })) },
+            // Right of the rule would leave the plot at the last epoch: the labels sit left of it.
+            mark: { type: 'text' as const, align: 'right' as const, dx: -3, fontSize: 10, color: '#333' },
+            encoding: {
+              x,
+              y: { value: 0 },
+              yOffset: { field: 'row', type: 'quantitative' as const, scale: { range: [8, 22] }, legend: null },
+              text: { field: 'what' },
+            },
+          },
+        ];
   const panel = (metric: string, label: string) => ({
     width: 320,
     height: 220,
     title: label,
-    transform: [{ filter: `datum.metric === '${metric}'` }],
-    mark: { type: 'line' as const, point: true },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 } },
-      y: { field: 'value', type: 'quantitative' as const, title: label, scale: { zero: false } },
-      color: {
-        field: 'set',
-        type: 'nominal' as const,
-        title: null,
-        scale: { domain: ['train', 'validation'], range: ['#1f77b4', '#ff7f0e'] },
+    layer: [
+      {
+        transform: [{ filter: `datum.metric === '${metric}'` }],
+        mark: { type: 'line' as const, point: true },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative' as const, title: label, scale: { zero: false } },
+          color: {
+            field: 'set',
+            type: 'nominal' as const,
+            title: null,
+            scale: { domain: ['train', 'validation'], range: ['#1f77b4', '#ff7f0e'] },
+          },
+        },
       },
-    },
+      ...markLayers,
+    ],
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -79,11 +127,15 @@ export function trainingCurveSpec(history: ReadonlyArray<EpochPoint>, title: str
   } as TopLevelSpec;
 }
 
-/** Confusion matrix heatmaps (counts, and row-normalised = recall per class), annotated. */
+/**
+ * Confusion matrix heatmaps (counts, and row-normalised = recall per class), annotated. `rule`
+ * names the decision rule that made the predictions (a second subtitle line).
+ */
 export function confusionSpec(
   classes: ReadonlyArray<string>,
   matrix: ReadonlyArray<ReadonlyArray<number>>,
   title: string,
+  rule?: string,
 ): TopLevelSpec {
   const values: Array<{ truth: string; predicted: string; count: number; share: number }> = [];
   matrix.forEach((row, i) => {
@@ -138,7 +190,7 @@ export function confusionSpec(
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Confusion matrix (test set)', subtitle: title },
+    title: { text: 'Confusion matrix (test set)', subtitle: rule ? [title, `decision rule: ${rule}`] : title },
     data: { values },
     hconcat: [heat('count', 'counts', 'd', 'blues'), heat('share', 'row-normalised (recall)', '.2f', 'oranges')],
     resolve: { scale: { color: 'independent' } },
@@ -158,7 +210,10 @@ export interface RocSeries {
   tpr: ReadonlyArray<number>;
 }
 
-/** One-vs-rest ROC curves, one line per class, with the chance diagonal. */
+/**
+ * One-vs-rest ROC curves, one line per class, with the chance diagonal. Both axes run exactly
+ * from 0 to 1 (no padding, no nice rounding), and the legend sits below the plot, off the curves.
+ */
 export function rocSpec(series: ReadonlyArray<RocSeries>, title: string): TopLevelSpec {
   const values: Array<{ cls: string; fpr: number; tpr: number; order: number }> = [];
   for (const s of series) {
@@ -183,15 +238,23 @@ export function rocSpec(series: ReadonlyArray<RocSeries>, title: string): TopLev
           ],
         },
         mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', scale: UNIT },
+          y: { field: 'y', type: 'quantitative', scale: UNIT },
+        },
       },
       {
         data: { values },
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
-          x: { field: 'fpr', type: 'quantitative', title: 'false positive rate', scale: { domain: [0, 1] } },
-          y: { field: 'tpr', type: 'quantitative', title: 'true positive rate', scale: { domain: [0, 1] } },
-          color: { field: 'cls', type: 'nominal', title: 'class', legend: { orient: 'bottom-right', labelLimit: 300 } },
+          x: { field: 'fpr', type: 'quantitative', title: 'false positive rate', scale: UNIT },
+          y: { field: 'tpr', type: 'quantitative', title: 'true positive rate', scale: UNIT },
+          color: {
+            field: 'cls',
+            type: 'nominal',
+            title: 'class',
+            legend: { orient: 'bottom', direction: 'vertical', columns: 2, labelLimit: 300 },
+          },
           order: { field: 'order', type: 'quantitative' },
         },
       },
@@ -199,6 +262,9 @@ export function rocSpec(series: ReadonlyArray<RocSeries>, title: string): TopLev
     config: CONFIG,
   } as TopLevelSpec;
 }
+
+/** An axis scale of exactly [0, 1]: no padding, no nice rounding, no zero-extension surprises. */
+const UNIT = { domain: [0, 1], nice: false, zero: true, padding: 0 };
 
 /** One layer of the model-architecture figure. */
 export interface ArchitectureLayer {

@@ -4,6 +4,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import type { DecisionMetric } from 'imbalanced-tabular';
 import type { ModelConfig } from './experiment.js';
 import { CATEGORICAL_FEATURES } from './features.js';
 import { parseSize } from './memory.js';
@@ -12,6 +13,9 @@ import { parseSize } from './memory.js';
 export const SAMPLERS = ['smote', 'adasyn', 'smotenc', 'random', 'none'] as const;
 /** One `--sampler` value. */
 export type SamplerName = (typeof SAMPLERS)[number];
+
+/** The metrics `--tune-rule` accepts. */
+export const TUNE_METRICS: ReadonlyArray<DecisionMetric> = ['balancedAccuracy', 'macroF1', 'geometricMean'];
 
 /** The parsed options of one run. */
 export interface CliOptions {
@@ -55,6 +59,8 @@ export interface CliOptions {
   mocodes: number;
   /** `--prior-alpha`: decision rule argmax p(c|x) / prior(c)^alpha (0 = plain argmax). */
   priorAlpha: number;
+  /** `--tune-rule`: tune alpha on a stratified 10% hold-out for this metric instead. */
+  tuneRule?: DecisionMetric;
   /** `--out`: output folder. */
   out: string;
   /** `--quiet`: only the final report. */
@@ -70,7 +76,7 @@ export interface CliOptions {
 }
 
 /** The recommended configuration (what a run with no flags uses). */
-export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory'> = {
+export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory' | 'tuneRule'> = {
   download: false,
   cache: 'lapd-data',
   rows: 20_000,
@@ -108,6 +114,7 @@ export function configOf(o: CliOptions): ModelConfig {
     minFrequency: o.minFrequency,
     maxCategories: o.maxCategories,
     priorAlpha: o.priorAlpha,
+    ...(o.tuneRule !== undefined ? { tuneMetric: o.tuneRule } : {}),
     dropout: o.dropout,
     l2: o.l2,
     learningRate: o.learningRate,
@@ -146,6 +153,8 @@ Model
   --max-categories <n>   at most n one-hot columns per categorical feature     (default ${DEFAULTS.maxCategories})
   --mocodes <n>          most frequent Mocodes used as 0/1 columns           (default ${DEFAULTS.mocodes})
   --prior-alpha <a>      predict argmax p(c|x) / prior(c)^a; 0 = plain argmax (default ${DEFAULTS.priorAlpha})
+                         (priors: the class mix the MLP trained on, after resampling)
+  --tune-rule <metric>   choose a on a 10% hold-out instead: ${TUNE_METRICS.join(' | ')}
   --seed <n>             seed of the split, the sampler and the network      (default ${DEFAULTS.seed})
   --test-size <f>        fraction of rows in the stratified test split, 0..1 (default ${DEFAULTS.testSize})
   --target-encode <a,b>  features target-encoded (cross-fitted) instead of one-hot, e.g. rptDist,premiseCode
@@ -156,6 +165,10 @@ Output
   --compare              same split with none, class weights, SMOTE, ADASYN, SMOTENC; one table
   --quiet                print only the final report
   --help                 this text
+
+Scoring new cases with a saved run
+  npm run lapd -- predict --model <dir>/pipeline.json --data <csv> --out <predictions.csv>
+                         DR_NO, predicted status, one probability per class (predict --help)
 
 Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
 
@@ -227,6 +240,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     'max-categories': { type: 'string' },
     mocodes: { type: 'string' },
     'prior-alpha': { type: 'string' },
+    'tune-rule': { type: 'string' },
     seed: { type: 'string' },
     'test-size': { type: 'string' },
     out: { type: 'string' },
@@ -275,6 +289,13 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     if (!(priorAlpha >= 0 && priorAlpha <= 2))
       errors.push(`--prior-alpha expects a number in [0, 2], received '${a}'.`);
   }
+  const tuneRule = s('tune-rule');
+  if (tuneRule !== undefined && !(TUNE_METRICS as ReadonlyArray<string>).includes(tuneRule))
+    errors.push(`--tune-rule expects one of ${TUNE_METRICS.join(', ')}, received '${tuneRule}'.`);
+  else if (tuneRule !== undefined && a !== undefined)
+    errors.push('--tune-rule and --prior-alpha exclude each other: --tune-rule chooses alpha.');
+  else if (tuneRule !== undefined && sampler === 'smotenc')
+    errors.push('--tune-rule cannot be combined with --sampler smotenc (its stream reads the codes of every row).');
   const real = (name: string, lo: number, hi: number, fallback: number): number => {
     const text = s(name);
     if (text === undefined) return fallback;
@@ -315,6 +336,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     targetEncode: targetEncodeFlag(s('target-encode'), errors),
     ensemble: num('ensemble', 1, DEFAULTS.ensemble),
   };
+  if (tuneRule !== undefined) options.tuneRule = tuneRule as DecisionMetric;
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);
   const maxMemory = s('max-memory');

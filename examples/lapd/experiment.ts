@@ -14,6 +14,7 @@ import {
   Matrix,
   Metrics,
   Pipeline,
+  PriorCorrectedClassifier,
   RandomOverSampler,
   Scaler,
   SMOTE,
@@ -21,6 +22,7 @@ import {
   TargetEncoder,
   rocCurve,
   type ColumnarTable,
+  type DecisionMetric,
   type Envelope,
   type Label,
   type LazySampler,
@@ -29,6 +31,7 @@ import {
 } from 'imbalanced-tabular';
 import { MLPClassifier, type EpochLogs } from 'imbalanced-tabular/mlp';
 import type { SamplerName } from './cli.js';
+import { CaseFeatures } from './CaseFeatures.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import type { CaseColumns } from './caseColumns.js';
 import { CATEGORICAL_FEATURES, featureTable, numericColumns, topMocodesOf } from './features.js';
@@ -36,7 +39,7 @@ import { PREDICT_CHUNK } from './memory.js';
 import type { PhaseLog } from './phases.js';
 import { PhaseProgress, type ProgressSink, TrainProgress } from './progress.js';
 import { type SplitOptions, splitCases } from './split.js';
-import type { EpochPoint } from './charts.js';
+import type { EpochPoint, StoppingMarks } from './charts.js';
 
 /** The split every configuration shares. */
 export interface PreparedData {
@@ -106,8 +109,13 @@ export interface ModelConfig {
   minFrequency: number;
   /** Encoder's `maxCategories` (per categorical column, the infrequent group included). */
   maxCategories: number;
-  /** Decision rule argmax p(c|x) / prior(c)^alpha. */
+  /**
+   * Decision rule argmax p(c|x) / prior(c)^alpha, the priors of what the MLP trained on (after
+   * resampling): see {@link PriorCorrectedClassifier}.
+   */
   priorAlpha: number;
+  /** Tune alpha for this metric on a stratified 10% hold-out of the training rows instead. */
+  tuneMetric?: DecisionMetric;
   /** L2 penalty on the kernels. @defaultValue 0 */
   l2?: number;
   /** Dropout after each hidden layer. @defaultValue 0.2 */
@@ -156,8 +164,12 @@ export interface ExperimentResult {
   pipelineJson: Envelope;
   /** The fitted network. */
   mlp: MLPClassifier;
+  /** The decision rule wrapping it (priors, alpha, offsets), saved as the pipeline's last step. */
+  rule: PriorCorrectedClassifier<RowSource>;
   /** Per-epoch history for the training curve. */
   history: EpochPoint[];
+  /** Where early stopping acted (1-based epochs; empty when training ran every epoch). */
+  stopping: StoppingMarks;
   /** Test-set class probabilities (columns follow `report.classes`). */
   proba: Matrix;
   /** Training time in seconds. */
@@ -193,30 +205,6 @@ export function makeSampler(
     case 'none':
       return null;
   }
-}
-
-/** argmax of p(c|x) / prior(c)^alpha per row (alpha 0 is the plain argmax). */
-export function priorCorrectedPredict(
-  proba: Matrix,
-  classes: ReadonlyArray<string>,
-  priors: ReadonlyArray<number>,
-  alpha: number,
-): string[] {
-  const out: string[] = new Array(proba.rows);
-  const w = priors.map((p) => (alpha === 0 ? 1 : Math.max(p, 1e-12) ** -alpha));
-  for (let i = 0; i < proba.rows; i++) {
-    let best = 0;
-    let bestV = -Infinity;
-    for (let j = 0; j < classes.length; j++) {
-      const v = proba.get(i, j) * w[j]!;
-      if (v > bestV) {
-        bestV = v;
-        best = j;
-      }
-    }
-    out[i] = classes[best]!;
-  }
-  return out;
 }
 
 /**
@@ -305,13 +293,24 @@ export async function runConfig(
     n > 1
       ? new EnsembleClassifier({ estimator: (s, i) => makeMlp(s, i === 0), nEstimators: n, seed: config.seed })
       : makeMlp(config.seed, true);
+  // The decision rule takes the priors of what the model trains on: the labels, or with a lazy sampler
+  // the class mix of its epochs, so a rebalanced MLP is not corrected a second time.
+  const rule = new PriorCorrectedClassifier<RowSource>(
+    model,
+    config.tuneMetric ? { tune: { metric: config.tuneMetric, seed: config.seed } } : { alpha: config.priorAlpha },
+  );
   phases?.start(lazy ? 'resample (fit)' : 'train');
   try {
-    await model.fit(Xmlp, data.yTrain, lazy ? { sampler: lazy } : {});
+    await rule.fit(Xmlp, data.yTrain, lazy ? { sampler: lazy } : {});
   } finally {
     progress.stop();
   }
   const mlp = model instanceof EnsembleClassifier ? (model.fitted.members[0] as MLPClassifier) : model;
+  const stopping = stoppingMarks(mlp);
+  if (sink.enabled) {
+    const line = stoppingLine(stopping, config.epochs, config.monitor ?? 'valLoss');
+    if (line) sink.line(`${label.trim()}: ${line}`);
+  }
   const seconds = (performance.now() - t0) / 1000;
   phases?.start('predict + evaluate');
   const classes = (model.classes as Label[]).map(String);
@@ -319,8 +318,7 @@ export async function runConfig(
   const proba = predictInChunks(model, onehot ? onehot.transform(Xtest) : Xtest, sink, label);
   // `mlp` (the first network) is returned for its summary and pictures; the others are freed here.
   if (model instanceof EnsembleClassifier) for (const m of model.fitted.members.slice(1)) m.dispose();
-  const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
-  const yPred = priorCorrectedPredict(proba, classes, priors, config.priorAlpha);
+  const yPred = rule.decide(proba).map(String);
   const m = Metrics.evaluate(data.yTest, yPred, proba, { labels: classes });
   const counts = sampler ? sampler.fitted.counts : countsOf(data.yTrain);
   const nTrainResampled = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -351,16 +349,52 @@ export async function runConfig(
   // Only the steps' toJSON() is used: a Pipeline's steps are typed for dense matrices, which the
   // compact Encoder's output is not.
   const steps = [
+    // Raw CSV rows in: the cleaning and feature building, with the Mocode vocabulary of this split.
+    ['features', CaseFeatures.withVocabulary(data.mocodes)],
     ['encode', encoder as unknown as NamedStep[1]],
     ['scale', scaler],
     ...(sampler
       ? [['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest, true)] as NamedStep]
       : []),
     ...(onehot ? [['onehot', onehot] as NamedStep] : []),
-    ['mlp', model],
+    ['rule', rule],
   ] as NamedStep[];
   const pipelineJson = fittedPipelineJSON(steps, countsOf(data.yTrain), counts);
-  return { report, pipelineJson, mlp, history, proba, seconds };
+  return { report, pipelineJson, mlp, rule, history, stopping, proba, seconds };
+}
+
+/**
+ * The 1-based epochs early stopping stopped on and whose weights it restored (MLPClassifier's are
+ * 0-based).
+ */
+export function stoppingMarks(mlp: MLPClassifier): StoppingMarks {
+  const { stoppedEpoch, bestEpoch, history } = mlp.fitted;
+  // Weights are restored only when the best epoch is not the last one trained.
+  const restored = bestEpoch !== undefined && bestEpoch !== history.length - 1;
+  return {
+    ...(stoppedEpoch !== undefined ? { stopped: stoppedEpoch + 1 } : {}),
+    ...(restored ? { restored: bestEpoch + 1 } : {}),
+  };
+}
+
+/** The announcement of early stopping, or undefined when training ran every epoch. */
+export function stoppingLine(marks: StoppingMarks, epochs: number, monitor: string): string | undefined {
+  if (marks.stopped === undefined) return undefined;
+  const restored =
+    marks.restored !== undefined
+      ? `restored the weights of epoch ${marks.restored} (the best ${monitor})`
+      : 'kept the last weights';
+  return `early stopping: stopped after epoch ${marks.stopped} of ${epochs} (no better ${monitor}); ${restored}.`;
+}
+
+/** The decision rule in words, for the report, the confusion-matrix subtitle and metrics.json. */
+export function ruleDescription(rule: PriorCorrectedClassifier<RowSource>): string {
+  const f = rule.fitted;
+  const tune = rule.params.tune;
+  const shifted = f.offsets.some((o) => o !== 0);
+  if (!tune && f.alpha === 0) return 'plain argmax p(c|x)';
+  const how = tune ? `α = ${f.alpha} tuned for ${tune.metric} on ${f.nValidation} held-out rows` : `α = ${f.alpha}`;
+  return `argmax p(c|x) / prior(c)^α${shifted ? ' + offsets' : ''}, ${how}, priors of the training data as trained on`;
 }
 
 /**

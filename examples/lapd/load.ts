@@ -267,10 +267,18 @@ function addUnreadable(report: UnreadableReport, column: string, value: string, 
 }
 
 /**
+ * A row reader for cases whose status is not known yet (new cases to predict): `Status Desc`
+ * reads as "unknown", so {@link cleanRow} keeps the row by its other rules.
+ */
+export function withoutTarget(get: (column: string) => string | undefined): (column: string) => string | undefined {
+  return (c) => (c === 'Status Desc' ? 'unknown' : get(c));
+}
+
+/**
  * The cleaning of one load: the malformed and unreadable reports, the interner and the memoised
  * parsers, and `take(get, line)` which cleans a row and hands a kept record to `keep`.
  */
-function cleaner(keep: (record: CaseRecord) => void) {
+function cleaner(keep: (record: CaseRecord) => void, target: 'required' | 'absent' = 'required') {
   const report: LoadReport = {
     rowsRead: 0,
     malformed: { count: 0, reasons: new Map(), examples: [] },
@@ -286,7 +294,7 @@ function cleaner(keep: (record: CaseRecord) => void) {
     malformed: (reason: string, at: number) => addMalformed(report.malformed, reason, at),
     take(get: (column: string) => string | undefined, at: number): void {
       line = at;
-      const r = cleanRow(get, intern, onUnreadable, parsers);
+      const r = cleanRow(target === 'required' ? get : withoutTarget(get), intern, onUnreadable, parsers);
       if (typeof r === 'string') addMalformed(report.malformed, r, at);
       else keep(r);
     },
@@ -314,6 +322,57 @@ export async function streamCsv(
   options: LoadOptions,
   keep: (record: CaseRecord) => void,
 ): Promise<LoadReport> {
+  const clean = cleaner(keep);
+  clean.report.rowsRead = await readCsvRows(path, options, REQUIRED_COLUMNS, clean.take, clean.malformed);
+  return clean.report;
+}
+
+/**
+ * Streams the cases to predict of a CSV export (no `Status Desc` needed): each row the cleaning
+ * keeps is handed to `keep` with its cells (`get`) and its record; the rest are counted in the
+ * report, as {@link streamCsv} counts them. `keep` may return a Promise (awaited: back-pressure).
+ *
+ * @throws DataValidationError / DataFileError as {@link streamCsv}.
+ */
+export async function streamNewCases(
+  path: string,
+  options: LoadOptions,
+  keep: (get: (column: string) => string | undefined, record: CaseRecord) => void | Promise<void>,
+): Promise<LoadReport> {
+  let pending: Promise<void> | undefined;
+  let get: (column: string) => string | undefined = () => undefined;
+  const clean = cleaner((record) => {
+    const p = keep(get, record);
+    pending = p instanceof Promise ? p : undefined;
+  }, 'absent');
+  const required = [...REQUIRED_COLUMNS.filter((c) => c !== 'Status Desc'), 'DR_NO'];
+  clean.report.rowsRead = await readCsvRows(
+    path,
+    options,
+    required,
+    async (g, line) => {
+      get = g;
+      pending = undefined;
+      clean.take(g, line);
+      await (pending as Promise<void> | undefined);
+    },
+    clean.malformed,
+  );
+  return clean.report;
+}
+
+/**
+ * The CSV reading both streams share: csv-parse with both record delimiters, the header checked
+ * for `required`, rows of the wrong width and CSV syntax errors passed to `malformed`, every other
+ * row to `row` (awaited when it returns a Promise). Returns the number of data rows read.
+ */
+async function readCsvRows(
+  path: string,
+  options: LoadOptions,
+  required: ReadonlyArray<string>,
+  row: (get: (column: string) => string | undefined, line: number) => void | Promise<void>,
+  malformed: (reason: string, line: number) => void,
+): Promise<number> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const parser = file.pipe(
     parse({
@@ -330,11 +389,10 @@ export async function streamCsv(
   file.on('error', (e: NodeJS.ErrnoException) => {
     parser.destroy(new DataFileError(`loadCsv: cannot read ${path}: ${describeFsError(e)}`, path));
   });
-  const clean = cleaner(keep);
-  const { report } = clean;
   parser.on('skip', (err: Error & { lines?: number }) => {
-    clean.malformed(`CSV syntax (${err.message.split(':')[0]})`, err.lines ?? -1);
+    malformed(`CSV syntax (${err.message.split(':')[0]})`, err.lines ?? -1);
   });
+  let rowsRead = 0;
   let index: Map<string, number> | undefined;
   let width = 0;
   let cells: string[] = [];
@@ -346,7 +404,7 @@ export async function streamCsv(
     if (!index) {
       index = new Map(record.map((c, i) => [c.trim(), i] as const));
       width = record.length;
-      const missing = REQUIRED_COLUMNS.filter((c) => !index!.has(c));
+      const missing = required.filter((c) => !index!.has(c));
       if (missing.length > 0) {
         file.destroy();
         parser.destroy();
@@ -359,24 +417,44 @@ export async function streamCsv(
       }
       continue;
     }
-    if (options.limit !== undefined && report.rowsRead >= options.limit) {
+    if (options.limit !== undefined && rowsRead >= options.limit) {
       file.destroy();
       break;
     }
-    const n = ++report.rowsRead;
+    const n = ++rowsRead;
     if (options.onProgress && n % PROGRESS_EVERY === 0) options.onProgress(n, file.bytesRead);
     if (record.length !== width) {
-      clean.malformed(`wrong number of fields (expected ${width})`, n + 1);
+      malformed(`wrong number of fields (expected ${width})`, n + 1);
       continue;
     }
     cells = record;
-    clean.take(get, n + 1);
+    const p = row(get, n + 1);
+    if (p) await p;
   }
   if (!index)
     throw new DataValidationError(`loadCsv: ${path} is empty; expected a CSV export with a header row.`, {
       param: 'data',
     });
-  return report;
+  return rowsRead;
+}
+
+/**
+ * The report of a load in lines, as the example prints it: rows read, kept and malformed (with the
+ * reasons and a few examples), and the unreadable values per column.
+ */
+export function reportLines(report: LoadReport, kept: number): string[] {
+  const lines = [
+    `Rows read ${report.rowsRead.toLocaleString('en-US')}, kept ${kept.toLocaleString('en-US')}, ` +
+      `malformed ${report.malformed.count}.`,
+  ];
+  for (const [r, n] of report.malformed.reasons) lines.push(`  malformed: ${r} — ${n} row(s)`);
+  for (const e of report.malformed.examples) lines.push(`    e.g. ${e}`);
+  if (report.unreadable.count > 0) {
+    const perColumn = [...report.unreadable.columns].map(([c, n]) => `${c} ${n}`).join(', ');
+    lines.push(`Unreadable values, kept as missing: ${perColumn}.`);
+    for (const e of report.unreadable.examples) lines.push(`    e.g. ${e}`);
+  }
+  return lines;
 }
 
 /**

@@ -10,11 +10,12 @@ import { accuracyScore, balancedAccuracyScore, DataValidationError } from 'imbal
 import { configOf, HELP, parseCli, type CliOptions } from './cli.js';
 import { loadDataset, type Dataset } from './data.js';
 import { DownloadError } from './download.js';
-import { DataFileError } from './load.js';
+import { DataFileError, reportLines } from './load.js';
 import { availableMemory, checkFits, MemoryError, memoryPlan } from './memory.js';
 import { prepare, runConfig, type ModelConfig, type PreparedData } from './experiment.js';
 import { f3, formatReport, writeOutputs } from './output.js';
 import { PhaseLog } from './phases.js';
+import { predictMain } from './predict.js';
 import { PhaseProgress, stdoutSink, type ProgressSink } from './progress.js';
 
 /** The configurations `--compare` runs on the same split. */
@@ -58,17 +59,7 @@ function describeData(data: Dataset, prepared: PreparedData, sink: ProgressSink)
   for (const c of status.codes) perCode[c]!++;
   const counts = new Map(status.values.map((s, c) => [s, perCode[c]!] as const));
   const kept = data.cases.rows;
-  sink.line(
-    `Rows read ${data.rowsRead.toLocaleString('en-US')}, kept ${kept.toLocaleString('en-US')}, ` +
-      `malformed ${data.malformed.count}.`,
-  );
-  for (const [r, n] of data.malformed.reasons) sink.line(`  malformed: ${r} — ${n} row(s)`);
-  for (const e of data.malformed.examples) sink.line(`    e.g. ${e}`);
-  if (data.unreadable.count > 0) {
-    const perColumn = [...data.unreadable.columns].map(([c, n]) => `${c} ${n}`).join(', ');
-    sink.line(`Unreadable values, kept as missing: ${perColumn}.`);
-    for (const e of data.unreadable.examples) sink.line(`    e.g. ${e}`);
-  }
+  for (const line of reportLines(data, kept)) sink.line(line);
   sink.line('Status Desc:');
   for (const [s, n] of [...counts].sort((a, b) => b[1] - a[1]))
     sink.line(`  ${s.padEnd(14)} ${String(n).padStart(8)}  ${((100 * n) / kept).toFixed(2)}%`);
@@ -137,6 +128,7 @@ async function loadAndPrepare(
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'predict') return predictMain(argv.slice(1));
   const parsed = parseCli(argv);
   if (!parsed.ok) {
     process.stderr.write(`lapd: ${parsed.message}\nRun 'npm run lapd -- --help' for the flags.\n`);

@@ -15,7 +15,7 @@ import {
 } from './charts.js';
 import type { MLPClassifier } from 'imbalanced-tabular/mlp';
 import type { EvaluationReport, ExperimentResult } from './experiment.js';
-import { rocSeries } from './experiment.js';
+import { rocSeries, ruleDescription } from './experiment.js';
 
 /** The architecture figure's layers, from `MLPClassifier.summary()` (input first). */
 export function architectureLayers(mlp: MLPClassifier): ArchitectureLayer[] {
@@ -58,7 +58,17 @@ export async function writeOutputs(
     ? `SYNTHETIC data — not real LAPD cases · ${meta.source.replace(/^SYNTHETIC data /, '')}`
     : meta.source;
   const files: Array<[string, string]> = [];
-  files.push(['metrics.json', `${JSON.stringify(metricsDocument(run.report, meta), null, 2)}\n`]);
+  const f = run.rule.fitted;
+  const decisionRule = {
+    description: ruleDescription(run.rule),
+    alpha: f.alpha,
+    priors: Object.fromEntries(f.classes.map((c, i) => [String(c), f.priors[i]])),
+    offsets: Object.fromEntries(f.classes.map((c, i) => [String(c), f.offsets[i]])),
+    validationScore: f.validationScore,
+  };
+  const earlyStopping = { stoppedEpoch: run.stopping.stopped ?? null, restoredEpoch: run.stopping.restored ?? null };
+  const doc = metricsDocument(run.report, { ...meta, decisionRule, earlyStopping });
+  files.push(['metrics.json', `${JSON.stringify(doc, null, 2)}\n`]);
   files.push(['pipeline.json', `${JSON.stringify(run.pipelineJson)}\n`]);
   const l2 = run.mlp.params.l2;
   const note =
@@ -66,10 +76,10 @@ export async function writeOutputs(
       ? `training loss includes the L2 penalty (${l2} · Σw², as Keras reports it); ` +
         'validation loss is the cross-entropy alone'
       : undefined;
-  files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag, note))]);
+  files.push(['training-curve.svg', await renderSvg(trainingCurveSpec(run.history, tag, note, run.stopping))]);
   files.push([
     'confusion-matrix.svg',
-    await renderSvg(confusionSpec(run.report.classes, run.report.confusionMatrix, tag)),
+    await renderSvg(confusionSpec(run.report.classes, run.report.confusionMatrix, tag, ruleDescription(run.rule))),
   ]);
   files.push(['roc-curves.svg', await renderSvg(rocSpec(rocSeries(yTest, run.proba, run.report), tag))]);
   files.push(['model-architecture.svg', await renderSvg(architectureSpec(architectureLayers(run.mlp), tag))]);

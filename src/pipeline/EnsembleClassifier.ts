@@ -7,6 +7,7 @@ import type { Matrix } from 'ml-matrix';
 import type { LazySampler } from '../core/batchSource.js';
 import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../core/errors.js';
+import { checkFaithful } from '../core/jsonFields.js';
 import { checkLabels, uniqueSorted } from '../core/labels.js';
 import { type Label, type MatrixInput, rowCountOf } from '../core/matrix.js';
 import { checkSeed, drawSeed } from '../core/Random.js';
@@ -125,8 +126,6 @@ export interface EnsembleFitOptions {
 export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = ProbabilisticClassifier<MatrixInput>>
   implements ProbabilisticClassifier<MemberInput<C>>, Serializable
 {
-  /** Marks that the class's `fromJSON` takes the classes of the members ({@link Pipeline.fromJSON} passes them). */
-  static readonly loadsNestedClasses = true;
   /** The options, with defaults filled in, frozen. */
   readonly params: EnsembleClassifierParams<C>;
   private state: EnsembleClassifierFitted<C> | undefined;
@@ -280,10 +279,12 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
     json: unknown,
     classes: PipelineClasses,
   ): EnsembleClassifier<C> {
-    const { options, fitted, factory } = ensembleFromJSON<C>(json, classes);
+    const { options, fitted, factory, read } = ensembleFromJSON<C>(json, classes);
     const ens = new EnsembleClassifier<C>(options);
     ens.loadedWithoutEstimator = factory;
     if (fitted !== undefined) ens.state = Object.freeze(fitted);
+    // The loaded object must write back the document it was read from (no field silently defaulted).
+    checkFaithful(`${WHO}.fromJSON`, read, ens.toJSON());
     return ens;
   }
 

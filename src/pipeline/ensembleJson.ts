@@ -68,6 +68,8 @@ export interface LoadedEnsemble<C> {
   readonly fitted: EnsembleClassifierFitted<C> | undefined;
   /** Whether the ensemble was saved with a factory (it cannot refit). */
   readonly factory: boolean;
+  /** The document's params and state as read (for the write-back check). */
+  readonly read: { readonly params: unknown; readonly state: unknown };
 }
 
 /**
@@ -110,7 +112,8 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
     ...(seeds === undefined ? {} : { seeds }),
     ...(seed === undefined ? {} : { seed }),
   };
-  if (env.state === null) return { options, fitted: undefined, factory };
+  const read = { params: env.params, state: env.state };
+  if (env.state === null) return { options, fitted: undefined, factory, read };
   const s = readObject(WHO, 'state', env.state, { required: ['classes', 'seeds', 'seed', 'members'] });
   const labels = readLabels(WHO, 'state.classes', s.classes, { min: 1, sorted: true });
   const fittedSeeds = seedsOf('state.seeds', s.seeds);
@@ -132,13 +135,38 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
         `classes [${got.join(', ')}]`,
       );
     }
+    if (!factory) sameAsEstimator(path, m, p.estimator, fittedSeeds[i] as number);
     return member;
   });
+  if (seed !== undefined && fittedSeed !== seed) badField(WHO, 'state.seed', `${seed} (params.seed)`, s.seed);
+  if (seed === undefined && seeds === undefined && fittedSeed === undefined) {
+    badField(WHO, 'state.seed', 'the seed drawn at fit (params.seed and params.seeds are null)', s.seed);
+  }
+  if (seeds !== undefined && fittedSeeds.some((v, i) => v !== seeds[i])) {
+    badField(WHO, 'state.seeds', `[${seeds.join(', ')}] (params.seeds)`, s.seeds);
+  }
   return {
     options,
     fitted: { classes: labels, members, seeds: fittedSeeds, seed: fittedSeed },
     factory,
+    read,
   };
+}
+
+/**
+ * A member made from an estimator instance is that estimator reseeded: its saved params equal the
+ * estimator's except `seed`, which is the member's fitted seed.
+ */
+function sameAsEstimator(path: string, member: unknown, estimator: unknown, seed: number): void {
+  const paramsOf = (v: unknown): Record<string, unknown> => ({ ...((v as { params?: object }).params ?? {}) });
+  const mine = paramsOf(member);
+  const template = paramsOf(estimator);
+  if ('seed' in mine && mine.seed !== seed) badField(WHO, `${path}.params.seed`, `${seed} (state.seeds)`, mine.seed);
+  delete mine.seed;
+  delete template.seed;
+  if (JSON.stringify(mine) !== JSON.stringify(template)) {
+    badField(WHO, `${path}.params`, "the params of params.estimator (apart from 'seed')", member);
+  }
 }
 
 /** Builds the estimator saved at `path` with the class its format names. */
@@ -160,7 +188,7 @@ function loadEnvelope(path: string, value: unknown, classes: PipelineClasses): u
   }
   let built: unknown;
   try {
-    built = Ctor.fromJSON(value as never);
+    built = Ctor.fromJSON(value as never, classes as never);
   } catch (e) {
     if (e instanceof SerializationError) {
       throw new SerializationError(`${WHO}: ${path}: ${e.message}`, { path: `${path}${e.path ? `.${e.path}` : ''}` });

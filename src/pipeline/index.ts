@@ -26,3 +26,14 @@ export type {
   MemberInput,
 } from './EnsembleClassifier.js';
 export type { EstimatorFactory } from './ensembleMembers.js';
+export { PriorCorrectedClassifier } from './PriorCorrectedClassifier.js';
+export type {
+  DecisionMetric,
+  DecisionSearch,
+  DecisionTuning,
+  DecisionTuningOptions,
+  PriorCorrectedClassifierOptions,
+  PriorCorrectedClassifierParams,
+  PriorCorrectedFitted,
+} from './PriorCorrectedClassifier.js';
+export type { DecisionRuleParamsJSON, DecisionRuleStateJSON } from './decisionRuleJSON.js';

@@ -24,12 +24,11 @@ import type { PipelineFitted } from './Pipeline.js';
 /** A class {@link Pipeline.fromJSON} can build a step with: it has a static `fromJSON`. */
 export interface LoadableClass {
   /**
-   * Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`); a class whose
-   * `loadsNestedClasses` is `true` also receives the classes, to build what it holds.
+   * Rebuilds an instance from its envelope (e.g. `Scaler.fromJSON`); it also receives the classes
+   * given to {@link Pipeline.fromJSON}, so a step holding other estimators (an
+   * `EnsembleClassifier`, a `PriorCorrectedClassifier`) can build what it holds.
    */
-  fromJSON(json: never, ...classes: never[]): unknown;
-  /** `true` for a class holding other estimators (an `EnsembleClassifier`): its `fromJSON` gets the classes. */
-  readonly loadsNestedClasses?: boolean;
+  fromJSON(json: never, classes: never): unknown;
 }
 
 /**
@@ -166,54 +165,68 @@ export function stepsFromJSON(
     if (names.has(name)) badField(WHO, `${at}[0]`, 'a step name not used by an earlier step', name);
     names.add(name);
     if (stepEnv === null || stepEnv === 'passthrough') return [name, stepEnv];
-    const env = readObject(WHO, `${at}[1]`, stepEnv);
-    const format = env.format;
-    if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
-      throw new SerializationError(
-        `${WHO}: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
-        { path: `${at}[1].format` },
-      );
-    }
-    const className = format.slice(FORMAT_PREFIX.length);
-    const Ctor =
-      className === 'Pipeline' ? undefined : Object.hasOwn(classes, className) ? classes[className] : undefined;
-    if (className !== 'Pipeline' && (!Ctor || typeof Ctor.fromJSON !== 'function')) {
-      const known = Object.keys(classes);
-      throw new SerializationError(
-        `${WHO}: step "${name}" was saved by ${className}, but no ${className} was passed ` +
-          `(received ${known.length > 0 ? known.join(', ') : 'none'}). ` +
-          `Call Pipeline.fromJSON(json, { ${[...known, className].join(', ')} }).`,
-        { path: `${at}[1].format` },
-      );
-    }
-    let step: unknown;
-    try {
-      if (!Ctor) step = loadPipeline(stepEnv, classes);
-      else
-        step =
-          Ctor.loadsNestedClasses === true
-            ? Ctor.fromJSON(stepEnv as never, classes as never)
-            : Ctor.fromJSON(stepEnv as never);
-    } catch (e) {
-      throw stepLoadError(name, `${at}[1]`, className, e);
-    }
-    if (isObject(step) && typeof (step as { then?: unknown }).then === 'function') {
-      throw new SerializationError(
-        `${WHO}: ${className}.fromJSON returned a Promise; Pipeline.fromJSON needs a synchronous fromJSON.`,
-        { path: `${at}[1]` },
-      );
-    }
-    return [name, step as PipelineStep];
+    return [name, buildStep(WHO, name, `${at}[1]`, stepEnv, classes, loadPipeline)];
   });
 }
 
+/**
+ * Builds one saved estimator with the class its envelope's `format` names, taken from `classes`
+ * (`'Pipeline'` is built by `loadPipeline`); the class's `fromJSON` receives `classes` too, so a
+ * wrapper can build what it wraps. What the loader throws comes out as a SerializationError whose
+ * path starts at `at`. @internal
+ */
+export function buildStep(
+  who: string,
+  name: string,
+  at: string,
+  stepEnv: unknown,
+  classes: PipelineClasses,
+  loadPipeline: (json: unknown, classes: PipelineClasses) => PipelineStep,
+): PipelineStep {
+  const env = readObject(who, `${at}`, stepEnv);
+  const format = env.format;
+  if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
+    throw new SerializationError(
+      `${who}: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
+      { path: `${at}.format` },
+    );
+  }
+  const className = format.slice(FORMAT_PREFIX.length);
+  const Ctor =
+    className === 'Pipeline' ? undefined : Object.hasOwn(classes, className) ? classes[className] : undefined;
+  if (className !== 'Pipeline' && (!Ctor || typeof Ctor.fromJSON !== 'function')) {
+    const known = Object.keys(classes);
+    throw new SerializationError(
+      `${who}: step "${name}" was saved by ${className}, but no ${className} was passed ` +
+        `(received ${known.length > 0 ? known.join(', ') : 'none'}). ` +
+        `Call Pipeline.fromJSON(json, { ${[...known, className].join(', ')} }).`,
+      { path: `${at}.format` },
+    );
+  }
+  let step: unknown;
+  try {
+    step = Ctor
+      ? (Ctor.fromJSON as (json: unknown, classes: PipelineClasses) => unknown)(stepEnv, classes)
+      : loadPipeline(stepEnv, classes);
+  } catch (e) {
+    throw stepLoadError(who, name, `${at}`, className, e);
+  }
+  if (isObject(step) && typeof (step as { then?: unknown }).then === 'function') {
+    throw new SerializationError(
+      `${who}: ${className}.fromJSON returned a Promise; Pipeline.fromJSON needs a synchronous fromJSON.`,
+      { path: `${at}` },
+    );
+  }
+  return step as PipelineStep;
+}
+
 /** What a step's loader threw, as a SerializationError whose path starts at the pipeline's root. */
-function stepLoadError(name: string, at: string, className: string, e: unknown): SerializationError {
+function stepLoadError(who: string, name: string, at: string, className: string, e: unknown): SerializationError {
   const inner = e instanceof SerializationError ? e.path : undefined;
   const path = inner === undefined || inner === '' ? at : `${at}.${inner}`;
   const detail =
     e instanceof ImbalancedTabularError
       ? e.message
       : `${className}.fromJSON threw ${e instanceof Error ? `${e.name}: ${e.message}` : describe(e)}`;
-  return new SerializationError(`${WHO}: step "${name}" (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
+  return new SerializationError(`${who}: step "${name}" (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
 }

@@ -21,6 +21,12 @@ describe('EnsembleClassifier of MLPClassifier passes the classifier conformance 
     name: 'EnsembleClassifier(MLP)',
     create: () => new EnsembleClassifier({ estimator: mlp(), nEstimators: 2, seed: 3 }),
     fromJSON: (json) => EnsembleClassifier.fromJSON(json, { MLPClassifier }),
+    // absent/null legitimately: an unseeded ensemble (the drawn seed is in state.seed), a factory-built
+    // one (no estimator to save), the estimator's own seed (each member is reseeded)
+    jsonTamper: {
+      freeValues: ['params.**', 'state.**'],
+      optional: ['state', 'params.seed', 'params.estimator', 'params.estimator.params.seed'],
+    },
     X,
     y,
   }))

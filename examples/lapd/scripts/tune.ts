@@ -9,10 +9,11 @@
  * @module
  */
 import { join } from 'node:path';
-import { Metrics } from 'imbalanced-tabular';
+import { Metrics, PriorCorrectedClassifier } from 'imbalanced-tabular';
+import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { loadCsvColumns } from '../caseColumns.js';
 import { configOf, DEFAULTS } from '../cli.js';
-import { prepare, priorCorrectedPredict, runConfig, type ModelConfig } from '../experiment.js';
+import { prepare, runConfig, type ModelConfig } from '../experiment.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
   mocodes?: number;
@@ -27,7 +28,10 @@ const data = prepare(cases, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? 
 const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...args };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
 const classes = run.report.classes;
-const priors = classes.map((c) => data.yTrain.filter((y) => y === c).length / data.yTrain.length);
+// The trained rule with another α: its saved form, edited (the priors are those it trained on).
+const saved = run.rule.toJSON();
+const withAlpha = (alpha: number) =>
+  PriorCorrectedClassifier.fromJSON({ ...saved, state: { ...saved.state!, alpha } }, { MLPClassifier });
 const f = run.mlp.fitted;
 console.log(
   JSON.stringify(args),
@@ -35,9 +39,9 @@ console.log(
     `epochs run ${f.history.length}`,
 );
 for (const a of args.alphas ?? [0, 0.25, 0.5, 0.75, 1]) {
-  const m = Metrics.evaluate(data.yTest, priorCorrectedPredict(run.proba, classes, priors, a), run.proba, {
-    labels: classes,
-  });
+  const rule = withAlpha(a);
+  const m = Metrics.evaluate(data.yTest, rule.decide(run.proba), run.proba, { labels: classes });
+  rule.dispose();
   console.log(
     `  alpha ${a}: acc ${m.accuracy.toFixed(3)} bal ${m.balancedAccuracy.toFixed(3)} ` +
       `macroF1 ${m.macroF1.toFixed(3)} aucOvrMacro ${m.rocAucOvrMacro!.toFixed(3)} ` +

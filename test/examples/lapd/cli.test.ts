@@ -98,6 +98,9 @@ describe('parseCli', () => {
     [['--limit', '-3'], /--limit/],
     [['--dropout', '1.5'], /--dropout expects a number in \[0, 0.9\]/],
     [['--prior-alpha', 'x'], /--prior-alpha expects a number/],
+    [['--tune-rule', 'auc'], /--tune-rule expects one of balancedAccuracy, macroF1, geometricMean/],
+    [['--tune-rule', 'macroF1', '--prior-alpha', '1'], /exclude each other/],
+    [['--tune-rule', 'macroF1', '--sampler', 'smotenc'], /cannot be combined with --sampler smotenc/],
     [['--max-memory', '10Q'], /--max-memory expects a size such as 1\.5G/],
     [['--max-memory', '0'], /--max-memory expects a size/],
     [['--data', 'a.csv', '--download'], /exclude each other/],
@@ -125,9 +128,20 @@ describe('parseCli', () => {
       '--compare',
       '--help',
       '--prior-alpha',
+      '--tune-rule',
     ]) {
       expect(HELP).toContain(f);
     }
+  });
+});
+
+describe('--tune-rule', () => {
+  it('tunes the decision rule for the metric named', () => {
+    const r = parseCli(['--tune-rule', 'geometricMean']);
+    expect(r.ok && r.options.tuneRule).toBe('geometricMean');
+    expect(r.ok && configOf(r.options).tuneMetric).toBe('geometricMean');
+    const plain = parseCli([]);
+    expect(plain.ok && configOf(plain.options).tuneMetric).toBeUndefined();
   });
 });
 

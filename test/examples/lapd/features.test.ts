@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from 'imbalanced-tabular';
-import { priorCorrectedPredict } from '../../../examples/lapd/experiment.js';
 import { CATEGORICAL_FEATURES, featureRow, numericColumns, topMocodes } from '../../../examples/lapd/features.js';
 import type { CaseRecord } from '../../../examples/lapd/load.js';
 
@@ -53,22 +51,5 @@ describe('featureRow', () => {
     const rs = [rec({ mocodes: ['0002', '0002', '0001'] }), rec({ mocodes: ['0003'] }), rec({ mocodes: ['0001'] })];
     expect(topMocodes(rs, 2)).toEqual(['0001', '0002']);
     expect(topMocodes(rs, 10)).toEqual(['0001', '0002', '0003']);
-  });
-});
-
-describe('priorCorrectedPredict', () => {
-  const proba = new Matrix([
-    [0.7, 0.3],
-    [0.9, 0.1],
-  ]);
-  it('alpha 0 is the argmax', () => {
-    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 0)).toEqual(['a', 'a']);
-  });
-  it('alpha 1 divides by the priors (0.7/0.9 < 0.3/0.1; 0.9/0.9 < 0.1/0.1 is a tie → first)', () => {
-    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 1)).toEqual(['b', 'a']);
-  });
-  it('alpha 0.5 is in between', () => {
-    // 0.7/√0.9 = 0.738 < 0.3/√0.1 = 0.949 → b;  0.9/√0.9 = 0.949 > 0.1/√0.1 = 0.316 → a
-    expect(priorCorrectedPredict(proba, ['a', 'b'], [0.9, 0.1], 0.5)).toEqual(['b', 'a']);
   });
 });

@@ -8,13 +8,40 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Encoder, Pipeline, Scaler } from 'imbalanced-tabular';
+import { type Encoder, Pipeline, confusionMatrix } from 'imbalanced-tabular';
 import { MLPClassifier } from 'imbalanced-tabular/mlp';
+import { loadRowsColumns } from '../../../examples/lapd/caseColumns.js';
+import { DEFAULTS } from '../../../examples/lapd/cli.js';
+import { cleanRow } from '../../../examples/lapd/load.js';
+import { keptRawRows } from './csvRows.js';
+import { PIPELINE_CLASSES } from '../../../examples/lapd/predict.js';
+import { splitCases } from '../../../examples/lapd/split.js';
+import { generateRows } from '../../../examples/lapd/synthetic.js';
 import { describeWithSharedFile, lapdSamplePath, projectRoot } from '../../support/sharedData.js';
+
+/**
+ * Loads `<out>/pipeline.json`, predicts the RAW rows of the run's test split (rebuilt with the
+ * default seed and test size from `raw`, the rows the loader kept) and checks that the confusion
+ * matrix is metrics.json's, cell for cell: the features step and the decision rule are saved with
+ * the pipeline.
+ */
+function expectSavedPredictionsReproduced(out: string, raw: ReadonlyArray<Record<string, string>>): void {
+  const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as {
+    classes: string[];
+    confusionMatrix: number[][];
+  };
+  const pipe = Pipeline.fromJSON(JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')), PIPELINE_CLASSES);
+  const cases = loadRowsColumns(raw).cases;
+  expect(cases.rows).toBe(raw.length);
+  const split = splitCases(cases, { testSize: DEFAULTS.testSize, seed: DEFAULTS.seed });
+  const yPred = pipe.predict(Array.from(split.test, (i) => raw[i]!));
+  expect(confusionMatrix(split.yTest, yPred, { labels: m.classes }).to2DArray()).toEqual(m.confusionMatrix);
+  pipe.dispose();
+}
 
 describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => {
   const sample = lapdSamplePath;
-  it('completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70', () => {
+  it('completes, beats the majority baseline on balanced accuracy, macro ROC-AUC >= 0.70', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lapd-it-'));
     const r = spawnSync(
       process.execPath,
@@ -79,17 +106,17 @@ describeWithSharedFile('npm run lapd on the real sample', lapdSamplePath, () => 
     }
     const json = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')) as { format: string };
     expect(json).toHaveProperty('format');
-    // The fitted steps load as a Pipeline and predict on a feature row.
-    const pipe = Pipeline.fromJSON(json, { Encoder, Scaler, MLPClassifier });
+    // The fitted steps load as a Pipeline and predict on a raw row of the export (a new case has no
+    // Status Desc: the features step does not need it).
+    const pipe = Pipeline.fromJSON(json, PIPELINE_CLASSES);
     expect(pipe.fitted.nSamplesIn).toBe(m.nTrain);
-    const row: Record<string, string | number> = { area: 'Central', rptDist: '111', part: '1', crimeCode: '510' };
-    Object.assign(row, { premiseCode: '101', weaponCode: 'none', victSex: 'F', victDescent: 'H', dayOfWeek: 'Sun' });
-    const encoder = pipe.steps[0]![1] as Encoder;
-    for (const c of encoder.params.numeric ?? []) row[c] = 0;
-    const p = pipe.predictProba([row]).to2DArray()[0]!;
+    const raw = keptRawRows(readFileSync(sample, 'utf8'));
+    const p = pipe.predictProba([{ ...raw[0]!, 'Status Desc': '' }]).to2DArray()[0]!;
     expect(p).toHaveLength(5);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect((pipe.steps[1]![1] as Encoder).params.numeric).toContain('hourSin');
     pipe.dispose();
+    expectSavedPredictionsReproduced(out, raw);
     // Time and peak memory of every phase.
     const phases = m.phases as Array<{ name: string; seconds: number; peakRssMiB: number }>;
     expect(phases.map((x) => x.name)).toEqual([
@@ -135,5 +162,8 @@ describe('npm run lapd on its default data', () => {
     expect(String(m.source)).toMatch(/^SYNTHETIC/);
     for (const f of readdirSync(out).filter((x) => x.endsWith('.svg')))
       expect(readFileSync(join(out, f), 'utf8')).toContain('SYNTHETIC');
+    const generated: Array<Record<string, string>> = [...generateRows({ n: 3000, seed: DEFAULTS.seed })];
+    const raw = generated.filter((r) => typeof cleanRow((c) => r[c]) !== 'string');
+    expectSavedPredictionsReproduced(out, raw);
   }, 120_000);
 });
