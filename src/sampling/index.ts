@@ -58,7 +58,7 @@ export { NeighbourhoodCleaningRule } from './NeighbourhoodCleaningRule.js';
 export type { NeighbourhoodCleaningRuleOptions, NeighbourhoodCleaningRuleParams } from './NeighbourhoodCleaningRule.js';
 export { NearMiss } from './NearMiss.js';
 export type { NearMissOptions, NearMissParams } from './NearMiss.js';
-export type { CondensingOptions, CondensingParams } from './condensing.js';
+export type { CondensingOptions, CondensingParams } from './CondensingSampler.js';
 export { CondensedNearestNeighbour } from './CondensedNearestNeighbour.js';
 export type {
   CondensedNearestNeighbourOptions,
