@@ -13,6 +13,16 @@ import { SMOTE } from './SMOTE.js';
 import { checkMethods } from './checkMethods.js';
 import { cloneSampler } from './cloneSampler.js';
 
+/** The options every over-sample-then-clean combination has (besides its cleaning step). */
+export interface CombinedSamplerOptions extends SamplerOptions {
+  /**
+   * The over-sampling step: any over-sampler of this library. When given, `samplingStrategy` and
+   * `seed` are set on it, not here.
+   * @defaultValue `new SMOTE({ samplingStrategy, seed })`
+   */
+  smote?: Sampler;
+}
+
 /** The validated options every over-sample-then-clean combination has. */
 export interface CombinedSamplerParams extends SamplerParams {
   /** The over-sampling step, if given (else a SMOTE with `samplingStrategy` and `seed`). */
@@ -55,8 +65,8 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
    * @throws {@link InvalidParameterError} for an unknown or invalid option, or `samplingStrategy` /
    * `seed` given with a custom `smote` (they configure the default SMOTE only).
    */
-  protected constructor(name: string, options: SamplerOptions & Record<string, unknown>, cleanerName: string) {
-    const o = options ?? {};
+  protected constructor(name: string, options: CombinedSamplerOptions, cleanerName: string) {
+    const o = (options ?? {}) as Record<string, unknown>;
     const smote = checkOverSampler(name, o.smote);
     const cleaner = checkMethods<SamplerLike>(name, cleanerName, o[cleanerName], ['fitResample'], 'a sampler');
     if (smote !== undefined) {

@@ -93,7 +93,7 @@ export type {
   CentroidVoting,
 } from './ClusterCentroids.js';
 export { CombinedSampler } from './CombinedSampler.js';
-export type { CombinedSamplerFitted, CombinedSamplerParams } from './CombinedSampler.js';
+export type { CombinedSamplerFitted, CombinedSamplerOptions, CombinedSamplerParams } from './CombinedSampler.js';
 export { SMOTEENN } from './SMOTEENN.js';
 export type { SMOTEENNOptions, SMOTEENNParams } from './SMOTEENN.js';
 export { SMOTETomek } from './SMOTETomek.js';
