@@ -12,6 +12,7 @@ export type {
   PlanContext,
   SamplingStrategyName,
   SamplingStrategyFunction,
+  SamplingStrategyRecord,
   SamplingType,
 } from './samplingStrategy.js';
 export { SMOTE } from './SMOTE.js';

@@ -2,7 +2,8 @@
  * The JSON form of a sampler: its params in the library's tagged, versioned envelope, with `state`
  * `null` (samplers learn nothing that a later call reuses). Params are written under the option
  * names, so that the params read back are the constructor's options: every sampler's `fromJSON` is
- * `new Class(options)`. Maps are written as `{ "$map": [[key, value], …] }`.
+ * `new Class(options)`. Maps are written as `{ "$map": [[key, value], …] }`, a plain-object
+ * `samplingStrategy` as `{ "$record": { … } }`.
  *
  * @internal
  * @module
@@ -10,6 +11,7 @@
 import { SerializationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { isPlainObject } from '../core/validate.js';
 
 /** Version of the JSON layout written by samplers. */
 const JSON_VERSION = 1;
@@ -25,6 +27,7 @@ export function samplerToJSON(name: string, params: Readonly<Record<string, unkn
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
     if (v instanceof Map) out[k] = { $map: [...v.entries()] };
+    else if (k === 'samplingStrategy' && isPlainObject(v)) out[k] = { $record: { ...v } };
     else if (typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v))) {
       throw new SerializationError(
         `${name}.toJSON: option ${k} is ${describe(v)}, which cannot be written to JSON. Serialize samplers ` +
@@ -50,9 +53,11 @@ export function samplerOptionsFromJSON(json: unknown, name: string): Record<stri
   for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const entries = (v as { $map?: unknown }).$map;
-      if (!Array.isArray(entries))
+      const record = (v as { $record?: unknown }).$record;
+      if (k === 'samplingStrategy' && isPlainObject(record)) out[k] = record;
+      else if (!Array.isArray(entries))
         throw new SerializationError(`${name}.fromJSON: params.${k} is an object without "$map" entries.`);
-      out[k] = new Map(entries as Array<[Label, number]>);
+      else out[k] = new Map(entries as Array<[Label, number]>);
     } else out[k] = v;
   }
   return out;
