@@ -90,7 +90,7 @@ describe('samplingStrategy validation without data', () => {
     expect(() => new SMOTE({ samplingStrategy: NaN })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ samplingStrategy: new Map([[1, 2.5]]) })).toThrow(/integer/);
     expect(() => new SMOTE({ samplingStrategy: new Map([[1, -1]]) })).toThrow(/cannot be negative/);
-    expect(() => new SMOTE({ samplingStrategy: { 1: 2.5 } })).toThrow(InvalidParameterError); // a plain object is checked alike
+    expect(() => new SMOTE({ samplingStrategy: { 1: 2.5 } })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ samplingStrategy: 'majority' })).toThrow(/cannot be used with an over-sampler/);
     expect(() => new RandomUnderSampler({ samplingStrategy: 'minority' })).toThrow(
       /cannot be used with an under-sampler/,
