@@ -1,3 +1,4 @@
+import { checkMethods } from '../core/validate.js';
 import type { ResampleResult, SamplerLike } from '../core/contracts.js';
 import { InvalidParameterError, describe } from '../core/errors.js';
 import { classCounts } from '../core/labels.js';
@@ -10,7 +11,6 @@ import {
   type SamplerParams,
 } from './Sampler.js';
 import { SMOTE } from './SMOTE.js';
-import { checkMethods } from './checkMethods.js';
 import { cloneSampler } from './cloneSampler.js';
 
 /** The options every over-sample-then-clean combination has (besides its cleaning step). */
