@@ -1,4 +1,4 @@
-import type * as tfl from '@tensorflow/tfjs-layers';
+import type { LayersModel } from './layersModel.js';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
 import { NotFittedError, SerializationError } from '../core/errors.js';
@@ -302,7 +302,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
    * The same network as a tfjs-layers `Sequential` model holding this model's weights (for tfjs
    * tooling such as `model.save` with a tfjs IO handler). The caller owns and disposes it.
    *
-   * @returns A new `tf.Sequential`, compiled with nothing (inference only).
+   * @returns A new `tf.Sequential` (typed as {@link LayersModel}), compiled with nothing (inference only).
    * @throws {@link NotFittedError} before `fit`.
    * @example
    * ```ts
@@ -311,7 +311,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
    * model.dispose();
    * ```
    */
-  toLayersModel(): tfl.Sequential {
+  toLayersModel(): LayersModel {
     const s = this.ready(`${CLASS}.toLayersModel`);
     activateBackendSync(s.fitted.backend);
     return buildLayersModel(s.spec, s.values);
