@@ -29,7 +29,10 @@ export type TableInput<R extends CellRecord<R> = Readonly<Record<string, Cell>>>
  * index signature) as well as by a type alias or `Record<string, Cell>`; never an array (a numeric
  * row is not a table).
  */
-export type CellRecord<R> = { readonly [K in keyof R]: Cell } & { readonly [Symbol.iterator]?: never };
+export type CellRecord<R> = { readonly [K in keyof R]: Cell } & {
+  /** Absent: a row object is not iterable (an array row is refused). */
+  readonly [Symbol.iterator]?: never;
+};
 
 /** A row of either form, read by key: the column name (row objects) or its index (row arrays). @internal */
 export type TableRow = Readonly<Record<string | number, unknown>>;

@@ -99,6 +99,7 @@ export abstract class CondensingSampler extends CleaningSampler<CondensingParams
    * the picked rows in the order `pick` gives them.
    * @throws {@link DataValidationError} when a class has fewer rows than `nSeedsS`, or the store
    * fewer rows than `nNeighbors`.
+   * @internal
    */
   protected condense(ctx: SamplerContext, pick: (s: CondensingStore) => ArrayLike<number>): Map<Label, Int32Array> {
     const { nNeighbors: k, nSeedsS } = this.params;
