@@ -14,5 +14,7 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   splitting: true,
+  // Class names as written (error messages and guides print `SMOTE`, not a bundler's `_SMOTE`).
+  keepNames: true,
   external: [/^@tensorflow\//],
 });

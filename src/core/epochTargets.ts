@@ -10,7 +10,12 @@
 /**
  * Splits `total` into parts proportional to `weights` by the largest-remainder (Hamilton) method:
  * each part gets `⌊total · w / Σw⌋`, and the rows left over go one each to the largest remainders,
- * ties to the earlier part. Exact (integer arithmetic). All zeros when `Σw = 0`. @internal
+ * ties to the earlier part. Exact (integer arithmetic). All zeros when `Σw = 0`.
+ *
+ * The method of `apportion` (core/stratify), which takes the caller's floating-point quotas so that
+ * the splitters match scikit-learn's arithmetic; here the weights are counts and the shares exact,
+ * so the two differ where rounding splits an exact tie (8 rows by weights 2, 5, 5: exact 2, 3, 3;
+ * float quotas 1, 4, 3). @internal
  */
 export function largestRemainder(total: number, weights: ReadonlyArray<number>): number[] {
   const sum = weights.reduce((s, w) => s + BigInt(w), 0n);

@@ -118,6 +118,7 @@ function convert<T extends Float64Array | Float32Array>(
   let rows: number;
   let cols: number;
   let getRow: (i: number) => ArrayLike<number>;
+  let first: unknown;
   if (isMatrixLike(X)) {
     const m = X as Matrix;
     rows = m.rows;
@@ -126,7 +127,7 @@ function convert<T extends Float64Array | Float32Array>(
     getRow = raw ? (i) => raw[i] as Float64Array : (i) => m.getRow(i);
   } else if (Array.isArray(X)) {
     rows = X.length;
-    const first = X[0] as unknown;
+    first = X[0] as unknown;
     cols =
       rows > 0 && first != null && typeof (first as ArrayLike<number>).length === 'number'
         ? (first as ArrayLike<number>).length
@@ -144,6 +145,17 @@ function convert<T extends Float64Array | Float32Array>(
     throw new DataValidationError(
       `${who}: ${param} has ${rows} row${rows === 1 ? '' : 's'}, at least ${minRows} needed. Pass a non-empty matrix.`,
       { param },
+    );
+  }
+  if (rows > 0 && cols === 0 && typeof first === 'object' && first !== null) {
+    const keys = Object.keys(first)
+      .slice(0, 4)
+      .map((k) => JSON.stringify(k));
+    throw new DataValidationError(
+      `${who}: ${param} holds row objects (row 0 has keys ${keys.join(', ') || 'none'}); samplers and the ` +
+        'other numeric steps need numeric rows (number[][], typed-array rows or an ml-matrix Matrix). ' +
+        'Encode the table first (Encoder): `new Encoder().fitTransform(rows)`.',
+      { param, row: 0 },
     );
   }
   if (rows > 0 && cols === 0) {

@@ -1,5 +1,5 @@
 import { checkFaithful } from '../core/jsonFields.js';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import type { LayersModel } from './layersModel.js';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
 import { NotFittedError, SerializationError } from '../core/errors.js';
@@ -303,7 +303,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
    * The same network as a tfjs-layers `Sequential` model holding this model's weights (for tfjs
    * tooling such as `model.save` with a tfjs IO handler). The caller owns and disposes it.
    *
-   * @returns A new `tf.Sequential`, compiled with nothing (inference only).
+   * @returns A new `tf.Sequential` (typed as {@link LayersModel}), compiled with nothing (inference only).
    * @throws {@link NotFittedError} before `fit`.
    * @example
    * ```ts
@@ -312,7 +312,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
    * model.dispose();
    * ```
    */
-  toLayersModel(): tfl.Sequential {
+  toLayersModel(): LayersModel {
     const s = this.ready(`${CLASS}.toLayersModel`);
     activateBackendSync(s.fitted.backend);
     return buildLayersModel(s.spec, s.values);

@@ -15,10 +15,10 @@ import {
   checkFunction,
   checkInteger,
   checkNumber,
+  checkNestedOptions,
   checkOneOf,
   checkOptions,
   invalid,
-  isPlainObject,
 } from '../core/validate.js';
 import type { MLPBackend } from './backend.js';
 import type { MLPActivation } from './Network.js';
@@ -432,25 +432,6 @@ export function checkFitOptions(who: string, options: MLPFitOptions | undefined)
 
 function isObject(v: unknown): v is object {
   return v !== null && typeof v === 'object';
-}
-
-/**
- * Checks an options object nested in the options (`earlyStopping`, `reduceLROnPlateau`): a plain
- * object (else "who: param must be an object such as example") whose keys are all in `known`
- * (else "who.param: unknown option … — did you mean …?").
- *
- * Local to the model until core has it; candidate for `src/core/validate.ts`.
- * @internal
- */
-export function checkNestedOptions<T extends object>(
-  who: string,
-  param: string,
-  value: T,
-  known: ReadonlyArray<string>,
-  example: string,
-): T {
-  if (!isPlainObject(value)) invalid(who, param, `an object such as ${example}`, value);
-  return checkOptions(`${who}.${param}`, value, known);
 }
 
 /**

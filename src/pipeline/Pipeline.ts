@@ -102,7 +102,7 @@ type AnyClassifier = ClassifierLike<unknown>;
  *
  * @see imbalanced-learn `imblearn.pipeline.Pipeline`; scikit-learn `sklearn.pipeline.Pipeline`.
  */
-export class Pipeline implements ProbabilisticClassifier<RowsInput> {
+export class Pipeline<L extends Label = Label> implements ProbabilisticClassifier<RowsInput> {
   /** The constructor arguments, frozen: `{ steps }`. */
   readonly params: PipelineParams;
   private readonly kinds: ReadonlyArray<StepKind>;
@@ -193,11 +193,11 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
    * The classes of the final classifier (sorted), which are the columns of `predictProba`.
    * @throws {@link NotFittedError} before `fit`.
    */
-  get classes(): Label[] {
+  get classes(): L[] {
     if (this.state === undefined) throw new NotFittedError('Pipeline', 'classes');
     const last = this.finalStep();
     const cls = isObject(last) ? (last as AnyClassifier).classes : undefined;
-    return cls ? [...cls] : [...this.state.classCountsFinal.keys()];
+    return (cls ? [...cls] : [...this.state.classCountsFinal.keys()]) as L[];
   }
 
   private finalStep(): PipelineStep {
@@ -221,7 +221,7 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
    * pipe.fitted.classCountsFinal; // class counts after SMOTE
    * ```
    */
-  async fit(X: RowsInput, y: ReadonlyArray<Label>): Promise<this> {
+  async fit<Y extends L>(X: RowsInput, y: ReadonlyArray<Y>): Promise<Pipeline<Y> & this> {
     const who = 'Pipeline.fit';
     const n = rowCount(X, who);
     const labels = checkLabels(y, who, 'y', n);
@@ -266,7 +266,7 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
       classCountsIn: classCounts(labels),
       classCountsFinal: classCounts(yt),
     });
-    return this;
+    return this as Pipeline<Y> & this; // the labels of y are the labels predict returns
   }
 
   /** Applies the transformers of steps `0 .. end-1`, skipping samplers and passthrough steps. */
@@ -305,9 +305,9 @@ export class Pipeline implements ProbabilisticClassifier<RowsInput> {
    * const yPred = pipe.predict(XTest);
    * ```
    */
-  predict(X: RowsInput): Label[] {
+  predict(X: RowsInput): L[] {
     const clf = this.finalClassifier('predict');
-    return clf.predict(this.applyTransformers(X, this.kinds.length - 1));
+    return clf.predict(this.applyTransformers(X, this.kinds.length - 1)) as L[];
   }
 
   /**

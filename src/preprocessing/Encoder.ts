@@ -21,7 +21,7 @@ import { type EncoderOptions, type EncoderOutput, type EncoderParams, resolveEnc
 import type { CategoricalColumnState, EncoderState } from './encoderState.js';
 import { learnEncoderState } from './learnEncoderState.js';
 import { invalidParams, openJSON } from './openJSON.js';
-import type { TableInput } from './readTable.js';
+import type { CellRecord, TableInput } from './readTable.js';
 
 /** A table row as returned by {@link Encoder.inverseTransform}. */
 export type DecodedRow = Record<string, Category | undefined>;
@@ -119,7 +119,7 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
    *   for a ColumnarTable also a column whose length is not `nRows`, a code outside its
    *   dictionary, a dictionary listing a value twice, or a non-finite numeric category.
    */
-  fit(X: TableInput): this {
+  fit<R extends CellRecord<R>>(X: TableInput<R>): this {
     this.state = learnEncoderState(this.params, X, `${WHO}.fit`);
     return this;
   }
@@ -133,7 +133,7 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
    * @throws {@link NotFittedError} before fit; {@link DataValidationError} for an unknown category
    *   with `handleUnknown: 'error'`, a cell of the wrong type, bad numeric text, or a bad table.
    */
-  transform(X: TableInput): EncodedOutput<O> {
+  transform<R extends CellRecord<R>>(X: TableInput<R>): EncodedOutput<O> {
     return this.encode(this.fitted, X, `${WHO}.transform`);
   }
 
@@ -143,7 +143,7 @@ export class Encoder<O extends EncoderOutput = 'matrix'>
    * @returns The encoded training table.
    * @throws {@link DataValidationError} as {@link Encoder.fit}.
    */
-  fitTransform(X: TableInput): EncodedOutput<O> {
+  fitTransform<R extends CellRecord<R>>(X: TableInput<R>): EncodedOutput<O> {
     const st = learnEncoderState(this.params, X, `${WHO}.fitTransform`);
     const out = this.encode(st, X, `${WHO}.fitTransform`);
     this.state = st;

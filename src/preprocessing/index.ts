@@ -12,7 +12,7 @@ export type {
 export type { Category } from './category.js';
 export type { ImputeConstant, EncoderOptions, EncoderOutput, EncoderParams } from './encoderOptions.js';
 export type { EncoderState, CategoricalColumnState, NumericColumnState, OutputColumn } from './encoderState.js';
-export type { TableInput } from './readTable.js';
+export type { CellRecord, TableInput } from './readTable.js';
 export { Scaler } from './Scaler.js';
 export type { ScalerDense, ScalerLazy } from './Scaler.js';
 export { ScaledRowSource } from './ScaledRowSource.js';

@@ -16,8 +16,23 @@ import type { Cell, ColumnarTable, ColumnTable } from '../core/table.js';
  * value, and when the Encoder infers its columns it takes the keys of row 0. Row arrays:
  * `{ columns: ['AREA', 'Vict Age'], rows: [['Central', 34], …] }` — every row must have exactly
  * `columns.length` cells.
+ *
+ * @typeParam R - The row type of row objects (inferred from the argument).
  */
-export type TableInput = ReadonlyArray<Readonly<Record<string, Cell>>> | ColumnTable | ColumnarTable;
+export type TableInput<R extends CellRecord<R> = Readonly<Record<string, Cell>>> =
+  | ReadonlyArray<R>
+  | ColumnTable
+  | ColumnarTable;
+
+/**
+ * A row object whose every property is a {@link Cell}: rows typed by an `interface` (which has no
+ * index signature) as well as by a type alias or `Record<string, Cell>`; never an array (a numeric
+ * row is not a table).
+ */
+export type CellRecord<R> = { readonly [K in keyof R]: Cell } & {
+  /** Absent: a row object is not iterable (an array row is refused). */
+  readonly [Symbol.iterator]?: never;
+};
 
 /** A row of either form, read by key: the column name (row objects) or its index (row arrays). @internal */
 export type TableRow = Readonly<Record<string | number, unknown>>;

@@ -1,4 +1,4 @@
-import type { Envelope } from '../core/serialization.js';
+import { CleaningSampler } from './CleaningSampler.js';
 import { checkBoolean } from '../core/validate.js';
 import {
   EDITING_OPTIONS,
@@ -10,7 +10,6 @@ import { EditingPasses } from './EditingPasses.js';
 import type { RepeatedEditingFitted } from './RepeatedEditedNearestNeighbours.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './neighborSearch.js';
-import { checkCleaningOptions, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link AllKNN}. */
 export interface AllKNNOptions extends EditedNearestNeighboursOptions {
@@ -62,17 +61,16 @@ const OPTIONS = [...EDITING_OPTIONS, 'allowMinority'];
  * Man, and Cybernetics 6(6):448–452.
  * @see imbalanced-learn's `imblearn.under_sampling.AllKNN`.
  */
-export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
+export class AllKNN extends CleaningSampler<AllKNNParams, AllKNNOptions, RepeatedEditingFitted> {
   /**
    * @param options - `samplingStrategy`, `nNeighbors`, `kindSel`, `allowMinority`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: AllKNNOptions = {}) {
-    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, options: OPTIONS, seeded: false }, options, (o) => ({
       ...checkEditingOptions(WHO, o),
       allowMinority: checkBoolean(WHO, 'allowMinority', o.allowMinority, false),
-    });
+    }));
   }
 
   /**
@@ -81,14 +79,6 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
    */
   static fromJSON(json: unknown): AllKNN {
     return Sampler.loadJSON(json, 'AllKNN', AllKNN);
-  }
-
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
   }
 
   protected resample(ctx: SamplerContext): RepeatedEditingFitted {

@@ -1,3 +1,4 @@
+import { checkMethods } from '../core/validate.js';
 import type { ResampleResult, SamplerLike } from '../core/contracts.js';
 import { InvalidParameterError, describe } from '../core/errors.js';
 import { classCounts } from '../core/labels.js';
@@ -10,8 +11,17 @@ import {
   type SamplerParams,
 } from './Sampler.js';
 import { SMOTE } from './SMOTE.js';
-import { checkMethods } from './checkMethods.js';
 import { cloneSampler } from './cloneSampler.js';
+
+/** The options every over-sample-then-clean combination has (besides its cleaning step). */
+export interface CombinedSamplerOptions extends SamplerOptions {
+  /**
+   * The over-sampling step: any over-sampler of this library. When given, `samplingStrategy` and
+   * `seed` are set on it, not here.
+   * @defaultValue `new SMOTE({ samplingStrategy, seed })`
+   */
+  smote?: Sampler;
+}
 
 /** The validated options every over-sample-then-clean combination has. */
 export interface CombinedSamplerParams extends SamplerParams {
@@ -55,8 +65,8 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
    * @throws {@link InvalidParameterError} for an unknown or invalid option, or `samplingStrategy` /
    * `seed` given with a custom `smote` (they configure the default SMOTE only).
    */
-  protected constructor(name: string, options: SamplerOptions & Record<string, unknown>, cleanerName: string) {
-    const o = options ?? {};
+  protected constructor(name: string, options: CombinedSamplerOptions, cleanerName: string) {
+    const o = (options ?? {}) as Record<string, unknown>;
     const smote = checkOverSampler(name, o.smote);
     const cleaner = checkMethods<SamplerLike>(name, cleanerName, o[cleanerName], ['fitResample'], 'a sampler');
     if (smote !== undefined) {

@@ -1,17 +1,5 @@
-import type { Label } from '../core/matrix.js';
-import type { Random } from '../core/Random.js';
-import type { Envelope } from '../core/serialization.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
-import { defaultNeighbors } from './neighborSearch.js';
-import { classCodes, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
-import {
-  CONDENSING_OPTIONS,
-  checkCondensingOptions,
-  checkSeedCount,
-  seedStore,
-  type CondensingOptions,
-  type CondensingParams,
-} from './condensing.js';
+import { CondensingSampler, type CondensingOptions, type CondensingParams } from './CondensingSampler.js';
 import { neighboursAmong } from './neighboursAmong.js';
 import { voteMode } from './neighbourVote.js';
 import { squaredDistance } from './squaredDistance.js';
@@ -61,14 +49,13 @@ const WHO = 'CondensedNearestNeighbour';
  * @see Hart (1968). The condensed nearest neighbor rule. IEEE Trans. Information Theory 14(3):515–516.
  * @see imbalanced-learn's `imblearn.under_sampling.CondensedNearestNeighbour`.
  */
-export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbourParams> {
+export class CondensedNearestNeighbour extends CondensingSampler {
   /**
    * @param options - `samplingStrategy`, `nNeighbors`, `nSeedsS`, `seed`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: CondensedNearestNeighbourOptions = {}) {
-    const { base, own } = checkCondensingOptions(WHO, options);
-    super({ name: WHO, type: 'under-sampling', options: CONDENSING_OPTIONS }, base, own);
+    super(WHO, options);
   }
 
   /**
@@ -79,39 +66,12 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
     return Sampler.loadJSON(json, 'CondensedNearestNeighbour', CondensedNearestNeighbour);
   }
 
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
-  }
-
-  /**
-   * The seed positions (within the class, `0 … classSize − 1`) of one targeted class: `nSeedsS`
-   * distinct positions from the seeded stream. A subclass may choose them otherwise.
-   * @internal
-   */
-  protected drawSeeds(rng: Random, label: Label, classSize: number): Int32Array {
-    void label;
-    return rng.permutation(classSize).slice(0, this.params.nSeedsS);
-  }
-
   protected resample(ctx: SamplerContext): object {
-    const { nNeighbors: k, nSeedsS } = this.params;
+    const k = this.params.nNeighbors;
     const { data, cols } = ctx;
-    checkSeedCount(ctx, nSeedsS);
-    const minority = firstMinority(ctx.y, ctx.counts);
-    const codes = classCodes(ctx.y, ctx.counts);
-    const search = this.params.neighbors ?? defaultNeighbors();
-    const tally = new Int32Array(ctx.counts.size);
     const bestI = new Int32Array(k);
     const bestD = new Float64Array(k);
-    for (const label of ctx.plan.keys()) {
-      const idx = ctx.indicesOf(label);
-      const seeds = this.drawSeeds(ctx.rng, label, idx.length);
-      const { store, seedRows, others: visit } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
-      const c = codes[idx[0] as number] as number;
+    const kept = this.condense(ctx, ({ store, others: visit, code: c, codes, search, tally }) => {
       // Class code of each store position: the initial store, then the rows added (all of class c).
       const codeOf = new Int32Array(store.length + visit.length).fill(c);
       for (let s = 0; s < store.length; s++) codeOf[s] = codes[store[s] as number] as number;
@@ -128,11 +88,9 @@ export class CondensedNearestNeighbour extends Sampler<CondensedNearestNeighbour
         }
         if (voteMode(bestI, 0, k, codeOf, tally) !== c) added.push(i);
       }
-      const kept = new Int32Array(seedRows.length + added.length);
-      kept.set(seedRows);
-      kept.set(added, seedRows.length);
-      ctx.keep(label, kept);
-    }
+      return added;
+    });
+    for (const [label, rows] of kept) ctx.keep(label, rows);
     return {};
   }
 }

@@ -1,10 +1,10 @@
-import type { Envelope } from '../core/serialization.js';
+import { CleaningSampler } from './CleaningSampler.js';
 import { checkInteger, checkOneOf } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { EditingPasses } from './EditingPasses.js';
 import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
 import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
-import { checkCleaningOptions, classMask, cleaningToJSON, type CleaningStrategy } from './cleaningStrategy.js';
+import { classMask, type CleaningStrategy } from './cleaningStrategy.js';
 
 /**
  * How the edited-nearest-neighbour rule judges a row from the classes of its neighbours:
@@ -94,14 +94,16 @@ export function checkEditingOptions(
  * Trans. Systems, Man, and Cybernetics 2(3):408–421.
  * @see imbalanced-learn's `imblearn.under_sampling.EditedNearestNeighbours`.
  */
-export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursParams> {
+export class EditedNearestNeighbours extends CleaningSampler<
+  EditedNearestNeighboursParams,
+  EditedNearestNeighboursOptions
+> {
   /**
    * @param options - `samplingStrategy`, `nNeighbors`, `kindSel`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: EditedNearestNeighboursOptions = {}) {
-    const { o, base } = checkCleaningOptions(WHO, options, EDITING_OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: EDITING_OPTIONS }, base, checkEditingOptions(WHO, o));
+    super({ name: WHO, options: EDITING_OPTIONS, seeded: false }, options, (o) => checkEditingOptions(WHO, o));
   }
 
   /**
@@ -110,14 +112,6 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
    */
   static fromJSON(json: unknown): EditedNearestNeighbours {
     return Sampler.loadJSON(json, 'EditedNearestNeighbours', EditedNearestNeighbours);
-  }
-
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
   }
 
   protected resample(ctx: SamplerContext): object {

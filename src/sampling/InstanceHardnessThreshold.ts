@@ -4,7 +4,7 @@ import { DataValidationError, InvalidParameterError, describe } from '../core/er
 import { fromDense, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random, drawSeed } from '../core/Random.js';
 import { percentileSorted } from '../core/stats/percentileSorted.js';
-import { checkInteger, invalid } from '../core/validate.js';
+import { checkInteger, checkMethods, invalid } from '../core/validate.js';
 import { cloneEstimator } from '../core/clone.js';
 import { StratifiedKFold } from '../core/StratifiedKFold.js';
 import {
@@ -14,7 +14,6 @@ import {
   type SamplerOptions,
   type SamplerParams,
 } from './Sampler.js';
-import { checkMethods } from './checkMethods.js';
 import { gatherRows } from './gatherRows.js';
 import { cloneSampler } from './cloneSampler.js';
 

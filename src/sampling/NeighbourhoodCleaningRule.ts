@@ -1,6 +1,4 @@
-import type { ResampleResult } from '../core/contracts.js';
-import type { Label, MatrixInput } from '../core/matrix.js';
-import type { Envelope } from '../core/serialization.js';
+import { CleaningSampler } from './CleaningSampler.js';
 import { checkNumber } from '../core/validate.js';
 import {
   EDITING_OPTIONS,
@@ -11,8 +9,7 @@ import {
 import { EditingPasses } from './EditingPasses.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './neighborSearch.js';
-import { inInputOrder } from './cleaningOutput.js';
-import { checkCleaningOptions, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
+import { classMask, firstMinority } from './cleaningStrategy.js';
 import { allOfClass, voteMode } from './neighbourVote.js';
 
 /** Options of {@link NeighbourhoodCleaningRule}. */
@@ -70,17 +67,19 @@ const OPTIONS = [...EDITING_OPTIONS, 'thresholdCleaning'];
  * distribution. AIME 2001, LNCS 2101:63–66.
  * @see imbalanced-learn's `imblearn.under_sampling.NeighbourhoodCleaningRule`.
  */
-export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRuleParams> {
+export class NeighbourhoodCleaningRule extends CleaningSampler<
+  NeighbourhoodCleaningRuleParams,
+  NeighbourhoodCleaningRuleOptions
+> {
   /**
    * @param options - `samplingStrategy`, `nNeighbors`, `kindSel`, `thresholdCleaning`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: NeighbourhoodCleaningRuleOptions = {}) {
-    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, options: OPTIONS, seeded: false, inputOrder: true }, options, (o) => ({
       ...checkEditingOptions(WHO, o),
       thresholdCleaning: checkNumber(WHO, 'thresholdCleaning', o.thresholdCleaning, { gt: 0, lt: 1 }, 0.5),
-    });
+    }));
   }
 
   /**
@@ -89,23 +88,6 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
    */
   static fromJSON(json: unknown): NeighbourhoodCleaningRule {
     return Sampler.loadJSON(json, 'NeighbourhoodCleaningRule', NeighbourhoodCleaningRule);
-  }
-
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
-  }
-
-  /**
-   * Removes A1 ∪ A2 (see the class remarks); the kept rows come in input order.
-   * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, a listed class
-   * absent from `y`, or too few rows for `nNeighbors`.
-   */
-  override fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
-    return inInputOrder(super.fitResample(X, y));
   }
 
   protected resample(ctx: SamplerContext): object {

@@ -1,20 +1,10 @@
-import type { Label } from '../core/matrix.js';
-import type { Random } from '../core/Random.js';
-import type { Envelope } from '../core/serialization.js';
 import { NeighbourCache } from './NeighbourCache.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
 import { tomekLinked } from './TomekLinks.js';
 import { defaultNeighbors } from './neighborSearch.js';
 import { gatherRows } from './gatherRows.js';
-import { classCodes, classMask, cleaningToJSON, firstMinority } from './cleaningStrategy.js';
-import {
-  CONDENSING_OPTIONS,
-  checkCondensingOptions,
-  checkSeedCount,
-  seedStore,
-  type CondensingOptions,
-  type CondensingParams,
-} from './condensing.js';
+import { classCodes, classMask } from './cleaningStrategy.js';
+import { CondensingSampler, type CondensingOptions, type CondensingParams } from './CondensingSampler.js';
 import { neighboursAmong } from './neighboursAmong.js';
 import { voteMode } from './neighbourVote.js';
 
@@ -54,14 +44,13 @@ const WHO = 'OneSidedSelection';
  * selection. ICML 1997:179–186.
  * @see imbalanced-learn's `imblearn.under_sampling.OneSidedSelection`.
  */
-export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
+export class OneSidedSelection extends CondensingSampler {
   /**
    * @param options - `samplingStrategy`, `nNeighbors`, `nSeedsS`, `seed`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: OneSidedSelectionOptions = {}) {
-    const { base, own } = checkCondensingOptions(WHO, options);
-    super({ name: WHO, type: 'under-sampling', options: CONDENSING_OPTIONS }, base, own);
+    super(WHO, options);
   }
 
   /**
@@ -72,47 +61,17 @@ export class OneSidedSelection extends Sampler<OneSidedSelectionParams> {
     return Sampler.loadJSON(json, 'OneSidedSelection', OneSidedSelection);
   }
 
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
-  }
-
-  /**
-   * The seed positions (within the class, `0 … classSize − 1`) of one targeted class: `nSeedsS`
-   * distinct positions from the seeded stream. A subclass may choose them otherwise.
-   * @internal
-   */
-  protected drawSeeds(rng: Random, label: Label, classSize: number): Int32Array {
-    void label;
-    return rng.permutation(classSize).slice(0, this.params.nSeedsS);
-  }
-
   protected resample(ctx: SamplerContext): object {
-    const { nNeighbors: k, nSeedsS } = this.params;
+    const k = this.params.nNeighbors;
     const { data, cols } = ctx;
-    checkSeedCount(ctx, nSeedsS);
-    const minority = firstMinority(ctx.y, ctx.counts);
-    const codes = classCodes(ctx.y, ctx.counts);
-    const search = this.params.neighbors ?? defaultNeighbors();
-    const tally = new Int32Array(ctx.counts.size);
-    const selected = new Map<Label, Int32Array>();
-    for (const label of ctx.plan.keys()) {
-      const idx = ctx.indicesOf(label);
-      const seeds = this.drawSeeds(ctx.rng, label, idx.length);
-      const { store, seedRows, others: judged } = seedStore(ctx, minority, label, seeds, nSeedsS, k);
+    const selected = this.condense(ctx, ({ store, others: judged, code: c, codes, search, tally }) => {
       const storeCodes = Int32Array.from(store, (i) => codes[i] as number);
       const nb = neighboursAmong(ctx.who, search, data, cols, store, judged, k).indices;
-      const c = codes[idx[0] as number] as number;
-      const wrong = judged.filter((_, q) => voteMode(nb, q * k, k, storeCodes, tally) !== c);
-      const kept = new Int32Array(seedRows.length + wrong.length);
-      kept.set(seedRows);
-      kept.set(wrong, seedRows.length);
-      selected.set(label, kept);
-    }
+      return judged.filter((_, q) => voteMode(nb, q * k, k, storeCodes, tally) !== c);
+    });
     // Tomek links among the rows selected so far (classes in sorted order, as imbalanced-learn).
+    const search = this.params.neighbors ?? defaultNeighbors();
+    const codes = classCodes(ctx.y, ctx.counts);
     const parts = [...ctx.counts.keys()].map((label) => selected.get(label) ?? ctx.indicesOf(label));
     const reduced = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
     let o = 0;

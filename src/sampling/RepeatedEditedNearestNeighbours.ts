@@ -1,4 +1,4 @@
-import type { Envelope } from '../core/serialization.js';
+import { CleaningSampler } from './CleaningSampler.js';
 import { checkInteger } from '../core/validate.js';
 import {
   EDITING_OPTIONS,
@@ -9,7 +9,6 @@ import {
 import { EditingPasses } from './EditingPasses.js';
 import { Sampler, type SamplerContext } from './Sampler.js';
 import { defaultNeighbors } from './neighborSearch.js';
-import { checkCleaningOptions, cleaningToJSON } from './cleaningStrategy.js';
 
 /** Options of {@link RepeatedEditedNearestNeighbours}. */
 export interface RepeatedEditedNearestNeighboursOptions extends EditedNearestNeighboursOptions {
@@ -74,8 +73,9 @@ const OPTIONS = [...EDITING_OPTIONS, 'maxIter'];
  * Man, and Cybernetics 6(6):448–452.
  * @see imbalanced-learn's `imblearn.under_sampling.RepeatedEditedNearestNeighbours`.
  */
-export class RepeatedEditedNearestNeighbours extends Sampler<
+export class RepeatedEditedNearestNeighbours extends CleaningSampler<
   RepeatedEditedNearestNeighboursParams,
+  RepeatedEditedNearestNeighboursOptions,
   RepeatedEditingFitted
 > {
   /**
@@ -83,11 +83,10 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: RepeatedEditedNearestNeighboursOptions = {}) {
-    const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, options: OPTIONS, seeded: false }, options, (o) => ({
       ...checkEditingOptions(WHO, o),
       maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100),
-    });
+    }));
   }
 
   /**
@@ -96,14 +95,6 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    */
   static fromJSON(json: unknown): RepeatedEditedNearestNeighbours {
     return Sampler.loadJSON(json, 'RepeatedEditedNearestNeighbours', RepeatedEditedNearestNeighbours);
-  }
-
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
   }
 
   protected resample(ctx: SamplerContext): RepeatedEditingFitted {

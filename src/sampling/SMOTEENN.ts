@@ -1,16 +1,10 @@
 import type { SamplerLike } from '../core/contracts.js';
-import { CombinedSampler, type CombinedSamplerParams } from './CombinedSampler.js';
+import { CombinedSampler, type CombinedSamplerOptions, type CombinedSamplerParams } from './CombinedSampler.js';
 import { EditedNearestNeighbours } from './EditedNearestNeighbours.js';
-import { Sampler, type SamplerOptions } from './Sampler.js';
+import { Sampler } from './Sampler.js';
 
 /** Options of {@link SMOTEENN}. */
-export interface SMOTEENNOptions extends SamplerOptions {
-  /**
-   * The over-sampling step: any over-sampler of this library. When given, `samplingStrategy` and
-   * `seed` are set on it, not here.
-   * @defaultValue `new SMOTE({ samplingStrategy, seed })`
-   */
-  smote?: Sampler;
+export interface SMOTEENNOptions extends CombinedSamplerOptions {
   /**
    * The cleaning step: any sampler (an object with `fitResample`).
    * @defaultValue `new EditedNearestNeighbours({ samplingStrategy: 'all' })`
@@ -61,7 +55,7 @@ export class SMOTEENN extends CombinedSampler<SMOTEENNParams> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: SMOTEENNOptions = {}) {
-    super('SMOTEENN', options as SMOTEENNOptions & Record<string, unknown>, 'enn');
+    super('SMOTEENN', options, 'enn');
   }
 
   /**

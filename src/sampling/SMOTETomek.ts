@@ -1,16 +1,10 @@
 import type { SamplerLike } from '../core/contracts.js';
-import { CombinedSampler, type CombinedSamplerParams } from './CombinedSampler.js';
+import { CombinedSampler, type CombinedSamplerOptions, type CombinedSamplerParams } from './CombinedSampler.js';
 import { TomekLinks } from './TomekLinks.js';
-import { Sampler, type SamplerOptions } from './Sampler.js';
+import { Sampler } from './Sampler.js';
 
 /** Options of {@link SMOTETomek}. */
-export interface SMOTETomekOptions extends SamplerOptions {
-  /**
-   * The over-sampling step: any over-sampler of this library. When given, `samplingStrategy` and
-   * `seed` are set on it, not here.
-   * @defaultValue `new SMOTE({ samplingStrategy, seed })`
-   */
-  smote?: Sampler;
+export interface SMOTETomekOptions extends CombinedSamplerOptions {
   /**
    * The cleaning step: any sampler (an object with `fitResample`).
    * @defaultValue `new TomekLinks({ samplingStrategy: 'all' })`
@@ -62,7 +56,7 @@ export class SMOTETomek extends CombinedSampler<SMOTETomekParams> {
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: SMOTETomekOptions = {}) {
-    super('SMOTETomek', options as SMOTETomekOptions & Record<string, unknown>, 'tomek');
+    super('SMOTETomek', options, 'tomek');
   }
 
   /**

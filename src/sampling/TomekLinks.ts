@@ -1,18 +1,10 @@
-import type { ResampleResult } from '../core/contracts.js';
-import type { Label, MatrixInput } from '../core/matrix.js';
-import type { Envelope } from '../core/serialization.js';
+import { CleaningSampler } from './CleaningSampler.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { NeighbourCache } from './NeighbourCache.js';
 import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
 import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
-import { inInputOrder, keepAlive } from './cleaningOutput.js';
-import {
-  checkCleaningOptions,
-  classCodes,
-  classMask,
-  cleaningToJSON,
-  type CleaningStrategy,
-} from './cleaningStrategy.js';
+import { keepAlive } from './cleaningOutput.js';
+import { classCodes, classMask, type CleaningStrategy } from './cleaningStrategy.js';
 
 /** Options of {@link TomekLinks}. */
 export interface TomekLinksOptions {
@@ -76,16 +68,15 @@ export function tomekLinked(nearest: Int32Array, codes: Int32Array, targeted: Ui
  * @see Tomek (1976). Two modifications of CNN. IEEE Trans. Systems, Man, and Cybernetics 6(11):769–772.
  * @see imbalanced-learn's `imblearn.under_sampling.TomekLinks`.
  */
-export class TomekLinks extends Sampler<TomekLinksParams> {
+export class TomekLinks extends CleaningSampler<TomekLinksParams, TomekLinksOptions> {
   /**
    * @param options - `samplingStrategy`, `neighbors`.
    * @throws {@link InvalidParameterError} for an invalid or unknown option.
    */
   constructor(options: TomekLinksOptions = {}) {
-    const { o, base } = checkCleaningOptions(WHO, options, ['neighbors'], false);
-    super({ name: WHO, type: 'under-sampling', options: ['neighbors'] }, base, {
+    super({ name: WHO, options: ['neighbors'], seeded: false, inputOrder: true }, options, (o) => ({
       neighbors: checkNeighborSearch(WHO, o.neighbors),
-    });
+    }));
   }
 
   /**
@@ -94,23 +85,6 @@ export class TomekLinks extends Sampler<TomekLinksParams> {
    */
   static fromJSON(json: unknown): TomekLinks {
     return Sampler.loadJSON(json, 'TomekLinks', TomekLinks);
-  }
-
-  /**
-   * The JSON form of the options (a list `samplingStrategy` is written as the list).
-   * @throws {@link SerializationError} when a custom `neighbors` search is set.
-   */
-  override toJSON(): Envelope {
-    return cleaningToJSON(this);
-  }
-
-  /**
-   * Removes the targeted rows of every Tomek link; the kept rows come in input order.
-   * @throws {@link DataValidationError} for invalid `X` or `y`, a single class, or a listed class
-   * absent from `y`.
-   */
-  override fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
-    return inInputOrder(super.fitResample(X, y));
   }
 
   protected resample(ctx: SamplerContext): object {

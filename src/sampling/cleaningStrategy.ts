@@ -1,7 +1,7 @@
 import { describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import type { Envelope } from '../core/serialization.js';
-import { checkLabelList, checkOptions, invalid } from '../core/validate.js';
+import { checkLabelList, checkOptions, invalid, isPlainObject } from '../core/validate.js';
 import { Sampler, type SamplerOptions, type SamplerParams } from './Sampler.js';
 import { resolveSamplingStrategy, type SamplingStrategy, type SamplingStrategyFunction } from './samplingStrategy.js';
 
@@ -90,8 +90,8 @@ export function checkCleaningOptions<O extends { samplingStrategy?: CleaningStra
 
 /** Why a ratio, Map or function is refused, and what to pass instead. */
 function refusalFix(value: unknown): string | undefined {
-  if (value instanceof Map) {
-    const keys = [...value.keys()].map((k) => describe(k)).join(', ');
+  if (value instanceof Map || isPlainObject(value)) {
+    const keys = [...(value instanceof Map ? value.keys() : Object.keys(value))].map((k) => describe(k)).join(', ');
     return (
       'A cleaning sampler removes the rows its rule finds and has no target counts (imbalanced-learn: ' +
       "\"'sampling_strategy' as a dict for cleaning methods is not supported. Please give a list of the classes " +

@@ -1,31 +1,30 @@
-export { Sampler } from './Sampler.js';
-export type {
-  SamplerOptions,
-  SamplerParams,
-  FittedSampler,
-  SamplerContext,
-  SyntheticRows,
-  SamplerConfig,
+export {
+  Sampler,
+  type SamplerOptions,
+  type SamplerParams,
+  type FittedSampler,
+  type SamplerContext,
+  type SyntheticRows,
+  type SamplerConfig,
 } from './Sampler.js';
 export type {
   SamplingStrategy,
   PlanContext,
   SamplingStrategyName,
   SamplingStrategyFunction,
+  SamplingStrategyRecord,
   SamplingType,
 } from './samplingStrategy.js';
-export { SMOTE } from './SMOTE.js';
-export type { SMOTEOptions, SMOTEParams, SMOTEFitted } from './SMOTE.js';
-export { ADASYN } from './ADASYN.js';
-export type { ADASYNOptions, ADASYNParams, ADASYNFitted } from './ADASYN.js';
-export { SMOTENC } from './SMOTENC.js';
-export type { SMOTENCOptions, SMOTENCParams, SMOTENCFitted } from './SMOTENC.js';
-export { RandomOverSampler } from './RandomOverSampler.js';
-export type { RandomOverSamplerOptions, RandomOverSamplerParams } from './RandomOverSampler.js';
-export { RandomUnderSampler } from './RandomUnderSampler.js';
-export type { RandomUnderSamplerOptions, RandomUnderSamplerParams } from './RandomUnderSampler.js';
-export { KNeighbors } from './neighbors/index.js';
-export type { KNeighborsParams, KNeighborsFitted } from './neighbors/index.js';
+export { SMOTE, type SMOTEOptions, type SMOTEParams, type SMOTEFitted } from './SMOTE.js';
+export { ADASYN, type ADASYNOptions, type ADASYNParams, type ADASYNFitted } from './ADASYN.js';
+export { SMOTENC, type SMOTENCOptions, type SMOTENCParams, type SMOTENCFitted } from './SMOTENC.js';
+export { RandomOverSampler, type RandomOverSamplerOptions, type RandomOverSamplerParams } from './RandomOverSampler.js';
+export {
+  RandomUnderSampler,
+  type RandomUnderSamplerOptions,
+  type RandomUnderSamplerParams,
+} from './RandomUnderSampler.js';
+export { KNeighbors, type KNeighborsParams, type KNeighborsFitted } from './neighbors/index.js';
 export type { NeighborSearch, KNeighborsResult, KNeighborsOptions } from './neighbors/types.js';
 export type {
   SamplerStreamOptions,
@@ -38,79 +37,77 @@ export type {
   SyntheticBatch,
 } from './lazy/streamPlan.js';
 export type { CleaningStrategy, CleaningStrategyName } from './cleaningStrategy.js';
-export { EditedNearestNeighbours } from './EditedNearestNeighbours.js';
-export type {
-  EditedNearestNeighboursOptions,
-  EditedNearestNeighboursParams,
-  KindSel,
+export {
+  EditedNearestNeighbours,
+  type EditedNearestNeighboursOptions,
+  type EditedNearestNeighboursParams,
+  type KindSel,
 } from './EditedNearestNeighbours.js';
-export { RepeatedEditedNearestNeighbours } from './RepeatedEditedNearestNeighbours.js';
-export type {
-  RepeatedEditedNearestNeighboursOptions,
-  RepeatedEditedNearestNeighboursParams,
-  RepeatedEditingFitted,
+export {
+  RepeatedEditedNearestNeighbours,
+  type RepeatedEditedNearestNeighboursOptions,
+  type RepeatedEditedNearestNeighboursParams,
+  type RepeatedEditingFitted,
 } from './RepeatedEditedNearestNeighbours.js';
-export { AllKNN } from './AllKNN.js';
-export type { AllKNNOptions, AllKNNParams } from './AllKNN.js';
-export { TomekLinks } from './TomekLinks.js';
-export type { TomekLinksOptions, TomekLinksParams } from './TomekLinks.js';
-export { NeighbourhoodCleaningRule } from './NeighbourhoodCleaningRule.js';
-export type { NeighbourhoodCleaningRuleOptions, NeighbourhoodCleaningRuleParams } from './NeighbourhoodCleaningRule.js';
-export { NearMiss } from './NearMiss.js';
-export type { NearMissOptions, NearMissParams } from './NearMiss.js';
-export type { CondensingOptions, CondensingParams } from './condensing.js';
-export { CondensedNearestNeighbour } from './CondensedNearestNeighbour.js';
-export type {
-  CondensedNearestNeighbourOptions,
-  CondensedNearestNeighbourParams,
+export { AllKNN, type AllKNNOptions, type AllKNNParams } from './AllKNN.js';
+export { TomekLinks, type TomekLinksOptions, type TomekLinksParams } from './TomekLinks.js';
+export {
+  NeighbourhoodCleaningRule,
+  type NeighbourhoodCleaningRuleOptions,
+  type NeighbourhoodCleaningRuleParams,
+} from './NeighbourhoodCleaningRule.js';
+export { NearMiss, type NearMissOptions, type NearMissParams } from './NearMiss.js';
+export type { CondensingOptions, CondensingParams } from './CondensingSampler.js';
+export {
+  CondensedNearestNeighbour,
+  type CondensedNearestNeighbourOptions,
+  type CondensedNearestNeighbourParams,
 } from './CondensedNearestNeighbour.js';
-export { OneSidedSelection } from './OneSidedSelection.js';
-export type { OneSidedSelectionOptions, OneSidedSelectionParams } from './OneSidedSelection.js';
-export { KMeans } from './KMeans.js';
-export type { KMeansOptions, KMeansParams, KMeansFitted, KMeansInitFunction } from './KMeans.js';
-export { BorderlineSMOTE } from './BorderlineSMOTE.js';
-export type {
-  BorderlineSMOTEOptions,
-  BorderlineSMOTEParams,
-  BorderlineSMOTEFitted,
-  BorderlineKind,
+export { OneSidedSelection, type OneSidedSelectionOptions, type OneSidedSelectionParams } from './OneSidedSelection.js';
+export { KMeans, type KMeansOptions, type KMeansParams, type KMeansFitted, type KMeansInitFunction } from './KMeans.js';
+export {
+  BorderlineSMOTE,
+  type BorderlineSMOTEOptions,
+  type BorderlineSMOTEParams,
+  type BorderlineSMOTEFitted,
+  type BorderlineKind,
 } from './BorderlineSMOTE.js';
-export { SMOTEN } from './SMOTEN.js';
-export type { SMOTENOptions, SMOTENParams } from './SMOTEN.js';
-export { KMeansSMOTE } from './KMeansSMOTE.js';
-export type {
-  KMeansSMOTEOptions,
-  KMeansSMOTEParams,
-  KMeansSMOTEFitted,
-  KMeansSMOTECluster,
-  ClusterEstimator,
+export { SMOTEN, type SMOTENOptions, type SMOTENParams } from './SMOTEN.js';
+export {
+  KMeansSMOTE,
+  type KMeansSMOTEOptions,
+  type KMeansSMOTEParams,
+  type KMeansSMOTEFitted,
+  type KMeansSMOTECluster,
+  type ClusterEstimator,
 } from './KMeansSMOTE.js';
-export { ClusterCentroids } from './ClusterCentroids.js';
-export type {
-  ClusterCentroidsOptions,
-  ClusterCentroidsParams,
-  ClusterCentroidsFitted,
-  CentroidVoting,
+export {
+  ClusterCentroids,
+  type ClusterCentroidsOptions,
+  type ClusterCentroidsParams,
+  type ClusterCentroidsFitted,
+  type CentroidVoting,
 } from './ClusterCentroids.js';
-export { CombinedSampler } from './CombinedSampler.js';
-export type { CombinedSamplerFitted, CombinedSamplerParams } from './CombinedSampler.js';
-export { SMOTEENN } from './SMOTEENN.js';
-export type { SMOTEENNOptions, SMOTEENNParams } from './SMOTEENN.js';
-export { SMOTETomek } from './SMOTETomek.js';
-export type { SMOTETomekOptions, SMOTETomekParams } from './SMOTETomek.js';
-export { InstanceHardnessThreshold } from './InstanceHardnessThreshold.js';
-export type {
-  InstanceHardnessThresholdOptions,
-  InstanceHardnessThresholdParams,
-  InstanceHardnessThresholdFitted,
-  HardnessEstimator,
+export {
+  CombinedSampler,
+  type CombinedSamplerFitted,
+  type CombinedSamplerOptions,
+  type CombinedSamplerParams,
+} from './CombinedSampler.js';
+export { SMOTEENN, type SMOTEENNOptions, type SMOTEENNParams } from './SMOTEENN.js';
+export { SMOTETomek, type SMOTETomekOptions, type SMOTETomekParams } from './SMOTETomek.js';
+export {
+  InstanceHardnessThreshold,
+  type InstanceHardnessThresholdOptions,
+  type InstanceHardnessThresholdParams,
+  type InstanceHardnessThresholdFitted,
+  type HardnessEstimator,
 } from './InstanceHardnessThreshold.js';
-export { FunctionSampler } from './FunctionSampler.js';
-export type {
-  FunctionSamplerOptions,
-  FunctionSamplerParams,
-  FunctionSamplerOutput,
-  ResampleFunction,
+export {
+  FunctionSampler,
+  type FunctionSamplerOptions,
+  type FunctionSamplerParams,
+  type FunctionSamplerOutput,
+  type ResampleFunction,
 } from './FunctionSampler.js';
-export { makeImbalance } from './makeImbalance.js';
-export type { MakeImbalanceOptions, MakeImbalanceResult } from './makeImbalance.js';
+export { makeImbalance, type MakeImbalanceOptions, type MakeImbalanceResult } from './makeImbalance.js';

@@ -2,7 +2,8 @@
  * The JSON form of a sampler: its params in the library's tagged, versioned envelope, with `state`
  * `null` (samplers learn nothing that a later call reuses). Params are written under the option
  * names, so that the params read back are the constructor's options: every sampler's `fromJSON` is
- * `new Class(options)`. Maps are written as `{ "$map": [[key, value], …] }`.
+ * `new Class(options)`. Maps are written as `{ "$map": [[key, value], …] }`, a plain-object
+ * `samplingStrategy` as `{ "$record": { … } }`.
  *
  * @internal
  * @module
@@ -10,6 +11,7 @@
 import { InvalidParameterError, SerializationError, describe } from '../core/errors.js';
 import { badField, checkFaithful, fieldPath, readLabel, readMap, readNumber, readObject } from '../core/jsonFields.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { isPlainObject } from '../core/validate.js';
 
 /** Version of the JSON layout written by samplers. */
 const JSON_VERSION = 1;
@@ -25,6 +27,7 @@ export function samplerToJSON(name: string, params: Readonly<Record<string, unkn
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
     if (v instanceof Map) out[k] = { $map: [...v.entries()] };
+    else if (k === 'samplingStrategy' && isPlainObject(v)) out[k] = { $record: { ...v } };
     else if (typeof v === 'function' || (v !== null && typeof v === 'object' && !Array.isArray(v))) {
       throw new SerializationError(
         `${name}.toJSON: option ${k} is ${describe(v)}, which cannot be written to JSON. Serialize samplers ` +
@@ -58,15 +61,17 @@ function openSampler(json: unknown, name: string): { env: Envelope; options: Rec
     const v = params[k];
     const path = fieldPath('params', k);
     const value =
-      v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? readMap(
-            who,
-            path,
-            v,
-            (key, p) => readLabel(who, p, key),
-            (n, p) => readNumber(who, p, n),
-          )
-        : v;
+      k === 'samplingStrategy' && isPlainObject(v) && Object.hasOwn(v, '$record')
+        ? readRecord(who, path, v.$record)
+        : v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? readMap(
+              who,
+              path,
+              v,
+              (key, p) => readLabel(who, p, key),
+              (n, p) => readNumber(who, p, n),
+            )
+          : v;
     Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return { env, options: out };
@@ -95,4 +100,15 @@ export function samplerFromJSON<S extends { toJSON(): Envelope }>(
   }
   checkFaithful(who, env, sampler.toJSON());
   return sampler;
+}
+
+/** A plain-object `samplingStrategy` as saved (`{ "$record": { label: count, … } }`), values read as numbers. */
+function readRecord(who: string, path: string, v: unknown): Record<string, number> {
+  const rec = readObject(who, `${path}.$record`, v);
+  const out: Record<string, number> = Object.create(null);
+  for (const key of Object.keys(rec)) {
+    const n = readNumber(who, fieldPath(`${path}.$record`, key), rec[key]);
+    Object.defineProperty(out, key, { value: n, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

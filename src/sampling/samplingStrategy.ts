@@ -1,7 +1,8 @@
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { compareLabels } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
-import { checkNumber, invalid } from '../core/validate.js';
+import { setOwn } from '../core/ownProperties.js';
+import { checkNumber, invalid, isPlainObject } from '../core/validate.js';
 
 /**
  * The named targets of imbalanced-learn's `sampling_strategy`.
@@ -25,9 +26,18 @@ export type SamplingStrategyFunction = (
 ) => ReadonlyMap<Label, number>;
 
 /**
+ * Desired final counts per class as a plain object (`{ rare: 100 }`, as a Python `dict`): each key
+ * is a label, numeric labels written in their canonical string form (`{ '1': 40 }` for the label
+ * `1`; `'1.0'` is refused with a {@link DataValidationError} naming the right key). This is
+ * unambiguous because `y` holds one label type (a `y` mixing `1` and `'1'` is refused); a Map keeps
+ * the label's type and is the form to use when building strategies in code.
+ */
+export type SamplingStrategyRecord = Readonly<Record<string, number>>;
+
+/**
  * What to resample, exactly as imbalanced-learn's `sampling_strategy`: a name, a ratio in (0, 1]
- * (binary targets only), a Map of desired final counts per class, or a function returning such a
- * Map.
+ * (binary targets only), a Map (or plain object, see {@link SamplingStrategyRecord}) of desired
+ * final counts per class, or a function returning such a Map.
  *
  * @remarks
  * A ratio α means: over-samplers add `trunc(N_majority · α − N_minority)` rows to the minority
@@ -37,7 +47,12 @@ export type SamplingStrategyFunction = (
  *
  * @see imbalanced-learn's `check_sampling_strategy`.
  */
-export type SamplingStrategy = SamplingStrategyName | number | ReadonlyMap<Label, number> | SamplingStrategyFunction;
+export type SamplingStrategy =
+  | SamplingStrategyName
+  | number
+  | ReadonlyMap<Label, number>
+  | SamplingStrategyRecord
+  | SamplingStrategyFunction;
 
 /** Whether a sampler adds rows (over-sampling) or keeps a subset (under-sampling). */
 export type SamplingType = 'over-sampling' | 'under-sampling';
@@ -93,6 +108,14 @@ export function checkSamplingStrategy(who: string, value: unknown, type: Samplin
       copy.set(k, v as number);
     }
     return copy;
+  }
+  if (isPlainObject(value)) {
+    const copy: Record<string, number> = {};
+    for (const [k, v] of Object.entries(value)) {
+      checkCount(who, k, v, 'InvalidParameter');
+      setOwn(copy, k, v as number);
+    }
+    return Object.freeze(copy);
   }
   if (typeof value === 'function') return value as SamplingStrategyFunction;
   return invalid(
@@ -246,7 +269,7 @@ export function resolveSamplingStrategy(
     }
     targets = r;
   } else {
-    targets = strategy;
+    targets = strategy instanceof Map ? strategy : recordTargets(who, strategy as SamplingStrategyRecord, counts);
   }
   const unknown = [...targets.keys()].filter((k) => !counts.has(k));
   if (unknown.length > 0) {
@@ -281,6 +304,35 @@ export function resolveSamplingStrategy(
     out.push([c, over ? v - n : v]);
   }
   return sortedMap(out);
+}
+
+/**
+ * The Map a plain-object strategy means for these classes: each key is the label whose canonical
+ * string form it is. `y` holds one label type (checked before), so no key can match two labels; a
+ * key matching no label stays a string and is refused as a class absent from y.
+ * @throws {@link DataValidationError} for a numeric key written otherwise than its label (`'1.0'`).
+ */
+function recordTargets(
+  who: string,
+  record: SamplingStrategyRecord,
+  counts: ReadonlyMap<Label, number>,
+): Map<Label, number> {
+  const byKey = new Map<string, Label>();
+  for (const c of counts.keys()) byKey.set(String(c), c);
+  const out = new Map<Label, number>();
+  for (const [k, v] of Object.entries(record)) {
+    const label = byKey.get(k);
+    const numeric = k.trim() === '' ? undefined : byKey.get(String(Number(k)));
+    if (label === undefined && typeof numeric === 'number') {
+      throw new DataValidationError(
+        `${who}: samplingStrategy key ${describe(k)} is not how the label ${numeric} is written; a numeric ` +
+          `label's key is its canonical string form. Write { '${numeric}': ${v} }, or pass a Map.`,
+        { param: 'samplingStrategy' },
+      );
+    }
+    out.set(label ?? k, v);
+  }
+  return out;
 }
 
 /**

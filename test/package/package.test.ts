@@ -154,4 +154,19 @@ describe('built package', () => {
     }
     expect(out).toBe('');
   });
+
+  it('class names survive the bundler (SMOTE is SMOTE, not _SMOTE), in ESM and CJS', () => {
+    const script =
+      'const names = [m.SMOTE.name, m.ADASYN.name, m.Pipeline.name, m.Encoder.name]; ' +
+      "let err = ''; try { new m.SMOTE({ k_neighbors: 3 }); } catch (e) { err = String(e); } " +
+      'console.log(JSON.stringify({ names, err, ctor: new m.TomekLinks().constructor.name }))';
+    const esm = node(['--input-type=module', '-e', `const m = await import('imbalanced-tabular'); ${script}`]);
+    const cjs = node(['-e', `const m = require('imbalanced-tabular'); ${script}`]);
+    for (const out of [esm, cjs]) {
+      const { names, err, ctor } = JSON.parse(out) as { names: string[]; err: string; ctor: string };
+      expect(names).toEqual(['SMOTE', 'ADASYN', 'Pipeline', 'Encoder']);
+      expect(ctor).toBe('TomekLinks');
+      expect(err).toMatch(/^InvalidParameterError: SMOTE: unknown option "k_neighbors"/);
+    }
+  });
 });

@@ -57,4 +57,33 @@ describe('public signatures', () => {
     // A classifier needs only fit and predict to be a pipeline's last step or to be cross-validated.
     expectTypeOf<{ fit(X: number[][]): void; predict(X: number[][]): Label[] }>().toExtend<ClassifierLike<never>>();
   });
+
+  it("the label type flows from fit's y to predict and classes (Label when not known)", () => {
+    const pipe = new Pipeline([['scale', new Scaler()]]);
+    const yNum: number[] = [0, 1];
+    const yStr: string[] = ['a'];
+    expectTypeOf(async () => (await pipe.fit([[1]], yNum)).predict([[1]])).returns.resolves.toEqualTypeOf<number[]>();
+    expectTypeOf(async () => (await pipe.fit([[1]], yStr)).classes).returns.resolves.toExtend<string[]>();
+    expectTypeOf(() => pipe.predict([[1]])).returns.toEqualTypeOf<Label[]>();
+    expectTypeOf(() => new Pipeline<'yes' | 'no'>([['scale', new Scaler()]]).predict([[1]])).returns.toEqualTypeOf<
+      Array<'yes' | 'no'>
+    >();
+  });
+  it('the Encoder takes rows typed by an interface, as Pipeline.fit does, and refuses non-tables', () => {
+    interface Crime {
+      area: string;
+      age: number | null;
+      weapon?: string;
+    }
+    const rows: Crime[] = [{ area: 'Central', age: 30 }];
+    const enc = new Encoder();
+    expectTypeOf(() => enc.fitTransform(rows)).returns.toEqualTypeOf<Matrix>();
+    expectTypeOf(() => enc.transform(rows)).returns.toEqualTypeOf<Matrix>();
+    void (() => {
+      // @ts-expect-error numeric rows are not a table (row arrays come as { columns, rows })
+      enc.fit([[1, 2]]);
+      // @ts-expect-error a Date is not a cell
+      enc.fit([{ when: new Date() }]);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   InvalidParameterError,
   RandomUnderSampler,
   SMOTE,
+  TomekLinks,
   type Label,
   type SamplingStrategy,
 } from '../../src/index.js';
@@ -89,7 +90,7 @@ describe('samplingStrategy validation without data', () => {
     expect(() => new SMOTE({ samplingStrategy: NaN })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ samplingStrategy: new Map([[1, 2.5]]) })).toThrow(/integer/);
     expect(() => new SMOTE({ samplingStrategy: new Map([[1, -1]]) })).toThrow(/cannot be negative/);
-    expect(() => new SMOTE({ samplingStrategy: { 1: 5 } as never })).toThrow(InvalidParameterError);
+    expect(() => new SMOTE({ samplingStrategy: { 1: 2.5 } })).toThrow(InvalidParameterError);
     expect(() => new SMOTE({ samplingStrategy: 'majority' })).toThrow(/cannot be used with an over-sampler/);
     expect(() => new RandomUnderSampler({ samplingStrategy: 'minority' })).toThrow(
       /cannot be used with an under-sampler/,
@@ -125,5 +126,57 @@ describe('samplingStrategy validation without data', () => {
       ]),
     }).plan(y);
     expect([...p.keys()]).toEqual(['b', 'c']);
+  });
+});
+
+describe('samplingStrategy as a plain object (a Python dict)', () => {
+  const y = ['rare', 'rare', 'rare', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+
+  it('maps string keys to string labels, as the Map does', () => {
+    const asObject = new SMOTE({ samplingStrategy: { rare: 7 } }).plan(y);
+    const asMap = new SMOTE({ samplingStrategy: new Map([['rare', 7]]) }).plan(y);
+    expect(asObject).toEqual(asMap);
+    expect([...asObject]).toEqual([['rare', 4]]);
+  });
+
+  it('maps numeric labels by their canonical string form', () => {
+    const yn = [0, 0, 0, 0, 0, 1, 1, 3, 3, 3];
+    const p = new SMOTE({ samplingStrategy: { '1': 4, '3': 5 } }).plan(yn);
+    expect([...p]).toEqual([
+      [1, 2],
+      [3, 2],
+    ]);
+    expect(new RandomUnderSampler({ samplingStrategy: { '0': 2 } }).plan(yn)).toEqual(new Map([[0, 2]]));
+  });
+
+  it('refuses a numeric key not in canonical form, and y mixing 1 and "1", with typed errors', () => {
+    const yn = [1, 1, 1, 1, 2, 2];
+    const run = () => new SMOTE({ samplingStrategy: { '2.0': 4 } }).plan(yn);
+    expect(run).toThrow(DataValidationError);
+    expect(run).toThrow(/key "2\.0" is not how the label 2 is written.*Write \{ '2': 4 \}, or pass a Map/);
+    const mixed: Label[] = [1, 1, 1, '1', '1', 'x'];
+    expect(() => new SMOTE({ samplingStrategy: { '1': 4 } }).plan(mixed)).toThrow(DataValidationError);
+  });
+
+  it('refuses a key that is no label, and bad counts at construction', () => {
+    expect(() => new SMOTE({ samplingStrategy: { rar: 7 } }).plan(y)).toThrow(/names class "rar" that is not present/);
+    expect(() => new SMOTE({ samplingStrategy: { rare: -1 } })).toThrow(InvalidParameterError);
+    expect(() => new SMOTE({ samplingStrategy: { rare: 1.5 } })).toThrow(/integer sample counts/);
+  });
+
+  it('is copied, and written to JSON and back', () => {
+    const given = { rare: 7 };
+    const s = new SMOTE({ samplingStrategy: given, seed: 1 });
+    given.rare = 9;
+    expect(s.params.samplingStrategy).toEqual({ rare: 7 });
+    const back = SMOTE.fromJSON(JSON.parse(JSON.stringify(s.toJSON())));
+    expect(back.params.samplingStrategy).toEqual({ rare: 7 });
+    expect(back.plan(y)).toEqual(s.plan(y));
+  });
+
+  it('a cleaning sampler refuses it as it refuses a Map, naming the list to pass', () => {
+    expect(() => new TomekLinks({ samplingStrategy: { rare: 1 } as never })).toThrow(
+      /Pass the classes as a list: \["rare"\]/,
+    );
   });
 });
