@@ -69,7 +69,7 @@ export class AllKNN extends Sampler<AllKNNParams, RepeatedEditingFitted> {
    */
   constructor(options: AllKNNOptions = {}) {
     const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, type: 'under-sampling', seeded: false, options: OPTIONS }, base, {
       ...checkEditingOptions(WHO, o),
       allowMinority: checkBoolean(WHO, 'allowMinority', o.allowMinority, false),
     });

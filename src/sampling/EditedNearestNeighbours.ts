@@ -101,7 +101,11 @@ export class EditedNearestNeighbours extends Sampler<EditedNearestNeighboursPara
    */
   constructor(options: EditedNearestNeighboursOptions = {}) {
     const { o, base } = checkCleaningOptions(WHO, options, EDITING_OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: EDITING_OPTIONS }, base, checkEditingOptions(WHO, o));
+    super(
+      { name: WHO, type: 'under-sampling', seeded: false, options: EDITING_OPTIONS },
+      base,
+      checkEditingOptions(WHO, o),
+    );
   }
 
   /**

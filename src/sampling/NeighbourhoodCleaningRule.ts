@@ -77,7 +77,7 @@ export class NeighbourhoodCleaningRule extends Sampler<NeighbourhoodCleaningRule
    */
   constructor(options: NeighbourhoodCleaningRuleOptions = {}) {
     const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, type: 'under-sampling', seeded: false, options: OPTIONS }, base, {
       ...checkEditingOptions(WHO, o),
       thresholdCleaning: checkNumber(WHO, 'thresholdCleaning', o.thresholdCleaning, { gt: 0, lt: 1 }, 0.5),
     });

@@ -84,7 +84,7 @@ export class RepeatedEditedNearestNeighbours extends Sampler<
    */
   constructor(options: RepeatedEditedNearestNeighboursOptions = {}) {
     const { o, base } = checkCleaningOptions(WHO, options, OPTIONS, false);
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, base, {
+    super({ name: WHO, type: 'under-sampling', seeded: false, options: OPTIONS }, base, {
       ...checkEditingOptions(WHO, o),
       maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100),
     });

@@ -83,7 +83,7 @@ export class TomekLinks extends Sampler<TomekLinksParams> {
    */
   constructor(options: TomekLinksOptions = {}) {
     const { o, base } = checkCleaningOptions(WHO, options, ['neighbors'], false);
-    super({ name: WHO, type: 'under-sampling', options: ['neighbors'] }, base, {
+    super({ name: WHO, type: 'under-sampling', seeded: false, options: ['neighbors'] }, base, {
       neighbors: checkNeighborSearch(WHO, o.neighbors),
     });
   }
