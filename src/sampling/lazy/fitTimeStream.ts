@@ -23,25 +23,24 @@ export function selectionStreamPlan<Extra extends object>(
   ctx: StreamContext,
   hook: (c: SamplerContext) => Extra,
 ): StreamPlan<Extra> {
-  const { who, selection, cols, y, counts, plan, seed } = ctx;
-  const input: HookInput = {
-    who,
-    over: false,
-    data: ctx.dense(selection),
-    rows: selection.length,
-    cols,
-    room: undefined,
-    labels: y,
-    counts,
-    plan,
-    rng: new Random(seed),
-  };
+  const { selection } = ctx;
+  const input = hookInputOf(ctx, ctx.dense(selection), new Random(ctx.seed));
   const out = runHook(input, hook);
   const classes = ctx.classes().map((c) => {
     const rows = keptRows(input, out, c.label).map((p) => selection[p] as number);
     return { ...c, rows, originals: rows.length, draw: 'cycle' as const };
   });
   return { classes, fitted: out.extra };
+}
+
+/**
+ * The eager hook's input for the selected rows of `ctx`, densified in `data`, with the stream `rng`.
+ * @internal
+ */
+export function hookInputOf(ctx: StreamContext, data: Float64Array, rng: Random): HookInput {
+  const { who, selection, cols, y, counts, plan } = ctx;
+  const over = ctx.samplingType === 'over-sampling';
+  return { who, over, data, rows: selection.length, cols, room: undefined, labels: y, counts, plan, rng };
 }
 
 /**

@@ -12,7 +12,7 @@
 import { Random } from '../../core/Random.js';
 import { type HookInput, type HookOutput, runHook } from '../eagerResample.js';
 import type { SamplerContext } from '../Sampler.js';
-import { heldRows } from './fitTimeStream.js';
+import { heldRows, hookInputOf } from './fitTimeStream.js';
 import type { EpochClass, StreamContext, StreamPlan } from './streamPlan.js';
 import { SeedPurpose, streamSeed } from './streamSeed.js';
 
@@ -24,21 +24,11 @@ export function hookStreamPlan<Extra extends object>(
   ctx: StreamContext,
   hook: (c: SamplerContext) => Extra,
 ): StreamPlan<Extra> {
-  const { who, selection, cols, y, counts, plan, seed } = ctx;
+  const { who, selection, cols, counts, seed } = ctx;
   const data = ctx.dense(selection);
   const labels = [...counts.keys()];
-  const inputFor = (epoch: number): HookInput => ({
-    who,
-    over: true,
-    data,
-    rows: selection.length,
-    cols,
-    room: undefined,
-    labels: y,
-    counts,
-    plan,
-    rng: new Random(streamSeed(seed, SeedPurpose.hook, epoch)),
-  });
+  const inputFor = (epoch: number): HookInput =>
+    hookInputOf(ctx, data, new Random(streamSeed(seed, SeedPurpose.hook, epoch)));
   let cached: { epoch: number; input: HookInput; out: HookOutput<Extra> } | undefined;
   const runFor = (epoch: number) => {
     if (cached?.epoch !== epoch) {
