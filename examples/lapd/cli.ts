@@ -10,7 +10,19 @@ import { CATEGORICAL_FEATURES } from './features.js';
 import { parseSize } from './memory.js';
 
 /** The samplers `--sampler` accepts. */
-export const SAMPLERS = ['smote', 'adasyn', 'smotenc', 'random', 'none'] as const;
+export const SAMPLERS = [
+  'smote',
+  'adasyn',
+  'smotenc',
+  'random',
+  'borderline',
+  'smotetomek',
+  'smoteenn',
+  'tomek',
+  'enn',
+  'ncr',
+  'none',
+] as const;
 /** One `--sampler` value. */
 export type SamplerName = (typeof SAMPLERS)[number];
 
@@ -141,7 +153,8 @@ Data
   --max-memory <size>    memory the run may use, e.g. 1.5G or 800M           (default the machine's)
 
 Model
-  --sampler <name>       smote | adasyn | smotenc | random | none            (default ${DEFAULTS.sampler})
+  --sampler <name>       smote | adasyn | smotenc | random | borderline | smotetomek | smoteenn |
+                         tomek | enn | ncr | none                            (default ${DEFAULTS.sampler})
   --class-weight <w>     balanced | none                                     (default ${DEFAULTS.classWeight})
   --epochs <n>           maximum epochs (early stopping on validation loss)   (default ${DEFAULTS.epochs})
   --hidden <a,b,...>     hidden layer widths                                 (default ${DEFAULTS.hidden.join(',')})
@@ -162,7 +175,8 @@ Model
 
 Output
   --out <dir>            metrics.json, pipeline.json and SVG pictures go here (default ${DEFAULTS.out})
-  --compare              same split with none, class weights, SMOTE, ADASYN, SMOTENC; one table
+  --compare              same split with none, class weights, SMOTE, ADASYN, SMOTENC, BorderlineSMOTE,
+                         SMOTETomek, SMOTEENN, EditedNearestNeighbours; one table
   --quiet                print only the final report
   --help                 this text
 

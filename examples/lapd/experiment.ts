@@ -8,17 +8,23 @@
  */
 import {
   ADASYN,
+  BorderlineSMOTE,
+  EditedNearestNeighbours,
   Encoder,
   EnsembleClassifier,
   KNeighbors,
   Matrix,
   Metrics,
+  NeighbourhoodCleaningRule,
   Pipeline,
   PriorCorrectedClassifier,
   RandomOverSampler,
   Scaler,
   SMOTE,
+  SMOTEENN,
   SMOTENC,
+  SMOTETomek,
+  TomekLinks,
   TargetEncoder,
   rocCurve,
   type ColumnarTable,
@@ -176,11 +182,26 @@ export interface ExperimentResult {
   seconds: number;
 }
 
+/** The samplers of {@link makeSampler}: each one's lazy form is what the MLP trains on. */
+export type ExampleSampler =
+  | SMOTE
+  | ADASYN
+  | SMOTENC
+  | RandomOverSampler
+  | BorderlineSMOTE
+  | SMOTETomek
+  | SMOTEENN
+  | TomekLinks
+  | EditedNearestNeighbours
+  | NeighbourhoodCleaningRule;
+
 /**
  * Builds the sampler of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
  * when the smallest training class is too small for 5 (SMOTE needs k + 1 rows of the class).
  * `saved`: the same sampler without the run-time-only search engine option (which cannot be
- * written to JSON), for pipeline.json.
+ * written to JSON), for pipeline.json. The cleaning samplers and combinations keep their
+ * imbalanced-learn defaults (ENN: 3 neighbours, `kindSel` 'all'; the combinations' cleaning step
+ * on all classes).
  */
 export function makeSampler(
   name: SamplerName,
@@ -188,9 +209,24 @@ export function makeSampler(
   categoricalFeatures: number[],
   smallestClass = Infinity,
   saved = false,
-): SMOTE | ADASYN | SMOTENC | RandomOverSampler | null {
+): ExampleSampler | null {
   const k = Math.max(1, Math.min(5, smallestClass - 1));
+  // The combinations' SMOTE: the default one (seeded, 5 neighbours, written to JSON) when every class
+  // has 6 rows or more; else a SMOTE with fewer neighbours as their `smote` step.
+  const combined = k === 5 ? { seed } : { smote: new SMOTE({ kNeighbors: k, seed }) };
   switch (name) {
+    case 'borderline':
+      return new BorderlineSMOTE({ kNeighbors: k, seed });
+    case 'smotetomek':
+      return new SMOTETomek(combined);
+    case 'smoteenn':
+      return new SMOTEENN(combined);
+    case 'tomek':
+      return new TomekLinks();
+    case 'enn':
+      return new EditedNearestNeighbours();
+    case 'ncr':
+      return new NeighbourhoodCleaningRule();
     case 'smote':
       return new SMOTE({ kNeighbors: k, seed });
     case 'adasyn':

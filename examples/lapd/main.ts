@@ -27,6 +27,10 @@ export function compareConfigs(o: CliOptions): Array<[string, ModelConfig]> {
     ['SMOTE', { ...base, sampler: 'smote' }],
     ['ADASYN', { ...base, sampler: 'adasyn' }],
     ['SMOTENC', { ...base, sampler: 'smotenc' }],
+    ['BorderlineSMOTE', { ...base, sampler: 'borderline' }],
+    ['SMOTETomek', { ...base, sampler: 'smotetomek' }],
+    ['SMOTEENN', { ...base, sampler: 'smoteenn' }],
+    ['EditedNearestNeighbours', { ...base, sampler: 'enn' }],
     [`recommended: ${describeConfig(configOf(o))}`, configOf(o)],
   ];
 }

@@ -134,6 +134,15 @@ export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
     if (plan.sampler === 'adasyn') fit = Math.max(fit, Math.ceil(fitRows * plan.minorityShare) * f32row * 3);
   } else if (plan.sampler === 'random') {
     tables = fitRows * 8; // the per-class draws of an epoch
+  } else if (plan.sampler !== 'none') {
+    // BorderlineSMOTE and the cleaning samplers search among all rows: every training row densified
+    // (float64) with the engine's copy. The combinations run SMOTE, then the cleaning, eagerly at fit
+    // (the resampled matrix, about every class at the majority's size, several float64 copies) and
+    // keep their synthetic rows (float32) for the epochs.
+    const combined = plan.sampler === 'smotetomek' || plan.sampler === 'smoteenn';
+    const resampled = Math.ceil(fitRows * (1 - plan.minorityShare)) * 6;
+    fit = combined ? resampled * (f32row / 4) * 24 : fitRows * (f32row / 4) * 16;
+    tables = combined ? resampled * f32row : fitRows * 4;
   }
   const held = plan.baseline + kept + features + codes + validation;
   phases.set('resample', held + fit + tables);

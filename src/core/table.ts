@@ -29,10 +29,10 @@ export interface ColumnTable<R = ReadonlyArray<Cell>> {
 
 /**
  * Rows accepted by the pipeline, the splitters and cross-validation: any array of rows (numeric
- * rows, typed-array rows, table row objects for the Encoder…), a `{ columns, rows }` table, or an
- * ml-matrix `Matrix`.
+ * rows, typed-array rows, table row objects for the Encoder…), a `{ columns, rows }` table, a
+ * {@link ColumnarTable} (for an Encoder first step), or an ml-matrix `Matrix`.
  */
-export type RowsInput = ReadonlyArray<unknown> | ColumnTable<unknown> | Matrix;
+export type RowsInput = ReadonlyArray<unknown> | ColumnTable<unknown> | ColumnarTable | Matrix;
 
 /** Whether `X` is a `{ columns, rows }` table. @internal */
 export function isColumnTable(X: unknown): X is ColumnTable<unknown> {
@@ -44,14 +44,18 @@ export function isColumnTable(X: unknown): X is ColumnTable<unknown> {
   );
 }
 
-/** Number of rows of an array of rows or a Matrix; throws a DataValidationError otherwise. @internal */
+/**
+ * Number of rows of an array of rows, a `{ columns, rows }` table, a {@link ColumnarTable} or a
+ * Matrix; throws a DataValidationError otherwise. @internal
+ */
 export function rowCount(X: unknown, who: string, param = 'X'): number {
   if (Array.isArray(X)) return X.length;
   if (isMatrixLike(X)) return X.rows;
   if (isColumnTable(X)) return X.rows.length;
+  if (isColumnarTable(X)) return X.nRows;
   throw new DataValidationError(
     `${who}: ${param} must be an array of rows (number[][], typed-array rows, table row objects), ` +
-      `a { columns, rows } table or an ml-matrix Matrix, received ${describe(X)}.`,
+      `a { columns, rows } table, a ColumnarTable or an ml-matrix Matrix, received ${describe(X)}.`,
     { param },
   );
 }
@@ -59,14 +63,23 @@ export function rowCount(X: unknown, who: string, param = 'X'): number {
 /**
  * Selects rows by index, keeping the input's row form: an array gives an array holding the same
  * row objects (cells are never copied), a `{ columns, rows }` table gives a table with the same
- * `columns` and the selected row arrays, a Matrix gives a fresh Matrix (its cells are copied, so
- * the result never aliases the caller's matrix). @internal
+ * `columns` and the selected row arrays, a {@link ColumnarTable} gives a new ColumnarTable whose
+ * columns are gathered typed arrays of the same types (dictionaries shared, no row objects), a
+ * Matrix gives a fresh Matrix (its cells are copied, so the result never aliases the caller's
+ * matrix). @internal
  */
 export function takeRows<T>(X: ReadonlyArray<T>, indices: ArrayLike<number>): T[];
 export function takeRows(X: Matrix, indices: ArrayLike<number>): Matrix;
 export function takeRows<R>(X: ColumnTable<R>, indices: ArrayLike<number>): ColumnTable<R>;
-export function takeRows(X: RowsInput, indices: ArrayLike<number>): unknown[] | ColumnTable<unknown> | Matrix;
-export function takeRows(X: RowsInput, indices: ArrayLike<number>): unknown[] | ColumnTable<unknown> | Matrix {
+export function takeRows(X: ColumnarTable, indices: ArrayLike<number>): ColumnarTable;
+export function takeRows(
+  X: RowsInput,
+  indices: ArrayLike<number>,
+): unknown[] | ColumnTable<unknown> | ColumnarTable | Matrix;
+export function takeRows(
+  X: RowsInput,
+  indices: ArrayLike<number>,
+): unknown[] | ColumnTable<unknown> | ColumnarTable | Matrix {
   const k = indices.length;
   const pick = (src: ReadonlyArray<unknown>): unknown[] => {
     const out: unknown[] = new Array(k);
@@ -75,6 +88,7 @@ export function takeRows(X: RowsInput, indices: ArrayLike<number>): unknown[] | 
   };
   if (Array.isArray(X)) return pick(X);
   if (isColumnTable(X)) return { columns: X.columns, rows: pick(X.rows) as ReadonlyArray<unknown>[] };
+  if (isColumnarTable(X)) return takeColumnarRows(X, indices);
   const m = X as Matrix;
   const cols = m.columns;
   const data = new Float64Array(k * cols);
@@ -148,4 +162,40 @@ export function isColumnarTable(X: unknown): X is ColumnarTable {
     typeof (X as ColumnarTable).nRows === 'number' &&
     (X as ColumnarTable).columns instanceof Map
   );
+}
+
+/** The typed arrays a {@link ColumnarTable}'s columns hold. */
+type ColumnValues = NumericColumn['values'] | CategoricalColumn['codes'];
+
+/** `src[indices[i]]` for each i, in a new array of `src`'s type. */
+function gather<A extends ColumnValues>(src: A, indices: ArrayLike<number>): A {
+  const out = new (src.constructor as new (n: number) => A)(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = src[indices[i] as number] as number;
+  return out;
+}
+
+/**
+ * The rows `indices` of a {@link ColumnarTable} (any order, repeats allowed), column by column;
+ * throws a DataValidationError for an index that is not a row. @internal
+ */
+export function takeColumnarRows(X: ColumnarTable, indices: ArrayLike<number>): ColumnarTable {
+  for (let i = 0; i < indices.length; i++) {
+    const r = indices[i] as number;
+    if (!(Number.isInteger(r) && r >= 0 && r < X.nRows)) {
+      throw new DataValidationError(`takeRows: row index ${describe(r)} is not a row of the ${X.nRows}-row table.`, {
+        param: 'indices',
+        row: i,
+      });
+    }
+  }
+  const columns = new Map<string, TableColumn>();
+  for (const [name, c] of X.columns) {
+    columns.set(
+      name,
+      c.kind === 'numeric'
+        ? { kind: 'numeric', values: gather(c.values, indices) }
+        : { kind: 'categorical', codes: gather(c.codes, indices), categories: c.categories },
+    );
+  }
+  return { nRows: indices.length, columns };
 }

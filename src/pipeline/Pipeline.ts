@@ -21,7 +21,7 @@ import { makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOneOf, checkOptions } from '../core/validate.js';
 import { rowCount } from '../core/table.js';
-import type { RowsInput } from '../core/table.js';
+import type { ColumnarTable, RowsInput } from '../core/table.js';
 import { cloneEstimator } from '../core/clone.js';
 import { fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
 import type { PipelineClasses, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
@@ -208,8 +208,8 @@ export class Pipeline<L extends Label = Label> implements ProbabilisticClassifie
    * Fits every step in order on the training rows: transformers are fitted and applied, samplers
    * resample the rows and labels, the final classifier is fitted on the result.
    *
-   * @param X - Training rows: whatever the first step accepts (table rows for an Encoder, a numeric
-   *   matrix…).
+   * @param X - Training rows: whatever the first step accepts (table rows, a `{ columns, rows }`
+   *   table or a {@link ColumnarTable} for an Encoder, a numeric matrix…).
    * @param y - One label per row.
    * @returns This pipeline, fitted.
    * @throws {@link DataValidationError} when `y` is invalid or its length differs from the rows of

@@ -6,7 +6,7 @@ import { Random, checkSeed, drawSeed } from '../core/Random.js';
 import { approximateMode, drawStrata, stratify } from '../core/stratify.js';
 import { rowCount, takeRows } from '../core/table.js';
 import { checkBoolean, checkOptions, invalid } from '../core/validate.js';
-import type { ColumnTable, RowsInput } from '../core/table.js';
+import type { ColumnarTable, ColumnTable, RowsInput } from '../core/table.js';
 
 /** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions {
@@ -41,7 +41,7 @@ export interface TrainTestSplitOptions {
 export interface SplitPart<R> {
   /**
    * The selected rows, in the input's form (an array of the same row objects, a `{ columns, rows }`
-   * table, or a new Matrix).
+   * table, a new ColumnarTable, or a new Matrix).
    */
   X: R;
   /** Labels of the selected rows. */
@@ -134,10 +134,12 @@ export function resolveSplitSizes(
  * - With `shuffle: false` the first rows train and the next rows test, as in scikit-learn.
  * - `X` keeps its form: an array of rows gives arrays holding the **same row objects** (cells are
  *   never copied — table rows for the Encoder work as is); a `{ columns, rows }` table gives tables
- *   with the same `columns`; a Matrix gives new matrices.
+ *   with the same `columns`; a {@link ColumnarTable} gives ColumnarTables whose columns are the
+ *   selected entries of each typed array (same array types, dictionaries shared; no row objects);
+ *   a Matrix gives new matrices.
  *
  * @param X - Rows: any array of rows (numeric, typed-array, table row objects), a `{ columns, rows }`
- *   table, or a Matrix.
+ *   table, a ColumnarTable, or a Matrix.
  * @param y - One label per row.
  * @param options - Sizes, stratification, shuffling and seed.
  * @throws {@link InvalidParameterError} for an unknown option, invalid sizes, `stratify` with
@@ -158,6 +160,11 @@ export function trainTestSplit(
   y: ReadonlyArray<Label>,
   options?: TrainTestSplitOptions,
 ): TrainTestSplit<Matrix>;
+export function trainTestSplit(
+  X: ColumnarTable,
+  y: ReadonlyArray<Label>,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<ColumnarTable>;
 export function trainTestSplit<R>(
   X: ColumnTable<R>,
   y: ReadonlyArray<Label>,

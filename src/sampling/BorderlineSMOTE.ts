@@ -1,13 +1,14 @@
-import { DataValidationError, describe } from '../core/errors.js';
 import type { Label } from '../core/matrix.js';
 import { checkOneOf } from '../core/validate.js';
+import { borderlineGenerator } from './lazy/borderlineGenerator.js';
+import type { StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, type SamplerContext, type SamplerOptions, type SamplerParams } from './Sampler.js';
+import { borderlineTables } from './borderlineTables.js';
 import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
 import { checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors } from './neighborSearch.js';
-import { otherNeighbours } from './otherNeighbours.js';
 
 /** The two variants of Borderline-SMOTE (Han et al. 2005). */
 export type BorderlineKind = 'borderline-1' | 'borderline-2';
@@ -125,60 +126,17 @@ export class BorderlineSMOTE extends Sampler<BorderlineSMOTEParams, BorderlineSM
 
   protected resample(ctx: SamplerContext): BorderlineSMOTEFitted {
     const { kNeighbors: k, mNeighbors: m, kind } = this.params;
-    const { who, data, rows, cols, rng } = ctx;
+    const { data, cols, rng } = ctx;
     const search = this.params.neighbors ?? defaultNeighbors();
-    const targets = [...ctx.plan].filter(([, g]) => g > 0);
-    if (targets.length > 0 && rows <= m) {
-      throw new DataValidationError(
-        `${who}: X has ${rows} rows; the danger test needs mNeighbors + 1 = ${m + 1}. Lower mNeighbors to at most ` +
-          `${rows - 1}.`,
-        { param: 'mNeighbors' },
-      );
-    }
-    // The danger test of every targeted class, before anything is generated (a class too small
-    // for kNeighbors fails up front).
-    const danger = new Map<Label, Int32Array>();
-    if (targets.length > 0) search.fit(data, rows, cols);
-    for (const [label] of targets) {
-      const idx = ctx.indicesOf(label);
-      danger.set(label, dangerRows(who, search, ctx, idx, label, m));
-    }
-    const counts = new Map<Label, number>();
-    for (const [label, g] of targets) {
-      const nDanger = (danger.get(label) as Int32Array).length;
-      counts.set(label, nDanger > 0 ? g : 0);
-      const n = ctx.counts.get(label) as number;
-      if (nDanger > 0 && kind === 'borderline-1' && n <= k) {
-        throw new DataValidationError(
-          `${who}: class ${describe(label)} has ${n} sample${n === 1 ? '' : 's'}, fewer than kNeighbors + 1 = ` +
-            `${k + 1}. Lower kNeighbors to at most ${Math.max(1, n - 1)}, or use RandomOverSampler.`,
-          { param: 'y' },
-        );
-      }
-      if (nDanger > 0 && rows <= k) {
-        throw new DataValidationError(
-          `${who}: X has ${rows} rows, fewer than kNeighbors + 1 = ${k + 1}. Lower kNeighbors.`,
-          { param: 'kNeighbors' },
-        );
-      }
-    }
-    const out = ctx.allocate(counts);
-    for (const [label, g] of counts) {
-      if (g === 0) continue;
-      const rowsOfDanger = danger.get(label) as Int32Array;
+    const { danger, classes } = borderlineTables(ctx, search, k, m, kind);
+    const out = ctx.allocate(new Map([...danger.keys()].map((c) => [c, classes.find((b) => b.label === c)?.g ?? 0])));
+    for (const { label, g, danger: rowsOfDanger, pool, nn } of classes) {
       const Xd = gatherRows(data, cols, rowsOfDanger);
-      if (kind === 'borderline-1') {
-        const idx = ctx.indicesOf(label);
-        const Xc = gatherRows(data, cols, idx);
-        search.fit(Xc, idx.length, cols);
-        const nn = otherNeighbours(who, search, Xc, cols, idx.length, positionsIn(idx, rowsOfDanger), k);
-        const pairs = drawPairs(rng, nn, k, g);
-        interpolateRows(Xd, Xc, cols, pairs, drawSteps(rng, g), out.rows(label));
+      const pairs = drawPairs(rng, nn, k, g);
+      const steps = drawSteps(rng, g);
+      if (pool) {
+        interpolateRows(Xd, gatherRows(data, cols, pool), cols, pairs, steps, out.rows(label));
       } else {
-        // the search is still fitted on all rows (the danger tests): borderline-2 never refits it
-        const nn = otherNeighbours(who, search, data, cols, rows, rowsOfDanger, k);
-        const pairs = drawPairs(rng, nn, k, g);
-        const steps = drawSteps(rng, g);
         for (let t = 0; t < g; t++) {
           if (ctx.y[pairs.neighbor[t] as number] !== label) steps[t] = (steps[t] as number) * 0.5;
         }
@@ -187,37 +145,31 @@ export class BorderlineSMOTE extends Sampler<BorderlineSMOTEParams, BorderlineSM
     }
     return { danger };
   }
-}
 
-/**
- * The rows of `idx` (a class, in input order) whose `m` nearest other rows among all rows (the
- * search is fitted on them) are mostly, but not all, of another class: `m / 2 ≤ m' < m`.
- */
-function dangerRows(
-  who: string,
-  search: NeighborSearch,
-  ctx: SamplerContext,
-  idx: Int32Array,
-  label: Label,
-  m: number,
-): Int32Array {
-  const nn = otherNeighbours(who, search, ctx.data, ctx.cols, ctx.rows, idx, m);
-  const out: number[] = [];
-  for (let q = 0; q < idx.length; q++) {
-    let other = 0;
-    for (let t = q * m; t < (q + 1) * m; t++) if (ctx.y[nn[t] as number] !== label) other++;
-    if (other >= m / 2 && other < m) out.push(idx[q] as number);
+  /**
+   * The lazy form: the danger test and the neighbour tables of `fitResample`, computed once on the
+   * selected rows (densified together, since the danger test searches among all of them, and
+   * released after the fit); each batch draws its (danger row, neighbour) pairs and steps by the
+   * same rules and gathers both rows from X. `fitted.danger` holds rows of X.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<BorderlineSMOTEFitted> {
+    const { kNeighbors: k, mNeighbors: m, kind } = this.params;
+    const { selection, cols } = ctx;
+    const search = this.params.neighbors ?? defaultNeighbors();
+    ctx.progress('neighbors', 0, 1, 'searches');
+    const dense = { ...ctx, data: ctx.dense(selection), rows: selection.length, indicesOf: ctx.positionsOf };
+    const tables = borderlineTables(dense, search, k, m, kind);
+    ctx.progress('neighbors', 1, 1, 'searches');
+    const toX = (positions: Int32Array): Int32Array => positions.map((p) => selection[p] as number);
+    const classes = ctx.classes().map((c) => {
+      if (!tables.danger.has(c.label)) return c;
+      const b = tables.classes.find((t) => t.label === c.label);
+      if (!b) return { ...c, synthetic: 0 };
+      const halve = b.pool ? undefined : Uint8Array.from(ctx.y, (v) => (v === c.label ? 0 : 1));
+      const generator = borderlineGenerator(toX(b.danger), b.pool ? toX(b.pool) : selection, cols, b.nn, k, halve);
+      return { ...c, generator };
+    });
+    const danger = new Map([...tables.danger].map(([c, rows]) => [c, toX(rows)]));
+    return { classes, fitted: { danger } };
   }
-  return Int32Array.from(out);
-}
-
-/** The positions within `idx` (ascending) of the rows `subset` (ascending, all in `idx`). */
-function positionsIn(idx: Int32Array, subset: Int32Array): Int32Array {
-  const out = new Int32Array(subset.length);
-  let p = 0;
-  for (let t = 0; t < subset.length; t++) {
-    while (idx[p] !== subset[t]) p++;
-    out[t] = p;
-  }
-  return out;
 }

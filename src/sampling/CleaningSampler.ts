@@ -47,7 +47,7 @@ export abstract class CleaningSampler<
    */
   protected constructor(config: CleaningConfig, options: O | undefined, own: (o: O) => Omit<P, keyof SamplerParams>) {
     const { o, base } = checkCleaningOptions(config.name, options, config.options, config.seeded);
-    super({ name: config.name, type: 'under-sampling', options: config.options }, base, own(o));
+    super({ name: config.name, type: 'under-sampling', seeded: config.seeded, options: config.options }, base, own(o));
     this.inputOrder = config.inputOrder ?? false;
   }
 

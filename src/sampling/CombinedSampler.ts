@@ -3,6 +3,10 @@ import type { ResampleResult, SamplerLike } from '../core/contracts.js';
 import { InvalidParameterError, describe } from '../core/errors.js';
 import { classCounts } from '../core/labels.js';
 import { denseView, fromDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { Random } from '../core/Random.js';
+import { heldRows } from './lazy/fitTimeStream.js';
+import type { EpochClass, StreamContext, StreamPlan } from './lazy/streamPlan.js';
+import { SeedPurpose, streamSeed } from './lazy/streamSeed.js';
 import {
   type FittedSampler,
   Sampler,
@@ -146,6 +150,66 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
       result.sampleIndices = Int32Array.from(out.sampleIndices, (i) => (i < inputRows ? i : -1));
     }
     return result;
+  }
+
+  /**
+   * The lazy form: the combination runs once, eagerly, on the selected rows (the cleaning step
+   * needs the over-sampled data whole for its neighbour search), as `fitResample` runs it. Its kept
+   * original rows stream as indices into X; its kept synthetic rows — the only rows that exist
+   * nowhere else — are held as float32 and served in a fresh random order each epoch (a random
+   * subset when the epoch takes fewer). The dense copies of the fit are released before the first
+   * batch; `fitted` is what `fitResample` records.
+   */
+  protected override streamPlan(ctx: StreamContext): StreamPlan<CombinedSamplerFitted> {
+    const { who, selection, cols, seed } = ctx;
+    const n = selection.length;
+    ctx.progress('resample', 0, 1, 'runs');
+    const out = this.fitResample(fromDense(ctx.dense(selection), n, cols), ctx.y);
+    ctx.progress('resample', 1, 1, 'runs');
+    const kept = new Map<Label, number[]>();
+    const made = new Map<Label, number[]>();
+    for (const c of ctx.counts.keys()) {
+      kept.set(c, []);
+      made.set(c, []);
+    }
+    const { data } = denseView(out.X);
+    out.y.forEach((label, p) => {
+      const i = out.sampleIndices?.[p] ?? -1;
+      if (i >= 0) (kept.get(label) as number[]).push(selection[i] as number);
+      else (made.get(label) as number[]).push(p);
+    });
+    const labels = [...ctx.counts.keys()];
+    const keptRows = labels.map((c) => Int32Array.from(kept.get(c) as number[]));
+    const held = labels.map((c) => {
+      const synthetic = made.get(c) as number[];
+      const rows = new Float32Array(synthetic.length * cols);
+      synthetic.forEach((p, t) => rows.set(data.subarray(p * cols, (p + 1) * cols), t * cols));
+      return rows;
+    });
+    // The class entries keep every selected row of the class (so an epoch has the documented
+    // min(selected rows, resampled total) rows); each epoch draws its originals from the kept rows and
+    // its synthetic rows from the held ones, in that epoch's own random order.
+    const classes = ctx.classes().map((c, k) => ({
+      ...c,
+      originals: (keptRows[k] as Int32Array).length,
+      synthetic: (held[k] as Float32Array).length / cols,
+    }));
+    const epoch = (e: number): ReadonlyArray<EpochClass> =>
+      labels.map((c, k) => ({
+        rows: keptRows[k] as Int32Array,
+        draw: 'cycle' as const,
+        generator: heldRows(
+          who,
+          c,
+          held[k] as Float32Array,
+          0,
+          (held[k] as Float32Array).length / cols,
+          cols,
+          new Random(streamSeed(seed, SeedPurpose.hook, e, 1 + k)),
+        ),
+      }));
+    const { samplingStrategy: _s, seed: _seed, realized: _r, counts: _c, nFeaturesIn: _n, ...extra } = this.fitted;
+    return { classes, fitted: extra, epoch };
   }
 
   protected resample(ctx: SamplerContext): CombinedSamplerFitted {

@@ -105,7 +105,7 @@ export class NearMiss extends Sampler<NearMissParams> {
     // No 'seed' (the base would take one): NearMiss draws nothing, and imbalanced-learn gives it no random_state.
     const o = checkOptions(WHO, options, [...OPTIONS, 'samplingStrategy']);
     const version = checkInteger(WHO, 'version', o.version, { min: 1, max: 3 }, 1) as 1 | 2 | 3;
-    super({ name: WHO, type: 'under-sampling', options: OPTIONS }, o, {
+    super({ name: WHO, type: 'under-sampling', seeded: false, options: OPTIONS }, o, {
       version,
       nNeighbors: checkInteger(WHO, 'nNeighbors', o.nNeighbors, { min: 1 }, 3),
       nNeighborsVer3: checkInteger(WHO, 'nNeighborsVer3', o.nNeighborsVer3, { min: 1 }, 3),

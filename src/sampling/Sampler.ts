@@ -9,6 +9,7 @@ import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
 import { type HookInput, assembleResult, runHook } from './eagerResample.js';
 import { runFitStream } from './lazy/fitStream.js';
+import { selectionStreamPlan } from './lazy/fitTimeStream.js';
 import { hookStreamPlan } from './lazy/hookStream.js';
 import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkRowSource, readDense } from './readRows.js';
@@ -128,6 +129,13 @@ export interface SamplerConfig {
    * @defaultValue the keys of the constructor's `own` argument
    */
   options?: ReadonlyArray<string>;
+  /**
+   * Whether the sampler draws random numbers (and takes a `seed` option). A sampler that draws
+   * nothing (TomekLinks, EditedNearestNeighbours…) passes `false`: its lazy stream, which still
+   * shuffles its batches, then uses the seed 0, so the same data give the same batches.
+   * @defaultValue true
+   */
+  seeded?: boolean;
 }
 
 /** The option names every sampler accepts. @internal */
@@ -147,9 +155,10 @@ export const SAMPLER_OPTIONS: ReadonlyArray<keyof SamplerOptions> = ['samplingSt
  * in input order) — imbalanced-learn's order.
  * Samplers hold no learned state between calls apart from `fitted`, the record of the last call.
  * Every sampler also has a lazy form, {@link Sampler.fitStream}, which streams mini-batches of the
- * resampled data instead of building it: a sampler gets it for free (its `resample` hook run once
- * per epoch on a dense copy) and scales to data that does not fit by overriding
- * {@link Sampler.streamPlan}, as the built-in samplers do.
+ * resampled data instead of building it: a sampler gets it for free (an over-sampler's `resample`
+ * hook run once per epoch on a dense copy, an under-sampler's selection made once at fit) and
+ * scales to data that does not fit by overriding {@link Sampler.streamPlan}, as the built-in
+ * samplers do.
  * `X` must be finite (NaN and ±Infinity are rejected, unlike imbalanced-learn's random samplers).
  *
  * @typeParam P - The frozen params type of the concrete sampler.
@@ -189,6 +198,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   readonly samplingType: SamplingType;
   private readonly className: string;
   private readonly withIndices: boolean;
+  private readonly seeded: boolean;
   private lastFit: (FittedSampler & Extra) | undefined;
 
   /**
@@ -215,6 +225,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     this.className = config.name;
     this.samplingType = config.type;
     this.withIndices = config.sampleIndices ?? config.type === 'under-sampling';
+    this.seeded = config.seeded ?? true;
     const samplingStrategy = checkSamplingStrategy(config.name, o.samplingStrategy, config.type);
     const seed = checkSeed(config.name, o.seed);
     this.params = Object.freeze({ ...own, samplingStrategy, seed } as unknown as P);
@@ -415,7 +426,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     const input = {
       name: this.className,
       samplingType: this.samplingType,
-      seed: this.params.seed,
+      seed: this.seeded ? this.params.seed : 0,
       resolve: (who: string, labels: ReadonlyArray<Label>, counts: ReadonlyMap<Label, number>) =>
         this.resolve(who, labels, counts),
       hook: (ctx: StreamContext) => this.streamPlan(ctx),
@@ -444,13 +455,17 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
    * {@link StreamClass} per class (its rows, its original and synthetic counts, a
    * {@link SyntheticGenerator}). `ctx.classes()` gives the default entries to extend.
    *
-   * The default runs the eager {@link Sampler.resample} hook once per epoch on a dense copy of the
-   * selected rows, each run with its own seed: an over-sampler's epoch takes its synthetic rows
-   * from that run, an under-sampler's its kept rows. It is exact but holds the selected rows twice
-   * (float64): override this hook for data that does not fit (see docs/extending-samplers.md).
+   * The default for an over-sampler runs the eager {@link Sampler.resample} hook once per epoch on
+   * a dense copy of the selected rows, each run with its own seed, and takes the epoch's synthetic
+   * rows from that run: exact, but it holds the selected rows twice (float64) for the whole
+   * training — override this hook for data that does not fit (see docs/extending-samplers.md). The
+   * default for an under-sampler is its fit-time selection: the hook runs once, with the stream's
+   * seed (so it keeps the rows `fitResample` keeps with that seed), the dense copy is released, and
+   * every epoch draws its rows from the kept rows of X ("keep these indices").
    */
   protected streamPlan(ctx: StreamContext): StreamPlan<Extra> {
-    return hookStreamPlan(ctx, (c) => this.resample(c));
+    const hook = (c: SamplerContext): Extra => this.resample(c);
+    return this.samplingType === 'under-sampling' ? selectionStreamPlan(ctx, hook) : hookStreamPlan(ctx, hook);
   }
 
   /**

@@ -89,7 +89,13 @@ describe('parseCli', () => {
   it.each([
     [['--nope'], /Unknown option '--nope'/],
     [['stray'], /positional/],
-    [['--sampler', 'smoteX'], /--sampler expects one of smote, adasyn, smotenc, random, none, received 'smoteX'/],
+    [
+      ['--sampler', 'smoteX'],
+      new RegExp(
+        '--sampler expects one of smote, adasyn, smotenc, random, borderline, smotetomek, smoteenn, tomek, enn, ncr, ' +
+          "none, received 'smoteX'",
+      ),
+    ],
     [['--class-weight', 'auto'], /--class-weight expects balanced or none/],
     [['--epochs', '0'], /--epochs expects an integer >= 1/],
     [['--epochs', '2.5'], /--epochs expects an integer/],
@@ -115,7 +121,7 @@ describe('parseCli', () => {
       '--data',
       '--download',
       '--sampler',
-      'smote | adasyn | smotenc | random | none',
+      'smote | adasyn | smotenc | random | borderline | smotetomek | smoteenn |',
       '--class-weight',
       '--epochs',
       '--hidden',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ADASYN,
+  AllKNN,
   type BatchSource,
+  BorderlineSMOTE,
+  EditedNearestNeighbours,
+  NearMiss,
+  NeighbourhoodCleaningRule,
+  TomekLinks,
   denseRowSource,
   type LazySampler,
   RandomOverSampler,
@@ -42,6 +48,19 @@ const specs: Array<{ name: string; create: (seed: number) => LazySamplerShape; k
     create: (seed: number) => new RandomUnderSampler({ seed, replacement: true }),
     keepsOriginals: false,
   },
+  { name: 'BorderlineSMOTE', create: (seed: number) => new BorderlineSMOTE({ seed, kNeighbors: 3, mNeighbors: 6 }) },
+  {
+    name: 'BorderlineSMOTE (borderline-2)',
+    create: (seed: number) => new BorderlineSMOTE({ seed, kNeighbors: 3, mNeighbors: 6, kind: 'borderline-2' }),
+  },
+  // Cleaning samplers: fit-time selections (some originals removed). The combinations (SMOTETomek,
+  // SMOTEENN) are checked in fitTimeStream.test.ts: the suite's count of originals per epoch assumes
+  // min(T_c, n_c) originals, and a combination removes originals while it keeps synthetic rows.
+  { name: 'TomekLinks', create: () => new TomekLinks(), keepsOriginals: false },
+  { name: 'EditedNearestNeighbours', create: () => new EditedNearestNeighbours(), keepsOriginals: false },
+  { name: 'AllKNN', create: () => new AllKNN(), keepsOriginals: false },
+  { name: 'NeighbourhoodCleaningRule', create: () => new NeighbourhoodCleaningRule(), keepsOriginals: false },
+  { name: 'NearMiss', create: () => new NearMiss(), keepsOriginals: false },
   {
     name: "Jitter (a user's over-sampler: the base class's lazy form)",
     create: (seed: number) => new Jitter({ seed }),
