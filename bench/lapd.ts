@@ -15,7 +15,8 @@
  * text says how far it got.
  *
  * Environment: LAPD_BENCH_MEMORY (bytes, default 2 GiB), LAPD_BENCH_PY_TIMEOUT (seconds, default
- * 3600), LAPD_BENCH_ROWS (default 1,000,000; 100,000 with --quick).
+ * 3600), LAPD_BENCH_ROWS (default 1,000,000; 100,000 with --quick), LAPD_BENCH_SAMPLERS (comma-separated,
+ * default none,smote,adasyn; the text says which were left out).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -143,7 +144,11 @@ export default async function lapd(ctx: BenchContext): Promise<string> {
       '',
     ];
     const runs = new Map<string, { w: Watched; m: RunMetrics | undefined }>();
-    for (const sampler of ['none', 'smote', 'adasyn']) {
+    const samplers = (process.env.LAPD_BENCH_SAMPLERS ?? 'none,smote,adasyn').split(',').filter((v) => v !== '');
+    if (!samplers.includes('none')) samplers.unshift('none');
+    const left = ['smote', 'adasyn'].filter((v) => !samplers.includes(v));
+    if (left.length > 0) out.push(`Not run this time (LAPD_BENCH_SAMPLERS): ${left.join(', ')}.`, '');
+    for (const sampler of samplers) {
       ctx.log(`lapd: npm run lapd -- --sampler ${sampler}`);
       const outDir = join(dir, `out-${sampler}`);
       const w = await runWatched(
