@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { InvalidParameterError } from '../core/errors.js';
 import { BN_EPSILON, BN_MOMENTUM } from './Network.js';
 import type { LayerValues, NetSpec } from './Network.js';
 import { CLASS } from './options.js';
@@ -43,6 +44,7 @@ export interface MLPSummary {
  * @internal
  */
 export function netSpec(p: MLPClassifierParams, nIn: number, nOut: number): NetSpec {
+  checkNetworkSize(p, nIn, nOut);
   return {
     nIn,
     hidden: p.hiddenLayers,
@@ -52,6 +54,43 @@ export function netSpec(p: MLPClassifierParams, nIn: number, nOut: number): NetS
     batchNorm: p.batchNormalization,
     l2: p.l2,
   };
+}
+
+/** The most parameters a network may have: weights, gradients and Adam's two moments in 4 GiB of float32. */
+const MAX_PARAMS = 2 ** 28;
+/** The most activation values of one mini-batch (all hidden layers, forward and backward): 4 GiB of float32. */
+const MAX_ACTIVATIONS = 2 ** 30;
+
+/**
+ * Refuses a network too large to train before anything is allocated (a layer of 1e12 units would
+ * otherwise fail deep inside with a RangeError), stating the size and the option to change.
+ * @throws {@link InvalidParameterError} at `hiddenLayers` or `batchSize`.
+ */
+function checkNetworkSize(p: MLPClassifierParams, nIn: number, nOut: number): void {
+  let params = 0;
+  let width = nIn;
+  for (const h of [...p.hiddenLayers, nOut]) {
+    params += (width + 1) * h + (p.batchNormalization && h !== nOut ? 4 * h : 0);
+    width = h;
+  }
+  const shape = `hiddenLayers [${p.hiddenLayers.join(', ')}] with ${nIn} input features and ${nOut} classes`;
+  if (params > MAX_PARAMS) {
+    throw new InvalidParameterError(
+      'hiddenLayers',
+      `${CLASS}.fit: ${shape} has ${params.toExponential(3)} parameters (${((params * 16) / 2 ** 30).toFixed(1)} ` +
+        `GiB with their gradients and Adam's moments, float32); at most ${MAX_PARAMS.toLocaleString('en-US')} ` +
+        'parameters can be trained. Use smaller hidden layers.',
+    );
+  }
+  const units = p.hiddenLayers.reduce((a, h) => a + h, 0);
+  if (p.batchSize * units * 3 > MAX_ACTIVATIONS) {
+    throw new InvalidParameterError(
+      'batchSize',
+      `${CLASS}.fit: a mini-batch of ${p.batchSize} rows through ${shape} needs ` +
+        `${((p.batchSize * units * 3 * 4) / 2 ** 30).toFixed(1)} GiB of activations (float32, forward and ` +
+        'backward); at most 4 GiB fit. Use a smaller batchSize or smaller hidden layers.',
+    );
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * metrics, early stopping with a best-weights snapshot, and reduce-learning-rate-on-plateau.
  * @internal
  */
-import { DataValidationError } from '../core/errors.js';
+import { DataValidationError, InvalidParameterError } from '../core/errors.js';
 import type { Random } from '../core/Random.js';
 import type { Batch } from '../core/batchSource.js';
 import type { EpochStream } from './fitInput.js';
@@ -73,6 +73,19 @@ export interface TrainingResult {
 }
 
 /**
+ * The error of a step whose loss is not finite: the updates diverged (inputs are finite and within
+ * float32's range by then, so the step size is the cause to change).
+ */
+function diverged(p: MLPClassifierParams, epoch: number, batch: number, loss: number): InvalidParameterError {
+  return new InvalidParameterError(
+    'learningRate',
+    `${CLASS}.fit: the training loss became ${loss} at epoch ${epoch + 1}, batch ${batch + 1} ` +
+      `(learningRate ${p.learningRate}): the updates diverged. Use a smaller learningRate (the default is ` +
+      '1e-3), or scale the input (Scaler).',
+  );
+}
+
+/**
  * Trains `net` in place for up to `p.epochs` epochs and, with `earlyStopping.restoreBestWeights`,
  * leaves it holding the weights of the best epoch. Draws the row order and the dropout seeds from
  * `rng`; closes the trainer (frees every tensor it made), also when a callback throws.
@@ -134,6 +147,7 @@ export async function train(
           }
         });
         if (failure) throw failure.error;
+        if (!Number.isFinite(st.loss)) throw diverged(p, epoch, batch, st.loss);
         lossSum += st.loss * b;
         correct += st.correct;
         rows += b;
