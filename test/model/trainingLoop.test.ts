@@ -7,7 +7,7 @@ const y = X.map((_, i) => (i % 3 === 0 ? 'a' : 'b'));
 
 describe('training that cannot stay finite is refused with the option to change', () => {
   for (const backend of ['wasm', 'cpu'] as const) {
-    it(`${backend}: a learning rate whose updates diverge stops at the first non-finite loss, naming learningRate`, async () => {
+    it(`${backend}: diverging updates stop at the first non-finite loss, naming learningRate`, async () => {
       const mlp = new MLPClassifier({
         hiddenLayers: [8],
         epochs: 5,
