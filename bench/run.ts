@@ -9,7 +9,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { suites, type BenchContext } from './suites.js';
 
@@ -56,13 +56,15 @@ async function main(): Promise<void> {
   for (const n of names) {
     console.log(`\n## ${n}`);
     const t0 = performance.now();
+    const load0 = (loadavg()[0] as number).toFixed(2);
     const load = suites[n as keyof typeof suites];
     const mod = await load();
     const md = await mod.default(ctx);
     const seconds = ((performance.now() - t0) / 1000).toFixed(0);
     const section =
       `<!-- bench:${n} -->\n${md.trim()}\n\n` +
-      `_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${seconds} s)._\n<!-- /bench:${n} -->`;
+      `_Run ${ctx.date} on ${ctx.machine}; command: \`npm run bench -- ${n}\` (${seconds} s); 1-minute load ` +
+      `average ${load0} at the start, ${(loadavg()[0] as number).toFixed(2)} at the end._\n<!-- /bench:${n} -->`;
     const re = new RegExp(`<!-- bench:${n} -->[\\s\\S]*?<!-- /bench:${n} -->`);
     // Re-read just before writing: suites run for minutes and other runs may have rewritten
     // their own sections meanwhile.

@@ -12,7 +12,11 @@
  * GaussianNB, and the small one below), FunctionSampler (the identity) and makeImbalance (every
  * class but the smallest cut to half).
  *
- * Environment: SAMPLERS_BENCH_D (default "32,128"), SAMPLERS_BENCH_N (default 200000; 20000 with --quick),
+ * The cleaning and prototype-selection samplers (TomekLinks, ENN, RENN, AllKNN, CNN, OSS, NCR,
+ * NearMiss 1–3) run at d = 32 with their defaults (CNN/OSS seed 0).
+ *
+ * Environment: SAMPLERS_BENCH_ONLY (comma-separated sampler names; default all), SAMPLERS_BENCH_D
+ * (default "32,128"), SAMPLERS_BENCH_N (default 200000; 20000 with --quick),
  * SAMPLERS_BENCH_PEER_TIMEOUT (seconds per imbalanced-learn run, default 1800).
  */
 import { spawnSync } from 'node:child_process';
@@ -38,6 +42,16 @@ const SAMPLERS = [
   'InstanceHardnessThreshold',
   'FunctionSampler',
   'makeImbalance',
+  'TomekLinks',
+  'EditedNearestNeighbours',
+  'RepeatedEditedNearestNeighbours',
+  'AllKNN',
+  'CondensedNearestNeighbour',
+  'OneSidedSelection',
+  'NeighbourhoodCleaningRule',
+  'NearMiss-1',
+  'NearMiss-2',
+  'NearMiss-3',
 ] as const;
 type Name = (typeof SAMPLERS)[number];
 /** The samplers measured at every d; the others at d = 32 only. */
@@ -134,6 +148,16 @@ async function child(prefix: string, n: number, d: number, name: Name): Promise<
     InstanceHardnessThreshold: () =>
       new lib.InstanceHardnessThreshold({ estimator: new GaussianNB() as never, seed: 0 }),
     FunctionSampler: () => new lib.FunctionSampler(),
+    TomekLinks: () => new lib.TomekLinks(),
+    EditedNearestNeighbours: () => new lib.EditedNearestNeighbours(),
+    RepeatedEditedNearestNeighbours: () => new lib.RepeatedEditedNearestNeighbours(),
+    AllKNN: () => new lib.AllKNN(),
+    CondensedNearestNeighbour: () => new lib.CondensedNearestNeighbour({ seed: 0 }),
+    OneSidedSelection: () => new lib.OneSidedSelection({ seed: 0 }),
+    NeighbourhoodCleaningRule: () => new lib.NeighbourhoodCleaningRule(),
+    'NearMiss-1': () => new lib.NearMiss({ version: 1 }),
+    'NearMiss-2': () => new lib.NearMiss({ version: 2 }),
+    'NearMiss-3': () => new lib.NearMiss({ version: 3 }),
     makeImbalance: () => ({
       fitResample: (X: Float64Array[], yy: number[]) => lib.makeImbalance(X, yy, { samplingStrategy: halves, seed: 0 }),
     }),
@@ -208,6 +232,7 @@ const ratio = (a: Run | string, b: Run | string): string =>
 export default async function samplers(ctx: BenchContext): Promise<string> {
   const n = Number(process.env.SAMPLERS_BENCH_N ?? (ctx.quick ? 20000 : 200000));
   const dims = (process.env.SAMPLERS_BENCH_D ?? '32,128').split(',').map(Number);
+  const only = process.env.SAMPLERS_BENCH_ONLY?.split(',');
   const core = fastCoretype();
   const limit = Number(process.env.SAMPLERS_BENCH_PEER_TIMEOUT ?? 1800);
   const noAvx512 =
@@ -217,7 +242,8 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     `0.02, 0.01; n = ${n.toLocaleString('en')}; SMOTENC: 4 categorical columns appended), default`,
     "`samplingStrategy: 'auto'`; the other samplers at d = 32 only, with their defaults (KMeansSMOTE:",
     'clusterBalanceThreshold 0.01; SMOTEN: the 4 categorical columns; InstanceHardnessThreshold: a Gaussian naive',
-    'Bayes on both sides; FunctionSampler: the identity; makeImbalance: every class but the smallest cut to half).',
+    'Bayes on both sides; FunctionSampler: the identity; makeImbalance: every class but the smallest cut to half;',
+    'the cleaning and prototype-selection samplers with their defaults, CNN/OSS seed 0).',
     "imbalanced-learn runs on the same files in the same run (Debian's python3, `OMP_WAIT_POLICY=PASSIVE`), as",
     `shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : noAvx512}. Time is wall-clock for`,
     `\`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${limit} s`,
@@ -243,6 +269,7 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     }
     for (const name of SAMPLERS) {
       if (d !== 32 && !EVERY_D.includes(name)) continue;
+      if (only !== undefined && !only.includes(name)) continue;
       ctx.log(`samplers: ${name} d=${d} (ours)`);
       const a = ours(prefix, n, d, name);
       ctx.log(`  ${JSON.stringify(a)}`);
@@ -263,8 +290,8 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
   }
   lines.push(
     '',
-    'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, ' +
-      'peak ≤ 2× output.',
+    'Ratio = our time / imbalanced-learn time (below 1 = faster). Goals: SMOTE ≤ 1.0, ADASYN ≤ 0.5, the ' +
+      'other samplers ≤ 0.5; peak ≤ 2× output.',
   );
   return lines.join('\n');
 }

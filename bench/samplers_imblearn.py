@@ -4,7 +4,9 @@
         writes <prefix>.X (float64, n × (d+4)) and <prefix>.y (int32)
     /usr/bin/python3 bench/samplers_imblearn.py run <prefix> <n> <d> <sampler>
         SMOTE | ADASYN | SMOTENC (k = 5) | BorderlineSMOTE | KMeansSMOTE | SMOTEN | SMOTEENN | SMOTETomek |
-        ClusterCentroids | InstanceHardnessThreshold | FunctionSampler | makeImbalance (as bench/samplers.ts says)
+        ClusterCentroids | InstanceHardnessThreshold | FunctionSampler | makeImbalance | TomekLinks |
+        EditedNearestNeighbours | RepeatedEditedNearestNeighbours | AllKNN | CondensedNearestNeighbour |
+        OneSidedSelection | NeighbourhoodCleaningRule | NearMiss-1 | NearMiss-2 | NearMiss-3 (as bench/samplers.ts says)
 
 The data: scikit-learn's make_classification with 6 classes (weights 0.70, 0.12, 0.10, 0.05, 0.02,
 0.01), one cluster per class, then 4 categorical columns (integer codes 0..5, class-dependent)
@@ -47,7 +49,18 @@ def make(sampler, d, y):
     from imblearn.combine import SMOTEENN, SMOTETomek
     from imblearn.datasets import make_imbalance
     from imblearn.over_sampling import ADASYN, SMOTE, SMOTEN, SMOTENC, BorderlineSMOTE, KMeansSMOTE
-    from imblearn.under_sampling import ClusterCentroids, InstanceHardnessThreshold
+    from imblearn.under_sampling import (
+        AllKNN,
+        ClusterCentroids,
+        CondensedNearestNeighbour,
+        EditedNearestNeighbours,
+        InstanceHardnessThreshold,
+        NearMiss,
+        NeighbourhoodCleaningRule,
+        OneSidedSelection,
+        RepeatedEditedNearestNeighbours,
+        TomekLinks,
+    )
     from sklearn.naive_bayes import GaussianNB
 
     if sampler == "makeImbalance":
@@ -71,6 +84,16 @@ def make(sampler, d, y):
         "ClusterCentroids": lambda: ClusterCentroids(random_state=0),
         "InstanceHardnessThreshold": lambda: InstanceHardnessThreshold(estimator=GaussianNB(), random_state=0),
         "FunctionSampler": lambda: FunctionSampler(),
+        "TomekLinks": lambda: TomekLinks(),
+        "EditedNearestNeighbours": lambda: EditedNearestNeighbours(),
+        "RepeatedEditedNearestNeighbours": lambda: RepeatedEditedNearestNeighbours(),
+        "AllKNN": lambda: AllKNN(),
+        "CondensedNearestNeighbour": lambda: CondensedNearestNeighbour(random_state=0),
+        "OneSidedSelection": lambda: OneSidedSelection(random_state=0),
+        "NeighbourhoodCleaningRule": lambda: NeighbourhoodCleaningRule(),
+        "NearMiss-1": lambda: NearMiss(version=1),
+        "NearMiss-2": lambda: NearMiss(version=2),
+        "NearMiss-3": lambda: NearMiss(version=3),
     }[sampler]()
 
 
