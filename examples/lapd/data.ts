@@ -52,17 +52,18 @@ export interface DataOptions {
  * Checks that `--data` names a readable file before anything else runs, so a typo or a folder
  * gives one line that says what to pass instead of a stream error.
  *
+ * @param hint - What else to suggest after the path (the training run offers `--download`; `predict`
+ *   scores a file of new cases, so it passes `''`).
  * @throws DataFileError when the path is missing, a directory, or cannot be read.
  */
-export function checkDataFile(path: string): void {
+export function checkDataFile(path: string, hint = ', or --download to fetch it'): void {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
   } catch (e) {
     const why = describeFsError(e as NodeJS.ErrnoException);
     throw new DataFileError(
-      `--data ${path}: ${why}. Pass the path of a CSV export of "Crime Data from 2020 to Present", ` +
-        'or --download to fetch it.',
+      `--data ${path}: ${why}. Pass the path of a CSV export of "Crime Data from 2020 to Present"${hint}.`,
       path,
     );
   }

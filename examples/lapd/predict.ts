@@ -113,7 +113,7 @@ export interface PredictSummary {
  * @throws DataFileError / DataValidationError for an unusable `data` file.
  */
 export async function predictFile(pipe: Pipeline, data: string, out: string): Promise<PredictSummary> {
-  checkDataFile(data);
+  checkDataFile(data, ' (the new cases to score)');
   const classes = pipe.classes.map(String);
   const sink = createWriteStream(out);
   const write = async (text: string): Promise<void> => {
