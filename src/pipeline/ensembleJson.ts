@@ -6,9 +6,10 @@
  * @module
  */
 import type { ProbabilisticClassifier } from '../core/contracts.js';
+import { buildStep } from './pipelineJSON.js';
 import { SerializationError, describe } from '../core/errors.js';
 import { badField, readArray, readBoolean, readInteger, readLabels, readObject } from '../core/jsonFields.js';
-import { type Envelope, FORMAT_PREFIX, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type {
   EnsembleClassifierFitted,
   EnsembleClassifierOptions,
@@ -171,30 +172,15 @@ function sameAsEstimator(path: string, member: unknown, estimator: unknown, seed
 
 /** Builds the estimator saved at `path` with the class its format names. */
 function loadEnvelope(path: string, value: unknown, classes: PipelineClasses): unknown {
-  const env = readObject(WHO, path, value);
-  const format = env.format;
-  if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
-    badField(WHO, `${path}.format`, `"${FORMAT_PREFIX}<ClassName>"`, format);
-  }
-  const className = (format as string).slice(FORMAT_PREFIX.length);
-  const Ctor = Object.hasOwn(classes, className) ? classes[className] : undefined;
-  if (!Ctor || typeof Ctor.fromJSON !== 'function') {
-    const known = Object.keys(classes);
-    throw new SerializationError(
-      `${WHO}: ${path} was saved by ${className}, but no ${className} was passed ` +
-        `(received ${known.length > 0 ? known.join(', ') : 'none'}). Pass { ${[...known, className].join(', ')} }.`,
-      { path: `${path}.format` },
-    );
-  }
-  let built: unknown;
-  try {
-    built = Ctor.fromJSON(value as never, classes as never);
-  } catch (e) {
-    if (e instanceof SerializationError) {
-      throw new SerializationError(`${WHO}: ${path}: ${e.message}`, { path: `${path}${e.path ? `.${e.path}` : ''}` });
-    }
-    throw new SerializationError(`${WHO}: ${path} could not be loaded (${(e as Error).message}).`, { path });
-  }
+  const built: unknown = buildStep(
+    WHO,
+    path,
+    path,
+    value,
+    classes,
+    () => badField(WHO, `${path}.format`, 'a classifier, not a Pipeline', 'Pipeline'),
+    path,
+  );
   if (!isProbabilistic(built)) badField(WHO, path, 'a classifier with fit, predict and predictProba', built);
   return built;
 }

@@ -173,7 +173,8 @@ export function stepsFromJSON(
  * Builds one saved estimator with the class its envelope's `format` names, taken from `classes`
  * (`'Pipeline'` is built by `loadPipeline`); the class's `fromJSON` receives `classes` too, so a
  * wrapper can build what it wraps. What the loader throws comes out as a SerializationError whose
- * path starts at `at`. @internal
+ * path starts at `at`; messages call the estimator `label` (a pipeline step: `step "name"`; an
+ * ensemble's member: its path). @internal
  */
 export function buildStep(
   who: string,
@@ -182,12 +183,13 @@ export function buildStep(
   stepEnv: unknown,
   classes: PipelineClasses,
   loadPipeline: (json: unknown, classes: PipelineClasses) => PipelineStep,
+  label = `step "${name}"`,
 ): PipelineStep {
   const env = readObject(who, `${at}`, stepEnv);
   const format = env.format;
   if (typeof format !== 'string' || !format.startsWith(FORMAT_PREFIX)) {
     throw new SerializationError(
-      `${who}: step "${name}" has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
+      `${who}: ${label} has format ${describe(format)}; expected "${FORMAT_PREFIX}<ClassName>".`,
       { path: `${at}.format` },
     );
   }
@@ -197,7 +199,7 @@ export function buildStep(
   if (className !== 'Pipeline' && (!Ctor || typeof Ctor.fromJSON !== 'function')) {
     const known = Object.keys(classes);
     throw new SerializationError(
-      `${who}: step "${name}" was saved by ${className}, but no ${className} was passed ` +
+      `${who}: ${label} was saved by ${className}, but no ${className} was passed ` +
         `(received ${known.length > 0 ? known.join(', ') : 'none'}). ` +
         `Call Pipeline.fromJSON(json, { ${[...known, className].join(', ')} }).`,
       { path: `${at}.format` },
@@ -209,7 +211,7 @@ export function buildStep(
       ? (Ctor.fromJSON as (json: unknown, classes: PipelineClasses) => unknown)(stepEnv, classes)
       : loadPipeline(stepEnv, classes);
   } catch (e) {
-    throw stepLoadError(who, name, `${at}`, className, e);
+    throw stepLoadError(who, label, `${at}`, className, e);
   }
   if (isObject(step) && typeof (step as { then?: unknown }).then === 'function') {
     throw new SerializationError(
@@ -221,12 +223,12 @@ export function buildStep(
 }
 
 /** What a step's loader threw, as a SerializationError whose path starts at the pipeline's root. */
-function stepLoadError(who: string, name: string, at: string, className: string, e: unknown): SerializationError {
+function stepLoadError(who: string, label: string, at: string, className: string, e: unknown): SerializationError {
   const inner = e instanceof SerializationError ? e.path : undefined;
   const path = inner === undefined || inner === '' ? at : `${at}.${inner}`;
   const detail =
     e instanceof ImbalancedTabularError
       ? e.message
       : `${className}.fromJSON threw ${e instanceof Error ? `${e.name}: ${e.message}` : describe(e)}`;
-  return new SerializationError(`${who}: step "${name}" (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
+  return new SerializationError(`${who}: ${label} (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
 }
