@@ -32,13 +32,15 @@ import type { EpochLogs, MLPClassifierOptions, MLPClassifierParams, MLPFitOption
  * @remarks
  * - With `backend: 'auto'` or `'wasm'` the network trains and predicts on the library's own
  *   WebAssembly SIMD kernels on `threads` threads (worker_threads in Node; in browsers, web
- *   workers on cross-origin-isolated pages only, else one thread); with dropout or batch
- *   normalization, on a hand-written forward/backward pass on tfjs-wasm; with `'cpu'`, on
- *   tfjs-cpu. {@link MLPClassifier.toLayersModel} gives the same network as a tfjs-layers model.
+ *   workers on cross-origin-isolated pages only, else one thread), dropout included after ReLU
+ *   or linear layers; with batch normalization or dropout after tanh, sigmoid or ELU, on a
+ *   hand-written forward/backward pass on tfjs-wasm; with `'cpu'`, on tfjs-cpu.
+ *   {@link MLPClassifier.toLayersModel} gives the same network as a tfjs-layers model.
  *   The loss is Keras's: mean over the batch of `classWeight[y] · CE` plus `l2 · Σ W²`.
  * - Same seed + same data + same path → identical weights and predictions: kernels are
  *   Glorot-uniform from the library's seeded PRNG, rows are shuffled with it every epoch, dropout
- *   masks use seeds drawn from it. The thread count never changes a result.
+ *   masks use seeds drawn from it (the same masks on the kernels and on tfjs). The thread count
+ *   never changes a result.
  * - tfjs backends are global: a fit on tfjs activates its backend for the whole process.
  *   `predict` runs on the kernels for a model trained on them; otherwise on the backend the model
  *   was trained on when it is initialized in this process, else cpu (call

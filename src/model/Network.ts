@@ -1,7 +1,8 @@
 /**
  * The MLP's tensors and its hand-written forward / backward pass on tfjs-core ops: the path of
  * `backend: 'cpu'`, and of `'wasm'` for the architectures the WebAssembly kernels
- * (SimdNetwork.ts) do not run (dropout, batch normalization).
+ * (SimdNetwork.ts) do not run (batch normalization; dropout after tanh, sigmoid or ELU). Its dropout
+ * masks are the kernels' ({@link dropoutMask}): one seed, one mask on either path.
  *
  * Why by hand: tfjs's autodiff of a dense layer produces matMuls with a transposed operand, which
  * the wasm backend runs ~10× slower than a plain matMul on an explicitly transposed copy;
@@ -15,6 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Random } from '../core/Random.js';
+import { dropoutMask } from './dropoutMask.js';
 
 /** Hidden-layer activations supported by the hand-written backward pass. */
 export type MLPActivation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
@@ -279,8 +281,10 @@ export class Network {
       }
       outs.push(h);
       if (dropout > 0) {
-        const keep = tf.greaterEqual(tf.randomUniform(h.shape, 0, 1, 'float32', dropoutSeeds[l]), dropout);
-        const mask = tf.mul(tf.cast(keep, 'float32'), 1 / (1 - dropout)) as tf.Tensor2D;
+        const [rows, cols] = h.shape;
+        const values = new Float32Array(rows * cols);
+        dropoutMask(values, 0, { rows, cols }, dropout, dropoutSeeds[l] as number);
+        const mask = tf.tensor2d(values, [rows, cols]);
         masks.push(mask);
         a = tf.mul(h, mask);
       } else {

@@ -4,12 +4,14 @@
  * without tfjs. See kernels/gemm.ts for the products, parallel/passes.ts for what each thread does
  * and why the thread count never changes a result.
  *
- * Supported: every activation, L2, Adam / RMSprop / SGD, class weights. Not (the tfjs path runs
- * them): dropout and batch normalization.
+ * Supported: every activation, L2, Adam / RMSprop / SGD, class weights, and dropout after ReLU or
+ * linear hidden layers (each step's masks drawn from its dropout seeds, see {@link dropoutMask}).
+ * Not (the tfjs path runs them): batch normalization, and dropout after tanh, sigmoid or ELU.
  *
  * @internal
  * @module
  */
+import { dropoutMask } from './dropoutMask.js';
 import { HP } from './kernels/elementwise.js';
 import { KERNEL_NAMES, bestVariant, compileKernels, hasSharedMemory, hasSimd, kernelsSync } from './kernels/module.js';
 import type { LayerValues, NetSpec, StepResult } from './Network.js';
@@ -90,9 +92,13 @@ export class SimdNetwork implements Trainer {
     return this.L.cap;
   }
 
-  /** Whether `spec` can run here on the kernels (SIMD, no dropout, no batch normalization). */
+  /**
+   * Whether `spec` can run here on the kernels: SIMD, no batch normalization, and dropout only
+   * after ReLU or linear layers (their gradient through the mask needs no unmasked activation).
+   */
   static supports(spec: NetSpec): boolean {
-    return enabled && spec.dropout === 0 && !spec.batchNorm && hasSimd();
+    const dropoutOk = spec.dropout === 0 || spec.activation === 'relu' || spec.activation === 'linear';
+    return enabled && dropoutOk && !spec.batchNorm && hasSimd();
   }
 
   /** Compiles the kernels (asynchronously, cached) and starts the workers; waits until they are up. */
@@ -225,11 +231,20 @@ export class SimdNetwork implements Trainer {
    * once the batch is copied in, on this thread while the workers finish their updates: this
    * thread's share of the update shrinks until it no longer waits for them (no effect on results).
    */
-  step(...[x, y, w, b, , meanwhile]: StepArgs): StepResult {
+  step(...[x, y, w, b, dropoutSeeds, meanwhile]: StepArgs): StepResult {
     const tr = this.training;
     if (!tr) throw new Error('SimdNetwork: not built for training');
     const L = this.L;
     this.loadRows(b, (buf) => buf.set(x.subarray(0, b * L.d)));
+    if (this.spec.dropout > 0) {
+      L.layers.forEach((layer, l) => {
+        if (layer.mask === 0) return;
+        const seed = dropoutSeeds?.[l];
+        if (seed === undefined) throw new Error('SimdNetwork: a dropout step needs one seed per hidden layer');
+        const shape = { rows: b, cols: layer.nOut, stride: layer.stride };
+        dropoutMask(this.f32, layer.mask >> 2, shape, this.spec.dropout, seed);
+      });
+    }
     this.i32.set(y.subarray(0, b), L.labels >> 2);
     this.f32.set(w.subarray(0, b), L.weights >> 2);
     let penalty = 0;

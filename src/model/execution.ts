@@ -1,7 +1,8 @@
 /**
  * Where the network runs: on the library's own WebAssembly SIMD kernels ({@link SimdNetwork}, on
- * one or more threads) when the backend allows it and the architecture has no dropout or batch
- * normalization, else on tfjs ({@link Network}: the tfjs wasm or cpu backend).
+ * one or more threads) when the backend allows it and the architecture has no batch normalization
+ * and no dropout after a tanh, sigmoid or ELU layer, else on tfjs ({@link Network}: the tfjs wasm
+ * or cpu backend).
  * @internal
  */
 import type { Random } from '../core/Random.js';

@@ -169,7 +169,8 @@ export interface MLPClassifierOptions {
   /**
    * Where the network runs. `'wasm'` (and `'auto'`, where WebAssembly SIMD exists) trains and
    * predicts on the library's own WebAssembly SIMD kernels, on `threads` threads — except with
-   * dropout or batch normalization, which run on tfjs's wasm backend; `'cpu'` runs on tfjs's
+   * batch normalization or dropout after tanh, sigmoid or ELU, which run on tfjs's wasm backend
+   * (dropout after ReLU or linear layers runs on the kernels); `'cpu'` runs on tfjs's
    * pure-JS cpu backend. `'auto'` falls back to tfjs-wasm, then cpu.
    * @defaultValue 'auto'
    */

@@ -79,35 +79,107 @@ describe('SimdNetwork (the WebAssembly kernels) against the tfjs network', () =>
   }
 });
 
-describe('SimdNetwork threads', () => {
-  it('the thread count never changes a result bit (1, 2 and 3 threads, batches of every remainder)', async () => {
-    const spec: NetSpec = {
-      nIn: 33,
-      hidden: [64, 20],
-      nOut: 5,
-      activation: 'relu',
-      dropout: 0,
-      batchNorm: false,
-      l2: 1e-4,
-    };
-    const runs: Float32Array[][] = [];
-    for (const threads of [1, 2, 3]) {
-      const { values, x, y, w } = problem(spec, 600, 8);
-      const net = await SimdNetwork.create(spec, values, {
-        threads,
-        training: { optimizer: 'adam', learningRate: 0.01, batchSize: 600 },
+describe('SimdNetwork dropout (ReLU and linear layers)', () => {
+  for (const activation of ['relu', 'linear'] as const) {
+    it(`the same steps as the tfjs network with the same dropout seeds (${activation}, rate 0.3)`, async () => {
+      const spec: NetSpec = { nIn: 32, hidden: [64, 9], nOut: 4, activation, dropout: 0.3, batchNorm: false, l2: 1e-3 };
+      const b = 37;
+      const { values, x, y, w } = problem(spec, b, 5);
+      const ref = new Network(spec, values);
+      const tfjs = new TfjsTrainer(ref, 'adam', 0.01, b);
+      const mine = await SimdNetwork.create(spec, values, {
+        threads: 2,
+        training: { optimizer: 'adam', learningRate: 0.01, batchSize: b },
       });
-      // Batches above 256 rows cut the weight gradient into k-blocks.
-      for (const b of [600, 61, 60, 59, 58, 17, 3, 1]) net.step(x, y, w, b);
-      const p = net.probabilities(x, 600);
-      runs.push([...net.read().flatMap((v) => [v.kernel, v.bias]), p]);
+      try {
+        // Inference has no dropout.
+        expect(maxDiff(mine.probabilities(x, b), ref.probabilities(x, b))).toBeLessThan(1e-6);
+        for (let s = 0; s < 4; s++) {
+          const seeds = [11 + s, 99 + s];
+          const a = tfjs.step(x, y, w, b, seeds);
+          const m = mine.step(x, y, w, b, seeds);
+          expect(m.correct).toBe(a.correct);
+          expect(Math.abs(m.loss - a.loss)).toBeLessThan(1e-5 * Math.max(1, a.loss));
+        }
+        const got = mine.read();
+        ref.read().forEach((v, l) => {
+          expect(maxDiff(got[l]?.kernel ?? [], v.kernel)).toBeLessThan(1e-5);
+          expect(maxDiff(got[l]?.bias ?? [], v.bias)).toBeLessThan(1e-5);
+        });
+        // Other seeds, other masks: the step differs (the masks are used, not ignored).
+        const before = mine.read();
+        const again = await SimdNetwork.create(spec, values, {
+          threads: 1,
+          training: { optimizer: 'adam', learningRate: 0.01, batchSize: b },
+        });
+        again.step(x, y, w, b, [1, 2]);
+        const other = again.read();
+        again.dispose();
+        expect(maxDiff(other[0]?.kernel ?? [], before[0]?.kernel ?? [])).toBeGreaterThan(1e-4);
+      } finally {
+        tfjs.close();
+        ref.dispose();
+        mine.dispose();
+      }
+    });
+  }
+
+  it('runs on the kernels only where the mask gradient needs no unmasked activation', () => {
+    const base: NetSpec = { nIn: 3, hidden: [4], nOut: 2, activation: 'relu', dropout: 0.2, batchNorm: false, l2: 0 };
+    expect(SimdNetwork.supports(base)).toBe(true);
+    expect(SimdNetwork.supports({ ...base, activation: 'linear' })).toBe(true);
+    for (const activation of ['tanh', 'sigmoid', 'elu'] as const) {
+      expect(SimdNetwork.supports({ ...base, activation })).toBe(false);
+      expect(SimdNetwork.supports({ ...base, activation, dropout: 0 })).toBe(true);
+    }
+  });
+
+  it('a dropout step refuses to run without its seeds', async () => {
+    const spec: NetSpec = { nIn: 4, hidden: [4], nOut: 2, activation: 'relu', dropout: 0.5, batchNorm: false, l2: 0 };
+    const { values, x, y, w } = problem(spec, 8, 1);
+    const net = await SimdNetwork.create(spec, values, {
+      threads: 1,
+      training: { optimizer: 'sgd', learningRate: 0.1, batchSize: 8 },
+    });
+    try {
+      expect(() => net.step(x, y, w, 8)).toThrow('one seed per hidden layer');
+    } finally {
       net.dispose();
     }
-    const first = runs[0] as Float32Array[];
-    for (const other of runs.slice(1))
-      other.forEach((a, i) =>
-        expect(Buffer.from(a.buffer).equals(Buffer.from((first[i] as Float32Array).buffer))).toBe(true),
-      );
+  });
+});
+
+describe('SimdNetwork threads', () => {
+  it('the thread count never changes a result bit (1, 2, 3 threads; every batch remainder; dropout)', async () => {
+    for (const dropout of [0, 0.25]) {
+      const spec: NetSpec = {
+        nIn: 33,
+        hidden: [64, 20],
+        nOut: 5,
+        activation: 'relu',
+        dropout,
+        batchNorm: false,
+        l2: 1e-4,
+      };
+      const runs: Float32Array[][] = [];
+      for (const threads of [1, 2, 3]) {
+        const { values, x, y, w } = problem(spec, 600, 8);
+        const net = await SimdNetwork.create(spec, values, {
+          threads,
+          training: { optimizer: 'adam', learningRate: 0.01, batchSize: 600 },
+        });
+        // Batches above 256 rows cut the weight gradient into k-blocks.
+        for (const b of [600, 61, 60, 59, 58, 17, 3, 1]) net.step(x, y, w, b, [b, b + 1]);
+        const p = net.probabilities(x, 600);
+        runs.push([...net.read().flatMap((v) => [v.kernel, v.bias]), p]);
+        net.dispose();
+      }
+      const first = runs[0] as Float32Array[];
+      for (const other of runs.slice(1))
+        other.forEach((a, i) =>
+          expect(Buffer.from(a.buffer).equals(Buffer.from((first[i] as Float32Array).buffer))).toBe(true),
+        );
+    }
     expect(await waitForNoWorkers()).toBe(0);
   });
 

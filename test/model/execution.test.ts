@@ -140,9 +140,24 @@ describe('MLPClassifier on the WebAssembly kernels', () => {
     expect(await noWorkersLeft()).toBe(0);
   });
 
-  it('runs dropout and batch normalization on tfjs (wasm backend), and frees it all on dispose', async () => {
+  it('runs dropout after ReLU on the kernels, with the same masks as tfjs', async () => {
     const before = tf.memory().numTensors;
-    const clf = await new MLPClassifier({ ...KERNELS, dropout: 0.1, epochs: 1 }).fit(X, y);
+    const opts = { ...KERNELS, dropout: 0.3, epochs: 2, seed: 4 };
+    const kernels = await new MLPClassifier(opts).fit(X, y);
+    expect(tf.memory().numTensors).toBe(before); // no tfjs network: the kernels hold the weights
+    const onTfjs = await new MLPClassifier({ ...opts, backend: 'cpu' }).fit(X, y);
+    // Same seeds, same masks: the two paths differ by rounding only.
+    const a = kernels.predictProba(test.X).to2DArray().flat();
+    const b = onTfjs.predictProba(test.X).to2DArray().flat();
+    expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))))).toBeLessThan(1e-4);
+    kernels.dispose();
+    onTfjs.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('runs dropout after tanh and batch normalization on tfjs (wasm), and frees it all on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const clf = await new MLPClassifier({ ...KERNELS, activation: 'tanh', dropout: 0.1, epochs: 1 }).fit(X, y);
     expect(clf.fitted.backend).toBe('wasm');
     expect(tf.memory().numTensors).toBeGreaterThan(before); // the tfjs network holds the weights
     clf.predict(test.X);

@@ -6,6 +6,7 @@
  * - `adam(count, P, G, M, V, hp)`, `rmsprop(count, P, G, S, hp)`, `sgd(count, P, G, hp)`: one
  *   optimizer step on `count` contiguous parameters (hyper-parameters at `hp`, see {@link HP});
  * - `sumsq(count, P) → f32`: Σ P² (the L2 penalty of the reported loss);
+ * - `mul(count, P, M)`: `P[i] ·= M[i]` (a dropout mask on activations and their gradients);
  * - `act_tanh`, `act_sigmoid`, `act_elu(count, P)`: the activation in place;
  * - `softmax_grad(rows, k, kp, Z, labels, weights, stats, D)`: per row of logits `Z` (row stride
  *   `kp`), the gradient of the weighted cross-entropy `D = w·(softmax(z) − onehot(y))`, and the
@@ -221,6 +222,22 @@ function sumsq(): Func {
   return f;
 }
 
+/** `mul(count, P, M)`: `P[i] = P[i] · M[i]` in place. */
+function mul(): Func {
+  const f = new Func('mul', [I32, I32, I32]);
+  const [count, P, M] = [0, 1, 2];
+  const c = f.code;
+  const [i, off] = f.locals(I32, 2);
+  c.for(i, { c: 0 }, count, 4, () => {
+    c.localGet(i).i32Const(2).i32Shl().localSet(off);
+    c.localGet(P).localGet(off).i32Add();
+    c.localGet(P).localGet(off).i32Add().v128Load();
+    c.localGet(M).localGet(off).i32Add().v128Load();
+    c.f32x4Mul().v128Store();
+  });
+  return f;
+}
+
 /** An activation in place over `count` floats: `body` maps the vector in local z onto the stack. */
 function activation(name: string, body: (c: Code, z: number, x: number, n: number, lo: number) => void): Func {
   const f = new Func(name, [I32, I32]);
@@ -358,6 +375,7 @@ export function elementwiseFuncs(): Func[] {
     rmsprop(),
     sgd(),
     sumsq(),
+    mul(),
     actTanh(),
     actSigmoid(),
     actElu(),

@@ -47,6 +47,11 @@ export interface LayerLayout {
   act: number;
   /** Gradient rows D = ∂loss/∂(pre-activation) (`cap × stride`, training). */
   grad: number;
+  /**
+   * The step's dropout mask of the output rows (`cap × stride`: 0 or 1/(1 − rate); hidden layers of
+   * a training network with dropout, else 0).
+   */
+  mask: number;
 }
 
 /** A network's whole memory plan. @internal */
@@ -139,6 +144,7 @@ export function netLayout(spec: NetSpec, cap: number, threads: number, optimizer
       wt: training && prev ? take(s.nOut * prev.stride) : 0,
       act: take(cap * s.stride),
       grad: training ? take(cap * s.stride) : 0,
+      mask: training && spec.dropout > 0 && l < shapes.length - 1 ? take(cap * s.stride) : 0,
     });
   });
   const labels = training ? take(cap) : 0;

@@ -9,7 +9,10 @@
  * `D_{l−1} = (D_l · W_lᵀ) ⊙ act′(H_{l−1})`, all row-local; a barrier; then the parameter rows of
  * every layer's `[W; b]` block are split among the threads, and each thread computes its rows of
  * the gradient over the whole batch (`dW = Aᵀ·D`, the bias row a column sum of D), updates them
- * with the optimizer and refreshes its columns of Wᵀ.
+ * with the optimizer and refreshes its columns of Wᵀ. With dropout (ReLU or linear hidden layers),
+ * each hidden layer's output rows are multiplied by the step's mask `M` (0 or 1/(1 − rate), drawn
+ * by the caller from the step's dropout seeds) right after the activation, and its input gradient
+ * by the same mask: `D_{l−1} = (D_l · W_lᵀ) ⊙ act′ ⊙ M`, as tfjs-layers' Dropout.
  *
  * No value depends on how the rows are split: a row's forward and backward results depend on that
  * row only, and every gradient element sums the batch rows in order 0 … b−1 whichever thread owns
@@ -70,8 +73,17 @@ const rowAt = (base: number, row: number, stride: number) => base + 4 * row * st
 /**
  * Forward through every layer for rows `[r0, r1)` of the pass (the output layer's logits in its
  * `act`); the first layer reads its rows at `x` (the layout's input rows, or its second buffer).
+ * In training (`dropout`), a hidden layer with a mask multiplies its output rows by it.
  */
-function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, r1: number, x = L.x): void {
+function forwardRows(
+  w: ProgramWriter,
+  L: NetLayout,
+  spec: NetSpec,
+  r0: number,
+  r1: number,
+  x = L.x,
+  dropout = false,
+): void {
   const m = r1 - r0;
   if (m <= 0) return;
   const last = L.layers.length - 1;
@@ -84,6 +96,7 @@ function forwardRows(w: ProgramWriter, L: NetLayout, spec: NetSpec, r0: number, 
     w.call(gemm, m, width, nIn, input, inStride, 1, params, stride, out, stride, bias, 0);
     const act = ACTIVATE[spec.activation];
     if (l < last && act) w.call(act, m * stride, out);
+    if (dropout && layer.mask !== 0) w.call('mul', m * stride, out, rowAt(layer.mask, r0, stride));
   });
 }
 
@@ -125,7 +138,7 @@ export function trainPass(
     const m = r1 - r0;
     w.at(t);
     if (m <= 0) continue;
-    forwardRows(w, L, spec, r0, r1);
+    forwardRows(w, L, spec, r0, r1, L.x, true);
     w.call(
       'softmax_grad',
       m,
@@ -156,6 +169,10 @@ export function trainPass(
         H,
         prev.stride,
       );
+      // Dropout: ∂(H ⊙ M)/∂z = M ⊙ act′(z). The ReLU gradient above read the masked H, so it is
+      // already 0 where M is; the mask's scale 1/(1 − rate) is applied here.
+      if (prev.mask !== 0)
+        w.call('mul', m * prev.stride, rowAt(prev.grad, r0, prev.stride), rowAt(prev.mask, r0, prev.stride));
     }
   }
   w.barrier();

@@ -1,0 +1,31 @@
+/**
+ * The dropout masks of a training step, drawn the same way on both paths (the tfjs {@link Network}
+ * and the kernels' SimdNetwork), so one seed gives one mask whatever runs the step.
+ * @internal
+ * @module
+ */
+import { Random } from '../core/Random.js';
+
+/**
+ * Writes a dropout mask for `rows` rows of `cols` units (row stride `stride`) at float index `at`
+ * of `out`: each unit independently 0 with probability `rate`, else 1/(1 − rate) as tfjs-layers'
+ * Dropout scales, from a {@link Random} seeded with `seed`, row by row, unit by unit (the other
+ * `stride − cols` floats of a row are not written). The mask depends on the seed and the shape only.
+ * @internal
+ */
+export function dropoutMask(
+  out: Float32Array,
+  at: number,
+  { rows, cols, stride = cols }: { rows: number; cols: number; stride?: number },
+  rate: number,
+  seed: number,
+): void {
+  const rng = new Random(seed);
+  // u32 < rate·2³² has probability rate (to within 2⁻³²).
+  const threshold = rate * 0x1_0000_0000;
+  const scale = Math.fround(1 / (1 - rate));
+  for (let i = 0; i < rows; i++) {
+    const row = at + i * stride;
+    for (let j = 0; j < cols; j++) out[row + j] = rng.uint32() < threshold ? 0 : scale;
+  }
+}
