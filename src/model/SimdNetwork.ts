@@ -348,8 +348,12 @@ export class SimdNetwork implements Trainer {
       if (!overlap && nextM > 0) next();
       if (failure !== undefined) throw failure;
       const a = out.act >> 2;
-      for (let i = 0; i < m; i++)
-        proba.set(this.f32.subarray(a + i * out.stride, a + i * out.stride + k), (start + i) * k);
+      const f = this.f32;
+      for (let i = 0; i < m; i++) {
+        const src = a + i * out.stride;
+        const dst = (start + i) * k;
+        for (let j = 0; j < k; j++) proba[dst + j] = f[src + j] as number;
+      }
     }
     return proba;
   }
