@@ -72,6 +72,34 @@ export class Random {
     return result;
   }
 
+  /**
+   * Fills `out` with the next `out.length` values of {@link Random.uint32}, in order (the same
+   * stream, several times faster for long runs: the state stays in locals).
+   *
+   * @param out - The array to fill.
+   */
+  fillUint32(out: Uint32Array): void {
+    let s0 = this.s0 | 0;
+    let s1 = this.s1 | 0;
+    let s2 = this.s2 | 0;
+    let s3 = this.s3 | 0;
+    for (let i = 0; i < out.length; i++) {
+      const m = Math.imul(s1, 5);
+      out[i] = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** A double uniformly distributed in [0, 1) with 53 random bits. */
   float(): number {
     const hi = this.uint32() >>> 5; // 27 bits

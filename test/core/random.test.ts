@@ -38,6 +38,17 @@ describe('Random', () => {
     expect(Math.abs(s / n)).toBeLessThan(0.02);
     expect(Math.abs(s2 / n - 1)).toBeLessThan(0.03);
   });
+  it('fillUint32 continues the uint32 stream exactly, and uint32 continues after it', () => {
+    const a = new Random(9);
+    const b = new Random(9);
+    const buf = new Uint32Array(1001);
+    a.fillUint32(buf.subarray(0, 3));
+    a.fillUint32(buf.subarray(3));
+    for (let i = 0; i < buf.length; i++) expect(buf[i]).toBe(b.uint32());
+    expect(a.uint32()).toBe(b.uint32());
+    expect(a.float()).toBe(b.float());
+  });
+
   it('permutation is a permutation', () => {
     const p = Array.from(new Random(5).permutation(100)).sort((a, b) => a - b);
     expect(p).toEqual(Array.from({ length: 100 }, (_, i) => i));
