@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './suites.js';
+import { GaussianNB } from './gaussianNB.js';
 import { runPython } from './util.js';
 
 const here = import.meta.dirname;
@@ -56,59 +57,6 @@ const SAMPLERS = [
 type Name = (typeof SAMPLERS)[number];
 /** The samplers measured at every d; the others at d = 32 only. */
 const EVERY_D: ReadonlyArray<Name> = ['SMOTE', 'ADASYN', 'SMOTENC'];
-
-/** A Gaussian naive Bayes (per-class means and variances), the classifier of the IHT measurement. */
-class GaussianNB {
-  classes: number[] = [];
-  private stats: Array<{ prior: number; mean: Float64Array; variance: Float64Array }> = [];
-  clone(): GaussianNB {
-    return new GaussianNB();
-  }
-  fit(X: import('ml-matrix').Matrix, y: ReadonlyArray<number | string>): this {
-    const rows = X.rows;
-    const cols = X.columns;
-    this.classes = [...new Set(y as number[])].sort((a, b) => a - b);
-    this.stats = this.classes.map((c) => {
-      const mean = new Float64Array(cols);
-      const variance = new Float64Array(cols);
-      let n = 0;
-      for (let i = 0; i < rows; i++) {
-        if (y[i] !== c) continue;
-        n++;
-        for (let j = 0; j < cols; j++) mean[j] = (mean[j] as number) + X.get(i, j);
-      }
-      for (let j = 0; j < cols; j++) mean[j] = (mean[j] as number) / n;
-      for (let i = 0; i < rows; i++) {
-        if (y[i] !== c) continue;
-        for (let j = 0; j < cols; j++) variance[j] = (variance[j] as number) + (X.get(i, j) - (mean[j] as number)) ** 2;
-      }
-      for (let j = 0; j < cols; j++) variance[j] = (variance[j] as number) / n + 1e-9;
-      return { prior: n / rows, mean, variance };
-    });
-    return this;
-  }
-  predict(): number[] {
-    return [];
-  }
-  predictProba(X: import('ml-matrix').Matrix): import('ml-matrix').Matrix {
-    const out = X.clone().subMatrix(0, X.rows - 1, 0, this.classes.length - 1);
-    for (let i = 0; i < X.rows; i++) {
-      const logp = this.stats.map(({ prior, mean, variance }) => {
-        let s = Math.log(prior);
-        for (let j = 0; j < X.columns; j++) {
-          const v = variance[j] as number;
-          s -= 0.5 * (Math.log(2 * Math.PI * v) + (X.get(i, j) - (mean[j] as number)) ** 2 / v);
-        }
-        return s;
-      });
-      const top = Math.max(...logp);
-      const w = logp.map((l) => Math.exp(l - top));
-      const sum = w.reduce((a, b) => a + b, 0);
-      w.forEach((v, c) => out.set(i, c, v / sum));
-    }
-    return out;
-  }
-}
 
 interface Run {
   seconds: number;
