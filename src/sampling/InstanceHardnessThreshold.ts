@@ -255,12 +255,18 @@ export class InstanceHardnessThreshold extends Sampler<
     }
     for (const [label, n] of ctx.plan) {
       const idx = ctx.indicesOf(label);
-      const p = Float64Array.from(idx, (i) => probability[i] as number).sort();
-      const threshold = percentileSorted(p, (1 - n / idx.length) * 100);
-      ctx.keep(
-        label,
-        idx.filter((i) => (probability[i] as number) >= threshold),
-      );
+      const p = new Float64Array(idx.length);
+      for (let t = 0; t < idx.length; t++) p[t] = probability[idx[t] as number] as number;
+      const threshold = percentileSorted(p.sort(), (1 - n / idx.length) * 100);
+      let kept = 0;
+      for (let t = 0; t < idx.length; t++) if ((probability[idx[t] as number] as number) >= threshold) kept++;
+      const keep = new Int32Array(kept);
+      kept = 0;
+      for (let t = 0; t < idx.length; t++) {
+        const i = idx[t] as number;
+        if ((probability[i] as number) >= threshold) keep[kept++] = i;
+      }
+      ctx.keep(label, keep);
     }
     return { probability };
   }
@@ -320,7 +326,9 @@ export class InstanceHardnessThreshold extends Sampler<
 
 /** The labels of the rows `idx`. */
 function labelsOf(y: ReadonlyArray<Label>, idx: Int32Array): Label[] {
-  return Array.from(idx, (i) => y[i] as Label);
+  const out: Label[] = new Array(idx.length);
+  for (let t = 0; t < idx.length; t++) out[t] = y[idx[t] as number] as Label;
+  return out;
 }
 
 function checkEstimator(value: unknown): HardnessEstimator {
