@@ -8,7 +8,7 @@ import { KNeighbors } from './neighbors/KNeighbors.js';
 import { gatherRows } from './gatherRows.js';
 import { pairwiseSum } from './numpyArithmetic.js';
 import { firstMinority } from './cleaningStrategy.js';
-import { neighboursAmong, searchFitted } from './neighboursAmong.js';
+import { neighboursAmong } from './neighboursAmong.js';
 import { smallestInOrder } from './smallestInOrder.js';
 
 /** Options of {@link NearMiss}. */
@@ -64,8 +64,6 @@ const WHO = 'NearMiss';
  * than 8; 1 re-searched row). The answer is the same with any number (the engine is exact).
  */
 const EXTRA_CANDIDATES = 3;
-/** Query rows per neighbour search (see `nearestSums`). */
-const QUERY_BLOCK = 32768;
 const OPTIONS = ['version', 'nNeighbors', 'nNeighborsVer3', 'neighbors'];
 
 /**
@@ -170,7 +168,9 @@ export class NearMiss extends Sampler<NearMissParams> {
           for (let t = 0; t < around.length; t++) seen[around[t] as number] = 1;
           cand = idx.filter((_, p) => seen[p] === 1);
         }
-        scores = nearestSums(who, search, data, cols, minIdx, cand, k);
+        const { distances } = neighboursAmong(who, search, data, cols, minIdx, cand, k);
+        scores = new Float64Array(cand.length);
+        for (let q = 0; q < cand.length; q++) scores[q] = pairwiseSum(distances, q * k, k);
         // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
         if (version === 3) for (let q = 0; q < scores.length; q++) scores[q] = -(scores[q] as number);
       }
@@ -180,30 +180,6 @@ export class NearMiss extends Sampler<NearMissParams> {
     }
     return {};
   }
-}
-
-/**
- * Each row of `query`'s sum of its distances to its `k` nearest rows of `among` (NumPy's pairwise
- * sum, nearest first), searched in blocks of {@link QUERY_BLOCK} rows so that the search's copies of
- * the query stay small; the search is fitted once.
- */
-function nearestSums(
-  who: string,
-  search: NeighborSearch,
-  data: Float64Array,
-  cols: number,
-  among: Int32Array,
-  query: Int32Array,
-  k: number,
-): Float64Array {
-  const scores = new Float64Array(query.length);
-  search.fit(gatherRows(data, cols, among), among.length, cols);
-  for (let q0 = 0; q0 < query.length; q0 += QUERY_BLOCK) {
-    const block = query.subarray(q0, Math.min(query.length, q0 + QUERY_BLOCK));
-    const { distances } = searchFitted(who, search, data, cols, among.length, block, k);
-    for (let q = 0; q < block.length; q++) scores[q0 + q] = pairwiseSum(distances, q * k, k);
-  }
-  return scores;
 }
 
 /**
