@@ -20,7 +20,9 @@ import { cloneSampler } from './cloneSampler.js';
  * The classifier of {@link InstanceHardnessThreshold}: `fit` (synchronous for `fitResample`, or
  * returning a Promise for `fitResampleAsync`), `predictProba`, and `classes` (the columns of
  * `predictProba`) after `fit`. It is cloned once per fold (`clone()`, or its JSON, or its
- * `params`, as {@link cloneEstimator}), so the object passed is never fitted.
+ * `params`, as {@link cloneEstimator}), so the object passed is never fitted. The matrices a fold's
+ * clone receives are gathered into buffers that the next fold reuses: the clone may keep them until
+ * it has predicted its fold (it is dropped then), not beyond.
  */
 export interface HardnessEstimator extends ClassifierLike {
   /** Class probabilities of the rows, one column per class of `classes`. */
