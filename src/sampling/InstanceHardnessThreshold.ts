@@ -14,14 +14,15 @@ import {
   type SamplerOptions,
   type SamplerParams,
 } from './Sampler.js';
-import { gatherRows } from './gatherRows.js';
 import { cloneSampler } from './cloneSampler.js';
 
 /**
  * The classifier of {@link InstanceHardnessThreshold}: `fit` (synchronous for `fitResample`, or
  * returning a Promise for `fitResampleAsync`), `predictProba`, and `classes` (the columns of
  * `predictProba`) after `fit`. It is cloned once per fold (`clone()`, or its JSON, or its
- * `params`, as {@link cloneEstimator}), so the object passed is never fitted.
+ * `params`, as {@link cloneEstimator}), so the object passed is never fitted. The matrices a fold's
+ * clone receives are gathered into buffers that the next fold reuses: the clone may keep them until
+ * it has predicted its fold (it is dropped then), not beyond.
  */
 export interface HardnessEstimator extends ClassifierLike {
   /** Class probabilities of the rows, one column per class of `classes`. */
@@ -58,11 +59,37 @@ export interface InstanceHardnessThresholdFitted {
 
 const WHO = 'InstanceHardnessThreshold';
 
-/** One fold's training set, and where its predictions go. */
-interface Fold {
-  readonly train: Matrix;
-  readonly yTrain: Label[];
-  readonly test: Int32Array;
+/**
+ * The rows of a fold's training or test set, gathered into one buffer reused from fold to fold (a
+ * fold's estimator is done with its rows before the next fold is gathered), so that the
+ * cross-validation holds one training and one test copy, never one per fold.
+ */
+class FoldRows {
+  private buffer = new Float64Array(0);
+  private matrix: Matrix | undefined;
+  constructor(
+    private readonly data: Float64Array,
+    private readonly cols: number,
+  ) {}
+
+  /** The rows `idx` as a Matrix over the buffer (valid until the next call). */
+  gather(idx: Int32Array): Matrix {
+    const { data, cols } = this;
+    const n = idx.length;
+    if (this.buffer.length < n * cols) this.buffer = new Float64Array(n * cols);
+    const buffer = this.buffer;
+    // the folds' indices ascend, mostly in runs of consecutive rows: one block copy per run
+    for (let t = 0; t < n; ) {
+      const first = idx[t] as number;
+      let end = t + 1;
+      while (end < n && idx[end] === first + end - t) end++;
+      buffer.set(data.subarray(first * cols, (first + end - t) * cols), t * cols);
+      t = end;
+    }
+    // the row views of the last Matrix serve again when the fold has as many rows
+    if (this.matrix?.rows !== n) this.matrix = fromDense(buffer.subarray(0, n * cols), n, cols);
+    return this.matrix;
+  }
 }
 
 /**
@@ -180,12 +207,13 @@ export class InstanceHardnessThreshold extends Sampler<
     const { data, rows, cols, labels } = this.validated as NonNullable<typeof this.validated>;
     this.validated = undefined;
     const probability = new Float64Array(rows);
+    const train = new FoldRows(data, cols);
+    const test = new FoldRows(data, cols);
     // the folds the hook would draw first from Random(seed): same seed, same folds as fitResample
-    const folds = this.folds(labels, data, cols, new Random(seed));
-    for (const fold of folds) {
+    for (const fold of this.folds(labels, new Random(seed))) {
       const est = cloneEstimator(this.params.estimator);
-      await est.fit(fold.train, fold.yTrain);
-      this.record(est, fold, data, cols, labels, probability);
+      await est.fit(train.gather(fold.train), labelsOf(labels, fold.train));
+      this.record(est, fold.test, test.gather(fold.test), labels, probability);
     }
     this.pending = probability;
     try {
@@ -202,7 +230,8 @@ export class InstanceHardnessThreshold extends Sampler<
     const pending = this.pending;
     if (pending === 'validate') {
       this.checkFolds(ctx.who, ctx.counts, rows);
-      this.validated = { data: data.slice(), rows, cols, labels: [...ctx.y] };
+      // ctx.data is this call's own copy of X, which the template drops after the hook: kept, not copied
+      this.validated = { data, rows, cols, labels: [...ctx.y] };
       for (const label of ctx.counts.keys()) ctx.keep(label, new Int32Array(0)); // an empty output, cheap
       return { probability: new Float64Array(0) };
     }
@@ -210,9 +239,11 @@ export class InstanceHardnessThreshold extends Sampler<
     if (probability === undefined) {
       this.checkFolds(ctx.who, ctx.counts, rows);
       probability = new Float64Array(rows);
-      for (const fold of this.folds(ctx.y, data, cols, ctx.rng)) {
+      const train = new FoldRows(data, cols);
+      const test = new FoldRows(data, cols);
+      for (const fold of this.folds(ctx.y, ctx.rng)) {
         const est = cloneEstimator(this.params.estimator);
-        const r = est.fit(fold.train, fold.yTrain);
+        const r = est.fit(train.gather(fold.train), labelsOf(ctx.y, fold.train));
         if (r !== null && typeof (r as { then?: unknown })?.then === 'function') {
           (r as Promise<unknown>).then(undefined, () => undefined);
           throw new InvalidParameterError(
@@ -221,17 +252,23 @@ export class InstanceHardnessThreshold extends Sampler<
               'Call await fitResampleAsync(X, y) instead.',
           );
         }
-        this.record(est, fold, data, cols, ctx.y, probability);
+        this.record(est, fold.test, test.gather(fold.test), ctx.y, probability);
       }
     }
     for (const [label, n] of ctx.plan) {
       const idx = ctx.indicesOf(label);
-      const p = Float64Array.from(idx, (i) => probability[i] as number).sort();
-      const threshold = percentileSorted(p, (1 - n / idx.length) * 100);
-      ctx.keep(
-        label,
-        idx.filter((i) => (probability[i] as number) >= threshold),
-      );
+      const p = new Float64Array(idx.length);
+      for (let t = 0; t < idx.length; t++) p[t] = probability[idx[t] as number] as number;
+      const threshold = percentileSorted(p.sort(), (1 - n / idx.length) * 100);
+      let kept = 0;
+      for (let t = 0; t < idx.length; t++) if ((probability[idx[t] as number] as number) >= threshold) kept++;
+      const keep = new Int32Array(kept);
+      kept = 0;
+      for (let t = 0; t < idx.length; t++) {
+        const i = idx[t] as number;
+        if ((probability[i] as number) >= threshold) keep[kept++] = i;
+      }
+      ctx.keep(label, keep);
     }
     return { probability };
   }
@@ -249,22 +286,17 @@ export class InstanceHardnessThreshold extends Sampler<
     }
   }
 
-  /** The folds: training rows (as a Matrix) and test rows, from one draw of `rng`. */
-  private folds(y: ReadonlyArray<Label>, data: Float64Array, cols: number, rng: Random): Fold[] {
+  /** The folds' training and test rows, from one draw of `rng`. */
+  private folds(y: ReadonlyArray<Label>, rng: Random): Array<{ train: Int32Array; test: Int32Array }> {
     const kfold = new StratifiedKFold({ nSplits: this.params.cv, shuffle: true, seed: rng.childSeed() });
-    return kfold.split(null, y).map(({ train, test }) => ({
-      train: fromDense(gatherRows(data, cols, train), train.length, cols),
-      yTrain: Array.from(train, (i) => y[i] as Label),
-      test,
-    }));
+    return kfold.split(null, y);
   }
 
   /** Writes each test row's probability of its own class, from the fold's fitted estimator. */
   private record(
     est: HardnessEstimator,
-    fold: Fold,
-    data: Float64Array,
-    cols: number,
+    test: Int32Array,
+    rowsOfTest: Matrix,
     y: ReadonlyArray<Label>,
     out: Float64Array,
   ): void {
@@ -277,8 +309,7 @@ export class InstanceHardnessThreshold extends Sampler<
         { param: 'estimator' },
       );
     }
-    const test = fold.test;
-    const P = est.predictProba(fromDense(gatherRows(data, cols, test), test.length, cols));
+    const P = est.predictProba(rowsOfTest);
     if (P === null || typeof P !== 'object' || P.rows !== test.length || P.columns !== classes.length) {
       throw new DataValidationError(
         `${who}: predictProba returned ${describe(P)} for ${test.length} rows; expected a Matrix of ${test.length} ` +
@@ -293,6 +324,13 @@ export class InstanceHardnessThreshold extends Sampler<
       out[i] = j === undefined ? 0 : (P.get(t, j) as number);
     }
   }
+}
+
+/** The labels of the rows `idx`. */
+function labelsOf(y: ReadonlyArray<Label>, idx: Int32Array): Label[] {
+  const out: Label[] = new Array(idx.length);
+  for (let t = 0; t < idx.length; t++) out[t] = y[idx[t] as number] as Label;
+  return out;
 }
 
 function checkEstimator(value: unknown): HardnessEstimator {

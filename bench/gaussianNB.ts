@@ -1,0 +1,161 @@
+/**
+ * A Gaussian naive Bayes, the classifier of the samplers bench's InstanceHardnessThreshold
+ * measurement — the counterpart of the scikit-learn `GaussianNB()` the imbalanced-learn side gets.
+ * It follows scikit-learn's model: per-class priors (class frequencies), means and population
+ * variances, each variance plus `varSmoothing · max_j var(X_j)` (1e-9, scikit-learn's default);
+ * probabilities from the joint log-likelihood normalised by log-sum-exp.
+ *
+ * Written on typed arrays (one pass per statistic over the contiguous rows, no per-row objects), as
+ * scikit-learn's is NumPy: a Python user's GaussianNB is compiled code, so timing a naive one here
+ * would measure the bench's estimator, not the sampler.
+ */
+import type { Matrix } from 'ml-matrix';
+import { fromDense } from '../src/core/matrix.js';
+
+type Label = number | string;
+
+export class GaussianNB {
+  classes: Label[] = [];
+  private readonly varSmoothing = 1e-9;
+  /** Per class c: log prior − ½ Σ_j log(2π var_cj). */
+  private bias = new Float64Array(0);
+  /** Row-major classes × cols. */
+  private mean = new Float64Array(0);
+  /** Row-major classes × cols: 1 / var_cj. */
+  private precision = new Float64Array(0);
+  clone(): GaussianNB {
+    return new GaussianNB();
+  }
+  fit(X: Matrix, y: ReadonlyArray<Label>): this {
+    const rows = X.rows;
+    const cols = X.columns;
+    const row = rowReader(X);
+    const index = new Map<Label, number>();
+    for (const c of y) if (!index.has(c)) index.set(c, index.size);
+    const classes = [...index.keys()].sort((a, b) =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1,
+    );
+    for (let c = 0; c < classes.length; c++) index.set(classes[c] as Label, c);
+    const k = classes.length;
+    // One pass of shifted sums per class (the shift: the class's first row), the numerically sound
+    // one-pass form of the two-pass mean and population variance NumPy computes.
+    const count = new Float64Array(k);
+    const shift: Array<Float64Array | undefined> = new Array(k);
+    const sum = Array.from({ length: k }, () => new Float64Array(cols));
+    const squares = Array.from({ length: k }, () => new Float64Array(cols));
+    for (let i = 0; i < rows; i++) {
+      const c = index.get(y[i] as Label) as number;
+      const x = row(i);
+      if (shift[c] === undefined) shift[c] = Float64Array.from(x);
+      const s0 = shift[c] as Float64Array;
+      const s1 = sum[c] as Float64Array;
+      const s2 = squares[c] as Float64Array;
+      count[c] = (count[c] as number) + 1;
+      for (let j = 0; j < cols; j++) {
+        const e = (x[j] as number) - (s0[j] as number);
+        s1[j] = (s1[j] as number) + e;
+        s2[j] = (s2[j] as number) + e * e;
+      }
+    }
+    const means = new Float64Array(k * cols);
+    const variance = new Float64Array(k * cols);
+    for (let c = 0; c < k; c++) {
+      const n = count[c] as number;
+      const s0 = shift[c] as Float64Array;
+      const s1 = sum[c] as Float64Array;
+      const s2 = squares[c] as Float64Array;
+      for (let j = 0; j < cols; j++) {
+        const d = (s1[j] as number) / n;
+        means[c * cols + j] = (s0[j] as number) + d;
+        variance[c * cols + j] = Math.max(0, (s2[j] as number) / n - d * d);
+      }
+    }
+    // the variance of every row, for the smoothing term, by the law of total variance
+    let top = 0;
+    for (let j = 0; j < cols; j++) {
+      let mu = 0;
+      for (let c = 0; c < k; c++) mu += (count[c] as number) * (means[c * cols + j] as number);
+      mu /= rows;
+      let total = 0;
+      for (let c = 0; c < k; c++) {
+        const e = (means[c * cols + j] as number) - mu;
+        total += (count[c] as number) * ((variance[c * cols + j] as number) + e * e);
+      }
+      top = Math.max(top, total / rows);
+    }
+    const epsilon = this.varSmoothing * top;
+    const precision = new Float64Array(k * cols);
+    const bias = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      let b = Math.log((count[c] as number) / rows);
+      for (let j = 0; j < cols; j++) {
+        const v = (variance[c * cols + j] as number) + epsilon;
+        precision[c * cols + j] = 1 / v;
+        b -= 0.5 * Math.log(2 * Math.PI * v);
+      }
+      bias[c] = b;
+    }
+    this.classes = classes;
+    this.mean = means;
+    this.precision = precision;
+    this.bias = bias;
+    return this;
+  }
+  predict(): number[] {
+    return [];
+  }
+  predictProba(X: Matrix): Matrix {
+    const rows = X.rows;
+    const cols = X.columns;
+    const row = rowReader(X);
+    const k = this.classes.length;
+    const { mean, precision, bias } = this;
+    const out = new Float64Array(rows * k);
+    for (let i = 0; i < rows; i++) {
+      const x = row(i);
+      const o = i * k;
+      let top = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const m = c * cols;
+        // four running sums: the additions of one sum wait on each other, of four they overlap
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let j = 0;
+        for (; j + 3 < cols; j += 4) {
+          const d0 = (x[j] as number) - (mean[m + j] as number);
+          const d1 = (x[j + 1] as number) - (mean[m + j + 1] as number);
+          const d2 = (x[j + 2] as number) - (mean[m + j + 2] as number);
+          const d3 = (x[j + 3] as number) - (mean[m + j + 3] as number);
+          s0 += d0 * d0 * (precision[m + j] as number);
+          s1 += d1 * d1 * (precision[m + j + 1] as number);
+          s2 += d2 * d2 * (precision[m + j + 2] as number);
+          s3 += d3 * d3 * (precision[m + j + 3] as number);
+        }
+        for (; j < cols; j++) {
+          const d = (x[j] as number) - (mean[m + j] as number);
+          s0 += d * d * (precision[m + j] as number);
+        }
+        const l = (bias[c] as number) - 0.5 * (s0 + s1 + (s2 + s3));
+        out[o + c] = l;
+        if (l > top) top = l;
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        const w = Math.exp((out[o + c] as number) - top);
+        out[o + c] = w;
+        sum += w;
+      }
+      for (let c = 0; c < k; c++) out[o + c] = (out[o + c] as number) / sum;
+    }
+    return fromDense(out, rows, k);
+  }
+}
+
+/** Row `i` of X: ml-matrix's own row storage when X is a plain Matrix (no copy), else a copy. */
+function rowReader(X: Matrix): (i: number) => ArrayLike<number> {
+  const raw = (X as unknown as { data?: unknown }).data;
+  if (Array.isArray(raw)) return (i) => raw[i] as Float64Array;
+  return (i) => X.getRow(i);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { KNeighbors, Random } from '../../src/index.js';
+import { gatherRows } from '../../src/sampling/gatherRows.js';
+import { neighboursAmong } from '../../src/sampling/neighboursAmong.js';
+
+describe('neighboursAmong', () => {
+  it('answers more query rows than one block (32,768) as one search of them all would', () => {
+    const rng = new Random(3);
+    const rows = 40000;
+    const cols = 2;
+    const data = Float64Array.from({ length: rows * cols }, () => rng.int(50) / 7);
+    const among = Int32Array.from({ length: 300 }, (_, i) => i * 7);
+    const query = Int32Array.from({ length: rows }, (_, i) => rows - 1 - i);
+    const calls: number[] = [];
+    const search = new KNeighbors();
+    const counting = {
+      fit: (d: Float64Array, n: number, c: number) => search.fit(d, n, c),
+      kneighbors: (q: Float64Array, n: number, k: number) => {
+        calls.push(n);
+        return search.kneighbors(q, n, k);
+      },
+    };
+    const got = neighboursAmong('test', counting as never, data, cols, among, query, 3);
+    expect(calls).toEqual([32768, rows - 32768]);
+    const whole = new KNeighbors().fit(gatherRows(data, cols, among), among.length, cols);
+    const want = whole.kneighbors(gatherRows(data, cols, query), rows, 3);
+    expect(got.indices).toEqual(want.indices);
+    expect(got.distances).toEqual(want.distances);
+  });
+});
