@@ -144,7 +144,11 @@ export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
     fit = combined ? resampled * (f32row / 4) * 24 : fitRows * (f32row / 4) * 16;
     tables = combined ? resampled * f32row : fitRows * 4;
   }
-  const held = plan.baseline + kept + features + codes + validation;
+  // The training matrix's row-major copy of its numeric columns, built once mini-batches (or a
+  // sampler's class gathers) read rows out of order: the Uint8 Mocode indicators (1 byte each) and
+  // the other numeric columns (36 bytes, float32 and small integers).
+  const rowCopy = nTrain * (plan.mocodes + 36);
+  const held = plan.baseline + kept + features + codes + validation + rowCopy;
   phases.set('resample', held + fit + tables);
   const layers = [width, ...plan.hidden, 6];
   let weights = 0;
@@ -154,7 +158,10 @@ export function estimateMemory(plan: MemoryPlan): MemoryEstimate {
   phases.set('training', held + tables + batches + weights + epochOrder + TRAINING_OVERHEAD);
   const nTest = n - nTrain;
   const prediction = Math.min(nTest, PREDICT_CHUNK) * f32row * 2 + nTest * 6 * (4 + 8 + 8 * 3);
-  phases.set('prediction', plan.baseline + kept + features + codes + prediction + weights + TRAINING_OVERHEAD);
+  phases.set(
+    'prediction',
+    plan.baseline + kept + features + codes + rowCopy + prediction + weights + TRAINING_OVERHEAD,
+  );
   let phase = 'reading';
   for (const [name, bytes] of phases) if (bytes > phases.get(phase)!) phase = name;
   return { peak: phases.get(phase)!, phase, phases };

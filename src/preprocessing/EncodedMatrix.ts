@@ -12,6 +12,7 @@ import { checkGather, type RowSource } from '../core/rowSource.js';
 import type { NumericColumn } from '../core/table.js';
 import { applyFormula, type ColumnMap, IDENTITY, identityMap, type NumericFormula } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
+import { buildRowBlock, isRun, type RowBlockGroup } from './numericRowBlock.js';
 
 /** The per-row codes of a categorical feature: the smallest integer array that holds them. */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -53,6 +54,20 @@ interface NumericSlot {
   readonly impute: number;
   readonly formula: NumericFormula;
 }
+
+/**
+ * The row-major copies of a storage's numeric columns, once built (shared by every view of the
+ * storage: the Encoder's matrix and its Scaler's).
+ */
+const rowBlocks = new WeakMap<EncodedParts, RowBlockGroup[]>();
+
+/**
+ * When random gathers make the row-major copy pay: after a quarter of the rows has been gathered
+ * out of order (so one epoch of mini-batches uses it), for at least this many rows and numeric
+ * columns.
+ */
+const ROW_BLOCK_MIN_ROWS = 4096;
+const ROW_BLOCK_MIN_COLUMNS = 8;
 
 /** A categorical feature compiled for the row loop. */
 interface CodeSlot {
@@ -111,6 +126,8 @@ export class EncodedMatrix implements RowSource {
   private readonly ordinal: CodeSlot[] = [];
   private readonly numeric: NumericSlot[] = [];
   private readonly counts = new Map<number, Float64Array>();
+  /** Rows gathered out of order so far (until the row-major copy is built). */
+  private scattered = 0;
 
   /**
    * Built by the Encoder (and a Scaler); not constructed directly.
@@ -250,6 +267,7 @@ export class EncodedMatrix implements RowSource {
     // every column not in a one-hot block is written below; one-hot blocks start from `zero`
     const fill = this.hot.length > 0 && !(fresh && zero.every((z) => z === 0));
     const chunk = Math.max(8, Math.floor(CHUNK_VALUES / Math.max(1, cols)));
+    const block = this.rowBlock(indices, count);
     for (let t0 = 0; t0 < count; t0 += chunk) {
       const t1 = Math.min(count, t0 + chunk);
       if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
@@ -267,6 +285,20 @@ export class EncodedMatrix implements RowSource {
           out[off] = table[(codes[indices === null ? t : (indices[t] as number)] as number) + 1] as number;
         }
       }
+      if (block !== undefined) {
+        for (const g of block) {
+          const { data, width, slots } = g;
+          for (let t = t0; t < t1; t++) {
+            const base = (indices as ArrayLike<number>)[t] as number;
+            for (let j = 0, at = base * width, off = t * cols; j < width; j++) {
+              const n = this.numeric[slots[j] as number] as NumericSlot;
+              const x = data[at + j] as number;
+              out[off + n.offset] = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
+            }
+          }
+        }
+        continue;
+      }
       for (const n of this.numeric) {
         const { values, impute, formula } = n;
         for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
@@ -275,6 +307,26 @@ export class EncodedMatrix implements RowSource {
         }
       }
     }
+  }
+
+  /**
+   * The row-major copy of the numeric columns for a gather of `indices` (count rows), or undefined
+   * for the column-by-column path: built once rows have been gathered out of order often enough to
+   * pay for it (see {@link ROW_BLOCK_MIN_ROWS}); gives the same values.
+   */
+  private rowBlock(indices: ArrayLike<number> | null, count: number): RowBlockGroup[] | undefined {
+    if (indices === null || count < 2 || this.numeric.length < ROW_BLOCK_MIN_COLUMNS) return undefined;
+    const built = rowBlocks.get(this.parts);
+    if (built !== undefined) return built;
+    if (this.rows < ROW_BLOCK_MIN_ROWS || isRun(indices, count)) return undefined;
+    this.scattered += count;
+    if (this.scattered < this.rows / 4) return undefined;
+    const block = buildRowBlock(
+      this.numeric.map((n) => n.values),
+      this.rows,
+    );
+    rowBlocks.set(this.parts, block);
+    return block;
   }
 }
 

@@ -132,3 +132,61 @@ describe('EncodedMatrix: a dense output too large to allocate', () => {
     expect(compact.columns).toBe(70_000);
   });
 });
+
+describe('EncodedMatrix: random gathers from a row-major copy of the numeric columns', () => {
+  it('gives the bits of the column-by-column path (every numeric storage type, NaN imputed, scaled)', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const { Random } = await import('../../src/core/Random.js');
+    const n = 6000;
+    const rng = new Random(3);
+    const numeric = new Map<string, ColumnarTable['columns'] extends ReadonlyMap<string, infer C> ? C : never>();
+    const make = [
+      () => Uint8Array.from({ length: n }, () => (rng.float() < 0.1 ? 1 : 0)),
+      () => Float32Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : rng.normal() * 100)),
+      () => Float64Array.from({ length: n }, () => rng.normal() * 1e-3),
+      () => Int16Array.from({ length: n }, () => rng.int(2000) - 1000),
+      () => Int32Array.from({ length: n }, () => rng.int(1e6)),
+    ];
+    for (let j = 0; j < 12; j++)
+      numeric.set(`x${j}`, { kind: 'numeric', values: (make[j % make.length] as () => never)() });
+    const table: ColumnarTable = {
+      nRows: n,
+      columns: new Map([
+        [
+          'c',
+          {
+            kind: 'categorical',
+            codes: Int32Array.from({ length: n }, (_, i) => i % 7),
+            categories: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+          },
+        ],
+        ...numeric,
+      ]),
+    };
+    const names = [...numeric.keys()];
+    const E = new Encoder({ categorical: ['c'], numeric: names, impute: 'median', output: 'compact' }).fitTransform(
+      table,
+    );
+    const S = new Scaler({ method: 'standard' }).fitTransform(E) as EncodedMatrix;
+    for (const X of [E, S]) {
+      const d = X.columns;
+      // The reference: one row at a time (a one-row gather never uses the copy).
+      const one = (i: number) => {
+        const o = new Float32Array(d);
+        X.gatherRows([i], o);
+        return o;
+      };
+      const batch = new Int32Array(512);
+      const out = new Float32Array(512 * d);
+      // More than a quarter of the rows in scattered batches: the copy is built on the way.
+      for (let b = 0; b < 6; b++) {
+        for (let t = 0; t < batch.length; t++) batch[t] = rng.int(n);
+        X.gatherRows(batch, out);
+        for (const t of [0, 1, 255, 511]) {
+          const ref = one(batch[t] as number);
+          expect(Buffer.from(out.buffer, t * d * 4, d * 4).equals(Buffer.from(ref.buffer))).toBe(true);
+        }
+      }
+    }
+  });
+});
