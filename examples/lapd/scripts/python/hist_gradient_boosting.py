@@ -7,8 +7,11 @@ split (the same split `npm run lapd -- --seed <s>` uses), encoded and scaled, to
     for s in 0 1 2 3 4; do
       npx tsx examples/lapd/scripts/export-features.ts "{\"seed\":$s}" /tmp/lapd-features-$s
     done
-    nice -n 10 /usr/bin/python3 examples/lapd/scripts/python/hist_gradient_boosting.py \
+    OMP_NUM_THREADS=1 nice -n 10 /usr/bin/python3 examples/lapd/scripts/python/hist_gradient_boosting.py \
       /tmp/lapd-features 0 1 2 3 4 --json /tmp/lapd-hgb.json
+
+(One OpenMP thread on a shared machine: with the default two, busy-waiting threads took over 12
+minutes for one seed at load 7; with one, 25 s of CPU per seed.)
 
 Per seed it fits HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, early_stopping=True,
 random_state=seed) on the training rows and prints the test-set macro one-vs-rest ROC-AUC and the
