@@ -64,22 +64,34 @@ export class CodesToOneHot {
    * {@link EncodedMatrix} — every code `0 … nCodes − 1` its features declare (the rows are never read).
    */
   fit(X: Matrix | EncodedMatrix): this {
+    return X instanceof EncodedMatrix ? this.fitCodes(X, X.columns) : this.learn(this.table(X), X.columns);
+  }
+
+  /**
+   * Learns the codes of an Encoder's ordinal output `codes` for rows of `width` columns that start
+   * with it (a ColumnTransformer's output: the codes, then target encodings); the rows are never read.
+   */
+  fitCodes(codes: EncodedMatrix, width: number): this {
+    return this.learn(this.codeRange(codes, width), width);
+  }
+
+  private learn(table: { columns: string[]; rows: number[][] }, width: number): this {
     const cat = new Set(this.params.categorical);
-    const names = Array.from({ length: X.columns }, (_, j) => `c${j}`);
+    const names = Array.from({ length: width }, (_, j) => `c${j}`);
     const encoder = new Encoder({
       categorical: names.filter((_, j) => cat.has(j)),
       numeric: names.filter((_, j) => !cat.has(j)),
       handleUnknown: 'ignore',
     });
-    encoder.fit(X instanceof EncodedMatrix ? this.codeRange(X) : this.table(X));
+    encoder.fit(table);
     this.encoder = encoder;
-    this.nCols = X.columns;
+    this.nCols = width;
     this.layout = undefined;
     return this;
   }
 
   /** A table holding each code `0 … nCodes − 1` of every ordinal column once (numeric columns 0). */
-  private codeRange(X: EncodedMatrix): { columns: string[]; rows: number[][] } {
+  private codeRange(X: EncodedMatrix, width: number): { columns: string[]; rows: number[][] } {
     const nCodes = new Map<number, number>();
     for (const f of X.features) if (f.kind === 'ordinal') nCodes.set(f.offset, f.nCodes);
     for (const j of this.params.categorical)
@@ -87,9 +99,9 @@ export class CodesToOneHot {
         throw new DataValidationError(`${CLASS}.fit: column ${j} of X is not an ordinal code column.`, { param: 'X' });
     const n = Math.max(1, ...nCodes.values());
     const rows = Array.from({ length: n }, (_, r) =>
-      Array.from({ length: X.columns }, (_, j) => (nCodes.has(j) ? Math.min(r, nCodes.get(j)! - 1) : 0)),
+      Array.from({ length: width }, (_, j) => (nCodes.has(j) ? Math.min(r, nCodes.get(j)! - 1) : 0)),
     );
-    return { columns: Array.from({ length: X.columns }, (_, j) => `c${j}`), rows };
+    return { columns: Array.from({ length: width }, (_, j) => `c${j}`), rows };
   }
 
   /**

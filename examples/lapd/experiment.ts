@@ -9,8 +9,10 @@
 import {
   ADASYN,
   BorderlineSMOTE,
+  ColumnTransformer,
   EditedNearestNeighbours,
   Encoder,
+  type EncodedMatrix,
   EnsembleClassifier,
   KNeighbors,
   Matrix,
@@ -262,12 +264,12 @@ export async function runConfig(
   const ordinal = config.sampler === 'smotenc';
   const t0 = performance.now();
   phases?.start('encode + scale');
-  // Target-encoded features become numeric columns (one per class) of the feature tables.
-  const te = targetEncoded(data, config);
-  const categorical = CATEGORICAL_FEATURES.filter((c) => !te.columns.includes(c));
-  const numeric = [...numericColumns(data.mocodes), ...te.numeric];
+  // --target-encode: those features are target-encoded (cross-fitted on the training rows, one column
+  // per class) and the others one-hot, in one ColumnTransformer step, saved in pipeline.json.
+  const targetEncode = config.targetEncode ?? [];
+  const categorical = CATEGORICAL_FEATURES.filter((c) => !targetEncode.includes(c));
+  const numeric = numericColumns(data.mocodes);
   const nCat = categorical.length;
-  const nNum = numeric.length;
   const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
   const encoder = new Encoder({
     ...(ordinal ? { encoding: 'ordinal' as const } : {}),
@@ -279,14 +281,33 @@ export async function runConfig(
     impute: 'median',
     output: 'compact',
   });
+  const encode: Encoder<'compact'> | ColumnTransformer =
+    targetEncode.length > 0
+      ? new ColumnTransformer({
+          transformers: [
+            ['encoder', encoder],
+            ['target', new TargetEncoder({ columns: targetEncode, seed: config.seed })],
+          ],
+        })
+      : encoder;
+  const Xe: RowSource =
+    encode instanceof ColumnTransformer
+      ? encode.fitTransform(data.train, data.yTrain)
+      : encoder.fitTransform(data.train);
   // SMOTENC works on the ORDINAL encoding: one integer-code column per categorical feature (they come
-  // first in the Encoder's output), the numeric columns after them; only those are scaled.
+  // first in the output), the numeric columns (and target encodings) after them; only those are scaled.
   const scaler = new Scaler({
     method: 'standard',
-    ...(ordinal ? { columns: Array.from({ length: nNum }, (_, j) => nCat + j) } : {}),
+    ...(ordinal ? { columns: Array.from({ length: Xe.columns - nCat }, (_, j) => nCat + j) } : {}),
   });
-  const Xs = scaler.fitTransform(encoder.fitTransform(te.train));
-  const onehot = ordinal ? new CodesToOneHot({ categorical: categoricalFeatures }).fit(Xs) : undefined;
+  const Xs = scaler.fitTransform(Xe);
+  // The codes' ranges come from the Encoder's output (the ColumnTransformer's starts with it).
+  const toOneHot = new CodesToOneHot({ categorical: categoricalFeatures });
+  const onehot = !ordinal
+    ? undefined
+    : encode instanceof ColumnTransformer
+      ? toOneHot.fitCodes(encoder.transform(data.train), Xs.columns)
+      : toOneHot.fit(Xs as EncodedMatrix);
   const Xmlp: RowSource = onehot ? onehot.transform(Xs) : Xs;
   const smallest = Math.min(...data.classes.map((c) => data.yTrain.filter((y) => y === c).length));
   const sampler = makeSampler(config.sampler, config.seed, categoricalFeatures, smallest);
@@ -350,7 +371,7 @@ export async function runConfig(
   const seconds = (performance.now() - t0) / 1000;
   phases?.start('predict + evaluate');
   const classes = (model.classes as Label[]).map(String);
-  const Xtest = scaler.transform(encoder.transform(te.test));
+  const Xtest = scaler.transform(encode.transform(data.test));
   const proba = predictInChunks(model, onehot ? onehot.transform(Xtest) : Xtest, sink, label);
   // `mlp` (the first network) is returned for its summary and pictures; the others are freed here.
   if (model instanceof EnsembleClassifier) for (const m of model.fitted.members.slice(1)) m.dispose();
@@ -387,7 +408,7 @@ export async function runConfig(
   const steps = [
     // Raw CSV rows in: the cleaning and feature building, with the Mocode vocabulary of this split.
     ['features', CaseFeatures.withVocabulary(data.mocodes)],
-    ['encode', encoder as unknown as NamedStep[1]],
+    ['encode', encode as unknown as NamedStep[1]],
     ['scale', scaler],
     ...(sampler
       ? [['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest, true)] as NamedStep]
@@ -431,29 +452,6 @@ export function ruleDescription(rule: PriorCorrectedClassifier<RowSource>): stri
   if (!tune && f.alpha === 0) return 'plain argmax p(c|x)';
   const how = tune ? `α = ${f.alpha} tuned for ${tune.metric} on ${f.nValidation} held-out rows` : `α = ${f.alpha}`;
   return `argmax p(c|x) / prior(c)^α${shifted ? ' + offsets' : ''}, ${how}, priors of the training data as trained on`;
-}
-
-/**
- * `--target-encode`: the feature tables with the listed categorical columns replaced by their
- * TargetEncoder columns (`te_<feature>_<class>`, numeric): cross-fitted on the training rows
- * (`fitTransform`), the full fit on the test rows.
- */
-function targetEncoded(
-  data: PreparedData,
-  config: ModelConfig,
-): { train: ColumnarTable; test: ColumnarTable; columns: string[]; numeric: string[] } {
-  const columns = config.targetEncode ?? [];
-  if (columns.length === 0) return { train: data.train, test: data.test, columns, numeric: [] };
-  const te = new TargetEncoder({ columns, seed: config.seed });
-  const train = te.fitTransform(data.train, data.yTrain);
-  const names = te.fitted.featureNames.map((f) => `te_${f}`);
-  const table = (t: ColumnarTable, m: Matrix): ColumnarTable => {
-    const cols = new Map(t.columns);
-    for (const c of columns) cols.delete(c);
-    names.forEach((name, j) => cols.set(name, { kind: 'numeric', values: Float64Array.from(m.getColumn(j)) }));
-    return { nRows: t.nRows, columns: cols };
-  };
-  return { train: table(data.train, train), test: table(data.test, te.transform(data.test)), columns, numeric: names };
 }
 
 /** Class → count, sorted by class. */

@@ -11,8 +11,10 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import {
   ADASYN,
+  ColumnTransformer,
   DataValidationError,
   Encoder,
+  EnsembleClassifier,
   Pipeline,
   PriorCorrectedClassifier,
   RandomOverSampler,
@@ -20,6 +22,7 @@ import {
   SerializationError,
   SMOTE,
   SMOTENC,
+  TargetEncoder,
   type Label,
   type Matrix,
 } from 'imbalanced-tabular';
@@ -35,6 +38,8 @@ import { stdoutSink } from './progress.js';
 export const PIPELINE_CLASSES = {
   CaseFeatures,
   Encoder,
+  ColumnTransformer,
+  TargetEncoder,
   Scaler,
   SMOTE,
   ADASYN,
@@ -42,6 +47,7 @@ export const PIPELINE_CLASSES = {
   RandomOverSampler,
   CodesToOneHot,
   MLPClassifier,
+  EnsembleClassifier,
   PriorCorrectedClassifier,
 };
 

@@ -37,3 +37,12 @@ export type {
   PriorCorrectedFitted,
 } from './PriorCorrectedClassifier.js';
 export type { DecisionRuleParamsJSON, DecisionRuleStateJSON } from './decisionRuleJSON.js';
+export { ColumnTransformer } from './ColumnTransformer.js';
+export type {
+  ColumnOutput,
+  ColumnPart,
+  ColumnParts,
+  ColumnTransformerFitted,
+  ColumnTransformerOptions,
+  ColumnTransformerParams,
+} from './ColumnTransformer.js';

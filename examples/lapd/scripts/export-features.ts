@@ -1,7 +1,9 @@
 /**
  * Writes the example's encoded and scaled train/test split to disk, so that an independent
- * reference (scikit-learn's LogisticRegression in `python/logreg_check.py`) can be fitted on exactly
- * the features the MLP sees. This is how the feature table of examples/lapd/README.md was measured.
+ * reference (scikit-learn's LogisticRegression in `python/logreg_check.py`, HistGradientBoosting in
+ * `python/hist_gradient_boosting.py`) can be fitted on exactly the features the MLP sees. This is how
+ * the feature table and the HistGradientBoosting row of examples/lapd/README.md were measured. The
+ * JSON's `seed` is the split's, as `npm run lapd -- --seed`.
  *
  *   npx tsx examples/lapd/scripts/export-features.ts '{"mocodes":150,"maxCategories":60}' /tmp/lapd-features
  *   /usr/bin/python3 examples/lapd/scripts/python/logreg_check.py /tmp/lapd-features

@@ -1,37 +1,41 @@
 /**
  * The measurement script behind the tuning table of examples/lapd/README.md: trains one model
- * configuration on the real sample's stratified 25% split (seed 0) and prints the test metrics for
- * several prior-correction exponents α (they change only the hard predictions, so one training
- * serves them all), plus the per-class one-vs-rest AUCs.
+ * configuration on the real sample's stratified 25% split (seed 0, or `splitSeed`) and prints the
+ * test metrics for several prior-correction exponents α (they change only the hard predictions, so
+ * one training serves them all), plus the per-class one-vs-rest AUCs. `npm run lapd -- --seed S`
+ * is `{"seed":S,"splitSeed":S}`.
  *
  *   npx tsx examples/lapd/scripts/tune.ts '{"hidden":[128],"l2":0.003,"seed":1}'
+ *   npx tsx examples/lapd/scripts/tune.ts '{"ensemble":5,"seed":3,"splitSeed":3,"alphas":[0.5,1]}'
  *
  * @module
  */
 import { join } from 'node:path';
 import { Metrics, PriorCorrectedClassifier } from 'imbalanced-tabular';
-import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { loadCsvColumns } from '../caseColumns.js';
 import { configOf, DEFAULTS } from '../cli.js';
 import { prepare, runConfig, type ModelConfig } from '../experiment.js';
+import { PIPELINE_CLASSES } from '../predict.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
   mocodes?: number;
   alphas?: number[];
   data?: string;
+  splitSeed?: number;
 };
 const path =
   args.data ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const { cases } = await loadCsvColumns(path);
-const data = prepare(cases, { testSize: 0.25, seed: 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
+const data = prepare(cases, { testSize: 0.25, seed: args.splitSeed ?? 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
 // The shipped defaults (examples/lapd/cli.ts) with the plain argmax, overridden by the JSON argument.
-const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...args };
+const { mocodes: _m, alphas: _a, data: _d, splitSeed: _s, ...overrides } = args;
+const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...overrides };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
 const classes = run.report.classes;
 // The trained rule with another α: its saved form, edited (the priors are those it trained on).
 const saved = run.rule.toJSON();
 const withAlpha = (alpha: number) =>
-  PriorCorrectedClassifier.fromJSON({ ...saved, state: { ...saved.state!, alpha } }, { MLPClassifier });
+  PriorCorrectedClassifier.fromJSON({ ...saved, state: { ...saved.state!, alpha } }, PIPELINE_CLASSES);
 const f = run.mlp.fitted;
 console.log(
   JSON.stringify(args),

@@ -95,6 +95,20 @@ describe('npm run lapd -- predict on the synthetic default', () => {
   }, 120_000);
 });
 
+describe('npm run lapd -- predict with target encoding and an ensemble', () => {
+  it('a --target-encode --ensemble run saves one ColumnTransformer step and an ensemble that score raw rows', () => {
+    const out = train('--rows', '3000', '--target-encode', 'rptDist,premiseCode', '--ensemble', '2');
+    const json = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'));
+    const encode = json.params.steps[1][1];
+    expect(encode.format).toBe('imbalanced-tabular/ColumnTransformer');
+    expect(encode.params.transformers.map((t: [string, { format: string }]) => [t[0], t[1].format])).toEqual([
+      ['encoder', 'imbalanced-tabular/Encoder'],
+      ['target', 'imbalanced-tabular/TargetEncoder'],
+    ]);
+    predictAndCheck(out, [...generateRows({ n: 40, seed: 7 })], 0);
+  }, 120_000);
+});
+
 describeWithSharedFile('npm run lapd -- predict on rows of the real sample', lapdSamplePath, () => {
   it('scores 500 rows of the sample with a model trained on it', () => {
     const out = train('--data', lapdSamplePath);
