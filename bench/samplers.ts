@@ -200,7 +200,8 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     "imbalanced-learn runs on the same files in the same run (Debian's python3, `OMP_WAIT_POLICY=PASSIVE`), as",
     `shipped and with \`OPENBLAS_CORETYPE=${core}\`${core === 'SkylakeX' ? '' : noAvx512}. Time is wall-clock for`,
     `\`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${limit} s`,
-    "(`SAMPLERS_BENCH_PEER_TIMEOUT`; a run stopped as shipped is not repeated tuned); peak = growth of the process's peak RSS during the call (each measurement in",
+    '(`SAMPLERS_BENCH_PEER_TIMEOUT`; a run stopped as shipped is not repeated tuned);',
+    "peak = growth of the process's peak RSS during the call (each measurement in",
     'a fresh process); output = bytes of the resampled float64 matrix; input = bytes of the float64 X the',
     'sampler reads (n × d, SMOTENC n × (d + 4), SMOTEN n × 4), which every sampler copies once at its boundary.',
   ].join(' ');
