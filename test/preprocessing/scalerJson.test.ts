@@ -115,3 +115,41 @@ describe('Scaler on finite data near ±1.8e308', () => {
     expect(() => new Scaler({ method: 'robust' }).fit(big)).toThrow(/column 0's quantile range exceeds the range/);
   });
 });
+
+describe("Scaler.fromJSON: a 'minmax' state's factors follow featureRange, dataMin and dataMax", () => {
+  const saved = () =>
+    JSON.parse(
+      JSON.stringify(
+        new Scaler({ method: 'minmax', featureRange: [0, 10] })
+          .fit([
+            [0, 5],
+            [2, 7],
+          ])
+          .toJSON(),
+      ),
+    );
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed document, edited in place
+  const edits: Array<[string, (d: any) => void, RegExp]> = [
+    ['featureRange edited alone', (d) => (d.params.featureRange = [0, 1e308]), /state\.scale\[0\] must be 5e\+307/],
+    [
+      'featureRange whose width overflows (the factor from the halves)',
+      (d) => (d.params.featureRange = [-1.7e308, 1.7e308]),
+      /state\.scale\[0\] must be 1\.7e\+308/,
+    ],
+    ['a scale edited alone', (d) => (d.state.scale[1] = 1e-320), /state\.scale\[1\] must be 5/],
+    ['a center edited alone', (d) => (d.state.center[0] = 3), /state\.center\[0\] must be 0/],
+    ['dataMin above dataMax', (d) => (d.state.dataMin[0] = 4), /state\.dataMin\[0\] must be a number ≤ dataMax/],
+    ['dataMax edited alone', (d) => (d.state.dataMax[1] = 9), /state\.scale\[1\] must be 2\.5/],
+  ];
+  for (const [what, edit, message] of edits) {
+    it(`${what}: SerializationError naming the field`, () => {
+      const doc = saved();
+      edit(doc);
+      expect(() => Scaler.fromJSON(doc)).toThrow(SerializationError);
+      expect(() => Scaler.fromJSON(doc)).toThrow(message);
+    });
+  }
+  it('the untampered document loads back bit for bit', () => {
+    expect(Scaler.fromJSON(saved()).toJSON()).toEqual(saved());
+  });
+});
