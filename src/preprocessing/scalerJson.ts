@@ -142,7 +142,14 @@ export function scalerStateFromJSON(
   };
   const vec = (k: string): Float64Array => {
     if (s[k] === null) badField(WHO, `state.${k}`, `an array of ${n} numbers (method '${method}' has one)`, null);
-    return readNumbers(WHO, `state.${k}`, s[k], { length: n, special: true });
+    const v = readNumbers(WHO, `state.${k}`, s[k], { length: n, special: 'NaN' });
+    // a statistic is NaN only for a column without values (or one not scaled, which has none)
+    v.forEach((x, j) => {
+      if (Number.isNaN(x) && scaled[j] && (nSamplesSeen[j] as number) > 0) {
+        badField(WHO, `state.${k}[${j}]`, `a finite number (column ${j} is scaled and has values)`, 'NaN');
+      }
+    });
+    return v;
   };
   for (const k of ['mean', 'variance', 'dataMin', 'dataMax']) {
     if (!own[method].includes(k) && s[k] !== null) badField(WHO, `state.${k}`, `null (method '${method}')`, s[k]);
@@ -158,20 +165,32 @@ export function scalerStateFromJSON(
   if (inColumns !== undefined) {
     for (const c of inColumns) if (c >= n) badField(WHO, 'params.columns', `indices below nFeaturesIn = ${n}`, c);
   }
+  const nSamplesSeen = readNumbers(WHO, 'state.nSamplesSeen', s.nSamplesSeen, { length: n });
+  nSamplesSeen.forEach((v, j) => {
+    if (!Number.isSafeInteger(v) || v < 0) badField(WHO, `state.nSamplesSeen[${j}]`, 'an integer ≥ 0', v);
+  });
   const scale = vec('scale');
   scale.forEach((v, j) => {
     if (!(v > 0 && Number.isFinite(v)) && !Number.isNaN(v)) {
       badField(WHO, `state.scale[${j}]`, 'a finite number > 0 (or NaN)', v);
     }
   });
-  const nSamplesSeen = vec('nSamplesSeen');
-  nSamplesSeen.forEach((v, j) => {
-    if (!Number.isSafeInteger(v) || v < 0) badField(WHO, `state.nSamplesSeen[${j}]`, 'an integer ≥ 0', v);
+  const center = vec('center');
+  // a column not scaled is left as it is: center 0, scale 1
+  scaled.forEach((on, j) => {
+    if (on) return;
+    if (!Object.is(center[j], 0)) badField(WHO, `state.center[${j}]`, `0 (column ${j} is not scaled)`, center[j]);
+    if (scale[j] !== 1) badField(WHO, `state.scale[${j}]`, `1 (column ${j} is not scaled)`, scale[j]);
   });
-  const common = { nFeaturesIn: n, scaled: Object.freeze(scaled), center: vec('center'), scale, nSamplesSeen };
+  const common = { nFeaturesIn: n, scaled: Object.freeze(scaled), center, scale, nSamplesSeen };
   switch (method) {
-    case 'standard':
-      return Object.freeze({ method, ...common, mean: vec('mean'), variance: vec('variance') });
+    case 'standard': {
+      const variance = vec('variance');
+      variance.forEach((v, j) => {
+        if (v < 0) badField(WHO, `state.variance[${j}]`, 'a number ≥ 0 (or NaN)', v);
+      });
+      return Object.freeze({ method, ...common, mean: vec('mean'), variance });
+    }
     case 'minmax': {
       const dataMin = vec('dataMin');
       const dataMax = vec('dataMax');

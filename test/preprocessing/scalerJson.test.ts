@@ -153,3 +153,35 @@ describe("Scaler.fromJSON: a 'minmax' state's factors follow featureRange, dataM
     expect(Scaler.fromJSON(saved()).toJSON()).toEqual(saved());
   });
 });
+
+describe('Scaler.fromJSON: statistics are NaN only where a column has no values, never ±Infinity', () => {
+  const savedOf = (method: 'standard' | 'robust') =>
+    JSON.parse(
+      JSON.stringify(
+        new Scaler({ method, columns: [0] })
+          .fit([
+            [1, 5],
+            [3, 6],
+          ])
+          .toJSON(),
+      ),
+    );
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed document, edited in place
+  const edits: Array<['standard' | 'robust', (d: Record<string, any>) => void, RegExp]> = [
+    ['standard', (d) => (d.state.center[0] = '-Infinity'), /state\.center\[0\] must be a finite number, or "NaN"/],
+    ['standard', (d) => (d.state.mean[0] = 'Infinity'), /state\.mean\[0\]/],
+    ['standard', (d) => (d.state.variance[0] = 'NaN'), /state\.variance\[0\] must be a finite number \(column 0 is/],
+    ['standard', (d) => (d.state.variance[0] = -0.5), /state\.variance\[0\] must be a number ≥ 0/],
+    ['standard', (d) => (d.state.scale[0] = 'NaN'), /state\.scale\[0\] must be a finite number \(column 0 is/],
+    ['robust', (d) => (d.state.center[1] = 'NaN'), /state\.center\[1\] must be 0 \(column 1 is not scaled\)/],
+    ['robust', (d) => (d.state.scale[1] = 2), /state\.scale\[1\] must be 1 \(column 1 is not scaled\)/],
+  ];
+  for (const [method, edit, message] of edits) {
+    it(`${method}: ${message.source}`, () => {
+      const doc = savedOf(method);
+      edit(doc);
+      expect(() => Scaler.fromJSON(doc)).toThrow(SerializationError);
+      expect(() => Scaler.fromJSON(doc)).toThrow(message);
+    });
+  }
+});
