@@ -73,36 +73,28 @@ const sampler = (name: string, make: () => Serializable, fromJSON: (j: unknown) 
   ({ name, create: make, fromJSON, ...SAMPLER_TAMPER, optional: [...SAMPLER_TAMPER.optional, ...more] }) as Spec;
 
 const specs: Spec[] = [
-  {
-    name: 'Encoder(onehot)',
-    create: () => new Encoder({ categorical: ['c', 'k'], numeric: ['n'], minFrequency: 2 }).fit(table),
-    fromJSON: (j) => Encoder.fromJSON(j),
-    freeValues: FREE,
-    optional: [
-      'state',
-      'params.categorical',
-      'params.numeric',
-      'params.categories',
-      ...ENCODER_FORMS,
-      ...CATEGORY_LISTS,
-    ],
-    distinct: ['state.categorical[*].categories.values', 'params.categorical', 'params.numeric'],
-  },
-  {
-    name: 'Encoder(ordinal)',
-    create: () => new Encoder({ categorical: ['c', 'k'], numeric: ['n'], encoding: 'ordinal' }).fit(table),
-    fromJSON: (j) => Encoder.fromJSON(j),
-    freeValues: FREE,
-    optional: [
-      'state',
-      'params.categorical',
-      'params.numeric',
-      'params.categories',
-      ...ENCODER_FORMS,
-      ...CATEGORY_LISTS,
-    ],
-    distinct: ['state.categorical[*].categories.values', 'params.categorical', 'params.numeric'],
-  },
+  ...(
+    [
+      ['onehot', { minFrequency: 2 }],
+      ['ordinal', { encoding: 'ordinal' }],
+    ] as const
+  ).map(
+    ([kind, options]): Spec => ({
+      name: `Encoder(${kind})`,
+      create: () => new Encoder({ categorical: ['c', 'k'], numeric: ['n'], ...options }).fit(table),
+      fromJSON: (j) => Encoder.fromJSON(j),
+      freeValues: FREE,
+      optional: [
+        'state',
+        'params.categorical',
+        'params.numeric',
+        'params.categories',
+        ...ENCODER_FORMS,
+        ...CATEGORY_LISTS,
+      ],
+      distinct: ['state.categorical[*].categories.values', 'params.categorical', 'params.numeric'],
+    }),
+  ),
   ...(['standard', 'minmax', 'robust'] as const).map(
     (method): Spec => ({
       name: `Scaler(${method})`,
