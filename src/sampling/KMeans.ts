@@ -171,7 +171,9 @@ export class KMeans {
       );
     }
     const rng = Random.from(this.params.seed);
-    const tol = this.params.tol * meanVariance(data, rows, cols);
+    const spread = meanVariance(data, rows, cols);
+    if (!Number.isFinite(spread)) throw beyondDoubles(who, data, cols);
+    const tol = this.params.tol * spread;
     let best: ReturnType<typeof lloyd> | undefined;
     for (let run = 0; run < nInit; run++) {
       const start = startCenters(who, init, data, rows, cols, k, rng);
@@ -179,6 +181,7 @@ export class KMeans {
       if (!best || res.inertia < best.inertia) best = res;
     }
     const b = best as ReturnType<typeof lloyd>;
+    if (!Number.isFinite(b.inertia) || !b.centers.every(Number.isFinite)) throw beyondDoubles(who, data, cols);
     this.state = Object.freeze({
       clusterCenters: fromDense(b.centers, k, cols),
       inertia: b.inertia,
@@ -270,6 +273,24 @@ export class KMeans {
     }
     return km;
   }
+}
+
+/**
+ * The error for data whose squared distances (or variance) exceed the range of doubles — values
+ * beyond about ±1.3e154 — where Lloyd's iterations would give infinite or NaN centres; it names
+ * the row and column of the largest magnitude.
+ */
+function beyondDoubles(who: string, data: Float64Array, cols: number): DataValidationError {
+  let at = 0;
+  for (let i = 1; i < data.length; i++) if (Math.abs(data[i] as number) > Math.abs(data[at] as number)) at = i;
+  const row = Math.floor(at / cols);
+  const column = at % cols;
+  return new DataValidationError(
+    `${who}: the squared distances between rows of X exceed the range of doubles (values beyond about ` +
+      `±1.3e154, e.g. X[${row}][${column}] = ${data[at]}), so the centres would not be finite. Rescale X ` +
+      '(e.g. with a Scaler) first.',
+    { param: 'X', row, column },
+  );
 }
 
 /** Validates `init`: a name, a function, or `nClusters` explicit centres (copied, row-major). */

@@ -121,3 +121,19 @@ describe('KMeans', () => {
     expect(input).toEqual(X);
   });
 });
+
+describe('KMeans on finite values near ±1.8e308', () => {
+  it('squared distances beyond doubles: a DataValidationError naming the row and column, not NaN centres', () => {
+    const X = [[-1.7e308], [1.7e308], [-1e308], [1.5e308], [0], [1]];
+    let err: unknown;
+    try {
+      new KMeans({ nClusters: 2, seed: 0 }).fit(X);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    expect((err as DataValidationError).row).toBe(0);
+    expect((err as DataValidationError).column).toBe(0);
+    expect((err as Error).message).toMatch(/exceed the range of doubles .* Rescale X/);
+  });
+});
