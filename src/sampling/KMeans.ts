@@ -1,5 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
+import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/Random.js';
 import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
@@ -243,7 +244,6 @@ export class KMeans {
     const p = env.params;
     if (p === null || typeof p !== 'object') throw new SerializationError(`${WHO}.fromJSON: params is not an object.`);
     const { init, ...rest } = p;
-    const cols = env.state ? Number(env.state.nFeaturesIn) : undefined;
     const k = Number(p.nClusters);
     let initOption: KMeansOptions['init'] = init as 'k-means++';
     if (Array.isArray(init)) {
@@ -259,16 +259,19 @@ export class KMeans {
     }
     const st = env.state;
     if (st !== null) {
-      const centers = decodeNumbers(st.clusterCenters, 'state.clusterCenters');
-      if (cols === undefined || !Number.isInteger(cols) || cols < 1 || centers.length !== k * cols) {
-        throw new SerializationError(`${WHO}.fromJSON: state.clusterCenters does not hold ${k} × nFeaturesIn values.`);
-      }
+      const who = `${WHO}.fromJSON`;
+      const o = readObject(who, 'state', st, {
+        required: ['clusterCenters', 'inertia', 'nIter', 'seed', 'nFeaturesIn'],
+      });
+      const n = readInteger(who, 'state.nFeaturesIn', o.nFeaturesIn, { min: 1 });
+      const nk = km.params.nClusters;
+      const centers = readNumbers(who, 'state.clusterCenters', o.clusterCenters, { length: nk * n });
       km.state = Object.freeze({
-        clusterCenters: fromDense(centers, k, cols),
-        inertia: Number(st.inertia),
-        nIter: Number(st.nIter),
-        seed: Number(st.seed),
-        nFeaturesIn: cols,
+        clusterCenters: fromDense(centers, nk, n),
+        inertia: readNumber(who, 'state.inertia', o.inertia, { interval: { ge: 0 } }),
+        nIter: readInteger(who, 'state.nIter', o.nIter, { min: 1, max: km.params.maxIter }),
+        seed: readInteger(who, 'state.seed', o.seed, { min: 0, max: 2 ** 32 - 1 }),
+        nFeaturesIn: n,
       });
     }
     return km;

@@ -19,6 +19,7 @@ import {
   EditedNearestNeighbours,
   EnsembleClassifier,
   Encoder,
+  KMeans,
   KMeansSMOTE,
   NearMiss,
   NeighbourhoodCleaningRule,
@@ -121,6 +122,13 @@ const specs: Spec[] = [
       'state.seed',
     ],
     distinct: ['params.columns'],
+  },
+  {
+    name: 'KMeans',
+    create: () => new KMeans({ nClusters: 2, seed: 1 }).fit(X),
+    fromJSON: (j) => KMeans.fromJSON(j),
+    freeValues: FREE,
+    optional: ['state', 'params.seed', 'params.init', 'params.init.**'],
   },
   sampler('RandomOverSampler', () => new RandomOverSampler({ shrinkage: 0.5, seed: 1 }), RandomOverSampler.fromJSON, [
     'params.shrinkage',
