@@ -170,9 +170,11 @@ export interface NumberField {
   /**
    * Accept the tagged strings `encodeNumber` writes for the values JSON cannot hold: `"NaN"`,
    * `"Infinity"`, `"-Infinity"` (and `"-0"`, always accepted). A raw non-finite number is never
-   * accepted: JSON cannot hold one, so it was not written by `toJSON`. @defaultValue false
+   * accepted: JSON cannot hold one, so it was not written by `toJSON`. `'NaN'` accepts only `"NaN"`
+   * (a statistic of a column without values), where ±Infinity cannot be a saved value.
+   * @defaultValue false
    */
-  special?: boolean;
+  special?: boolean | 'NaN';
 }
 
 /** The tagged strings of special numbers (see `encodeNumber`). */
@@ -189,13 +191,18 @@ export function readNumber(who: string, path: string, value: unknown, field: Num
   if (typeof value === 'number') v = Number.isFinite(value) ? value : undefined;
   else if (typeof value === 'string' && Object.hasOwn(SPECIAL, value)) {
     const s = SPECIAL[value] as number;
-    v = Number.isFinite(s) || field.special ? s : undefined;
+    v = Number.isFinite(s) || field.special === true || (field.special === 'NaN' && Number.isNaN(s)) ? s : undefined;
   }
   if (v !== undefined && (!Number.isFinite(v) || field.interval === undefined || inInterval(v, field.interval))) {
     return v;
   }
   const range = field.interval === undefined ? 'a finite number' : `a number in ${formatInterval(field.interval)}`;
-  const expected = field.special ? `${range}, or "NaN", "Infinity" or "-Infinity"` : range;
+  const expected =
+    field.special === 'NaN'
+      ? `${range}, or "NaN"`
+      : field.special
+        ? `${range}, or "NaN", "Infinity" or "-Infinity"`
+        : range;
   const why =
     typeof value === 'number' && !Number.isFinite(value)
       ? 'JSON holds no NaN or Infinity; toJSON writes them as the strings "NaN", "Infinity", "-Infinity".'

@@ -2,7 +2,7 @@ import { checkFaithful } from '../core/jsonFields.js';
 import type { LayersModel } from './layersModel.js';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
-import { NotFittedError, SerializationError } from '../core/errors.js';
+import { ImbalancedTabularError, NotFittedError, SerializationError } from '../core/errors.js';
 import type { LazyResamplingClassifier, ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { checkLabels, encodeLabels } from '../core/labels.js';
 import { fromDense } from '../core/matrix.js';
@@ -357,7 +357,15 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
     } catch (e) {
       throw new SerializationError(`${CLASS}.fromJSON: params are invalid (${(e as Error).message}).`);
     }
-    if (state !== null) clf.state = decodeState(state, clf.params);
+    if (state !== null) {
+      try {
+        clf.state = decodeState(state, clf.params);
+      } catch (e) {
+        // the architecture's own checks (a layer too large to build) refuse the document too
+        if (e instanceof SerializationError || !(e instanceof ImbalancedTabularError)) throw e;
+        throw new SerializationError(`${CLASS}.fromJSON: the saved model cannot be rebuilt (${e.message}).`);
+      }
+    }
     checkFaithful(`${CLASS}.fromJSON`, { params, state }, clf.toJSON());
     return clf;
   }

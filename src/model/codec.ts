@@ -102,7 +102,7 @@ export function openModel(json: unknown): {
         'params.classWeight',
         pj.classWeight,
         (c, path) => readLabel(who, path, c),
-        (w, path) => readNumber(who, path, w, { special: true }),
+        (w, path) => readNumber(who, path, w, { interval: { ge: 0 } }),
         { min: 1 },
       ),
     );
@@ -179,7 +179,10 @@ export function decodeState(st: unknown, p: MLPClassifierParams): ModelState {
     }
     const out: Record<string, number> = {};
     for (const key of Object.keys(o)) {
-      const v = readNumber(who, fieldPath(`state.history[${i}]`, key), o[key], { special: true });
+      // a loss (≥ 0, a cross-entropy) may record a diverged epoch as NaN; the other logs are finite
+      const loss = key === 'loss' || key === 'valLoss';
+      const field = loss ? ({ special: 'NaN', interval: { ge: 0 } } as const) : {};
+      const v = readNumber(who, fieldPath(`state.history[${i}]`, key), o[key], field);
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out as unknown as EpochLogs;
@@ -189,7 +192,7 @@ export function decodeState(st: unknown, p: MLPClassifierParams): ModelState {
     'state.classWeight',
     sj.classWeight,
     (c, path) => readLabel(who, path, c),
-    (w, path) => readNumber(who, path, w, { special: true }),
+    (w, path) => readNumber(who, path, w, { interval: { ge: 0 } }),
     { length: classes.length },
   );
   cw.forEach(([c], i) => {

@@ -122,12 +122,18 @@ function readState(who: string, value: unknown): PriorCorrectedFitted {
   const k = classes.length;
   const priors = [...readNumbers(who, 'state.priors', s.priors, { length: k, interval: UNIT })];
   const offsets = [...readNumbers(who, 'state.offsets', s.offsets, { length: k })];
+  const nValidation = readInteger(who, 'state.nValidation', s.nValidation, { min: 0 });
+  // a tuned rule records its validation rows and score; an untuned one neither
+  if ((s.validationScore === null) !== (nValidation === 0)) {
+    const expected = nValidation === 0 ? 'null (state.nValidation is 0)' : 'a number (state.nValidation > 0)';
+    badField(who, 'state.validationScore', expected, s.validationScore);
+  }
   return Object.freeze({
     classes: Object.freeze(classes),
     priors: Object.freeze(priors),
     alpha: readNumber(who, 'state.alpha', s.alpha, { interval: { ge: 0, le: 2 } }),
     offsets: Object.freeze(offsets),
     validationScore: s.validationScore === null ? null : readNumber(who, 'state.validationScore', s.validationScore),
-    nValidation: readInteger(who, 'state.nValidation', s.nValidation, { min: 0 }),
+    nValidation,
   });
 }

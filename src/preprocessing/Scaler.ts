@@ -297,7 +297,7 @@ export class Scaler<D extends ScalerDtype = 'float64'>
     } catch (e) {
       throw invalidParams(SCALER_CLASS, e);
     }
-    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method, s.params.columns);
+    if (state !== null) s.state = scalerStateFromJSON(state, s.params.method, s.params.columns, s.params.featureRange);
     checkFaithful(
       `${SCALER_CLASS}.fromJSON`,
       { params, state },

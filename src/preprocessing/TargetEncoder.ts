@@ -5,7 +5,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
-import { DataValidationError, NotFittedError } from '../core/errors.js';
+import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
 import { checkLabels, typeOfTarget, uniqueSorted } from '../core/labels.js';
 import { fromDense, type Label } from '../core/matrix.js';
 import { drawSeed } from '../core/Random.js';
@@ -205,6 +205,14 @@ export class TargetEncoder implements Transformer<TableInput>, Serializable {
     }
     if (state !== null) {
       const s = targetEncoderStateFromJSON(state, enc.params.columns);
+      // the seed of the last fitTransform's shuffle: params.seed when given, none without a shuffle
+      const { shuffle, seed } = enc.params;
+      if (s.seed !== undefined && (!shuffle || (seed !== undefined && s.seed !== seed))) {
+        const expected = shuffle ? `null or params.seed = ${seed}` : 'null (params.shuffle is false)';
+        throw new SerializationError(
+          `${TARGET_ENCODER_CLASS}.fromJSON: state.seed must be ${expected}, received ${s.seed}.`,
+        );
+      }
       enc.state = { ...s, featureNames: featureNames(enc.params.columns, s.targetType, s.classes) };
     }
     return enc;

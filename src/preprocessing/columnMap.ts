@@ -90,11 +90,29 @@ export function ordinalTable(nCodes: number, unknownValue: number, map: (x: numb
   return t;
 }
 
+/**
+ * `(x − center) / scale`; where `x − center` overflows (values near ±1.8e308) the two quotients
+ * apart, which stay finite. @internal
+ */
+export function standardize(x: number, center: number, scale: number): number {
+  const r = (x - center) / scale;
+  return Number.isFinite(r) || !Number.isFinite(x) ? r : x / scale - center / scale;
+}
+
+/**
+ * `x · scale + center`; where a term overflows though the result fits (a `featureRange` near
+ * ±1.8e308) twice the halved sum. @internal
+ */
+export function minMaxScale(x: number, scale: number, center: number): number {
+  const y = x * scale + center;
+  return Number.isFinite(y) || !Number.isFinite(x) ? y : 2 * (x * (scale / 2) + center / 2);
+}
+
 /** `f` at `x` (NaN stays NaN): the one definition of the Scaler's formulas on single values. @internal */
 export function applyFormula(f: NumericFormula, x: number): number {
-  if (f.mode === 1) return (x - f.center) / f.scale;
+  if (f.mode === 1) return standardize(x, f.center, f.scale);
   if (f.mode === 2) {
-    const y = x * f.scale + f.center;
+    const y = minMaxScale(x, f.scale, f.center);
     return f.clip ? (y < f.lo ? f.lo : y > f.hi ? f.hi : y) : y;
   }
   return x;

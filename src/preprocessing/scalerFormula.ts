@@ -10,8 +10,10 @@ import {
   type ColumnMap,
   IDENTITY,
   makeColumnMap,
+  minMaxScale,
   type NumericFormula,
   ordinalTable,
+  standardize,
 } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
 import type { ScalerParams } from './scalerOptions.js';
@@ -32,7 +34,7 @@ export function scaleInPlace(p: ScalerParams, st: ScalerState, data: Float64Arra
     for (let off = 0; off < data.length; off += cols) {
       for (let t = 0; t < idx.length; t++) {
         const j = idx[t] as number;
-        let x = (data[off + j] as number) * (scale[j] as number) + (center[j] as number);
+        let x = minMaxScale(data[off + j] as number, scale[j] as number, center[j] as number);
         if (clip) x = x < lo ? lo : x > hi ? hi : x;
         data[off + j] = x;
       }
@@ -42,13 +44,7 @@ export function scaleInPlace(p: ScalerParams, st: ScalerState, data: Float64Arra
   for (let off = 0; off < data.length; off += cols) {
     for (let t = 0; t < idx.length; t++) {
       const j = idx[t] as number;
-      const x = data[off + j] as number;
-      const r = (x - (center[j] as number)) / (scale[j] as number);
-      // x − center overflows only near ±1.8e308, where the two quotients apart stay finite
-      data[off + j] =
-        Number.isFinite(r) || !Number.isFinite(x)
-          ? r
-          : x / (scale[j] as number) - (center[j] as number) / (scale[j] as number);
+      data[off + j] = standardize(data[off + j] as number, center[j] as number, scale[j] as number);
     }
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../core/jsonFields.js';
 import { encodeNumbers, makeEnvelope, type Envelope, type JsonNumber } from '../core/serialization.js';
 import type { ScalerDtype, ScalerMethod, ScalerOptions, ScalerParams } from './scalerOptions.js';
-import type { ScalerState } from './scalerState.js';
+import { minMaxColumn, minMaxProblem, type ScalerState } from './scalerState.js';
 
 /** Class name in the envelope's `format`. @internal */
 export const SCALER_CLASS = 'Scaler';
@@ -120,7 +120,8 @@ export function scalerOptionsFromJSON(raw: Record<string, unknown>): ScalerOptio
  * Rebuilds the learned state of a Scaler with method `method` from its JSON form: every vector of
  * length `nFeaturesIn`, `scale` positive (or NaN, a column without values), `nSamplesSeen` counts,
  * the fields of other methods `null`, `scaled` true exactly for the `columns` scaled (all when
- * `columns` is null).
+ * `columns` is null); for `'minmax'`, each scaled column's `scale` and `center` exactly those `fit`
+ * computes from `featureRange`, `dataMin` and `dataMax`.
  * @throws {@link SerializationError} for a malformed state, naming the field.
  * @internal
  */
@@ -128,6 +129,7 @@ export function scalerStateFromJSON(
   st: unknown,
   method: ScalerMethod,
   columns: ReadonlyArray<number> | null,
+  featureRange: readonly [number, number] = [0, 1],
 ): ScalerState {
   const s = readObject(WHO, 'state', st, {
     required: ['nFeaturesIn', 'scaled', 'center', 'scale', 'mean', 'variance', 'dataMin', 'dataMax', 'nSamplesSeen'],
@@ -140,7 +142,14 @@ export function scalerStateFromJSON(
   };
   const vec = (k: string): Float64Array => {
     if (s[k] === null) badField(WHO, `state.${k}`, `an array of ${n} numbers (method '${method}' has one)`, null);
-    return readNumbers(WHO, `state.${k}`, s[k], { length: n, special: true });
+    const v = readNumbers(WHO, `state.${k}`, s[k], { length: n, special: 'NaN' });
+    // a statistic is NaN only for a column without values (or one not scaled, which has none)
+    v.forEach((x, j) => {
+      if (Number.isNaN(x) && scaled[j] && (nSamplesSeen[j] as number) > 0) {
+        badField(WHO, `state.${k}[${j}]`, `a finite number (column ${j} is scaled and has values)`, 'NaN');
+      }
+    });
+    return v;
   };
   for (const k of ['mean', 'variance', 'dataMin', 'dataMax']) {
     if (!own[method].includes(k) && s[k] !== null) badField(WHO, `state.${k}`, `null (method '${method}')`, s[k]);
@@ -156,23 +165,72 @@ export function scalerStateFromJSON(
   if (inColumns !== undefined) {
     for (const c of inColumns) if (c >= n) badField(WHO, 'params.columns', `indices below nFeaturesIn = ${n}`, c);
   }
+  const nSamplesSeen = readNumbers(WHO, 'state.nSamplesSeen', s.nSamplesSeen, { length: n });
+  nSamplesSeen.forEach((v, j) => {
+    if (!Number.isSafeInteger(v) || v < 0) badField(WHO, `state.nSamplesSeen[${j}]`, 'an integer ≥ 0', v);
+  });
   const scale = vec('scale');
   scale.forEach((v, j) => {
     if (!(v > 0 && Number.isFinite(v)) && !Number.isNaN(v)) {
       badField(WHO, `state.scale[${j}]`, 'a finite number > 0 (or NaN)', v);
     }
   });
-  const nSamplesSeen = vec('nSamplesSeen');
-  nSamplesSeen.forEach((v, j) => {
-    if (!Number.isSafeInteger(v) || v < 0) badField(WHO, `state.nSamplesSeen[${j}]`, 'an integer ≥ 0', v);
+  const center = vec('center');
+  // a column not scaled is left as it is: center 0, scale 1
+  scaled.forEach((on, j) => {
+    if (on) return;
+    if (!Object.is(center[j], 0)) badField(WHO, `state.center[${j}]`, `0 (column ${j} is not scaled)`, center[j]);
+    if (scale[j] !== 1) badField(WHO, `state.scale[${j}]`, `1 (column ${j} is not scaled)`, scale[j]);
   });
-  const common = { nFeaturesIn: n, scaled: Object.freeze(scaled), center: vec('center'), scale, nSamplesSeen };
+  const common = { nFeaturesIn: n, scaled: Object.freeze(scaled), center, scale, nSamplesSeen };
   switch (method) {
-    case 'standard':
-      return Object.freeze({ method, ...common, mean: vec('mean'), variance: vec('variance') });
-    case 'minmax':
-      return Object.freeze({ method, ...common, dataMin: vec('dataMin'), dataMax: vec('dataMax') });
+    case 'standard': {
+      const variance = vec('variance');
+      variance.forEach((v, j) => {
+        if (v < 0) badField(WHO, `state.variance[${j}]`, 'a number ≥ 0 (or NaN)', v);
+      });
+      return Object.freeze({ method, ...common, mean: vec('mean'), variance });
+    }
+    case 'minmax': {
+      const dataMin = vec('dataMin');
+      const dataMax = vec('dataMax');
+      checkMinMaxFactors(common, dataMin, dataMax, featureRange);
+      return Object.freeze({ method, ...common, dataMin, dataMax });
+    }
     case 'robust':
       return Object.freeze({ method, ...common });
   }
+}
+
+/**
+ * A MinMax state's factors of every scaled column are those `fit` gives for its `dataMin`,
+ * `dataMax` and the params' `featureRange` (so an edited range or factor is refused, not loaded
+ * into a scaler that maps the data elsewhere), and usable ({@link minMaxProblem}).
+ */
+function checkMinMaxFactors(
+  common: { scaled: ReadonlyArray<boolean>; center: Float64Array; scale: Float64Array; nSamplesSeen: Float64Array },
+  dataMin: Float64Array,
+  dataMax: Float64Array,
+  [lo, hi]: readonly [number, number],
+): void {
+  common.scaled.forEach((on, j) => {
+    if (!on) return;
+    const a = dataMin[j] as number;
+    const b = dataMax[j] as number;
+    const empty = (common.nSamplesSeen[j] as number) === 0;
+    if (empty ? !(Number.isNaN(a) && Number.isNaN(b)) : !(a <= b)) {
+      const expected = empty ? 'NaN (nSamplesSeen is 0)' : `a number ≤ dataMax[${j}] = ${b}`;
+      badField(WHO, `state.dataMin[${j}]`, expected, a);
+    }
+    const f = minMaxColumn(lo, hi, a, b);
+    const problem = empty ? undefined : minMaxProblem(f);
+    if (problem !== undefined)
+      badField(WHO, 'params.featureRange', `a range usable on [${a}, ${b}], not ${problem}`, [lo, hi]);
+    for (const k of ['scale', 'center'] as const) {
+      const v = common[k][j] as number;
+      if (!Object.is(v, f[k])) {
+        badField(WHO, `state.${k}[${j}]`, `${f[k]} (featureRange [${lo}, ${hi}] on [${a}, ${b}])`, v);
+      }
+    }
+  });
 }

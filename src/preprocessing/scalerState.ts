@@ -190,17 +190,60 @@ function learnMinMax(p: ScalerParams, stats: ColumnStats, idx: Int32Array, commo
   for (let t = 0; t < idx.length; t++) {
     const j = idx[t] as number;
     const a = dataMin[j] as number;
-    let range = (dataMax[j] as number) - a;
-    // scikit-learn's _handle_zeros_in_scale
-    if (range < 10 * EPS) range = 1;
-    // a range beyond doubles (values near ±1.8e308): the same factor from the halves
-    const sc = Number.isFinite(range) ? (hi - lo) / range : (hi - lo) / 2 / ((dataMax[j] as number) / 2 - a / 2);
-    scale[j] = sc;
-    center[j] = lo - a * sc;
-    if (!Number.isFinite(center[j] as number)) throw spreadBeyondDoubles(j, 'offset (featureRange low − min × scale)');
+    const b = dataMax[j] as number;
+    const f = minMaxColumn(lo, hi, a, b);
+    scale[j] = f.scale;
+    center[j] = f.center;
+    if (Number.isNaN(a)) continue; // a column without values: NaN in, NaN out (as scikit-learn)
+    const problem = minMaxProblem(f);
+    if (problem !== undefined) {
+      throw new DataValidationError(
+        `Scaler.fit: column ${j} spans [${a}, ${b}], and featureRange [${lo}, ${hi}] on it gives ${problem}. ` +
+          "Choose a featureRange closer to the data's range, or rescale the column by a power of ten first.",
+        { param: 'featureRange', column: j },
+      );
+    }
   }
   return Object.freeze({ method: 'minmax', ...common, center, scale, dataMin, dataMax });
 }
+
+/**
+ * MinMax's factor and offset of a column with minimum `a` and maximum `b`, scikit-learn's
+ * `scale = (hi − lo) / (b − a)` (a range below 10ε counts as 1, `_handle_zeros_in_scale`) and
+ * `center = lo − a · scale`; a width or a range beyond doubles (near ±1.8e308) is read halved.
+ * NaN for a column without values. Shared by `fit` and `fromJSON` (which recomputes the saved
+ * factors from `featureRange`, `dataMin` and `dataMax`). @internal
+ */
+export function minMaxColumn(lo: number, hi: number, a: number, b: number): { scale: number; center: number } {
+  let range = b - a;
+  if (range < 10 * EPS) range = 1;
+  const width = hi - lo;
+  // halves where a difference overflows: the same quotient, finite (the fit's historic formula first)
+  const sc = Number.isFinite(width)
+    ? Number.isFinite(range)
+      ? width / range
+      : width / 2 / (b / 2 - a / 2)
+    : (hi / 2 - lo / 2) / (Number.isFinite(range) ? range / 2 : b / 2 - a / 2);
+  return { scale: sc, center: lo - a * sc };
+}
+
+/**
+ * Why MinMax's factors of a column with values cannot transform it, or undefined: a factor that
+ * overflows or underflows (below {@link MIN_SCALE}, where fewer than 30 bits of the factor are left
+ * and the values would collapse or lose their precision), or an offset beyond doubles. @internal
+ */
+export function minMaxProblem(f: { scale: number; center: number }): string | undefined {
+  if (!Number.isFinite(f.scale)) return `a scale of ${f.scale} (beyond the range of doubles)`;
+  if (!(f.scale >= MIN_SCALE)) return `a scale of ${f.scale} (an underflow: below 5e-315, precision is lost)`;
+  if (!Number.isFinite(f.center)) return `an offset of ${f.center} (beyond the range of doubles)`;
+  return undefined;
+}
+
+/**
+ * The smallest MinMax factor used, 2^30 × the smallest subnormal (≈ 5.3e-315): a subnormal factor
+ * above it keeps 30 significant bits (the [−1.7e308, 1.7e308] → [0, 1] factor, 2.9e-309, keeps 49).
+ */
+const MIN_SCALE = Number.MIN_VALUE * 2 ** 30;
 
 function learnRobust(p: ScalerParams, stats: ColumnStats, idx: Int32Array, common: Common): RobustScalerState {
   const cols = stats.cols;

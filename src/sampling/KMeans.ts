@@ -1,5 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
+import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/Random.js';
 import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
@@ -171,7 +172,9 @@ export class KMeans {
       );
     }
     const rng = Random.from(this.params.seed);
-    const tol = this.params.tol * meanVariance(data, rows, cols);
+    const spread = meanVariance(data, rows, cols);
+    if (!Number.isFinite(spread)) throw beyondDoubles(who, data, cols);
+    const tol = this.params.tol * spread;
     let best: ReturnType<typeof lloyd> | undefined;
     for (let run = 0; run < nInit; run++) {
       const start = startCenters(who, init, data, rows, cols, k, rng);
@@ -179,6 +182,7 @@ export class KMeans {
       if (!best || res.inertia < best.inertia) best = res;
     }
     const b = best as ReturnType<typeof lloyd>;
+    if (!Number.isFinite(b.inertia) || !b.centers.every(Number.isFinite)) throw beyondDoubles(who, data, cols);
     this.state = Object.freeze({
       clusterCenters: fromDense(b.centers, k, cols),
       inertia: b.inertia,
@@ -240,7 +244,6 @@ export class KMeans {
     const p = env.params;
     if (p === null || typeof p !== 'object') throw new SerializationError(`${WHO}.fromJSON: params is not an object.`);
     const { init, ...rest } = p;
-    const cols = env.state ? Number(env.state.nFeaturesIn) : undefined;
     const k = Number(p.nClusters);
     let initOption: KMeansOptions['init'] = init as 'k-means++';
     if (Array.isArray(init)) {
@@ -256,20 +259,41 @@ export class KMeans {
     }
     const st = env.state;
     if (st !== null) {
-      const centers = decodeNumbers(st.clusterCenters, 'state.clusterCenters');
-      if (cols === undefined || !Number.isInteger(cols) || cols < 1 || centers.length !== k * cols) {
-        throw new SerializationError(`${WHO}.fromJSON: state.clusterCenters does not hold ${k} × nFeaturesIn values.`);
-      }
+      const who = `${WHO}.fromJSON`;
+      const o = readObject(who, 'state', st, {
+        required: ['clusterCenters', 'inertia', 'nIter', 'seed', 'nFeaturesIn'],
+      });
+      const n = readInteger(who, 'state.nFeaturesIn', o.nFeaturesIn, { min: 1 });
+      const nk = km.params.nClusters;
+      const centers = readNumbers(who, 'state.clusterCenters', o.clusterCenters, { length: nk * n });
       km.state = Object.freeze({
-        clusterCenters: fromDense(centers, k, cols),
-        inertia: Number(st.inertia),
-        nIter: Number(st.nIter),
-        seed: Number(st.seed),
-        nFeaturesIn: cols,
+        clusterCenters: fromDense(centers, nk, n),
+        inertia: readNumber(who, 'state.inertia', o.inertia, { interval: { ge: 0 } }),
+        nIter: readInteger(who, 'state.nIter', o.nIter, { min: 1, max: km.params.maxIter }),
+        seed: readInteger(who, 'state.seed', o.seed, { min: 0, max: 2 ** 32 - 1 }),
+        nFeaturesIn: n,
       });
     }
     return km;
   }
+}
+
+/**
+ * The error for data whose squared distances (or variance) exceed the range of doubles — values
+ * beyond about ±1.3e154 — where Lloyd's iterations would give infinite or NaN centres; it names
+ * the row and column of the largest magnitude.
+ */
+function beyondDoubles(who: string, data: Float64Array, cols: number): DataValidationError {
+  let at = 0;
+  for (let i = 1; i < data.length; i++) if (Math.abs(data[i] as number) > Math.abs(data[at] as number)) at = i;
+  const row = Math.floor(at / cols);
+  const column = at % cols;
+  return new DataValidationError(
+    `${who}: the squared distances between rows of X exceed the range of doubles (values beyond about ` +
+      `±1.3e154, e.g. X[${row}][${column}] = ${data[at]}), so the centres would not be finite. Rescale X ` +
+      '(e.g. with a Scaler) first.',
+    { param: 'X', row, column },
+  );
 }
 
 /** Validates `init`: a name, a function, or `nClusters` explicit centres (copied, row-major). */

@@ -44,11 +44,14 @@ function noiseScale(who: string, c: Label, factorH: number, std: number, j: numb
   );
 }
 
-/** The error for a noisy row beyond the range of doubles (its source row near ±1.8e308). */
-function overflow(who: string, c: Label, row: number, j: number): DataValidationError {
+/**
+ * The error for a noisy row beyond the range of doubles (its source row near ±1.8e308), or of the
+ * lazy form's float32 batches (near ±3.4e38).
+ */
+function overflow(who: string, c: Label, row: number, j: number, range = 'doubles'): DataValidationError {
   return new DataValidationError(
     `${who}: the smoothed bootstrap of row ${row} (class ${describe(c)}) overflows in column ${j}: its value ` +
-      'plus the noise is beyond the range of doubles. Rescale X (e.g. with a Scaler) or lower shrinkage.',
+      `plus the noise is beyond the range of ${range}. Rescale X (e.g. with a Scaler) or lower shrinkage.`,
     { row, column: j, param: 'shrinkage' },
   );
 }
@@ -200,7 +203,8 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams> {
           scale[j] = noiseScale(ctx.who, c.label, factor * h, populationStd(block, cols, idx, j), j);
         }
       }
-      return { ...c, generator: bootstrapGenerator(c.rows, cols, scale) };
+      const tooLarge = (row: number, j: number) => overflow(ctx.who, c.label, row, j, 'float32 (±3.4e38)');
+      return { ...c, generator: bootstrapGenerator(c.rows, cols, scale, tooLarge) };
     });
     return { classes, fitted: {} };
   }

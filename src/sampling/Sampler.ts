@@ -7,7 +7,7 @@ import { Random, checkSeed } from '../core/Random.js';
 import { isRowSource, type RowSource } from '../core/rowSource.js';
 import type { Envelope } from '../core/serialization.js';
 import { checkOptions } from '../core/validate.js';
-import { type HookInput, assembleResult, runHook } from './eagerResample.js';
+import { assembleResult, checkOutputSize, type HookInput, outputBuffer, runHook } from './eagerResample.js';
 import { runFitStream } from './lazy/fitStream.js';
 import { selectionStreamPlan } from './lazy/fitTimeStream.js';
 import { hookStreamPlan } from './lazy/hookStream.js';
@@ -360,10 +360,13 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
     const spareRows = over ? this.maxNewRows(plan, counts) : 0;
-    checkOutputRows(who, n as number, spareRows);
-    const dense = source
-      ? readDense(who, source, undefined, spareRows)
-      : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) });
+    const width = source ? source.columns : columnCountOf(X as MatrixInput);
+    checkOutputSize(who, n as number, spareRows, width);
+    const dense = outputBuffer(who, n as number, spareRows, width, () =>
+      source
+        ? readDense(who, source, undefined, spareRows)
+        : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) }),
+    );
     const rng = Random.from(this.params.seed);
     const { data, rows, cols, room } = dense;
     const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng };
@@ -481,18 +484,10 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   }
 }
 
-/** The most rows a resampled output can hold: its row indices are 32-bit integers. */
-const MAX_OUTPUT_ROWS = 2 ** 31 - 1;
-
-/**
- * Refuses, before anything is allocated, a plan whose output cannot exist (a sampling target of
- * 1e15 rows), stating the size and the option to change, instead of a bare `RangeError`.
- */
-function checkOutputRows(who: string, rows: number, added: number): void {
-  if (rows + added <= MAX_OUTPUT_ROWS) return;
-  throw new DataValidationError(
-    `${who}: samplingStrategy asks for ${added} new rows (${rows + added} in all), beyond the ` +
-      `${MAX_OUTPUT_ROWS} rows an output can hold. Lower the target counts of samplingStrategy.`,
-    { param: 'samplingStrategy' },
-  );
+/** The columns of a matrix input (its first row's length; 0 when it cannot be told, for the size check). */
+function columnCountOf(X: MatrixInput): number {
+  const first = Array.isArray(X) ? (X[0] as { length?: unknown } | undefined) : undefined;
+  if (first !== undefined) return typeof first?.length === 'number' ? first.length : 0;
+  const m = X as { columns?: unknown };
+  return typeof m.columns === 'number' ? m.columns : 0;
 }

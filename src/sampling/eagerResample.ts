@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { describe } from '../core/errors.js';
+import { DataValidationError, describe } from '../core/errors.js';
 import type { ResampleResult } from '../core/contracts.js';
 import { fromDense, type Label } from '../core/matrix.js';
 import type { Random } from '../core/Random.js';
@@ -107,7 +107,7 @@ export function runHook<Extra extends object>(
       if (room && total * cols <= room.length) {
         buf = room.subarray(0, total * cols); // the originals are already its prefix
       } else {
-        buf = new Float64Array(total * cols);
+        buf = outputBuffer(who, rows, total - rows, cols, () => new Float64Array(total * cols));
         buf.set(data);
       }
       outData = buf;
@@ -194,7 +194,7 @@ export function assembleResult(
       if (plan.has(c)) realized.set(c, n);
       total += n;
     }
-    const buf = new Float64Array(total * cols);
+    const buf = outputBuffer(input.who, total, 0, cols, () => new Float64Array(total * cols));
     const yOut: Label[] = new Array(total);
     const idxOut = new Int32Array(total);
     let p = 0;
@@ -211,4 +211,46 @@ export function assembleResult(
     if (withIndices) result.sampleIndices = idxOut;
   }
   return { result, realized, outCounts };
+}
+
+/** The most rows a resampled output can hold: its row indices are 32-bit integers. @internal */
+export const MAX_OUTPUT_ROWS = 2 ** 31 - 1;
+
+/**
+ * Refuses, before anything is allocated, a plan whose output cannot exist — more rows than
+ * {@link MAX_OUTPUT_ROWS} (a sampling target of 1e15 rows) or `rows × cols` values beyond exact
+ * doubles — stating the size and the option to change, instead of a bare `RangeError`. @internal
+ */
+export function checkOutputSize(who: string, rows: number, added: number, cols: number): void {
+  const total = rows + added;
+  if (total <= MAX_OUTPUT_ROWS && Number.isSafeInteger(total * Math.max(cols, 1) * 8)) return;
+  throw outputTooLarge(who, rows, added, cols, `beyond the ${MAX_OUTPUT_ROWS} rows an output can hold`);
+}
+
+/**
+ * `make()` — the output's float64 buffer of `(rows + added) × cols` values — or, where the runtime cannot
+ * allocate one that large (its typed-array limit, 2³² values in Node 20, or the memory), a
+ * DataValidationError stating the size and the option to change. Every eager sampler's output
+ * and its copy of X with room for the new rows are allocated through it. @internal
+ */
+export function outputBuffer<T>(who: string, rows: number, added: number, cols: number, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw outputTooLarge(who, rows, added, cols, 'more than this runtime can allocate');
+  }
+}
+
+/** The error for an output of `rows + added` rows of `cols` float64 values that cannot be made. */
+function outputTooLarge(who: string, rows: number, added: number, cols: number, why: string): DataValidationError {
+  const total = rows + added;
+  const gib = (total * cols * 8) / 2 ** 30;
+  const size = `${total} rows × ${cols} columns (${total * cols} values, ${gib.toPrecision(3)} GiB of float64)`;
+  const asked = added > 0 ? `samplingStrategy asks for ${added} new rows — ` : '';
+  return new DataValidationError(
+    `${who}: ${asked}the resampled output would be ${size}, ${why}. Lower the target counts of ` +
+      'samplingStrategy, or stream the resampled data in mini-batches with fitStream.',
+    { param: 'samplingStrategy' },
+  );
 }

@@ -18,7 +18,9 @@
  * Base and neighbour rows may come from different matrices (BorderlineSMOTE interpolates from the
  * "danger" rows towards neighbours in the whole class). The arithmetic is exactly
  * `xb + u * (xn - xb)` in float64, per column in column order, as imbalanced-learn's
- * `X[rows] + steps * diffs`.
+ * `X[rows] + steps * diffs` — wherever the difference `xn − xb` is finite. Where it overflows (finite
+ * values of opposite signs near ±1.8e308), the point is computed as the weighted mean
+ * `xb · (1 − u) + xn · u` instead ({@link lerp}), which stays finite and on the segment.
  *
  * @internal
  * @module
@@ -65,9 +67,22 @@ export function drawSteps(rng: Random, n: number): Float64Array {
 }
 
 /**
- * Writes one synthetic row: `out[outRow] = from[base] + step · (to[neighbor] − from[base])`, over
- * every column of the `cols`-wide rows, or only over `columns` (SMOTENC's continuous ones; the other
- * columns of `out` are left as they are). Draws nothing. @internal
+ * The point `u` of the way from `xb` to `xn`: imbalanced-learn's `xb + u · (xn − xb)` exactly where
+ * `xn − xb` is finite; where it overflows, `xb · (1 − u) + xn · u` (each term finite, the sum of two
+ * values of opposite signs), clamped to the segment against rounding. @internal
+ */
+export function lerp(xb: number, xn: number, u: number): number {
+  const d = xn - xb;
+  if (d - d === 0) return xb + u * d; // d finite (NaN or ±Infinity fail the test)
+  if (!(Number.isFinite(xb) && Number.isFinite(xn))) return xb + u * d; // non-finite inputs: as before
+  const v = xb * (1 - u) + xn * u;
+  return Math.min(Math.max(v, Math.min(xb, xn)), Math.max(xb, xn));
+}
+
+/**
+ * Writes one synthetic row: `out[outRow] = from[base] + step · (to[neighbor] − from[base])`
+ * ({@link lerp}), over every column of the `cols`-wide rows, or only over `columns` (SMOTENC's
+ * continuous ones; the other columns of `out` are left as they are). Draws nothing. @internal
  */
 export function interpolateRow(
   from: FloatRows,
@@ -85,14 +100,12 @@ export function interpolateRow(
   const oo = outRow * cols;
   if (columns === undefined) {
     for (let j = 0; j < cols; j++) {
-      const xb = from[bo + j] as number;
-      out[oo + j] = xb + step * ((to[no + j] as number) - xb);
+      out[oo + j] = lerp(from[bo + j] as number, to[no + j] as number, step);
     }
   } else {
     for (let t = 0; t < columns.length; t++) {
       const j = columns[t] as number;
-      const xb = from[bo + j] as number;
-      out[oo + j] = xb + step * ((to[no + j] as number) - xb);
+      out[oo + j] = lerp(from[bo + j] as number, to[no + j] as number, step);
     }
   }
 }

@@ -92,11 +92,11 @@ export interface JsonTamperSpec<T> {
   dispose?: (obj: T) => void;
 }
 
-/** One path segment: an object key or an array index. */
-type Segment = string | number;
+/** One path segment: an object key or an array index. @internal */
+export type Segment = string | number;
 
-/** One tampered copy of the document. */
-interface Tampering {
+/** One tampered copy of the document. @internal */
+export interface Tampering {
   /** Where, as segments. */
   at: Segment[];
   /** What was done, e.g. `set to -1` or `deleted`. */
@@ -138,8 +138,8 @@ function matches(glob: ReadonlyArray<Segment>, at: ReadonlyArray<Segment>, g = 0
   return a < at.length && (glob[g] === '*' || glob[g] === at[a]) && matches(glob, at, g + 1, a + 1);
 }
 
-/** A copy of `doc` with the node at `at` replaced by `edit(node)` (`undefined` deletes it). */
-function withEdit(doc: unknown, at: ReadonlyArray<Segment>, edit: (node: unknown) => unknown): unknown {
+/** A copy of `doc` with the node at `at` replaced by `edit(node)` (`undefined` deletes it). @internal */
+export function withEdit(doc: unknown, at: ReadonlyArray<Segment>, edit: (node: unknown) => unknown): unknown {
   if (at.length === 0) return edit(doc);
   const [head, ...rest] = at as [Segment, ...Segment[]];
   if (Array.isArray(doc)) {
@@ -262,52 +262,17 @@ function stored(v: unknown): unknown {
  * ```
  */
 export function jsonTamperChecks<T extends Serializable>(spec: JsonTamperSpec<T>): Check[] {
-  const globs = (list: ReadonlyArray<string> | undefined) => (list ?? []).map(parseGlob);
-  const free = globs(spec.freeValues);
-  const optional = globs(spec.optional);
-  const distinct = globs(spec.distinct);
-  const any = (gs: Segment[][], at: Segment[]): boolean => gs.some((g) => matches(g, at));
-  /** Whether a faithful load of this tampering is a legitimate edit. */
-  const mayDiffer = (t: Tampering): boolean =>
-    any(optional, t.at) ||
-    (t.kind === 'value' && any(free, t.at)) ||
-    (t.kind === 'duplicate' && any(free, t.at) && !any(distinct, t.at.slice(0, -1)));
+  const judge = tamperJudge(spec);
   return [
     {
       name: `${spec.name}: fromJSON refuses every tampered field or ignores it (never a silently different object)`,
       run: async () => {
-        const obj = await spec.create();
-        let base: unknown;
-        try {
-          base = stored(obj.toJSON());
-        } finally {
-          spec.dispose?.(obj);
-        }
+        const base = await savedDocument(spec);
         const failures: string[] = [];
         const all = tamperings(base, spec.maxElements ?? 3);
         for (const t of all) {
-          const where = `${pathText(t.at)} ${t.what}`;
-          let loaded: T;
-          try {
-            loaded = spec.fromJSON(t.doc);
-          } catch (e) {
-            if (!isSerializationError(e)) {
-              const err = e as Error;
-              failures.push(`${where}: threw ${err?.name ?? typeof e} (not a serialization error): ${err?.message}`);
-            }
-            continue;
-          }
-          try {
-            const again = stored(loaded.toJSON());
-            const d = firstDifference(again, base);
-            if (d === undefined) continue;
-            if (mayDiffer(t) && firstDifference(again, t.doc) === undefined) continue;
-            failures.push(`${where}: loaded a different object (its toJSON differs at ${d})`);
-          } catch (e) {
-            failures.push(`${where}: loaded, but toJSON then threw ${(e as Error)?.message ?? String(e)}`);
-          } finally {
-            spec.dispose?.(loaded);
-          }
+          const failure = judge(base, t);
+          if (failure !== undefined) failures.push(failure);
         }
         if (failures.length > 0) {
           const shown = failures.slice(0, 25).join('\n  ');
@@ -319,4 +284,62 @@ export function jsonTamperChecks<T extends Serializable>(spec: JsonTamperSpec<T>
       },
     },
   ];
+}
+
+/** The untampered document of `spec.create()`, as stored (a trip through JSON text). @internal */
+export async function savedDocument<T extends Serializable>(
+  spec: Pick<JsonTamperSpec<T>, 'create' | 'dispose'>,
+): Promise<unknown> {
+  const obj = await spec.create();
+  try {
+    return stored(obj.toJSON());
+  } finally {
+    spec.dispose?.(obj);
+  }
+}
+
+/**
+ * The verdict on one tampered document of `base` (the untampered document): `undefined` when
+ * `fromJSON` threw a serialization error, loaded an object whose `toJSON` is `base` bit for bit,
+ * or — where the spec makes the edit legitimate — exactly the tampered document; otherwise what
+ * went wrong, starting with the path and the tampering. Shared by {@link jsonTamperChecks} and
+ * the generative (fast-check) form of the check. @internal
+ */
+export function tamperJudge<T extends Serializable>(
+  spec: Pick<JsonTamperSpec<T>, 'fromJSON' | 'dispose' | 'freeValues' | 'optional' | 'distinct'>,
+): (base: unknown, t: Tampering) => string | undefined {
+  const globs = (list: ReadonlyArray<string> | undefined) => (list ?? []).map(parseGlob);
+  const free = globs(spec.freeValues);
+  const optional = globs(spec.optional);
+  const distinct = globs(spec.distinct);
+  const any = (gs: Segment[][], at: Segment[]): boolean => gs.some((g) => matches(g, at));
+  /** Whether a faithful load of this tampering is a legitimate edit. */
+  const mayDiffer = (t: Tampering): boolean =>
+    any(optional, t.at) ||
+    (t.kind === 'value' && any(free, t.at)) ||
+    (t.kind === 'duplicate' && any(free, t.at) && !any(distinct, t.at.slice(0, -1)));
+  return (base, t) => {
+    const where = `${pathText(t.at)} ${t.what}`;
+    let loaded: T;
+    try {
+      loaded = spec.fromJSON(t.doc);
+    } catch (e) {
+      if (isSerializationError(e)) return undefined;
+      const err = e as Error;
+      return `${where}: threw ${err?.name ?? typeof e} (not a serialization error): ${err?.message}`;
+    }
+    try {
+      const again = stored(loaded.toJSON());
+      const d = firstDifference(again, base);
+      if (d === undefined) return undefined;
+      if (mayDiffer(t) && firstDifference(again, t.doc) === undefined) return undefined;
+      const edited = firstDifference(again, t.doc);
+      const also = edited === undefined ? 'a faithful load of a shape tampering' : `from the edited one at ${edited}`;
+      return `${where}: loaded a different object (its toJSON differs at ${d}; ${also})`;
+    } catch (e) {
+      return `${where}: loaded, but toJSON then threw ${(e as Error)?.message ?? String(e)}`;
+    } finally {
+      spec.dispose?.(loaded);
+    }
+  };
 }

@@ -184,3 +184,18 @@ describe('jsonFields', () => {
     );
   });
 });
+
+describe("readNumber special: 'NaN' — the missing statistic only, never ±Infinity", () => {
+  it('accepts "NaN" and finite numbers, refuses "Infinity" and "-Infinity" naming the path', () => {
+    expect(Number.isNaN(readNumber(W, 'state.mean[0]', 'NaN', { special: 'NaN' }))).toBe(true);
+    expect(readNumber(W, 'state.mean[0]', 2.5, { special: 'NaN' })).toBe(2.5);
+    for (const bad of ['Infinity', '-Infinity', Number.NaN]) {
+      const e = caught(() => readNumber(W, 'state.mean[0]', bad, { special: 'NaN' }));
+      expect(e.path).toBe('state.mean[0]');
+    }
+    expect(caught(() => readNumber(W, 'x', 'Infinity', { special: 'NaN' })).message).toMatch(
+      /x must be a finite number, or "NaN", received "Infinity"/,
+    );
+    expect(readNumber(W, 'x', 'Infinity', { special: true })).toBe(Number.POSITIVE_INFINITY);
+  });
+});

@@ -23,6 +23,9 @@ async function saved(): Promise<any> {
   return doc;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON document edited freely by the tests
+type Doc = any;
+
 function refusal(doc: unknown, path: RegExp): void {
   let err: unknown;
   try {
@@ -59,5 +62,32 @@ describe('MLPClassifier.fromJSON: every field read and checked', () => {
     const f = await saved();
     f.state.classWeight[0][0] = 'b';
     refusal(f, /^state\.classWeight\[0\]\[0\]$/);
+  });
+
+  it('class weights are finite and ≥ 0; history logs finite, a loss NaN (a diverged epoch) but never negative', async () => {
+    for (const [edit, path] of [
+      [(d: Doc) => (d.state.classWeight[1][1] = 'Infinity'), /^state\.classWeight\[1\]\[1\]$/],
+      [(d: Doc) => (d.state.classWeight[0][1] = -1), /^state\.classWeight\[0\]\[1\]$/],
+      [(d: Doc) => (d.state.history[0].accuracy = 'Infinity'), /^state\.history\[0\]\.accuracy$/],
+      [(d: Doc) => (d.state.history[1].seconds = 'NaN'), /^state\.history\[1\]\.seconds$/],
+      [(d: Doc) => (d.state.history[0].loss = '-Infinity'), /^state\.history\[0\]\.loss$/],
+      [(d: Doc) => (d.state.history[0].loss = -0.5), /^state\.history\[0\]\.loss$/],
+    ] as const) {
+      const d = await saved();
+      edit(d);
+      refusal(d, path);
+    }
+    const d = await saved();
+    d.state.history[0].loss = 'NaN';
+    const m = MLPClassifier.fromJSON(d);
+    expect(Number.isNaN(m.history[0]?.loss)).toBe(true);
+    m.dispose();
+  });
+
+  it('an architecture too large to build is a SerializationError, not an InvalidParameterError', async () => {
+    const d = await saved();
+    d.params.hiddenLayers = [2 ** 31];
+    expect(() => MLPClassifier.fromJSON(d)).toThrow(SerializationError);
+    expect(() => MLPClassifier.fromJSON(d)).toThrow(/MLPClassifier\.fromJSON: the saved model cannot be rebuilt/);
   });
 });

@@ -158,8 +158,19 @@ describe('PriorCorrectedClassifier', () => {
     bad((j) => (j.state.classes = ['b', 'a']), 'state.classes[1]');
     bad((j) => (j.state.classes = ['a', 'c']), 'state.classes');
     bad((j) => (j.state.nValidation = -1), 'state.nValidation');
+    // a tuned rule records its validation rows and score; an untuned one neither
+    bad((j) => (j.state.validationScore = null), 'state.validationScore');
+    bad((j) => (j.state.nValidation = 0), 'state.validationScore');
     bad((j) => delete j.state.alpha, 'state.alpha');
     bad((j) => (j.params.classifier.format = 'imbalanced-tabular/Nope'), 'params.classifier.format');
     expect(() => PriorCorrectedClassifier.fromJSON(good, {})).toThrow(/no Echo was passed/);
+  });
+
+  it('fromJSON refuses a validation score on an untuned rule', async () => {
+    const clf = await new PriorCorrectedClassifier(new Echo()).fit(X, y);
+    const j = JSON.parse(JSON.stringify(clf.toJSON()));
+    expect(j.state.nValidation).toBe(0);
+    j.state.validationScore = 0.5;
+    expect(() => PriorCorrectedClassifier.fromJSON(j, { Echo })).toThrow(/state\.validationScore must be null/);
   });
 });

@@ -271,6 +271,22 @@ describe('TargetEncoder JSON', () => {
     expect(back.transform(X).to2DArray()).toEqual(enc.transform(X).to2DArray());
   });
 
+  it('state.seed is the seed of the last fitTransform: params.seed when given, none without a shuffle', () => {
+    const seeded = new TargetEncoder({ columns: c.columns, seed: 4 });
+    seeded.fitTransform(X, c.y);
+    const doc = JSON.parse(JSON.stringify(seeded.toJSON()));
+    expect(doc.state.seed).toBe(4);
+    expect(TargetEncoder.fromJSON(doc).toJSON()).toEqual(doc);
+    doc.state.seed = 7;
+    expect(() => TargetEncoder.fromJSON(doc)).toThrow(/state\.seed must be null or params\.seed = 4, received 7/);
+    const plain = new TargetEncoder({ columns: c.columns, shuffle: false });
+    plain.fitTransform(X, c.y);
+    const d2 = JSON.parse(JSON.stringify(plain.toJSON()));
+    d2.state.seed = 3;
+    expect(() => TargetEncoder.fromJSON(d2)).toThrow(SerializationError);
+    expect(() => TargetEncoder.fromJSON(d2)).toThrow(/params\.shuffle is false/);
+  });
+
   it('names the path of a bad field', () => {
     const doc = JSON.parse(JSON.stringify(new TargetEncoder({ columns: c.columns, seed: 0 }).fit(X, c.y).toJSON()));
     const tamper = (f: (d: Doc) => void) => {

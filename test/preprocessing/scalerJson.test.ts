@@ -115,3 +115,73 @@ describe('Scaler on finite data near ±1.8e308', () => {
     expect(() => new Scaler({ method: 'robust' }).fit(big)).toThrow(/column 0's quantile range exceeds the range/);
   });
 });
+
+describe("Scaler.fromJSON: a 'minmax' state's factors follow featureRange, dataMin and dataMax", () => {
+  const saved = () =>
+    JSON.parse(
+      JSON.stringify(
+        new Scaler({ method: 'minmax', featureRange: [0, 10] })
+          .fit([
+            [0, 5],
+            [2, 7],
+          ])
+          .toJSON(),
+      ),
+    );
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed document, edited in place
+  const edits: Array<[string, (d: any) => void, RegExp]> = [
+    ['featureRange edited alone', (d) => (d.params.featureRange = [0, 1e308]), /state\.scale\[0\] must be 5e\+307/],
+    [
+      'featureRange whose width overflows (the factor from the halves)',
+      (d) => (d.params.featureRange = [-1.7e308, 1.7e308]),
+      /state\.scale\[0\] must be 1\.7e\+308/,
+    ],
+    ['a scale edited alone', (d) => (d.state.scale[1] = 1e-320), /state\.scale\[1\] must be 5/],
+    ['a center edited alone', (d) => (d.state.center[0] = 3), /state\.center\[0\] must be 0/],
+    ['dataMin above dataMax', (d) => (d.state.dataMin[0] = 4), /state\.dataMin\[0\] must be a number ≤ dataMax/],
+    ['dataMax edited alone', (d) => (d.state.dataMax[1] = 9), /state\.scale\[1\] must be 2\.5/],
+  ];
+  for (const [what, edit, message] of edits) {
+    it(`${what}: SerializationError naming the field`, () => {
+      const doc = saved();
+      edit(doc);
+      expect(() => Scaler.fromJSON(doc)).toThrow(SerializationError);
+      expect(() => Scaler.fromJSON(doc)).toThrow(message);
+    });
+  }
+  it('the untampered document loads back bit for bit', () => {
+    expect(Scaler.fromJSON(saved()).toJSON()).toEqual(saved());
+  });
+});
+
+describe('Scaler.fromJSON: statistics are NaN only where a column has no values, never ±Infinity', () => {
+  const savedOf = (method: 'standard' | 'robust') =>
+    JSON.parse(
+      JSON.stringify(
+        new Scaler({ method, columns: [0] })
+          .fit([
+            [1, 5],
+            [3, 6],
+          ])
+          .toJSON(),
+      ),
+    );
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed document, edited in place
+  const edits: Array<['standard' | 'robust', (d: Record<string, any>) => void, RegExp]> = [
+    ['standard', (d) => (d.state.center[0] = '-Infinity'), /state\.center\[0\] must be a finite number, or "NaN"/],
+    ['standard', (d) => (d.state.mean[0] = 'Infinity'), /state\.mean\[0\]/],
+    ['standard', (d) => (d.state.variance[0] = 'NaN'), /state\.variance\[0\] must be a finite number \(column 0 is/],
+    ['standard', (d) => (d.state.variance[0] = -0.5), /state\.variance\[0\] must be a number ≥ 0/],
+    ['standard', (d) => (d.state.scale[0] = 'NaN'), /state\.scale\[0\] must be a finite number \(column 0 is/],
+    ['robust', (d) => (d.state.center[1] = 'NaN'), /state\.center\[1\] must be 0 \(column 1 is not scaled\)/],
+    ['robust', (d) => (d.state.scale[1] = 2), /state\.scale\[1\] must be 1 \(column 1 is not scaled\)/],
+  ];
+  for (const [method, edit, message] of edits) {
+    it(`${method}: ${message.source}`, () => {
+      const doc = savedOf(method);
+      edit(doc);
+      expect(() => Scaler.fromJSON(doc)).toThrow(SerializationError);
+      expect(() => Scaler.fromJSON(doc)).toThrow(message);
+    });
+  }
+});

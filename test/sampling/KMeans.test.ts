@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataValidationError, InvalidParameterError, KMeans, type Matrix, NotFittedError } from '../../src/index.js';
+import {
+  DataValidationError,
+  InvalidParameterError,
+  KMeans,
+  type Matrix,
+  NotFittedError,
+  SerializationError,
+} from '../../src/index.js';
 import { dataset, readFixture, versions } from './samplerFixtures.js';
 
 interface Case {
@@ -119,5 +126,47 @@ describe('KMeans', () => {
     const input = X.map((r) => [...r]);
     new KMeans({ nClusters: 3, seed: 1 }).fit(input);
     expect(input).toEqual(X);
+  });
+});
+
+describe('KMeans on finite values near ±1.8e308', () => {
+  it('squared distances beyond doubles: a DataValidationError naming the row and column, not NaN centres', () => {
+    const X = [[-1.7e308], [1.7e308], [-1e308], [1.5e308], [0], [1]];
+    let err: unknown;
+    try {
+      new KMeans({ nClusters: 2, seed: 0 }).fit(X);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    expect((err as DataValidationError).row).toBe(0);
+    expect((err as DataValidationError).column).toBe(0);
+    expect((err as Error).message).toMatch(/exceed the range of doubles .* Rescale X/);
+  });
+});
+
+describe('KMeans.fromJSON reads its state with the shared readers', () => {
+  const saved = () =>
+    JSON.parse(JSON.stringify(new KMeans({ nClusters: 2, seed: 1 }).fit([[0], [1], [9], [10]]).toJSON()));
+  const edits: Array<[string, unknown, RegExp]> = [
+    ['inertia', [1, 2], /state\.inertia must be a number in \[0, ∞\)|state\.inertia/],
+    ['nIter', 'NaN', /state\.nIter/],
+    ['seed', -3, /state\.seed/],
+    ['clusterCenters', [0, '-Infinity'], /state\.clusterCenters\[1\]/],
+    ['nFeaturesIn', 2, /state\.clusterCenters must be an array of numbers of length 4/],
+  ];
+  for (const [field, value, message] of edits) {
+    it(`state.${field} = ${JSON.stringify(value)}: SerializationError naming the field`, () => {
+      const doc = saved();
+      doc.state[field] = value;
+      expect(() => KMeans.fromJSON(doc)).toThrow(SerializationError);
+      expect(() => KMeans.fromJSON(doc)).toThrow(message);
+    });
+  }
+  it('a missing field is named too, and the untampered document loads back', () => {
+    const doc = saved();
+    delete doc.state.inertia;
+    expect(() => KMeans.fromJSON(doc)).toThrow(/inertia/);
+    expect(KMeans.fromJSON(saved()).toJSON()).toEqual(saved());
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, RandomOverSampler } from '../../src/index.js';
 import { SAMPLER_TAMPER } from '../../src/testing/jsonTamper.js';
+import { rowSource } from './propertyData.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
 describeConformance({
@@ -81,5 +82,22 @@ describe('RandomOverSampler: shrinkage on data near ±1.8e308', () => {
     expect(err).toBeInstanceOf(DataValidationError);
     expect((err as DataValidationError).column).toBe(0);
     expect((err as Error).message).toMatch(/Lower shrinkage or rescale X/);
+  });
+});
+
+describe('RandomOverSampler.fitStream: shrinkage beyond the float32 batches', () => {
+  it('a noisy value beyond ±3.4e38 is a DataValidationError naming the row and column, never ±Infinity', () => {
+    const X32 = [[3.3e38], [-3.3e38], [3e38], [0], [1], [2], [3], [4], [5], [6]];
+    const y32 = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+    const src = new RandomOverSampler({ shrinkage: 10, seed: 1 }).fitStream(rowSource(X32), y32);
+    let err: unknown;
+    try {
+      for (const b of src.batches(0, 100)) for (const v of b.x) expect(Number.isFinite(v)).toBe(true);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    expect((err as DataValidationError).column).toBe(0);
+    expect((err as Error).message).toMatch(/beyond the range of float32/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KNeighbors, Random, SMOTE } from '../../src/index.js';
+import { ADASYN, BorderlineSMOTE, KNeighbors, Random, SMOTE, SMOTENC } from '../../src/index.js';
 import { gatherRows } from '../../src/sampling/gatherRows.js';
-import { drawPairs, drawSteps, interpolateRow, interpolateRows } from '../../src/sampling/interpolate.js';
+import { drawPairs, drawSteps, interpolateRow, interpolateRows, lerp } from '../../src/sampling/interpolate.js';
 
 // 3 rows of 2 columns and a 3 × 2 neighbour table.
 const rows = Float64Array.of(0, 0, 10, 20, -4, 8);
@@ -67,4 +67,70 @@ it("SMOTE is these parts: a class's neighbours, all pairs, then all steps, from 
   const expected = new Float64Array(30);
   interpolateRows(Xc, Xc, 3, pairs, drawSteps(rng, 10), expected);
   expect(out.X.to2DArray().slice(30).flat()).toEqual(Array.from(expected));
+});
+
+describe('interpolation near ±1.8e308: finite and on the segment', () => {
+  it('lerp is xb + u · (xn − xb) bit for bit where the difference is finite', () => {
+    const rng = new Random(3);
+    for (let t = 0; t < 200; t++) {
+      const a = (rng.float() - 0.5) * 10 ** (rng.int(40) - 20);
+      const b = (rng.float() - 0.5) * 10 ** (rng.int(40) - 20);
+      const u = rng.float();
+      expect(Object.is(lerp(a, b, u), a + u * (b - a))).toBe(true);
+    }
+  });
+  it('where xn − xb overflows, the weighted mean stays finite and within [min, max]', () => {
+    for (const u of [0, 1e-300, 0.25, 0.5, 0.999999, 1 - 2 ** -53]) {
+      for (const [a, b] of [
+        [-1.7e308, 1.7e308],
+        [1.7976931348623157e308, -1.7976931348623157e308],
+        [-1e308, 1.5e308],
+      ] as const) {
+        const v = lerp(a, b, u);
+        expect(Number.isFinite(v)).toBe(true);
+        expect(v).toBeGreaterThanOrEqual(Math.min(a, b));
+        expect(v).toBeLessThanOrEqual(Math.max(a, b));
+      }
+    }
+    expect(lerp(-1.7e308, 1.7e308, 0.5)).toBe(0);
+  });
+
+  // A neighbour search that pairs each row with the next ones by index, whatever the distances: the
+  // default search refuses distances beyond doubles, a custom one need not.
+  const byIndex = {
+    n: 0,
+    fit(_d: Float64Array, rows: number) {
+      this.n = rows;
+      return this;
+    },
+    kneighbors(_q: Float64Array, nq: number, k: number) {
+      const indices = new Int32Array(nq * k);
+      for (let i = 0; i < nq; i++) for (let t = 0; t < k; t++) indices[i * k + t] = (i + 1 + t) % this.n;
+      return { indices, distances: new Float64Array(nq * k), k };
+    },
+  };
+  const X = [
+    [-1.7e308, 1],
+    [1.7e308, 2],
+    [-1e308, 3],
+    [1.5e308, 4],
+    ...Array.from({ length: 12 }, (_, i) => [i, i % 3]),
+  ];
+  const y = X.map((_, i) => (i < 4 ? 1 : 0));
+  const samplers = {
+    SMOTE: () => new SMOTE({ kNeighbors: 2, seed: 1, neighbors: byIndex }),
+    ADASYN: () => new ADASYN({ nNeighbors: 2, seed: 1, neighbors: byIndex }),
+    BorderlineSMOTE: () => new BorderlineSMOTE({ kNeighbors: 2, mNeighbors: 3, seed: 1, neighbors: byIndex }),
+    SMOTENC: () => new SMOTENC({ categoricalFeatures: [1], kNeighbors: 2, seed: 1, neighbors: byIndex }),
+  };
+  for (const [name, make] of Object.entries(samplers)) {
+    it(`${name}: synthetic rows between ±1.7e308 are finite and within the class's range`, () => {
+      const synthetic = make().fitResample(X, y).X.to2DArray().slice(X.length);
+      expect(synthetic.length).toBeGreaterThan(0);
+      for (const row of synthetic) {
+        expect(Number.isFinite(row[0])).toBe(true);
+        expect(Math.abs(row[0] as number)).toBeLessThanOrEqual(1.7e308);
+      }
+    });
+  }
 });

@@ -11,12 +11,14 @@ import type { SyntheticGenerator } from './streamPlan.js';
 /**
  * The generator of a class whose rows of X are `rows`: per batch, `m` source rows `rng.int(n_c)`,
  * then (with `scale`) `m × cols` standard normal draws, row-major — RandomOverSampler's order —
- * and `x_new = x_src + z · scale`. @internal
+ * and `x_new = x_src + z · scale`. A noisy value beyond the float32 range of the batch (a source
+ * value near ±3.4e38) throws `overflow(row of X, column)` instead of writing ±Infinity. @internal
  */
 export function bootstrapGenerator(
   rows: Int32Array,
   cols: number,
   scale: Float64Array | undefined,
+  overflow: (row: number, column: number) => Error,
 ): SyntheticGenerator {
   const nc = rows.length;
   return {
@@ -38,7 +40,11 @@ export function bootstrapGenerator(
             return;
           }
           for (let j = 0; j < cols; j++) {
-            out[dst + j] = (gathered[src + j] as number) + (noise[t * cols + j] as number) * (scale[j] as number);
+            const v = Math.fround(
+              (gathered[src + j] as number) + (noise[t * cols + j] as number) * (scale[j] as number),
+            );
+            if (v - v !== 0) throw overflow(sources[t] as number, j);
+            out[dst + j] = v;
           }
         },
       };
