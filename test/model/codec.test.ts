@@ -64,7 +64,7 @@ describe('MLPClassifier.fromJSON: every field read and checked', () => {
     refusal(f, /^state\.classWeight\[0\]\[0\]$/);
   });
 
-  it('class weights are finite and ≥ 0; history logs finite, a loss NaN (a diverged epoch) but never negative', async () => {
+  it('class weights are finite and ≥ 0; history logs finite, a loss NaN (diverged) but never negative', async () => {
     for (const [edit, path] of [
       [(d: Doc) => (d.state.classWeight[1][1] = 'Infinity'), /^state\.classWeight\[1\]\[1\]$/],
       [(d: Doc) => (d.state.classWeight[0][1] = -1), /^state\.classWeight\[0\]\[1\]$/],
