@@ -290,11 +290,17 @@ describe('KNeighbors parallel path', () => {
     const serial = new KNeighbors({ threads: 1 }).fit(X, n, d).kneighbors(X, n, 5, { excludeSelf: true });
     const par = new KNeighbors({ threads: 2 }).fit(X, n, d);
     par.kneighbors(X.subarray(0, 200 * d), 200, 5); // starts the worker
-    const r = par.kneighbors(X, n, 5, { excludeSelf: true });
-    expect(r.indices).toEqual(serial.indices);
-    expect(r.distances).toEqual(serial.distances);
-    expect(par.lastRun.threads).toBe(2);
-    expect(par.lastRun.workersJoined).toBeGreaterThanOrEqual(1);
+    // On a busy machine the calling thread may finish every block before the worker is scheduled
+    // (a worker that has not started is cancelled): repeat until one joins; every result is exact.
+    let joined = 0;
+    for (let attempt = 0; attempt < 20 && joined === 0; attempt++) {
+      const r = par.kneighbors(X, n, 5, { excludeSelf: true });
+      expect(r.indices).toEqual(serial.indices);
+      expect(r.distances).toEqual(serial.distances);
+      expect(par.lastRun.threads).toBe(2);
+      joined = par.lastRun.workersJoined;
+    }
+    expect(joined).toBeGreaterThanOrEqual(1);
   });
 
   it('grows its memory for large queries and keeps answering', () => {
