@@ -152,6 +152,33 @@ describe('InstanceHardnessThreshold', () => {
     expect(est.fitCalls).toBe(0);
   });
 
+  it("each fold's estimator gets its training and test rows, which stay valid after the call", () => {
+    const seen: Array<{ X: Matrix; rows: number[][] }> = [];
+    class Recording extends NearestMean {
+      override clone(): Recording {
+        return new Recording();
+      }
+      override fit(Xf: Matrix, yf: ReadonlyArray<Label>): this {
+        seen.push({ X: Xf, rows: Xf.to2DArray() });
+        return super.fit(Xf, yf);
+      }
+      override predictProba(Xq: Matrix): Matrix {
+        seen.push({ X: Xq, rows: Xq.to2DArray() });
+        return super.predictProba(Xq);
+      }
+    }
+    new InstanceHardnessThreshold({ estimator: new Recording(), cv: 3, seed: 1 }).fitResample(ds.X, ds.y);
+    expect(seen.length).toBe(6);
+    let tested = 0;
+    for (const [f, { X: m, rows }] of seen.entries()) {
+      expect(m.to2DArray()).toEqual(rows); // kept after the later folds ran: unchanged
+      for (const r of rows) expect(ds.X.some((x) => x.every((v, j) => v === r[j]))).toBe(true);
+      if (f % 2 === 1) tested += rows.length;
+      else expect(rows.length + (seen[f + 1] as { rows: number[][] }).rows.length).toBe(ds.X.length);
+    }
+    expect(tested).toBe(ds.X.length);
+  });
+
   it('refusals', async () => {
     expectUnknownOption(
       () => new InstanceHardnessThreshold({ estimator: new NearestMean(), n_jobs: 2 } as never),
