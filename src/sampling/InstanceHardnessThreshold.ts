@@ -3,7 +3,7 @@ import type { ClassifierLike, ResampleResult } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
 import { fromRowViews, type Label, type MatrixInput, rowViews } from '../core/matrix.js';
 import { Random, drawSeed } from '../core/Random.js';
-import { percentileSorted } from '../core/stats/percentileSorted.js';
+import { percentileAt, percentileSorted } from '../core/stats/percentileSorted.js';
 import { checkInteger, checkMethods, invalid } from '../core/validate.js';
 import { cloneEstimator } from '../core/clone.js';
 import { StratifiedKFold } from '../core/StratifiedKFold.js';
@@ -15,6 +15,7 @@ import {
   type SamplerParams,
 } from './Sampler.js';
 import { cloneSampler } from './cloneSampler.js';
+import { kthSmallest } from './smallestInOrder.js';
 
 /**
  * The classifier of {@link InstanceHardnessThreshold}: `fit` (synchronous for `fitResample`, or
@@ -248,7 +249,7 @@ export class InstanceHardnessThreshold extends Sampler<
       const idx = ctx.indicesOf(label);
       const p = new Float64Array(idx.length);
       for (let t = 0; t < idx.length; t++) p[t] = probability[idx[t] as number] as number;
-      const threshold = percentileSorted(p.sort(), (1 - n / idx.length) * 100);
+      const threshold = percentileOf(p, (1 - n / idx.length) * 100);
       let kept = 0;
       for (let t = 0; t < idx.length; t++) if ((probability[idx[t] as number] as number) >= threshold) kept++;
       const keep = new Int32Array(kept);
@@ -313,6 +314,30 @@ export class InstanceHardnessThreshold extends Sampler<
       out[i] = j === undefined ? 0 : (P.get(t, j) as number);
     }
   }
+}
+
+/**
+ * NumPy's linear percentile of `values` (which it reorders): the value `percentileSorted` gives on
+ * their sort (but for the sign of a zero, which the threshold's `>=` does not see), from the two
+ * order statistics it reads, found by a selection instead of a sort.
+ * With a NaN (sorted last by a sort, which a selection cannot order) it sorts. @internal
+ */
+export function percentileOf(values: Float64Array, q: number): number {
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) return percentileSorted(values.sort(), q);
+  }
+  let selected = -1;
+  return percentileAt(values.length, q, (i) => {
+    if (i === selected) return values[i] as number;
+    if (selected >= 0 && i === selected + 1) {
+      // every value after the selected one is at least it: the smallest of them is the next
+      let next = Infinity;
+      for (let t = i; t < values.length; t++) if ((values[t] as number) < next) next = values[t] as number;
+      return next;
+    }
+    selected = i;
+    return kthSmallest(values, i);
+  });
 }
 
 /** The labels of the rows `idx`. */
