@@ -9,8 +9,7 @@
  * scikit-learn's is NumPy: a Python user's GaussianNB is compiled code, so timing a naive one here
  * would measure the bench's estimator, not the sampler.
  */
-import type { Matrix } from 'ml-matrix';
-import { fromDense } from '../src/core/matrix.js';
+import { type Matrix, WrapperMatrix1D } from 'ml-matrix';
 
 type Label = number | string;
 
@@ -38,36 +37,35 @@ export class GaussianNB {
     for (let c = 0; c < classes.length; c++) index.set(classes[c] as Label, c);
     const k = classes.length;
     // One pass of shifted sums per class (the shift: the class's first row), the numerically sound
-    // one-pass form of the two-pass mean and population variance NumPy computes.
+    // one-pass form of the two-pass mean and population variance NumPy computes. Flat k × cols tables.
     const count = new Float64Array(k);
-    const shift: Array<Float64Array | undefined> = new Array(k);
-    const sum = Array.from({ length: k }, () => new Float64Array(cols));
-    const squares = Array.from({ length: k }, () => new Float64Array(cols));
+    const seen = new Uint8Array(k);
+    const shifts = new Float64Array(k * cols);
+    const sums = new Float64Array(k * cols);
+    const squareSums = new Float64Array(k * cols);
     for (let i = 0; i < rows; i++) {
       const c = index.get(y[i] as Label) as number;
       const x = row(i);
-      if (shift[c] === undefined) shift[c] = Float64Array.from(x);
-      const s0 = shift[c] as Float64Array;
-      const s1 = sum[c] as Float64Array;
-      const s2 = squares[c] as Float64Array;
+      const o = c * cols;
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        for (let j = 0; j < cols; j++) shifts[o + j] = x[j] as number;
+      }
       count[c] = (count[c] as number) + 1;
       for (let j = 0; j < cols; j++) {
-        const e = (x[j] as number) - (s0[j] as number);
-        s1[j] = (s1[j] as number) + e;
-        s2[j] = (s2[j] as number) + e * e;
+        const e = (x[j] as number) - (shifts[o + j] as number);
+        sums[o + j] = (sums[o + j] as number) + e;
+        squareSums[o + j] = (squareSums[o + j] as number) + e * e;
       }
     }
     const means = new Float64Array(k * cols);
     const variance = new Float64Array(k * cols);
     for (let c = 0; c < k; c++) {
       const n = count[c] as number;
-      const s0 = shift[c] as Float64Array;
-      const s1 = sum[c] as Float64Array;
-      const s2 = squares[c] as Float64Array;
-      for (let j = 0; j < cols; j++) {
-        const d = (s1[j] as number) / n;
-        means[c * cols + j] = (s0[j] as number) + d;
-        variance[c * cols + j] = Math.max(0, (s2[j] as number) / n - d * d);
+      for (let j = c * cols; j < (c + 1) * cols; j++) {
+        const d = (sums[j] as number) / n;
+        means[j] = (shifts[j] as number) + d;
+        variance[j] = Math.max(0, (squareSums[j] as number) / n - d * d);
       }
     }
     // the variance of every row, for the smoothing term, by the law of total variance
@@ -149,7 +147,8 @@ export class GaussianNB {
       }
       for (let c = 0; c < k; c++) out[o + c] = (out[o + c] as number) / sum;
     }
-    return fromDense(out, rows, k);
+    // a view of the flat buffer, as scikit-learn returns an ndarray: no row object per predicted row
+    return new WrapperMatrix1D(out, { rows }) as unknown as Matrix;
   }
 }
 

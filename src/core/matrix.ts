@@ -192,6 +192,15 @@ function convert<T extends Float64Array | Float32Array>(
       );
     }
     const off = i * cols;
+    if (r instanceof Float64Array || r instanceof Float32Array) {
+      // a typed row: one block copy, then one check of the copied values (v · 0 is 0 exactly when v is
+      // finite, so the sum is 0 exactly when every value is); a row that fails is re-read value by value
+      // below, for the error (or, with allowNaN / allowInfinity, to accept it)
+      data.set(r, off);
+      let zero = 0;
+      for (let j = off; j < off + cols; j++) zero += (data[j] as number) * 0;
+      if (zero === 0) continue;
+    }
     for (let j = 0; j < cols; j++) {
       const v = r[j] as number;
       if (typeof v !== 'number') {
@@ -228,11 +237,24 @@ function convert<T extends Float64Array | Float32Array>(
  * result is a view (`subarray`) into `data`. @internal
  */
 export function fromDense(data: Float64Array, rows: number, cols: number): Matrix {
-  const m = new Matrix(0, cols);
+  return fromRowViews(rowViews(data, rows, cols), cols);
+}
+
+/** The rows of a row-major Float64Array as views (`subarray`), no copy. @internal */
+export function rowViews(data: Float64Array, rows: number, cols: number): Float64Array[] {
   const views: Float64Array[] = new Array(rows);
   for (let i = 0; i < rows; i++) views[i] = data.subarray(i * cols, (i + 1) * cols);
+  return views;
+}
+
+/**
+ * An ml-matrix `Matrix` whose rows are the given Float64Arrays themselves (no copy; each of
+ * length `cols`), e.g. views into a buffer chosen by index. @internal
+ */
+export function fromRowViews(views: Float64Array[], cols: number): Matrix {
+  const m = new Matrix(0, cols);
   (m as unknown as { data: Float64Array[] }).data = views;
-  (m as unknown as { rows: number }).rows = rows;
+  (m as unknown as { rows: number }).rows = views.length;
   return m;
 }
 

@@ -1,9 +1,9 @@
 import type { Matrix } from 'ml-matrix';
 import type { ClassifierLike, ResampleResult } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
-import { fromDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { fromRowViews, type Label, type MatrixInput, rowViews } from '../core/matrix.js';
 import { Random, drawSeed } from '../core/Random.js';
-import { percentileSorted } from '../core/stats/percentileSorted.js';
+import { percentileAt, percentileSorted } from '../core/stats/percentileSorted.js';
 import { checkInteger, checkMethods, invalid } from '../core/validate.js';
 import { cloneEstimator } from '../core/clone.js';
 import { StratifiedKFold } from '../core/StratifiedKFold.js';
@@ -15,14 +15,15 @@ import {
   type SamplerParams,
 } from './Sampler.js';
 import { cloneSampler } from './cloneSampler.js';
+import { kthSmallest } from './smallestInOrder.js';
 
 /**
  * The classifier of {@link InstanceHardnessThreshold}: `fit` (synchronous for `fitResample`, or
  * returning a Promise for `fitResampleAsync`), `predictProba`, and `classes` (the columns of
  * `predictProba`) after `fit`. It is cloned once per fold (`clone()`, or its JSON, or its
- * `params`, as {@link cloneEstimator}), so the object passed is never fitted. The matrices a fold's
- * clone receives are gathered into buffers that the next fold reuses: the clone may keep them until
- * it has predicted its fold (it is dropped then), not beyond.
+ * `params`, as {@link cloneEstimator}), so the object passed is never fitted. The rows of the
+ * matrices a fold's clone receives are views into the sampler's own copy of X, shared by every fold
+ * (not copies): the clone may keep them, but must not modify their values.
  */
 export interface HardnessEstimator extends ClassifierLike {
   /** Class probabilities of the rows, one column per class of `classes`. */
@@ -60,35 +61,26 @@ export interface InstanceHardnessThresholdFitted {
 const WHO = 'InstanceHardnessThreshold';
 
 /**
- * The rows of a fold's training or test set, gathered into one buffer reused from fold to fold (a
- * fold's estimator is done with its rows before the next fold is gathered), so that the
- * cross-validation holds one training and one test copy, never one per fold.
+ * The rows of the folds' training and test sets, as matrices whose rows are views into the
+ * sampler's own copy of X (made once, shared by every fold): a fold costs one array of row
+ * references, not a copy of its values.
  */
 class FoldRows {
-  private buffer = new Float64Array(0);
-  private matrix: Matrix | undefined;
+  private readonly views: Float64Array[];
   constructor(
-    private readonly data: Float64Array,
+    data: Float64Array,
+    rows: number,
     private readonly cols: number,
-  ) {}
+  ) {
+    this.views = rowViews(data, rows, cols);
+  }
 
-  /** The rows `idx` as a Matrix over the buffer (valid until the next call). */
+  /** The rows `idx` as a Matrix over the shared row views. */
   gather(idx: Int32Array): Matrix {
-    const { data, cols } = this;
-    const n = idx.length;
-    if (this.buffer.length < n * cols) this.buffer = new Float64Array(n * cols);
-    const buffer = this.buffer;
-    // the folds' indices ascend, mostly in runs of consecutive rows: one block copy per run
-    for (let t = 0; t < n; ) {
-      const first = idx[t] as number;
-      let end = t + 1;
-      while (end < n && idx[end] === first + end - t) end++;
-      buffer.set(data.subarray(first * cols, (first + end - t) * cols), t * cols);
-      t = end;
-    }
-    // the row views of the last Matrix serve again when the fold has as many rows
-    if (this.matrix?.rows !== n) this.matrix = fromDense(buffer.subarray(0, n * cols), n, cols);
-    return this.matrix;
+    const views = this.views;
+    const picked: Float64Array[] = new Array(idx.length);
+    for (let t = 0; t < idx.length; t++) picked[t] = views[idx[t] as number] as Float64Array;
+    return fromRowViews(picked, this.cols);
   }
 }
 
@@ -207,13 +199,12 @@ export class InstanceHardnessThreshold extends Sampler<
     const { data, rows, cols, labels } = this.validated as NonNullable<typeof this.validated>;
     this.validated = undefined;
     const probability = new Float64Array(rows);
-    const train = new FoldRows(data, cols);
-    const test = new FoldRows(data, cols);
+    const rowsOf = new FoldRows(data, rows, cols);
     // the folds the hook would draw first from Random(seed): same seed, same folds as fitResample
     for (const fold of this.folds(labels, new Random(seed))) {
       const est = cloneEstimator(this.params.estimator);
-      await est.fit(train.gather(fold.train), labelsOf(labels, fold.train));
-      this.record(est, fold.test, test.gather(fold.test), labels, probability);
+      await est.fit(rowsOf.gather(fold.train), labelsOf(labels, fold.train));
+      this.record(est, fold.test, rowsOf.gather(fold.test), labels, probability);
     }
     this.pending = probability;
     try {
@@ -239,11 +230,10 @@ export class InstanceHardnessThreshold extends Sampler<
     if (probability === undefined) {
       this.checkFolds(ctx.who, ctx.counts, rows);
       probability = new Float64Array(rows);
-      const train = new FoldRows(data, cols);
-      const test = new FoldRows(data, cols);
+      const rowsOf = new FoldRows(data, rows, cols);
       for (const fold of this.folds(ctx.y, ctx.rng)) {
         const est = cloneEstimator(this.params.estimator);
-        const r = est.fit(train.gather(fold.train), labelsOf(ctx.y, fold.train));
+        const r = est.fit(rowsOf.gather(fold.train), labelsOf(ctx.y, fold.train));
         if (r !== null && typeof (r as { then?: unknown })?.then === 'function') {
           (r as Promise<unknown>).then(undefined, () => undefined);
           throw new InvalidParameterError(
@@ -252,14 +242,14 @@ export class InstanceHardnessThreshold extends Sampler<
               'Call await fitResampleAsync(X, y) instead.',
           );
         }
-        this.record(est, fold.test, test.gather(fold.test), ctx.y, probability);
+        this.record(est, fold.test, rowsOf.gather(fold.test), ctx.y, probability);
       }
     }
     for (const [label, n] of ctx.plan) {
       const idx = ctx.indicesOf(label);
       const p = new Float64Array(idx.length);
       for (let t = 0; t < idx.length; t++) p[t] = probability[idx[t] as number] as number;
-      const threshold = percentileSorted(p.sort(), (1 - n / idx.length) * 100);
+      const threshold = percentileOf(p, (1 - n / idx.length) * 100);
       let kept = 0;
       for (let t = 0; t < idx.length; t++) if ((probability[idx[t] as number] as number) >= threshold) kept++;
       const keep = new Int32Array(kept);
@@ -324,6 +314,30 @@ export class InstanceHardnessThreshold extends Sampler<
       out[i] = j === undefined ? 0 : (P.get(t, j) as number);
     }
   }
+}
+
+/**
+ * NumPy's linear percentile of `values` (which it reorders): the value `percentileSorted` gives on
+ * their sort (but for the sign of a zero, which the threshold's `>=` does not see), from the two
+ * order statistics it reads, found by a selection instead of a sort.
+ * With a NaN (sorted last by a sort, which a selection cannot order) it sorts. @internal
+ */
+export function percentileOf(values: Float64Array, q: number): number {
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) return percentileSorted(values.sort(), q);
+  }
+  let selected = -1;
+  return percentileAt(values.length, q, (i) => {
+    if (i === selected) return values[i] as number;
+    if (selected >= 0 && i === selected + 1) {
+      // every value after the selected one is at least it: the smallest of them is the next
+      let next = Infinity;
+      for (let t = i; t < values.length; t++) if ((values[t] as number) < next) next = values[t] as number;
+      return next;
+    }
+    selected = i;
+    return kthSmallest(values, i);
+  });
 }
 
 /** The labels of the rows `idx`. */

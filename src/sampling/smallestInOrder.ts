@@ -21,8 +21,11 @@ export function smallestInOrder(scores: Float64Array, count: number): Int32Array
   return kept;
 }
 
-/** The `r`-th smallest value (0-based) of `a`, which it reorders (Hoare's selection, median of three). */
-function kthSmallest(a: Float64Array, r: number): number {
+/**
+ * The `r`-th smallest value (0-based) of `a`, which it reorders (Hoare's selection, median of
+ * three) so that every value after position `r` is at least it. No NaN. @internal
+ */
+export function kthSmallest(a: Float64Array, r: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo < hi) {

@@ -37,6 +37,20 @@ describe('matrix input', () => {
     expect(() => toDense([], { who: 't' })).toThrow(/at least 1/);
     expect(toDense([[1, NaN]], { who: 't', allowNaN: true }).data[1]).toBeNaN();
   });
+  it('typed rows (copied in blocks) get the same checks and values as number[] rows', () => {
+    const f64 = (...v: number[]) => Float64Array.from(v);
+    expect(() => toDense([f64(1, 2), f64(3, NaN)], { who: 't' })).toThrow(/X\[1\]\[1\] is NaN/);
+    expect(() => toDense([f64(1, -Infinity)], { who: 't' })).toThrow(/X\[0\]\[1\] is -Infinity/);
+    expect(() => toDense([Float32Array.from([Infinity, 1])], { who: 't' })).toThrow(/X\[0\]\[0\] is Infinity/);
+    const nan = toDense([f64(1, NaN), f64(-0, 2)], { who: 't', allowNaN: true }).data;
+    expect(Array.from(nan)).toEqual([1, NaN, -0, 2]);
+    expect(Object.is(nan[2], -0)).toBe(true);
+    expect(Array.from(toDense([f64(Infinity, 1)], { who: 't', allowInfinity: true }).data)).toEqual([Infinity, 1]);
+    // a finite float64 beyond float32's range is accepted and rounds to Infinity, as from a number[] row
+    const big = toDense32([f64(1e300, 0.1)], { who: 't' }).data;
+    expect(Array.from(big)).toEqual(Array.from(toDense32([[1e300, 0.1]], { who: 't' }).data));
+    expect(big[0]).toBe(Infinity);
+  });
   it('toDense32 makes the same checks and rounds to float32 like a float32 copy of toDense', () => {
     const rows = [
       [0.1, 2],

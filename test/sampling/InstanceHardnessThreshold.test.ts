@@ -8,6 +8,8 @@ import {
   type MatrixInput,
   SerializationError,
 } from '../../src/index.js';
+import { percentileOf } from '../../src/sampling/InstanceHardnessThreshold.js';
+import { percentileSorted } from '../../src/core/stats/percentileSorted.js';
 import { dataset, readFixture } from './samplerFixtures.js';
 import { describeConformance, expectUnknownOption, X, y } from './samplerTestData.js';
 
@@ -150,6 +152,57 @@ describe('InstanceHardnessThreshold', () => {
     const est = new Lookup(table, [0, 1, 2]);
     new InstanceHardnessThreshold({ estimator: est, cv: 3, seed: 0 }).fitResample(X, y);
     expect(est.fitCalls).toBe(0);
+  });
+
+  it("each fold's estimator gets its training and test rows, which stay valid after the call", () => {
+    const seen: Array<{ X: Matrix; rows: number[][] }> = [];
+    class Recording extends NearestMean {
+      override clone(): Recording {
+        return new Recording();
+      }
+      override fit(Xf: Matrix, yf: ReadonlyArray<Label>): this {
+        seen.push({ X: Xf, rows: Xf.to2DArray() });
+        return super.fit(Xf, yf);
+      }
+      override predictProba(Xq: Matrix): Matrix {
+        seen.push({ X: Xq, rows: Xq.to2DArray() });
+        return super.predictProba(Xq);
+      }
+    }
+    new InstanceHardnessThreshold({ estimator: new Recording(), cv: 3, seed: 1 }).fitResample(ds.X, ds.y);
+    expect(seen.length).toBe(6);
+    let tested = 0;
+    for (const [f, { X: m, rows }] of seen.entries()) {
+      expect(m.to2DArray()).toEqual(rows); // kept after the later folds ran: unchanged
+      for (const r of rows) expect(ds.X.some((x) => x.every((v, j) => v === r[j]))).toBe(true);
+      if (f % 2 === 1) tested += rows.length;
+      else expect(rows.length + (seen[f + 1] as { rows: number[][] }).rows.length).toBe(ds.X.length);
+    }
+    expect(tested).toBe(ds.X.length);
+  });
+
+  it('the threshold by selection is the percentile of the sorted values', () => {
+    let state = 7;
+    const draw = () => {
+      state = (state * 48271) % 2147483647;
+      return state / 2147483647;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + (trial % 37);
+      const values = Float64Array.from({ length: n }, () => {
+        const u = draw();
+        return u < 0.2 ? 0 : u < 0.3 ? -0 : u < 0.5 ? Math.round(u * 10) / 10 : u;
+      });
+      if (trial % 50 === 0) values[trial % n] = NaN;
+      for (const q of [0, 12.5, 33.3, 50, 80, 99.9, 100, (1 - 3 / n) * 100]) {
+        if (q < 0) continue;
+        const want = percentileSorted(Float64Array.from(values).sort(), q);
+        const got = percentileOf(Float64Array.from(values), q);
+        // the same number (a zero's sign may differ: the selection does not order -0 before 0, and
+        // the threshold is only compared with >=, which does not see it)
+        expect(got === want || (Number.isNaN(got) && Number.isNaN(want))).toBe(true);
+      }
+    }
   });
 
   it('refusals', async () => {
