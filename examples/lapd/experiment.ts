@@ -14,7 +14,6 @@ import {
   Encoder,
   type EncodedMatrix,
   EnsembleClassifier,
-  KNeighbors,
   Matrix,
   Metrics,
   NeighbourhoodCleaningRule,
@@ -200,8 +199,7 @@ export type ExampleSampler =
 /**
  * Builds the sampler of a configuration (`null` = no resampling). `k` neighbours: 5, or fewer
  * when the smallest training class is too small for 5 (SMOTE needs k + 1 rows of the class).
- * `saved`: the same sampler without the run-time-only search engine option (which cannot be
- * written to JSON), for pipeline.json. The cleaning samplers and combinations keep their
+ * The cleaning samplers and combinations keep their
  * imbalanced-learn defaults (ENN: 3 neighbours, `kindSel` 'all'; the combinations' cleaning step
  * on all classes).
  */
@@ -210,7 +208,6 @@ export function makeSampler(
   seed: number,
   categoricalFeatures: number[],
   smallestClass = Infinity,
-  saved = false,
 ): ExampleSampler | null {
   const k = Math.max(1, Math.min(5, smallestClass - 1));
   // The combinations' SMOTE: the default one (seeded, 5 neighbours, written to JSON) when every class
@@ -232,10 +229,7 @@ export function makeSampler(
     case 'smote':
       return new SMOTE({ kNeighbors: k, seed });
     case 'adasyn':
-      // One search thread: with two, the k-NN engine's worker keeps the shared memory of every block
-      // of ADASYN's all-rows search until its own heap is collected — measured +40 MB per block of
-      // 16,384 rows, 1.29 GiB at 400k rows, past 2 GiB at 1M; with one the peak stays flat.
-      return new ADASYN({ nNeighbors: 5, seed, ...(saved ? {} : { neighbors: new KNeighbors({ threads: 1 }) }) });
+      return new ADASYN({ nNeighbors: 5, seed });
     case 'smotenc':
       return new SMOTENC({ categoricalFeatures, kNeighbors: k, seed });
     case 'random':
@@ -411,7 +405,7 @@ export async function runConfig(
     ['encode', encode as unknown as NamedStep[1]],
     ['scale', scaler],
     ...(sampler
-      ? [['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest, true)] as NamedStep]
+      ? [['sample', makeSampler(config.sampler, config.seed, categoricalFeatures, smallest)] as NamedStep]
       : []),
     ...(onehot ? [['onehot', onehot] as NamedStep] : []),
     ['rule', rule],
