@@ -128,6 +128,8 @@ export class EncodedMatrix implements RowSource {
   private readonly counts = new Map<number, Float64Array>();
   /** Rows gathered out of order so far (until the row-major copy is built). */
   private scattered = 0;
+  /** The row-major groups with this view's numeric slots (its formulas), once the copy exists. */
+  private blockSlots: { data: RowBlockGroup['data']; width: number; slots: NumericSlot[] }[] | undefined;
 
   /**
    * Built by the Encoder (and a Scaler); not constructed directly.
@@ -267,7 +269,7 @@ export class EncodedMatrix implements RowSource {
     // every column not in a one-hot block is written below; one-hot blocks start from `zero`
     const fill = this.hot.length > 0 && !(fresh && zero.every((z) => z === 0));
     const chunk = Math.max(8, Math.floor(CHUNK_VALUES / Math.max(1, cols)));
-    const block = this.rowBlock(indices, count);
+    const block = this.rowBlockSlots(indices, count);
     for (let t0 = 0; t0 < count; t0 += chunk) {
       const t1 = Math.min(count, t0 + chunk);
       if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
@@ -287,11 +289,12 @@ export class EncodedMatrix implements RowSource {
       }
       if (block !== undefined) {
         for (const g of block) {
-          const { data, width, slots } = g;
+          const { data, width } = g;
+          const slots = g.slots;
           for (let t = t0; t < t1; t++) {
             const base = (indices as ArrayLike<number>)[t] as number;
             for (let j = 0, at = base * width, off = t * cols; j < width; j++) {
-              const n = this.numeric[slots[j] as number] as NumericSlot;
+              const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
               out[off + n.offset] = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
             }
@@ -314,6 +317,21 @@ export class EncodedMatrix implements RowSource {
    * for the column-by-column path: built once rows have been gathered out of order often enough to
    * pay for it (see {@link ROW_BLOCK_MIN_ROWS}); gives the same values.
    */
+  private rowBlockSlots(
+    indices: ArrayLike<number> | null,
+    count: number,
+  ): { data: RowBlockGroup['data']; width: number; slots: NumericSlot[] }[] | undefined {
+    const groups = this.rowBlock(indices, count);
+    if (groups === undefined) return undefined;
+    this.blockSlots ??= groups.map((g) => ({
+      data: g.data,
+      width: g.width,
+      slots: Array.from(g.slots, (i) => this.numeric[i] as NumericSlot),
+    }));
+    return this.blockSlots;
+  }
+
+  /** The row-major copy of the numeric columns (see {@link EncodedMatrix.rowBlockSlots}). */
   private rowBlock(indices: ArrayLike<number> | null, count: number): RowBlockGroup[] | undefined {
     if (indices === null || count < 2 || this.numeric.length < ROW_BLOCK_MIN_COLUMNS) return undefined;
     const built = rowBlocks.get(this.parts);

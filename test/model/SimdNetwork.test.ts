@@ -29,6 +29,30 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return m;
 };
 
+/** Steps both networks `steps` times on the same batch (with `seeds(s)`), then compares their weights. */
+function expectSameSteps(
+  tfjs: TfjsTrainer,
+  mine: SimdNetwork,
+  ref: Network,
+  batch: { x: Float32Array; y: Int32Array; w: Float32Array; b: number },
+  steps: number,
+  seeds: (s: number) => number[] | undefined,
+): void {
+  const { x, y, w, b } = batch;
+  for (let s = 0; s < steps; s++) {
+    const a = tfjs.step(x, y, w, b, seeds(s) ?? []);
+    const m = mine.step(x, y, w, b, seeds(s));
+    expect(m.correct).toBe(a.correct);
+    expect(Math.abs(m.loss - a.loss)).toBeLessThan(1e-5 * Math.max(1, a.loss));
+  }
+  // Another summation order rounds differently: the weights agree to a few 1e−6.
+  const got = mine.read();
+  ref.read().forEach((v, l) => {
+    expect(maxDiff(got[l]?.kernel ?? [], v.kernel)).toBeLessThan(1e-5);
+    expect(maxDiff(got[l]?.bias ?? [], v.bias)).toBeLessThan(1e-5);
+  });
+}
+
 async function waitForNoWorkers(): Promise<number> {
   for (let i = 0; i < 200 && liveWorkers() > 0; i++) await new Promise((r) => setTimeout(r, 10));
   return liveWorkers();
@@ -57,18 +81,7 @@ describe('SimdNetwork (the WebAssembly kernels) against the tfjs network', () =>
           });
           try {
             expect(maxDiff(mine.probabilities(x, b), ref.probabilities(x, b))).toBeLessThan(1e-6);
-            for (let s = 0; s < 3; s++) {
-              const a = tfjs.step(x, y, w, b, []);
-              const m = mine.step(x, y, w, b);
-              expect(m.correct).toBe(a.correct);
-              expect(Math.abs(m.loss - a.loss)).toBeLessThan(1e-5 * Math.max(1, a.loss));
-            }
-            // Another summation order rounds differently: the weights agree to a few 1e−6.
-            const got = mine.read();
-            ref.read().forEach((v, l) => {
-              expect(maxDiff(got[l]?.kernel ?? [], v.kernel)).toBeLessThan(1e-5);
-              expect(maxDiff(got[l]?.bias ?? [], v.bias)).toBeLessThan(1e-5);
-            });
+            expectSameSteps(tfjs, mine, ref, { x, y, w, b }, 3, () => undefined);
           } finally {
             tfjs.close();
             ref.dispose();
@@ -94,18 +107,7 @@ describe('SimdNetwork dropout (ReLU and linear layers)', () => {
       try {
         // Inference has no dropout.
         expect(maxDiff(mine.probabilities(x, b), ref.probabilities(x, b))).toBeLessThan(1e-6);
-        for (let s = 0; s < 4; s++) {
-          const seeds = [11 + s, 99 + s];
-          const a = tfjs.step(x, y, w, b, seeds);
-          const m = mine.step(x, y, w, b, seeds);
-          expect(m.correct).toBe(a.correct);
-          expect(Math.abs(m.loss - a.loss)).toBeLessThan(1e-5 * Math.max(1, a.loss));
-        }
-        const got = mine.read();
-        ref.read().forEach((v, l) => {
-          expect(maxDiff(got[l]?.kernel ?? [], v.kernel)).toBeLessThan(1e-5);
-          expect(maxDiff(got[l]?.bias ?? [], v.bias)).toBeLessThan(1e-5);
-        });
+        expectSameSteps(tfjs, mine, ref, { x, y, w, b }, 4, (s) => [11 + s, 99 + s]);
         // Other seeds, other masks: the step differs (the masks are used, not ignored).
         const before = mine.read();
         const again = await SimdNetwork.create(spec, values, {
