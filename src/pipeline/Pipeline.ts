@@ -23,7 +23,7 @@ import { checkOneOf, checkOptions } from '../core/validate.js';
 import { rowCount } from '../core/table.js';
 import type { ColumnarTable, RowsInput } from '../core/table.js';
 import { cloneEstimator } from '../core/clone.js';
-import { fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
+import { checkStepWidths, fittedFromJSON, fittedToJSON, stepsFromJSON, stepsToJSON } from './pipelineJSON.js';
 import type { PipelineClasses, PipelineParamsJSON, PipelineStateJSON } from './pipelineJSON.js';
 import { checkSteps, hasMethod, isObject } from './steps.js';
 import type { NamedStep, PipelineStep, StepKind } from './steps.js';
@@ -458,6 +458,7 @@ export class Pipeline<L extends Label = Label> implements ProbabilisticClassifie
       );
     }
     pipe.state = fittedFromJSON(env.state);
+    if (pipe.state !== undefined) checkStepWidths(steps);
     return pipe;
   }
 }

@@ -5,12 +5,12 @@
  * @internal
  * @module
  */
-import { NotFittedError, SerializationError, describe } from '../core/errors.js';
+import { SerializationError, describe } from '../core/errors.js';
 import { badField, checkFaithful, readArray, readInteger, readObject, readString } from '../core/jsonFields.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import type { ColumnPart, ColumnTransformerFitted, ColumnTransformerParams } from './ColumnTransformer.js';
 import { buildStep, type PipelineClasses } from './pipelineJSON.js';
-import { isObject } from './steps.js';
+import { isObject, stepWidths } from './steps.js';
 
 const CLASS = 'ColumnTransformer';
 const VERSION = 1;
@@ -102,19 +102,8 @@ function partEnvOf(list: readonly unknown[], i: number): unknown {
   return (list[i] as unknown[])[1];
 }
 
-/**
- * The output width a part reports: `featureNames()` (an Encoder) or `fitted.featureNames` (a
- * TargetEncoder); `'unfitted'` when asking throws NotFittedError; `undefined` when the part does
- * not say (then its width is taken as saved).
- */
+/** The output width a part reports (`undefined` when it does not say: then its width is taken as saved). */
 function reportedWidth(t: unknown): number | 'unfitted' | undefined {
-  try {
-    const o = t as { featureNames?: unknown; fitted?: { featureNames?: unknown } };
-    if (typeof o.featureNames === 'function') return (o.featureNames as () => unknown[])().length;
-    const names = o.fitted?.featureNames;
-    return Array.isArray(names) ? names.length : undefined;
-  } catch (e) {
-    if (e instanceof NotFittedError) return 'unfitted';
-    throw e;
-  }
+  const w = stepWidths(t);
+  return w === 'unfitted' ? w : w.out;
 }

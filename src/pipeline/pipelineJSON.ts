@@ -17,7 +17,7 @@ import {
 import type { Label } from '../core/matrix.js';
 import { FORMAT_PREFIX } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
-import { isObject } from './steps.js';
+import { hasMethod, isObject, stepWidths } from './steps.js';
 import type { NamedStep, PipelineStep } from './steps.js';
 import type { PipelineFitted } from './Pipeline.js';
 
@@ -231,4 +231,31 @@ function stepLoadError(who: string, label: string, at: string, className: string
       ? e.message
       : `${className}.fromJSON threw ${e instanceof Error ? `${e.name}: ${e.message}` : describe(e)}`;
   return new SerializationError(`${who}: ${label} (${at}) cannot be rebuilt. ${detail}`, { path, cause: e });
+}
+
+/**
+ * Checks that the fitted steps agree on the widths between them: a step that says how many columns
+ * it reads (a Scaler, an MLP) must read what the step before it says it writes (an Encoder, a
+ * ColumnTransformer, a Scaler). Samplers, placeholders and steps that do not say pass the width on
+ * unchecked (a sampler keeps the columns; anything else unknown resets it).
+ * @throws {@link SerializationError} at the first step that disagrees. @internal
+ */
+export function checkStepWidths(steps: ReadonlyArray<NamedStep>): void {
+  let width: { value: number; from: string } | undefined;
+  steps.forEach(([name, step], i) => {
+    if (step === null || step === 'passthrough') return;
+    const w = stepWidths(step);
+    if (w === 'unfitted') return;
+    if (w.in !== undefined && width !== undefined && w.in !== width.value) {
+      badField(
+        WHO,
+        `params.steps[${i}][1]`,
+        `fitted on the ${width.value} columns that step "${width.from}" writes`,
+        w.in,
+        `Step "${name}" reads ${w.in} columns; the document was not written by one fitted pipeline.`,
+      );
+    }
+    if (w.out !== undefined) width = { value: w.out, from: name };
+    else if (!hasMethod(step, 'fitResample')) width = undefined;
+  });
 }

@@ -3,7 +3,7 @@
  * rules) and validates a list of named steps.
  * @module
  */
-import { InvalidParameterError, describe } from '../core/errors.js';
+import { InvalidParameterError, NotFittedError, describe } from '../core/errors.js';
 import type { ClassifierLike, SamplerLike, Transformer } from '../core/contracts.js';
 import { invalid } from '../core/validate.js';
 
@@ -112,4 +112,43 @@ export function checkSteps(steps: unknown): { steps: ReadonlyArray<NamedStep>; k
     frozen.push(Object.freeze([name, step as PipelineStep]) as NamedStep);
   });
   return { steps: Object.freeze(frozen), kinds: Object.freeze(kinds) };
+}
+
+/** The input and output widths a fitted step reports (see {@link stepWidths}). @internal */
+export interface StepWidths {
+  /** Columns the step reads, when it says (`fitted.nFeaturesIn`: a Scaler, an MLP). */
+  readonly in?: number;
+  /**
+   * Columns the step writes, when it says: `featureNames()` (an Encoder), `fitted.featureNames`
+   * (a TargetEncoder), `fitted.nFeaturesOut` (a ColumnTransformer); a transformer that reports
+   * only its input width (a Scaler) writes as many columns.
+   */
+  readonly out?: number;
+}
+
+/**
+ * What a step reports of its widths once fitted; `'unfitted'` when asking throws NotFittedError,
+ * `{}` when it does not say. Loaders compare these with their neighbours' (a saved document whose
+ * steps or parts disagree on a width is not a document any fit wrote).
+ * @internal
+ */
+export function stepWidths(step: unknown): StepWidths | 'unfitted' {
+  if (!isObject(step)) return {};
+  const count = (v: unknown) => (Number.isSafeInteger(v) ? (v as number) : undefined);
+  try {
+    const fitted = (step as { fitted?: unknown }).fitted;
+    const f = isObject(fitted) ? fitted : {};
+    const named = hasMethod(step, 'featureNames')
+      ? (step as { featureNames: () => unknown }).featureNames()
+      : f.featureNames;
+    const inWidth = count(f.nFeaturesIn);
+    const out =
+      (Array.isArray(named) ? named.length : undefined) ??
+      count(f.nFeaturesOut) ??
+      (hasMethod(step, 'transform') && !hasMethod(step, 'predict') ? inWidth : undefined);
+    return { ...(inWidth === undefined ? {} : { in: inWidth }), ...(out === undefined ? {} : { out }) };
+  } catch (e) {
+    if (e instanceof NotFittedError) return 'unfitted';
+    throw e;
+  }
 }

@@ -15,6 +15,7 @@ import {
   AllKNN,
   BorderlineSMOTE,
   ClusterCentroids,
+  ColumnTransformer,
   CondensedNearestNeighbour,
   EditedNearestNeighbours,
   EnsembleClassifier,
@@ -67,6 +68,24 @@ const SMOTE_FORMS = ['params.kNeighbors'];
 // A category list holds any distinct values, the missing category (null) among them or not; the
 // deterministic check's duplicates keep testing distinctness.
 const CATEGORY_LISTS = ['state.categorical[*].categories', 'state.categorical[*].categories.**'];
+
+// A ColumnTransformer's parts are documents of their own kinds: their options, optional state and
+// category lists as those kinds' own specs above say.
+const TRANSFORMER_PARTS = [
+  'params.transformers[*][1].state',
+  'params.transformers[*][1].params.**',
+  'params.transformers[*][1].state.categorical[*].categories.**',
+  'params.transformers[*][1].state.categories.**',
+  'params.transformers[*][1].state.classes',
+  'params.transformers[*][1].state.seed',
+];
+const columns = () =>
+  new ColumnTransformer({
+    transformers: [
+      ['onehot', new Encoder({ categorical: ['k'], numeric: ['n'] })],
+      ['target', new TargetEncoder({ columns: ['c'], seed: 2 })],
+    ],
+  });
 
 type Spec = Omit<JsonTamperSpec<Serializable>, 'create'> & { create: () => Serializable | Promise<Serializable> };
 
@@ -122,6 +141,32 @@ const specs: Spec[] = [
       'state.seed',
     ],
     distinct: ['params.columns'],
+  },
+  {
+    name: 'ColumnTransformer',
+    create: () => columns().fit(table, y),
+    fromJSON: (j) => ColumnTransformer.fromJSON(j, { Encoder, TargetEncoder }),
+    freeValues: FREE,
+    optional: ['state', ...TRANSFORMER_PARTS],
+    distinct: ['params.transformers[*][1].params.columns'],
+  },
+  {
+    name: 'Pipeline(ColumnTransformer)',
+    create: () =>
+      new Pipeline([
+        ['columns', columns()],
+        ['scale', new Scaler()],
+      ]).fit(table, y),
+    fromJSON: (j) => Pipeline.fromJSON(j, { ColumnTransformer, Encoder, TargetEncoder, Scaler }),
+    freeValues: FREE,
+    optional: [
+      'state',
+      'params.steps[*]',
+      'params.steps[*][1]',
+      'params.steps[*][1].state',
+      ...TRANSFORMER_PARTS.map((p) => `params.steps[0][1].${p}`),
+    ],
+    distinct: ['params.steps[0][1].params.transformers[*][1].params.columns'],
   },
   {
     name: 'KMeans',

@@ -92,6 +92,38 @@ describe('ColumnTransformer: the parts side by side', () => {
   });
 });
 
+describe('ColumnTransformer documents whose widths disagree', () => {
+  type Doc = { params: { steps: [string, { params: { transformers: [string, unknown][] } }][] } };
+  const fittedPipe = async () => {
+    const pipe = new Pipeline([
+      ['columns', mixed()],
+      ['scale', new Scaler()],
+    ]);
+    await pipe.fit(rows as never, y);
+    return JSON.parse(JSON.stringify(pipe.toJSON())) as Doc;
+  };
+
+  it('refuses a pipeline step fitted on another width than the step before it writes', async () => {
+    const doc = await fittedPipe();
+    // the ColumnTransformer step (1 one-hot premise pair + age + 3 target columns = 6) replaced by
+    // its own TargetEncoder part (3 columns): the Scaler after it was fitted on 6
+    const part = doc.params.steps[0][1].params.transformers[1] as [string, never];
+    doc.params.steps[0] = part;
+    expect(() => Pipeline.fromJSON(doc, classes)).toThrow(SerializationError);
+    expect(() => Pipeline.fromJSON(doc, classes)).toThrow(
+      /params\.steps\[1\]\[1\] must be fitted on the 3 columns that step "target" writes, received 6/,
+    );
+  });
+
+  it('refuses a part whose reported width is not the saved one, a nested ColumnTransformer too', async () => {
+    const doc = await fittedPipe();
+    const ct = doc.params.steps[0][1];
+    const nested = JSON.parse(JSON.stringify(ct)) as unknown;
+    (ct.params.transformers[1] as unknown[])[1] = nested;
+    expect(() => Pipeline.fromJSON(doc, classes)).toThrow(/state\.widths\[1\] must be 6, the output width/);
+  });
+});
+
 describe('ColumnTransformer types', () => {
   it('is a Matrix transformer when every part returns a Matrix, else a RowSource one', () => {
     expectTypeOf(mixed().transform).returns.toEqualTypeOf<Matrix>();
