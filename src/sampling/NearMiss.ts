@@ -1,4 +1,5 @@
 import { DataValidationError, describe } from '../core/errors.js';
+import type { Label } from '../core/matrix.js';
 import { checkInteger, checkOptions } from '../core/validate.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { Sampler, type SamplerContext, type SamplerParams } from './Sampler.js';
@@ -8,7 +9,7 @@ import { KNeighbors } from './neighbors/KNeighbors.js';
 import { gatherRows } from './gatherRows.js';
 import { pairwiseSum } from './numpyArithmetic.js';
 import { firstMinority } from './cleaningStrategy.js';
-import { neighboursAmong } from './neighboursAmong.js';
+import { forEachNeighbourBlock, neighboursAmong } from './neighboursAmong.js';
 import { smallestInOrder } from './smallestInOrder.js';
 
 /** Options of {@link NearMiss}. */
@@ -154,32 +155,54 @@ export class NearMiss extends Sampler<NearMissParams> {
       }
     }
     const search = neighbors ?? new KNeighbors({ extraCandidates: EXTRA_CANDIDATES });
-    const Xmin = version === 2 ? gatherRows(data, cols, minIdx) : undefined;
-    for (const [label, nKeep] of ctx.plan) {
-      const idx = ctx.indicesOf(label);
-      let cand = idx; // the rows scored
-      let scores: Float64Array;
-      if (Xmin) {
-        scores = farthestSums(gatherRows(data, cols, idx), idx.length, Xmin, nMin, cols, k);
-      } else {
-        if (version === 3) {
-          const around = neighboursAmong(who, search, data, cols, idx, minIdx, k3).indices;
-          const seen = new Uint8Array(idx.length);
-          for (let t = 0; t < around.length; t++) seen[around[t] as number] = 1;
-          cand = idx.filter((_, p) => seen[p] === 1);
-        }
-        const { distances } = neighboursAmong(who, search, data, cols, minIdx, cand, k);
-        scores = new Float64Array(cand.length);
-        for (let q = 0; q < cand.length; q++) scores[q] = pairwiseSum(distances, q * k, k);
-        // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
-        if (version === 3) for (let q = 0; q < scores.length; q++) scores[q] = -(scores[q] as number);
+    if (version === 2) {
+      const Xmin = gatherRows(data, cols, minIdx);
+      for (const [label, nKeep] of ctx.plan) {
+        const idx = ctx.indicesOf(label);
+        const scores = farthestSums(gatherRows(data, cols, idx), idx.length, Xmin, nMin, cols, k);
+        ctx.keep(label, keptOf(idx, scores, nKeep));
       }
-      const kept = smallestInOrder(scores, nKeep);
-      for (let t = 0; t < kept.length; t++) kept[t] = cand[kept[t] as number] as number;
-      ctx.keep(label, kept);
+      return {};
+    }
+    // The rows scored per class: all of them, or (version 3) the union of the class's nNeighborsVer3
+    // nearest rows around each minority row — every class's found first (each fits the search on
+    // that class), so that one fit on the minority then scores them all.
+    const scored = new Map<Label, Int32Array>();
+    for (const label of ctx.plan.keys()) {
+      const idx = ctx.indicesOf(label);
+      if (version === 1) {
+        scored.set(label, idx);
+        continue;
+      }
+      const around = neighboursAmong(who, search, data, cols, idx, minIdx, k3).indices;
+      const seen = new Uint8Array(idx.length);
+      for (let t = 0; t < around.length; t++) seen[around[t] as number] = 1;
+      scored.set(
+        label,
+        idx.filter((_, p) => seen[p] === 1),
+      );
+    }
+    search.fit(gatherRows(data, cols, minIdx), nMin, cols);
+    for (const [label, nKeep] of ctx.plan) {
+      const cand = scored.get(label) as Int32Array;
+      const scores = new Float64Array(cand.length);
+      // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
+      const sign = version === 3 ? -1 : 1;
+      forEachNeighbourBlock(who, search, nMin, data, cols, cand, k, ({ distances }, start) => {
+        const m = distances.length / k;
+        for (let q = 0; q < m; q++) scores[start + q] = sign * pairwiseSum(distances, q * k, k);
+      });
+      ctx.keep(label, keptOf(cand, scores, nKeep));
     }
     return {};
   }
+}
+
+/** The rows `cand` of the `nKeep` smallest `scores` (one per row of `cand`), smallest first, ties in order. */
+function keptOf(cand: Int32Array, scores: Float64Array, nKeep: number): Int32Array {
+  const kept = smallestInOrder(scores, nKeep);
+  for (let t = 0; t < kept.length; t++) kept[t] = cand[kept[t] as number] as number;
+  return kept;
 }
 
 /**

@@ -16,6 +16,9 @@ describe('neighboursAmong', () => {
     const counting = {
       fit: (d: Float64Array, n: number, c: number) => search.fit(d, n, c),
       kneighbors: (q: Float64Array, n: number, k: number) => {
+        // each block's rows, exactly (the blocks share one buffer: the last, shorter one included)
+        const start = calls.reduce((a, b) => a + b, 0);
+        expect(q).toEqual(gatherRows(data, cols, query.subarray(start, start + n)));
         calls.push(n);
         return search.kneighbors(q, n, k);
       },
