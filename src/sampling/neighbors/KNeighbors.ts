@@ -383,6 +383,8 @@ export class KNeighbors implements NeighborSearch {
       }
       const cand = this.#scan(query, todo, K, excludeSelf, w);
       todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances);
+      // every query certified: done (and no float32 packing is built for a rescan that never comes)
+      if (todo.length === 0) break;
       allTried = K === available;
       // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
       // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
