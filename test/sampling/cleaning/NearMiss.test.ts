@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNeighbors, NearMiss, type NearMissOptions, Random } from '../../../src/index.js';
+import { QUERY_BLOCK } from '../../../src/sampling/neighboursAmong.js';
 import { pairwiseSum } from '../../../src/sampling/numpyArithmetic.js';
 import { caseName, casesOf, datasets, expectCase, optionsOf } from './cleaningFixtures.js';
 
@@ -65,9 +66,9 @@ describe('NearMiss-1 and -3: one fit on the minority scores every class', () => 
     });
   }
 
-  it('version 1: a class of more rows than one query block (32,768) is scored block by block', () => {
+  it('version 1: a class of more rows than one query block (QUERY_BLOCK) is scored block by block', () => {
     const r = new Random(9);
-    const rows = 33000;
+    const rows = 4 * QUERY_BLOCK + 100;
     const Xb = Array.from({ length: rows }, () => [r.int(40) / 8, r.int(40) / 8]);
     const yb = Xb.map((_, i) => (i % 1000 === 7 ? 'm' : 'a'));
     const out = new NearMiss({ version: 1, nNeighbors: 2 }).fitResample(Xb, yb);
