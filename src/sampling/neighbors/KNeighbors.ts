@@ -285,7 +285,10 @@ export class KNeighbors implements NeighborSearch {
       kernel = 'js';
     }
     const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
-    const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared);
+    // the previous fit's memory is reused when it can hold these rows (no new worker thread)
+    const previous = this.#state?.wasm ?? undefined;
+    this.#state = undefined; // a failed packing leaves no half-replaced state behind
+    const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared, previous);
     this.#state = {
       original: data,
       frame,
