@@ -2,8 +2,13 @@ import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 import { checkNeighborTable } from './neighborSearch.js';
 import { gatherRows } from './gatherRows.js';
 
-/** Query rows per call of the search: its copies of the query (gathered, quantised) stay this small. */
-const QUERY_BLOCK = 32768;
+/**
+ * Query rows per call of the search: its copies of the query (gathered, quantised, candidates) stay
+ * this small. 8,192 rather than 32,768: NearMiss-1 at 200,000 × 32 (198,000 query rows) peaked
+ * ~20 MB lower (105–108 against 125–128 MiB of RSS growth) for the same CPU time (measured under load).
+ * @internal
+ */
+export const QUERY_BLOCK = 8192;
 
 /**
  * The `k` nearest of the rows `among` for each of the rows `query` (row indices into `data`):
@@ -23,19 +28,53 @@ export function neighboursAmong(
 ): KNeighborsResult {
   const nFit = among.length;
   search.fit(gatherRows(data, cols, among), nFit, cols);
+  let whole: KNeighborsResult | undefined;
+  const indices = query.length > QUERY_BLOCK ? new Int32Array(query.length * k) : undefined;
+  const distances = query.length > QUERY_BLOCK ? new Float64Array(query.length * k) : undefined;
+  forEachNeighbourBlock(who, search, nFit, data, cols, query, k, (res, start) => {
+    if (indices === undefined) whole = res;
+    else {
+      indices.set(res.indices, start * k);
+      (distances as Float64Array).set(res.distances, start * k);
+    }
+  });
+  return whole ?? { indices: indices as Int32Array, distances: distances as Float64Array, k };
+}
+
+/**
+ * Asks `search`, already fitted on `nFit` rows, for the `k` nearest fitted rows of each of the
+ * rows `query` (row indices into `data`), in blocks of {@link QUERY_BLOCK} query rows gathered
+ * into one reused buffer; `each(res, start)` receives the checked answer for the query rows
+ * `query[start …]` before the next block is asked (so a caller that only reduces each row's
+ * distances never holds the whole table). @internal
+ */
+export function forEachNeighbourBlock(
+  who: string,
+  search: NeighborSearch,
+  nFit: number,
+  data: Float64Array,
+  cols: number,
+  query: Int32Array,
+  k: number,
+  each: (res: KNeighborsResult, start: number) => void,
+): void {
   const blocks = Math.max(1, Math.ceil(query.length / QUERY_BLOCK));
-  const indices = blocks === 1 ? undefined : new Int32Array(query.length * k);
-  const distances = blocks === 1 ? undefined : new Float64Array(query.length * k);
+  // One buffer for every block's rows: a fresh gather per block leaves each block's copy to the
+  // garbage collector, several alive at once.
+  const rows = new Float64Array(Math.min(query.length, QUERY_BLOCK) * cols);
   for (let b = 0; b < blocks; b++) {
-    const block = blocks === 1 ? query : query.subarray(b * QUERY_BLOCK, Math.min(query.length, (b + 1) * QUERY_BLOCK));
-    const res = search.kneighbors(gatherRows(data, cols, block), block.length, k);
+    const start = b * QUERY_BLOCK;
+    const block = query.subarray(start, Math.min(query.length, start + QUERY_BLOCK));
+    const q = rows.subarray(0, block.length * cols);
+    for (let t = 0; t < block.length; t++) {
+      const i = block[t] as number;
+      q.set(data.subarray(i * cols, (i + 1) * cols), t * cols);
+    }
+    const res = search.kneighbors(q, block.length, k);
     checkNeighborTable(who, search, res, block.length, nFit, k);
     if (!(res.distances instanceof Float64Array) || res.distances.length !== block.length * k) {
       throw new Error(`${who}: the neighbour search returned no ${block.length} × ${k} Float64Array distances.`);
     }
-    if (blocks === 1) return res;
-    (indices as Int32Array).set(res.indices, b * QUERY_BLOCK * k);
-    (distances as Float64Array).set(res.distances, b * QUERY_BLOCK * k);
+    each(res, start);
   }
-  return { indices: indices as Int32Array, distances: distances as Float64Array, k };
 }

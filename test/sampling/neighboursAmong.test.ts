@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KNeighbors, Random } from '../../src/index.js';
 import { gatherRows } from '../../src/sampling/gatherRows.js';
-import { neighboursAmong } from '../../src/sampling/neighboursAmong.js';
+import { neighboursAmong, QUERY_BLOCK } from '../../src/sampling/neighboursAmong.js';
 
 describe('neighboursAmong', () => {
-  it('answers more query rows than one block (32,768) as one search of them all would', () => {
+  it('answers more query rows than one block as one search of them all would', () => {
     const rng = new Random(3);
     const rows = 40000;
     const cols = 2;
@@ -16,12 +16,20 @@ describe('neighboursAmong', () => {
     const counting = {
       fit: (d: Float64Array, n: number, c: number) => search.fit(d, n, c),
       kneighbors: (q: Float64Array, n: number, k: number) => {
+        // each block's rows, exactly (the blocks share one buffer: the last, shorter one included)
+        const start = calls.reduce((a, b) => a + b, 0);
+        expect(q).toEqual(gatherRows(data, cols, query.subarray(start, start + n)));
         calls.push(n);
         return search.kneighbors(q, n, k);
       },
     };
     const got = neighboursAmong('test', counting as never, data, cols, among, query, 3);
-    expect(calls).toEqual([32768, rows - 32768]);
+    const blocks = Math.ceil(rows / QUERY_BLOCK);
+    expect(blocks).toBeGreaterThan(1);
+    expect(calls).toEqual([
+      ...Array.from({ length: blocks - 1 }, () => QUERY_BLOCK),
+      rows - (blocks - 1) * QUERY_BLOCK,
+    ]);
     const whole = new KNeighbors().fit(gatherRows(data, cols, among), among.length, cols);
     const want = whole.kneighbors(gatherRows(data, cols, query), rows, 3);
     expect(got.indices).toEqual(want.indices);

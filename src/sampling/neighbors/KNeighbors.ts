@@ -285,7 +285,10 @@ export class KNeighbors implements NeighborSearch {
       kernel = 'js';
     }
     const shared = kernel !== 'js' && this.params.threads !== 1 && parallelAvailable();
-    const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared);
+    // the previous fit's memory is reused when it can hold these rows (no new worker thread)
+    const previous = this.#state?.wasm ?? undefined;
+    this.#state = undefined; // a failed packing leaves no half-replaced state behind
+    const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared, previous);
     this.#state = {
       original: data,
       frame,
@@ -383,6 +386,8 @@ export class KNeighbors implements NeighborSearch {
       }
       const cand = this.#scan(query, todo, K, excludeSelf, w);
       todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances);
+      // every query certified: done (and no float32 packing is built for a rescan that never comes)
+      if (todo.length === 0) break;
       allTried = K === available;
       // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
       // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.

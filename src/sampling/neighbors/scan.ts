@@ -119,7 +119,10 @@ export function candidateScan(a: ScanArgs): void {
       if (dist !== null) {
         const thrF = a.thrF as Float32Array;
         const hits = a.hits as Int32Array;
-        for (let r = 0; r < mb4; r++) thrF[r] = r < mb ? thr[r]! : -Infinity;
+        // A row whose list is not full yet (threshold +∞) would report every panel: the kernel is told
+        // −∞ for it (no hits) and the row takes the whole block in one pass below — the same
+        // insertions in the same order as panel by panel, without the per-hit overhead.
+        for (let r = 0; r < mb4; r++) thrF[r] = r < mb && thr[r]! < Infinity ? thr[r]! : -Infinity;
         const rb = a.rowBytes;
         const nh = dist(
           a.qPtr + q0 * rb,
@@ -144,6 +147,12 @@ export function candidateScan(a: ScanArgs): void {
           const qg = q0 + r;
           const skip = self === null ? -1 : self[qg]! - j0;
           thr[r] = insertBelow(a, out, r * NB, jStart, jEnd, skip, j0, qg, thr[r]!);
+        }
+        for (let r = 0; r < mb; r++) {
+          if (thrF[r]! !== -Infinity) continue;
+          const qg = q0 + r;
+          const skip = self === null ? -1 : self[qg]! - j0;
+          thr[r] = insertBelow(a, out, r * NB, 0, nb, skip, j0, qg, thr[r]!);
         }
         continue;
       } else {

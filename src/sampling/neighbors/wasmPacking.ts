@@ -92,9 +92,12 @@ export function packedRowBytes(d: number, int16: boolean): number {
 }
 
 /**
- * Packs the centered data rows for a wasm kernel in a new memory: float32 panels of 8 rows
- * interleaved by coordinate, or (int16) each row quantised with its own scale, panels interleaved
- * by coordinate pair; plus the rows' float32 squared norms (and scales).
+ * Packs the centered data rows for a wasm kernel: float32 panels of 8 rows interleaved by
+ * coordinate, or (int16) each row quantised with its own scale, panels interleaved by coordinate
+ * pair; plus the rows' float32 squared norms (and scales). In a new memory, or in the memory of
+ * `previous` (a packing this one replaces, never used again) when it is shared alike and can hold
+ * the rows: a pooled worker is sent one memory only (see `parallel.ts`), so a refit in a new memory
+ * also starts a new worker thread.
  * @internal
  */
 export function packWasm(
@@ -104,6 +107,7 @@ export function packWasm(
   mean: Float64Array,
   int16: boolean,
   shared: boolean,
+  previous?: WasmState,
 ): WasmState {
   const dPad = (d + 1) & ~1;
   const rowBytes = packedRowBytes(d, int16);
@@ -113,12 +117,24 @@ export function packWasm(
   const sxPtr = int16 ? align16(xnPtr + nPad * 4) : 0;
   const dataEnd = align16((int16 ? sxPtr : xnPtr) + nPad * 4);
   const initial = Math.ceil((dataEnd + (1 << 20)) / WASM_PAGE);
-  // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
-  // are split (see scanWasm).
-  const maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
-  const memory = shared
-    ? new WebAssembly.Memory({ initial, maximum, shared: true })
-    : new WebAssembly.Memory({ initial });
+  let memory: WebAssembly.Memory;
+  let maximum: number;
+  if (
+    previous !== undefined &&
+    previous.shared === shared &&
+    ensureBytes(previous.memory, previous.maxPages, dataEnd)
+  ) {
+    memory = previous.memory;
+    maximum = previous.maxPages;
+  } else {
+    // Shared memories need a maximum; V8 only reserves (not commits) it. Queries too large for it
+    // are split (see scanWasm).
+    maximum = shared ? Math.min(65536, Math.max(4 * initial, 16384)) : 65536;
+    memory = shared ? new WebAssembly.Memory({ initial, maximum, shared: true }) : new WebAssembly.Memory({ initial });
+  }
+  // a reused memory holds the previous packing: zeroed, so that its padding rows (computed, never
+  // selected) read as in a fresh memory
+  if (memory === previous?.memory) new Uint8Array(memory.buffer, 0, dataEnd).fill(0);
   const module = kernelModule(d, shared, int16);
   const inst = new WebAssembly.Instance(module, { env: { memory } });
   const XN = new Float32Array(memory.buffer, xnPtr, nPad);
