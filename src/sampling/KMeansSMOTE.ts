@@ -10,8 +10,8 @@ import { gatherRows } from './gatherRows.js';
 import { drawPairs, drawSteps, interpolateRows } from './interpolate.js';
 import { checkNeighborCount } from './neighborCount.js';
 import { checkNeighborSearch, defaultNeighbors, selfNeighbors } from './neighborSearch.js';
-import { squaredDistance } from './squaredDistance.js';
 import { cloneSampler } from './cloneSampler.js';
+import { clusterSparsity } from './clusterSparsity.js';
 
 /**
  * A clusterer for {@link KMeansSMOTE}: anything with `fit` and `predict` (scikit-learn's
@@ -271,22 +271,6 @@ export class KMeansSMOTE extends Sampler<KMeansSMOTEParams, KMeansSMOTEFitted> {
     }
     return ids;
   }
-}
-
-/**
- * imbalanced-learn's `_find_cluster_sparsity`: the mean Euclidean distance between the distinct
- * pairs of the rows `idx`, raised to the exponent, divided by their number. @internal
- */
-export function clusterSparsity(data: Float64Array, cols: number, idx: Int32Array, exponent: 'auto' | number): number {
-  const n = idx.length;
-  let sum = 0;
-  for (let a = 0; a < n; a++) {
-    const ia = idx[a] as number;
-    for (let b = a + 1; b < n; b++) sum += Math.sqrt(squaredDistance(data, ia, data, idx[b] as number, cols));
-  }
-  const mean = (2 * sum) / (n * n - n);
-  const e = exponent === 'auto' ? (Math.log(n) / Math.log(1.6)) ** 1.8 * 0.16 : exponent;
-  return mean ** e / n;
 }
 
 function checkClusterer(value: unknown): number | ClusterEstimator {
