@@ -250,7 +250,8 @@ export class KMeansSMOTE extends Sampler<KMeansSMOTEParams, KMeansSMOTEFitted> {
   /** The cluster of every row, from the clusterer (checked: one integer per row). */
   private cluster(who: string, ctx: SamplerContext): ArrayLike<number> {
     const est = this.params.kmeansEstimator;
-    const X = fromDense(ctx.data.slice(), ctx.rows, ctx.cols); // a copy: the clusterer may be user code
+    // the built-in clusterer reads the rows in place; user code gets a copy
+    const X = fromDense(typeof est === 'number' ? ctx.data : ctx.data.slice(), ctx.rows, ctx.cols);
     let ids: ArrayLike<number>;
     if (typeof est === 'number') {
       ids = new MiniBatchKMeans({ nClusters: est, seed: ctx.rng.childSeed() }).fitPredict(X);
