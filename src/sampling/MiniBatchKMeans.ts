@@ -3,10 +3,16 @@ import { DataValidationError, NotFittedError, SerializationError } from '../core
 import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
 import { fromDense, type MatrixInput, toDense } from '../core/matrix.js';
 import { checkSeed, Random } from '../core/Random.js';
-import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { drawRows, type MiniBatchSettings, miniBatchSteps } from './miniBatchSteps.js';
-import { beyondDoubles } from './beyondDoubles.js';
+import {
+  beyondDoubles,
+  checkExplicitCentres,
+  checkFitRows,
+  predictNearest,
+  readExplicitCentres,
+} from './clusterCentres.js';
 import { gatherRows } from './gatherRows.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { nearestCentres } from './lloyd.js';
@@ -208,18 +214,7 @@ export class MiniBatchKMeans {
     const who = `${WHO}.fit`;
     const { data, rows, cols } = toDense(X, { who });
     const { nClusters: k, init, nInit, maxIter, reassignmentRatio, maxNoImprovement } = this.params;
-    if (rows < k) {
-      throw new DataValidationError(
-        `${who}: X has ${rows} row${rows === 1 ? '' : 's'}, fewer than nClusters = ${k}. Lower nClusters.`,
-        { param: 'X' },
-      );
-    }
-    if (init instanceof Float64Array && init.length !== k * cols) {
-      throw new DataValidationError(
-        `${who}: init holds centres of ${init.length / k} columns, X has ${cols}. Pass centres as wide as X.`,
-        { param: 'init' },
-      );
-    }
+    checkFitRows(who, rows, cols, k, init);
     const rng = Random.from(this.params.seed);
     const batchSize = Math.min(this.params.batchSize, rows);
     let initSize = this.params.initSize ?? 3 * batchSize;
@@ -260,15 +255,7 @@ export class MiniBatchKMeans {
    */
   predict(X: MatrixInput): Int32Array {
     const st = this.fitted;
-    const who = `${WHO}.predict`;
-    const { data, rows, cols } = toDense(X, { who });
-    if (cols !== st.nFeaturesIn) {
-      throw new DataValidationError(
-        `${who}: X has ${cols} columns, the centres ${st.nFeaturesIn}. Pass rows like the ones fitted.`,
-        { param: 'X' },
-      );
-    }
-    return nearestCentres(data, rows, cols, toDense(st.clusterCenters, { who }).data);
+    return predictNearest(`${WHO}.predict`, X, st.clusterCenters, st.nFeaturesIn);
   }
 
   /** The JSON form: the options and, once fitted, the centres. */
@@ -301,15 +288,7 @@ export class MiniBatchKMeans {
     const { init, ...rest } = readObject(who, 'params', env.params, { required: ['nClusters'], optional: OPTIONS });
     let initOption: MiniBatchKMeansOptions['init'] = init as 'k-means++';
     if (Array.isArray(init)) {
-      const k = readInteger(who, 'params.nClusters', rest.nClusters, { min: 1 });
-      const flat = decodeNumbers(init, 'params.init', who);
-      if (flat.length === 0 || flat.length % k !== 0) {
-        throw new SerializationError(`${who}: params.init holds ${flat.length} numbers, not ${k} centres.`, {
-          path: 'params.init',
-        });
-      }
-      const width = flat.length / k;
-      initOption = Array.from({ length: k }, (_, i) => flat.subarray(i * width, (i + 1) * width));
+      initOption = readExplicitCentres(who, init, readInteger(who, 'params.nClusters', rest.nClusters, { min: 1 }));
     }
     let mbk: MiniBatchKMeans;
     try {
@@ -349,11 +328,7 @@ function checkInit(value: unknown, k: number): MiniBatchKMeansParams['init'] {
   if (typeof value === 'string' || value === null || typeof value !== 'object') {
     return invalid(WHO, 'init', "'k-means++', 'random' or explicit centres", value);
   }
-  const { data, rows } = toDense(value as MatrixInput, { who: WHO });
-  if (rows !== k) {
-    invalid(WHO, 'init', `${k} centres (one per cluster)`, `${rows} rows`, 'Pass nClusters rows, or change nClusters.');
-  }
-  return data;
+  return checkExplicitCentres(WHO, value as MatrixInput, k);
 }
 
 /** One start: k-means++ or `k` distinct rows of a fresh `initSize`-row sample, or the explicit centres. */
