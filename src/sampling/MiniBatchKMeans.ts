@@ -5,7 +5,7 @@ import { fromDense, type MatrixInput, toDense } from '../core/matrix.js';
 import { checkSeed, Random } from '../core/Random.js';
 import { encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
-import { drawRows, type MiniBatchSettings, miniBatchSteps } from './miniBatchSteps.js';
+import { assignRows, drawRows, type MiniBatchSettings, miniBatchSteps } from './miniBatchSteps.js';
 import {
   beyondDoubles,
   checkExplicitCentres,
@@ -15,8 +15,6 @@ import {
 } from './clusterCentres.js';
 import { gatherRows } from './gatherRows.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
-import { nearestCentres } from './lloyd.js';
-import { squaredDistance } from './squaredDistance.js';
 
 /** Options of {@link MiniBatchKMeans}. */
 export interface MiniBatchKMeansOptions {
@@ -225,7 +223,7 @@ export class MiniBatchKMeans {
     let bestInertia = Infinity;
     for (let run = 0; run < nInit; run++) {
       const centres = startCentres(init, data, rows, cols, k, initSize, rng);
-      const inertia = inertiaOf(valid, initSize, cols, centres);
+      const { inertia } = assignRows(valid, initSize, cols, centres);
       if (start === undefined || inertia < bestInertia) {
         start = centres;
         bestInertia = inertia;
@@ -233,9 +231,7 @@ export class MiniBatchKMeans {
     }
     const settings: MiniBatchSettings = { batchSize, maxIter, reassignmentRatio, maxNoImprovement };
     const { centres, nSteps } = miniBatchSteps(data, rows, cols, start as Float64Array, settings, rng);
-    const labels = nearestCentres(data, rows, cols, centres);
-    let inertia = 0;
-    for (let i = 0; i < rows; i++) inertia += squaredDistance(data, i, centres, labels[i] as number, cols);
+    const { labels, inertia } = assignRows(data, rows, cols, centres);
     if (!Number.isFinite(inertia) || !centres.every(Number.isFinite)) throw beyondDoubles(who, data, cols);
     this.state = Object.freeze({
       clusterCenters: fromDense(centres, k, cols),
@@ -345,12 +341,4 @@ function startCentres(
   if (init === 'k-means++') return kmeansPlusPlus(sample, initSize, cols, k, rng);
   if (init === 'random') return gatherRows(sample, cols, rng.permutation(initSize).subarray(0, k));
   return init.slice();
-}
-
-/** Sum of squared distances of the `rows` rows of `x` to their nearest centre. */
-function inertiaOf(x: Float64Array, rows: number, cols: number, centres: Float64Array): number {
-  const labels = nearestCentres(x, rows, cols, centres);
-  let s = 0;
-  for (let i = 0; i < rows; i++) s += squaredDistance(x, i, centres, labels[i] as number, cols);
-  return s;
 }

@@ -32,6 +32,22 @@ export function drawRows(rng: Random, rows: number, count: number): Int32Array {
 }
 
 /**
+ * The nearest of the centres (`k × cols`) of each of the `rows` rows of `x` (ties: the smaller
+ * index), and the sum of their squared distances (the inertia). @internal
+ */
+export function assignRows(
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  centres: Float64Array,
+): { labels: Int32Array; inertia: number } {
+  const labels = nearestCentres(x, rows, cols, centres);
+  let inertia = 0;
+  for (let i = 0; i < rows; i++) inertia += squaredDistance(x, i, centres, labels[i] as number, cols);
+  return { labels, inertia };
+}
+
+/**
  * Runs the mini-batch steps from the centres `start` (`k × cols`, not modified) and returns the
  * final centres and the number of steps run.
  *
@@ -79,14 +95,9 @@ export function miniBatchSteps(
     sinceReassign += batchSize;
     const reassign = counts.includes(0) || sinceReassign >= 10 * k;
     if (reassign) sinceReassign = 0;
-    const labels = nearestCentres(batch, batchSize, cols, centres);
-    let inertia = 0;
+    const { labels, inertia } = assignRows(batch, batchSize, cols, centres);
     given.fill(0);
-    for (let t = 0; t < batchSize; t++) {
-      const a = labels[t] as number;
-      inertia += squaredDistance(batch, t, centres, a, cols);
-      given[a] = (given[a] as number) + 1;
-    }
+    for (let t = 0; t < batchSize; t++) given[labels[t] as number] = (given[labels[t] as number] as number) + 1;
     update(batch, batchSize, cols, labels, centres, next, counts, given);
     if (reassign && reassignmentRatio > 0)
       reassignLowCounts(batch, batchSize, cols, next, counts, reassignmentRatio, pool, rng);
