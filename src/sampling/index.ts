@@ -66,6 +66,12 @@ export {
 export { OneSidedSelection, type OneSidedSelectionOptions, type OneSidedSelectionParams } from './OneSidedSelection.js';
 export { KMeans, type KMeansOptions, type KMeansParams, type KMeansFitted, type KMeansInitFunction } from './KMeans.js';
 export {
+  MiniBatchKMeans,
+  type MiniBatchKMeansOptions,
+  type MiniBatchKMeansParams,
+  type MiniBatchKMeansFitted,
+} from './MiniBatchKMeans.js';
+export {
   BorderlineSMOTE,
   type BorderlineSMOTEOptions,
   type BorderlineSMOTEParams,

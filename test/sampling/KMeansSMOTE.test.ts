@@ -6,6 +6,8 @@ import {
   KMeans,
   KMeansSMOTE,
   type Label,
+  MiniBatchKMeans,
+  Random,
   SerializationError,
 } from '../../src/index.js';
 import { dataset, readFixture } from './samplerFixtures.js';
@@ -121,10 +123,30 @@ describe('KMeansSMOTE', () => {
     }
   });
 
-  it('the default clusterer is a seeded KMeans: same seed, same rows', () => {
-    const a = new KMeansSMOTE({ kmeansEstimator: 3, clusterBalanceThreshold: 0.05, seed: 5 }).fitResample(ds.X, ds.y);
-    const b = new KMeansSMOTE({ kmeansEstimator: 3, clusterBalanceThreshold: 0.05, seed: 5 }).fitResample(ds.X, ds.y);
-    expect(a.X.to2DArray()).toEqual(b.X.to2DArray());
+  /** Rows per cluster id, as the clusterer labelled them. */
+  const sizes = (labels: ArrayLike<number>) => {
+    const out = new Map<number, number>();
+    for (const id of Array.from(labels)) out.set(id, (out.get(id) ?? 0) + 1);
+    return out;
+  };
+
+  it('the default clusterer is a MiniBatchKMeans seeded first from the stream: same seed, same rows', () => {
+    const make = () => new KMeansSMOTE({ kmeansEstimator: 3, clusterBalanceThreshold: 0.05, seed: 5 });
+    const s = make();
+    const a = s.fitResample(ds.X, ds.y);
+    expect(a.X.to2DArray()).toEqual(make().fitResample(ds.X, ds.y).X.to2DArray());
+    const own = sizes(new MiniBatchKMeans({ nClusters: 3, seed: new Random(5).childSeed() }).fitPredict(ds.X));
+    const used = [...s.fitted.clusters.values()].flat();
+    expect(used.length).toBeGreaterThan(0);
+    for (const c of used) expect(c.size).toBe(own.get(c.cluster));
+  });
+
+  it('a KMeans passed as kmeansEstimator clusters instead (full Lloyd iterations, the previous default)', () => {
+    const km = new KMeans({ nClusters: 3, seed: 2 });
+    const s = new KMeansSMOTE({ kmeansEstimator: km, clusterBalanceThreshold: 0.05, seed: 5 });
+    s.fitResample(ds.X, ds.y);
+    const own = sizes(km.predict(ds.X));
+    for (const c of [...s.fitted.clusters.values()].flat()) expect(c.size).toBe(own.get(c.cluster));
   });
 
   it('clusters whose rows of the class are all equal share the rows evenly (no division by zero)', () => {
