@@ -128,6 +128,41 @@ function viaEngine(
   return true;
 }
 
+/**
+ * Half the distance from each of the `k` centres to its nearest other centre, into `half`
+ * (`Infinity` when `k` is 1; 0 for a centre with a twin): Hamerly's `s(j)`, the engine's
+ * self-excluding search over the centres when `mode` allows it (the same values).
+ * @internal
+ */
+export function halfGaps(
+  centers: Float64Array,
+  k: number,
+  cols: number,
+  half: Float64Array,
+  mode: CentreScanMode = 'auto',
+): void {
+  const work = k * k * cols;
+  const engine = mode === 'engine' || (mode === 'auto' && k >= ENGINE_MIN_CENTRES && work >= ENGINE_MIN_WORK);
+  if (k > 1 && engine && allFinite(centers)) {
+    try {
+      const search = new KNeighbors({ threads: work >= ENGINE_THREADS_WORK ? 'auto' : 1 });
+      const { distances } = search.fit(centers, k, cols).kneighbors(centers, k, 1, { excludeSelf: true });
+      for (let a = 0; a < k; a++) half[a] = (distances[a] as number) / 2;
+      return;
+    } catch (e) {
+      if (!(e instanceof DataValidationError)) throw e;
+    }
+  }
+  half.fill(Infinity);
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const d = Math.sqrt(squaredDistance(centers, a, centers, b, cols)) / 2;
+      if (d < (half[a] as number)) half[a] = d;
+      if (d < (half[b] as number)) half[b] = d;
+    }
+  }
+}
+
 function allFinite(values: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) return false;
   return true;

@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { type CentreScanMode, scanCentres } from './centreScan.js';
+import { type CentreScanMode, halfGaps, scanCentres } from './centreScan.js';
 import { squaredDistance } from './squaredDistance.js';
 
 /** What {@link lloyd} returns. @internal */
@@ -87,7 +87,7 @@ export function lloyd(
       break;
     }
     previous.set(labels);
-    updateBounds(labels, upper, lower, shift, centers, k, cols, half);
+    updateBounds(labels, upper, lower, shift, centers, k, cols, half, scan);
     if (total <= tol) break;
   }
   if (!strict) assign(data, rows, cols, centers, k, labels, upper, lower, half, pending, scan);
@@ -162,6 +162,7 @@ function updateBounds(
   k: number,
   cols: number,
   half: Float64Array,
+  scan: CentreScanMode,
 ): void {
   let max1 = 0;
   let max2 = 0;
@@ -179,15 +180,7 @@ function updateBounds(
     upper[i] = (upper[i] as number) + (shift[a] as number);
     lower[i] = (lower[i] as number) - (a === arg1 ? max2 : max1);
   }
-  half.fill(Infinity);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      const d = Math.sqrt(squaredDistance(centers, a, centers, b, cols)) / 2;
-      if (d < (half[a] as number)) half[a] = d;
-      if (d < (half[b] as number)) half[b] = d;
-    }
-  }
-  if (k === 1) half[0] = Infinity;
+  halfGaps(centers, k, cols, half, scan);
 }
 
 /** Each cluster's column sums (`out`) and row count. */

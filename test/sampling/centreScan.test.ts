@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/Random.js';
-import { scanCentres } from '../../src/sampling/centreScan.js';
+import { halfGaps, scanCentres } from '../../src/sampling/centreScan.js';
 
 function values(n: number, seed: number, ties: boolean): Float64Array {
   const rng = Random.from(seed);
@@ -72,5 +72,30 @@ describe('scanCentres: the k-NN engine gives the row-by-row answer', () => {
     const a = scan('rows', data, 4, 1, centers, null);
     const b = scan('engine', data, 4, 1, centers, null);
     expect(b).toEqual(a);
+  });
+});
+
+describe("halfGaps: the engine gives the pairwise loop's half distances", () => {
+  it('Gaussian centres and integer centres with twins', () => {
+    for (const [k, cols, ties] of [
+      [300, 32, false],
+      [200, 4, true],
+    ] as const) {
+      const centers = values(k * cols, k, ties);
+      centers.set(centers.subarray(0, cols), 5 * cols); // centre 5 is a twin of centre 0
+      const a = new Float64Array(k);
+      const b = new Float64Array(k);
+      halfGaps(centers, k, cols, a, 'rows');
+      halfGaps(centers, k, cols, b, 'engine');
+      expect(b).toEqual(a);
+      expect(a[0]).toBe(0);
+      expect(a[5]).toBe(0);
+    }
+  });
+
+  it('one centre: Infinity', () => {
+    const h = new Float64Array(1);
+    halfGaps(Float64Array.from([1, 2]), 1, 2, h, 'engine');
+    expect(h[0]).toBe(Infinity);
   });
 });
