@@ -49,6 +49,11 @@ export function kmeansPlusPlus(data: Float64Array, rows: number, cols: number, k
   const candPot = new Float64Array(trials);
   // squared distance from candidate t to centre j so far, divided by 4 (1 + SLACK): row t × k
   const reach = new Float64Array(trials * k);
+  const improved: Improved = {
+    rows: new Int32Array(trials * rows),
+    dist: new Float64Array(trials * rows),
+    count: new Int32Array(trials),
+  };
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < trials; t++) {
       const r = rng.float() * pot;
@@ -56,7 +61,7 @@ export function kmeansPlusPlus(data: Float64Array, rows: number, cols: number, k
       candidate[t] = cand;
       for (let j = 0; j < c; j++) reach[t * k + j] = squaredDistance(data, cand, centers, j, cols) / (4 * (1 + SLACK));
     }
-    potentials(data, rows, cols, closest, owner, candidate, reach, k, candPot);
+    potentials(data, rows, cols, closest, owner, candidate, reach, k, candPot, improved);
     let best = 0;
     let bestPot = Infinity;
     for (let t = 0; t < trials; t++) {
@@ -68,17 +73,15 @@ export function kmeansPlusPlus(data: Float64Array, rows: number, cols: number, k
     const chosen = candidate[best] as number;
     centers.set(data.subarray(chosen * cols, (chosen + 1) * cols), c * cols);
     // the chosen candidate's improvements, then the new running sums and potential
-    const o = best * k;
+    const from = best * rows;
+    const end = from + (improved.count[best] as number);
+    for (let p = from; p < end; p++) {
+      const i = improved.rows[p] as number;
+      closest[i] = improved.dist[p] as number;
+      owner[i] = c;
+    }
     pot = 0;
     for (let i = 0; i < rows; i++) {
-      const own = closest[i] as number;
-      if ((reach[o + (owner[i] as number)] as number) <= own) {
-        const d = squaredDistanceBelow(data, i, data, chosen, cols, own);
-        if (d < own) {
-          closest[i] = d;
-          owner[i] = c;
-        }
-      }
       pot += closest[i] as number;
       cumsum[i] = pot;
     }
@@ -90,7 +93,8 @@ export function kmeansPlusPlus(data: Float64Array, rows: number, cols: number, k
  * The potential each candidate would leave, `Σᵢ min(closest[i], ‖xᵢ − cand‖²)` summed in row order,
  * four candidates per pass over the rows (four independent running sums). A row is skipped for a
  * candidate whose `reach` to the row's nearest centre is above its squared distance to it:
- * `‖cand − centre‖ ≥ 2‖x − centre‖` (with slack) puts the candidate no nearer.
+ * `‖cand − centre‖ ≥ 2‖x − centre‖` (with slack) puts the candidate no nearer. The rows a
+ * candidate brings nearer are recorded in `improved`, so the chosen one's need no second pass.
  */
 function potentials(
   data: Float64Array,
@@ -102,8 +106,10 @@ function potentials(
   reach: Float64Array,
   k: number,
   out: Float64Array,
+  improved: Improved,
 ): void {
   const trials = candidate.length;
+  improved.count.fill(0);
   let t = 0;
   for (; t + 4 <= trials; t += 4) {
     const [c0, c1, c2, c3] = [candidate[t], candidate[t + 1], candidate[t + 2], candidate[t + 3]] as number[];
@@ -115,10 +121,10 @@ function potentials(
     for (let i = 0; i < rows; i++) {
       const own = closest[i] as number;
       const ow = owner[i] as number;
-      p0 += (reach[r0 + ow] as number) > own ? own : nearer(data, i, c0 as number, cols, own);
-      p1 += (reach[r1 + ow] as number) > own ? own : nearer(data, i, c1 as number, cols, own);
-      p2 += (reach[r2 + ow] as number) > own ? own : nearer(data, i, c2 as number, cols, own);
-      p3 += (reach[r3 + ow] as number) > own ? own : nearer(data, i, c3 as number, cols, own);
+      p0 += (reach[r0 + ow] as number) > own ? own : nearer(data, i, c0 as number, cols, own, improved, t + 0);
+      p1 += (reach[r1 + ow] as number) > own ? own : nearer(data, i, c1 as number, cols, own, improved, t + 1);
+      p2 += (reach[r2 + ow] as number) > own ? own : nearer(data, i, c2 as number, cols, own, improved, t + 2);
+      p3 += (reach[r3 + ow] as number) > own ? own : nearer(data, i, c3 as number, cols, own, improved, t + 3);
     }
     out[t] = p0;
     out[t + 1] = p1;
@@ -131,16 +137,28 @@ function potentials(
     let p = 0;
     for (let i = 0; i < rows; i++) {
       const own = closest[i] as number;
-      p += (reach[r + (owner[i] as number)] as number) > own ? own : nearer(data, i, c, cols, own);
+      p += (reach[r + (owner[i] as number)] as number) > own ? own : nearer(data, i, c, cols, own, improved, t);
     }
     out[t] = p;
   }
 }
 
-/** `min(own, ‖xᵢ − x_c‖²)`, exactly. */
-function nearer(data: Float64Array, i: number, c: number, cols: number, own: number): number {
+/** The rows each candidate brings nearer (ascending, `rows` slots per candidate) and their new distances. */
+interface Improved {
+  readonly rows: Int32Array;
+  readonly dist: Float64Array;
+  readonly count: Int32Array;
+}
+
+/** `min(own, ‖xᵢ − x_c‖²)`, exactly; a smaller distance is recorded for candidate `t`. */
+function nearer(data: Float64Array, i: number, c: number, cols: number, own: number, imp: Improved, t: number): number {
   const d = squaredDistanceBelow(data, i, data, c, cols, own);
-  return d < own ? d : own;
+  if (!(d < own)) return own;
+  const at = t * (imp.rows.length / imp.count.length) + (imp.count[t] as number);
+  imp.rows[at] = i;
+  imp.dist[at] = d;
+  imp.count[t] = (imp.count[t] as number) + 1;
+  return d;
 }
 
 /** The first index whose value is ≥ `x` in an ascending array (`length` when none). */
