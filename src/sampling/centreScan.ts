@@ -37,6 +37,17 @@ const ENGINE_THREADS_WORK = 2e9;
 const EXTRA_CANDIDATES = 2;
 
 /**
+ * Per row: its nearest centre, and its distances to the nearest and the second-nearest centre
+ * (Hamerly's upper and lower bounds right after a full comparison).
+ * @internal
+ */
+export interface CentreBounds {
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+}
+
+/**
  * For the `count` rows `list[0..count)` of `data` (all rows `0..count)` when `list` is null), the
  * nearest of the `k` centres (`k × cols`) into `labels` — ties to the smaller centre index — and
  * the distances to the nearest and the second-nearest centre into `upper` and `lower` (`Infinity`
@@ -51,17 +62,13 @@ export function scanCentres(
   k: number,
   list: Int32Array | null,
   count: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  out: CentreBounds,
   mode: CentreScanMode = 'auto',
 ): void {
   if (count === 0) return;
   const work = count * k * cols;
-  const engine = mode === 'engine' || (mode === 'auto' && k >= ENGINE_MIN_CENTRES && work >= ENGINE_MIN_WORK);
-  if (engine && allFinite(centers) && viaEngine(data, cols, centers, k, list, count, labels, upper, lower, work)) {
-    return;
-  }
+  if (useEngine(mode, k, work, centers) && viaEngine(data, cols, centers, k, list, count, out, work)) return;
+  const { labels, upper, lower } = out;
   for (let r = 0; r < count; r++) {
     const i = list === null ? r : (list[r] as number);
     let best = 0;
@@ -93,9 +100,7 @@ function viaEngine(
   k: number,
   list: Int32Array | null,
   count: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  out: CentreBounds,
   work: number,
 ): boolean {
   let query = data;
@@ -119,6 +124,7 @@ function viaEngine(
     throw e;
   }
   const { indices, distances } = res;
+  const { labels, upper, lower } = out;
   for (let r = 0; r < count; r++) {
     const i = list === null ? r : (list[r] as number);
     labels[i] = indices[r * nn] as number;
@@ -142,8 +148,7 @@ export function halfGaps(
   mode: CentreScanMode = 'auto',
 ): void {
   const work = k * k * cols;
-  const engine = mode === 'engine' || (mode === 'auto' && k >= ENGINE_MIN_CENTRES && work >= ENGINE_MIN_WORK);
-  if (k > 1 && engine && allFinite(centers)) {
+  if (k > 1 && useEngine(mode, k, work, centers)) {
     try {
       const search = new KNeighbors({ threads: work >= ENGINE_THREADS_WORK ? 'auto' : 1 });
       const { distances } = search.fit(centers, k, cols).kneighbors(centers, k, 1, { excludeSelf: true });
@@ -161,6 +166,12 @@ export function halfGaps(
       if (d < (half[b] as number)) half[b] = d;
     }
   }
+}
+
+/** Whether a comparison of `work` (rows × centres × columns) goes to the engine. */
+function useEngine(mode: CentreScanMode, k: number, work: number, centers: Float64Array): boolean {
+  const wanted = mode === 'engine' || (mode === 'auto' && k >= ENGINE_MIN_CENTRES && work >= ENGINE_MIN_WORK);
+  return wanted && allFinite(centers);
 }
 
 function allFinite(values: Float64Array): boolean {

@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { type CentreScanMode, halfGaps, scanCentres } from './centreScan.js';
+import { type CentreBounds, type CentreScanMode, halfGaps, scanCentres } from './centreScan.js';
 import { squaredDistance } from './squaredDistance.js';
 
 /** What {@link lloyd} returns. @internal */
@@ -66,11 +66,12 @@ export function lloyd(
   const count = new Int32Array(k);
   const scratch = new Float64Array(rows);
   const pending = new Int32Array(rows);
-  scanCentres(data, cols, centers, k, null, rows, labels, upper, lower, scan);
+  const bounds: CentreBounds = { labels, upper, lower };
+  scanCentres(data, cols, centers, k, null, rows, bounds, scan);
   let nIter = 0;
   let strict = false;
   for (let it = 0; it < maxIter; it++) {
-    if (it > 0) assign(data, rows, cols, centers, k, labels, upper, lower, half, pending, scan);
+    if (it > 0) assign(data, rows, cols, centers, k, bounds, half, pending, scan);
     nIter = it + 1;
     sums(data, rows, cols, labels, next, count);
     relocateEmpty(data, rows, cols, centers, labels, next, count, scratch);
@@ -90,7 +91,7 @@ export function lloyd(
     updateBounds(labels, upper, lower, shift, centers, k, cols, half, scan);
     if (total <= tol) break;
   }
-  if (!strict) assign(data, rows, cols, centers, k, labels, upper, lower, half, pending, scan);
+  if (!strict) assign(data, rows, cols, centers, k, bounds, half, pending, scan);
   let inertia = 0;
   for (let i = 0; i < rows; i++) inertia += squaredDistance(data, i, centers, labels[i] as number, cols);
   return { centers, labels, inertia, nIter };
@@ -104,20 +105,9 @@ export function nearestCentres(
   centers: Float64Array,
   scan: CentreScanMode = 'auto',
 ): Int32Array {
-  const labels = new Int32Array(rows);
-  scanCentres(
-    data,
-    cols,
-    centers,
-    centers.length / cols,
-    null,
-    rows,
-    labels,
-    new Float64Array(rows),
-    new Float64Array(rows),
-    scan,
-  );
-  return labels;
+  const bounds = { labels: new Int32Array(rows), upper: new Float64Array(rows), lower: new Float64Array(rows) };
+  scanCentres(data, cols, centers, centers.length / cols, null, rows, bounds, scan);
+  return bounds.labels;
 }
 
 /**
@@ -130,13 +120,12 @@ function assign(
   cols: number,
   centers: Float64Array,
   k: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  bounds: CentreBounds,
   half: Float64Array,
   pending: Int32Array,
   scan: CentreScanMode,
 ): void {
+  const { labels, upper, lower } = bounds;
   let count = 0;
   for (let i = 0; i < rows; i++) {
     const a = labels[i] as number;
@@ -149,7 +138,7 @@ function assign(
     if (u * (1 + SLACK) < m) continue;
     pending[count++] = i;
   }
-  scanCentres(data, cols, centers, k, pending, count, labels, upper, lower, scan);
+  scanCentres(data, cols, centers, k, pending, count, bounds, scan);
 }
 
 /** Moves the bounds by the centre shifts and recomputes the half inter-centre distances. */

@@ -19,7 +19,7 @@ function scan(
   const labels = new Int32Array(rows).fill(-1);
   const upper = new Float64Array(rows).fill(-1);
   const lower = new Float64Array(rows).fill(-1);
-  scanCentres(data, cols, centers, k, list, list === null ? rows : list.length, labels, upper, lower, mode);
+  scanCentres(data, cols, centers, k, list, list === null ? rows : list.length, { labels, upper, lower }, mode);
   return { labels, upper, lower };
 }
 
