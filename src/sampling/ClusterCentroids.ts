@@ -59,9 +59,10 @@ const VOTING: ReadonlyArray<CentroidVoting> = ['auto', 'hard', 'soft'];
  * input row of each output row, `-1` for a centre. The k-means of each class draws its seed from
  * this sampler's stream (in class order) unless the `estimator` has one.
  *
- * Cost: a k-means with `n` clusters on each targeted class — `O(n_c · n · columns)` per Lloyd
- * iteration, heavy when many rows are kept from a large class (imbalanced-learn's default
- * scikit-learn 1.2 `KMeans` runs 10 starts; ours, one).
+ * Cost: a k-means with `n` clusters on each targeted class — k-means++ seeding and Lloyd
+ * iterations of up to `O(n_c · n · columns)` each (the k-NN engine compares the rows Hamerly's
+ * bounds cannot settle), heavy when many rows are kept from a large class. imbalanced-learn's
+ * default scikit-learn 1.2 `KMeans` runs 10 starts; ours, one.
  *
  * @throws {@link InvalidParameterError} for an unknown option, an `estimator` that is not a
  * {@link KMeans} or has explicit starting centres, or another `voting`.

@@ -94,7 +94,10 @@ const OPTIONS = ['nClusters', 'init', 'nInit', 'maxIter', 'tol', 'seed'];
  * column variance. Given the same starting centres it reproduces scikit-learn's labels, and its
  * centres to rounding. Differences: the starts come from our seeded generator (not NumPy's), and
  * `nInit` defaults to 1 (scikit-learn ≥ 1.4's `'auto'` for k-means++; 1.2 ran 10 starts).
- * Hamerly's bounds skip rows whose nearest centre provably did not change, with the same result.
+ * Hamerly's bounds skip rows whose nearest centre provably did not change, with the same result;
+ * the other rows of an iteration are compared with all centres in one search of the library's
+ * exact k-NN engine (a blocked SIMD kernel proposes, exact float64 distances decide, ties to the
+ * smaller index), so many clusters (ClusterCentroids) stay affordable.
  *
  * @example
  * ```ts

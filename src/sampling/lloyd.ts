@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { type CentreBounds, type CentreScanMode, halfGaps, scanCentres } from './centreScan.js';
 import { squaredDistance } from './squaredDistance.js';
 
 /** What {@link lloyd} returns. @internal */
@@ -39,7 +40,9 @@ const SLACK = 1e-10;
  * Hamerly's bounds (an upper bound on the distance to the own centre, a lower bound on the
  * distance to any other centre, and half the distance from each centre to its nearest other
  * centre) skip a row only when its own centre is **strictly** the nearest, so the assignment is
- * exactly that of the full comparison, ties included.
+ * exactly that of the full comparison, ties included. The rows the bounds cannot settle are
+ * compared with every centre together, in one {@link scanCentres} call per iteration (`scan`:
+ * how; the answer is the same).
  * @internal
  */
 export function lloyd(
@@ -49,6 +52,7 @@ export function lloyd(
   init: Float64Array,
   maxIter: number,
   tol: number,
+  scan: CentreScanMode = 'auto',
 ): LloydResult {
   const k = init.length / cols;
   let centers = init.slice();
@@ -61,11 +65,13 @@ export function lloyd(
   const shift = new Float64Array(k);
   const count = new Int32Array(k);
   const scratch = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) scan(data, i, centers, k, cols, labels, upper, lower);
+  const pending = new Int32Array(rows);
+  const bounds: CentreBounds = { labels, upper, lower };
+  scanCentres(data, cols, centers, k, null, rows, bounds, scan);
   let nIter = 0;
   let strict = false;
   for (let it = 0; it < maxIter; it++) {
-    if (it > 0) assign(data, rows, cols, centers, k, labels, upper, lower, half);
+    if (it > 0) assign(data, rows, cols, centers, k, bounds, half, pending, scan);
     nIter = it + 1;
     sums(data, rows, cols, labels, next, count);
     relocateEmpty(data, rows, cols, centers, labels, next, count, scratch);
@@ -82,64 +88,45 @@ export function lloyd(
       break;
     }
     previous.set(labels);
-    updateBounds(labels, upper, lower, shift, centers, k, cols, half);
+    updateBounds(labels, upper, lower, shift, centers, k, cols, half, scan);
     if (total <= tol) break;
   }
-  if (!strict) assign(data, rows, cols, centers, k, labels, upper, lower, half);
+  if (!strict) assign(data, rows, cols, centers, k, bounds, half, pending, scan);
   let inertia = 0;
   for (let i = 0; i < rows; i++) inertia += squaredDistance(data, i, centers, labels[i] as number, cols);
   return { centers, labels, inertia, nIter };
 }
 
 /** The nearest of the centres (`k × cols`) of each row (ties: the smaller centre index). @internal */
-export function nearestCentres(data: Float64Array, rows: number, cols: number, centers: Float64Array): Int32Array {
-  const k = centers.length / cols;
-  const labels = new Int32Array(rows);
-  const upper = new Float64Array(rows);
-  const lower = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) scan(data, i, centers, k, cols, labels, upper, lower);
-  return labels;
-}
-
-/** Compares row i with every centre: sets its label and exact bounds. */
-function scan(
+export function nearestCentres(
   data: Float64Array,
-  i: number,
-  centers: Float64Array,
-  k: number,
+  rows: number,
   cols: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-): void {
-  let best = 0;
-  let d1 = Infinity;
-  let d2 = Infinity;
-  for (let j = 0; j < k; j++) {
-    const d = squaredDistance(data, i, centers, j, cols);
-    if (d < d1) {
-      d2 = d1;
-      d1 = d;
-      best = j;
-    } else if (d < d2) d2 = d;
-  }
-  labels[i] = best;
-  upper[i] = Math.sqrt(d1);
-  lower[i] = Math.sqrt(d2);
+  centers: Float64Array,
+  scan: CentreScanMode = 'auto',
+): Int32Array {
+  const bounds = { labels: new Int32Array(rows), upper: new Float64Array(rows), lower: new Float64Array(rows) };
+  scanCentres(data, cols, centers, centers.length / cols, null, rows, bounds, scan);
+  return bounds.labels;
 }
 
-/** The assignment step: rows whose bounds cannot prove their centre nearest are scanned. */
+/**
+ * The assignment step: rows whose bounds cannot prove their centre nearest are collected in
+ * `pending` (`rows` slots) and compared with every centre together.
+ */
 function assign(
   data: Float64Array,
   rows: number,
   cols: number,
   centers: Float64Array,
   k: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  bounds: CentreBounds,
   half: Float64Array,
+  pending: Int32Array,
+  scan: CentreScanMode,
 ): void {
+  const { labels, upper, lower } = bounds;
+  let count = 0;
   for (let i = 0; i < rows; i++) {
     const a = labels[i] as number;
     const h = half[a] as number;
@@ -149,8 +136,9 @@ function assign(
     const u = Math.sqrt(squaredDistance(data, i, centers, a, cols));
     upper[i] = u;
     if (u * (1 + SLACK) < m) continue;
-    scan(data, i, centers, k, cols, labels, upper, lower);
+    pending[count++] = i;
   }
+  scanCentres(data, cols, centers, k, pending, count, bounds, scan);
 }
 
 /** Moves the bounds by the centre shifts and recomputes the half inter-centre distances. */
@@ -163,6 +151,7 @@ function updateBounds(
   k: number,
   cols: number,
   half: Float64Array,
+  scan: CentreScanMode,
 ): void {
   let max1 = 0;
   let max2 = 0;
@@ -180,15 +169,7 @@ function updateBounds(
     upper[i] = (upper[i] as number) + (shift[a] as number);
     lower[i] = (lower[i] as number) - (a === arg1 ? max2 : max1);
   }
-  half.fill(Infinity);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      const d = Math.sqrt(squaredDistance(centers, a, centers, b, cols)) / 2;
-      if (d < (half[a] as number)) half[a] = d;
-      if (d < (half[b] as number)) half[b] = d;
-    }
-  }
-  if (k === 1) half[0] = Infinity;
+  halfGaps(centers, k, cols, half, scan);
 }
 
 /** Each cluster's column sums (`out`) and row count. */
