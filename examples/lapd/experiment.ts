@@ -41,7 +41,7 @@ import type { SamplerName } from './cli.js';
 import { CaseFeatures } from './CaseFeatures.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import type { CaseColumns } from './caseColumns.js';
-import { CATEGORICAL_FEATURES, featureTable, numericColumns, topMocodesOf } from './features.js';
+import { CATEGORICAL_FEATURES, type DateFeature, featureTable, numericColumns, topMocodesOf } from './features.js';
 import { PREDICT_CHUNK } from './memory.js';
 import type { PhaseLog } from './phases.js';
 import { PhaseProgress, type ProgressSink, TrainProgress } from './progress.js';
@@ -135,6 +135,8 @@ export interface ModelConfig {
   targetEncode?: string[];
   /** Networks (seeds) whose probabilities are averaged (EnsembleClassifier). @defaultValue 1 */
   ensemble?: number;
+  /** Absolute-date features the Encoder uses besides the default ones (see `DATE_FEATURES`). @defaultValue [] */
+  dates?: DateFeature[];
 }
 
 /** Metrics of one configuration on the test set (the keys of metrics.json). */
@@ -262,7 +264,7 @@ export async function runConfig(
   // per class) and the others one-hot, in one ColumnTransformer step, saved in pipeline.json.
   const targetEncode = config.targetEncode ?? [];
   const categorical = CATEGORICAL_FEATURES.filter((c) => !targetEncode.includes(c));
-  const numeric = numericColumns(data.mocodes);
+  const numeric = numericColumns(data.mocodes, config.dates ?? []);
   const nCat = categorical.length;
   const categoricalFeatures = ordinal ? Array.from({ length: nCat }, (_, j) => j) : [];
   const encoder = new Encoder({

@@ -41,6 +41,20 @@ export const NUMERIC_FEATURES = [
   'nMocodes',
 ] as const;
 
+/**
+ * Absolute dates as numbers: the days from 2020-01-01 (the table's first day) to `DATE OCC`
+ * (`occDays`) and to `Date Rptd` (`rptDays`, missing when the report date is). Every feature table
+ * holds them, but the Encoder uses them only when asked (`ModelConfig.dates`): measured on the real
+ * sample over five seeds, they changed no metric beyond seed noise (examples/lapd/README.md).
+ */
+export const DATE_FEATURES = ['occDays', 'rptDays'] as const;
+
+/** One of {@link DATE_FEATURES}. */
+export type DateFeature = (typeof DATE_FEATURES)[number];
+
+/** Day number (days since 1970-01-01, UTC) of 2020-01-01: the origin of {@link DATE_FEATURES}. */
+export const DAY_2020 = 18_262;
+
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
@@ -56,17 +70,20 @@ export function topMocodes(records: ReadonlyArray<CaseRecord>, k: number): strin
     .map(([m]) => m);
 }
 
-/** The names of the numeric columns given the Mocode vocabulary (numeric features, then `mo_XXXX`). */
-export function numericColumns(mocodes: ReadonlyArray<string>): string[] {
-  return [...NUMERIC_FEATURES, ...mocodes.map((m) => `mo_${m}`)];
+/**
+ * The names of the numeric columns the Encoder uses, given the Mocode vocabulary and the date
+ * features asked for: the numeric features, the date features, then `mo_XXXX`.
+ */
+export function numericColumns(mocodes: ReadonlyArray<string>, dates: ReadonlyArray<DateFeature> = []): string[] {
+  return [...NUMERIC_FEATURES, ...DATE_FEATURES.filter((f) => dates.includes(f)), ...mocodes.map((m) => `mo_${m}`)];
 }
 
 /**
  * Builds one feature row: hour (also as sine/cosine), day of week and month of occurrence, days
- * between occurrence and report (signed log1p), area, reporting district, Part 1-2, crime, premise
- * and weapon codes, victim age (missing kept as null, with an indicator), sex and descent, LAT/LON
- * (missing kept as null, with an indicator), the number of extra crime codes, the number of Mocodes
- * and one 0/1 indicator per Mocode of the vocabulary.
+ * between occurrence and report (signed log1p), the {@link DATE_FEATURES}, area, reporting
+ * district, Part 1-2, crime, premise and weapon codes, victim age (missing kept as null, with an
+ * indicator), sex and descent, LAT/LON (missing kept as null, with an indicator), the number of
+ * extra crime codes, the number of Mocodes and one 0/1 indicator per Mocode of the vocabulary.
  */
 export function featureRow(r: CaseRecord, mocodes: ReadonlyArray<string>): FeatureRow {
   const date = new Date(r.occDay * 86_400_000);
@@ -86,6 +103,8 @@ export function featureRow(r: CaseRecord, mocodes: ReadonlyArray<string>): Featu
     hourCos: angle === null ? null : Math.cos(angle),
     month: date.getUTCMonth() + 1,
     reportDelayLog: r.reportDelay === null ? null : Math.sign(r.reportDelay) * Math.log1p(Math.abs(r.reportDelay)),
+    occDays: r.occDay - DAY_2020,
+    rptDays: r.reportDelay === null ? null : r.occDay + r.reportDelay - DAY_2020,
     victAge: r.victAge,
     victAgeMissing: r.victAge === null ? 1 : 0,
     lat: r.lat,
@@ -172,9 +191,10 @@ const numeric = (values: NumericColumn['values']): NumericColumn => ({ kind: 'nu
 
 /**
  * The feature table of the cases `rows` (in that order) as a `ColumnarTable`: the same columns and
- * values as {@link featureRows}, stored as columns — categorical features as dictionary codes,
- * numeric ones as Float32Array (NaN = missing) or Uint8/Uint16 counts and flags, one Uint8Array
- * 0/1 column per Mocode of the vocabulary. Numbers are rounded to float32 (what the network sees).
+ * values as {@link featureRows} (the {@link DATE_FEATURES} included), stored as columns —
+ * categorical features as dictionary codes, numeric ones as Float32Array (NaN = missing) or
+ * Uint8/Uint16 counts and flags, one Uint8Array 0/1 column per Mocode of the vocabulary. Numbers
+ * are rounded to float32 (what the network sees).
  */
 export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: ReadonlyArray<string>): ColumnarTable {
   const n = rows.length;
@@ -194,6 +214,8 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
   const hourCos = new Float32Array(n);
   const month = new Uint8Array(n);
   const reportDelayLog = new Float32Array(n);
+  const occDays = new Float32Array(n);
+  const rptDays = new Float32Array(n);
   const victAge = new Float32Array(n);
   const victAgeMissing = new Uint8Array(n);
   const lat = new Float32Array(n);
@@ -213,6 +235,8 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
     month[p] = monthOf(cases.occDay[i]!);
     const d = cases.reportDelay[i]!;
     reportDelayLog[p] = Math.sign(d) * Math.log1p(Math.abs(d)); // NaN stays NaN
+    occDays[p] = cases.occDay[i]! - DAY_2020;
+    rptDays[p] = cases.occDay[i]! + d - DAY_2020; // NaN stays NaN
     const age = cases.victAge[i]!;
     victAge[p] = age;
     victAgeMissing[p] = Number.isNaN(age) ? 1 : 0;
@@ -222,12 +246,14 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
     nExtraCrimes[p] = cases.nExtraCrimes[i]!;
     nMocodes[p] = offsets[i + 1]! - offsets[i]!;
   }
-  const numerics: Record<(typeof NUMERIC_FEATURES)[number], NumericColumn['values']> = {
+  const numerics: Record<(typeof NUMERIC_FEATURES)[number] | DateFeature, NumericColumn['values']> = {
     hour,
     hourSin,
     hourCos,
     month,
     reportDelayLog,
+    occDays,
+    rptDays,
     victAge,
     victAgeMissing,
     lat,
@@ -236,7 +262,7 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
     nExtraCrimes,
     nMocodes,
   };
-  for (const f of NUMERIC_FEATURES) columns.set(f, numeric(numerics[f]));
+  for (const f of [...NUMERIC_FEATURES, ...DATE_FEATURES]) columns.set(f, numeric(numerics[f]));
   for (const [m, values] of mocodeIndicators(cases, rows, mocodes)) columns.set(`mo_${m}`, numeric(values));
   return { nRows: n, columns };
 }

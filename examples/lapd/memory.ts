@@ -81,9 +81,10 @@ const SPLIT_BYTES = 56;
 const SPLIT_KEPT_BYTES = 12;
 /**
  * Bytes per row of a feature table besides the Mocode columns: 9 categorical codes as Int16 (18),
- * 7 float32 columns (28), 4 Uint8 flags and counts (4), Uint16 Mocode count (2).
+ * 9 float32 columns (36: 7 numeric features and the 2 date features, built even when unused),
+ * 4 Uint8 flags and counts (4), Uint16 Mocode count (2).
  */
-const FEATURE_BYTES = 2 * CATEGORICAL_FEATURES.length + 28 + 4 + 2;
+const FEATURE_BYTES = 2 * CATEGORICAL_FEATURES.length + 36 + 4 + 2;
 /** Rows of the test split predicted at a time (the example hands the MLP chunks of this many rows). */
 export const PREDICT_CHUNK = 16_384;
 /**

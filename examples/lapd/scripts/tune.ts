@@ -7,6 +7,7 @@
  *
  *   npx tsx examples/lapd/scripts/tune.ts '{"hidden":[128],"l2":0.003,"seed":1}'
  *   npx tsx examples/lapd/scripts/tune.ts '{"ensemble":5,"seed":3,"splitSeed":3,"alphas":[0.5,1]}'
+ *   npx tsx examples/lapd/scripts/tune.ts '{"dates":["occDays","rptDays"],"seed":2,"splitSeed":2}'
  *
  * @module
  */

@@ -3,6 +3,7 @@ import { trainTestSplit, type ColumnarTable } from 'imbalanced-tabular';
 import { CaseColumnsBuilder, loadCsvColumns, type CaseColumns } from '../../../examples/lapd/caseColumns.js';
 import {
   CATEGORICAL_FEATURES,
+  DATE_FEATURES,
   featureRows,
   featureTable,
   numericColumns,
@@ -24,9 +25,12 @@ function cell(t: ColumnarTable, name: string, p: number): string | number | null
   return Number.isNaN(v) ? null : v;
 }
 
-/** The table equals the feature rows cell by cell (numbers as float32, which the table stores). */
+/**
+ * The table equals the feature rows cell by cell (numbers as float32, which the table stores), the
+ * date features included (the table always holds them).
+ */
 function expectSameFeatures(t: ColumnarTable, rows: ReadonlyArray<FeatureRow>, mocodes: string[]): void {
-  const names = [...CATEGORICAL_FEATURES, ...numericColumns(mocodes)];
+  const names = [...CATEGORICAL_FEATURES, ...numericColumns(mocodes, DATE_FEATURES)];
   expect([...t.columns.keys()]).toEqual(names);
   expect(t.nRows).toBe(rows.length);
   for (const name of names) {

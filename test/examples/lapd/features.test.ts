@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL_FEATURES, featureRow, numericColumns, topMocodes } from '../../../examples/lapd/features.js';
+import {
+  CATEGORICAL_FEATURES,
+  DATE_FEATURES,
+  featureRow,
+  NUMERIC_FEATURES,
+  numericColumns,
+  topMocodes,
+} from '../../../examples/lapd/features.js';
 import type { CaseRecord } from '../../../examples/lapd/load.js';
 
 const rec = (over: Partial<CaseRecord> = {}): CaseRecord => ({
@@ -36,7 +43,23 @@ describe('featureRow', () => {
     expect(f.mo_1822).toBe(1);
     expect(f.mo_0913).toBe(0);
     expect(f.nMocodes).toBe(2);
-    expect(Object.keys(f).sort()).toEqual([...CATEGORICAL_FEATURES, ...numericColumns(['1822', '0913'])].sort());
+    expect(Object.keys(f).sort()).toEqual(
+      [...CATEGORICAL_FEATURES, ...numericColumns(['1822', '0913'], DATE_FEATURES)].sort(),
+    );
+  });
+  it('counts the absolute dates in days from 2020-01-01, a missing report date missing', () => {
+    const f = featureRow(rec(), []); // occurred 2020-03-01, reported 3 days later
+    expect(f.occDays).toBe(31 + 29); // 2020 is a leap year
+    expect(f.rptDays).toBe(63);
+    expect(featureRow(rec({ occDay: Date.UTC(2019, 11, 31) / 86_400_000 }), []).occDays).toBe(-1);
+    const noReport = featureRow(rec({ reportDelay: null }), []);
+    expect(noReport.rptDays).toBeNull();
+    expect(noReport.reportDelayLog).toBeNull();
+  });
+  it('numericColumns: the date features only when asked, after the others and before the Mocodes', () => {
+    expect(numericColumns(['1822'])).toEqual([...NUMERIC_FEATURES, 'mo_1822']);
+    expect(numericColumns(['1822'], ['rptDays'])).toEqual([...NUMERIC_FEATURES, 'rptDays', 'mo_1822']);
+    expect(numericColumns([], ['rptDays', 'occDays'])).toEqual([...NUMERIC_FEATURES, 'occDays', 'rptDays']);
   });
   it('keeps missing values missing (for the Encoder to impute) and flags them', () => {
     const f = featureRow(rec({ victAge: null, lat: null, lon: null, hour: null, reportDelay: -2 }), []);
