@@ -19,7 +19,6 @@ import {
   PriorCorrectedClassifier,
   RandomOverSampler,
   Scaler,
-  SerializationError,
   SMOTE,
   SMOTENC,
   TargetEncoder,

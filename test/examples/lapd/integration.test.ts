@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Encoder, Pipeline, confusionMatrix } from 'imbalanced-tabular';
-import { MLPClassifier } from 'imbalanced-tabular/mlp';
 import { loadRowsColumns } from '../../../examples/lapd/caseColumns.js';
 import { DEFAULTS } from '../../../examples/lapd/cli.js';
 import { cleanRow } from '../../../examples/lapd/load.js';
