@@ -3,10 +3,17 @@ import { DataValidationError, NotFittedError, SerializationError } from '../core
 import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/Random.js';
-import { decodeNumbers, encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkFunction, checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
-import { lloyd, nearestCentres } from './lloyd.js';
+import { lloyd } from './lloyd.js';
+import {
+  beyondDoubles,
+  checkExplicitCentres,
+  checkFitRows,
+  predictNearest,
+  readExplicitCentres,
+} from './clusterCentres.js';
 
 /**
  * A custom k-means initialisation, as scikit-learn's callable `init(X, n_clusters, random_state)`:
@@ -162,18 +169,7 @@ export class KMeans {
     const who = `${WHO}.fit`;
     const { data, rows, cols } = toDense(X, { who });
     const { nClusters: k, init, nInit, maxIter } = this.params;
-    if (rows < k) {
-      throw new DataValidationError(
-        `${who}: X has ${rows} row${rows === 1 ? '' : 's'}, fewer than nClusters = ${k}. Lower nClusters.`,
-        { param: 'X' },
-      );
-    }
-    if (init instanceof Float64Array && init.length !== k * cols) {
-      throw new DataValidationError(
-        `${who}: init holds centres of ${init.length / k} columns, X has ${cols}. Pass centres as wide as X.`,
-        { param: 'init' },
-      );
-    }
+    checkFitRows(who, rows, cols, k, init);
     const rng = Random.from(this.params.seed);
     const spread = meanVariance(data, rows, cols);
     if (!Number.isFinite(spread)) throw beyondDoubles(who, data, cols);
@@ -203,16 +199,7 @@ export class KMeans {
    */
   predict(X: MatrixInput): Int32Array {
     const st = this.fitted;
-    const who = `${WHO}.predict`;
-    const { data, rows, cols } = toDense(X, { who });
-    if (cols !== st.nFeaturesIn) {
-      throw new DataValidationError(
-        `${who}: X has ${cols} columns, the centres ${st.nFeaturesIn}. Pass rows like the ones fitted.`,
-        { param: 'X' },
-      );
-    }
-    const centers = toDense(st.clusterCenters, { who }).data;
-    return nearestCentres(data, rows, cols, centers);
+    return predictNearest(`${WHO}.predict`, X, st.clusterCenters, st.nFeaturesIn);
   }
 
   /**
@@ -244,16 +231,15 @@ export class KMeans {
    */
   static fromJSON(json: unknown): KMeans {
     const env = openEnvelope<Record<string, unknown>, Record<string, unknown> | null>(json, WHO, VERSION);
-    const p = env.params;
-    if (p === null || typeof p !== 'object') throw new SerializationError(`${WHO}.fromJSON: params is not an object.`);
+    // toJSON writes every option (the seed when set): a missing one is not a document it wrote
+    const p = readObject(`${WHO}.fromJSON`, 'params', env.params, {
+      required: OPTIONS.filter((o) => o !== 'seed'),
+      optional: ['seed'],
+    });
     const { init, ...rest } = p;
     const k = Number(p.nClusters);
     let initOption: KMeansOptions['init'] = init as 'k-means++';
-    if (Array.isArray(init)) {
-      const flat = decodeNumbers(init, 'params.init');
-      const width = flat.length / k;
-      initOption = Array.from({ length: k }, (_, i) => flat.subarray(i * width, (i + 1) * width));
-    }
+    if (Array.isArray(init)) initOption = readExplicitCentres(`${WHO}.fromJSON`, init, k);
     let km: KMeans;
     try {
       km = new KMeans({ ...(rest as KMeansOptions), init: initOption });
@@ -281,24 +267,6 @@ export class KMeans {
   }
 }
 
-/**
- * The error for data whose squared distances (or variance) exceed the range of doubles — values
- * beyond about ±1.3e154 — where Lloyd's iterations would give infinite or NaN centres; it names
- * the row and column of the largest magnitude.
- */
-function beyondDoubles(who: string, data: Float64Array, cols: number): DataValidationError {
-  let at = 0;
-  for (let i = 1; i < data.length; i++) if (Math.abs(data[i] as number) > Math.abs(data[at] as number)) at = i;
-  const row = Math.floor(at / cols);
-  const column = at % cols;
-  return new DataValidationError(
-    `${who}: the squared distances between rows of X exceed the range of doubles (values beyond about ` +
-      `±1.3e154, e.g. X[${row}][${column}] = ${data[at]}), so the centres would not be finite. Rescale X ` +
-      '(e.g. with a Scaler) first.',
-    { param: 'X', row, column },
-  );
-}
-
 /** Validates `init`: a name, a function, or `nClusters` explicit centres (copied, row-major). */
 function checkInit(value: unknown, k: number): KMeansParams['init'] {
   if (value === undefined) return 'k-means++';
@@ -307,11 +275,7 @@ function checkInit(value: unknown, k: number): KMeansParams['init'] {
   if (typeof value === 'string' || value === null || typeof value !== 'object') {
     return invalid(WHO, 'init', "'k-means++', 'random', explicit centres or a function", value);
   }
-  const { data, rows } = toDense(value as MatrixInput, { who: WHO });
-  if (rows !== k) {
-    invalid(WHO, 'init', `${k} centres (one per cluster)`, `${rows} rows`, 'Pass nClusters rows, or change nClusters.');
-  }
-  return data;
+  return checkExplicitCentres(WHO, value as MatrixInput, k);
 }
 
 /** The starting centres of one run. */

@@ -119,6 +119,8 @@ const OPTIONS = [
   'maxNoImprovement',
   'seed',
 ];
+/** The options toJSON always writes (initSize and seed only when set), so fromJSON requires them. */
+const SAVED_PARAMS = OPTIONS.filter((o) => o !== 'initSize' && o !== 'seed');
 
 /**
  * Mini-batch k-means: k-means whose centres learn from small random batches of rows, far cheaper
@@ -281,7 +283,10 @@ export class MiniBatchKMeans {
   static fromJSON(json: unknown): MiniBatchKMeans {
     const who = `${WHO}.fromJSON`;
     const env = openEnvelope<unknown, unknown>(json, WHO, VERSION);
-    const { init, ...rest } = readObject(who, 'params', env.params, { required: ['nClusters'], optional: OPTIONS });
+    const { init, ...rest } = readObject(who, 'params', env.params, {
+      required: SAVED_PARAMS,
+      optional: ['initSize', 'seed'],
+    });
     let initOption: MiniBatchKMeansOptions['init'] = init as 'k-means++';
     if (Array.isArray(init)) {
       initOption = readExplicitCentres(who, init, readInteger(who, 'params.nClusters', rest.nClusters, { min: 1 }));

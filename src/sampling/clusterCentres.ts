@@ -2,7 +2,7 @@
  * The centres of a k-means estimator ({@link KMeans}, {@link MiniBatchKMeans}), in one place:
  * explicit starting centres checked as an option, the rows checked against the centres at `fit`
  * and `predict`, the error for data beyond the range of doubles, and explicit centres read back
- * from JSON. (`KMeans.ts` still holds private copies of these checks, to be replaced by imports.)
+ * from JSON.
  *
  * @internal
  * @module

@@ -22,6 +22,7 @@ import {
   Encoder,
   KMeans,
   KMeansSMOTE,
+  MiniBatchKMeans,
   NearMiss,
   NeighbourhoodCleaningRule,
   OneSidedSelection,
@@ -170,10 +171,18 @@ const specs: Spec[] = [
   },
   {
     name: 'KMeans',
-    create: () => new KMeans({ nClusters: 2, seed: 1 }).fit(X),
+    create: () => new KMeans({ nClusters: 2, maxIter: 50, tol: 1e-3, seed: 1 }).fit(X),
     fromJSON: (j) => KMeans.fromJSON(j),
     freeValues: FREE,
     optional: ['state', 'params.seed', 'params.init', 'params.init.**'],
+  },
+  {
+    name: 'MiniBatchKMeans',
+    create: () => new MiniBatchKMeans({ nClusters: 2, batchSize: 8, nInit: 2, maxIter: 20, seed: 1 }).fit(X),
+    fromJSON: (j) => MiniBatchKMeans.fromJSON(j),
+    freeValues: FREE,
+    // maxNoImprovement null (no early stop) is as legitimate as a count
+    optional: ['state', 'params.seed', 'params.init', 'params.init.**', 'params.maxNoImprovement'],
   },
   sampler('RandomOverSampler', () => new RandomOverSampler({ shrinkage: 0.5, seed: 1 }), RandomOverSampler.fromJSON, [
     'params.shrinkage',
