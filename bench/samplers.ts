@@ -6,8 +6,8 @@
  * that peak RSS (`maxRSS`) belongs to that call alone.
  *
  * The other samplers run at d = 32 only, with their defaults unless said: BorderlineSMOTE,
- * KMeansSMOTE (clusterBalanceThreshold 0.01; imbalanced-learn's default clusterer is
- * MiniBatchKMeans, ours KMeans), SMOTEN (on the 4 categorical columns alone), SMOTEENN, SMOTETomek,
+ * KMeansSMOTE (clusterBalanceThreshold 0.01; both sides cluster with their default mini-batch
+ * k-means, 8 clusters), SMOTEN (on the 4 categorical columns alone), SMOTEENN, SMOTETomek,
  * ClusterCentroids, InstanceHardnessThreshold (a Gaussian naive Bayes on both sides: scikit-learn's
  * GaussianNB, and the small one below), FunctionSampler (the identity) and makeImbalance (every
  * class but the smallest cut to half).
