@@ -13,10 +13,6 @@
  * differences in coordinate order — so every distance is bit for bit the plain loop's
  * (`squaredDistance`, then `Math.sqrt`); only the order in which the distances are added differs.
  *
- * The float64 SIMD instructions are not (yet) in `neighbors/wasmEncoding.ts`, which holds the
- * float32 kernel's vocabulary; they are named here, with their opcodes from the WebAssembly SIMD
- * specification, and belong there.
- *
  * @internal
  * @module
  */
@@ -26,6 +22,13 @@ import {
   type Bytes,
   end,
   EXTERNAL,
+  F64,
+  f64Add,
+  f64x2Add,
+  f64x2ExtractLane,
+  f64x2Mul,
+  f64x2Sqrt,
+  f64x2Sub,
   FUNC_TYPE,
   I32,
   i32Add,
@@ -43,30 +46,11 @@ import {
   uleb,
   V128,
   v128Load,
+  v128Load64Splat,
   v128Zero,
   vec,
 } from './neighbors/wasmEncoding.js';
 import { squaredDistance } from './squaredDistance.js';
-
-// ---- float64 instructions (SIMD prefix 0xfd, then the LEB128 sub-opcode) ---------------------
-
-/** Value type f64. */
-const F64 = 0x7c;
-const simd = (op: number, ...immediates: number[]): Bytes => [0xfd, ...uleb(op), ...immediates];
-/** `v128.load64_splat offset` (8-byte aligned: alignment exponent 3): one float64 into both lanes. */
-const v128Load64Splat = (offset: number): Bytes => simd(0x0a, 3, ...uleb(offset));
-/** `f64x2.extract_lane l`. */
-const f64x2ExtractLane = (lane: number): Bytes => simd(0x21, lane);
-/** `f64x2.sqrt`. */
-const f64x2Sqrt: Bytes = simd(0xef);
-/** `f64x2.add`. */
-const f64x2Add: Bytes = simd(0xf0);
-/** `f64x2.sub`. */
-const f64x2Sub: Bytes = simd(0xf1);
-/** `f64x2.mul`. */
-const f64x2Mul: Bytes = simd(0xf2);
-/** `f64.add`. */
-const f64Add: Bytes = [0xa0];
 
 /** Bytes of one coordinate of a quad (4 float64). */
 const QUAD_STEP = 32;

@@ -146,3 +146,22 @@ export const f32x4Mul: Bytes = simd(0xe6);
 export const f32x4ConvertI32x4S: Bytes = simd(0xfa);
 /** Relaxed SIMD `f32x4.relaxed_madd(a, b, c) = a·b + c`, fused where the hardware has FMA. @internal */
 export const f32x4RelaxedMadd: Bytes = simd(0x105);
+
+// float64 (used by the cluster-sparsity pair kernel)
+
+/** Value type f64. @internal */
+export const F64 = 0x7c;
+/** `f64.add`. @internal */
+export const f64Add: Bytes = [0xa0];
+/** `v128.load64_splat offset` (8-byte aligned: alignment exponent 3): one float64 into both lanes. @internal */
+export const v128Load64Splat = (offset: number): Bytes => simd(0x0a, 3, ...uleb(offset));
+/** `f64x2.extract_lane l`. @internal */
+export const f64x2ExtractLane = (lane: number): Bytes => simd(0x21, lane);
+/** `f64x2.sqrt`. @internal */
+export const f64x2Sqrt: Bytes = simd(0xef);
+/** `f64x2.add`. @internal */
+export const f64x2Add: Bytes = simd(0xf0);
+/** `f64x2.sub`. @internal */
+export const f64x2Sub: Bytes = simd(0xf1);
+/** `f64x2.mul`. @internal */
+export const f64x2Mul: Bytes = simd(0xf2);
