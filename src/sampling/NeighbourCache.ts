@@ -2,6 +2,7 @@ import { DataValidationError } from '../core/errors.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { otherNeighbours } from './otherNeighbours.js';
 import { gatherRows } from './gatherRows.js';
+import { QUERY_BLOCK } from './neighboursAmong.js';
 
 /**
  * The nearest other rows of each row within a shrinking set of rows, for the cleaning samplers
@@ -14,7 +15,10 @@ import { gatherRows } from './gatherRows.js';
  * the order of the rows that remain, so the `k` nearest alive rows of a row are the first `k`
  * alive entries of its list as long as `k` of them survive: a row is searched again (on the rows
  * then alive) only when its list runs short. RENN and AllKNN thus search once, plus a few rows per
- * pass, instead of everything every pass. Memory: `rows × width` int32.
+ * pass, instead of everything every pass. Memory: `rows × width` int32, one float64 copy of the
+ * alive rows once rows have been removed (made at the first search after a removal, then compacted
+ * in place at each later one), and what the search holds; the rows are asked in blocks of
+ * {@link QUERY_BLOCK}, so the search's per-query copies stay small.
  *
  * The row itself is excluded by index, never by position, so an exact duplicate of a row counts as
  * its neighbour (imbalanced-learn queries `k + 1` rows and drops the first column, which with
@@ -125,12 +129,7 @@ export class NeighbourCache {
         this.fitRows = null;
         this.fitData = this.data;
       } else {
-        const fitRows = new Int32Array(left);
-        let p = 0;
-        for (let i = 0; i < this.rows; i++) if (this.alive[i]) fitRows[p++] = i;
-        this.fitRows = fitRows;
-        this.fitData = gatherRows(this.data, cols, fitRows);
-        for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
+        this.gatherAlive(left);
       }
       search.fit(this.fitData, left, cols);
       this.fitVersion = this.version;
@@ -138,16 +137,46 @@ export class NeighbourCache {
     const fitRows = this.fitRows;
     const w = Math.min(width, left - 1);
     const positions = fitRows === null ? need : Int32Array.from(need, (i) => this.posOf[i] as number);
-    const found = otherNeighbours(this.who, search, this.fitData, cols, left, positions, w);
-    for (let q = 0; q < need.length; q++) {
-      const i = need[q] as number;
-      const o = i * width;
-      for (let t = 0; t < w; t++) {
-        const pos = found[q * w + t] as number;
-        table[o + t] = fitRows === null ? pos : (fitRows[pos] as number);
+    for (let start = 0; start < need.length; start += QUERY_BLOCK) {
+      const end = Math.min(need.length, start + QUERY_BLOCK);
+      const part = start === 0 && end === need.length ? positions : positions.subarray(start, end);
+      const found = otherNeighbours(this.who, search, this.fitData, cols, left, part, w);
+      for (let q = start; q < end; q++) {
+        const i = need[q] as number;
+        const o = i * width;
+        const f = (q - start) * w;
+        for (let t = 0; t < w; t++) {
+          const pos = found[f + t] as number;
+          table[o + t] = fitRows === null ? pos : (fitRows[pos] as number);
+        }
+        table.fill(-1, o + w, o + width);
+        this.filled[i] = 1;
       }
-      table.fill(-1, o + w, o + width);
-      this.filled[i] = 1;
     }
+  }
+
+  /**
+   * Makes `fitData` the `left` alive rows, in row order, and `fitRows` / `posOf` their positions:
+   * gathered from `data` the first time, afterwards compacted in place within the previous copy
+   * (rows only leave, so each alive row moves to a position at or before its old one).
+   */
+  private gatherAlive(left: number): void {
+    const { cols, alive } = this;
+    const fitRows = new Int32Array(left);
+    let p = 0;
+    for (let i = 0; i < this.rows; i++) if (alive[i]) fitRows[p++] = i;
+    const previous = this.fitRows;
+    if (previous === null) {
+      this.fitData = gatherRows(this.data, cols, fitRows);
+    } else {
+      const buf = this.fitData;
+      for (let t = 0; t < left; t++) {
+        const from = this.posOf[fitRows[t] as number] as number;
+        if (from !== t) buf.copyWithin(t * cols, from * cols, (from + 1) * cols);
+      }
+      this.fitData = buf.subarray(0, left * cols);
+    }
+    for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
+    this.fitRows = fitRows;
   }
 }

@@ -2,8 +2,11 @@ import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 import { checkNeighborTable } from './neighborSearch.js';
 import { gatherRows } from './gatherRows.js';
 
-/** Query rows per call of the search: its copies of the query (gathered, quantised) stay this small. */
-const QUERY_BLOCK = 32768;
+/**
+ * Query rows per call of the search: its copies of the query (gathered, quantised, candidate lists in
+ * the wasm memory, which never shrinks) stay this small. @internal
+ */
+export const QUERY_BLOCK = 32768;
 
 /**
  * The `k` nearest of the rows `among` for each of the rows `query` (row indices into `data`):
