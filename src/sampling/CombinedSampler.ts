@@ -15,7 +15,6 @@ import {
   type SamplerParams,
 } from './Sampler.js';
 import { SMOTE } from './SMOTE.js';
-import { CleaningSampler } from './CleaningSampler.js';
 import { cloneSampler } from './cloneSampler.js';
 import { lendDense } from './lentDense.js';
 
@@ -145,11 +144,9 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
       this.input = undefined;
     }
     const cleaner = this.cleaner();
-    // The over-sampled rows are this call's own: a library sampler reads them in place, uncopied,
-    // and a cleaning sampler (whose fitResample reads X only through the template) also returns the
-    // rows it keeps moved within them.
-    const consume = cleaner instanceof CleaningSampler;
-    const midX = cleaner instanceof Sampler ? lendDense({ ...denseView(mid.X), consume }, mid.X) : mid.X;
+    // The over-sampled rows are this call's own: a library sampler reads them in place, uncopied (and
+    // a cleaning sampler returns the rows it keeps moved within them).
+    const midX = cleaner instanceof Sampler ? lendDense({ ...denseView(mid.X), consume: true }, mid.X) : mid.X;
     const out = cleaner.fitResample(midX, mid.y);
     const base = super.fitted;
     const step = this.stepRecord as FittedSampler | undefined;

@@ -201,6 +201,12 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   private readonly withIndices: boolean;
   private readonly seeded: boolean;
   private lastFit: (FittedSampler & Extra) | undefined;
+  /**
+   * Whether `fitResample` may return the kept rows moved within its own copy of X rather than copied
+   * to a new buffer (when they are at least half the rows): an under-sampler whose hook leaves no view
+   * of `ctx.data` behind (the cleaning samplers). @internal
+   */
+  protected readonly reusesInputCopy: boolean = false;
 
   /**
    * @param config - Name and kind of the concrete sampler, and the names of its own options.
@@ -384,7 +390,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       counts,
       plan,
       rng,
-      consume: lent?.consume === true,
+      consume: this.reusesInputCopy && (lent === undefined || lent.consume === true),
     };
     const out = runHook(input, (ctx) => this.resample(ctx));
     const { result, realized, outCounts } = assembleResult(input, out, this.withIndices);

@@ -29,8 +29,10 @@ export interface HookInput {
   /** The allocation `data` is the prefix of, with room for new rows (over-samplers), if any. */
   readonly room: Float64Array | undefined;
   /**
-   * Under-samplers: `data` is a lent buffer its lender discards (see lentDense.ts), so the kept rows
-   * are moved within it instead of copied to a new output buffer.
+   * Under-samplers: nothing reads `data` after this call (the sampler's own copy of X, or a lent
+   * buffer its lender discards, see lentDense.ts), so when they are at least half its rows the kept
+   * rows are moved within it instead of copied to a new output buffer (a smaller output gets its own,
+   * so as not to hold the whole copy).
    */
   readonly consume?: boolean;
   /** Validated labels. */
@@ -200,7 +202,7 @@ export function assembleResult(
       if (plan.has(c)) realized.set(c, n);
       total += n;
     }
-    const inPlace = input.consume === true;
+    const inPlace = input.consume === true && total * 2 >= rows;
     const buf = inPlace ? data : outputBuffer(input.who, total, 0, cols, () => new Float64Array(total * cols));
     const yOut: Label[] = new Array(total);
     const idxOut = new Int32Array(total);

@@ -21,8 +21,8 @@ export interface LentDense {
   /** The allocation `data` is the prefix of, with room for new rows, if any. */
   readonly room?: Float64Array | undefined;
   /**
-   * Whether the lender discards the buffer after the call: an under-sampler then moves its kept rows
-   * within it and returns them there, instead of copying them to a new buffer.
+   * Whether the lender discards the buffer after the call: a sampler that may reuse its copy of X
+   * for its output (`reusesInputCopy`, the cleaning samplers) may then do so with this one.
    */
   readonly consume?: boolean;
 }
