@@ -73,7 +73,7 @@ describe('NeighbourCache', () => {
     const n = QUERY_BLOCK + 1500;
     const d = 2;
     // a coarse grid: many exact duplicates, so ties and self-exclusion by index matter
-    const X = Float64Array.from({ length: n * d }, (_, t) => Math.floor(data(1, 1, t + 1)[0]! * 6));
+    const X = Float64Array.from({ length: n * d }, (_, t) => Math.floor(data(1, 1, t + 1)[0]! * 40));
     const search = new Counting();
     const largest: number[] = [];
     const kneighbors = search.kneighbors.bind(search);
@@ -93,11 +93,16 @@ describe('NeighbourCache', () => {
       expect(Array.from(got)).toEqual(Array.from(ref.indices, (p) => rows[p]!));
     };
     expectLists();
-    // remove rows twice: the second search compacts the first one's copy of the alive rows in place
-    for (const step of [7, 5]) {
-      cache.remove(every(cache.alive).filter((i) => i % step === 0));
+    // a few rows leave: the lists that run short are completed from the search as fitted
+    cache.remove(every(cache.alive).filter((i) => i % 7 === 0));
+    expectLists();
+    expect(search.fits).toBe(1);
+    // most rows leave, twice: refits, the second compacting the first one's copy of the alive rows
+    for (const keep of [4, 32]) {
+      cache.remove(every(cache.alive).filter((i) => i % keep !== 0));
       expectLists();
     }
+    expect(search.fits).toBe(3);
     expect(Math.max(...largest)).toBeLessThanOrEqual(QUERY_BLOCK);
   });
 
