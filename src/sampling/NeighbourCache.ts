@@ -5,10 +5,16 @@ import { gatherRows } from './gatherRows.js';
 import { QUERY_BLOCK } from './neighboursAmong.js';
 
 /**
- * How many times its list width a row's neighbours are asked of a search fitted before rows left, to
- * find enough alive ones without refitting.
+ * How many times its list width a row's neighbours are first asked of a search fitted before rows
+ * left, to find enough alive ones without refitting; the rows still short are asked twice as many,
+ * and so on up to {@link MAX_ASK}.
  */
 const SPARE = 4;
+/**
+ * The most neighbours asked before the search is refitted instead: the engine answers longer lists
+ * by its exhaustive search (`MAX_CANDIDATES` = 256 candidates, less its 8 spare).
+ */
+const MAX_ASK = 248;
 
 /**
  * The nearest other rows of each row within a shrinking set of rows, for the cleaning samplers
@@ -23,9 +29,8 @@ const SPARE = 4;
  * list runs short — first in the search as fitted (more neighbours asked, the alive ones kept), and
  * only if too few of those survive, on the rows then alive (a refit). RENN and AllKNN thus search
  * once, plus a few rows per pass, instead of everything every pass. Memory: `rows × width` int32,
- * what the search holds, and, after a refit, one float64 copy of the alive rows (compacted in place
- * at each later refit); the rows are asked in blocks of {@link QUERY_BLOCK}, so the search's
- * per-query copies stay small.
+ * what the search holds, and, after a refit, one float64 copy of the alive rows; the rows are asked
+ * in blocks of {@link QUERY_BLOCK}, so the search's per-query copies stay small.
  *
  * The row itself is excluded by index, never by position, so an exact duplicate of a row counts as
  * its neighbour (imbalanced-learn queries `k + 1` rows and drops the first column, which with
@@ -130,8 +135,8 @@ export class NeighbourCache {
   /**
    * Searches the rows `need` again among the alive rows and stores their lists. When rows have left
    * since the search was fitted, the search is first asked for {@link SPARE}× more neighbours among
-   * the rows it holds, of which the alive ones are kept (no refit, no copy); only the rows with too
-   * few alive among those make it refit on the alive rows.
+   * the rows it holds (then twice as many, up to {@link MAX_ASK}), of which the alive ones are kept
+   * (no refit, no copy); only the rows with too few alive among those make it refit on the alive rows.
    */
   private refill(need: Int32Array): void {
     const left = this.nLeft;
@@ -140,14 +145,22 @@ export class NeighbourCache {
     if (this.fitVersion !== this.version) {
       if (this.fitVersion >= 0) {
         const nFit = this.fitRows === null ? this.rows : this.fitRows.length;
-        todo = this.searchFitted(todo, w, Math.min(nFit - 1, SPARE * this.width));
+        for (let ask = SPARE * this.width; todo.length > 0; ask *= 2) {
+          todo = this.searchFitted(todo, w, Math.min(nFit - 1, ask));
+          if (ask >= MAX_ASK || ask >= nFit - 1) break;
+        }
         if (todo.length === 0) return;
       }
       if (left === this.rows) {
         this.fitRows = null;
         this.fitData = this.data;
       } else {
-        this.gatherAlive(left);
+        const fitRows = new Int32Array(left);
+        let p = 0;
+        for (let i = 0; i < this.rows; i++) if (this.alive[i]) fitRows[p++] = i;
+        this.fitRows = fitRows;
+        this.fitData = gatherRows(this.data, this.cols, fitRows);
+        for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
       }
       this.search.fit(this.fitData, left, this.cols);
       this.fitVersion = this.version;
@@ -187,30 +200,5 @@ export class NeighbourCache {
       }
     }
     return Int32Array.from(short);
-  }
-
-  /**
-   * Makes `fitData` the `left` alive rows, in row order, and `fitRows` / `posOf` their positions:
-   * gathered from `data` the first time, afterwards compacted in place within the previous copy
-   * (rows only leave, so each alive row moves to a position at or before its old one).
-   */
-  private gatherAlive(left: number): void {
-    const { cols, alive } = this;
-    const fitRows = new Int32Array(left);
-    let p = 0;
-    for (let i = 0; i < this.rows; i++) if (alive[i]) fitRows[p++] = i;
-    const previous = this.fitRows;
-    if (previous === null) {
-      this.fitData = gatherRows(this.data, cols, fitRows);
-    } else {
-      const buf = this.fitData;
-      for (let t = 0; t < left; t++) {
-        const from = this.posOf[fitRows[t] as number] as number;
-        if (from !== t) buf.copyWithin(t * cols, from * cols, (from + 1) * cols);
-      }
-      this.fitData = buf.subarray(0, left * cols);
-    }
-    for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
-    this.fitRows = fitRows;
   }
 }
