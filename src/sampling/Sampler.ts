@@ -201,11 +201,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   private readonly withIndices: boolean;
   private readonly seeded: boolean;
   private lastFit: (FittedSampler & Extra) | undefined;
-  /**
-   * Whether `fitResample` may return the kept rows moved within its own copy of X rather than copied
-   * to a new buffer (when they are at least half the rows): an under-sampler whose hook leaves no view
-   * of `ctx.data` behind (the cleaning samplers). @internal
-   */
+  /** Whether the output may reuse the copy of X (see `HookInput.consume`; cleaning samplers). @internal */
   protected readonly reusesInputCopy: boolean = false;
 
   /**
@@ -357,8 +353,7 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   fitResample(X: MatrixInput | RowSource, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
     const over = this.samplingType === 'over-sampling';
-    // The plan comes first so that an over-sampler's copy of X can be made with room for the new
-    // rows after it: allocate() then writes them there, and X is copied once, not twice.
+    // The plan first, so that an over-sampler's copy of X has room for allocate()'s rows: one copy.
     const lent = borrowDense(X); // a combination's own intermediate, read in place (see lentDense.ts)
     const source = !lent && isRowSource(X) ? X : undefined;
     const n = lent ? lent.rows : source ? source.rows : rowCountOf(X as MatrixInput);
@@ -379,19 +374,8 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
       );
     const rng = Random.from(this.params.seed);
     const { data, rows, cols, room } = dense;
-    const input: HookInput = {
-      who,
-      over,
-      data,
-      rows,
-      cols,
-      room,
-      labels,
-      counts,
-      plan,
-      rng,
-      consume: this.reusesInputCopy && (lent === undefined || lent.consume === true),
-    };
+    const consume = this.reusesInputCopy && (lent === undefined || lent.consume === true);
+    const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng, consume };
     const out = runHook(input, (ctx) => this.resample(ctx));
     const { result, realized, outCounts } = assembleResult(input, out, this.withIndices);
     this.lastFit = Object.freeze({
