@@ -38,6 +38,8 @@ export abstract class CleaningSampler<
   Extra extends object = object,
 > extends Sampler<P, Extra> {
   private readonly inputOrder: boolean;
+  /** The cleaning hooks keep no view of `ctx.data`: the output may reuse the copy of X. @internal */
+  protected override readonly reusesInputCopy: boolean = true;
 
   /**
    * @param config - Name, own option names, whether seeded, the output order.

@@ -2,7 +2,7 @@ import { checkMethods } from '../core/validate.js';
 import type { ResampleResult, SamplerLike } from '../core/contracts.js';
 import { InvalidParameterError, describe } from '../core/errors.js';
 import { classCounts } from '../core/labels.js';
-import { denseView, fromDense, type Label, type MatrixInput } from '../core/matrix.js';
+import { denseView, fromDense, isMatrixLike, type Label, type MatrixInput } from '../core/matrix.js';
 import { Random } from '../core/Random.js';
 import { heldRows } from './lazy/fitTimeStream.js';
 import type { EpochClass, StreamContext, StreamPlan } from './lazy/streamPlan.js';
@@ -16,6 +16,7 @@ import {
 } from './Sampler.js';
 import { SMOTE } from './SMOTE.js';
 import { cloneSampler } from './cloneSampler.js';
+import { lendDense } from './lentDense.js';
 
 /** The options every over-sample-then-clean combination has (besides its cleaning step). */
 export interface CombinedSamplerOptions extends SamplerOptions {
@@ -61,6 +62,8 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
   private record: (FittedSampler & CombinedSamplerFitted) | undefined;
   private stepRecord: FittedSampler | undefined;
   private inputRows = 0;
+  /** The X of the running `fitResample`, which the over-sampling step's output must start with. */
+  private input: MatrixInput | undefined;
 
   /**
    * @param name - The class name.
@@ -133,8 +136,18 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
   override fitResample(X: MatrixInput, y: ReadonlyArray<Label>): ResampleResult {
     this.record = undefined;
     this.stepRecord = undefined;
-    const mid = super.fitResample(X, y);
-    const out = this.cleaner().fitResample(mid.X, mid.y);
+    this.input = X;
+    let mid: ResampleResult;
+    try {
+      mid = super.fitResample(X, y);
+    } finally {
+      this.input = undefined;
+    }
+    const cleaner = this.cleaner();
+    // The over-sampled rows are this call's own: a library sampler reads them in place, uncopied (and
+    // a cleaning sampler returns the rows it keeps moved within them).
+    const midX = cleaner instanceof Sampler ? lendDense({ ...denseView(mid.X), consume: true }, mid.X) : mid.X;
+    const out = cleaner.fitResample(midX, mid.y);
     const base = super.fitted;
     const step = this.stepRecord as FittedSampler | undefined;
     this.record = Object.freeze({
@@ -215,14 +228,18 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
   protected resample(ctx: SamplerContext): CombinedSamplerFitted {
     const { who, rows, cols } = ctx;
     const step = this.oversampler(ctx.rng.seed);
-    const mid = step.fitResample(fromDense(ctx.data, rows, cols), ctx.y);
+    // The step works in this call's copy of X and writes its new rows in the room after it, where
+    // ctx.allocate below puts them: one output buffer for both, and no second copy of X.
+    const lent = lendDense({ data: ctx.data, rows, cols, room: roomOf(ctx.data) });
+    const mid = step.fitResample(lent, ctx.y);
     this.stepRecord = step.fitted;
     this.inputRows = rows;
     const { data } = denseView(mid.X);
     const total = mid.y.length;
     let prefix = total >= rows && mid.X.columns === cols;
     for (let i = 0; prefix && i < rows; i++) prefix = mid.y[i] === ctx.y[i];
-    for (let t = 0; prefix && t < rows * cols; t++) prefix = Object.is(data[t], ctx.data[t]);
+    // against the caller's X: the step's originals may be the very memory of ctx.data
+    if (prefix && this.input !== undefined) prefix = startsWith(data, this.input, rows, cols);
     if (!prefix) {
       throw new InvalidParameterError(
         'smote',
@@ -237,13 +254,38 @@ export abstract class CombinedSampler<P extends CombinedSamplerParams> extends S
     for (let p = rows; p < total; p++) {
       const label = mid.y[p] as Label;
       const t = at.get(label) ?? 0;
-      out.rows(label).set(data.subarray(p * cols, (p + 1) * cols), t * cols);
+      const block = out.rows(label);
+      // already in place when the step allocated in the room of ctx.data
+      if (block.buffer !== data.buffer || block.byteOffset + t * cols * 8 !== data.byteOffset + p * cols * 8)
+        block.set(data.subarray(p * cols, (p + 1) * cols), t * cols);
       at.set(label, t + 1);
     }
     const resampled = new Map(ctx.counts);
     for (const [label, n] of added) resampled.set(label, (resampled.get(label) as number) + n);
     return { resampled };
   }
+}
+
+/**
+ * The whole allocation `data` is the prefix of (the template's copy of X with room for the new rows),
+ * or undefined when it has no room after `data`.
+ */
+function roomOf(data: Float64Array): Float64Array | undefined {
+  const length = (data.buffer.byteLength - data.byteOffset) / 8;
+  return length > data.length ? new Float64Array(data.buffer, data.byteOffset, length) : undefined;
+}
+
+/** Whether the first `rows` rows of `data` (`cols` wide) are exactly the rows of `X`. */
+function startsWith(data: Float64Array, X: MatrixInput, rows: number, cols: number): boolean {
+  const raw = isMatrixLike(X) ? (X as unknown as { data?: unknown }).data : X;
+  const row = Array.isArray(raw)
+    ? (i: number) => raw[i] as ArrayLike<number>
+    : (i: number) => (X as { getRow(i: number): number[] }).getRow(i);
+  for (let i = 0; i < rows; i++) {
+    const r = row(i);
+    for (let j = 0; j < cols; j++) if (!Object.is(data[i * cols + j], r[j])) return false;
+  }
+  return true;
 }
 
 /** Validates a custom over-sampling step: a library sampler that adds rows. */

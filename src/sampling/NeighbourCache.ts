@@ -2,6 +2,19 @@ import { DataValidationError } from '../core/errors.js';
 import type { NeighborSearch } from './neighbors/types.js';
 import { otherNeighbours } from './otherNeighbours.js';
 import { gatherRows } from './gatherRows.js';
+import { QUERY_BLOCK } from './neighboursAmong.js';
+
+/**
+ * How many times its list width a row's neighbours are first asked of a search fitted before rows
+ * left, to find enough alive ones without refitting; the rows still short are asked twice as many,
+ * and so on up to {@link MAX_ASK}.
+ */
+const SPARE = 4;
+/**
+ * The most neighbours asked before the search is refitted instead: the engine answers longer lists
+ * by its exhaustive search (`MAX_CANDIDATES` = 256 candidates, less its 8 spare).
+ */
+const MAX_ASK = 248;
 
 /**
  * The nearest other rows of each row within a shrinking set of rows, for the cleaning samplers
@@ -12,9 +25,12 @@ import { gatherRows } from './gatherRows.js';
  * Each row's list holds up to `width` nearest other rows (nearest first, ties by smaller index —
  * the engine's order), computed among the rows alive at that time. Removing rows never changes
  * the order of the rows that remain, so the `k` nearest alive rows of a row are the first `k`
- * alive entries of its list as long as `k` of them survive: a row is searched again (on the rows
- * then alive) only when its list runs short. RENN and AllKNN thus search once, plus a few rows per
- * pass, instead of everything every pass. Memory: `rows × width` int32.
+ * alive entries of its list as long as `k` of them survive: a row is searched again only when its
+ * list runs short — first in the search as fitted (more neighbours asked, the alive ones kept), and
+ * only if too few of those survive, on the rows then alive (a refit). RENN and AllKNN thus search
+ * once, plus a few rows per pass, instead of everything every pass. Memory: `rows × width` int32,
+ * what the search holds, and, after a refit, one float64 copy of the alive rows; the rows are asked
+ * in blocks of {@link QUERY_BLOCK}, so the search's per-query copies stay small.
  *
  * The row itself is excluded by index, never by position, so an exact duplicate of a row counts as
  * its neighbour (imbalanced-learn queries `k + 1` rows and drops the first column, which with
@@ -116,11 +132,25 @@ export class NeighbourCache {
     return got === k;
   }
 
-  /** Searches the rows `need` again among the alive rows and stores their lists. */
+  /**
+   * Searches the rows `need` again among the alive rows and stores their lists. When rows have left
+   * since the search was fitted, the search is first asked for {@link SPARE}× more neighbours among
+   * the rows it holds (then twice as many, up to {@link MAX_ASK}), of which the alive ones are kept
+   * (no refit, no copy); only the rows with too few alive among those make it refit on the alive rows.
+   */
   private refill(need: Int32Array): void {
-    const { search, cols, width, table } = this;
     const left = this.nLeft;
+    const w = Math.min(this.width, left - 1);
+    let todo = need;
     if (this.fitVersion !== this.version) {
+      if (this.fitVersion >= 0) {
+        const nFit = this.fitRows === null ? this.rows : this.fitRows.length;
+        for (let ask = SPARE * this.width; todo.length > 0; ask *= 2) {
+          todo = this.searchFitted(todo, w, Math.min(nFit - 1, ask));
+          if (ask >= MAX_ASK || ask >= nFit - 1) break;
+        }
+        if (todo.length === 0) return;
+      }
       if (left === this.rows) {
         this.fitRows = null;
         this.fitData = this.data;
@@ -129,25 +159,46 @@ export class NeighbourCache {
         let p = 0;
         for (let i = 0; i < this.rows; i++) if (this.alive[i]) fitRows[p++] = i;
         this.fitRows = fitRows;
-        this.fitData = gatherRows(this.data, cols, fitRows);
+        this.fitData = gatherRows(this.data, this.cols, fitRows);
         for (let t = 0; t < left; t++) this.posOf[fitRows[t] as number] = t;
       }
-      search.fit(this.fitData, left, cols);
+      this.search.fit(this.fitData, left, this.cols);
       this.fitVersion = this.version;
     }
-    const fitRows = this.fitRows;
-    const w = Math.min(width, left - 1);
-    const positions = fitRows === null ? need : Int32Array.from(need, (i) => this.posOf[i] as number);
-    const found = otherNeighbours(this.who, search, this.fitData, cols, left, positions, w);
-    for (let q = 0; q < need.length; q++) {
-      const i = need[q] as number;
-      const o = i * width;
-      for (let t = 0; t < w; t++) {
-        const pos = found[q * w + t] as number;
-        table[o + t] = fitRows === null ? pos : (fitRows[pos] as number);
+    this.searchFitted(todo, w, w);
+  }
+
+  /**
+   * Asks the fitted search for the `ask` nearest fitted other rows of each row of `rows` (in blocks of
+   * {@link QUERY_BLOCK}) and stores the first `w` alive ones as the row's list; returns the rows that
+   * had fewer than `w` alive among them (none when the fit holds only alive rows and `ask` is `w`).
+   */
+  private searchFitted(rows: Int32Array, w: number, ask: number): Int32Array {
+    const { search, cols, width, table, alive, fitRows } = this;
+    const nFit = fitRows === null ? this.rows : fitRows.length;
+    const positions = fitRows === null ? rows : Int32Array.from(rows, (i) => this.posOf[i] as number);
+    const short: number[] = [];
+    for (let start = 0; start < rows.length; start += QUERY_BLOCK) {
+      const end = Math.min(rows.length, start + QUERY_BLOCK);
+      const part = start === 0 && end === rows.length ? positions : positions.subarray(start, end);
+      const found = otherNeighbours(this.who, search, this.fitData, cols, nFit, part, ask);
+      for (let q = start; q < end; q++) {
+        const i = rows[q] as number;
+        const o = i * width;
+        let got = 0;
+        for (let t = (q - start) * ask, stop = t + ask; t < stop && got < w; t++) {
+          const pos = found[t] as number;
+          const j = fitRows === null ? pos : (fitRows[pos] as number);
+          if (alive[j]) table[o + got++] = j;
+        }
+        if (got < w) {
+          short.push(i);
+          continue;
+        }
+        table.fill(-1, o + w, o + width);
+        this.filled[i] = 1;
       }
-      table.fill(-1, o + w, o + width);
-      this.filled[i] = 1;
     }
+    return Int32Array.from(short);
   }
 }

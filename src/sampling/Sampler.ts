@@ -13,6 +13,7 @@ import { selectionStreamPlan } from './lazy/fitTimeStream.js';
 import { hookStreamPlan } from './lazy/hookStream.js';
 import type { SamplerStreamOptions, StreamContext, StreamPlan } from './lazy/streamPlan.js';
 import { checkRowSource, readDense } from './readRows.js';
+import { borrowDense } from './lentDense.js';
 import { samplerFromJSON, samplerOptionsFromJSON, samplerToJSON } from './samplerJSON.js';
 import {
   checkSamplingStrategy,
@@ -200,6 +201,8 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   private readonly withIndices: boolean;
   private readonly seeded: boolean;
   private lastFit: (FittedSampler & Extra) | undefined;
+  /** Whether the output may reuse the copy of X (see `HookInput.consume`; cleaning samplers). @internal */
+  protected readonly reusesInputCopy: boolean = false;
 
   /**
    * @param config - Name and kind of the concrete sampler, and the names of its own options.
@@ -350,26 +353,29 @@ export abstract class Sampler<P extends SamplerParams = SamplerParams, Extra ext
   fitResample(X: MatrixInput | RowSource, y: ReadonlyArray<Label>): ResampleResult {
     const who = `${this.className}.fitResample`;
     const over = this.samplingType === 'over-sampling';
-    // The plan comes first so that an over-sampler's copy of X can be made with room for the new
-    // rows after it: allocate() then writes them there, and X is copied once, not twice.
-    const source = isRowSource(X) ? X : undefined;
-    const n = source ? source.rows : rowCountOf(X as MatrixInput);
+    // The plan first, so that an over-sampler's copy of X has room for allocate()'s rows: one copy.
+    const lent = borrowDense(X); // a combination's own intermediate, read in place (see lentDense.ts)
+    const source = !lent && isRowSource(X) ? X : undefined;
+    const n = lent ? lent.rows : source ? source.rows : rowCountOf(X as MatrixInput);
     if (source) checkRowSource(who, source);
-    else if (n === undefined || n < 1) toDense(X as MatrixInput, { who }); // throws the matrix error for what X is
+    else if (!lent && (n === undefined || n < 1)) toDense(X as MatrixInput, { who }); // throws the matrix error
     const labels = checkLabels(y, who, 'y', n);
     const counts = classCounts(labels);
     const plan = this.resolve(who, labels, counts);
     const spareRows = over ? this.maxNewRows(plan, counts) : 0;
-    const width = source ? source.columns : columnCountOf(X as MatrixInput);
+    const width = lent ? lent.cols : source ? source.columns : columnCountOf(X as MatrixInput);
     checkOutputSize(who, n as number, spareRows, width);
-    const dense = outputBuffer(who, n as number, spareRows, width, () =>
-      source
-        ? readDense(who, source, undefined, spareRows)
-        : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) }),
-    );
+    const dense =
+      lent ??
+      outputBuffer(who, n as number, spareRows, width, () =>
+        source
+          ? readDense(who, source, undefined, spareRows)
+          : toDense(X as MatrixInput, { who, ...(over ? { spareRows } : {}) }),
+      );
     const rng = Random.from(this.params.seed);
     const { data, rows, cols, room } = dense;
-    const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng };
+    const consume = this.reusesInputCopy && (lent === undefined || lent.consume === true);
+    const input: HookInput = { who, over, data, rows, cols, room, labels, counts, plan, rng, consume };
     const out = runHook(input, (ctx) => this.resample(ctx));
     const { result, realized, outCounts } = assembleResult(input, out, this.withIndices);
     this.lastFit = Object.freeze({

@@ -57,8 +57,11 @@ export function inInputOrder(result: ResampleResult): ResampleResult {
   return { X: own || n === 0 ? result.X : fromDense(data, n, cols), y, sampleIndices: indices };
 }
 
-/** Moves the rows of `data` in place so that row q becomes the row that was at `from[q]` (a permutation). */
-function permuteRows(data: Float64Array, cols: number, from: Int32Array): void {
+/**
+ * Moves the rows of `data` in place so that row q becomes the row that was at `from[q]` (a permutation).
+ * @internal
+ */
+export function permuteRows(data: Float64Array, cols: number, from: Int32Array): void {
   const n = from.length;
   const done = new Uint8Array(n);
   const tmp = new Float64Array(cols);

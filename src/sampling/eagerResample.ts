@@ -12,6 +12,7 @@ import type { ResampleResult } from '../core/contracts.js';
 import { fromDense, type Label } from '../core/matrix.js';
 import type { Random } from '../core/Random.js';
 import type { SamplerContext } from './Sampler.js';
+import { permuteRows } from './cleaningOutput.js';
 
 /** What the hook runs on: the validated data (with room for new rows), labels, plan and stream. @internal */
 export interface HookInput {
@@ -27,6 +28,13 @@ export interface HookInput {
   readonly cols: number;
   /** The allocation `data` is the prefix of, with room for new rows (over-samplers), if any. */
   readonly room: Float64Array | undefined;
+  /**
+   * Under-samplers: nothing reads `data` after this call (the sampler's own copy of X, or a lent
+   * buffer its lender discards, see lentDense.ts), so when they are at least half its rows the kept
+   * rows are moved within it instead of copied to a new output buffer (a smaller output gets its own,
+   * so as not to hold the whole copy).
+   */
+  readonly consume?: boolean;
   /** Validated labels. */
   readonly labels: ReadonlyArray<Label>;
   /** Class counts, sorted. */
@@ -194,7 +202,8 @@ export function assembleResult(
       if (plan.has(c)) realized.set(c, n);
       total += n;
     }
-    const buf = outputBuffer(input.who, total, 0, cols, () => new Float64Array(total * cols));
+    const inPlace = input.consume === true && total * 2 >= rows;
+    const buf = inPlace ? data : outputBuffer(input.who, total, 0, cols, () => new Float64Array(total * cols));
     const yOut: Label[] = new Array(total);
     const idxOut = new Int32Array(total);
     let p = 0;
@@ -202,15 +211,31 @@ export function assembleResult(
       const idx = keptRows(input, out, c);
       for (let t = 0; t < idx.length; t++) {
         const i = idx[t] as number;
-        buf.set(data.subarray(i * cols, (i + 1) * cols), p * cols);
+        if (!inPlace) buf.set(data.subarray(i * cols, (i + 1) * cols), p * cols);
         yOut[p] = c;
         idxOut[p++] = i;
       }
     }
+    if (inPlace) moveKeptRows(data, rows, cols, idxOut);
     result = { X: fromDense(buf, total, cols), y: yOut };
     if (withIndices) result.sampleIndices = idxOut;
   }
   return { result, realized, outCounts };
+}
+
+/**
+ * Moves the rows `kept` (distinct rows of the `rows × cols` buffer `data`) to its first
+ * `kept.length` rows, in that order, in place: the rows not kept fill the positions after them, so
+ * the moves are one permutation of the rows.
+ */
+function moveKeptRows(data: Float64Array, rows: number, cols: number, kept: Int32Array): void {
+  const from = new Int32Array(rows);
+  from.set(kept);
+  const isKept = new Uint8Array(rows);
+  for (let t = 0; t < kept.length; t++) isKept[kept[t] as number] = 1;
+  let q = kept.length;
+  for (let i = 0; i < rows; i++) if (!isKept[i]) from[q++] = i;
+  permuteRows(data, cols, from);
 }
 
 /** The most rows a resampled output can hold: its row indices are 32-bit integers. @internal */

@@ -3,9 +3,10 @@ import { checkNeighborTable } from './neighborSearch.js';
 import { gatherRows } from './gatherRows.js';
 
 /**
- * Query rows per call of the search: its copies of the query (gathered, quantised, candidates) stay
- * this small. 8,192 rather than 32,768: NearMiss-1 at 200,000 × 32 (198,000 query rows) peaked
- * ~20 MB lower (105–108 against 125–128 MiB of RSS growth) for the same CPU time (measured under load).
+ * Query rows per call of the search: its copies of the query (gathered, quantised, candidate lists
+ * in the wasm memory, which never shrinks) stay this small. 8,192 rather than 32,768: NearMiss-1 at
+ * 200,000 × 32 (198,000 query rows) peaked ~20 MB lower (105–108 against 125–128 MiB of RSS growth)
+ * for the same CPU time (measured under load).
  * @internal
  */
 export const QUERY_BLOCK = 8192;

@@ -5,6 +5,7 @@ import {
   InvalidParameterError,
   NotFittedError,
   RandomUnderSampler,
+  type SamplerContext,
   SerializationError,
   SMOTE,
   SMOTEENN,
@@ -52,6 +53,43 @@ describe('SMOTEENN', () => {
     expect(out.y).toEqual(new EditedNearestNeighbours({ nNeighbors: 5 }).fitResample(mid.X, mid.y).y);
     expect(s.plan(ds.y)).toEqual(new ADASYN().plan(ds.y));
     expect(s.fitted.seed).toBe(2);
+  });
+
+  // The steps share this call's copies: SMOTE writes into the room after the copy of X, the cleaning
+  // step reads the over-sampled rows in place (and a cleaning sampler moves its kept rows there).
+  it('shared buffers: the same rows and indices as the steps run one after the other', () => {
+    const steps: Array<[string, () => SMOTE | ADASYN, () => EditedNearestNeighbours | RandomUnderSampler]> = [
+      ['SMOTE + ENN', () => new SMOTE({ seed: 3 }), () => new EditedNearestNeighbours({ samplingStrategy: 'all' })],
+      ['ADASYN + ENN', () => new ADASYN({ seed: 3 }), () => new EditedNearestNeighbours({ kindSel: 'mode' })],
+      ['SMOTE + RandomUnderSampler', () => new SMOTE({ seed: 3 }), () => new RandomUnderSampler({ seed: 5 })],
+    ];
+    for (const [, smote, enn] of steps) {
+      const out = new SMOTEENN({ smote: smote(), enn: enn() }).fitResample(ds.X, ds.y);
+      const mid = smote().fitResample(ds.X, ds.y);
+      const ref = enn().fitResample(mid.X, mid.y);
+      expect(out.X.to2DArray()).toEqual(ref.X.to2DArray());
+      expect(out.y).toEqual(ref.y);
+      expect(Array.from(out.sampleIndices!)).toEqual(Array.from(ref.sampleIndices!, (i) => (i < ds.y.length ? i : -1)));
+      // a cleaner that is not a library sampler gets an ordinary Matrix
+      const plain = { fitResample: enn().fitResample.bind(enn()) };
+      expect(new SMOTEENN({ smote: smote(), enn: plain }).fitResample(ds.X, ds.y).X.to2DArray()).toEqual(
+        ref.X.to2DArray(),
+      );
+    }
+  });
+
+  it('refuses an over-sampling step that changes the original rows, even in the shared copy of X', () => {
+    class Shifting extends SMOTE {
+      protected override resample(ctx: SamplerContext) {
+        (ctx.data as Float64Array)[0] = (ctx.data[0] as number) + 1;
+        return super.resample(ctx);
+      }
+    }
+    const before = JSON.stringify(ds.X);
+    expect(() => new SMOTEENN({ smote: new Shifting({ seed: 0 }) }).fitResample(ds.X, ds.y)).toThrow(
+      /did not return the input rows first, untouched/,
+    );
+    expect(JSON.stringify(ds.X)).toBe(before);
   });
 
   it('refusals', () => {

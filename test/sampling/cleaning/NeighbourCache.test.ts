@@ -3,6 +3,7 @@ import { AllKNN, EditedNearestNeighbours, RepeatedEditedNearestNeighbours } from
 import { NeighbourCache } from '../../../src/sampling/NeighbourCache.js';
 import { BruteNeighbors } from '../../support/bruteNeighbors.js';
 import { KNeighbors } from '../../../src/sampling/neighbors/index.js';
+import { QUERY_BLOCK } from '../../../src/sampling/neighboursAmong.js';
 import type { KNeighborsOptions, NeighborSearch } from '../../../src/sampling/neighbors/types.js';
 
 function lcg(seed: number): () => number {
@@ -67,6 +68,41 @@ describe('NeighbourCache', () => {
       }
     });
   }
+
+  it('asks the search in blocks of QUERY_BLOCK rows, with the same lists as one query of every row', () => {
+    const n = QUERY_BLOCK + 1500;
+    const d = 2;
+    // a coarse grid: many exact duplicates, so ties and self-exclusion by index matter
+    const X = Float64Array.from({ length: n * d }, (_, t) => Math.floor(data(1, 1, t + 1)[0]! * 40));
+    const search = new Counting();
+    const largest: number[] = [];
+    const kneighbors = search.kneighbors.bind(search);
+    search.kneighbors = (q, m, k, o) => {
+      largest.push(m);
+      return kneighbors(q, m, k, o);
+    };
+    const k = 3;
+    const cache = new NeighbourCache('test', 'k', X, n, d, search, k);
+    const every = (alive: Uint8Array) => Int32Array.from({ length: n }, (_, i) => i).filter((i) => alive[i]);
+    const expectLists = () => {
+      const rows = every(cache.alive);
+      const got = cache.neighbours(rows, k);
+      const kept = new Float64Array(rows.length * d);
+      rows.forEach((i, t) => kept.set(X.subarray(i * d, (i + 1) * d), t * d));
+      const ref = new KNeighbors().fit(kept, rows.length, d).kneighbors(kept, rows.length, k, { excludeSelf: true });
+      expect(Array.from(got)).toEqual(Array.from(ref.indices, (p) => rows[p]!));
+    };
+    expectLists();
+    // a few rows leave: the lists that run short are completed from the search as fitted
+    cache.remove(every(cache.alive).filter((i) => i % 7 === 0));
+    expectLists();
+    expect(search.fits).toBe(1);
+    // almost every row leaves: too few alive even among the 248 nearest, so the search is refitted
+    cache.remove(every(cache.alive).filter((i) => i % 128 !== 0));
+    expectLists();
+    expect(search.fits).toBe(2);
+    expect(Math.max(...largest)).toBeLessThanOrEqual(QUERY_BLOCK);
+  });
 
   it('refuses k larger than the rows left minus one', () => {
     const cache = new NeighbourCache('Who.fitResample', 'nNeighbors', data(4, 2, 1), 4, 2, new BruteNeighbors(), 3);
