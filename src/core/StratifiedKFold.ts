@@ -121,8 +121,12 @@ export class StratifiedKFold {
    * ```
    */
   testFolds(y: ReadonlyArray<Label>): Int32Array {
+    return this.foldsOf(checkLabels(y, 'StratifiedKFold.split', 'y'));
+  }
+
+  /** {@link StratifiedKFold.testFolds} of labels already checked (split checks them once). */
+  private foldsOf(labels: Label[]): Int32Array {
     const who = 'StratifiedKFold.split';
-    const labels = checkLabels(y, who, 'y');
     const n = labels.length;
     const k = this.params.nSplits;
     if (k > n) {
@@ -173,8 +177,7 @@ export class StratifiedKFold {
    */
   split(X: RowsInput | null, y: ReadonlyArray<Label>): Fold[] {
     const who = 'StratifiedKFold.split';
-    if (X !== null) checkLabels(y, who, 'y', rowCount(X, who));
-    const folds = this.testFolds(y);
+    const folds = this.foldsOf(checkLabels(y, who, 'y', X === null ? undefined : rowCount(X, who)));
     const n = folds.length;
     const k = this.params.nSplits;
     const sizes = new Int32Array(k);
