@@ -1,17 +1,20 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
-import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
+import { readObject } from '../core/jsonFields.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/Random.js';
-import { encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkFunction, checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { lloyd } from './lloyd.js';
 import {
   beyondDoubles,
+  centresParamsJSON,
+  centresStateJSON,
   checkExplicitCentres,
   checkFitRows,
   predictNearest,
+  readCentresState,
   readExplicitCentres,
 } from './clusterCentres.js';
 
@@ -207,21 +210,12 @@ export class KMeans {
    * @throws {@link SerializationError} when `init` is a function.
    */
   toJSON(): Envelope {
-    const { init, ...rest } = this.params;
-    if (typeof init === 'function') {
+    if (typeof this.params.init === 'function') {
       throw new SerializationError(`${WHO}.toJSON: init is a function, which cannot be written to JSON.`);
     }
-    const params = { ...rest, init: init instanceof Float64Array ? encodeNumbers(init) : init };
     const st = this.state;
-    const state = st
-      ? {
-          clusterCenters: encodeNumbers(toDense(st.clusterCenters, { who: WHO }).data),
-          inertia: st.inertia,
-          nIter: st.nIter,
-          seed: st.seed,
-          nFeaturesIn: st.nFeaturesIn,
-        }
-      : null;
+    const params = centresParamsJSON(this.params);
+    const state = st ? centresStateJSON(WHO, st, {}) : null;
     return makeEnvelope(WHO, VERSION, params, state);
   }
 
@@ -246,22 +240,8 @@ export class KMeans {
     } catch (e) {
       throw new SerializationError(`${WHO}.fromJSON: params are invalid: ${(e as Error).message}`);
     }
-    const st = env.state;
-    if (st !== null) {
-      const who = `${WHO}.fromJSON`;
-      const o = readObject(who, 'state', st, {
-        required: ['clusterCenters', 'inertia', 'nIter', 'seed', 'nFeaturesIn'],
-      });
-      const n = readInteger(who, 'state.nFeaturesIn', o.nFeaturesIn, { min: 1 });
-      const nk = km.params.nClusters;
-      const centers = readNumbers(who, 'state.clusterCenters', o.clusterCenters, { length: nk * n });
-      km.state = Object.freeze({
-        clusterCenters: fromDense(centers, nk, n),
-        inertia: readNumber(who, 'state.inertia', o.inertia, { interval: { ge: 0 } }),
-        nIter: readInteger(who, 'state.nIter', o.nIter, { min: 1, max: km.params.maxIter }),
-        seed: readInteger(who, 'state.seed', o.seed, { min: 0, max: 2 ** 32 - 1 }),
-        nFeaturesIn: n,
-      });
+    if (env.state !== null) {
+      km.state = Object.freeze(readCentresState(`${WHO}.fromJSON`, env.state, km.params, []).fit);
     }
     return km;
   }

@@ -1,16 +1,19 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
-import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
+import { readInteger, readObject } from '../core/jsonFields.js';
 import { fromDense, type MatrixInput, toDense } from '../core/matrix.js';
 import { checkSeed, Random } from '../core/Random.js';
-import { encodeNumbers, type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
+import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { assignRows, drawRows, type MiniBatchSettings, miniBatchSteps } from './miniBatchSteps.js';
 import {
   beyondDoubles,
+  centresParamsJSON,
+  centresStateJSON,
   checkExplicitCentres,
   checkFitRows,
   predictNearest,
+  readCentresState,
   readExplicitCentres,
 } from './clusterCentres.js';
 import { gatherRows } from './gatherRows.js';
@@ -258,19 +261,9 @@ export class MiniBatchKMeans {
 
   /** The JSON form: the options and, once fitted, the centres. */
   toJSON(): Envelope {
-    const { init, ...rest } = this.params;
-    const params = { ...rest, init: init instanceof Float64Array ? encodeNumbers(init) : init };
     const st = this.state;
-    const state = st
-      ? {
-          clusterCenters: encodeNumbers(toDense(st.clusterCenters, { who: WHO }).data),
-          inertia: st.inertia,
-          nSteps: st.nSteps,
-          nIter: st.nIter,
-          seed: st.seed,
-          nFeaturesIn: st.nFeaturesIn,
-        }
-      : null;
+    const state = st ? centresStateJSON(WHO, st, { nSteps: st.nSteps }) : null;
+    const params = centresParamsJSON(this.params);
     return makeEnvelope(WHO, VERSION, params, state);
   }
 
@@ -298,25 +291,8 @@ export class MiniBatchKMeans {
       throw new SerializationError(`${who}: params are invalid: ${(e as Error).message}`);
     }
     if (env.state !== null) {
-      const o = readObject(who, 'state', env.state, {
-        required: ['clusterCenters', 'inertia', 'nSteps', 'nIter', 'seed', 'nFeaturesIn'],
-      });
-      const n = readInteger(who, 'state.nFeaturesIn', o.nFeaturesIn, { min: 1 });
-      const k = mbk.params.nClusters;
-      if (mbk.params.init instanceof Float64Array && mbk.params.init.length !== k * n) {
-        throw new SerializationError(`${who}: params.init and state.nFeaturesIn disagree on the width.`, {
-          path: 'state.nFeaturesIn',
-        });
-      }
-      const centres = readNumbers(who, 'state.clusterCenters', o.clusterCenters, { length: k * n });
-      mbk.state = Object.freeze({
-        clusterCenters: fromDense(centres, k, n),
-        inertia: readNumber(who, 'state.inertia', o.inertia, { interval: { ge: 0 } }),
-        nSteps: readInteger(who, 'state.nSteps', o.nSteps, { min: 1 }),
-        nIter: readInteger(who, 'state.nIter', o.nIter, { min: 1, max: mbk.params.maxIter }),
-        seed: readInteger(who, 'state.seed', o.seed, { min: 0, max: 2 ** 32 - 1 }),
-        nFeaturesIn: n,
-      });
+      const { fit, extra } = readCentresState(who, env.state, mbk.params, ['nSteps']);
+      mbk.state = Object.freeze({ ...fit, nSteps: extra.nSteps });
     }
     return mbk;
   }

@@ -1,16 +1,17 @@
 /**
  * The centres of a k-means estimator ({@link KMeans}, {@link MiniBatchKMeans}), in one place:
  * explicit starting centres checked as an option, the rows checked against the centres at `fit`
- * and `predict`, the error for data beyond the range of doubles, and explicit centres read back
- * from JSON.
+ * and `predict`, the error for data beyond the range of doubles, and the JSON of the options and
+ * of a fit, written and read back.
  *
  * @internal
  * @module
  */
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, SerializationError } from '../core/errors.js';
-import { type MatrixInput, toDense } from '../core/matrix.js';
-import { decodeNumbers } from '../core/serialization.js';
+import { readInteger, readNumber, readNumbers, readObject } from '../core/jsonFields.js';
+import { fromDense, type MatrixInput, toDense } from '../core/matrix.js';
+import { decodeNumbers, encodeNumbers } from '../core/serialization.js';
 import { invalid } from '../core/validate.js';
 import { nearestCentres } from './lloyd.js';
 
@@ -88,4 +89,70 @@ export function readExplicitCentres(who: string, init: unknown[], k: number): Fl
   }
   const width = flat.length / k;
   return Array.from({ length: k }, (_, i) => flat.subarray(i * width, (i + 1) * width));
+}
+
+/** What both k-means estimators keep of a fit (each may add its own counts). @internal */
+export interface CentresFit {
+  /** The final centres (`nClusters × nFeaturesIn`). */
+  readonly clusterCenters: Matrix;
+  /** Sum of squared distances of the rows to their nearest centre. */
+  readonly inertia: number;
+  /** Iterations (passes) of the run kept. */
+  readonly nIter: number;
+  /** The seed the fit used. */
+  readonly seed: number;
+  /** Number of columns fitted. */
+  readonly nFeaturesIn: number;
+}
+
+/** The JSON params of a k-means estimator: its options, explicit centres as a flat array. @internal */
+export function centresParamsJSON<P extends { readonly init: unknown }>(params: P): Record<string, unknown> {
+  const { init, ...rest } = params;
+  return { ...rest, init: init instanceof Float64Array ? encodeNumbers(init) : init };
+}
+
+/** The JSON state of a fit: the {@link CentresFit} fields, then `extra` (the estimator's own). @internal */
+export function centresStateJSON(who: string, st: CentresFit, extra: Record<string, number>): Record<string, unknown> {
+  return {
+    clusterCenters: encodeNumbers(toDense(st.clusterCenters, { who }).data),
+    inertia: st.inertia,
+    ...extra,
+    nIter: st.nIter,
+    seed: st.seed,
+    nFeaturesIn: st.nFeaturesIn,
+  };
+}
+
+/**
+ * Reads the JSON state of a fit for an estimator built from the document's params (`nClusters`,
+ * `maxIter`, `init`): every {@link CentresFit} field and every `extra` name is required and
+ * checked (`nIter` within `maxIter`, centres `nClusters × nFeaturesIn`, explicit starting centres
+ * as wide as the fitted rows); the `extra` values come back as positive integers. @internal
+ */
+export function readCentresState<E extends string>(
+  who: string,
+  state: unknown,
+  params: { readonly nClusters: number; readonly maxIter: number; readonly init: unknown },
+  extra: ReadonlyArray<E>,
+): { fit: CentresFit; extra: Record<E, number> } {
+  const base = ['clusterCenters', 'inertia', 'nIter', 'seed', 'nFeaturesIn'];
+  const o = readObject(who, 'state', state, { required: [...base, ...extra] });
+  const n = readInteger(who, 'state.nFeaturesIn', o.nFeaturesIn, { min: 1 });
+  const k = params.nClusters;
+  if (params.init instanceof Float64Array && params.init.length !== k * n) {
+    throw new SerializationError(`${who}: params.init and state.nFeaturesIn disagree on the width.`, {
+      path: 'state.nFeaturesIn',
+    });
+  }
+  const centres = readNumbers(who, 'state.clusterCenters', o.clusterCenters, { length: k * n });
+  const fit: CentresFit = {
+    clusterCenters: fromDense(centres, k, n),
+    inertia: readNumber(who, 'state.inertia', o.inertia, { interval: { ge: 0 } }),
+    nIter: readInteger(who, 'state.nIter', o.nIter, { min: 1, max: params.maxIter }),
+    seed: readInteger(who, 'state.seed', o.seed, { min: 0, max: 2 ** 32 - 1 }),
+    nFeaturesIn: n,
+  };
+  const values = {} as Record<E, number>;
+  for (const name of extra) values[name] = readInteger(who, `state.${name}`, o[name], { min: 1 });
+  return { fit, extra: values };
 }

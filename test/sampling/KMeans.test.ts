@@ -169,4 +169,12 @@ describe('KMeans.fromJSON reads its state with the shared readers', () => {
     expect(() => KMeans.fromJSON(doc)).toThrow(/inertia/);
     expect(KMeans.fromJSON(saved()).toJSON()).toEqual(saved());
   });
+  it('explicit starting centres of another width than the fitted rows: refused, as by MiniBatchKMeans', () => {
+    const fitted = new KMeans({ nClusters: 2, init: [[0], [9]] }).fit([[0], [1], [9], [10]]);
+    const doc = JSON.parse(JSON.stringify(fitted.toJSON()));
+    expect(KMeans.fromJSON(doc).fitted.nFeaturesIn).toBe(1);
+    doc.params.init = [0, 1, 9, 10];
+    expect(() => KMeans.fromJSON(doc)).toThrow(SerializationError);
+    expect(() => KMeans.fromJSON(doc)).toThrow(/params\.init and state\.nFeaturesIn disagree/);
+  });
 });
