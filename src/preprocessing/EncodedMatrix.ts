@@ -128,8 +128,10 @@ export class EncodedMatrix implements RowSource {
   private readonly counts = new Map<number, Float64Array>();
   /** Rows gathered out of order so far (until the row-major copy is built). */
   private scattered = 0;
+  /** The float32 row gathers start from when byte columns are looked up (see `byteBaseRow`). */
+  private baseRow32: Float32Array | undefined;
   /** The row-major groups with this view's numeric slots (its formulas), once the copy exists. */
-  private blockSlots: { data: RowBlockGroup['data']; width: number; slots: NumericSlot[] }[] | undefined;
+  private blockSlots: BlockSlots[] | undefined;
 
   /**
    * Built by the Encoder (and a Scaler); not constructed directly.
@@ -270,9 +272,13 @@ export class EncodedMatrix implements RowSource {
     const fill = this.hot.length > 0 && !(fresh && zero.every((z) => z === 0));
     const chunk = Math.max(8, Math.floor(CHUNK_VALUES / Math.max(1, cols)));
     const block = this.rowBlockSlots(indices, count);
+    // with byte columns looked up: rows start from a base row that holds their outputs at 0 too,
+    // and only their non-zero values are written
+    const base = f32 && block !== undefined ? this.byteBaseRow(block) : undefined;
     for (let t0 = 0; t0 < count; t0 += chunk) {
       const t1 = Math.min(count, t0 + chunk);
-      if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
+      if (base !== undefined) for (let t = t0; t < t1; t++) out.set(base, t * cols);
+      else if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
       for (const h of this.hot) {
         const { codes, offset } = h;
         for (let t = t0, off = t0 * cols + offset; t < t1; t++, off += cols) {
@@ -290,6 +296,20 @@ export class EncodedMatrix implements RowSource {
       if (block !== undefined) {
         for (const g of block) {
           const { data, width } = g;
+          const lut = f32 ? g.lut32 : undefined;
+          if (lut !== undefined) {
+            // byte columns (indicators, small counts): each value's output looked up, not computed
+            const offsets = g.offsets;
+            for (let t = t0; t < t1; t++) {
+              const at = ((indices as ArrayLike<number>)[t] as number) * width;
+              const off = t * cols;
+              for (let j = 0; j < width; j++) {
+                const v = data[at + j] as number;
+                if (v !== 0) out[off + (offsets[j] as number)] = lut[(j << 8) | v] as number;
+              }
+            }
+            continue;
+          }
           const slots = g.slots;
           for (let t = t0; t < t1; t++) {
             const base = (indices as ArrayLike<number>)[t] as number;
@@ -317,18 +337,32 @@ export class EncodedMatrix implements RowSource {
    * for the column-by-column path: built once rows have been gathered out of order often enough to
    * pay for it (see {@link ROW_BLOCK_MIN_ROWS}); gives the same values.
    */
-  private rowBlockSlots(
-    indices: ArrayLike<number> | null,
-    count: number,
-  ): { data: RowBlockGroup['data']; width: number; slots: NumericSlot[] }[] | undefined {
+  private rowBlockSlots(indices: ArrayLike<number> | null, count: number): BlockSlots[] | undefined {
     const groups = this.rowBlock(indices, count);
     if (groups === undefined) return undefined;
-    this.blockSlots ??= groups.map((g) => ({
-      data: g.data,
-      width: g.width,
-      slots: Array.from(g.slots, (i) => this.numeric[i] as NumericSlot),
-    }));
+    this.blockSlots ??= groups.map((g) =>
+      blockSlots(
+        g,
+        Array.from(g.slots, (i) => this.numeric[i] as NumericSlot),
+      ),
+    );
     return this.blockSlots;
+  }
+
+  /**
+   * The float32 zero row (one-hot columns at their absent value) with every looked-up byte
+   * column at its output for 0, or undefined when no group is looked up.
+   */
+  private byteBaseRow(block: BlockSlots[]): Float32Array | undefined {
+    if (this.baseRow32 !== undefined) return this.baseRow32;
+    if (!block.some((g) => g.lut32 !== undefined)) return undefined;
+    const row = Float32Array.from(this.colMap.zero32);
+    for (const g of block) {
+      if (g.lut32 === undefined) continue;
+      for (let j = 0; j < g.width; j++) row[g.offsets[j] as number] = g.lut32[j << 8] as number;
+    }
+    this.baseRow32 = row;
+    return row;
   }
 
   /** The row-major copy of the numeric columns (see {@link EncodedMatrix.rowBlockSlots}). */
@@ -346,6 +380,32 @@ export class EncodedMatrix implements RowSource {
     rowBlocks.set(this.parts, block);
     return block;
   }
+}
+
+/**
+ * A row-major group of numeric columns compiled for one view: its slots and, for a byte group,
+ * every column's 256 possible float32 outputs (the view's formula at 0…255, rounded once), so a
+ * gathered value is one table read.
+ */
+interface BlockSlots {
+  readonly data: RowBlockGroup['data'];
+  readonly width: number;
+  readonly slots: NumericSlot[];
+  /** Per column of the group, its output column. */
+  readonly offsets: Int32Array;
+  /** Byte groups: the float32 output of value `v` in column `j` at `(j << 8) | v`. */
+  readonly lut32: Float32Array | undefined;
+}
+
+/** Compiles a row-major group for the view whose numeric slots are `slots` (one per column). */
+function blockSlots(g: RowBlockGroup, slots: NumericSlot[]): BlockSlots {
+  const offsets = Int32Array.from(slots, (n) => n.offset);
+  if (!(g.data instanceof Uint8Array)) return { data: g.data, width: g.width, slots, offsets, lut32: undefined };
+  const lut32 = new Float32Array(g.width << 8);
+  slots.forEach((n, j) => {
+    for (let v = 0; v < 256; v++) lut32[(j << 8) | v] = applyFormula(n.formula, v);
+  });
+  return { data: g.data, width: g.width, slots, offsets, lut32 };
 }
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */

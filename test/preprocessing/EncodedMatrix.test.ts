@@ -134,7 +134,7 @@ describe('EncodedMatrix: a dense output too large to allocate', () => {
 });
 
 describe('EncodedMatrix: random gathers from a row-major copy of the numeric columns', () => {
-  it('gives the bits of the column-by-column path (every numeric storage type, NaN imputed, scaled)', async () => {
+  it('gives the bits of the column-by-column path (all storages, bytes 0…255, NaN imputed, scaled)', async () => {
     const { Scaler } = await import('../../src/preprocessing/index.js');
     const { Random } = await import('../../src/core/Random.js');
     const n = 6000;
@@ -142,12 +142,13 @@ describe('EncodedMatrix: random gathers from a row-major copy of the numeric col
     const numeric = new Map<string, ColumnarTable['columns'] extends ReadonlyMap<string, infer C> ? C : never>();
     const make = [
       () => Uint8Array.from({ length: n }, () => (rng.float() < 0.1 ? 1 : 0)),
+      () => Uint8Array.from({ length: n }, () => (rng.float() < 0.5 ? rng.int(256) : 0)),
       () => Float32Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : rng.normal() * 100)),
       () => Float64Array.from({ length: n }, () => rng.normal() * 1e-3),
       () => Int16Array.from({ length: n }, () => rng.int(2000) - 1000),
       () => Int32Array.from({ length: n }, () => rng.int(1e6)),
     ];
-    for (let j = 0; j < 12; j++)
+    for (let j = 0; j < 14; j++)
       numeric.set(`x${j}`, { kind: 'numeric', values: (make[j % make.length] as () => never)() });
     const table: ColumnarTable = {
       nRows: n,
