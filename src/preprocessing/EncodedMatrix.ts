@@ -62,6 +62,13 @@ interface NumericSlot {
 const rowBlocks = new WeakMap<EncodedParts, RowBlockGroup[]>();
 
 /**
+ * The row-major copy of a storage's codes, built with {@link rowBlocks}: per row the code of every
+ * one-hot feature, then of every ordinal feature (in feature order), so a random row's codes are
+ * one read instead of one per feature.
+ */
+const codeBlocks = new WeakMap<EncodedParts, Int16Array | Int32Array>();
+
+/**
  * When random gathers make the row-major copy pay: after a quarter of the rows has been gathered
  * out of order (so one epoch of mini-batches uses it), for at least this many rows and numeric
  * columns.
@@ -275,23 +282,32 @@ export class EncodedMatrix implements RowSource {
     // with byte columns looked up: rows start from a base row that holds their outputs at 0 too,
     // and only their non-zero values are written
     const base = f32 && block !== undefined ? this.byteBaseRow(block) : undefined;
+    const codeRows = block !== undefined ? codeBlocks.get(this.parts) : undefined;
     for (let t0 = 0; t0 < count; t0 += chunk) {
       const t1 = Math.min(count, t0 + chunk);
       if (base !== undefined) for (let t = t0; t < t1; t++) out.set(base, t * cols);
       else if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
-      for (const h of this.hot) {
-        const { codes, offset } = h;
-        for (let t = t0, off = t0 * cols + offset; t < t1; t++, off += cols) {
-          const c = codes[indices === null ? t : (indices[t] as number)] as number;
-          if (c >= 0) out[off + c] = one[offset + c] as number;
+      if (codeRows !== undefined) {
+        const nHot = this.hot.length;
+        const width = nHot + this.ordinal.length;
+        for (let t = t0; t < t1; t++) {
+          const at = ((indices as ArrayLike<number>)[t] as number) * width;
+          const off = t * cols;
+          for (let h = 0; h < nHot; h++) {
+            const c = codeRows[at + h] as number;
+            if (c >= 0) {
+              const col = (this.hot[h] as CodeSlot).offset + c;
+              out[off + col] = one[col] as number;
+            }
+          }
+          for (let k = 0; k < width - nHot; k++) {
+            const o = this.ordinal[k] as CodeSlot;
+            const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
+            out[off + o.offset] = table[(codeRows[at + nHot + k] as number) + 1] as number;
+          }
         }
-      }
-      for (const o of this.ordinal) {
-        const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
-        const codes = o.codes;
-        for (let t = t0, off = t0 * cols + o.offset; t < t1; t++, off += cols) {
-          out[off] = table[(codes[indices === null ? t : (indices[t] as number)] as number) + 1] as number;
-        }
+      } else {
+        this.writeCodes(indices, t0, t1, out, f32);
       }
       if (block !== undefined) {
         for (const g of block) {
@@ -349,6 +365,32 @@ export class EncodedMatrix implements RowSource {
     return this.blockSlots;
   }
 
+  /** The codes of rows `t0 … t1 − 1` of a gather, feature by feature (`writeRows` without the copy). */
+  private writeCodes(
+    indices: ArrayLike<number> | null,
+    t0: number,
+    t1: number,
+    out: Float32Array | Float64Array,
+    f32: boolean,
+  ): void {
+    const cols = this.columns;
+    const one = f32 ? this.colMap.one32 : this.colMap.one;
+    for (const h of this.hot) {
+      const { codes, offset } = h;
+      for (let t = t0, off = t0 * cols + offset; t < t1; t++, off += cols) {
+        const c = codes[indices === null ? t : (indices[t] as number)] as number;
+        if (c >= 0) out[off + c] = one[offset + c] as number;
+      }
+    }
+    for (const o of this.ordinal) {
+      const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
+      const codes = o.codes;
+      for (let t = t0, off = t0 * cols + o.offset; t < t1; t++, off += cols) {
+        out[off] = table[(codes[indices === null ? t : (indices[t] as number)] as number) + 1] as number;
+      }
+    }
+  }
+
   /**
    * The float32 zero row (one-hot columns at their absent value) with every looked-up byte
    * column at its output for 0, or undefined when no group is looked up.
@@ -367,7 +409,8 @@ export class EncodedMatrix implements RowSource {
 
   /** The row-major copy of the numeric columns (see {@link EncodedMatrix.rowBlockSlots}). */
   private rowBlock(indices: ArrayLike<number> | null, count: number): RowBlockGroup[] | undefined {
-    if (indices === null || count < 2 || this.numeric.length < ROW_BLOCK_MIN_COLUMNS) return undefined;
+    if (indices === null || count < 2) return undefined;
+    if (this.numeric.length + this.hot.length + this.ordinal.length < ROW_BLOCK_MIN_COLUMNS) return undefined;
     const built = rowBlocks.get(this.parts);
     if (built !== undefined) return built;
     if (this.rows < ROW_BLOCK_MIN_ROWS || isRun(indices, count)) return undefined;
@@ -378,6 +421,7 @@ export class EncodedMatrix implements RowSource {
       this.rows,
     );
     rowBlocks.set(this.parts, block);
+    codeBlocks.set(this.parts, codeRowBlock([...this.hot, ...this.ordinal], this.rows));
     return block;
   }
 }
@@ -395,6 +439,18 @@ interface BlockSlots {
   readonly offsets: Int32Array;
   /** Byte groups: the float32 output of value `v` in column `j` at `(j << 8) | v`. */
   readonly lut32: Float32Array | undefined;
+}
+
+/** The codes of `slots` row-major (`rows × slots.length`), in the smallest array that holds them. */
+function codeRowBlock(slots: ReadonlyArray<CodeSlot>, rows: number): Int16Array | Int32Array {
+  const width = slots.length;
+  const wide = slots.some((s) => s.codes instanceof Int32Array);
+  const out = wide ? new Int32Array(rows * width) : new Int16Array(rows * width);
+  slots.forEach((s, j) => {
+    const codes = s.codes;
+    for (let r = 0, o = j; r < rows; r++, o += width) out[o] = codes[r] as number;
+  });
+  return out;
 }
 
 /** Compiles a row-major group for the view whose numeric slots are `slots` (one per column). */

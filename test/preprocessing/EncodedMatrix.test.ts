@@ -161,15 +161,30 @@ describe('EncodedMatrix: random gathers from a row-major copy of the numeric col
             categories: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
           },
         ],
+        [
+          'd',
+          {
+            kind: 'categorical',
+            codes: Int32Array.from({ length: n }, () => (rng.float() < 0.05 ? -1 : rng.int(300))),
+            categories: Array.from({ length: 300 }, (_, i) => `v${i}`),
+          },
+        ],
         ...numeric,
       ]),
     };
     const names = [...numeric.keys()];
-    const E = new Encoder({ categorical: ['c'], numeric: names, impute: 'median', output: 'compact' }).fitTransform(
-      table,
-    );
-    const S = new Scaler({ method: 'standard' }).fitTransform(E) as EncodedMatrix;
-    for (const X of [E, S]) {
+    const views: EncodedMatrix[] = [];
+    for (const encoding of ['onehot', 'ordinal'] as const) {
+      const E = new Encoder({
+        categorical: ['c', 'd'],
+        numeric: names,
+        encoding,
+        impute: 'median',
+        output: 'compact',
+      }).fitTransform(table);
+      views.push(E, new Scaler({ method: 'standard' }).fitTransform(E) as EncodedMatrix);
+    }
+    for (const X of views) {
       const d = X.columns;
       // The reference: one row at a time (a one-row gather never uses the copy).
       const one = (i: number) => {
