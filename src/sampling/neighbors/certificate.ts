@@ -20,9 +20,9 @@
  *    at most `K` values and admits a row only below the current threshold (the list's last value
  *    once it is full), which never increases. A rejected row had `ã ≥` the threshold at that time
  *    `≥ w`; an evicted row was pushed out by smaller values, so it too is `≥ w`. (The wasm kernels
- *    report a panel only when one of its 8 values is below the float32 threshold, which equals the
- *    float32 list value exactly: the same rule.) A scan that kept fewer than `K` rows met
- *    non-finite approximations, which no comparison admits: it gets no certificate.
+ *    hand a panel to their insertion only when one of its 8 values is below the row's float32
+ *    threshold, which is the float32 list value exactly: the same rule.) A scan that kept fewer
+ *    than `K` rows met non-finite approximations, which no comparison admits: it gets no certificate.
  * 2. *No outside row is within `L`.* If an outside row had `‖q − x‖² ≤ L`, then
  *    `ã ≤ ‖q − x‖² + E ≤ L + E < w`, contradicting 1.
  * 3. *So every outside row ranks strictly after the k-th.* The direct float64 sum of `d` squares
