@@ -17,8 +17,8 @@
  * (`selfPtr` ≠ 0: int32 at `selfPtr + 4r`, a global index compared with `j0 + j`). Equal values
  * keep the earlier row first. A row whose threshold is −∞ (the caller's padding rows) takes
  * nothing. Returns the number of hits: query row × 8-row panel pairs with a value below the
- * threshold, each handed to the insertion (`hitRow`, an internal function). Squared norms are
- * float32: the queries' at `qnPtr`, the data rows' at `xnPtr`.
+ * threshold, each handed with those lanes to the insertion (`hitRow`, an internal function).
+ * Squared norms are float32: the queries' at `qnPtr`, the data rows' at `xnPtr`.
  *
  * Layouts, by {@link KernelVariant}:
  * - `'f32'` and `'fma'`: query rows are row-major float32 (`d` values each); panel `p` holds data
@@ -69,9 +69,12 @@ import {
   i32LtU,
   i32Mul,
   i32Ne,
+  i32Or,
+  i32Shl,
   i32Store,
   i32Sub,
   i32x4Add,
+  i32x4Bitmask,
   i32x4DotI16x8S,
   ifThen,
   LIMITS,
@@ -84,10 +87,8 @@ import {
   section,
   uleb,
   V128,
-  v128AnyTrue,
   v128Load,
   v128Load32Splat,
-  v128Or,
   v128Zero,
   vec,
 } from './wasmEncoding.js';
@@ -150,14 +151,14 @@ function selectBody(d: number, variant: KernelVariant): Bytes {
   const [qPtr, qnPtr, nQuad, pPtr, xnPtr, nPanels, thrPtr, sxPtr, sqPtr] = localRange(0, 9);
   const [candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0] = localRange(9, 7);
   // i32 locals: panel and query-quad counters, a temporary, query / panel pointers, the end of the
-  // coordinate loop, the hit count
-  const [pi, qi, t, qp, pp, loopEnd, nh] = localRange(16, 7);
+  // coordinate loop, the hit count, the lanes of a hit below the threshold
+  const [pi, qi, t, qp, pp, loopEnd, nh, below] = localRange(16, 8);
   // v128 locals: 8 accumulators, the splatted query value, two panel vectors, the query norm, the
   // panel's two norm vectors, the threshold, two result vectors, the panel's two scale vectors
   // and the query's scale
-  const acc = localRange(23, 8);
-  const [a, b0, b1, qn, x0, x1, th, v0, v1, s0, s1, sq] = localRange(31, 12);
-  const I32_LOCALS = 7;
+  const acc = localRange(24, 8);
+  const [a, b0, b1, qn, x0, x1, th, v0, v1, s0, s1, sq] = localRange(32, 12);
+  const I32_LOCALS = 8;
   const V128_LOCALS = 20;
   // i16: coordinates in pairs (d padded to even), one 32-bit splat and one dot per pair
   const steps = i16 ? (d + 1) >> 1 : d;
@@ -245,13 +246,15 @@ function selectBody(d: number, variant: KernelVariant): Bytes {
         emit(localGet(qn), localGet(x1), f32x4Add, localGet(hi), localGet(hi), f32x4Add, f32x4Sub, localSet(v1));
       }
       // a hit when any of the 8 values is below this query row's threshold (reloaded per tile, so
-      // the previous panel's insertions count): hand the 8 values to the insertion
+      // the previous panel's insertions count): below = those lanes (bits 0–3 of v0, 4–7 of v1),
+      // handed with the values to the insertion
       emit(localGet(thrPtr), localGet(qi), i32Const(16), i32Mul, i32Add, v128Load32Splat(i * 4), localSet(th));
-      emit(localGet(v0), localGet(th), f32x4Lt, localGet(v1), localGet(th), f32x4Lt, v128Or, v128AnyTrue);
-      emit(ifThen);
-      // hitRow(r = 4qi + i, jb = 8pi, v0, v1, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0)
+      emit(localGet(v0), localGet(th), f32x4Lt, i32x4Bitmask);
+      emit(localGet(v1), localGet(th), f32x4Lt, i32x4Bitmask, i32Const(4), i32Shl, i32Or, localSet(below));
+      emit(localGet(below), ifThen);
+      // hitRow(r = 4qi + i, jb = 8pi, v0, v1, below, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0)
       emit(localGet(qi), i32Const(4), i32Mul, i32Const(i), i32Add);
-      emit(localGet(pi), i32Const(8), i32Mul, localGet(v0), localGet(v1));
+      emit(localGet(pi), i32Const(8), i32Mul, localGet(v0), localGet(v1), localGet(below));
       emit(localGet(thrPtr), localGet(candPtr), localGet(candValPtr), localGet(fillPtr), localGet(selfPtr));
       emit(localGet(K), localGet(nReal), localGet(j0), call(HIT_ROW_FN));
       emit(localGet(nh), i32Const(1), i32Add, localSet(nh));
@@ -274,23 +277,24 @@ function selectBody(d: number, variant: KernelVariant): Bytes {
   return [...locals, ...body];
 }
 
-/** Parameter types of `hitRow`: r, jb, v0, v1, then the seven list parameters of `select`. */
-const HIT_ROW_PARAMS = [I32, I32, V128, V128, I32, I32, I32, I32, I32, I32, I32, I32];
+/** Parameter types of `hitRow`: r, jb, v0, v1, below, then the seven list parameters of `select`. */
+const HIT_ROW_PARAMS = [I32, I32, V128, V128, I32, I32, I32, I32, I32, I32, I32, I32, I32];
 
 /**
- * The body of `hitRow(r, jb, v0, v1, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0)`:
- * the bounded insertion of query row `r`'s 8 values of the panel starting at data row `jb`
- * (`v0` rows `jb…jb+3`, `v1` rows `jb+4…jb+7`), in row order. Each value below the current
- * threshold (of a row `j < nReal`, not the query's own) goes into the sorted list after the values
- * not greater than it — the last one dropping out once the list is full, whose new last value is
- * the new threshold — exactly the JavaScript kernel's `insertBelow`.
+ * The body of `hitRow(r, jb, v0, v1, below, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal,
+ * j0)`: the bounded insertion of query row `r`'s 8 values of the panel starting at data row `jb`
+ * (`v0` rows `jb…jb+3`, `v1` rows `jb+4…jb+7`), in row order, looking only at the lanes set in
+ * `below` (those under the threshold when the panel was compared; it only falls since). Each
+ * value below the current threshold (of a row `j < nReal`, not the query's own) goes into the
+ * sorted list after the values not greater than it — the last one dropping out once the list is
+ * full, whose new last value is the new threshold — exactly the JavaScript kernel's `insertBelow`.
  */
 function hitRowBody(): Bytes {
-  const [r, jb, v0, v1, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0] = localRange(0, 12);
+  const [r, jb, v0, v1, below, thrPtr, candPtr, candValPtr, fillPtr, selfPtr, K, nReal, j0] = localRange(0, 13);
   // i32 locals: the skipped row (local index, or −1), the list's byte offset, the fill address,
   // the fill, the insertion position, the data row; f32 locals: the threshold, the value
-  const [skip, row, fillAt, c, p, j] = localRange(12, 6);
-  const [th, v] = localRange(18, 2);
+  const [skip, row, fillAt, c, p, j] = localRange(13, 6);
+  const [th, v] = localRange(19, 2);
   const body: Bytes = [];
   const emit = (...xs: Bytes[]): void => {
     for (const x of xs) body.push(...x);
@@ -317,6 +321,8 @@ function hitRowBody(): Bytes {
   emit(localGet(j0), i32Sub, localGet(jb), i32Sub, localSet(skip));
   emit(end);
   for (let lane = 0; lane < 8; lane++) {
+    // only the lanes that were below the threshold when the panel was compared (it only falls since)
+    emit(localGet(below), i32Const(1 << lane), i32And, ifThen);
     emit(localGet(lane < 4 ? v0 : v1), f32x4ExtractLane(lane & 3), localSet(v));
     emit(localGet(jb), i32Const(lane), i32Add, localSet(j));
     // v < th && j < nReal && lane ≠ skip
@@ -348,6 +354,7 @@ function hitRowBody(): Bytes {
     emit(...entry(candValPtr, K, -1), f32Load(0), localSet(th));
     emit(end);
     emit(end); // if
+    emit(end); // lane below
   }
   // thr[r] = th
   emit(localGet(thrPtr), localGet(r), i32Const(4), i32Mul, i32Add, localGet(th), f32Store(0));

@@ -163,6 +163,8 @@ export const f32x4ExtractLane = (lane: number): Bytes => simd(0x1f, lane);
 export const v128Or: Bytes = simd(0x50);
 /** `v128.any_true`: i32 1 when any bit is set. @internal */
 export const v128AnyTrue: Bytes = simd(0x53);
+/** `i32x4.bitmask`: bit `l` of the i32 result is the sign bit of lane `l`. @internal */
+export const i32x4Bitmask: Bytes = simd(0xa4);
 /** `i32x4.add`. @internal */
 export const i32x4Add: Bytes = simd(0xae);
 /** `i32x4.dot_i16x8_s`: products of signed 16-bit lanes, adjacent pairs summed into 32-bit lanes. @internal */
