@@ -67,9 +67,11 @@ export function forEachNeighbourBlock(
     const start = b * QUERY_BLOCK;
     const block = query.subarray(start, Math.min(query.length, start + QUERY_BLOCK));
     const q = rows.subarray(0, block.length * cols);
+    // a plain copy per row: a subarray per row would allocate a view object for each
     for (let t = 0; t < block.length; t++) {
-      const i = block[t] as number;
-      q.set(data.subarray(i * cols, (i + 1) * cols), t * cols);
+      const from = (block[t] as number) * cols;
+      const to = t * cols;
+      for (let c = 0; c < cols; c++) q[to + c] = data[from + c] as number;
     }
     const res = search.kneighbors(q, block.length, k);
     checkNeighborTable(who, search, res, block.length, nFit, k);

@@ -326,14 +326,14 @@ export class KNeighbors implements NeighborSearch {
     const s = this.#state;
     if (s === undefined) throw new NotFittedError('KNeighbors', 'kneighbors');
     const { n, d } = s;
-    const { excludeSelf, available } = checkQuery(query, nQuery, k, options, n, d);
+    const { excludeSelf, available, magnitude } = checkQuery(query, nQuery, k, options, n, d);
     const indices = new Int32Array(nQuery * k);
     const distances = new Float64Array(nQuery * k);
     if (nQuery === 0) return { indices, distances, k };
 
     this.#lastRun = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0, rangeSafe: 0 };
     // the query in the search's frame; rows it cannot hold are answered by the range-safe search
-    const { q, far } = queryInFrame(query, nQuery, s.frame, query === s.original);
+    const { q, far } = queryInFrame(query, nQuery, s.frame, query === s.original, magnitude);
     if (s.tree !== null) queryKdTree(s.tree, q, nQuery, k, excludeSelf, indices, distances);
     else this.#search(q, nQuery, k, available, excludeSelf, indices, distances);
     this.#lastRun.rangeSafe = settleRange(

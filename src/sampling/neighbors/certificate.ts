@@ -20,9 +20,9 @@
  *    at most `K` values and admits a row only below the current threshold (the list's last value
  *    once it is full), which never increases. A rejected row had `ã ≥` the threshold at that time
  *    `≥ w`; an evicted row was pushed out by smaller values, so it too is `≥ w`. (The wasm kernels
- *    report a panel only when one of its 8 values is below the float32 threshold, which equals the
- *    float32 list value exactly: the same rule.) A scan that kept fewer than `K` rows met
- *    non-finite approximations, which no comparison admits: it gets no certificate.
+ *    hand a panel to their insertion only when one of its 8 values is below the row's float32
+ *    threshold, which is the float32 list value exactly: the same rule.) A scan that kept fewer
+ *    than `K` rows met non-finite approximations, which no comparison admits: it gets no certificate.
  * 2. *No outside row is within `L`.* If an outside row had `‖q − x‖² ≤ L`, then
  *    `ã ≤ ‖q − x‖² + E ≤ L + E < w`, contradicting 1.
  * 3. *So every outside row ranks strictly after the k-th.* The direct float64 sum of `d` squares
@@ -104,19 +104,15 @@ export function rerank(
   const slack = 1 + 4 * (d + 2) * U64;
   const idx = new Int32Array(K);
   const ex = new Float64Array(K);
+  const direct = new Float64Array(K);
   const failed: number[] = [];
   for (let i = 0; i < m; i++) {
     const qi = sub === null ? i : sub[i]!;
-    const qo = qi * d;
     const f = c.fill[i]!;
+    directDistances(query, qi * d, data, c.cand, i * K, f, d, direct);
     for (let a = 0; a < f; a++) {
       const j = c.cand[i * K + a]!;
-      const xo = j * d;
-      let acc = 0;
-      for (let t = 0; t < d; t++) {
-        const diff = query[qo + t]! - data[xo + t]!;
-        acc += diff * diff;
-      }
+      const acc = direct[a]!;
       // insertion by (distance, index)
       let p = a;
       while (p > 0 && (ex[p - 1]! > acc || (ex[p - 1] === acc && idx[p - 1]! > j))) {
@@ -144,6 +140,58 @@ export function rerank(
     }
   }
   return Int32Array.from(failed);
+}
+
+/**
+ * The float64 squared distances `Σₜ(qₜ − xₜ)²`, each summed in coordinate order, from the query row
+ * at `query[qo …]` to the `f` fitted rows `cand[co …]`, into `out[0 … f)`. Four candidates at a
+ * time: four independent sums overlap, where one waits on each addition (the values are the same).
+ */
+function directDistances(
+  query: Float64Array,
+  qo: number,
+  data: Float64Array,
+  cand: Int32Array,
+  co: number,
+  f: number,
+  d: number,
+  out: Float64Array,
+): void {
+  let a = 0;
+  for (; a + 3 < f; a += 4) {
+    const x0 = cand[co + a]! * d;
+    const x1 = cand[co + a + 1]! * d;
+    const x2 = cand[co + a + 2]! * d;
+    const x3 = cand[co + a + 3]! * d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = 0; t < d; t++) {
+      const q = query[qo + t]!;
+      const e0 = q - data[x0 + t]!;
+      const e1 = q - data[x1 + t]!;
+      const e2 = q - data[x2 + t]!;
+      const e3 = q - data[x3 + t]!;
+      s0 += e0 * e0;
+      s1 += e1 * e1;
+      s2 += e2 * e2;
+      s3 += e3 * e3;
+    }
+    out[a] = s0;
+    out[a + 1] = s1;
+    out[a + 2] = s2;
+    out[a + 3] = s3;
+  }
+  for (; a < f; a++) {
+    const xo = cand[co + a]! * d;
+    let acc = 0;
+    for (let t = 0; t < d; t++) {
+      const e = query[qo + t]! - data[xo + t]!;
+      acc += e * e;
+    }
+    out[a] = acc;
+  }
 }
 
 /**

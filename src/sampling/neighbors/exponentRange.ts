@@ -146,7 +146,7 @@ export function chooseFrame(data: Float64Array, n: number, d: number): Frame {
  * The `m` query rows in the frame (the array itself when the frame is the identity, the frame's
  * own rows when the query is the fitted data), and the rows it cannot hold ({@link farRows}),
  * replaced by a placeholder the fast search can rank (fitted row 0): {@link settleRange} answers
- * them.
+ * them. `magnitude` is the query's largest `|v|` (before the frame's scaling).
  * @internal
  */
 export function queryInFrame(
@@ -154,6 +154,7 @@ export function queryInFrame(
   m: number,
   frame: Frame,
   isFittedData: boolean,
+  magnitude: number,
 ): { q: Float64Array; far: Uint8Array | null } {
   if (isFittedData) return { q: frame.data, far: null }; // inside the bounding box: never far
   let q = query;
@@ -161,13 +162,29 @@ export function queryInFrame(
     q = new Float64Array(query.length);
     for (let i = 0; i < query.length; i++) q[i] = scalePow2(query[i]!, frame.exponent);
   }
-  const far = farRows(q, m, frame);
+  const far = nearAll(frame, scalePow2(magnitude, frame.exponent)) ? null : farRows(q, m, frame);
   if (far !== null) {
     const d = frame.lo.length;
     if (q === query) q = query.slice();
     for (let i = 0; i < m; i++) if (far[i] === 1) q.set(frame.data.subarray(0, d), i * d);
   }
   return { q, far };
+}
+
+/**
+ * Whether no query row whose values are at most `magnitude` in absolute value (in the frame) can be
+ * one of {@link farRows}, by one bound for them all: each coordinate's distance to the bounding
+ * box's far side is at most `magnitude + B` (`B` the box's largest `|lo|`, `|hi|`), so every row's
+ * sum is at most `d·(magnitude + B)²` — tested against half of `MAX_QUERY_SQ`, which absorbs the
+ * rounding of this bound and of farRows' own sums. Saves farRows' pass when it holds.
+ */
+function nearAll(frame: Frame, magnitude: number): boolean {
+  const { lo, hi } = frame;
+  const d = lo.length;
+  let box = 0;
+  for (let t = 0; t < d; t++) box = Math.max(box, Math.abs(lo[t]!), Math.abs(hi[t]!));
+  const g = magnitude + box;
+  return d * (g * g) < MAX_QUERY_SQ / 2;
 }
 
 /**

@@ -15,11 +15,18 @@ function describeArray(x: unknown): string {
   return ArrayBuffer.isView(x) ? `${x.constructor.name} of length ${(x as Float64Array).length}` : describe(x);
 }
 
-/** Throws unless `values` are all finite, naming the first row and column that is not. */
-function checkFinite(who: string, param: 'data' | 'query', values: Float64Array, d: number, fix: string): void {
+/**
+ * Throws unless `values` are all finite, naming the first row and column that is not; returns the
+ * largest magnitude `max |v|`.
+ */
+function checkFinite(who: string, param: 'data' | 'query', values: Float64Array, d: number, fix: string): number {
+  let top = 0;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) {
+    const a = Math.abs(values[i]!);
+    if (a <= top) continue;
+    // a new largest value, or NaN (which compares false with everything)
+    if (!(a < Infinity)) {
+      const v = values[i]!;
       const row = Math.floor(i / d);
       const column = i % d;
       throw new DataValidationError(
@@ -27,7 +34,9 @@ function checkFinite(who: string, param: 'data' | 'query', values: Float64Array,
         { param, row, column },
       );
     }
+    top = a;
   }
+  return top;
 }
 
 /**
@@ -55,7 +64,7 @@ export function checkFitData(data: unknown, rows: unknown, cols: unknown): asser
 
 /**
  * Checks `kneighbors(query, nQuery, k, options)` against `n` fitted rows of `d` columns; returns
- * `excludeSelf` and the number of rows a query may return.
+ * `excludeSelf`, the number of rows a query may return and the query's largest magnitude `max |v|`.
  * @internal
  */
 export function checkQuery(
@@ -65,7 +74,7 @@ export function checkQuery(
   options: KNeighborsOptions | undefined,
   n: number,
   d: number,
-): { excludeSelf: boolean; available: number } {
+): { excludeSelf: boolean; available: number; magnitude: number } {
   const who = 'KNeighbors.kneighbors';
   const kk = checkInteger(who, 'k', k, { min: 1 });
   const o = checkOptions(who, options, ['excludeSelf']);
@@ -94,6 +103,6 @@ export function checkQuery(
       { param: 'k' },
     );
   }
-  checkFinite(who, 'query', query, d, '');
-  return { excludeSelf, available };
+  const magnitude = checkFinite(who, 'query', query, d, '');
+  return { excludeSelf, available, magnitude };
 }

@@ -21,18 +21,15 @@ export interface ScanLayout extends PackedRows, ScanSizes {
   fillPtr: number;
   /** 0 when no row is excluded. */
   selfPtr: number;
-  /** Start of the per-thread scratch ({@link slotBytes} each: output block, thresholds, hits). */
-  outBase: number;
+  /** Per-query float32 thresholds, `nQ` rounded up to a multiple of `MB`. */
+  thrPtr: number;
 }
 
 /**
  * Builds a thread's scan arguments from the layout (self-contained: shipped to workers as text).
  * @internal
  */
-export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['dist'], slot: number): ScanArgs {
-  const outPtr = m.outBase + slot * (m.MB * m.NB * 4 + m.MB * 4 + (m.MB * m.NB) / 2);
-  const thrPtr = outPtr + m.MB * m.NB * 4;
-  const hitPtr = thrPtr + m.MB * 4;
+export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, select: ScanArgs['select']): ScanArgs {
   return {
     nQ: m.nQ,
     n: m.n,
@@ -46,7 +43,7 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
     self: m.selfPtr === 0 ? null : new Int32Array(buf, m.selfPtr, m.nQ),
     counter: new Int32Array(buf, 0, 16),
     counterAt: 0,
-    dist,
+    select,
     rowBytes: m.rowBytes,
     qPtr: m.qPtr,
     qnPtr: m.qnPtr,
@@ -54,25 +51,18 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, dist: ScanArgs['di
     xnPtr: m.xnPtr,
     sxPtr: m.sxPtr,
     sqPtr: m.sqPtr,
-    outPtr,
-    thrPtr,
-    hitPtr,
-    thrF: new Float32Array(buf, thrPtr, m.MB),
-    hits: new Int32Array(buf, hitPtr, (m.MB * m.NB) / 8),
-    out: new Float32Array(buf, outPtr, m.MB * m.NB),
+    candPtr: m.candPtr,
+    candValPtr: m.candValPtr,
+    fillPtr: m.fillPtr,
+    selfPtr: m.selfPtr,
+    thrPtr: m.thrPtr,
+    thr: new Float32Array(buf, m.thrPtr, Math.ceil(m.nQ / m.MB) * m.MB),
+    out: null,
     X: null,
     xn: null,
     Q: null,
     qn: null,
   };
-}
-
-/**
- * Bytes of one thread's scratch: the `MB × NB` float32 output block, `MB` thresholds, `MB·NB/8` hits.
- * @internal
- */
-export function slotBytes(MB: number, NB: number): number {
-  return MB * NB * 4 + MB * 4 + (MB * NB) / 2;
 }
 
 /** Job state codes, relative to a job id (a multiple of 4). */
@@ -99,7 +89,7 @@ parentPort.on('message', (m) => {
   let state = m.job + ${DONE};
   try {
     const inst = new WebAssembly.Instance(m.module, { env: { memory: m.memory } });
-    candidateScan(viewArgs(m.layout, m.memory.buffer, inst.exports.dist, m.slot));
+    candidateScan(viewArgs(m.layout, m.memory.buffer, inst.exports.select));
   } catch (e) {
     state = m.job + ${FAILED};
   }
@@ -198,7 +188,7 @@ let jobSeq = 0;
 export function parallelScan(
   module: WebAssembly.Module,
   memory: WebAssembly.Memory,
-  dist: ScanArgs['dist'],
+  select: ScanArgs['select'],
   layout: ScanLayout,
   extraThreads: number,
 ): number {
@@ -211,9 +201,9 @@ export function parallelScan(
     const cell = 1 + i;
     Atomics.store(ctrl, cell, job);
     jobs.push(job);
-    ws[i]!.postMessage({ memory, module, layout, job, cell, slot: 1 + i });
+    ws[i]!.postMessage({ memory, module, layout, job, cell });
   }
-  candidateScan(viewArgs(layout, memory.buffer, dist, 0));
+  candidateScan(viewArgs(layout, memory.buffer, select));
   let joined = 0;
   let failed = false;
   for (let i = 0; i < ws.length; i++) {
@@ -239,7 +229,7 @@ export function parallelScan(
     for (const p of pool ?? []) void p.worker.terminate();
     pool = [];
     Atomics.store(ctrl, 0, 0);
-    candidateScan(viewArgs(layout, memory.buffer, dist, 0));
+    candidateScan(viewArgs(layout, memory.buffer, select));
   }
   return joined;
 }

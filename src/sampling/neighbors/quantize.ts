@@ -53,7 +53,7 @@ export function quantizeRow(
   let res = 0;
   let qn = 0;
   for (let t = 0; t < d; t++) {
-    const x = Math.round(v[t]! * inv);
+    const x = roundHalfUp(v[t]! * inv);
     dst[base + (t >> 1) * pairStride + (t & 1)] = x;
     const e = v[t]! - s * x;
     res += e * e;
@@ -62,4 +62,17 @@ export function quantizeRow(
   out[0] = Math.sqrt(res);
   out[1] = s * Math.sqrt(qn);
   return s;
+}
+
+/**
+ * `Math.round(y)` (the nearest integer, halves up) for `|y| < 2⁵²`, as `⌊y + 0.5⌋` with the one
+ * correction that sum's rounding needs: when `y + 0.5` rounded up onto an integer `f`, then
+ * `f − 0.5 > y` (both sides exact) and the answer is `f − 1`. V8 does not inline `Math.round`;
+ * measured (CPU time, 262,144 values into an Int16Array, 50 runs): 2.5 ms against 1.3 ms.
+ * The sign of a zero may differ (`-0` for `Math.round(-0.2)`, `+0` here), which no integer store sees.
+ * @internal
+ */
+export function roundHalfUp(y: number): number {
+  const f = Math.floor(y + 0.5);
+  return f - 0.5 > y ? f - 1 : f;
 }

@@ -1,6 +1,7 @@
 /**
  * The candidate scan: for each query row, the `K` data rows with the smallest approximate squared
- * distance, selected with a bounded threshold while each block of distances is hot.
+ * distance, selected with a bounded threshold — by the wasm kernel as it computes them, or (the
+ * JavaScript kernel) from each block of distances while it is hot.
  *
  * {@link candidateScan} is deliberately self-contained (it references nothing outside its own
  * body), because the parallel path ships its source text to worker threads.
@@ -11,7 +12,7 @@
 
 /** Query rows per block of the scan (a multiple of 4: the kernels' tile height). @internal */
 export const MB = 64;
-/** Data rows per block of the scan (a multiple of 8: the wasm kernels' panel width). @internal */
+/** Data rows per block of the JavaScript kernel's scan (a multiple of 4: its tile width). @internal */
 export const NB = 256;
 
 /** The sizes of one scan. @internal */
@@ -26,7 +27,7 @@ export interface ScanSizes {
   K: number;
   /** Query rows per block (multiple of 4). */
   MB: number;
-  /** Data rows per block (multiple of 8). */
+  /** Data rows per block of the JavaScript kernel (multiple of 4). */
   NB: number;
 }
 
@@ -47,7 +48,30 @@ export interface PackedRows {
 }
 
 /**
- * Everything one thread needs to scan. Arrays are views (of the wasm memory when `dist` is set).
+ * The wasm `select` export (see `wasm.ts`): distances and bounded selection for query quads
+ * against data panels, returning the number of hits. @internal
+ */
+export type SelectFn = (
+  qPtr: number,
+  qnPtr: number,
+  nQuad: number,
+  pPtr: number,
+  xnPtr: number,
+  nPanels: number,
+  thrPtr: number,
+  sxPtr: number,
+  sqPtr: number,
+  candPtr: number,
+  candValPtr: number,
+  fillPtr: number,
+  selfPtr: number,
+  K: number,
+  nReal: number,
+  j0: number,
+) => number;
+
+/**
+ * Everything one thread needs to scan. Arrays are views (of the wasm memory when `select` is set).
  * @internal
  */
 export interface ScanArgs extends PackedRows, ScanSizes {
@@ -63,31 +87,21 @@ export interface ScanArgs extends PackedRows, ScanSizes {
   counter: Int32Array;
   /** Index of the block counter. */
   counterAt: number;
-  /** wasm `dist` export, or null for the pure-JS float64 kernel. */
-  dist:
-    | ((
-        qPtr: number,
-        qnPtr: number,
-        nQuad: number,
-        pPtr: number,
-        xnPtr: number,
-        nPanels: number,
-        outPtr: number,
-        outStride: number,
-        thrPtr: number,
-        hitPtr: number,
-        sxPtr: number,
-        sqPtr: number,
-      ) => number)
-    | null;
-  outPtr: number;
+  /** wasm `select` export, or null for the pure-JS float64 kernel. */
+  select: SelectFn | null;
+  /**
+   * wasm: byte offsets of `cand`, `candVal`, `fill`, `self` (0 when none is excluded) and of the
+   * per-query float32 thresholds (`nQ` rounded up to a multiple of `MB`); 0 for the JS kernel.
+   */
+  candPtr: number;
+  candValPtr: number;
+  fillPtr: number;
+  selfPtr: number;
   thrPtr: number;
-  hitPtr: number;
-  /** wasm: per-query float32 thresholds of the block (view at thrPtr), hit list (view at hitPtr). */
-  thrF: Float32Array | null;
-  hits: Int32Array | null;
-  /** Output block view (wasm: float32 view of memory starting at outPtr; JS: own scratch). */
-  out: Float32Array | Float64Array;
+  /** wasm: the thresholds (view at `thrPtr`); null for the JS kernel. */
+  thr: Float32Array | null;
+  /** JS kernel: its output block, `MB × NB`; null for wasm. */
+  out: Float64Array | null;
   /** JS kernel: centered data rows (padded to a multiple of 4 rows), their squared norms. */
   X: Float64Array | null;
   xn: Float64Array | null;
@@ -97,11 +111,13 @@ export interface ScanArgs extends PackedRows, ScanSizes {
 }
 
 /**
- * Scans query blocks taken from the shared counter until none is left.
+ * Scans query blocks taken from the shared counter until none is left. The wasm kernel takes a
+ * block against every data row in one call, selecting as it goes; the JavaScript kernel writes
+ * blocks of `MB × NB` distances and selects from each while it is hot.
  * @internal
  */
 export function candidateScan(a: ScanArgs): void {
-  const { nQ, n, d, MB, NB, fill, self, counter, counterAt, dist, out } = a;
+  const { nQ, n, d, K, MB, NB, fill, self, counter, counterAt, select } = a;
   const nBlocks = Math.ceil(nQ / MB);
   const thr = new Float64Array(MB);
   for (;;) {
@@ -114,106 +130,91 @@ export function candidateScan(a: ScanArgs): void {
       thr[r] = Infinity;
       fill[q0 + r] = 0;
     }
+    if (select !== null) {
+      // +∞ until a row's list is full; the padding rows of the last quad (−∞) take nothing
+      const thrF = a.thr as Float32Array;
+      for (let r = 0; r < mb4; r++) thrF[q0 + r] = r < mb ? Infinity : -Infinity;
+      const rb = a.rowBytes;
+      select(
+        a.qPtr + q0 * rb,
+        a.qnPtr + q0 * 4,
+        mb4 >> 2,
+        a.pPtr,
+        a.xnPtr,
+        (n + 7) >> 3,
+        a.thrPtr + q0 * 4,
+        a.sxPtr,
+        a.sqPtr === 0 ? 0 : a.sqPtr + q0 * 4,
+        a.candPtr + q0 * K * 4,
+        a.candValPtr + q0 * K * 4,
+        a.fillPtr + q0 * 4,
+        a.selfPtr === 0 ? 0 : a.selfPtr + q0 * 4,
+        K,
+        n,
+        0,
+      );
+      continue;
+    }
+    const out = a.out as Float64Array;
+    const X = a.X as Float64Array;
+    const xn = a.xn as Float64Array;
+    const Q = a.Q as Float64Array;
+    const qn = a.qn as Float64Array;
     for (let j0 = 0; j0 < n; j0 += NB) {
       const nb = Math.min(NB, n - j0);
-      if (dist !== null) {
-        const thrF = a.thrF as Float32Array;
-        const hits = a.hits as Int32Array;
-        // A row whose list is not full yet (threshold +∞) would report every panel: the kernel is told
-        // −∞ for it (no hits) and the row takes the whole block in one pass below — the same
-        // insertions in the same order as panel by panel, without the per-hit overhead.
-        for (let r = 0; r < mb4; r++) thrF[r] = r < mb && thr[r]! < Infinity ? thr[r]! : -Infinity;
-        const rb = a.rowBytes;
-        const nh = dist(
-          a.qPtr + q0 * rb,
-          a.qnPtr + q0 * 4,
-          mb4 >> 2,
-          a.pPtr + j0 * rb,
-          a.xnPtr + j0 * 4,
-          (nb + 7) >> 3,
-          a.outPtr,
-          NB * 4,
-          a.thrPtr,
-          a.hitPtr,
-          a.sxPtr + j0 * 4,
-          a.sqPtr + q0 * 4,
-        );
-        // Bounded selection over the hits only (row × 8-row panel with a value below the threshold).
-        for (let h = 0; h < nh; h++) {
-          const code = hits[h]!;
-          const r = code >>> 16;
-          const jStart = (code & 0xffff) << 3;
-          const jEnd = Math.min(jStart + 8, nb);
-          const qg = q0 + r;
-          const skip = self === null ? -1 : self[qg]! - j0;
-          thr[r] = insertBelow(a, out, r * NB, jStart, jEnd, skip, j0, qg, thr[r]!);
-        }
-        for (let r = 0; r < mb; r++) {
-          if (thrF[r]! !== -Infinity) continue;
-          const qg = q0 + r;
-          const skip = self === null ? -1 : self[qg]! - j0;
-          thr[r] = insertBelow(a, out, r * NB, 0, nb, skip, j0, qg, thr[r]!);
-        }
-        continue;
-      } else {
-        const X = a.X as Float64Array;
-        const xn = a.xn as Float64Array;
-        const Q = a.Q as Float64Array;
-        const qn = a.qn as Float64Array;
-        const nb4 = (nb + 3) & ~3;
-        for (let jb = 0; jb < nb4; jb += 4) {
-          const x0 = (j0 + jb) * d;
-          const x1 = x0 + d;
-          const x2 = x1 + d;
-          const x3 = x2 + d;
-          for (let rb = 0; rb < mb4; rb += 4) {
-            const p0 = (q0 + rb) * d;
-            const p1 = p0 + d;
-            const p2 = p1 + d;
-            const p3 = p2 + d;
-            // the 4 × 4 tile of accumulators (query row r, data row c: s_rc), one tile row per line
-            // biome-ignore format: one tile row per line reads as the tile it is
-            let s00 = 0, s01 = 0, s02 = 0, s03 = 0,
-              s10 = 0, s11 = 0, s12 = 0, s13 = 0,
-              s20 = 0, s21 = 0, s22 = 0, s23 = 0,
-              s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-            for (let t = 0; t < d; t++) {
-              const b0 = X[x0 + t]!,
-                b1 = X[x1 + t]!,
-                b2 = X[x2 + t]!,
-                b3 = X[x3 + t]!;
-              const c0 = Q[p0 + t]!,
-                c1 = Q[p1 + t]!,
-                c2 = Q[p2 + t]!,
-                c3 = Q[p3 + t]!;
-              s00 += c0 * b0;
-              s01 += c0 * b1;
-              s02 += c0 * b2;
-              s03 += c0 * b3;
-              s10 += c1 * b0;
-              s11 += c1 * b1;
-              s12 += c1 * b2;
-              s13 += c1 * b3;
-              s20 += c2 * b0;
-              s21 += c2 * b1;
-              s22 += c2 * b2;
-              s23 += c2 * b3;
-              s30 += c3 * b0;
-              s31 += c3 * b1;
-              s32 += c3 * b2;
-              s33 += c3 * b3;
-            }
-            const n0 = xn[j0 + jb]!,
-              n1 = xn[j0 + jb + 1]!,
-              n2 = xn[j0 + jb + 2]!,
-              n3 = xn[j0 + jb + 3]!;
-            const o = rb * NB + jb;
-            const m = q0 + rb;
-            storeDistances(out, o, qn[m]!, n0, n1, n2, n3, s00, s01, s02, s03);
-            storeDistances(out, o + NB, qn[m + 1]!, n0, n1, n2, n3, s10, s11, s12, s13);
-            storeDistances(out, o + 2 * NB, qn[m + 2]!, n0, n1, n2, n3, s20, s21, s22, s23);
-            storeDistances(out, o + 3 * NB, qn[m + 3]!, n0, n1, n2, n3, s30, s31, s32, s33);
+      const nb4 = (nb + 3) & ~3;
+      for (let jb = 0; jb < nb4; jb += 4) {
+        const x0 = (j0 + jb) * d;
+        const x1 = x0 + d;
+        const x2 = x1 + d;
+        const x3 = x2 + d;
+        for (let rb = 0; rb < mb4; rb += 4) {
+          const p0 = (q0 + rb) * d;
+          const p1 = p0 + d;
+          const p2 = p1 + d;
+          const p3 = p2 + d;
+          // the 4 × 4 tile of accumulators (query row r, data row c: s_rc), one tile row per line
+          // biome-ignore format: one tile row per line reads as the tile it is
+          let s00 = 0, s01 = 0, s02 = 0, s03 = 0,
+            s10 = 0, s11 = 0, s12 = 0, s13 = 0,
+            s20 = 0, s21 = 0, s22 = 0, s23 = 0,
+            s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+          for (let t = 0; t < d; t++) {
+            const b0 = X[x0 + t]!,
+              b1 = X[x1 + t]!,
+              b2 = X[x2 + t]!,
+              b3 = X[x3 + t]!;
+            const c0 = Q[p0 + t]!,
+              c1 = Q[p1 + t]!,
+              c2 = Q[p2 + t]!,
+              c3 = Q[p3 + t]!;
+            s00 += c0 * b0;
+            s01 += c0 * b1;
+            s02 += c0 * b2;
+            s03 += c0 * b3;
+            s10 += c1 * b0;
+            s11 += c1 * b1;
+            s12 += c1 * b2;
+            s13 += c1 * b3;
+            s20 += c2 * b0;
+            s21 += c2 * b1;
+            s22 += c2 * b2;
+            s23 += c2 * b3;
+            s30 += c3 * b0;
+            s31 += c3 * b1;
+            s32 += c3 * b2;
+            s33 += c3 * b3;
           }
+          const n0 = xn[j0 + jb]!,
+            n1 = xn[j0 + jb + 1]!,
+            n2 = xn[j0 + jb + 2]!,
+            n3 = xn[j0 + jb + 3]!;
+          const o = rb * NB + jb;
+          const m = q0 + rb;
+          storeDistances(out, o, qn[m]!, n0, n1, n2, n3, s00, s01, s02, s03);
+          storeDistances(out, o + NB, qn[m + 1]!, n0, n1, n2, n3, s10, s11, s12, s13);
+          storeDistances(out, o + 2 * NB, qn[m + 2]!, n0, n1, n2, n3, s20, s21, s22, s23);
+          storeDistances(out, o + 3 * NB, qn[m + 3]!, n0, n1, n2, n3, s30, s31, s32, s33);
         }
       }
       // Bounded selection while the block is hot: a sorted list of K per query, threshold = its last.
@@ -231,7 +232,7 @@ export function candidateScan(a: ScanArgs): void {
  * Self-contained: the worker threads get its source text. @internal
  */
 export function storeDistances(
-  out: Float32Array | Float64Array,
+  out: Float64Array,
   o: number,
   qNorm: number,
   n0: number,
@@ -257,7 +258,7 @@ export function storeDistances(
  */
 export function insertBelow(
   a: ScanArgs,
-  out: Float32Array | Float64Array,
+  out: Float64Array,
   o: number,
   jStart: number,
   jEnd: number,

@@ -113,6 +113,35 @@ export const i32Or: Bytes = [0x72];
 export const i32Shl: Bytes = [0x74];
 /** `i32.store offset` (4-byte aligned: alignment exponent 2). @internal */
 export const i32Store = (offset: number): Bytes => [0x36, 2, ...uleb(offset)];
+/** `i32.load offset` (4-byte aligned). @internal */
+export const i32Load = (offset: number): Bytes => [0x28, 2, ...uleb(offset)];
+/** `i32.sub`. @internal */
+export const i32Sub: Bytes = [0x6b];
+/** `i32.and`. @internal */
+export const i32And: Bytes = [0x71];
+/** `i32.eq`. @internal */
+export const i32Eq: Bytes = [0x46];
+/** `i32.ne`. @internal */
+export const i32Ne: Bytes = [0x47];
+/** `i32.lt_s`. @internal */
+export const i32LtS: Bytes = [0x48];
+/** `call f` (function index `f`). @internal */
+export const call = (f: number): Bytes => [0x10, ...uleb(f)];
+/** `br depth`: branches to the `depth`-th enclosing label. @internal */
+export const br = (depth: number): Bytes => [0x0c, ...uleb(depth)];
+
+// ---- f32 (the bounded selection's candidate values) -----------------------------------------
+
+/** `f32.load offset` (4-byte aligned). @internal */
+export const f32Load = (offset: number): Bytes => [0x2a, 2, ...uleb(offset)];
+/** `f32.store offset` (4-byte aligned). @internal */
+export const f32Store = (offset: number): Bytes => [0x38, 2, ...uleb(offset)];
+/** `f32.lt`. @internal */
+export const f32Lt: Bytes = [0x5d];
+/** `f32.gt`. @internal */
+export const f32Gt: Bytes = [0x5e];
+/** Value type f32. @internal */
+export const F32 = 0x7d;
 
 // ---- SIMD (prefix 0xfd, then the LEB128 sub-opcode) -----------------------------------------
 
@@ -128,10 +157,14 @@ export const v128Store = (offset: number): Bytes => simd(0x0b, 4, ...uleb(offset
 export const v128Zero: Bytes = simd(0x0c, ...new Array<number>(16).fill(0));
 /** `f32x4.lt`: lane-wise `a < b`, all ones where true. @internal */
 export const f32x4Lt: Bytes = simd(0x43);
+/** `f32x4.extract_lane l`: lane `l` of a float32 vector. @internal */
+export const f32x4ExtractLane = (lane: number): Bytes => simd(0x1f, lane);
 /** `v128.or`. @internal */
 export const v128Or: Bytes = simd(0x50);
 /** `v128.any_true`: i32 1 when any bit is set. @internal */
 export const v128AnyTrue: Bytes = simd(0x53);
+/** `i32x4.bitmask`: bit `l` of the i32 result is the sign bit of lane `l`. @internal */
+export const i32x4Bitmask: Bytes = simd(0xa4);
 /** `i32x4.add`. @internal */
 export const i32x4Add: Bytes = simd(0xae);
 /** `i32x4.dot_i16x8_s`: products of signed 16-bit lanes, adjacent pairs summed into 32-bit lanes. @internal */

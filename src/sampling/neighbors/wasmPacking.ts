@@ -1,21 +1,20 @@
 /**
  * The wasm kernels' memory: the fitted rows packed once per fit (float32 panels, or int16 rows with
- * per-row scales), and each scan's query rows, candidate lists and per-thread scratch laid out
- * after them in the same (possibly shared) `WebAssembly.Memory`.
+ * per-row scales), and each scan's query rows, candidate lists and thresholds laid out after them
+ * in the same (possibly shared) `WebAssembly.Memory`.
  *
  * Memory map (byte offsets, 16-byte aligned): `[0, 64)` control words (the scan's block counter,
  * worker job cells) · packed data panels at `pPtr` · data squared norms at `xnPtr` · int16: data
  * scales at `sxPtr` · `dataEnd` — per scan: query rows at `qPtr`, their norms, int16: their scales
- * times 2, candidate indices, candidate values, fill counts, self indices, then one scratch slot
- * per thread (output block, thresholds, hits).
+ * times 2, candidate indices, candidate values, fill counts, self indices, per-query thresholds.
  *
  * @internal
  * @packageDocumentation
  */
 import { type Candidates, type Centering, centerInto } from './candidates.js';
-import { parallelScan, type ScanLayout, slotBytes, viewArgs } from './parallel.js';
+import { parallelScan, type ScanLayout, viewArgs } from './parallel.js';
 import { quantizeRow } from './quantize.js';
-import { candidateScan, MB, NB, type ScanArgs } from './scan.js';
+import { candidateScan, MB, NB, type SelectFn } from './scan.js';
 import { assembleKernel, type KernelVariant, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
 
 const WASM_PAGE = 65536;
@@ -29,7 +28,7 @@ export interface WasmState {
   shared: boolean;
   /** Pages the memory may grow to. */
   maxPages: number;
-  dist: NonNullable<ScanArgs['dist']>;
+  select: SelectFn;
   /** End of the fitted-data region (bytes). */
   dataEnd: number;
   pPtr: number;
@@ -170,14 +169,14 @@ export function packWasm(
       XN[i] = sum;
     }
   }
-  const dist = inst.exports.dist as NonNullable<ScanArgs['dist']>;
+  const select = inst.exports.select as SelectFn;
   return {
     int16,
     module,
     memory,
     shared,
     maxPages: maximum,
-    dist,
+    select,
     dataEnd,
     pPtr,
     xnPtr,
@@ -229,8 +228,8 @@ export function scanWasm(
   const candValPtr = align16(candPtr + m * K * 4);
   const fillPtr = align16(candValPtr + m * K * 4);
   const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
-  const outBase = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
-  const end = outBase + threads * slotBytes(MB, NB);
+  const thrPtr = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
+  const end = thrPtr + mPad * 4;
   if (!ensureBytes(w.memory, w.maxPages, end) && m > 1) {
     // Cannot happen for data that passed fit's size check unless the query is huge: split it.
     const half = Math.floor(m / 2);
@@ -297,13 +296,13 @@ export function scanWasm(
     candValPtr,
     fillPtr,
     selfPtr,
-    outBase,
+    thrPtr,
   };
   const ctrl = new Int32Array(buf, 0, 16);
   Atomics.store(ctrl, 0, 0);
   run.threads = Math.max(run.threads, threads);
-  if (threads > 1) run.workersJoined += parallelScan(w.module, w.memory, w.dist, layout, threads - 1);
-  else candidateScan(viewArgs(layout, buf, w.dist, 0));
+  if (threads > 1) run.workersJoined += parallelScan(w.module, w.memory, w.select, layout, threads - 1);
+  else candidateScan(viewArgs(layout, buf, w.select));
   const b2 = w.memory.buffer;
   return {
     cand: new Int32Array(b2, candPtr, m * K).slice(),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QMAX, QNORM, quantizeRow } from '../../../src/sampling/neighbors/quantize.js';
+import { QMAX, QNORM, quantizeRow, roundHalfUp } from '../../../src/sampling/neighbors/quantize.js';
 
 describe('quantizeRow (int16 rows with their own float32 scale)', () => {
   it('keeps |q| ≤ 32767 and ‖q‖ < 46340, the scale a float32, the residual within s/2 per value', () => {
@@ -32,6 +32,26 @@ describe('quantizeRow (int16 rows with their own float32 scale)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('roundHalfUp is Math.round: halves up, and the sums y + 0.5 that round onto the next integer', () => {
+    const edge = [0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 32766.5, -32766.5, 0.49999999999999994, -0.49999999999999994];
+    const more = [1.9999999999999998, 0.5000000000000001, 2 ** 52 - 0.5, -(2 ** 52) + 0.5, 4503599627370495.5];
+    for (const y of [...edge, ...more]) expect(roundHalfUp(y) === Math.round(y), String(y)).toBe(true);
+    // floor(y + 0.5) alone is wrong here: 0.49999999999999994 + 0.5 rounds to 1
+    expect(Math.floor(0.49999999999999994 + 0.5)).toBe(1);
+    expect(roundHalfUp(0.49999999999999994)).toBe(0);
+    fc.assert(
+      fc.property(fc.double({ min: -(2 ** 51), max: 2 ** 51, noNaN: true }), (y) => roundHalfUp(y) === Math.round(y)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -40000, max: 40000 }), (k) =>
+        [k + 0.5, k - 0.5, k + 0.49999999999999994, k + 0.5000000000000001].every(
+          (y) => roundHalfUp(y) === Math.round(y),
+        ),
+      ),
     );
   });
 
