@@ -120,11 +120,18 @@ function checkFloat32Range(who: string, param: string, X: unknown, data: Float32
 
 type TypedRow = Exclude<ArrayLike<number>, readonly number[]>;
 
-/** The rows of `X` when every one is a numeric typed array (never NaN-free by type, but numbers). */
+/**
+ * The rows of `X` when every one is a typed array of numbers (never NaN-free by type, but
+ * numbers): not a DataView, and not a BigInt64Array or BigUint64Array, whose bigint elements
+ * `Math.fround` cannot convert (those rows take the checked path and its typed error).
+ */
 function typedRows(X: MatrixInput): readonly TypedRow[] | undefined {
   const data = isMatrixLike(X) ? (X as unknown as { data?: unknown }).data : X;
   if (!Array.isArray(data) || data.length === 0) return undefined;
-  for (const r of data) if (!ArrayBuffer.isView(r) || r instanceof DataView) return undefined;
+  for (const r of data) {
+    if (!ArrayBuffer.isView(r) || r instanceof DataView) return undefined;
+    if (r instanceof BigInt64Array || r instanceof BigUint64Array) return undefined;
+  }
   return data as TypedRow[];
 }
 
