@@ -56,8 +56,8 @@ export function asRowSource(X: MatrixInput | RowSource, opts: RowInputOptions): 
  *
  * @remarks
  * The checks stay the library's: a chunk with a non-finite value hands the whole input to
- * `toDense32`, which throws its usual error (row, column, message) — or, for a finite float64
- * that overflows float32, returns the rows as it always did, and those are used.
+ * `toDense32`, which throws its usual error (row, column, message), a finite float64 that
+ * overflows float32 included.
  * @internal
  */
 export function predictionRows(X: MatrixInput | RowSource, who: string, cols: number): RowSource {
