@@ -62,17 +62,28 @@ export function scaleInPlace(
   const idx = scaledIndices(st.scaled);
   const { center, scale } = st;
   const f32 = data instanceof Float32Array;
-  const minmax = st.method === 'minmax';
-  const [lo, hi] = p.featureRange;
+  // v − v is 0 for a finite v: only finite inputs (not NaN, a missing value) are held to a finite result
+  if (st.method === 'minmax') {
+    const clip = p.clip;
+    const [lo, hi] = p.featureRange;
+    for (let off = 0; off < data.length; off += cols) {
+      for (let t = 0; t < idx.length; t++) {
+        const j = idx[t] as number;
+        const v = data[off + j] as number;
+        let x = minMaxScale(v, scale[j] as number, center[j] as number);
+        if (clip) x = x < lo ? lo : x > hi ? hi : x;
+        if (v - v === 0 && !Number.isFinite(f32 ? Math.fround(x) : x))
+          throw overflow(pass, st, pass.row0 + off / cols, j, v, x, false);
+        data[off + j] = x;
+      }
+    }
+    return;
+  }
   for (let off = 0; off < data.length; off += cols) {
     for (let t = 0; t < idx.length; t++) {
       const j = idx[t] as number;
       const v = data[off + j] as number;
-      let x = minmax
-        ? minMaxScale(v, scale[j] as number, center[j] as number)
-        : standardize(v, center[j] as number, scale[j] as number);
-      if (minmax && p.clip) x = x < lo ? lo : x > hi ? hi : x;
-      // v − v is 0 for a finite v: only finite inputs (not NaN, a missing value) are held to a finite result
+      const x = standardize(v, center[j] as number, scale[j] as number);
       if (v - v === 0 && !Number.isFinite(f32 ? Math.fround(x) : x))
         throw overflow(pass, st, pass.row0 + off / cols, j, v, x, false);
       data[off + j] = x;
