@@ -98,7 +98,8 @@ export function toDense(X: MatrixInput, opts: DenseOptions): Dense {
 
 /**
  * {@link toDense} into a Float32Array (same checks; values rounded to float32): for consumers that
- * compute in float32 anyway, such as the MLP, it saves the float64 copy. @internal
+ * compute in float32 anyway, such as the MLP, it saves the float64 copy. A finite value beyond
+ * float32's range is refused naming its row and column (it would be read as ±Infinity). @internal
  */
 export function toDense32(
   X: MatrixInput,
@@ -176,6 +177,7 @@ function convert<T extends Float64Array | Float32Array>(
   const data = room ? (room.subarray(0, rows * cols) as T) : make(rows * cols);
   const allowNaN = opts.allowNaN ?? false;
   const allowInf = opts.allowInfinity ?? false;
+  const f32 = data instanceof Float32Array;
   for (let i = 0; i < rows; i++) {
     const r = getRow(i);
     if (r == null || typeof r.length !== 'number') {
@@ -227,6 +229,15 @@ function convert<T extends Float64Array | Float32Array>(
         }
       }
       data[off + j] = v;
+      // A finite value beyond float32 (|v| > 3.4e38) would be read as ±Infinity: refused unless
+      // Infinity is accepted (the float32 consumers compute in that range).
+      if (f32 && !allowInf && v - v === 0 && !Number.isFinite(data[off + j] as number)) {
+        throw new DataValidationError(
+          `${who}: ${param}[${i}][${j}] = ${v} is beyond the float32 range (±3.4e38) this step computes in. ` +
+            'Rescale the features (e.g. with a Scaler in float64) first.',
+          { param, row: i, column: j },
+        );
+      }
     }
   }
   return room ? { data, rows, cols, room } : { data, rows, cols };

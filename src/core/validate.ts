@@ -41,17 +41,23 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Checks that `options` is a plain options object (or `undefined`, read as `{}`) whose own keys are
  * all in `known`, and returns it typed. An unknown key throws, suggesting the closest known name:
  * "SMOTE: unknown option 'k_neighbors' — did you mean 'kNeighbors'?". A typo that is silently
- * ignored is a wrong result nobody sees. @internal
+ * ignored is a wrong result nobody sees. The error's `param` is the key, or `within.key` for an
+ * options object nested in the option `within` (`earlyStopping.patiense`). @internal
  */
-export function checkOptions<T extends object>(who: string, options: T | undefined, known: ReadonlyArray<string>): T {
+export function checkOptions<T extends object>(
+  who: string,
+  options: T | undefined,
+  known: ReadonlyArray<string>,
+  within?: string,
+): T {
   if (options === undefined) return {} as T;
-  if (!isPlainObject(options)) invalid(who, 'options', 'a plain options object', options);
+  if (!isPlainObject(options)) invalid(who, within ?? 'options', 'a plain options object', options);
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const guess = closestName(key, known);
     const suggestion = guess ? ` — did you mean '${guess}'?` : '.';
     throw new InvalidParameterError(
-      key,
+      within === undefined ? key : `${within}.${key}`,
       `${who}: unknown option ${describe(key)}${suggestion} Known options: ${known.join(', ')}.`,
     );
   }
@@ -340,7 +346,7 @@ export function checkNestedOptions<T extends object>(
   example: string,
 ): T {
   if (!isPlainObject(value)) invalid(who, param, `an object such as ${example}`, value);
-  return checkOptions(`${who}.${param}`, value, known);
+  return checkOptions(`${who}.${param}`, value, known, param);
 }
 
 /**

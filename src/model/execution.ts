@@ -18,7 +18,7 @@ import type { MLPClassifierParams } from './options.js';
 import { defaultThreads } from './parallel/ThreadPool.js';
 import { SimdNetwork } from './SimdNetwork.js';
 import { TfjsTrainer } from './TfjsTrainer.js';
-import { train } from './trainingLoop.js';
+import { checkTrainedWeights, train } from './trainingLoop.js';
 import type { TrainingData, TrainingResult } from './trainingLoop.js';
 
 /** A trained network and where it ran. @internal */
@@ -42,7 +42,8 @@ export function threadsOf(p: MLPClassifierParams): number {
 
 /**
  * Trains a network of `spec` from `initial` on the kernels or on tfjs (see the module notes).
- * @throws {@link InvalidParameterError} when the tfjs backend cannot be initialized.
+ * @throws {@link InvalidParameterError} when the tfjs backend cannot be initialized, or the trained
+ * weights are not finite (the updates diverged).
  * @internal
  */
 export async function trainNetwork(
@@ -59,7 +60,9 @@ export async function trainNetwork(
   if (engine) {
     try {
       const result = await train(engine, p, rng, data);
-      return { result, values: engine.read(), backend: 'wasm', engine };
+      const values = engine.read();
+      checkTrainedWeights(p, values, result.history.length);
+      return { result, values, backend: 'wasm', engine };
     } catch (e) {
       engine.dispose();
       throw e;
@@ -69,7 +72,9 @@ export async function trainNetwork(
   const net = new Network(spec, initial);
   try {
     const result = await train(new TfjsTrainer(net, p.optimizer, p.learningRate, batchSize), p, rng, data);
-    return { result, values: net.read(), backend, net };
+    const values = net.read();
+    checkTrainedWeights(p, values, result.history.length);
+    return { result, values, backend, net };
   } catch (e) {
     net.dispose();
     throw e;

@@ -56,8 +56,8 @@ export function asRowSource(X: MatrixInput | RowSource, opts: RowInputOptions): 
  *
  * @remarks
  * The checks stay the library's: a chunk with a non-finite value hands the whole input to
- * `toDense32`, which throws its usual error (row, column, message) — or, for a finite float64
- * that overflows float32, returns the rows as it always did, and those are used.
+ * `toDense32`, which throws its usual error (row, column, message), a finite float64 that
+ * overflows float32 included.
  * @internal
  */
 export function predictionRows(X: MatrixInput | RowSource, who: string, cols: number): RowSource {
@@ -120,11 +120,18 @@ function checkFloat32Range(who: string, param: string, X: unknown, data: Float32
 
 type TypedRow = Exclude<ArrayLike<number>, readonly number[]>;
 
-/** The rows of `X` when every one is a numeric typed array (never NaN-free by type, but numbers). */
+/**
+ * The rows of `X` when every one is a typed array of numbers (never NaN-free by type, but
+ * numbers): not a DataView, and not a BigInt64Array or BigUint64Array, whose bigint elements
+ * `Math.fround` cannot convert (those rows take the checked path and its typed error).
+ */
 function typedRows(X: MatrixInput): readonly TypedRow[] | undefined {
   const data = isMatrixLike(X) ? (X as unknown as { data?: unknown }).data : X;
   if (!Array.isArray(data) || data.length === 0) return undefined;
-  for (const r of data) if (!ArrayBuffer.isView(r) || r instanceof DataView) return undefined;
+  for (const r of data) {
+    if (!ArrayBuffer.isView(r) || r instanceof DataView) return undefined;
+    if (r instanceof BigInt64Array || r instanceof BigUint64Array) return undefined;
+  }
   return data as TypedRow[];
 }
 

@@ -346,7 +346,10 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     });
   }
   let reduceLROnPlateau: Required<ReduceLROnPlateauOptions> | undefined;
-  const hasValidation = validationData !== undefined || (o.validationFraction ?? 0) > 0;
+  // Read before validationFraction is checked (below): compare only a number, so a Symbol or an
+  // object there reaches that check's InvalidParameterError instead of throwing a TypeError here.
+  const hasValidation =
+    validationData !== undefined || (typeof o.validationFraction === 'number' && o.validationFraction > 0);
   if (o.reduceLROnPlateau !== undefined) {
     const r = checkNestedOptions(
       CLASS,

@@ -8,7 +8,7 @@ import { DataValidationError, InvalidParameterError } from '../core/errors.js';
 import type { Random } from '../core/Random.js';
 import type { Batch } from '../core/batchSource.js';
 import type { EpochStream } from './fitInput.js';
-import type { StepResult } from './Network.js';
+import type { LayerValues, StepResult } from './Network.js';
 import { CLASS, monitorMode } from './options.js';
 import type { EpochLogs, MLPClassifierParams } from './options.js';
 import { PlateauTracker } from './PlateauTracker.js';
@@ -83,6 +83,31 @@ function diverged(p: MLPClassifierParams, epoch: number, batch: number, loss: nu
       `(learningRate ${p.learningRate}): the updates diverged. Use a smaller learningRate (the default is ` +
       '1e-3), or scale the input (Scaler).',
   );
+}
+
+/**
+ * Checks the weights training left (after the last step, or the restored best ones): the loss
+ * of a step is computed before its update, so the last update can overflow float32 (a
+ * `learningRate` of 1e20 after one epoch) with every logged loss finite — a model that would
+ * predict NaN. Refused the way a NaN loss is.
+ * @throws {@link InvalidParameterError} (`learningRate`) when a weight is NaN or ±Infinity.
+ * @internal
+ */
+export function checkTrainedWeights(p: MLPClassifierParams, values: ReadonlyArray<LayerValues>, epochs: number): void {
+  for (let l = 0; l < values.length; l++) {
+    for (const [name, arr] of Object.entries(values[l] as LayerValues)) {
+      for (let i = 0; i < arr.length; i++) {
+        const v = arr[i] as number;
+        if (Number.isFinite(v)) continue;
+        throw new InvalidParameterError(
+          'learningRate',
+          `${CLASS}.fit: after ${epochs} epoch(s) a weight of layer ${l + 1} (${name}[${i}]) is ${v} ` +
+            `(learningRate ${p.learningRate}): the last updates diverged, so the model would predict NaN. ` +
+            'Use a smaller learningRate (the default is 1e-3), or scale the input (Scaler).',
+        );
+      }
+    }
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   checkMemberClasses,
   type EstimatorFactory,
   isProbabilistic,
+  MAX_ESTIMATORS,
   memberSeeds,
   reseeded,
   stratifiedBootstrap,
@@ -135,7 +136,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
   /**
    * @param options - The member estimator and the ensemble's size, seeds and sampling.
    * @throws {@link InvalidParameterError} for an unknown option, an estimator that is neither a
-   * probabilistic classifier that can be reseeded nor a function, `nEstimators` < 1, `seeds` of
+   * probabilistic classifier that can be reseeded nor a function, `nEstimators` < 1 or above 1,000,000, `seeds` of
    * another length or not integers ≥ 0, or both `seeds` and `seed`.
    */
   constructor(options: EnsembleClassifierOptions<C>) {
@@ -329,7 +330,14 @@ function checkEnsembleOptions<C>(options: EnsembleClassifierOptions<C>): Ensembl
       );
     }
   }
-  const nEstimators = checkInteger(WHO, 'nEstimators', o.nEstimators, { min: 1 }, seeds?.length ?? 5);
+  const nEstimators = checkInteger(
+    WHO,
+    'nEstimators',
+    o.nEstimators,
+    { min: 1, max: MAX_ESTIMATORS },
+    seeds?.length ?? 5,
+    'Every member is a fitted estimator held in memory.',
+  );
   if (seeds !== undefined && seeds.length !== nEstimators) {
     invalid(WHO, 'nEstimators', `${seeds.length} (the length of seeds)`, nEstimators);
   }

@@ -15,7 +15,7 @@ import type {
   EnsembleClassifierOptions,
   EnsembleClassifierParams,
 } from './EnsembleClassifier.js';
-import { type EstimatorFactory, isProbabilistic } from './ensembleMembers.js';
+import { type EstimatorFactory, MAX_ESTIMATORS, isProbabilistic } from './ensembleMembers.js';
 import type { PipelineClasses } from './pipelineJSON.js';
 import { isObject } from './steps.js';
 
@@ -92,7 +92,7 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
   const p = readObject(WHO, 'params', env.params, {
     required: ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap'],
   });
-  const nEstimators = readInteger(WHO, 'params.nEstimators', p.nEstimators, { min: 1 });
+  const nEstimators = readInteger(WHO, 'params.nEstimators', p.nEstimators, { min: 1, max: MAX_ESTIMATORS });
   const seedsOf = (path: string, v: unknown) =>
     readArray(WHO, path, v, { length: nEstimators }, 'an array of seeds').map((s, i) =>
       readInteger(WHO, `${path}[${i}]`, s, { min: 0, max: 0xffff_ffff }),

@@ -102,3 +102,10 @@ export function checkMemberClasses(
     );
   }
 }
+
+/**
+ * The most members an ensemble may have: every member is a fitted estimator held in memory, and
+ * a count beyond this (`nEstimators: 1e15`) could only fail allocating its seeds.
+ * @internal
+ */
+export const MAX_ESTIMATORS = 1_000_000;

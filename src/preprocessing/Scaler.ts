@@ -170,16 +170,16 @@ export class Scaler<D extends ScalerDtype = 'float64'>
       checkInPlace(blocksOf(X.data, X.columns), X.rows, X.columns, who, st.nFeaturesIn);
       if (!f32) {
         const data = Float64Array.from(X.data);
-        unscaleInPlace(st, data, X.columns);
+        unscaleInPlace(st, data, X.columns, { who, row0: 0 });
         return fromDense(data, X.rows, X.columns) as ScalerDense<D>;
       }
       const data = this.params.copy ? X.data.slice() : X.data;
-      unscaleInPlace(st, data, X.columns);
+      unscaleInPlace(st, data, X.columns, { who, row0: 0 });
       return (this.params.copy ? new Float32Matrix(data, X.rows, X.columns) : X) as ScalerDense<D>;
     }
-    return this.denseInput(X, who, st.nFeaturesIn, (d, cols) => unscaleInPlace(st, d, cols)).finish(
-      st,
-    ) as ScalerDense<D>;
+    return this.denseInput(X, who, st.nFeaturesIn, (d, cols, row0) =>
+      unscaleInPlace(st, d, cols, { who, row0 }),
+    ).finish(st) as ScalerDense<D>;
   }
 
   /** The statistics of a fit on `X`, read the cheapest exact way for its form. */
@@ -205,11 +205,12 @@ export class Scaler<D extends ScalerDtype = 'float64'>
     X: MatrixInput,
     who: string,
     cols?: number,
-    apply?: (data: Float64Array | Float32Array, cols: number) => void,
+    apply?: (data: Float64Array | Float32Array, cols: number, row0: number) => void,
   ): { stats: ColumnStats; finish(st: ScalerState): Matrix | Float32Matrix } {
     const p = this.params;
-    const run = (st: ScalerState, data: Float64Array | Float32Array, c: number) =>
-      apply ? apply(data, c) : scaleInPlace(p, st, data, c);
+    // row0: the input row of the buffer's first row, for the message of a value that overflows
+    const run = (st: ScalerState, data: Float64Array | Float32Array, c: number, row0 = 0) =>
+      apply ? apply(data, c, row0) : scaleInPlace(p, st, data, c, { who, row0 });
     const expect = cols === undefined ? {} : { cols };
     if (p.dtype === 'float32') {
       const { data, rows, cols: c } = toDense32(X, { who, allowNaN: true, ...expect });
@@ -228,7 +229,11 @@ export class Scaler<D extends ScalerDtype = 'float64'>
       return {
         stats: denseStats(inPlace.blocks, inPlace.cols),
         finish: (st) => {
-          inPlace.apply((data, c) => run(st, data, c));
+          let row0 = 0;
+          inPlace.apply((data, c) => {
+            run(st, data, c, row0);
+            row0 += data.length / c;
+          });
           return m;
         },
       };
@@ -250,7 +255,7 @@ export class Scaler<D extends ScalerDtype = 'float64'>
     if (X instanceof Float32Matrix && f32) {
       checkInPlace(blocksOf(X.data, X.columns), X.rows, X.columns, who, st.nFeaturesIn);
       const data = p.copy ? X.data.slice() : X.data;
-      scaleInPlace(p, st, data, X.columns);
+      scaleInPlace(p, st, data, X.columns, { who, row0: 0 });
       return p.copy ? new Float32Matrix(data, X.rows, X.columns) : X;
     }
     checkInPlace(() => {}, X.rows, X.columns, who, st.nFeaturesIn);

@@ -69,9 +69,13 @@ export class CondensedNearestNeighbour extends CondensingSampler {
   protected resample(ctx: SamplerContext): object {
     const k = this.params.nNeighbors;
     const { data, cols } = ctx;
-    const bestI = new Int32Array(k);
-    const bestD = new Float64Array(k);
+    // Sized by nNeighbors only once the store is known to hold that many rows (condense checks it
+    // first), so an nNeighbors beyond the data is its typed refusal, never an allocation failure.
+    let bestI: Int32Array | undefined;
+    let bestD: Float64Array | undefined;
     const kept = this.condense(ctx, ({ store, others: visit, code: c, codes, search, tally }) => {
+      bestI ??= new Int32Array(k);
+      bestD ??= new Float64Array(k);
       // Class code of each store position: the initial store, then the rows added (all of class c).
       const codeOf = new Int32Array(store.length + visit.length).fill(c);
       for (let s = 0; s < store.length; s++) codeOf[s] = codes[store[s] as number] as number;

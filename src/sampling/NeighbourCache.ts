@@ -52,6 +52,8 @@ export class NeighbourCache {
   /** The rows the search holds (`data` itself, or the alive rows gathered). */
   private fitData: Float64Array;
   private readonly posOf: Int32Array;
+  /** Neighbours kept per row: the width asked, at most `rows − 1`. */
+  private readonly width: number;
 
   /**
    * @param who - `ClassName.fitResample`, for messages.
@@ -66,11 +68,15 @@ export class NeighbourCache {
     private readonly rows: number,
     private readonly cols: number,
     private readonly search: NeighborSearch,
-    private readonly width: number,
+    width: number,
   ) {
+    // A row has at most rows − 1 other rows: a wider list (a neighbourhood option beyond the data,
+    // refused by `neighbours` with the counts) would only size the table, up to an allocation
+    // failure, before that typed refusal.
+    this.width = Math.min(width, Math.max(0, rows - 1));
     this.alive = new Uint8Array(rows).fill(1);
     this.nLeft = rows;
-    this.table = new Int32Array(rows * width).fill(-1);
+    this.table = new Int32Array(rows * this.width).fill(-1);
     this.filled = new Uint8Array(rows);
     this.posOf = new Int32Array(rows);
     this.fitData = data;

@@ -78,6 +78,19 @@ describe('MLP input rows', () => {
     expect(() => predictionRows([[1, 'x' as never, 3]], 'T', 3)).toThrow(DataValidationError);
   });
 
+  it('refuses bigint typed rows with the typed error (Math.fround threw a TypeError on them)', () => {
+    for (const make of [BigInt64Array, BigUint64Array]) {
+      const rows = [make.of(1n, 2n), make.of(3n, 4n)] as unknown as Float64Array[];
+      try {
+        gatherAll(predictionRows(rows, 'T.predict', 2), [0, 1]);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DataValidationError);
+        expect(e).toMatchObject({ param: 'X', row: 0, column: 0 });
+      }
+    }
+  });
+
   it('recognises a BatchSource', () => {
     expect(isBatchSource({ nFeatures: 2, epochRows: 3, classes: [0, 1], batches: () => [] })).toBe(true);
     expect(isBatchSource(denseRowSource(new Float32Array(2), 1, 2))).toBe(false);

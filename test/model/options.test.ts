@@ -32,10 +32,12 @@ describe('MLPClassifier options', () => {
 
   it('rejects unknown keys inside earlyStopping and reduceLROnPlateau', () => {
     const es = thrown(() => new MLPClassifier({ earlyStopping: { patiance: 3 } as never }));
-    expect(es.param).toBe('patiance');
+    // the path of the key, as a nested value's error names `earlyStopping.patience`
+    expect(es.param).toBe('earlyStopping.patiance');
     expect(es.message).toMatch(/^MLPClassifier\.earlyStopping: unknown option "patiance" — did you mean 'patience'/);
     const rl = thrown(() => new MLPClassifier({ reduceLROnPlateau: { min_lr: 1e-5 } as never }));
     expect(rl.message).toMatch(/^MLPClassifier\.reduceLROnPlateau: unknown option "min_lr" — did you mean 'minLr'\?/);
+    expect(rl.param).toBe('reduceLROnPlateau.min_lr');
   });
 
   it('rejects nested settings that are not plain objects, naming the option', () => {
