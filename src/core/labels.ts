@@ -2,6 +2,15 @@ import { DataValidationError, describe } from './errors.js';
 import type { Label } from './matrix.js';
 
 /**
+ * Whether `x` is an Array or a typed array — a one-dimensional list of values. A `DataView` is a
+ * view of bytes, not of values (it has no `length` and no indexed elements), so it is not one.
+ * @internal
+ */
+export function isList(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/**
  * Compares two labels the way NumPy sorts them: numbers ascending, strings by UTF-16 code units.
  * @internal
  */
@@ -36,7 +45,7 @@ export function compareLabels(a: Label, b: Label): number {
  * @see scikit-learn `sklearn.utils.multiclass.type_of_target`.
  */
 export function typeOfTarget(y: ArrayLike<unknown>): 'binary' | 'multiclass' | 'continuous' | 'unknown' {
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) return 'unknown';
+  if (!isList(y)) return 'unknown';
   let kind: 'string' | 'number' | undefined;
   let continuous = false;
   const distinct = new Set<unknown>();
@@ -96,7 +105,7 @@ export function labelProblem(v: unknown): string | undefined {
  * @internal
  */
 export function checkLabels(y: ReadonlyArray<Label>, who: string, param = 'y', expectedLength?: number): Label[] {
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
+  if (!isList(y)) {
     throw new DataValidationError(
       `${who}: ${param} must be an array of labels (strings or numbers), received ${describe(y)}.`,
       { param },

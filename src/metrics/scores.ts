@@ -4,6 +4,7 @@
  * @module
  */
 import { DataValidationError, describe } from '../core/errors.js';
+import { isList } from '../core/labels.js';
 import { toDense, type Dense, type MatrixInput } from '../core/matrix.js';
 
 /** Validates a 1-D score vector (finite numbers, expected length). @internal */
@@ -13,7 +14,7 @@ export function checkScores(
   n: number,
   param = 'yScore',
 ): Float64Array {
-  if (!Array.isArray(s) && !ArrayBuffer.isView(s)) {
+  if (!isList(s)) {
     throw new DataValidationError(`${who}: ${param} must be an array of numbers, received ${describe(s)}.`, { param });
   }
   if (s.length !== n) {
@@ -38,7 +39,7 @@ export function checkScores(
 
 /** True when the input is a 1-D vector of numbers rather than a matrix. @internal */
 export function isVector(s: unknown): s is ReadonlyArray<number> | Float64Array | Float32Array {
-  if (ArrayBuffer.isView(s)) return true;
+  if (ArrayBuffer.isView(s)) return !(s instanceof DataView);
   if (!Array.isArray(s)) return false;
   return s.length === 0 || typeof s[0] === 'number';
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
-import { checkLabels, compareLabels } from '../core/labels.js';
+import { checkLabels, compareLabels, isList } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 
 /** A validated pair of targets. @internal */
@@ -163,7 +163,7 @@ export function checkWeights(
   n: number,
 ): Float64Array | undefined {
   if (w === undefined) return undefined;
-  if (!Array.isArray(w) && !ArrayBuffer.isView(w)) {
+  if (!isList(w)) {
     throw new DataValidationError(`${who}: sampleWeight must be an array of numbers, received ${describe(w)}.`, {
       param: 'sampleWeight',
     });

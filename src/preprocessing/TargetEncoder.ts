@@ -6,7 +6,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
-import { checkLabels, typeOfTarget, uniqueSorted } from '../core/labels.js';
+import { checkLabels, isList, typeOfTarget, uniqueSorted } from '../core/labels.js';
 import { fromDense, type Label } from '../core/matrix.js';
 import { drawSeed } from '../core/Random.js';
 import type { Envelope } from '../core/serialization.js';
@@ -299,7 +299,7 @@ function featureNames(
 
 /** Checks `y` against the target type (resolving `'auto'`) and encodes it. */
 function readTarget(p: TargetEncoderParams, y: ReadonlyArray<Label>, n: number, who: string): Target {
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
+  if (!isList(y)) {
     throw new DataValidationError(`${who}: y must be an array of targets, one per row.`, { param: 'y' });
   }
   if (y.length !== n) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
+import { typeOfTarget } from '../../src/core/labels.js';
 import { Random } from '../../src/core/Random.js';
 import {
   accuracyScore,
@@ -18,6 +19,17 @@ import {
 import { randomProba, throwsData } from './support.js';
 
 describe('bad input: typed errors naming the argument', () => {
+  it('a DataView is bytes, not a list of labels, scores or weights', () => {
+    const view = () => new DataView(new ArrayBuffer(8));
+    const y = [0, 1, 0, 0, 1, 1, 0, 1];
+    throwsData(() => accuracyScore(view() as never, y), 'yTrue');
+    expect(() => accuracyScore(view() as never, y)).toThrow(/must be an array of labels .*DataView/);
+    throwsData(() => accuracyScore(y, view() as never), 'yPred');
+    throwsData(() => rocAucScore(y, view() as never), 'yScore');
+    expect(() => rocAucScore(y, view() as never)).not.toThrow(/undefined/);
+    throwsData(() => confusionMatrix(y, y, { sampleWeight: view() as never }), 'sampleWeight');
+    expect(typeOfTarget(view() as never)).toBe('unknown');
+  });
   it('length mismatch and empty input', () => {
     throwsData(() => accuracyScore([0, 1], [0]), 'yPred');
     throwsData(() => f1Score([], []), 'yTrue');
