@@ -186,13 +186,14 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
 
   /**
    * Trains the members, one after another, each with its seed (and bootstrap sample).
-   * @param X - Training rows, as the members take them (bootstrap needs an array of rows or a
-   *   Matrix, not a row source).
+   * @param X - Training rows, as the members take them (with `bootstrap` or `crossFit`, a row
+   *   source is given to the members as views of the chosen rows).
    * @param y - One label per row.
    * @param options - A lazy sampler for the members.
    * @returns This ensemble, fitted (the previous fit is kept if a member fails).
    * @throws {@link InvalidParameterError} when a member learns other classes than the ensemble, or
-   * the ensemble was loaded from a factory-built save; what a member's `fit` throws.
+   * the ensemble was loaded from a factory-built save; {@link DataValidationError} with `crossFit`
+   * when a class has a single row; what a member's `fit` throws.
    */
   async fit(X: MemberInput<C>, y: ReadonlyArray<Label>, options: EnsembleFitOptions = {}): Promise<this> {
     const who = `${WHO}.fit`;
@@ -213,6 +214,19 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
       );
     }
     const p = this.params;
+    if (p.crossFit !== null) {
+      // every fold's training rows must hold every class: at least 2 rows each
+      const counts = new Map<Label, number>();
+      for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+      const single = classes.find((c) => (counts.get(c) ?? 0) < 2);
+      if (single !== undefined) {
+        throw new DataValidationError(
+          `${who}: class ${describe(single)} has a single row; with crossFit the member whose fold holds it ` +
+            'would never see it. Remove or merge that class, or set crossFit: null.',
+          { param: 'y' },
+        );
+      }
+    }
     const seed = p.seeds === undefined ? (p.seed ?? drawSeed()) : undefined;
     const seeds = p.seeds ?? memberSeeds(seed as number, p.nEstimators);
     const members: C[] = [];

@@ -243,6 +243,10 @@ describe('EnsembleClassifier', () => {
       /crossFit and bootstrap exclude each other/,
     );
     expect(new EnsembleClassifier({ estimator, crossFit: null }).params.crossFit).toBeNull();
+    const lone = [...y.slice(0, -1), 'd'];
+    return expect(new EnsembleClassifier({ estimator, crossFit: 3 }).fit(X, lone)).rejects.toThrow(
+      /class "d" has a single row; with crossFit/,
+    );
   });
 
   it('refuses unknown options with the closest name, and bad values', () => {
