@@ -4,7 +4,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import type { DecisionMetric } from 'imbalanced-tabular';
+import type { DecisionMetric, DecisionSearch } from 'imbalanced-tabular';
 import type { ModelConfig } from './experiment.js';
 import { CATEGORICAL_FEATURES } from './features.js';
 import { parseSize } from './memory.js';
@@ -25,6 +25,9 @@ export const SAMPLERS = [
 ] as const;
 /** One `--sampler` value. */
 export type SamplerName = (typeof SAMPLERS)[number];
+
+/** The searches `--rule-search` accepts. */
+export const RULE_SEARCHES: ReadonlyArray<DecisionSearch> = ['alpha', 'offsets', 'linear'];
 
 /** The metrics `--tune-rule` accepts. */
 export const TUNE_METRICS: ReadonlyArray<DecisionMetric> = ['balancedAccuracy', 'macroF1', 'geometricMean'];
@@ -71,8 +74,15 @@ export interface CliOptions {
   mocodes: number;
   /** `--prior-alpha`: decision rule argmax p(c|x) / prior(c)^alpha (0 = plain argmax). */
   priorAlpha: number;
-  /** `--tune-rule`: tune alpha on a stratified 10% hold-out for this metric instead. */
+  /**
+   * `--tune-rule`: tune the rule for this metric instead (on a stratified 10% hold-out, or with
+   * `--cross-fit` on the out-of-fold probabilities).
+   */
   tuneRule?: DecisionMetric;
+  /** `--rule-search`: what `--tune-rule` searches: alpha, alpha + per-class offsets, or a linear rule. */
+  ruleSearch: DecisionSearch;
+  /** `--cross-fit`: k networks, each trained without one of k folds (0 = off). */
+  crossFit: number;
   /** `--out`: output folder. */
   out: string;
   /** `--quiet`: only the final report. */
@@ -112,6 +122,8 @@ export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory' | 'tuneRu
   help: false,
   targetEncode: [],
   ensemble: 1,
+  ruleSearch: 'alpha',
+  crossFit: 0,
 };
 
 /** The model configuration the flags ask for. */
@@ -133,6 +145,8 @@ export function configOf(o: CliOptions): ModelConfig {
     monitor: 'valLoss',
     targetEncode: o.targetEncode,
     ensemble: o.ensemble,
+    ruleSearch: o.ruleSearch,
+    ...(o.crossFit > 0 ? { crossFit: o.crossFit } : {}),
   };
 }
 
@@ -168,10 +182,15 @@ Model
   --prior-alpha <a>      predict argmax p(c|x) / prior(c)^a; 0 = plain argmax (default ${DEFAULTS.priorAlpha})
                          (priors: the class mix the MLP trained on, after resampling)
   --tune-rule <metric>   choose a on a 10% hold-out instead: ${TUNE_METRICS.join(' | ')}
+                         (with --cross-fit: on the out-of-fold probabilities of all training rows)
+  --rule-search <s>      what --tune-rule fits: alpha | offsets (alpha, then one per class) |
+                         linear (balanced logistic rule on log p; metric only reported) (default ${DEFAULTS.ruleSearch})
   --seed <n>             seed of the split, the sampler and the network      (default ${DEFAULTS.seed})
   --test-size <f>        fraction of rows in the stratified test split, 0..1 (default ${DEFAULTS.testSize})
   --target-encode <a,b>  features target-encoded (cross-fitted) instead of one-hot, e.g. rptDist,premiseCode
   --ensemble <n>         average the probabilities of n networks with different seeds (default ${DEFAULTS.ensemble})
+  --cross-fit <k>        k networks (or --ensemble n, a multiple of k), each trained without one of k
+                         stratified folds, averaged; out-of-fold probabilities for --tune-rule (default off)
 
 Output
   --out <dir>            metrics.json, pipeline.json and SVG pictures go here (default ${DEFAULTS.out})
@@ -263,6 +282,8 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     help: { type: 'boolean', short: 'h' },
     'target-encode': { type: 'string' },
     ensemble: { type: 'string' },
+    'rule-search': { type: 'string' },
+    'cross-fit': { type: 'string' },
   });
   if (typeof values === 'string') return { ok: false, message: values };
   const s = (k: string): string | undefined => values[k] as string | undefined;
@@ -310,6 +331,11 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     errors.push('--tune-rule and --prior-alpha exclude each other: --tune-rule chooses alpha.');
   else if (tuneRule !== undefined && sampler === 'smotenc')
     errors.push('--tune-rule cannot be combined with --sampler smotenc (its stream reads the codes of every row).');
+  const ruleSearch = s('rule-search') ?? DEFAULTS.ruleSearch;
+  if (!(RULE_SEARCHES as ReadonlyArray<string>).includes(ruleSearch))
+    errors.push(`--rule-search expects one of ${RULE_SEARCHES.join(', ')}, received '${ruleSearch}'.`);
+  else if (s('rule-search') !== undefined && tuneRule === undefined)
+    errors.push('--rule-search needs --tune-rule (it says what the tuning fits).');
   const real = (name: string, lo: number, hi: number, fallback: number): number => {
     const text = s(name);
     if (text === undefined) return fallback;
@@ -349,7 +375,14 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     help: values.help === true,
     targetEncode: targetEncodeFlag(s('target-encode'), errors),
     ensemble: num('ensemble', 1, DEFAULTS.ensemble),
+    ruleSearch: ruleSearch as DecisionSearch,
+    crossFit: s('cross-fit') === undefined ? 0 : num('cross-fit', 2, 0),
   };
+  if (options.crossFit > 0 && options.ensemble > 1 && options.ensemble % options.crossFit !== 0)
+    errors.push(
+      `--ensemble ${options.ensemble} is not a multiple of --cross-fit ${options.crossFit}: ` +
+        'every fold needs as many networks.',
+    );
   if (tuneRule !== undefined) options.tuneRule = tuneRule as DecisionMetric;
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);

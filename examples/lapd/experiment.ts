@@ -30,6 +30,7 @@ import {
   rocCurve,
   type ColumnarTable,
   type DecisionMetric,
+  type DecisionSearch,
   type Envelope,
   type Label,
   type LazySampler,
@@ -121,8 +122,18 @@ export interface ModelConfig {
    * resampling): see {@link PriorCorrectedClassifier}.
    */
   priorAlpha: number;
-  /** Tune alpha for this metric on a stratified 10% hold-out of the training rows instead. */
+  /**
+   * Tune the rule for this metric instead of a fixed alpha: on a stratified 10% hold-out of the
+   * training rows, or with `crossFit` on the networks' out-of-fold probabilities.
+   */
   tuneMetric?: DecisionMetric;
+  /** What the tuning searches (PriorCorrectedClassifier's `tune.search`). @defaultValue 'alpha' */
+  ruleSearch?: DecisionSearch;
+  /**
+   * Cross-fitted networks: k folds of the training rows, each network trained without one fold
+   * (EnsembleClassifier's `crossFit`); `ensemble` networks in all (a multiple of k; 1 means k).
+   */
+  crossFit?: number;
   /** L2 penalty on the kernels. @defaultValue 0 */
   l2?: number;
   /** Dropout after each hidden layer. @defaultValue 0.2 */
@@ -341,16 +352,33 @@ export async function runConfig(
     });
   // --ensemble n: n networks with seeds drawn from config.seed, probabilities averaged; the charts
   // show the first network's history.
-  const n = config.ensemble ?? 1;
+  // --cross-fit k: k networks (or --ensemble n, a multiple of k), each trained without one fold, so the
+  // rule can be tuned on out-of-fold probabilities of every training row.
+  const crossFit = config.crossFit ?? null;
+  const n = crossFit !== null && (config.ensemble ?? 1) === 1 ? crossFit : (config.ensemble ?? 1);
   const model =
     n > 1
-      ? new EnsembleClassifier({ estimator: (s, i) => makeMlp(s, i === 0), nEstimators: n, seed: config.seed })
+      ? new EnsembleClassifier({
+          estimator: (s, i) => makeMlp(s, i === 0),
+          nEstimators: n,
+          seed: config.seed,
+          ...(crossFit !== null ? { crossFit } : {}),
+        })
       : makeMlp(config.seed, true);
   // The decision rule takes the priors of what the model trains on: the labels, or with a lazy sampler
   // the class mix of its epochs, so a rebalanced MLP is not corrected a second time.
   const rule = new PriorCorrectedClassifier<RowSource>(
     model,
-    config.tuneMetric ? { tune: { metric: config.tuneMetric, seed: config.seed } } : { alpha: config.priorAlpha },
+    config.tuneMetric
+      ? {
+          tune: {
+            metric: config.tuneMetric,
+            seed: config.seed,
+            search: config.ruleSearch ?? 'alpha',
+            validation: crossFit !== null ? 'outOfFold' : 'holdout',
+          },
+        }
+      : { alpha: config.priorAlpha },
   );
   phases?.start(lazy ? 'resample (fit)' : 'train');
   try {
@@ -446,7 +474,13 @@ export function ruleDescription(rule: PriorCorrectedClassifier<RowSource>): stri
   const tune = rule.params.tune;
   const shifted = f.offsets.some((o) => o !== 0);
   if (!tune && f.alpha === 0) return 'plain argmax p(c|x)';
-  const how = tune ? `α = ${f.alpha} tuned for ${tune.metric} on ${f.nValidation} held-out rows` : `α = ${f.alpha}`;
+  const rows = `${f.nValidation} ${tune?.validation === 'outOfFold' ? 'out-of-fold' : 'held-out'} rows`;
+  if (tune && f.weights !== null)
+    return (
+      `argmax W·log p(c|x) + b, a class-balanced logistic rule fitted on ${rows} ` +
+      `(${tune.metric} there ${f.validationScore?.toFixed(3)})`
+    );
+  const how = tune ? `α = ${f.alpha} tuned for ${tune.metric} on ${rows}` : `α = ${f.alpha}`;
   return `argmax p(c|x) / prior(c)^α${shifted ? ' + offsets' : ''}, ${how}, priors of the training data as trained on`;
 }
 

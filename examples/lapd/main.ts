@@ -40,7 +40,14 @@ function describeConfig(c: ModelConfig): string {
     c.sampler === 'none' ? 'no sampler' : c.sampler,
     c.classWeight === 'balanced' ? 'balanced class weights' : 'no class weights',
   ];
-  if (c.priorAlpha > 0) parts.push(`prior-corrected argmax α=${c.priorAlpha}`);
+  const n = c.crossFit !== undefined && (c.ensemble ?? 1) === 1 ? c.crossFit : (c.ensemble ?? 1);
+  if (c.crossFit !== undefined) parts.push(`${n} networks cross-fitted on ${c.crossFit} folds`);
+  else if (n > 1) parts.push(`${n} networks`);
+  if (c.tuneMetric !== undefined)
+    parts.push(
+      `rule (${c.ruleSearch ?? 'alpha'}) tuned for ${c.tuneMetric} on ${c.crossFit ? 'out-of-fold' : 'held-out'} rows`,
+    );
+  else if (c.priorAlpha > 0) parts.push(`prior-corrected argmax α=${c.priorAlpha}`);
   return parts.join(', ');
 }
 

@@ -64,7 +64,18 @@ export async function writeOutputs(
     alpha: f.alpha,
     priors: Object.fromEntries(f.classes.map((c, i) => [String(c), f.priors[i]])),
     offsets: Object.fromEntries(f.classes.map((c, i) => [String(c), f.offsets[i]])),
+    // --rule-search linear: row c of W, the weights of the classes' log-probabilities in c's score
+    weights:
+      f.weights === null
+        ? null
+        : Object.fromEntries(
+            f.classes.map((c, i) => [
+              String(c),
+              Object.fromEntries(f.classes.map((d, j) => [String(d), f.weights?.[i]?.[j]])),
+            ]),
+          ),
     validationScore: f.validationScore,
+    nValidation: f.nValidation,
   };
   const earlyStopping = { stoppedEpoch: run.stopping.stopped ?? null, restoredEpoch: run.stopping.restored ?? null };
   const doc = metricsDocument(run.report, { ...meta, decisionRule, earlyStopping });

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { Matrix } from 'ml-matrix';
 import type { LazySampler } from '../core/batchSource.js';
 import type { ProbabilisticClassifier, Serializable } from '../core/contracts.js';
 import { DataValidationError, InvalidParameterError, NotFittedError, describe } from '../core/errors.js';
@@ -12,7 +11,9 @@ import { checkLabels, uniqueSorted } from '../core/labels.js';
 import { type Label, type MatrixInput, rowCountOf } from '../core/matrix.js';
 import { checkSeed, drawSeed } from '../core/Random.js';
 import type { Envelope } from '../core/serialization.js';
-import { type RowsInput, takeRows } from '../core/table.js';
+import { Matrix } from 'ml-matrix';
+import { type Fold, StratifiedKFold } from '../core/StratifiedKFold.js';
+import { selectRows } from '../core/selectRows.js';
 import { checkBoolean, checkInteger, checkOptions, invalid } from '../core/validate.js';
 import { ensembleFromJSON, ensembleToJSON } from './ensembleJson.js';
 import {
@@ -58,6 +59,17 @@ export interface EnsembleClassifierOptions<C> {
    * @defaultValue false
    */
   bootstrap?: boolean;
+  /**
+   * Cross-fitted members: the rows are cut into `crossFit` stratified folds (shuffled, seeded by
+   * the ensemble's seed) and member `i` trains on every row except those of fold
+   * `i mod crossFit`, so each row has probabilities from members that never saw it —
+   * {@link EnsembleClassifier.outOfFoldProba}, what a {@link PriorCorrectedClassifier} tunes its
+   * rule on with `validation: 'outOfFold'` (scikit-learn's `CalibratedClassifierCV(ensemble=True)`
+   * fits its members the same way). `nEstimators` must be a multiple of it (default: equal).
+   * Not with `bootstrap`. `null` or absent: every member trains on all rows.
+   * @defaultValue null
+   */
+  crossFit?: number | null;
 }
 
 /** The resolved options of an {@link EnsembleClassifier}. */
@@ -72,6 +84,8 @@ export interface EnsembleClassifierParams<C> {
   readonly seed: number | undefined;
   /** Whether members train on bootstrap samples. */
   readonly bootstrap: boolean;
+  /** Number of folds of cross-fitted members, or `null`. */
+  readonly crossFit: number | null;
 }
 
 /** What an {@link EnsembleClassifier} learned. */
@@ -84,6 +98,11 @@ export interface EnsembleClassifierFitted<C> {
   readonly seeds: readonly number[];
   /** The seed the member seeds were drawn from (`undefined` when `seeds` was given). */
   readonly seed: number | undefined;
+  /**
+   * With `crossFit`: each training row's mean probability over the members that did not train on
+   * it (`n × classes`); not saved, so `undefined` after `fromJSON` and without `crossFit`.
+   */
+  readonly outOfFold?: Matrix;
 }
 
 /** Options of {@link EnsembleClassifier.fit}. */
@@ -168,13 +187,14 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
 
   /**
    * Trains the members, one after another, each with its seed (and bootstrap sample).
-   * @param X - Training rows, as the members take them (bootstrap needs an array of rows or a
-   *   Matrix, not a row source).
+   * @param X - Training rows, as the members take them (with `bootstrap` or `crossFit`, a row
+   *   source is given to the members as views of the chosen rows).
    * @param y - One label per row.
    * @param options - A lazy sampler for the members.
    * @returns This ensemble, fitted (the previous fit is kept if a member fails).
    * @throws {@link InvalidParameterError} when a member learns other classes than the ensemble, or
-   * the ensemble was loaded from a factory-built save; what a member's `fit` throws.
+   * the ensemble was loaded from a factory-built save; {@link DataValidationError} with `crossFit`
+   * when a class has a single row; what a member's `fit` throws.
    */
   async fit(X: MemberInput<C>, y: ReadonlyArray<Label>, options: EnsembleFitOptions = {}): Promise<this> {
     const who = `${WHO}.fit`;
@@ -195,22 +215,65 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
       );
     }
     const p = this.params;
+    if (p.crossFit !== null) {
+      // every fold's training rows must hold every class: at least 2 rows each
+      const counts = new Map<Label, number>();
+      for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+      const single = classes.find((c) => (counts.get(c) ?? 0) < 2);
+      if (single !== undefined) {
+        throw new DataValidationError(
+          `${who}: class ${describe(single)} has a single row; with crossFit the member whose fold holds it ` +
+            'would never see it. Remove or merge that class, or set crossFit: null.',
+          { param: 'y' },
+        );
+      }
+    }
     const seed = p.seeds === undefined ? (p.seed ?? drawSeed()) : undefined;
     const seeds = p.seeds ?? memberSeeds(seed as number, p.nEstimators);
     const members: C[] = [];
-    for (let i = 0; i < seeds.length; i++) {
-      const s = seeds[i] as number;
-      const member = this.makeMember(s, i, who);
-      const rows = p.bootstrap ? stratifiedBootstrap(labels, s) : null;
-      const Xi = rows === null ? X : (takeRows(X as RowsInput, rows) as MatrixInput);
-      const yi = rows === null ? labels : Array.from(rows, (r) => labels[r] as Label);
-      const fit = member.fit as unknown as (X: unknown, y: Label[], o?: EnsembleFitOptions) => unknown;
-      await (sampler === undefined ? fit.call(member, Xi, yi) : fit.call(member, Xi, yi, { sampler }));
-      checkMemberClasses(member, classes, i, who);
-      members.push(member);
+    // crossFit: the folds, seeded by the ensemble's seed (or the first member seed when seeds are given).
+    const folds =
+      p.crossFit === null
+        ? null
+        : new StratifiedKFold({
+            nSplits: p.crossFit,
+            shuffle: true,
+            seed: ((seed ?? (seeds[0] as number)) ^ 0x2f6b3a1d) >>> 0,
+          }).split(null, labels);
+    const oof = folds === null ? null : new Matrix(labels.length, classes.length);
+    try {
+      for (let i = 0; i < seeds.length; i++) {
+        const s = seeds[i] as number;
+        const member = this.makeMember(s, i, who);
+        const fold = folds === null ? null : (folds[i % folds.length] as Fold);
+        const rows = fold !== null ? fold.train : p.bootstrap ? stratifiedBootstrap(labels, s) : null;
+        const Xi = rows === null ? X : selectRows(X, rows);
+        const yi = rows === null ? labels : Array.from(rows, (r) => labels[r] as Label);
+        const fit = member.fit as unknown as (X: unknown, y: Label[], o?: EnsembleFitOptions) => unknown;
+        members.push(member);
+        await (sampler === undefined ? fit.call(member, Xi, yi) : fit.call(member, Xi, yi, { sampler }));
+        checkMemberClasses(member, classes, i, who);
+        if (fold !== null && oof !== null) {
+          const P = member.predictProba(selectRows(X, fold.test) as never);
+          const share = (folds as Fold[]).length / seeds.length; // 1 / members per fold
+          for (let r = 0; r < fold.test.length; r++) {
+            const row = fold.test[r] as number;
+            for (let j = 0; j < classes.length; j++) oof.set(row, j, oof.get(row, j) + P.get(r, j) * share);
+          }
+        }
+      }
+    } catch (e) {
+      for (const m of members) m.dispose?.();
+      throw e;
     }
     for (const m of this.state?.members ?? []) m.dispose?.();
-    this.state = Object.freeze({ classes, members, seeds: [...seeds], seed });
+    this.state = Object.freeze({
+      classes,
+      members,
+      seeds: [...seeds],
+      seed,
+      ...(oof === null ? {} : { outOfFold: oof }),
+    });
     return this;
   }
 
@@ -227,6 +290,26 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
       sum = sum === undefined ? P.clone() : sum.add(P);
     }
     return (sum as Matrix).div(members.length);
+  }
+
+  /**
+   * The out-of-fold probabilities of the rows of the last `fit` (see
+   * {@link EnsembleClassifierOptions.crossFit}): row `i` is the mean of the members that did not
+   * train on it, columns in `classes` order.
+   * @throws {@link NotFittedError} before `fit`; {@link InvalidParameterError} without `crossFit`
+   * or after `fromJSON` (they are not saved).
+   */
+  outOfFoldProba(): Matrix {
+    const f = this.fitted;
+    if (f.outOfFold === undefined) {
+      throw new InvalidParameterError(
+        'crossFit',
+        `${WHO}.outOfFoldProba: ${
+          this.params.crossFit === null ? 'the ensemble was not cross-fitted (set crossFit)' : 'loaded from JSON'
+        }; out-of-fold probabilities exist only after fit with crossFit.`,
+      );
+    }
+    return f.outOfFold;
   }
 
   /**
@@ -252,6 +335,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
       estimator: p.estimator,
       nEstimators: p.nEstimators,
       bootstrap: p.bootstrap,
+      crossFit: p.crossFit,
       ...(p.seeds === undefined ? {} : { seeds: p.seeds }),
       ...(p.seed === undefined ? {} : { seed: p.seed }),
     });
@@ -306,7 +390,7 @@ export class EnsembleClassifier<C extends ProbabilisticClassifier<never> = Proba
 
 /** Checks the options of an {@link EnsembleClassifier} and fills in the defaults. */
 function checkEnsembleOptions<C>(options: EnsembleClassifierOptions<C>): EnsembleClassifierParams<C> {
-  const o = checkOptions(WHO, options, ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap']);
+  const o = checkOptions(WHO, options, ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap', 'crossFit']);
   const estimator = o.estimator;
   if (typeof estimator !== 'function') {
     if (!isProbabilistic(estimator)) {
@@ -330,20 +414,34 @@ function checkEnsembleOptions<C>(options: EnsembleClassifierOptions<C>): Ensembl
       );
     }
   }
+  const crossFit =
+    o.crossFit === undefined || o.crossFit === null
+      ? null
+      : checkInteger(WHO, 'crossFit', o.crossFit, { min: 2 }, 5, 'cross-fitting needs at least 2 folds.');
   const nEstimators = checkInteger(
     WHO,
     'nEstimators',
     o.nEstimators,
     { min: 1, max: MAX_ESTIMATORS },
-    seeds?.length ?? 5,
+    seeds?.length ?? crossFit ?? 5,
     'Every member is a fitted estimator held in memory.',
   );
+  if (crossFit !== null && nEstimators % crossFit !== 0) {
+    invalid(WHO, 'nEstimators', `a multiple of crossFit (${crossFit}), so every fold has as many members`, nEstimators);
+  }
   if (seeds !== undefined && seeds.length !== nEstimators) {
     invalid(WHO, 'nEstimators', `${seeds.length} (the length of seeds)`, nEstimators);
   }
   const seed = checkSeed(WHO, o.seed);
   const bootstrap = checkBoolean(WHO, 'bootstrap', o.bootstrap, false);
+  if (bootstrap && crossFit !== null) {
+    throw new InvalidParameterError(
+      'crossFit',
+      `${WHO}: crossFit and bootstrap exclude each other (a member trains on the rows outside its fold). Remove one.`,
+    );
+  }
   return Object.freeze({
+    crossFit,
     estimator,
     nEstimators,
     seeds: seeds === undefined ? undefined : Object.freeze(seeds),

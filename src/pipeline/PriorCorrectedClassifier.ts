@@ -7,18 +7,13 @@ import { cloneEstimator } from '../core/clone.js';
 import { checkLabels, classCounts } from '../core/labels.js';
 import type { Label, MatrixInput } from '../core/matrix.js';
 import { Random } from '../core/Random.js';
-import { isRowSource } from '../core/rowSource.js';
-import type { RowSource } from '../core/rowSource.js';
 import { makeEnvelope } from '../core/serialization.js';
 import type { Envelope } from '../core/serialization.js';
+import { selectRows } from '../core/selectRows.js';
 import { stratifiedHoldout } from '../core/stratify.js';
-import { takeRows } from '../core/table.js';
-import type { RowsInput } from '../core/table.js';
 import { checkInteger, checkNumber, checkOneOf, checkOptions, invalid } from '../core/validate.js';
-import { balancedAccuracyScore } from '../metrics/balancedAccuracyScore.js';
-import { geometricMeanScore } from '../metrics/geometricMeanScore.js';
-import { f1Score } from '../metrics/precisionRecallFscoreSupport.js';
 import { decisionRuleFromJSON } from './decisionRuleJSON.js';
+import { type TunedRule, argmaxRows, linearScores, logProba, ruleShift, tuneRule } from './decisionRules.js';
 import type { DecisionRuleParamsJSON, DecisionRuleStateJSON } from './decisionRuleJSON.js';
 import type { PipelineClasses } from './pipelineJSON.js';
 import { hasMethod } from './steps.js';
@@ -26,20 +21,55 @@ import { hasMethod } from './steps.js';
 /** The metric a {@link PriorCorrectedClassifier} maximises when it tunes its rule. */
 export type DecisionMetric = 'balancedAccuracy' | 'macroF1' | 'geometricMean';
 
-/** What a {@link PriorCorrectedClassifier} tunes: the exponent α alone, or α then one offset per class. */
-export type DecisionSearch = 'alpha' | 'offsets';
+/**
+ * What a {@link PriorCorrectedClassifier} tunes: the exponent α alone, α then one offset per class,
+ * or a linear rule on the log-probabilities (see {@link DecisionTuningOptions.search}).
+ */
+export type DecisionSearch = 'alpha' | 'offsets' | 'linear';
+
+/**
+ * Where a {@link PriorCorrectedClassifier} takes the rows it tunes on: a stratified hold-out of the
+ * training rows, or the out-of-fold probabilities of a cross-fitted classifier (see
+ * {@link DecisionTuningOptions.validation}).
+ */
+export type DecisionValidation = 'holdout' | 'outOfFold';
+
+/**
+ * A classifier that, after `fit`, gives each training row's probabilities from a model that did
+ * not train on that row (e.g. an {@link EnsembleClassifier} with `crossFit`).
+ */
+export interface OutOfFoldPredictor {
+  /** The out-of-fold probabilities of the rows of the last `fit`, in `classes` order. */
+  outOfFoldProba(): Matrix;
+}
 
 /** Options of {@link PriorCorrectedClassifierOptions.tune}. */
 export interface DecisionTuningOptions {
   /**
    * `'alpha'`: α on a grid of 0, 0.05, …, 2. `'offsets'`: the best α, then one additive offset per
    * class on the log scale (a grid of −3 … 3 in steps of 0.25, coordinate ascent, three rounds).
+   * `'linear'`: the rule `argmax_c Σ_j W[c][j]·log p_j + b_c` with `W` (classes × classes) and `b`
+   * fitted on the validation rows by a class-balanced multinomial logistic regression (each row
+   * weighted `n / (classes · n_class)`, as scikit-learn's `class_weight='balanced'`; L2 penalty
+   * 1e-3 on `W − I`; log-probabilities clipped at log 1e-7; Newton's method), which approximates
+   * the balanced-accuracy rule for miscalibrated probabilities (matrix scaling; `metric` is then
+   * only reported, not searched). Its cost per Newton step is O(n · classes⁴): meant for few
+   * classes.
    * @defaultValue 'alpha'
    */
   search?: DecisionSearch;
   /** The metric maximised on the validation rows. @defaultValue 'balancedAccuracy' */
   metric?: DecisionMetric;
-  /** Share of the rows given to `fit` held out (stratified) for tuning. @defaultValue 0.1 */
+  /**
+   * `'holdout'`: a stratified share (`validationFraction`) of the rows given to `fit` is held out,
+   * and the classifier is fitted on the rest. `'outOfFold'`: the classifier is fitted on all rows
+   * and the rule is tuned on its {@link OutOfFoldPredictor.outOfFoldProba} over all of them (the
+   * classifier must have that method, e.g. an {@link EnsembleClassifier} with `crossFit`), so the
+   * rare classes give all their rows to the tuning and none is lost to training.
+   * @defaultValue 'holdout'
+   */
+  validation?: DecisionValidation;
+  /** Share of the rows given to `fit` held out (stratified) for tuning (`'holdout'` only). @defaultValue 0.1 */
   validationFraction?: number;
   /** Seed of the hold-out draw. @defaultValue 0 */
   seed?: number;
@@ -81,25 +111,29 @@ export interface PriorCorrectedFitted {
   readonly priors: ReadonlyArray<number>;
   /** The exponent α in use (tuned or given). */
   readonly alpha: number;
-  /** Per-class offsets added on the log scale, in `classes` order (all 0 unless tuned with `'offsets'`). */
+  /**
+   * Per-class offsets added on the log scale, in `classes` order (all 0 unless tuned with
+   * `'offsets'`; the intercepts `b` with `'linear'`).
+   */
   readonly offsets: ReadonlyArray<number>;
+  /**
+   * The matrix `W` of a `'linear'` rule (row c: the weights of `log p_1 … log p_k` in class c's
+   * score), `null` otherwise (the identity).
+   */
+  readonly weights: ReadonlyArray<ReadonlyArray<number>> | null;
   /** The tuned metric on the validation rows (`null` when not tuned). */
   readonly validationScore: number | null;
-  /** Rows held out for tuning (0 when not tuned). */
+  /** Rows the rule was tuned on: held out, or all rows out of fold (0 when not tuned). */
   readonly nValidation: number;
 }
 
 const CLASS = 'PriorCorrectedClassifier';
 const VERSION = 1;
-const ALPHAS = Array.from({ length: 41 }, (_, i) => i / 20);
-const OFFSETS = Array.from({ length: 25 }, (_, i) => -3 + i / 4);
-const ROUNDS = 3;
-/** The smallest prior used in the rule (a class absent from training would divide by zero). */
-const MIN_PRIOR = 1e-12;
 
 /**
  * A decision rule on top of a probabilistic classifier: predicts `argmax_c log p(c|x) − α·log
- * prior(c) + offset(c)`, where the priors are the class shares of the data the classifier was
+ * prior(c) + offset(c)` (or, tuned with `search: 'linear'`, `argmax_c Σ_j W[c][j]·log p_j + b_c`),
+ * where the priors are the class shares of the data the classifier was
  * **actually trained on** — after resampling — so a rebalanced classifier is not corrected twice.
  *
  * @remarks
@@ -112,6 +146,9 @@ const MIN_PRIOR = 1e-12;
  *   chosen to maximise `metric` on the held-out rows, ties to the smaller α and offset. With a lazy
  *   sampler the held-out rows are original rows; with an eager sampler before this step they are
  *   drawn from the resampled rows, synthetic ones included — prefer `resampling: 'lazy'` then.
+ *   With `validation: 'outOfFold'` nothing is held out: the classifier (e.g. an
+ *   {@link EnsembleClassifier} with `crossFit: 5`) trains on all rows and the rule is tuned on its
+ *   out-of-fold probabilities — the choice when the rare classes have few rows.
  * - `predictProba` returns the wrapped classifier's probabilities unchanged; only `predict` (and
  *   {@link PriorCorrectedClassifier.decide}) applies the rule. α = 0 with no offsets is the plain
  *   argmax (ties to the first class).
@@ -146,7 +183,16 @@ export class PriorCorrectedClassifier<In = MatrixInput> implements Probabilistic
     }
     const o = checkOptions(CLASS, options, ['alpha', 'tune']);
     const alpha = checkNumber(CLASS, 'alpha', o.alpha, { ge: 0, le: 2 }, 0.5);
-    this.params = Object.freeze({ classifier, alpha, tune: resolveTuning(o.tune) });
+    const tune = resolveTuning(o.tune);
+    if (tune?.validation === 'outOfFold' && !hasMethod(classifier, 'outOfFoldProba')) {
+      invalid(
+        CLASS,
+        'classifier',
+        "a classifier with outOfFoldProba (e.g. an EnsembleClassifier with crossFit) for validation: 'outOfFold'",
+        classifier,
+      );
+    }
+    this.params = Object.freeze({ classifier, alpha, tune });
   }
 
   /** Whether `fit(X, y, { sampler })` is accepted: when the wrapped classifier accepts a lazy sampler. */
@@ -187,9 +233,10 @@ export class PriorCorrectedClassifier<In = MatrixInput> implements Probabilistic
     const o = checkOptions(who, options, ['sampler']);
     const labels = checkLabels(y, who, 'y');
     const tune = this.params.tune;
-    const split = tune
-      ? stratifiedHoldout(labels, tune.validationFraction, new Random(tune.seed), who, HOLDOUT_FIX)
-      : undefined;
+    const split =
+      tune?.validation === 'holdout'
+        ? stratifiedHoldout(labels, tune.validationFraction, new Random(tune.seed), who, HOLDOUT_FIX)
+        : undefined;
     const Xfit = split ? selectRows(X, split.train) : X;
     const yFit = split ? Array.from(split.train, (i) => labels[i] as Label) : labels;
     let epochCounts: ReadonlyMap<Label, number> | undefined;
@@ -215,19 +262,34 @@ export class PriorCorrectedClassifier<In = MatrixInput> implements Probabilistic
     let total = 0;
     for (const c of classes) total += counts.get(c) ?? 0;
     const priors = classes.map((c) => (total > 0 ? (counts.get(c) ?? 0) / total : 0));
-    let rule = { alpha: this.params.alpha, offsets: classes.map(() => 0), score: null as number | null };
+    let rule: TunedRule = { alpha: this.params.alpha, offsets: classes.map(() => 0), weights: null, score: null };
+    let nValidation = 0;
     if (tune && split) {
       const yVal = Array.from(split.validation, (i) => labels[i] as Label);
       const proba = inner.predictProba(selectRows(X, split.validation));
       rule = tuneRule(proba, yVal, classes, priors, tune);
+      nValidation = split.validation.length;
+    } else if (tune) {
+      const proba = (inner as unknown as OutOfFoldPredictor).outOfFoldProba();
+      if (proba.rows !== labels.length || proba.columns !== classes.length) {
+        invalid(
+          who,
+          'classifier',
+          `out-of-fold probabilities of ${labels.length} rows × ${classes.length} classes`,
+          `a ${proba.rows} × ${proba.columns} matrix`,
+        );
+      }
+      rule = tuneRule(proba, labels, classes, priors, tune);
+      nValidation = labels.length;
     }
     this.state = Object.freeze({
       classes: Object.freeze(classes),
       priors: Object.freeze(priors),
       alpha: rule.alpha,
       offsets: Object.freeze(rule.offsets),
+      weights: rule.weights === null ? null : Object.freeze(rule.weights.map((r) => Object.freeze(r))),
       validationScore: rule.score,
-      nValidation: split ? split.validation.length : 0,
+      nValidation,
     });
     return this;
   }
@@ -261,7 +323,7 @@ export class PriorCorrectedClassifier<In = MatrixInput> implements Probabilistic
       invalid(`${CLASS}.decide`, 'proba', `a matrix with ${s.classes.length} columns (one per class)`, proba);
     }
     const shift = ruleShift(s.priors, s.alpha, s.offsets);
-    const idx = argmaxRows(logProba(proba), proba.rows, shift);
+    const idx = argmaxRows(linearScores(logProba(proba), proba.rows, s.weights), proba.rows, shift);
     return Array.from(idx, (j) => s.classes[j] as Label);
   }
 
@@ -296,6 +358,7 @@ export class PriorCorrectedClassifier<In = MatrixInput> implements Probabilistic
             priors: [...s.priors],
             alpha: s.alpha,
             offsets: [...s.offsets],
+            weights: s.weights === null ? null : s.weights.map((r) => [...r]),
             validationScore: s.validationScore,
             nValidation: s.nValidation,
           }
@@ -332,9 +395,9 @@ const HOLDOUT_FIX = 'Remove or merge that class, or tune without it (tune: null)
 function resolveTuning(t: DecisionTuningOptions | null | undefined): DecisionTuning | null {
   if (t === undefined || t === null) return null;
   const who = `${CLASS} tune`;
-  const o = checkOptions(who, t, ['search', 'metric', 'validationFraction', 'seed']);
+  const o = checkOptions(who, t, ['search', 'metric', 'validation', 'validationFraction', 'seed']);
   return Object.freeze({
-    search: checkOneOf(who, 'search', o.search, ['alpha', 'offsets'] as const, 'alpha'),
+    search: checkOneOf(who, 'search', o.search, ['alpha', 'offsets', 'linear'] as const, 'alpha'),
     metric: checkOneOf(
       who,
       'metric',
@@ -342,126 +405,8 @@ function resolveTuning(t: DecisionTuningOptions | null | undefined): DecisionTun
       ['balancedAccuracy', 'macroF1', 'geometricMean'] as const,
       'balancedAccuracy',
     ),
+    validation: checkOneOf(who, 'validation', o.validation, ['holdout', 'outOfFold'] as const, 'holdout'),
     validationFraction: checkNumber(who, 'validationFraction', o.validationFraction, { gt: 0, lt: 1 }, 0.1),
     seed: checkInteger(who, 'seed', o.seed, { min: 0 }, 0),
   });
-}
-
-/** The rows of `X` at `indices`, in the form `X` came in (a row source gives a view). */
-function selectRows<In>(X: In, indices: Int32Array): In {
-  if (isRowSource(X)) {
-    const src: RowSource = X;
-    const view: RowSource = {
-      rows: indices.length,
-      columns: src.columns,
-      gatherRows(rows: ArrayLike<number>, out: Float32Array): void {
-        src.gatherRows(
-          Int32Array.from(rows, (i) => indices[i] as number),
-          out,
-        );
-      },
-    };
-    return view as In;
-  }
-  return takeRows(X as unknown as RowsInput, indices) as In;
-}
-
-/** `log p` of every cell, row-major. */
-function logProba(proba: Matrix): Float64Array {
-  const k = proba.columns;
-  const out = new Float64Array(proba.rows * k);
-  for (let i = 0; i < proba.rows; i++) for (let j = 0; j < k; j++) out[i * k + j] = Math.log(proba.get(i, j));
-  return out;
-}
-
-/** The per-class term added to `log p`: `−α·log prior + offset`. */
-function ruleShift(priors: ReadonlyArray<number>, alpha: number, offsets: ReadonlyArray<number>): Float64Array {
-  return Float64Array.from(
-    priors,
-    (p, j) => (alpha === 0 ? 0 : -alpha * Math.log(Math.max(p, MIN_PRIOR))) + (offsets[j] as number),
-  );
-}
-
-/** The index of the largest `logp + shift` of every row (ties to the first). */
-function argmaxRows(logp: Float64Array, rows: number, shift: Float64Array): Int32Array {
-  const k = shift.length;
-  const out = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let best = 0;
-    let bestV = -Infinity;
-    for (let j = 0; j < k; j++) {
-      const v = (logp[i * k + j] as number) + (shift[j] as number);
-      if (v > bestV) {
-        bestV = v;
-        best = j;
-      }
-    }
-    out[i] = best;
-  }
-  return out;
-}
-
-function score(metric: DecisionMetric, yTrue: Label[], yPred: Label[]): number {
-  switch (metric) {
-    case 'balancedAccuracy':
-      return balancedAccuracyScore(yTrue, yPred);
-    case 'macroF1':
-      return f1Score(yTrue, yPred, { average: 'macro' });
-    case 'geometricMean':
-      return geometricMeanScore(yTrue, yPred);
-  }
-}
-
-/**
- * The α (and offsets) that maximise `tune.metric` on the validation rows: α over {@link ALPHAS};
- * with `'offsets'`, coordinate ascent over {@link OFFSETS} per class, a change kept only when it
- * strictly improves the score.
- */
-function tuneRule(
-  proba: Matrix,
-  yVal: Label[],
-  classes: Label[],
-  priors: number[],
-  tune: DecisionTuning,
-): { alpha: number; offsets: number[]; score: number } {
-  const logp = logProba(proba);
-  const evaluate = (alpha: number, offsets: number[]): number => {
-    const idx = argmaxRows(logp, proba.rows, ruleShift(priors, alpha, offsets));
-    return score(
-      tune.metric,
-      yVal,
-      Array.from(idx, (j) => classes[j] as Label),
-    );
-  };
-  const offsets = classes.map(() => 0);
-  let alpha = 0;
-  let best = -Infinity;
-  for (const a of ALPHAS) {
-    const v = evaluate(a, offsets);
-    if (v > best) {
-      best = v;
-      alpha = a;
-    }
-  }
-  if (tune.search === 'offsets') {
-    for (let round = 0; round < ROUNDS; round++) {
-      let changed = false;
-      for (let j = 0; j < classes.length; j++) {
-        const keep = offsets[j] as number;
-        let bestOffset = keep;
-        for (const d of [...OFFSETS].sort((a, b) => Math.abs(a) - Math.abs(b))) {
-          offsets[j] = d;
-          const v = evaluate(alpha, offsets);
-          if (v > best) {
-            best = v;
-            bestOffset = d;
-          }
-        }
-        offsets[j] = bestOffset;
-        if (bestOffset !== keep) changed = true;
-      }
-      if (!changed) break;
-    }
-  }
-  return { alpha, offsets, score: best };
 }

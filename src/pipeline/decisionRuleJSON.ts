@@ -12,6 +12,7 @@ import {
   readNumber,
   readNumbers,
   readObject,
+  readArray,
   readOneOf,
 } from '../core/jsonFields.js';
 import type { Label } from '../core/matrix.js';
@@ -43,6 +44,8 @@ export interface DecisionRuleStateJSON {
   alpha: number;
   /** The per-class offsets, in `classes` order. */
   offsets: number[];
+  /** The matrix `W` of a `'linear'` rule (one row per class), or `null`. */
+  weights: number[][] | null;
   /** The tuned metric on the validation rows, or `null`. */
   validationScore: number | null;
   /** Rows held out for tuning. */
@@ -103,9 +106,12 @@ export function decisionRuleFromJSON(
 }
 
 function readTuning(who: string, value: unknown): DecisionTuning {
-  const t = readObject(who, 'params.tune', value, { required: ['search', 'metric', 'validationFraction', 'seed'] });
+  const t = readObject(who, 'params.tune', value, {
+    required: ['search', 'metric', 'validation', 'validationFraction', 'seed'],
+  });
   return Object.freeze({
-    search: readOneOf(who, 'params.tune.search', t.search, ['alpha', 'offsets'] as const),
+    search: readOneOf(who, 'params.tune.search', t.search, ['alpha', 'offsets', 'linear'] as const),
+    validation: readOneOf(who, 'params.tune.validation', t.validation, ['holdout', 'outOfFold'] as const),
     metric: readOneOf(who, 'params.tune.metric', t.metric, ['balancedAccuracy', 'macroF1', 'geometricMean'] as const),
     validationFraction: readNumber(who, 'params.tune.validationFraction', t.validationFraction, {
       interval: { gt: 0, lt: 1 },
@@ -116,13 +122,19 @@ function readTuning(who: string, value: unknown): DecisionTuning {
 
 function readState(who: string, value: unknown): PriorCorrectedFitted {
   const s = readObject(who, 'state', value, {
-    required: ['classes', 'priors', 'alpha', 'offsets', 'validationScore', 'nValidation'],
+    required: ['classes', 'priors', 'alpha', 'offsets', 'weights', 'validationScore', 'nValidation'],
   });
   const classes = readLabels(who, 'state.classes', s.classes, { min: 1, sorted: true });
   const k = classes.length;
   const priors = [...readNumbers(who, 'state.priors', s.priors, { length: k, interval: UNIT })];
   const offsets = [...readNumbers(who, 'state.offsets', s.offsets, { length: k })];
   const nValidation = readInteger(who, 'state.nValidation', s.nValidation, { min: 0 });
+  const weights =
+    s.weights === null
+      ? null
+      : readArray(who, 'state.weights', s.weights, { length: k }, 'an array of one row of weights per class').map(
+          (row, c) => Object.freeze([...readNumbers(who, `state.weights[${c}]`, row, { length: k })]),
+        );
   // a tuned rule records its validation rows and score; an untuned one neither
   if ((s.validationScore === null) !== (nValidation === 0)) {
     const expected = nValidation === 0 ? 'null (state.nValidation is 0)' : 'a number (state.nValidation > 0)';
@@ -133,6 +145,7 @@ function readState(who: string, value: unknown): PriorCorrectedFitted {
     priors: Object.freeze(priors),
     alpha: readNumber(who, 'state.alpha', s.alpha, { interval: { ge: 0, le: 2 } }),
     offsets: Object.freeze(offsets),
+    weights: weights === null ? null : Object.freeze(weights),
     validationScore: s.validationScore === null ? null : readNumber(who, 'state.validationScore', s.validationScore),
     nValidation,
   });

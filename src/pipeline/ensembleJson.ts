@@ -46,6 +46,7 @@ export function ensembleToJSON<C extends ProbabilisticClassifier<never>>(
       seeds: p.seeds === undefined ? null : [...p.seeds],
       seed: p.seed ?? null,
       bootstrap: p.bootstrap,
+      crossFit: p.crossFit,
     },
     st === undefined
       ? null
@@ -90,7 +91,7 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
   }
   const env = openEnvelope(json, CLASS, VERSION);
   const p = readObject(WHO, 'params', env.params, {
-    required: ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap'],
+    required: ['estimator', 'nEstimators', 'seeds', 'seed', 'bootstrap', 'crossFit'],
   });
   const nEstimators = readInteger(WHO, 'params.nEstimators', p.nEstimators, { min: 1, max: MAX_ESTIMATORS });
   const seedsOf = (path: string, v: unknown) =>
@@ -100,6 +101,10 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
   const seeds = p.seeds === null ? undefined : seedsOf('params.seeds', p.seeds);
   const seed = p.seed === null ? undefined : readInteger(WHO, 'params.seed', p.seed, { min: 0, max: 0xffff_ffff });
   const bootstrap = readBoolean(WHO, 'params.bootstrap', p.bootstrap);
+  const crossFit = p.crossFit === null ? null : readInteger(WHO, 'params.crossFit', p.crossFit, { min: 2 });
+  if (crossFit !== null && (bootstrap || nEstimators % crossFit !== 0)) {
+    badField(WHO, 'params.crossFit', 'null with bootstrap, else a divisor of params.nEstimators', p.crossFit);
+  }
   const factory = p.estimator === null;
   const estimator: C | EstimatorFactory<C> = factory
     ? () => {
@@ -110,6 +115,7 @@ export function ensembleFromJSON<C extends ProbabilisticClassifier<never>>(
     estimator,
     nEstimators,
     bootstrap,
+    crossFit,
     ...(seeds === undefined ? {} : { seeds }),
     ...(seed === undefined ? {} : { seed }),
   };

@@ -30,6 +30,8 @@ export { PriorCorrectedClassifier } from './PriorCorrectedClassifier.js';
 export type {
   DecisionMetric,
   DecisionSearch,
+  DecisionValidation,
+  OutOfFoldPredictor,
   DecisionTuning,
   DecisionTuningOptions,
   PriorCorrectedClassifierOptions,

@@ -171,6 +171,84 @@ describe('EnsembleClassifier', () => {
     expect(states[0]?.centroids).not.toEqual(plainState.centroids);
   });
 
+  it('crossFit: member i trains without stratified fold i mod k; out-of-fold rows from the others', async () => {
+    // X's first column is the row index, so a member's training rows are read back from its fit.
+    const Xi = X.map((r, i) => [i, ...(r as number[])]);
+    const trained: number[][] = [];
+    class Recording extends NoisyCentroid {
+      override async fit(Xf: MatrixInput, yf: ReadonlyArray<Label>): Promise<this> {
+        trained.push(rowsOf(Xf).map((r) => r[0] as number));
+        return super.fit(Xf, yf);
+      }
+    }
+    const ens = await new EnsembleClassifier({
+      estimator: (s) => new Recording({ seed: s }),
+      nEstimators: 6,
+      crossFit: 3,
+      seed: 4,
+    }).fit(Xi, y);
+    expect(trained).toHaveLength(6);
+    const n = Xi.length;
+    const heldOut = trained.map((rows) => Array.from({ length: n }, (_, i) => i).filter((i) => !rows.includes(i)));
+    for (let f = 0; f < 3; f++) {
+      // members f and f + 3 share fold f; the three folds cover every row once, each class split evenly
+      expect(heldOut[f + 3]).toEqual(heldOut[f]);
+      for (const c of ['a', 'b', 'c']) {
+        const count = heldOut[f]!.filter((i) => y[i] === c).length;
+        expect(count).toBe(y.filter((l) => l === c).length / 3);
+      }
+    }
+    expect(
+      heldOut
+        .slice(0, 3)
+        .flat()
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: n }, (_, i) => i));
+    const oof = ens.outOfFoldProba();
+    expect([oof.rows, oof.columns]).toEqual([n, 3]);
+    const members = ens.fitted.members;
+    for (let f = 0; f < 3; f++) {
+      const rows = heldOut[f]!.map((i) => Xi[i] as number[]);
+      const mean = members[f]!.predictProba(rows)
+        .add(members[f + 3]!.predictProba(rows))
+        .div(2);
+      heldOut[f]!.forEach((row, r) => {
+        for (let j = 0; j < 3; j++) expect(oof.get(row, j)).toBeCloseTo(mean.get(r, j), 12);
+      });
+    }
+    // nEstimators defaults to crossFit; the JSON keeps crossFit, not the out-of-fold probabilities
+    const small = await new EnsembleClassifier({ estimator: new NoisyCentroid(), crossFit: 2, seed: 1 }).fit(X, y);
+    expect(small.fitted.members).toHaveLength(2);
+    const back = EnsembleClassifier.fromJSON(JSON.parse(JSON.stringify(small.toJSON())), { NoisyCentroid });
+    expect(back.params.crossFit).toBe(2);
+    expect(back.predictProba(Xtest).to2DArray()).toEqual(small.predictProba(Xtest).to2DArray());
+    expect(() => back.outOfFoldProba()).toThrow(/loaded from JSON/);
+    const tampered = JSON.parse(JSON.stringify(small.toJSON()));
+    tampered.params.crossFit = 3;
+    expect(() => EnsembleClassifier.fromJSON(tampered, { NoisyCentroid })).toThrow(/params\.crossFit/);
+    expect(back.clone().params.crossFit).toBe(2);
+    const plain = await new EnsembleClassifier({ estimator: new NoisyCentroid(), nEstimators: 2, seed: 1 }).fit(X, y);
+    expect(() => plain.outOfFoldProba()).toThrow(InvalidParameterError);
+    expect(() => new EnsembleClassifier({ estimator: new NoisyCentroid(), crossFit: 2 }).outOfFoldProba()).toThrow(
+      NotFittedError,
+    );
+  });
+
+  it('crossFit: refuses 1 fold, a member count that is not a multiple, and bootstrap', () => {
+    const estimator = new NoisyCentroid();
+    expect(() => new EnsembleClassifier({ estimator, crossFit: 1 })).toThrow(/crossFit/);
+    expect(() => new EnsembleClassifier({ estimator, crossFit: 2.5 })).toThrow(/crossFit/);
+    expect(() => new EnsembleClassifier({ estimator, crossFit: 3, nEstimators: 4 })).toThrow(/multiple of crossFit/);
+    expect(() => new EnsembleClassifier({ estimator, crossFit: 3, bootstrap: true })).toThrow(
+      /crossFit and bootstrap exclude each other/,
+    );
+    expect(new EnsembleClassifier({ estimator, crossFit: null }).params.crossFit).toBeNull();
+    const lone = [...y.slice(0, -1), 'd'];
+    return expect(new EnsembleClassifier({ estimator, crossFit: 3 }).fit(X, lone)).rejects.toThrow(
+      /class "d" has a single row; with crossFit/,
+    );
+  });
+
   it('refuses unknown options with the closest name, and bad values', () => {
     const estimator = new NoisyCentroid();
     expect(() => new EnsembleClassifier({ estimator, n_estimators: 3 } as never)).toThrow(

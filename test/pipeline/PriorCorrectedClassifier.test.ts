@@ -11,6 +11,7 @@ import {
   Scaler,
   balancedAccuracyScore,
 } from '../../src/index.js';
+import { Random } from '../../src/core/Random.js';
 import type { Envelope, Label } from '../../src/index.js';
 import { MLPClassifier } from '../../src/mlp.js';
 
@@ -164,6 +165,114 @@ describe('PriorCorrectedClassifier', () => {
     bad((j) => delete j.state.alpha, 'state.alpha');
     bad((j) => (j.params.classifier.format = 'imbalanced-tabular/Nope'), 'params.classifier.format');
     expect(() => PriorCorrectedClassifier.fromJSON(good, {})).toThrow(/no Echo was passed/);
+  });
+
+  it("search 'linear' on out-of-fold probabilities: the balanced logistic optimum, applied by decide", async () => {
+    // Three classes whose probabilities are miscalibrated: 'c' (10 rows) is always scored low.
+    const rng = new Random(3);
+    const P: number[][] = [];
+    const yy: string[] = [];
+    const counts = { a: 120, b: 40, c: 10 };
+    for (const [label, count] of Object.entries(counts)) {
+      for (let i = 0; i < count; i++) {
+        const z = [rng.normal(), rng.normal(), rng.normal() - 2];
+        z[label.charCodeAt(0) - 97]! += 1.5;
+        const e = z.map(Math.exp);
+        const sum = e.reduce((s, v) => s + v, 0);
+        P.push(e.map((v) => v / sum));
+        yy.push(label);
+      }
+    }
+    const oof = new Matrix(P);
+    /** Echo with out-of-fold probabilities (those of the rows fitted); loadable under Echo's name. */
+    class OofEcho extends Echo {
+      outOfFoldProba(): Matrix {
+        return oof;
+      }
+      static override fromJSON(json: Envelope): OofEcho {
+        return Object.assign(new OofEcho(), { classes: Echo.fromJSON(json).classes });
+      }
+    }
+    const echo = new OofEcho();
+    const clf = await new PriorCorrectedClassifier(echo, {
+      tune: { search: 'linear', validation: 'outOfFold' },
+    }).fit(P, yy);
+    const f = clf.fitted;
+    expect(echo.fits).toBe(1);
+    expect(f.nValidation).toBe(170);
+    expect(f.alpha).toBe(0);
+    const W = f.weights as number[][];
+    expect(W).toHaveLength(3);
+    // The objective written out independently: no coordinate step improves it (convex → optimum).
+    const classes = ['a', 'b', 'c'];
+    const w = classes.map((c) => 170 / (3 * counts[c as 'a']));
+    const objective = (Wm: number[][], b: number[]): number => {
+      let loss = 0;
+      let wSum = 0;
+      P.forEach((p, i) => {
+        const x = p.map((v) => Math.max(Math.log(v), Math.log(1e-7)));
+        const z = Wm.map((row, c) => row.reduce((s, v, j) => s + v * (x[j] as number), b[c] as number));
+        const m = Math.max(...z);
+        const lse = m + Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0));
+        const yi = classes.indexOf(yy[i] as string);
+        loss += (w[yi] as number) * (lse - (z[yi] as number));
+        wSum += w[yi] as number;
+      });
+      let pen = 0;
+      Wm.forEach((row, c) => row.forEach((v, j) => (pen += 0.5e-3 * (v - (c === j ? 1 : 0)) ** 2)));
+      b.forEach((v) => (pen += 0.5e-6 * v * v));
+      return loss / wSum + pen;
+    };
+    const b = [...f.offsets];
+    const best = objective(W, b);
+    for (let q = 0; q < 12; q++) {
+      for (const h of [1e-3, -1e-3]) {
+        const W2 = W.map((r) => [...r]);
+        const b2 = [...b];
+        if (q < 9) W2[Math.floor(q / 3)]![q % 3]! += h;
+        else b2[q - 9]! += h;
+        expect(objective(W2, b2)).toBeGreaterThanOrEqual(best - 1e-12);
+      }
+    }
+    // decide is the argmax of W·log p + b, and it recalls 'c' where the plain argmax does not
+    const expected = P.map((p) => {
+      const x = p.map((v) => Math.max(Math.log(v), Math.log(1e-7)));
+      const z = W.map((row, c) => row.reduce((s, v, j) => s + v * (x[j] as number), b[c] as number));
+      return classes[z.indexOf(Math.max(...z))];
+    });
+    expect(clf.decide(oof)).toEqual(expected);
+    const plain = await new PriorCorrectedClassifier(new Echo(), { alpha: 0 }).fit(P, yy);
+    expect(balancedAccuracyScore(yy, clf.predict(P))).toBeGreaterThan(
+      balancedAccuracyScore(yy, plain.predict(P)) + 0.1,
+    );
+    expect(f.validationScore).toBeCloseTo(balancedAccuracyScore(yy, clf.predict(P)), 12);
+    // saved and loaded: the same rule
+    const back = PriorCorrectedClassifier.fromJSON(JSON.parse(JSON.stringify(clf.toJSON())), { Echo: OofEcho });
+    expect(back.fitted.weights).toEqual(f.weights);
+    expect(back.params.tune?.validation).toBe('outOfFold');
+    expect(back.predict(P)).toEqual(clf.predict(P));
+    const j = JSON.parse(JSON.stringify(clf.toJSON()));
+    j.state.weights[1] = [1, 'x', 0];
+    expect(() => PriorCorrectedClassifier.fromJSON(j, { Echo: OofEcho })).toThrow(/state\.weights\[1\]/);
+    j.state.weights = [[1, 0, 0]];
+    expect(() => PriorCorrectedClassifier.fromJSON(j, { Echo: OofEcho })).toThrow(/state\.weights/);
+  });
+
+  it("validation 'outOfFold' needs a classifier with outOfFoldProba of the right shape", async () => {
+    expect(() => new PriorCorrectedClassifier(new Echo(), { tune: { validation: 'outOfFold' } })).toThrow(
+      /outOfFoldProba/,
+    );
+    expect(() => new PriorCorrectedClassifier(new Echo(), { tune: { validation: 'cv' as never } })).toThrow(
+      InvalidParameterError,
+    );
+    const short = new (class extends Echo {
+      outOfFoldProba(): Matrix {
+        return new Matrix(X.slice(1));
+      }
+    })();
+    await expect(new PriorCorrectedClassifier(short, { tune: { validation: 'outOfFold' } }).fit(X, y)).rejects.toThrow(
+      /out-of-fold probabilities of 100 rows × 2 classes/,
+    );
   });
 
   it('fromJSON refuses a validation score on an untuned rule', async () => {

@@ -12,7 +12,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { Metrics, PriorCorrectedClassifier } from 'imbalanced-tabular';
+import { type DecisionSearch, EnsembleClassifier, Metrics, PriorCorrectedClassifier } from 'imbalanced-tabular';
 import { loadCsvColumns } from '../caseColumns.js';
 import { configOf, DEFAULTS } from '../cli.js';
 import { prepare, runConfig, type ModelConfig } from '../experiment.js';
@@ -23,26 +23,65 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
   alphas?: number[];
   data?: string;
   splitSeed?: number;
+  searches?: DecisionSearch[];
 };
 const path =
   args.data ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const { cases } = await loadCsvColumns(path);
 const data = prepare(cases, { testSize: 0.25, seed: args.splitSeed ?? 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
 // The shipped defaults (examples/lapd/cli.ts) with the plain argmax, overridden by the JSON argument.
-const { mocodes: _m, alphas: _a, data: _d, splitSeed: _s, ...overrides } = args;
+const { mocodes: _m, alphas: _a, data: _d, splitSeed: _s, searches: _r, ...overrides } = args;
 const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...overrides };
 const run = await runConfig(data, config, { line: () => undefined, tty: false, enabled: false }, 'tune');
 const classes = run.report.classes;
 // The trained rule with another α: its saved form, edited (the priors are those it trained on).
 const saved = run.rule.toJSON();
 const withAlpha = (alpha: number) =>
-  PriorCorrectedClassifier.fromJSON({ ...saved, state: { ...saved.state!, alpha } }, PIPELINE_CLASSES);
+  PriorCorrectedClassifier.fromJSON(
+    { ...saved, state: { ...saved.state!, alpha, weights: null, offsets: saved.state!.offsets.map(() => 0) } },
+    PIPELINE_CLASSES,
+  );
 const f = run.mlp.fitted;
 console.log(
   JSON.stringify(args),
   `trained ${run.seconds.toFixed(0)}s, best epoch ${f.bestEpoch ?? '-'}, stopped ${f.stoppedEpoch ?? '-'}, ` +
     `epochs run ${f.history.length}`,
 );
+if (config.tuneMetric) {
+  // The tuned rule itself (e.g. `"tuneMetric":"balancedAccuracy","ruleSearch":"linear","crossFit":5`).
+  const m = Metrics.evaluate(data.yTest, run.rule.decide(run.proba), run.proba, { labels: classes });
+  const r = run.rule.fitted;
+  console.log(
+    `  tuned (${config.ruleSearch ?? 'alpha'}, alpha ${r.alpha}, ${r.nValidation} rows, ` +
+      `score ${r.validationScore?.toFixed(3)}): ` +
+      `acc ${m.accuracy.toFixed(3)} bal ${m.balancedAccuracy.toFixed(3)} macroF1 ${m.macroF1.toFixed(3)} ` +
+      `aucOvrMacro ${m.rocAucOvrMacro!.toFixed(3)} aucOvrWeighted ${m.rocAucOvrWeighted!.toFixed(3)}`,
+  );
+}
+// With crossFit: every search of the rule tuned on the same out-of-fold probabilities (a stand-in
+// classifier gives them, so the networks are not trained again).
+const inner = run.rule.params.classifier;
+if (config.crossFit !== undefined && inner instanceof EnsembleClassifier) {
+  const oof = inner.outOfFoldProba();
+  const stub = {
+    classes: inner.classes,
+    fit: async () => stub,
+    predict: () => [],
+    predictProba: () => run.proba,
+    outOfFoldProba: () => oof,
+  };
+  for (const search of args.searches ?? (['alpha', 'offsets', 'linear'] as const)) {
+    const rule = new PriorCorrectedClassifier(stub, {
+      tune: { metric: config.tuneMetric ?? 'balancedAccuracy', search, validation: 'outOfFold', seed: config.seed },
+    });
+    await rule.fit([], data.yTrain);
+    const m = Metrics.evaluate(data.yTest, rule.decide(run.proba), run.proba, { labels: classes });
+    console.log(
+      `  out-of-fold ${search} (alpha ${rule.fitted.alpha}, oof ${rule.fitted.validationScore?.toFixed(3)}): ` +
+        `acc ${m.accuracy.toFixed(3)} bal ${m.balancedAccuracy.toFixed(3)} macroF1 ${m.macroF1.toFixed(3)}`,
+    );
+  }
+}
 for (const a of args.alphas ?? [0, 0.25, 0.5, 0.75, 1]) {
   const rule = withAlpha(a);
   const m = Metrics.evaluate(data.yTest, rule.decide(run.proba), run.proba, { labels: classes });

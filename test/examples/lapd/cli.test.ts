@@ -107,6 +107,10 @@ describe('parseCli', () => {
     [['--tune-rule', 'auc'], /--tune-rule expects one of balancedAccuracy, macroF1, geometricMean/],
     [['--tune-rule', 'macroF1', '--prior-alpha', '1'], /exclude each other/],
     [['--tune-rule', 'macroF1', '--sampler', 'smotenc'], /cannot be combined with --sampler smotenc/],
+    [['--tune-rule', 'macroF1', '--rule-search', 'grid'], /--rule-search expects one of alpha, offsets, linear/],
+    [['--rule-search', 'linear'], /--rule-search needs --tune-rule/],
+    [['--cross-fit', '1'], /--cross-fit expects an integer >= 2/],
+    [['--cross-fit', '3', '--ensemble', '4'], /--ensemble 4 is not a multiple of --cross-fit 3/],
     [['--max-memory', '10Q'], /--max-memory expects a size such as 1\.5G/],
     [['--max-memory', '0'], /--max-memory expects a size/],
     [['--data', 'a.csv', '--download'], /exclude each other/],
@@ -135,6 +139,8 @@ describe('parseCli', () => {
       '--help',
       '--prior-alpha',
       '--tune-rule',
+      '--rule-search',
+      '--cross-fit',
     ]) {
       expect(HELP).toContain(f);
     }
@@ -148,6 +154,22 @@ describe('--tune-rule', () => {
     expect(r.ok && configOf(r.options).tuneMetric).toBe('geometricMean');
     const plain = parseCli([]);
     expect(plain.ok && configOf(plain.options).tuneMetric).toBeUndefined();
+  });
+});
+
+describe('--cross-fit and --rule-search', () => {
+  it('cross-fits the networks and tunes the chosen rule on their out-of-fold probabilities', () => {
+    const r = parseCli(['--cross-fit', '5', '--tune-rule', 'balancedAccuracy', '--rule-search', 'linear']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([r.options.crossFit, r.options.ruleSearch]).toEqual([5, 'linear']);
+    const c = configOf(r.options);
+    expect([c.crossFit, c.ruleSearch, c.tuneMetric]).toEqual([5, 'linear', 'balancedAccuracy']);
+    const ten = parseCli(['--cross-fit', '5', '--ensemble', '10']);
+    expect(ten.ok && configOf(ten.options).ensemble).toBe(10);
+    const plain = parseCli([]);
+    expect(plain.ok && configOf(plain.options).crossFit).toBeUndefined();
+    expect(plain.ok && configOf(plain.options).ruleSearch).toBe('alpha');
   });
 });
 

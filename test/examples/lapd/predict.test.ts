@@ -109,6 +109,29 @@ describe('npm run lapd -- predict with target encoding and an ensemble', () => {
   }, 120_000);
 });
 
+describe('npm run lapd -- predict with cross-fitted networks and a linear rule', () => {
+  it('a --cross-fit --rule-search linear run saves the out-of-fold rule, and the loaded pipeline applies it', () => {
+    const out = train(
+      '--rows',
+      '3000',
+      '--cross-fit',
+      '2',
+      '--tune-rule',
+      'balancedAccuracy',
+      '--rule-search',
+      'linear',
+    );
+    const json = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8'));
+    const rule = json.params.steps.at(-1)[1];
+    expect(rule.params.tune).toMatchObject({ search: 'linear', validation: 'outOfFold' });
+    expect(rule.params.classifier.params.crossFit).toBe(2);
+    expect(rule.state.weights).toHaveLength(rule.state.classes.length);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.decisionRule.description).toMatch(/class-balanced logistic rule fitted on \d+ out-of-fold rows/);
+    predictAndCheck(out, [...generateRows({ n: 40, seed: 7 })], 0);
+  }, 180_000);
+});
+
 describeWithSharedFile('npm run lapd -- predict on rows of the real sample', lapdSamplePath, () => {
   it('scores 500 rows of the sample with a model trained on it', () => {
     const out = train('--data', lapdSamplePath);
