@@ -10,8 +10,17 @@ import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense } from '../core/matrix.js';
 import { checkGather, type RowSource } from '../core/rowSource.js';
 import type { NumericColumn } from '../core/table.js';
-import { applyFormula, type ColumnMap, IDENTITY, identityMap, type NumericFormula } from './columnMap.js';
+import { applyFormula, type ColumnMap, IDENTITY, identityMap } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
+import {
+  type BlockSlots,
+  beyondOutput,
+  blockSlots,
+  type CodeSlot,
+  codeRowBlock,
+  INF,
+  type NumericSlot,
+} from './encodedRowSlots.js';
 import { buildRowBlock, isRun, type RowBlockGroup } from './numericRowBlock.js';
 
 /** The per-row codes of a categorical feature: the smallest integer array that holds them. */
@@ -47,14 +56,6 @@ export function codeArrayFor(maxCode: number, n: number): CodeArray {
   return maxCode <= 127 ? new Int8Array(n) : maxCode <= 32767 ? new Int16Array(n) : new Int32Array(n);
 }
 
-/** A numeric feature compiled for the row loop. */
-interface NumericSlot {
-  readonly offset: number;
-  readonly values: NumericValues;
-  readonly impute: number;
-  readonly formula: NumericFormula;
-}
-
 /**
  * The row-major copies of a storage's numeric columns, once built (shared by every view of the
  * storage: the Encoder's matrix and its Scaler's).
@@ -75,16 +76,6 @@ const codeBlocks = new WeakMap<EncodedParts, Int16Array | Int32Array>();
  */
 const ROW_BLOCK_MIN_ROWS = 4096;
 const ROW_BLOCK_MIN_COLUMNS = 8;
-
-/** A categorical feature compiled for the row loop. */
-interface CodeSlot {
-  readonly offset: number;
-  readonly width: number;
-  readonly codes: CodeArray;
-  /** Ordinal: the table index `code + 1`; null for one-hot. */
-  readonly table: Float64Array | null;
-  readonly table32: Float32Array | null;
-}
 
 /**
  * An encoded table stored compactly: a {@link RowSource} whose rows are expanded on demand.
@@ -332,7 +323,10 @@ export class EncodedMatrix implements RowSource {
             for (let j = 0, at = base * width, off = t * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
-              out[off + n.offset] = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
+              const y = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
+              out[off + n.offset] = y;
+              const w = out[off + n.offset] as number;
+              if ((w === INF || w === -INF) && y - y === 0) throw beyondOutput(base, n.offset, y);
             }
           }
         }
@@ -342,7 +336,11 @@ export class EncodedMatrix implements RowSource {
         const { values, impute, formula } = n;
         for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
           const x = values[indices === null ? t : (indices[t] as number)] as number;
-          out[off] = applyFormula(formula, Number.isNaN(x) ? impute : x);
+          const y = applyFormula(formula, Number.isNaN(x) ? impute : x);
+          out[off] = y;
+          const w = out[off] as number;
+          if ((w === INF || w === -INF) && y - y === 0)
+            throw beyondOutput(indices === null ? t : (indices[t] as number), n.offset, y);
         }
       }
     }
@@ -424,44 +422,6 @@ export class EncodedMatrix implements RowSource {
     codeBlocks.set(this.parts, codeRowBlock([...this.hot, ...this.ordinal], this.rows));
     return block;
   }
-}
-
-/**
- * A row-major group of numeric columns compiled for one view: its slots and, for a byte group,
- * every column's 256 possible float32 outputs (the view's formula at 0…255, rounded once), so a
- * gathered value is one table read.
- */
-interface BlockSlots {
-  readonly data: RowBlockGroup['data'];
-  readonly width: number;
-  readonly slots: NumericSlot[];
-  /** Per column of the group, its output column. */
-  readonly offsets: Int32Array;
-  /** Byte groups: the float32 output of value `v` in column `j` at `(j << 8) | v`. */
-  readonly lut32: Float32Array | undefined;
-}
-
-/** The codes of `slots` row-major (`rows × slots.length`), in the smallest array that holds them. */
-function codeRowBlock(slots: ReadonlyArray<CodeSlot>, rows: number): Int16Array | Int32Array {
-  const width = slots.length;
-  const wide = slots.some((s) => s.codes instanceof Int32Array);
-  const out = wide ? new Int32Array(rows * width) : new Int16Array(rows * width);
-  slots.forEach((s, j) => {
-    const codes = s.codes;
-    for (let r = 0, o = j; r < rows; r++, o += width) out[o] = codes[r] as number;
-  });
-  return out;
-}
-
-/** Compiles a row-major group for the view whose numeric slots are `slots` (one per column). */
-function blockSlots(g: RowBlockGroup, slots: NumericSlot[]): BlockSlots {
-  const offsets = Int32Array.from(slots, (n) => n.offset);
-  if (!(g.data instanceof Uint8Array)) return { data: g.data, width: g.width, slots, offsets, lut32: undefined };
-  const lut32 = new Float32Array(g.width << 8);
-  slots.forEach((n, j) => {
-    for (let v = 0; v < 256; v++) lut32[(j << 8) | v] = applyFormula(n.formula, v);
-  });
-  return { data: g.data, width: g.width, slots, offsets, lut32 };
 }
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */

@@ -206,3 +206,68 @@ describe('EncodedMatrix: random gathers from a row-major copy of the numeric col
     }
   });
 });
+
+describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
+  const caught = (fn: () => unknown): DataValidationError => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataValidationError);
+      return e as DataValidationError;
+    }
+    throw new Error('expected a DataValidationError');
+  };
+
+  it('is refused naming the row and the output column; the float64 matrix keeps it', () => {
+    const rows = [
+      { c: 'x', a: 0 },
+      { c: 'y', a: 1e300 },
+      { c: 'x', a: 1 },
+    ];
+    const E = new Encoder({ categorical: ['c'], numeric: ['a'], output: 'compact' }).fitTransform(rows);
+    const e = caught(() => E.gatherRows([0, 1], new Float32Array(2 * E.columns)));
+    expect([e.row, e.column, e.param]).toEqual([1, 2, 'X']);
+    expect(e.message).toMatch(/beyond float32's range/);
+    expect(E.toMatrix().get(1, 2)).toBe(1e300);
+    const ok = new Float32Array(E.columns);
+    E.gatherRows([2], ok);
+    expect([...ok]).toEqual([1, 0, 1]);
+  });
+
+  it('is refused on the row-major path too, and for byte columns whose scaled outputs overflow', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const n = 8192;
+    const table: ColumnarTable = {
+      nRows: n,
+      columns: new Map<string, ColumnarTable['columns'] extends ReadonlyMap<string, infer C> ? C : never>([
+        [
+          'c',
+          { kind: 'categorical', codes: Int32Array.from({ length: n }, (_, i) => i % 3), categories: ['a', 'b', 'c'] },
+        ],
+        ...Array.from(
+          { length: 9 },
+          (_, j) =>
+            [
+              `x${j}`,
+              {
+                kind: 'numeric' as const,
+                values: Float64Array.from({ length: n }, (_, i) => (j === 4 && i === 777 ? 1e39 : i % 5)),
+              },
+            ] as const,
+        ),
+        ['b', { kind: 'numeric', values: Uint8Array.from({ length: n }, (_, i) => i % 2) }],
+      ]),
+    };
+    const names = [...Array.from({ length: 9 }, (_, j) => `x${j}`), 'b'];
+    const E = new Encoder({ categorical: ['c'], numeric: names, output: 'compact' }).fitTransform(table);
+    const batch = Int32Array.from({ length: 4096 }, (_, t) => (t * 7919) % n).filter((i) => i !== 777);
+    const out = new Float32Array(batch.length * E.columns);
+    E.gatherRows(batch, out); // builds the row-major copy (half the rows, out of order)
+    const e = caught(() => E.gatherRows([5, 777], new Float32Array(2 * E.columns)));
+    expect([e.row, e.column]).toEqual([777, 3 + 4]);
+    // a min-max range so wide that the byte column's outputs leave float32: no table, the checked path
+    const wide = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(E).transform(E) as EncodedMatrix;
+    const f = caught(() => wide.gatherRows(batch.subarray(0, 8), new Float32Array(8 * wide.columns)));
+    expect(f.param).toBe('X');
+  });
+});
