@@ -17,19 +17,12 @@ import {
   readOneOf,
   readString,
 } from '../../src/core/jsonFields.js';
+import { thrownBy } from '../support/thrown.js';
 
 const W = 'Thing.fromJSON';
 
 /** The SerializationError `f` throws. */
-function caught(f: () => unknown): SerializationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SerializationError);
-    return e as SerializationError;
-  }
-  throw new Error('nothing was thrown');
-}
+const caught = (f: () => unknown): SerializationError => thrownBy(SerializationError, f);
 
 describe('jsonFields', () => {
   it('names the loader and the field path in the message and in error.path', () => {

@@ -13,16 +13,9 @@ import {
   closestName,
   formatInterval,
 } from '../../src/core/validate.js';
+import { thrownBy } from '../support/thrown.js';
 
-const thrown = (f: () => unknown): InvalidParameterError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidParameterError);
-    return e as InvalidParameterError;
-  }
-  throw new Error('did not throw');
-};
+const thrown = (f: () => unknown): InvalidParameterError => thrownBy(InvalidParameterError, f);
 
 describe('checkOptions', () => {
   const known = ['kNeighbors', 'samplingStrategy', 'seed'] as const;

@@ -3,16 +3,9 @@ import { InvalidParameterError } from '../../src/core/errors.js';
 import { MLPClassifier } from '../../src/mlp.js';
 import type { MLPClassifierOptions } from '../../src/mlp.js';
 import { resolveParams } from '../../src/model/options.js';
+import { thrownBy } from '../support/thrown.js';
 
-function thrown(f: () => unknown): InvalidParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidParameterError);
-    return e as InvalidParameterError;
-  }
-  throw new Error('expected an InvalidParameterError');
-}
+const thrown = (f: () => unknown): InvalidParameterError => thrownBy(InvalidParameterError, f);
 
 describe('MLPClassifier options', () => {
   it('rejects an unknown option, suggesting the closest known name', () => {

@@ -4,6 +4,7 @@ import { DataValidationError } from '../../src/core/errors.js';
 import { isRowSource } from '../../src/core/rowSource.js';
 import { EncodedMatrix, Encoder, type EncoderOptions } from '../../src/preprocessing/index.js';
 import { CATEGORICAL, NUMERIC, randomTable } from './randomTables.js';
+import { thrownBy } from '../support/thrown.js';
 
 const CONFIGS: EncoderOptions[] = [
   { categorical: CATEGORICAL, numeric: NUMERIC, impute: 'median', handleUnknown: 'infrequent', maxCategories: 4 },
@@ -208,15 +209,7 @@ describe('EncodedMatrix: random gathers from a row-major copy of the numeric col
 });
 
 describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
-  const caught = (fn: () => unknown): DataValidationError => {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(DataValidationError);
-      return e as DataValidationError;
-    }
-    throw new Error('expected a DataValidationError');
-  };
+  const caught = (fn: () => unknown): DataValidationError => thrownBy(DataValidationError, fn);
 
   it('is refused naming the row and the output column; the float64 matrix keeps it', () => {
     const rows = [

@@ -9,6 +9,7 @@ import {
   SMOTETomek,
 } from '../../src/index.js';
 import { checkOutputSize, MAX_OUTPUT_ROWS, outputBuffer } from '../../src/sampling/eagerResample.js';
+import { thrownBy } from '../support/thrown.js';
 
 // 14 rows of 100 columns; a samplingStrategy asking for 1e9 rows of the minority class: 1e11 values.
 const X = Array.from({ length: 14 }, (_, i) => Array.from({ length: 100 }, (_, j) => Math.sin(i * 7 + j)));
@@ -18,15 +19,7 @@ const huge = new Map([
   ['maj', 10],
 ]);
 
-function caught(f: () => unknown): DataValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataValidationError);
-    return e as DataValidationError;
-  }
-  throw new Error('expected an error');
-}
+const caught = (f: () => unknown): DataValidationError => thrownBy(DataValidationError, f);
 
 describe('eager output size: a typed error stating the size and the option, never a RangeError', () => {
   const samplers = {

@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import { BruteNeighbors } from '../support/bruteNeighbors.js';
 import { checkNeighborSearch, checkNeighborTable } from '../../src/sampling/neighborSearch.js';
+import { thrownBy } from '../support/thrown.js';
 
 // 12 rows of class 0, 8 of class 1 on a line; column 1 holds a category code for SMOTENC.
 const X = Array.from({ length: 20 }, (_, i) => [i + (i % 3) / 10, i % 2]);
@@ -28,15 +29,7 @@ class Broken implements NeighborSearch {
   }
 }
 
-function errorOf(f: () => unknown): DataValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataValidationError);
-    return e as DataValidationError;
-  }
-  throw new Error('expected a DataValidationError');
-}
+const errorOf = (f: () => unknown): DataValidationError => thrownBy(DataValidationError, f);
 
 describe('a malformed table from a custom neighbour search is a DataValidationError naming the search', () => {
   it('indices that are not an Int32Array', () => {

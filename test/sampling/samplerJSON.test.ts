@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ADASYN, RandomOverSampler, SMOTE, SerializationError, TomekLinks } from '../../src/index.js';
+import { thrownBy } from '../support/thrown.js';
 
-function errorOf(load: () => unknown): SerializationError {
-  try {
-    load();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SerializationError);
-    return e as SerializationError;
-  }
-  throw new Error('expected a SerializationError');
-}
+const errorOf = (load: () => unknown): SerializationError => thrownBy(SerializationError, load);
 
 const doc = (s: { toJSON(): unknown }) => JSON.parse(JSON.stringify(s.toJSON()));
 
