@@ -281,6 +281,7 @@ export class EncodedMatrix implements RowSource {
       if (codeRows !== undefined) {
         const nHot = this.hot.length;
         const width = nHot + this.ordinal.length;
+        const tables = this.ordinal.map((o) => (f32 ? o.table32 : o.table) as Float32Array | Float64Array);
         for (let t = t0; t < t1; t++) {
           const at = ((indices as ArrayLike<number>)[t] as number) * width;
           const off = t * cols;
@@ -292,9 +293,8 @@ export class EncodedMatrix implements RowSource {
             }
           }
           for (let k = 0; k < width - nHot; k++) {
-            const o = this.ordinal[k] as CodeSlot;
-            const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
-            out[off + o.offset] = table[(codeRows[at + nHot + k] as number) + 1] as number;
+            const table = tables[k] as Float32Array | Float64Array;
+            out[off + (this.ordinal[k] as CodeSlot).offset] = table[(codeRows[at + nHot + k] as number) + 1] as number;
           }
         }
       } else {
@@ -319,14 +319,14 @@ export class EncodedMatrix implements RowSource {
           }
           const slots = g.slots;
           for (let t = t0; t < t1; t++) {
-            const base = (indices as ArrayLike<number>)[t] as number;
-            for (let j = 0, at = base * width, off = t * cols; j < width; j++) {
+            const row = (indices as ArrayLike<number>)[t] as number;
+            for (let j = 0, at = row * width, off = t * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
               const y = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
               out[off + n.offset] = y;
               const w = out[off + n.offset] as number;
-              if ((w === INF || w === -INF) && y - y === 0) throw beyondOutput(base, n.offset, y);
+              if ((w === INF || w === -INF) && y - y === 0) throw beyondOutput(row, n.offset, y);
             }
           }
         }
