@@ -21,7 +21,7 @@ import {
   INF,
   type NumericSlot,
 } from './encodedRowSlots.js';
-import { buildRowBlock, isRun, type RowBlockGroup } from './numericRowBlock.js';
+import { buildRowBlock, isRun, type RowBlockGroup, type SparseBytes } from './numericRowBlock.js';
 
 /** The per-row codes of a categorical feature: the smallest integer array that holds them. */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -302,8 +302,23 @@ export class EncodedMatrix implements RowSource {
       }
       if (block !== undefined) {
         for (const g of block) {
-          const { data, width } = g;
+          const { width, sparse } = g;
           const lut = f32 ? g.lut32 : undefined;
+          if (sparse !== undefined && lut !== undefined) {
+            // mostly-zero byte columns: only each row's non-zero entries
+            const { start, col, val } = sparse;
+            const offsets = g.offsets;
+            for (let t = t0; t < t1; t++) {
+              const row = (indices as ArrayLike<number>)[t] as number;
+              const off = t * cols;
+              for (let e = start[row] as number, end = start[row + 1] as number; e < end; e++) {
+                const j = col[e] as number;
+                out[off + (offsets[j] as number)] = lut[(j << 8) | (val[e] as number)] as number;
+              }
+            }
+            continue;
+          }
+          const data = sparse !== undefined ? new Uint8Array(width) : g.data;
           if (lut !== undefined) {
             // byte columns (indicators, small counts): each value's output looked up, not computed
             const offsets = g.offsets;
@@ -320,7 +335,10 @@ export class EncodedMatrix implements RowSource {
           const slots = g.slots;
           for (let t = t0; t < t1; t++) {
             const row = (indices as ArrayLike<number>)[t] as number;
-            for (let j = 0, at = row * width, off = t * cols; j < width; j++) {
+            // a sparse group's row is rebuilt in `data` (the checked path, for extreme formulas)
+            if (sparse !== undefined) expandRow(sparse, row, data as Uint8Array);
+            const at0 = sparse !== undefined ? 0 : row * width;
+            for (let j = 0, at = at0, off = t * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
               const y = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
@@ -422,6 +440,13 @@ export class EncodedMatrix implements RowSource {
     codeBlocks.set(this.parts, codeRowBlock([...this.hot, ...this.ordinal], this.rows));
     return block;
   }
+}
+
+/** Row `row` of a sparse byte block, dense in `out` (its width). */
+function expandRow(sparse: SparseBytes, row: number, out: Uint8Array): void {
+  out.fill(0);
+  for (let e = sparse.start[row] as number, end = sparse.start[row + 1] as number; e < end; e++)
+    out[sparse.col[e] as number] = sparse.val[e] as number;
 }
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */

@@ -36,6 +36,7 @@ export interface CodeSlot {
  */
 export interface BlockSlots {
   readonly data: RowBlockGroup['data'];
+  readonly sparse: RowBlockGroup['sparse'];
   readonly width: number;
   readonly slots: NumericSlot[];
   /** Per column of the group, its output column. */
@@ -59,15 +60,15 @@ export function codeRowBlock(slots: ReadonlyArray<CodeSlot>, rows: number): Int1
 /** Compiles a row-major group for the view whose numeric slots are `slots` (one per column). */
 export function blockSlots(g: RowBlockGroup, slots: NumericSlot[]): BlockSlots {
   const offsets = Int32Array.from(slots, (n) => n.offset);
-  if (!(g.data instanceof Uint8Array)) return { data: g.data, width: g.width, slots, offsets, lut32: undefined };
+  const plain = { data: g.data, sparse: g.sparse, width: g.width, slots, offsets, lut32: undefined };
+  if (!(g.data instanceof Uint8Array)) return plain;
   const lut32 = new Float32Array(g.width << 8);
   slots.forEach((n, j) => {
     for (let v = 0; v < 256; v++) lut32[(j << 8) | v] = applyFormula(n.formula, v);
   });
   // an output beyond float32 (a formula of extreme scale): the checked path names the row instead
-  if (!lut32.every((v) => v !== Number.POSITIVE_INFINITY && v !== Number.NEGATIVE_INFINITY))
-    return { data: g.data, width: g.width, slots, offsets, lut32: undefined };
-  return { data: g.data, width: g.width, slots, offsets, lut32 };
+  if (!lut32.every((v) => v !== Number.POSITIVE_INFINITY && v !== Number.NEGATIVE_INFINITY)) return plain;
+  return { ...plain, lut32 };
 }
 
 export const INF = Number.POSITIVE_INFINITY;

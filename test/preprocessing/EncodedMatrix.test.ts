@@ -208,6 +208,81 @@ describe('EncodedMatrix: random gathers from a row-major copy of the numeric col
   });
 });
 
+describe("EncodedMatrix: mostly-zero byte columns kept as each row's non-zero entries", () => {
+  // 40 indicator-like byte columns, ~3% non-zero (a row holds a few, like the LAPD Mocodes): the
+  // row-major copy keeps only the non-zero entries, and gathers give the column path's bits.
+  const n = 5000;
+  const table = async () => {
+    const { Random } = await import('../../src/core/Random.js');
+    const rng = new Random(11);
+    const cols = new Map<string, ColumnarTable['columns'] extends ReadonlyMap<string, infer C> ? C : never>();
+    for (let j = 0; j < 40; j++)
+      cols.set(`m${j}`, {
+        kind: 'numeric',
+        values: Uint8Array.from({ length: n }, () => (rng.float() < 0.03 ? (j % 2 === 0 ? 1 : 1 + rng.int(255)) : 0)),
+      });
+    cols.set('f', { kind: 'numeric', values: Float32Array.from({ length: n }, () => rng.normal()) });
+    cols.set('c', {
+      kind: 'categorical',
+      codes: Int32Array.from({ length: n }, () => rng.int(5)),
+      categories: ['a', 'b', 'c', 'd', 'e'],
+    });
+    return {
+      table: { nRows: n, columns: cols } as ColumnarTable,
+      names: [...cols.keys()].filter((k) => k !== 'c'),
+      rng,
+    };
+  };
+
+  it('gives the bits of the column-by-column path, raw and scaled', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const { table: t, names, rng } = await table();
+    const E = new Encoder({ categorical: ['c'], numeric: names, output: 'compact' }).fitTransform(t);
+    for (const X of [E, new Scaler({ method: 'standard' }).fitTransform(E) as EncodedMatrix]) {
+      const d = X.columns;
+      const one = (i: number) => {
+        const o = new Float32Array(d);
+        X.gatherRows([i], o);
+        return o;
+      };
+      const batch = new Int32Array(700);
+      const out = new Float32Array(batch.length * d);
+      for (let b = 0; b < 4; b++) {
+        for (let k = 0; k < batch.length; k++) batch[k] = rng.int(n);
+        X.gatherRows(batch, out);
+        for (let k = 0; k < batch.length; k += 7) {
+          const ref = one(batch[k] as number);
+          expect(Buffer.from(out.buffer, k * d * 4, d * 4).equals(Buffer.from(ref.buffer))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('still refuses a byte whose output leaves float32, naming its row and column', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const { table: t, names } = await table();
+    const bytes = names.filter((k) => k !== 'f'); // the float column would overflow too
+    const E = new Encoder({ categorical: ['c'], numeric: bytes, output: 'compact' }).fitTransform(t);
+    const wide = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(E).transform(E) as EncodedMatrix;
+    const m0 = (t.columns.get('m0') as { values: Uint8Array }).values;
+    const zeroRows: number[] = [];
+    for (let i = 0; i < n && zeroRows.length < 2000; i++) {
+      let any = false;
+      for (let j = 0; j < 40; j++) if ((t.columns.get(`m${j}`) as { values: Uint8Array }).values[i] !== 0) any = true;
+      if (!any) zeroRows.push(i);
+    }
+    const d = wide.columns;
+    // rows without a non-zero byte gather (their bytes' output, 0, is finite), building the copy
+    const batch = Int32Array.from(zeroRows.reverse());
+    wide.gatherRows(batch, new Float32Array(batch.length * d));
+    const hit = m0.findIndex((v) => v !== 0);
+    const e = thrownBy(DataValidationError, () =>
+      wide.gatherRows([zeroRows[0] as number, hit], new Float32Array(2 * d)),
+    );
+    expect([e.row, e.column]).toEqual([hit, 5]);
+  });
+});
+
 describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
   const caught = (fn: () => unknown): DataValidationError => thrownBy(DataValidationError, fn);
 
