@@ -111,6 +111,31 @@ export function interpolateRow(
 }
 
 /**
+ * {@link interpolateRow} over every column of float32 rows (the lazy samplers' batches), with the
+ * same bits: the difference of two float32 values is always finite in float64, so {@link lerp} is
+ * `xb + u · (xn − xb)` for each of them (NaN stays NaN). A loop of its own, so that it reads and
+ * writes only float32 arrays (the shared one also sees float64 rows and is slower per value).
+ * @internal
+ */
+export function interpolateRow32(
+  rows: Float32Array,
+  base: number,
+  neighbor: number,
+  cols: number,
+  step: number,
+  out: Float32Array,
+  outRow: number,
+): void {
+  const bo = base * cols;
+  const no = neighbor * cols;
+  const oo = outRow * cols;
+  for (let j = 0; j < cols; j++) {
+    const xb = rows[bo + j] as number;
+    out[oo + j] = xb + step * ((rows[no + j] as number) - xb);
+  }
+}
+
+/**
  * Writes the synthetic rows `0 … steps.length − 1` of a batch into `out` (row `t` at row
  * `outRow + t`), each from its pair in `pairs` and its step. Draws nothing. @internal
  */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ADASYN, BorderlineSMOTE, KNeighbors, Random, SMOTE, SMOTENC } from '../../src/index.js';
 import { gatherRows } from '../../src/sampling/gatherRows.js';
-import { drawPairs, drawSteps, interpolateRow, interpolateRows, lerp } from '../../src/sampling/interpolate.js';
+import {
+  drawPairs,
+  drawSteps,
+  interpolateRow,
+  interpolateRow32,
+  interpolateRows,
+  lerp,
+} from '../../src/sampling/interpolate.js';
 
 // 3 rows of 2 columns and a 3 × 2 neighbour table.
 const rows = Float64Array.of(0, 0, 10, 20, -4, 8);
@@ -67,6 +74,27 @@ it("SMOTE is these parts: a class's neighbours, all pairs, then all steps, from 
   const expected = new Float64Array(30);
   interpolateRows(Xc, Xc, 3, pairs, drawSteps(rng, 10), expected);
   expect(out.X.to2DArray().slice(30).flat()).toEqual(Array.from(expected));
+});
+
+describe('interpolateRow32: the float32 loop of the lazy batches', () => {
+  it('writes the bits interpolateRow writes, for every float32 value (±0, NaN, ±Infinity, ±3.4e38)', () => {
+    const rng = new Random(5);
+    const specials = [0, -0, Number.NaN, Infinity, -Infinity, 3.4e38, -3.4e38, 1e-45, -1e-45, 1, -1];
+    const cols = 64;
+    const rows = Float32Array.from({ length: 40 * cols }, (_, i) =>
+      i % 3 === 0 ? (specials[rng.int(specials.length)] as number) : rng.normal() * 10 ** (rng.int(70) - 35),
+    );
+    const a = new Float32Array(cols);
+    const b = new Float32Array(cols);
+    for (let t = 0; t < 500; t++) {
+      const base = rng.int(40);
+      const nb = rng.int(40);
+      const u = t % 50 === 0 ? 0 : rng.float();
+      interpolateRow(rows, base, rows, nb, cols, u, a, 0);
+      interpolateRow32(rows, base, nb, cols, u, b, 0);
+      expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
+    }
+  });
 });
 
 describe('interpolation near ±1.8e308: finite and on the segment', () => {

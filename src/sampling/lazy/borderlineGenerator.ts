@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import { drawPairs, drawSteps, interpolateRow } from '../interpolate.js';
+import { drawPairs, drawSteps, interpolateRow32 } from '../interpolate.js';
 import type { SyntheticGenerator } from './streamPlan.js';
 
 /**
@@ -38,7 +38,7 @@ export function borderlineGenerator(
       return {
         sources,
         write(t, gathered, offset, out, outRow) {
-          interpolateRow(gathered, offset + t, gathered, offset + m + t, cols, steps[t] as number, out, outRow);
+          interpolateRow32(gathered, offset + t, offset + m + t, cols, steps[t] as number, out, outRow);
         },
       };
     },

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Random } from '../../core/Random.js';
-import { drawPairs, drawSteps, interpolateRow, type SyntheticPairs } from '../interpolate.js';
+import { drawPairs, drawSteps, interpolateRow32, type SyntheticPairs } from '../interpolate.js';
 import type { SyntheticGenerator } from './streamPlan.js';
 
 /** Draws the (base, neighbour) pairs of `m` synthetic rows, as class-local row indices. @internal */
@@ -28,7 +28,7 @@ export function segmentGenerator(rows: Int32Array, cols: number, pick: PairDraw)
       return {
         sources: pairSources(rows, pairs),
         write(t, gathered, offset, out, outRow) {
-          interpolateRow(gathered, offset + t, gathered, offset + m + t, cols, steps[t] as number, out, outRow);
+          interpolateRow32(gathered, offset + t, offset + m + t, cols, steps[t] as number, out, outRow);
         },
       };
     },
