@@ -323,10 +323,11 @@ export class EncodedMatrix implements RowSource {
             for (let j = 0, at = row * width, off = t * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
-              const y = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
+              const v = Number.isNaN(x) ? n.impute : x;
+              const y = applyFormula(n.formula, v);
               out[off + n.offset] = y;
               const w = out[off + n.offset] as number;
-              if ((w === INF || w === -INF) && y - y === 0) throw beyondOutput(row, n.offset, y);
+              if ((w === INF || w === -INF) && v - v === 0) throw beyondOutput(row, n.offset, y);
             }
           }
         }
@@ -336,10 +337,11 @@ export class EncodedMatrix implements RowSource {
         const { values, impute, formula } = n;
         for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
           const x = values[indices === null ? t : (indices[t] as number)] as number;
-          const y = applyFormula(formula, Number.isNaN(x) ? impute : x);
+          const v = Number.isNaN(x) ? impute : x;
+          const y = applyFormula(formula, v);
           out[off] = y;
           const w = out[off] as number;
-          if ((w === INF || w === -INF) && y - y === 0)
+          if ((w === INF || w === -INF) && v - v === 0)
             throw beyondOutput(indices === null ? t : (indices[t] as number), n.offset, y);
         }
       }

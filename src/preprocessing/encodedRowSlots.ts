@@ -74,13 +74,22 @@ export const INF = Number.POSITIVE_INFINITY;
 
 /**
  * The error for a finite value whose output is not finite in the gather's buffer: beyond
- * float32's range (±3.4e38) in a float32 gather. It names the row and the output column.
+ * float32's range (±3.4e38) in a float32 gather, or — `value` infinite — beyond doubles (a formula
+ * of extreme scale). It names the row and the output column, and `who` (the row source gathering:
+ * `EncodedMatrix`, `ScaledRowSource`) with its float64 alternative.
  */
-export function beyondOutput(row: number, column: number, value: number): DataValidationError {
-  return new DataValidationError(
-    `EncodedMatrix: row ${row}, column ${column} is ${value}, beyond float32's range (±3.4e38), so a ` +
-      'float32 gather would hold ±Infinity. Rescale that column (e.g. with a Scaler) or gather float64 ' +
-      '(toMatrix).',
-    { param: 'X', row, column },
-  );
+export function beyondOutput(
+  row: number,
+  column: number,
+  value: number,
+  who = 'EncodedMatrix',
+  float64 = 'gather float64 (toMatrix)',
+): DataValidationError {
+  const message =
+    value - value === 0
+      ? `${who}: row ${row}, column ${column} is ${value}, beyond float32's range (±3.4e38), so a ` +
+        `float32 gather would hold ±Infinity. Rescale that column (e.g. with a Scaler) or ${float64}.`
+      : `${who}: row ${row}, column ${column} is finite, but its scaled value is beyond doubles ` +
+        '(±1.8e308). Refit the Scaler on data of that spread, or rescale that column first.';
+  return new DataValidationError(message, { param: 'X', row, column });
 }

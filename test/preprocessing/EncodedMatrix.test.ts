@@ -263,4 +263,16 @@ describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
     const f = caught(() => wide.gatherRows(batch.subarray(0, 8), new Float32Array(8 * wide.columns)));
     expect(f.param).toBe('X');
   });
+
+  it('a scaled value beyond doubles is refused in the float64 matrix too, never written as Infinity', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const enc = new Encoder({ numeric: ['a'], output: 'compact' });
+    const scaler = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(
+      enc.fitTransform([{ a: 0 }, { a: 1 }]),
+    );
+    const T = scaler.transform(enc.transform([{ a: 1 }, { a: 1e10 }])) as EncodedMatrix;
+    const e = caught(() => T.toMatrix());
+    expect([e.row, e.column]).toEqual([1, 0]);
+    expect(e.message).toMatch(/beyond doubles/);
+  });
 });
