@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DataValidationError, describe } from './errors.js';
+import { DataValidationError, describe, refuseDetached } from './errors.js';
 
 /**
  * A matrix of `rows × columns` float32 values that is read by gathering rows.
@@ -60,6 +60,7 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
       { param: 'data' },
     );
   }
+  refuseDetached('denseRowSource', 'data', data);
   if (data.length !== rows * columns) {
     throw new DataValidationError(
       `denseRowSource: data has ${data.length} values, expected rows × columns = ${rows * columns}.`,
@@ -71,6 +72,8 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
     columns,
     gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
       checkGather('denseRowSource', rows, columns, indices, out);
+      // a buffer transferred after construction reads as empty: refused, not gathered as nothing
+      if (data.length !== rows * columns) refuseDetached('denseRowSource', 'data', data);
       for (let t = 0; t < indices.length; t++) {
         const i = indices[t] as number;
         out.set(data.subarray(i * columns, (i + 1) * columns), t * columns);
@@ -90,6 +93,8 @@ export function checkGather(
   indices: ArrayLike<number>,
   out: Float32Array,
 ): void {
+  refuseDetached(`${who}.gatherRows`, 'indices', indices);
+  refuseDetached(`${who}.gatherRows`, 'out', out);
   if (out.length < indices.length * columns) {
     throw new DataValidationError(
       `${who}.gatherRows: out holds ${out.length} values, fewer than ${indices.length} rows × ${columns} columns.`,
