@@ -50,7 +50,11 @@ export function isRowSource(x: unknown): x is RowSource {
 /**
  * A {@link RowSource} over a dense row-major buffer (no copy: the buffer is read, never written).
  *
- * @throws DataValidationError when the buffer's length is not `rows × columns`.
+ * @remarks A Float64Array's values are rounded to float32 as they are gathered: a finite value
+ * beyond float32's range (±3.4e38) is refused by the gather naming its row and column, never
+ * written as ±Infinity (NaN and ±Infinity pass through).
+ * @throws DataValidationError when the buffer's length is not `rows × columns`, or its buffer is
+ *   detached.
  */
 export function denseRowSource(data: Float32Array | Float64Array, rows: number, columns: number): RowSource {
   if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(columns) || rows < 0 || columns < 0) {
@@ -78,8 +82,28 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
         const i = indices[t] as number;
         out.set(data.subarray(i * columns, (i + 1) * columns), t * columns);
       }
+      if (data instanceof Float64Array) checkRounded(data, columns, indices, out);
     },
   };
+}
+
+/**
+ * Refuses a finite float64 value that the gather rounded to ±Infinity (beyond float32's range),
+ * naming its row and column: one pass of `v · 0` sums over the gathered values (0 exactly when all
+ * are finite), and a search only when one is not (NaN and ±Infinity in the source pass).
+ */
+function checkRounded(data: Float64Array, columns: number, indices: ArrayLike<number>, out: Float32Array): void {
+  const end = indices.length * columns;
+  let zero = 0;
+  for (let k = 0; k < end; k++) zero += (out[k] as number) * 0;
+  if (zero === 0) return;
+  for (let k = 0; k < end; k++) {
+    const w = out[k] as number;
+    if (w - w === 0 || Number.isNaN(w)) continue;
+    const row = indices[Math.floor(k / columns)] as number;
+    const v = data[row * columns + (k % columns)] as number;
+    if (v - v === 0) throw beyondOutput('denseRowSource', row, k % columns, v, 'use float64 rows directly');
+  }
 }
 
 /**
@@ -110,4 +134,26 @@ export function checkGather(
       );
     }
   }
+}
+
+/**
+ * The error for a finite value whose output is not finite in a gather's buffer: beyond float32's
+ * range (±3.4e38) in a float32 gather, or — `value` infinite — beyond doubles (a Scaler formula of
+ * extreme scale). It names `who` (the row source gathering), the row and the output column, and
+ * `float64`, the way to get the value without float32. @internal
+ */
+export function beyondOutput(
+  who: string,
+  row: number,
+  column: number,
+  value: number,
+  float64 = 'gather float64 (toMatrix)',
+): DataValidationError {
+  const message =
+    value - value === 0
+      ? `${who}: row ${row}, column ${column} is ${value}, beyond float32's range (±3.4e38), so a ` +
+        `float32 gather would hold ±Infinity. Rescale that column (e.g. with a Scaler) or ${float64}.`
+      : `${who}: row ${row}, column ${column} is finite, but its scaled value is beyond doubles ` +
+        '(±1.8e308). Refit the Scaler on data of that spread, or rescale that column first.';
+  return new DataValidationError(message, { param: 'X', row, column });
 }

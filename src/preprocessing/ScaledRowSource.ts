@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { RowSource } from '../core/rowSource.js';
+import { beyondOutput, type RowSource } from '../core/rowSource.js';
 import { applyFormula, type NumericFormula } from './columnMap.js';
-import { beyondOutput, INF } from './encodedRowSlots.js';
+import { INF } from './encodedRowSlots.js';
 
 /**
  * The rows of another {@link RowSource}, each scaled column mapped by a fitted Scaler's formula
@@ -70,7 +70,7 @@ export class ScaledRowSource implements RowSource {
         out[off + j] = y;
         const w = out[off + j] as number;
         if ((w === INF || w === -INF) && x - x === 0) {
-          throw beyondOutput(indices[off / cols] as number, j, y, 'ScaledRowSource', 'scale the rows in float64');
+          throw beyondOutput('ScaledRowSource', indices[off / cols] as number, j, y, 'scale the rows in float64');
         }
       }
     }

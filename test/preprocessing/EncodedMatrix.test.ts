@@ -264,6 +264,24 @@ describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
     expect(f.param).toBe('X');
   });
 
+  it('a scaled one-hot or ordinal output beyond float32 is refused naming the row and column', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const rows = [{ c: 'a' }, { c: 'b' }, { c: 'a' }];
+    const wide = () => new Scaler({ method: 'minmax', featureRange: [0, 1e300] });
+    const hot = wide().fitTransform(new Encoder({ categorical: ['c'], output: 'compact' }).fitTransform(rows));
+    const e = caught(() => (hot as EncodedMatrix).gatherRows([1], new Float32Array(2)));
+    expect([e.param, e.row, e.column]).toEqual(['X', 1, 1]);
+    expect(e.message).toMatch(/column 1 is 1e\+300, beyond float32's range/);
+    expect(caught(() => (hot as EncodedMatrix).toFloat32Matrix()).row).toBe(0);
+    expect((hot as EncodedMatrix).toMatrix().get(1, 1)).toBe(1e300);
+    const enc = new Encoder({ categorical: ['c'], encoding: 'ordinal', output: 'compact' });
+    const ord = wide().fitTransform(enc.fitTransform(rows)) as EncodedMatrix;
+    const out = new Float32Array(2);
+    ord.gatherRows([0, 2], out); // code 0 scales to 0: fits
+    expect([...out]).toEqual([0, 0]);
+    expect(caught(() => ord.gatherRows([0, 1], new Float32Array(2))).row).toBe(1);
+  });
+
   it('a scaled value beyond doubles is refused in the float64 matrix too, never written as Infinity', async () => {
     const { Scaler } = await import('../../src/preprocessing/index.js');
     const enc = new Encoder({ numeric: ['a'], output: 'compact' });
