@@ -51,8 +51,9 @@ export function isRowSource(x: unknown): x is RowSource {
  * A {@link RowSource} over a dense row-major buffer (no copy: the buffer is read, never written).
  *
  * @remarks A Float64Array's values are rounded to float32 as they are gathered: a finite value
- * beyond float32's range (±3.4e38) is refused by the gather naming its row and column, never
- * written as ±Infinity (NaN and ±Infinity pass through).
+ * beyond float32's range (±3.4e38) is refused by the gather that reads it, naming its row and
+ * column, never written as ±Infinity (NaN and ±Infinity pass through). The values are looked over
+ * once, here: the buffer must not change while the source is in use.
  * @throws DataValidationError when the buffer's length is not `rows × columns`, or its buffer is
  *   detached.
  */
@@ -71,6 +72,8 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
       { param: 'data' },
     );
   }
+  // whether a gather must look for values beyond float32 (found once here, so other gathers cost nothing)
+  const beyond = data instanceof Float64Array && holdsBeyondFloat32(data);
   return {
     rows,
     columns,
@@ -78,31 +81,51 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
       checkGather('denseRowSource', rows, columns, indices, out);
       // a buffer transferred after construction reads as empty: refused, not gathered as nothing
       if (data.length !== rows * columns) refuseDetached('denseRowSource', 'data', data);
+      if (beyond) {
+        gatherRounded('denseRowSource', data as Float64Array, columns, indices, out);
+        return;
+      }
       for (let t = 0; t < indices.length; t++) {
         const i = indices[t] as number;
         out.set(data.subarray(i * columns, (i + 1) * columns), t * columns);
       }
-      if (data instanceof Float64Array) checkRounded(data, columns, indices, out);
     },
   };
 }
 
+/** The smallest magnitude float32 rounds to ±Infinity: 2¹²⁸ − 2¹⁰³ (half an ulp above its largest). @internal */
+export const F32_LIMIT = 2 ** 128 - 2 ** 103;
+
+/** Whether `data` holds a finite value beyond float32's range (one comparison per value). */
+function holdsBeyondFloat32(data: Float64Array): boolean {
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k] as number;
+    if (!(v < F32_LIMIT && v > -F32_LIMIT) && v - v === 0) return true;
+  }
+  return false;
+}
+
 /**
- * Refuses a finite float64 value that the gather rounded to ±Infinity (beyond float32's range),
- * naming its row and column: one pass of `v · 0` sums over the gathered values (0 exactly when all
- * are finite), and a search only when one is not (NaN and ±Infinity in the source pass).
+ * Copies rows `indices` of a row-major float64 buffer into float32 `out`, refusing a finite value
+ * that would round to ±Infinity (beyond float32's range) naming its row and column; NaN and
+ * ±Infinity pass. One comparison per value in the copy loop (no second pass).
  */
-function checkRounded(data: Float64Array, columns: number, indices: ArrayLike<number>, out: Float32Array): void {
-  const end = indices.length * columns;
-  let zero = 0;
-  for (let k = 0; k < end; k++) zero += (out[k] as number) * 0;
-  if (zero === 0) return;
-  for (let k = 0; k < end; k++) {
-    const w = out[k] as number;
-    if (w - w === 0 || Number.isNaN(w)) continue;
-    const row = indices[Math.floor(k / columns)] as number;
-    const v = data[row * columns + (k % columns)] as number;
-    if (v - v === 0) throw beyondOutput('denseRowSource', row, k % columns, v, 'use float64 rows directly');
+function gatherRounded(
+  who: string,
+  data: Float64Array,
+  columns: number,
+  indices: ArrayLike<number>,
+  out: Float32Array,
+): void {
+  for (let t = 0, o = 0; t < indices.length; t++) {
+    const i = indices[t] as number;
+    for (let s = i * columns, e = s + columns; s < e; s++, o++) {
+      const v = data[s] as number;
+      out[o] = v;
+      if (!(v < F32_LIMIT && v > -F32_LIMIT) && v - v === 0) {
+        throw beyondOutput(who, i, s - i * columns, v, 'use float64 rows directly');
+      }
+    }
   }
 }
 

@@ -4,9 +4,8 @@
  *
  * @module
  */
-import { beyondOutput, type RowSource } from '../core/rowSource.js';
+import { beyondOutput, F32_LIMIT, type RowSource } from '../core/rowSource.js';
 import { applyFormula, type NumericFormula } from './columnMap.js';
-import { INF } from './encodedRowSlots.js';
 
 /**
  * The rows of another {@link RowSource}, each scaled column mapped by a fitted Scaler's formula
@@ -68,8 +67,9 @@ export class ScaledRowSource implements RowSource {
         const x = out[off + j] as number;
         const y = applyFormula(this.formulas[j] as NumericFormula, x);
         out[off + j] = y;
-        const w = out[off + j] as number;
-        if ((w === INF || w === -INF) && x - x === 0) {
+        // |y| below the float32 rounding limit stays finite; NaN, ±Infinity and larger values take
+        // the exact test: refused when a finite x became ±Infinity
+        if (!(y < F32_LIMIT && y > -F32_LIMIT) && !Number.isNaN(y) && x - x === 0) {
           throw beyondOutput('ScaledRowSource', indices[off / cols] as number, j, y, 'scale the rows in float64');
         }
       }
