@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DataValidationError, describe } from './errors.js';
+import { DataValidationError, describe, isDetached } from './errors.js';
 import { checkGather, type RowSource } from './rowSource.js';
 
 /**
@@ -54,7 +54,7 @@ export class Float32Matrix implements RowSource {
     if (!(data instanceof Float32Array) || data.length !== rows * columns) {
       throw new DataValidationError(
         `Float32Matrix: data must be a Float32Array of rows × columns = ${rows * columns} values, received ` +
-          `${data instanceof Float32Array ? `${data.length} values` : describe(data)}.`,
+          `${data instanceof Float32Array && !isDetached(data) ? `${data.length} values` : describe(data)}.`,
         { param: 'data' },
       );
     }

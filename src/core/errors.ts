@@ -129,8 +129,45 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (ArrayBuffer.isView(value)) {
+    return isDetached(value) ? `a ${value.constructor.name} whose buffer is detached` : `a ${value.constructor.name}`;
+  }
   if (value instanceof Map) return `a Map of size ${value.size}`;
   if (typeof value === 'function') return 'a function';
   return `an object (${Object.prototype.toString.call(value)})`;
+}
+
+/**
+ * Whether `view`'s buffer is detached (transferred by `structuredClone(buf, { transfer })`,
+ * `postMessage` or `ArrayBuffer.prototype.transfer`): its length then reads 0, so without this check
+ * it would pass for an empty array. Uses `ArrayBuffer.prototype.detached` where the runtime has it
+ * (Node ≥ 22); elsewhere a zero-length view over a zero-length buffer is probed with a view
+ * constructor, which throws only on a detached buffer. @internal
+ */
+export function isDetached(view: ArrayBufferView): boolean {
+  if (view.byteLength !== 0) return false;
+  const buffer = view.buffer as ArrayBufferLike & { detached?: unknown };
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Throws a {@link DataValidationError} when `value` is a typed array whose buffer is detached
+ * (see {@link isDetached}), naming `where` (`X[3]`, `y`) and the row when given; any other value
+ * passes. The one check behind every list, row and matrix reader. @internal
+ */
+export function refuseDetached(who: string, param: string, value: unknown, where = param, row?: number): void {
+  if (!ArrayBuffer.isView(value) || !isDetached(value)) return;
+  throw new DataValidationError(
+    `${who}: ${where} is a ${value.constructor.name} whose buffer is detached (transferred, e.g. by ` +
+      'structuredClone with transfer, postMessage or ArrayBuffer.prototype.transfer), so its values are ' +
+      'gone. Pass a copy made before the transfer, or the transferred-to array.',
+    row === undefined ? { param } : { param, row },
+  );
 }

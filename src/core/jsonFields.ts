@@ -54,6 +54,17 @@ export function fieldPath(path: string, key: string | number): string {
   return `${path}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * The {@link SerializationError} for a document whose options the constructor refuses: at
+ * `params.<option>` (`params.earlyStopping.patience` for a nested one) when the refusal is an
+ * {@link InvalidParameterError}, else at `params`; the refusal is its `cause`. @internal
+ */
+export function optionsError(who: string, e: unknown): SerializationError {
+  const param = e instanceof InvalidParameterError ? e.param : undefined;
+  const path = param === undefined || param === '' ? 'params' : param.split('.').reduce(fieldPath, 'params');
+  return new SerializationError(`${who}: ${path} is invalid: ${(e as Error).message}`, { path, cause: e });
+}
+
 /** The keys an object read by {@link readObject} must and may have. @internal */
 export interface ObjectFields {
   /** Keys that must be present (own properties). */

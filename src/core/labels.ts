@@ -1,4 +1,4 @@
-import { DataValidationError, describe } from './errors.js';
+import { DataValidationError, describe, refuseDetached } from './errors.js';
 import type { Label } from './matrix.js';
 
 /**
@@ -111,6 +111,7 @@ export function checkLabels(y: ReadonlyArray<Label>, who: string, param = 'y', e
       { param },
     );
   }
+  refuseDetached(who, param, y);
   const n = y.length;
   if (expectedLength !== undefined && n !== expectedLength) {
     throw new DataValidationError(

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { DataValidationError, describe } from './errors.js';
+import { DataValidationError, describe, refuseDetached } from './errors.js';
 
 /** A typed-array row accepted as numeric input. */
 export type NumericRow =
@@ -148,6 +148,7 @@ function convert<T extends Float64Array | Float32Array>(
       { param },
     );
   }
+  if (rows > 0 && cols === 0) refuseDetached(who, param, first ?? getRow(0), `${param}[0]`, 0);
   if (rows > 0 && cols === 0 && typeof first === 'object' && first !== null) {
     const keys = Object.keys(first)
       .slice(0, 4)
@@ -187,6 +188,7 @@ function convert<T extends Float64Array | Float32Array>(
       });
     }
     if (r.length !== cols) {
+      refuseDetached(who, param, r, `${param}[${i}]`, i);
       throw new DataValidationError(
         `${who}: ${param} is ragged: row ${i} has ${r.length} values but row 0 has ${cols}. ` +
           'Every row needs the same number of columns.',

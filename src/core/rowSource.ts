@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DataValidationError, describe } from './errors.js';
+import { DataValidationError, describe, refuseDetached } from './errors.js';
 
 /**
  * A matrix of `rows × columns` float32 values that is read by gathering rows.
@@ -50,7 +50,12 @@ export function isRowSource(x: unknown): x is RowSource {
 /**
  * A {@link RowSource} over a dense row-major buffer (no copy: the buffer is read, never written).
  *
- * @throws DataValidationError when the buffer's length is not `rows × columns`.
+ * @remarks A Float64Array's values are rounded to float32 as they are gathered: a finite value
+ * beyond float32's range (±3.4e38) is refused by the gather that reads it, naming its row and
+ * column, never written as ±Infinity (NaN and ±Infinity pass through). The values are looked over
+ * once, here: the buffer must not change while the source is in use.
+ * @throws DataValidationError when the buffer's length is not `rows × columns`, or its buffer is
+ *   detached.
  */
 export function denseRowSource(data: Float32Array | Float64Array, rows: number, columns: number): RowSource {
   if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(columns) || rows < 0 || columns < 0) {
@@ -60,23 +65,68 @@ export function denseRowSource(data: Float32Array | Float64Array, rows: number, 
       { param: 'data' },
     );
   }
+  refuseDetached('denseRowSource', 'data', data);
   if (data.length !== rows * columns) {
     throw new DataValidationError(
       `denseRowSource: data has ${data.length} values, expected rows × columns = ${rows * columns}.`,
       { param: 'data' },
     );
   }
+  // whether a gather must look for values beyond float32 (found once here, so other gathers cost nothing)
+  const beyond = data instanceof Float64Array && holdsBeyondFloat32(data);
   return {
     rows,
     columns,
     gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
       checkGather('denseRowSource', rows, columns, indices, out);
+      // a buffer transferred after construction reads as empty: refused, not gathered as nothing
+      if (data.length !== rows * columns) refuseDetached('denseRowSource', 'data', data);
+      if (beyond) {
+        gatherRounded('denseRowSource', data as Float64Array, columns, indices, out);
+        return;
+      }
       for (let t = 0; t < indices.length; t++) {
         const i = indices[t] as number;
         out.set(data.subarray(i * columns, (i + 1) * columns), t * columns);
       }
     },
   };
+}
+
+/** The smallest magnitude float32 rounds to ±Infinity: 2¹²⁸ − 2¹⁰³ (half an ulp above its largest). @internal */
+export const F32_LIMIT = 2 ** 128 - 2 ** 103;
+
+/** Whether `data` holds a finite value beyond float32's range (one comparison per value). */
+function holdsBeyondFloat32(data: Float64Array): boolean {
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k] as number;
+    if (!(v < F32_LIMIT && v > -F32_LIMIT) && v - v === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Copies rows `indices` of a row-major float64 buffer into float32 `out`, refusing a finite value
+ * that would round to ±Infinity (beyond float32's range) naming its row and column; NaN and
+ * ±Infinity pass. One comparison per value in the copy loop (no second pass).
+ */
+function gatherRounded(
+  who: string,
+  data: Float64Array,
+  columns: number,
+  indices: ArrayLike<number>,
+  out: Float32Array,
+): void {
+  for (let t = 0, o = 0; t < indices.length; t++) {
+    const i = indices[t] as number;
+    for (let s = i * columns, e = s + columns; s < e; s++, o++) {
+      const v = data[s] as number;
+      out[o] = v;
+      if (!(v < F32_LIMIT && v > -F32_LIMIT) && v - v === 0) {
+        throw beyondOutput(who, i, s - i * columns, v, 'use float64 rows directly');
+      }
+    }
+  }
 }
 
 /**
@@ -90,6 +140,8 @@ export function checkGather(
   indices: ArrayLike<number>,
   out: Float32Array,
 ): void {
+  refuseDetached(`${who}.gatherRows`, 'indices', indices);
+  refuseDetached(`${who}.gatherRows`, 'out', out);
   if (out.length < indices.length * columns) {
     throw new DataValidationError(
       `${who}.gatherRows: out holds ${out.length} values, fewer than ${indices.length} rows × ${columns} columns.`,
@@ -105,4 +157,26 @@ export function checkGather(
       );
     }
   }
+}
+
+/**
+ * The error for a finite value whose output is not finite in a gather's buffer: beyond float32's
+ * range (±3.4e38) in a float32 gather, or — `value` infinite — beyond doubles (a Scaler formula of
+ * extreme scale). It names `who` (the row source gathering), the row and the output column, and
+ * `float64`, the way to get the value without float32. @internal
+ */
+export function beyondOutput(
+  who: string,
+  row: number,
+  column: number,
+  value: number,
+  float64 = 'gather float64 (toMatrix)',
+): DataValidationError {
+  const message =
+    value - value === 0
+      ? `${who}: row ${row}, column ${column} is ${value}, beyond float32's range (±3.4e38), so a ` +
+        `float32 gather would hold ±Infinity. Rescale that column (e.g. with a Scaler) or ${float64}.`
+      : `${who}: row ${row}, column ${column} is finite, but its scaled value is beyond doubles ` +
+        '(±1.8e308). Refit the Scaler on data of that spread, or rescale that column first.';
+  return new DataValidationError(message, { param: 'X', row, column });
 }

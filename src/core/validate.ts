@@ -186,6 +186,28 @@ export interface Interval {
   lt?: number;
 }
 
+/**
+ * The largest iteration or restart count an option accepts (`maxIter`, `nInit`, `epochs`): a
+ * million passes over the data is far beyond any fit that converges, and a larger count
+ * (`epochs: 1e15`) could only run for years instead of failing. @internal
+ */
+export const MAX_ITERATIONS = 1_000_000;
+
+/**
+ * Checks an iteration or restart count: an integer from 1 to {@link MAX_ITERATIONS}, else an
+ * {@link InvalidParameterError} naming `param`, the value and the bound. @internal
+ */
+export function checkIterations(who: string, param: string, value: unknown, fallback?: number): number {
+  return checkInteger(
+    who,
+    param,
+    value,
+    { min: 1, max: MAX_ITERATIONS },
+    fallback,
+    `A larger count could run for days instead of finishing; lower ${param}.`,
+  );
+}
+
 /** `[0, 1]`, `(0, ∞)`… as a reader writes it. @internal */
 export function formatInterval(iv: Interval): string {
   const lo = iv.ge !== undefined ? `[${iv.ge}` : iv.gt !== undefined ? `(${iv.gt}` : '(−∞';

@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { DataValidationError, describe } from '../core/errors.js';
+import { DataValidationError, describe, refuseDetached } from '../core/errors.js';
 import { isList } from '../core/labels.js';
 import { toDense, type Dense, type MatrixInput } from '../core/matrix.js';
 
@@ -17,6 +17,7 @@ export function checkScores(
   if (!isList(s)) {
     throw new DataValidationError(`${who}: ${param} must be an array of numbers, received ${describe(s)}.`, { param });
   }
+  refuseDetached(who, param, s);
   if (s.length !== n) {
     throw new DataValidationError(
       `${who}: yTrue has ${n} labels but ${param} has ${s.length} scores. Pass one score per sample.`,

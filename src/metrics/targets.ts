@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { DataValidationError, InvalidParameterError, describe } from '../core/errors.js';
+import { DataValidationError, InvalidParameterError, describe, refuseDetached } from '../core/errors.js';
 import { checkLabels, compareLabels, isList } from '../core/labels.js';
 import type { Label } from '../core/matrix.js';
 
@@ -168,6 +168,7 @@ export function checkWeights(
       param: 'sampleWeight',
     });
   }
+  refuseDetached(who, 'sampleWeight', w);
   if (w.length !== n) {
     throw new DataValidationError(
       `${who}: sampleWeight has ${w.length} values but there are ${n} samples. Pass one weight per sample.`,

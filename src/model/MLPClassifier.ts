@@ -1,4 +1,4 @@
-import { checkFaithful } from '../core/jsonFields.js';
+import { checkFaithful, optionsError } from '../core/jsonFields.js';
 import type { LayersModel } from './layersModel.js';
 import type { Matrix } from 'ml-matrix';
 import type { BatchSource } from '../core/batchSource.js';
@@ -355,7 +355,7 @@ export class MLPClassifier implements ProbabilisticClassifier, LazyResamplingCla
     try {
       clf = new MLPClassifier(options);
     } catch (e) {
-      throw new SerializationError(`${CLASS}.fromJSON: params are invalid (${(e as Error).message}).`);
+      throw optionsError(`${CLASS}.fromJSON`, e);
     }
     if (state !== null) {
       try {

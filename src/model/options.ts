@@ -14,6 +14,7 @@ import {
   checkBoolean,
   checkFunction,
   checkInteger,
+  checkIterations,
   checkNumber,
   checkNestedOptions,
   checkOneOf,
@@ -138,7 +139,7 @@ export interface MLPClassifierOptions {
   optimizer?: MLPOptimizer;
   /** Initial learning rate. @defaultValue 0.001 */
   learningRate?: number;
-  /** Maximum number of passes over the training rows. @defaultValue 100 */
+  /** Maximum number of passes over the training rows: 1 to 1,000,000. @defaultValue 100 */
   epochs?: number;
   /** Rows per gradient step. @defaultValue 256 */
   batchSize?: number;
@@ -403,7 +404,7 @@ export function resolveParams(options: MLPClassifierOptions): MLPClassifierParam
     l2: checkNumber(CLASS, 'l2', o.l2, { ge: 0 }, 0),
     optimizer: checkOneOf(CLASS, 'optimizer', o.optimizer, OPTIMIZERS, 'adam'),
     learningRate: checkNumber(CLASS, 'learningRate', o.learningRate, { gt: 0 }, 1e-3),
-    epochs: checkInteger(CLASS, 'epochs', o.epochs, { min: 1 }, 100),
+    epochs: checkIterations(CLASS, 'epochs', o.epochs, 100),
     batchSize: checkInteger(CLASS, 'batchSize', o.batchSize, { min: 1 }, 256),
     validationFraction,
     validationData,

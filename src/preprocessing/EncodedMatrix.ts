@@ -8,16 +8,17 @@ import type { Matrix } from 'ml-matrix';
 import { DataValidationError } from '../core/errors.js';
 import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense } from '../core/matrix.js';
-import { checkGather, type RowSource } from '../core/rowSource.js';
+import { beyondOutput, checkGather, type RowSource } from '../core/rowSource.js';
 import type { NumericColumn } from '../core/table.js';
 import { applyFormula, type ColumnMap, IDENTITY, identityMap } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
 import {
   type BlockSlots,
-  beyondOutput,
   blockSlots,
   type CodeSlot,
+  checkCodeOutputs,
   codeRowBlock,
+  codesLeaveFloat32,
   INF,
   type NumericSlot,
 } from './encodedRowSlots.js';
@@ -130,6 +131,8 @@ export class EncodedMatrix implements RowSource {
   private baseRow32: Float32Array | undefined;
   /** The row-major groups with this view's numeric slots (its formulas), once the copy exists. */
   private blockSlots: BlockSlots[] | undefined;
+  /** Whether a categorical table's float32 output can be ±Infinity (see `codesLeaveFloat32`). */
+  private readonly codes32Overflow: boolean;
 
   /**
    * Built by the Encoder (and a Scaler); not constructed directly.
@@ -142,6 +145,7 @@ export class EncodedMatrix implements RowSource {
     this.features = parts.features;
     this.scaled = map !== undefined;
     this.colMap = map ?? identityMap(parts.features, parts.columns);
+    this.codes32Overflow = codesLeaveFloat32(this.colMap);
     parts.features.forEach((f, i) => {
       const codes = parts.codes[i];
       if (f.kind === 'onehot') {
@@ -172,6 +176,8 @@ export class EncodedMatrix implements RowSource {
   gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
     checkGather('EncodedMatrix', this.rows, this.columns, indices, out);
     this.writeRows(indices, indices.length, out, true);
+    if (this.codes32Overflow)
+      checkCodeOutputs(this.hot, this.ordinal, this.colMap, indices, indices.length, this.columns, out);
   }
 
   /**
@@ -193,6 +199,7 @@ export class EncodedMatrix implements RowSource {
   toFloat32Matrix(): Float32Matrix {
     const out = denseBuffer(Float32Array, this.rows, this.columns, 'toFloat32Matrix');
     this.writeRows(null, this.rows, out, true, true);
+    if (this.codes32Overflow) checkCodeOutputs(this.hot, this.ordinal, this.colMap, null, this.rows, this.columns, out);
     return new Float32Matrix(out, this.rows, this.columns);
   }
 
@@ -341,10 +348,11 @@ export class EncodedMatrix implements RowSource {
             for (let j = 0, at = at0, off = t * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
               const x = data[at + j] as number;
-              const y = applyFormula(n.formula, Number.isNaN(x) ? n.impute : x);
+              const v = Number.isNaN(x) ? n.impute : x;
+              const y = applyFormula(n.formula, v);
               out[off + n.offset] = y;
               const w = out[off + n.offset] as number;
-              if ((w === INF || w === -INF) && y - y === 0) throw beyondOutput(row, n.offset, y);
+              if ((w === INF || w === -INF) && v - v === 0) throw beyondOutput('EncodedMatrix', row, n.offset, y);
             }
           }
         }
@@ -354,11 +362,12 @@ export class EncodedMatrix implements RowSource {
         const { values, impute, formula } = n;
         for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
           const x = values[indices === null ? t : (indices[t] as number)] as number;
-          const y = applyFormula(formula, Number.isNaN(x) ? impute : x);
+          const v = Number.isNaN(x) ? impute : x;
+          const y = applyFormula(formula, v);
           out[off] = y;
           const w = out[off] as number;
-          if ((w === INF || w === -INF) && y - y === 0)
-            throw beyondOutput(indices === null ? t : (indices[t] as number), n.offset, y);
+          if ((w === INF || w === -INF) && v - v === 0)
+            throw beyondOutput('EncodedMatrix', indices === null ? t : (indices[t] as number), n.offset, y);
         }
       }
     }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { RowSource } from '../core/rowSource.js';
+import { beyondOutput, F32_LIMIT, type RowSource } from '../core/rowSource.js';
 import { applyFormula, type NumericFormula } from './columnMap.js';
 
 /**
@@ -13,8 +13,10 @@ import { applyFormula, type NumericFormula } from './columnMap.js';
  *
  * @remarks
  * Nothing is copied: the view holds the source and one formula per column. Values are read as the
- * source gathers them (float32), scaled in float64 and rounded once to float32. The source must
- * not change while the view is in use. (An {@link EncodedMatrix} input gets a scaled
+ * source gathers them (float32), scaled in float64 and rounded once to float32. A finite value
+ * whose scaled output is beyond float32 (±3.4e38: a column fitted on a tiny spread) is refused
+ * naming its row and column, never written as ±Infinity; NaN (and a ±Infinity the source wrote)
+ * passes through. The source must not change while the view is in use. (An {@link EncodedMatrix} input gets a scaled
  * EncodedMatrix instead, exact from its codes.)
  *
  * @example
@@ -51,7 +53,8 @@ export class ScaledRowSource implements RowSource {
    * Writes rows `indices[0]`, `indices[1]`, … into `out`, scaled (see {@link RowSource.gatherRows}).
    * @param indices - Row indices (may repeat).
    * @param out - At least `indices.length × columns` values.
-   * @throws {@link DataValidationError} as the source's `gatherRows` does.
+   * @throws {@link DataValidationError} as the source's `gatherRows` does, and for a finite value
+   *   whose scaled output is beyond float32's range (naming the row `indices[t]` and the column).
    */
   gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
     this.source.gatherRows(indices, out);
@@ -61,7 +64,14 @@ export class ScaledRowSource implements RowSource {
     for (let off = 0; off < end; off += cols) {
       for (let t = 0; t < idx.length; t++) {
         const j = idx[t] as number;
-        out[off + j] = applyFormula(this.formulas[j] as NumericFormula, out[off + j] as number);
+        const x = out[off + j] as number;
+        const y = applyFormula(this.formulas[j] as NumericFormula, x);
+        out[off + j] = y;
+        // |y| below the float32 rounding limit stays finite; NaN, ±Infinity and larger values take
+        // the exact test: refused when a finite x became ±Infinity
+        if (!(y < F32_LIMIT && y > -F32_LIMIT) && !Number.isNaN(y) && x - x === 0) {
+          throw beyondOutput('ScaledRowSource', indices[off / cols] as number, j, y, 'scale the rows in float64');
+        }
       }
     }
   }

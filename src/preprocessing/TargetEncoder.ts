@@ -5,7 +5,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 import type { Serializable, Transformer } from '../core/contracts.js';
-import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
+import { DataValidationError, NotFittedError, refuseDetached, SerializationError } from '../core/errors.js';
 import { checkLabels, isList, typeOfTarget, uniqueSorted } from '../core/labels.js';
 import { fromDense, type Label } from '../core/matrix.js';
 import { drawSeed } from '../core/Random.js';
@@ -302,6 +302,7 @@ function readTarget(p: TargetEncoderParams, y: ReadonlyArray<Label>, n: number, 
   if (!isList(y)) {
     throw new DataValidationError(`${who}: y must be an array of targets, one per row.`, { param: 'y' });
   }
+  refuseDetached(who, 'y', y);
   if (y.length !== n) {
     throw new DataValidationError(`${who}: y has ${y.length} targets but X has ${n} rows. Pass one per row.`, {
       param: 'y',

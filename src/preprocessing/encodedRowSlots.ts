@@ -1,13 +1,13 @@
 /**
  * The compiled pieces of an `EncodedMatrix`'s row loop: its numeric and categorical slots,
  * the row-major copies compiled for one view (byte columns as tables of their 256 outputs), and the
- * error for an output beyond float32.
+ * check of categorical outputs beyond float32.
  *
  * @internal
  * @module
  */
-import { DataValidationError } from '../core/errors.js';
-import { applyFormula, type NumericFormula } from './columnMap.js';
+import { beyondOutput } from '../core/rowSource.js';
+import { applyFormula, type ColumnMap, type NumericFormula } from './columnMap.js';
 import type { CodeArray, NumericValues } from './EncodedMatrix.js';
 import type { RowBlockGroup } from './numericRowBlock.js';
 
@@ -74,14 +74,51 @@ export function blockSlots(g: RowBlockGroup, slots: NumericSlot[]): BlockSlots {
 export const INF = Number.POSITIVE_INFINITY;
 
 /**
- * The error for a finite value whose output is not finite in the gather's buffer: beyond
- * float32's range (±3.4e38) in a float32 gather. It names the row and the output column.
+ * Whether a float32 gather under `map` can write ±Infinity from a categorical table: a Scaler's
+ * one-hot or ordinal output beyond float32 (a min-max `featureRange` of ±1e300). Then the gathers
+ * check those columns with {@link checkCodeOutputs}; otherwise they cost nothing.
  */
-export function beyondOutput(row: number, column: number, value: number): DataValidationError {
-  return new DataValidationError(
-    `EncodedMatrix: row ${row}, column ${column} is ${value}, beyond float32's range (±3.4e38), so a ` +
-      'float32 gather would hold ±Infinity. Rescale that column (e.g. with a Scaler) or gather float64 ' +
-      '(toMatrix).',
-    { param: 'X', row, column },
-  );
+export function codesLeaveFloat32(map: ColumnMap): boolean {
+  // NaN is a documented table value (an ordinal `unknownValue: NaN`): only ±Infinity is an overflow
+  const finite = (t: Float32Array | null) => t === null || t.every((v) => v !== INF && v !== -INF);
+  return !finite(map.zero32) || !finite(map.one32) || !map.ordinal32.every(finite);
+}
+
+/**
+ * Refuses the first ±Infinity a categorical table wrote into `count` gathered float32 rows (row `t`
+ * is `indices[t]`, or `t` when `indices` is null), naming the row, the output column and its float64
+ * value. For views where {@link codesLeaveFloat32}.
+ */
+export function checkCodeOutputs(
+  hot: ReadonlyArray<CodeSlot>,
+  ordinal: ReadonlyArray<CodeSlot>,
+  map: ColumnMap,
+  indices: ArrayLike<number> | null,
+  count: number,
+  columns: number,
+  out: Float32Array,
+): void {
+  for (let t = 0; t < count; t++) {
+    const row = indices === null ? t : (indices[t] as number);
+    const off = t * columns;
+    for (const h of hot) {
+      const code = h.codes[row] as number;
+      for (let col = h.offset; col < h.offset + h.width; col++) {
+        const w = out[off + col] as number;
+        if (w !== INF && w !== -INF) continue;
+        const value = col - h.offset === code ? map.one[col] : map.zero[col];
+        throw beyondOutput('EncodedMatrix', row, col, value as number);
+      }
+    }
+    for (const o of ordinal) {
+      const w = out[off + o.offset] as number;
+      if (w !== INF && w !== -INF) continue;
+      throw beyondOutput(
+        'EncodedMatrix',
+        row,
+        o.offset,
+        (o.table as Float64Array)[(o.codes[row] as number) + 1] as number,
+      );
+    }
+  }
 }

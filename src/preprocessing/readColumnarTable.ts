@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DataValidationError, describe } from '../core/errors.js';
+import { DataValidationError, describe, isDetached } from '../core/errors.js';
 import type { CategoricalColumn, ColumnarTable, TableColumn } from '../core/table.js';
 import type { NumericValues } from './EncodedMatrix.js';
 import { quoteNames } from './readTable.js';
@@ -77,6 +77,8 @@ function checkColumn(col: unknown, name: string, n: number, who: string): void {
     if (!NUMERIC_ARRAYS.some((A) => c.values instanceof A)) {
       fail(`has values ${describe(c.values)}; numeric columns hold a Float64Array, Float32Array or integer array`);
     }
+    if (isDetached(c.values as NumericValues))
+      fail(`has values ${describe(c.values)}; pass a copy made before the transfer`);
     if ((c.values as NumericValues).length !== n)
       fail(`has ${(c.values as NumericValues).length} values, but nRows is ${n}`);
     return;
@@ -86,6 +88,7 @@ function checkColumn(col: unknown, name: string, n: number, who: string): void {
     fail(`has codes ${describe(c.codes)}; categorical columns hold an Int32Array, Int16Array or Int8Array of codes`);
   }
   const codes = c.codes as CategoricalColumn['codes'];
+  if (isDetached(codes)) fail(`has codes ${describe(codes)}; pass a copy made before the transfer`);
   if (codes.length !== n) fail(`has ${codes.length} codes, but nRows is ${n}`);
   if (!Array.isArray(c.categories)) fail(`has categories ${describe(c.categories)}; expected an array`);
   const seen = new Map<unknown, number>();

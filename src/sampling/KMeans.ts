@@ -1,10 +1,10 @@
 import type { Matrix } from 'ml-matrix';
 import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
-import { readObject } from '../core/jsonFields.js';
+import { optionsError, readObject } from '../core/jsonFields.js';
 import { fromDense, toDense, type MatrixInput } from '../core/matrix.js';
 import { Random, checkSeed } from '../core/Random.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
-import { checkFunction, checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
+import { checkFunction, checkInteger, checkIterations, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { kmeansPlusPlus } from './kmeansPlusPlus.js';
 import { lloyd } from './lloyd.js';
 import {
@@ -39,12 +39,12 @@ export interface KMeansOptions {
   init?: 'k-means++' | 'random' | MatrixInput | KMeansInitFunction;
   /**
    * Runs from different starts; the run with the smallest inertia is kept (the first on ties).
-   * Explicit centres allow one run only.
+   * Explicit centres allow one run only. At most 1,000,000.
    * @defaultValue 1
    */
   nInit?: number;
   /**
-   * Most Lloyd iterations per run.
+   * Most Lloyd iterations per run. At most 1,000,000.
    * @defaultValue 300
    */
   maxIter?: number;
@@ -132,7 +132,7 @@ export class KMeans {
     const o = checkOptions(WHO, options, OPTIONS);
     const nClusters = checkInteger(WHO, 'nClusters', o.nClusters, { min: 1 }, 8);
     const init = checkInit(o.init, nClusters);
-    const nInit = checkInteger(WHO, 'nInit', o.nInit, { min: 1 }, 1);
+    const nInit = checkIterations(WHO, 'nInit', o.nInit, 1);
     if (init instanceof Float64Array && nInit !== 1) {
       invalid(WHO, 'nInit', '1 when init holds explicit centres', nInit, 'Every run would start from them.');
     }
@@ -140,7 +140,7 @@ export class KMeans {
       nClusters,
       init,
       nInit,
-      maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 300),
+      maxIter: checkIterations(WHO, 'maxIter', o.maxIter, 300),
       tol: checkNumber(WHO, 'tol', o.tol, { ge: 0 }, 1e-4),
       seed: checkSeed(WHO, o.seed),
     });
@@ -238,7 +238,7 @@ export class KMeans {
     try {
       km = new KMeans({ ...(rest as KMeansOptions), init: initOption });
     } catch (e) {
-      throw new SerializationError(`${WHO}.fromJSON: params are invalid: ${(e as Error).message}`);
+      throw optionsError(`${WHO}.fromJSON`, e);
     }
     if (env.state !== null) {
       km.state = Object.freeze(readCentresState(`${WHO}.fromJSON`, env.state, km.params, []).fit);

@@ -1,10 +1,10 @@
 import type { Matrix } from 'ml-matrix';
-import { DataValidationError, NotFittedError, SerializationError } from '../core/errors.js';
-import { readInteger, readObject } from '../core/jsonFields.js';
+import { DataValidationError, NotFittedError } from '../core/errors.js';
+import { optionsError, readInteger, readObject } from '../core/jsonFields.js';
 import { fromDense, type MatrixInput, toDense } from '../core/matrix.js';
 import { checkSeed, Random } from '../core/Random.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
-import { checkInteger, checkNumber, checkOptions, invalid } from '../core/validate.js';
+import { checkInteger, checkIterations, checkNumber, checkOptions, invalid } from '../core/validate.js';
 import { assignRows, drawRows, type MiniBatchSettings, miniBatchSteps } from './miniBatchSteps.js';
 import {
   beyondDoubles,
@@ -40,11 +40,13 @@ export interface MiniBatchKMeansOptions {
   /**
    * Starts tried, each on its own `initSize`-row sample; the one with the smallest inertia on a
    * common validation sample is kept (the first on ties). Explicit centres allow one start only.
+   * At most 1,000,000.
    * @defaultValue 3 (scikit-learn 1.2; 1 with explicit centres)
    */
   nInit?: number;
   /**
-   * Most passes over the data: at most `⌊maxIter · rows / batchSize⌋` mini-batch steps.
+   * Most passes over the data: at most `⌊maxIter · rows / batchSize⌋` mini-batch steps. At most
+   * 1,000,000.
    * @defaultValue 100
    */
   maxIter?: number;
@@ -172,7 +174,7 @@ export class MiniBatchKMeans {
     const nClusters = checkInteger(WHO, 'nClusters', o.nClusters, { min: 1 }, 8);
     const init = checkInit(o.init, nClusters);
     const explicit = init instanceof Float64Array;
-    const nInit = checkInteger(WHO, 'nInit', o.nInit, { min: 1 }, explicit ? 1 : 3);
+    const nInit = checkIterations(WHO, 'nInit', o.nInit, explicit ? 1 : 3);
     if (explicit && nInit !== 1) {
       invalid(WHO, 'nInit', '1 when init holds explicit centres', nInit, 'Every start would be the same.');
     }
@@ -182,7 +184,7 @@ export class MiniBatchKMeans {
       init,
       batchSize: checkInteger(WHO, 'batchSize', o.batchSize, { min: 1 }, 1024),
       nInit,
-      maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100),
+      maxIter: checkIterations(WHO, 'maxIter', o.maxIter, 100),
       initSize: o.initSize === undefined ? undefined : checkInteger(WHO, 'initSize', o.initSize, { min: 1 }),
       reassignmentRatio: checkNumber(WHO, 'reassignmentRatio', o.reassignmentRatio, { ge: 0, le: 1 }, 0.01),
       maxNoImprovement: m === null ? null : checkInteger(WHO, 'maxNoImprovement', m, { min: 1 }, 10),
@@ -288,7 +290,7 @@ export class MiniBatchKMeans {
     try {
       mbk = new MiniBatchKMeans({ ...(rest as MiniBatchKMeansOptions), init: initOption });
     } catch (e) {
-      throw new SerializationError(`${who}: params are invalid: ${(e as Error).message}`);
+      throw optionsError(who, e);
     }
     if (env.state !== null) {
       const { fit, extra } = readCentresState(who, env.state, mbk.params, ['nSteps']);

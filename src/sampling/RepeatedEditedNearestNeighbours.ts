@@ -1,5 +1,5 @@
 import { CleaningSampler } from './CleaningSampler.js';
-import { checkInteger } from '../core/validate.js';
+import { checkIterations } from '../core/validate.js';
 import {
   EDITING_OPTIONS,
   checkEditingOptions,
@@ -13,7 +13,7 @@ import { defaultNeighbors } from './neighborSearch.js';
 /** Options of {@link RepeatedEditedNearestNeighbours}. */
 export interface RepeatedEditedNearestNeighboursOptions extends EditedNearestNeighboursOptions {
   /**
-   * Most passes of the edited-nearest-neighbour rule.
+   * Most passes of the edited-nearest-neighbour rule. At most 1,000,000.
    * @defaultValue 100
    */
   maxIter?: number;
@@ -59,7 +59,7 @@ const OPTIONS = [...EDITING_OPTIONS, 'maxIter'];
  * twice; its X and y are right.)
  *
  * @throws {@link InvalidParameterError} for an unknown or invalid option (see
- * {@link EditedNearestNeighbours}), or `maxIter` < 1.
+ * {@link EditedNearestNeighbours}), or `maxIter` outside 1 … 1,000,000.
  * @throws {@link DataValidationError} (from `fitResample`) when fewer than `nNeighbors + 1` rows
  * are left to search.
  *
@@ -85,7 +85,7 @@ export class RepeatedEditedNearestNeighbours extends CleaningSampler<
   constructor(options: RepeatedEditedNearestNeighboursOptions = {}) {
     super({ name: WHO, options: OPTIONS, seeded: false }, options, (o) => ({
       ...checkEditingOptions(WHO, o),
-      maxIter: checkInteger(WHO, 'maxIter', o.maxIter, { min: 1 }, 100),
+      maxIter: checkIterations(WHO, 'maxIter', o.maxIter, 100),
     }));
   }
 

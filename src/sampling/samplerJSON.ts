@@ -9,7 +9,16 @@
  * @module
  */
 import { InvalidParameterError, SerializationError, describe } from '../core/errors.js';
-import { badField, checkFaithful, fieldPath, readLabel, readMap, readNumber, readObject } from '../core/jsonFields.js';
+import {
+  badField,
+  checkFaithful,
+  fieldPath,
+  optionsError,
+  readLabel,
+  readMap,
+  readNumber,
+  readObject,
+} from '../core/jsonFields.js';
 import { type Envelope, makeEnvelope, openEnvelope } from '../core/serialization.js';
 import { isPlainObject } from '../core/validate.js';
 
@@ -95,8 +104,7 @@ export function samplerFromJSON<S extends { toJSON(): Envelope }>(
     sampler = build(options);
   } catch (e) {
     if (!(e instanceof InvalidParameterError)) throw e;
-    const path = e.param === undefined ? 'params' : fieldPath('params', e.param);
-    throw new SerializationError(`${who}: ${path} is invalid: ${e.message}`, { path, cause: e });
+    throw optionsError(who, e);
   }
   checkFaithful(who, env, sampler.toJSON());
   return sampler;

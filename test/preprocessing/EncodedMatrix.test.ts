@@ -261,8 +261,8 @@ describe("EncodedMatrix: mostly-zero byte columns kept as each row's non-zero en
   it('still refuses a byte whose output leaves float32, naming its row and column', async () => {
     const { Scaler } = await import('../../src/preprocessing/index.js');
     const { table: t, names } = await table();
-    const bytes = names.filter((k) => k !== 'f'); // the float column would overflow too
-    const E = new Encoder({ categorical: ['c'], numeric: bytes, output: 'compact' }).fitTransform(t);
+    const bytes = names.filter((k) => k !== 'f'); // the float and one-hot columns would overflow too
+    const E = new Encoder({ categorical: [], numeric: bytes, output: 'compact' }).fitTransform(t);
     const wide = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(E).transform(E) as EncodedMatrix;
     const m0 = (t.columns.get('m0') as { values: Uint8Array }).values;
     const zeroRows: number[] = [];
@@ -279,7 +279,7 @@ describe("EncodedMatrix: mostly-zero byte columns kept as each row's non-zero en
     const e = thrownBy(DataValidationError, () =>
       wide.gatherRows([zeroRows[0] as number, hit], new Float32Array(2 * d)),
     );
-    expect([e.row, e.column]).toEqual([hit, 5]);
+    expect([e.row, e.column]).toEqual([hit, 0]);
   });
 });
 
@@ -337,5 +337,35 @@ describe('EncodedMatrix: a value beyond float32 in a float32 gather', () => {
     const wide = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(E).transform(E) as EncodedMatrix;
     const f = caught(() => wide.gatherRows(batch.subarray(0, 8), new Float32Array(8 * wide.columns)));
     expect(f.param).toBe('X');
+  });
+
+  it('a scaled one-hot or ordinal output beyond float32 is refused naming the row and column', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const rows = [{ c: 'a' }, { c: 'b' }, { c: 'a' }];
+    const wide = () => new Scaler({ method: 'minmax', featureRange: [0, 1e300] });
+    const hot = wide().fitTransform(new Encoder({ categorical: ['c'], output: 'compact' }).fitTransform(rows));
+    const e = caught(() => (hot as EncodedMatrix).gatherRows([1], new Float32Array(2)));
+    expect([e.param, e.row, e.column]).toEqual(['X', 1, 1]);
+    expect(e.message).toMatch(/column 1 is 1e\+300, beyond float32's range/);
+    expect(caught(() => (hot as EncodedMatrix).toFloat32Matrix()).row).toBe(0);
+    expect((hot as EncodedMatrix).toMatrix().get(1, 1)).toBe(1e300);
+    const enc = new Encoder({ categorical: ['c'], encoding: 'ordinal', output: 'compact' });
+    const ord = wide().fitTransform(enc.fitTransform(rows)) as EncodedMatrix;
+    const out = new Float32Array(2);
+    ord.gatherRows([0, 2], out); // code 0 scales to 0: fits
+    expect([...out]).toEqual([0, 0]);
+    expect(caught(() => ord.gatherRows([0, 1], new Float32Array(2))).row).toBe(1);
+  });
+
+  it('a scaled value beyond doubles is refused in the float64 matrix too, never written as Infinity', async () => {
+    const { Scaler } = await import('../../src/preprocessing/index.js');
+    const enc = new Encoder({ numeric: ['a'], output: 'compact' });
+    const scaler = new Scaler({ method: 'minmax', featureRange: [0, 1e300] }).fit(
+      enc.fitTransform([{ a: 0 }, { a: 1 }]),
+    );
+    const T = scaler.transform(enc.transform([{ a: 1 }, { a: 1e10 }])) as EncodedMatrix;
+    const e = caught(() => T.toMatrix());
+    expect([e.row, e.column]).toEqual([1, 0]);
+    expect(e.message).toMatch(/beyond doubles/);
   });
 });

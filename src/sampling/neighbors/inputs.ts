@@ -6,13 +6,15 @@
  * @internal
  * @packageDocumentation
  */
-import { DataValidationError, describe } from '../../core/errors.js';
+import { DataValidationError, describe, isDetached } from '../../core/errors.js';
 import { checkBoolean, checkInteger, checkOptions } from '../../core/validate.js';
 import type { KNeighborsOptions } from './types.js';
 
-/** `Float64Array of length 3`, or a description of a value that is not a typed array. */
+/** `Float64Array of length 3`, or a description of a value that is not a typed array (or is detached). */
 function describeArray(x: unknown): string {
-  return ArrayBuffer.isView(x) ? `${x.constructor.name} of length ${(x as Float64Array).length}` : describe(x);
+  return ArrayBuffer.isView(x) && !isDetached(x)
+    ? `${x.constructor.name} of length ${(x as Float64Array).length}`
+    : describe(x);
 }
 
 /**
