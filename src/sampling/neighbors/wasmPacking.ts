@@ -13,7 +13,7 @@
  */
 import { type Candidates, type Centering, centerInto } from './candidates.js';
 import { parallelScan, type ScanLayout, viewArgs } from './parallel.js';
-import { quantizeRow } from './quantize.js';
+import { centerAndMeasure, quantizeScaled } from './quantize.js';
 import { candidateScan, MB, NB, type SelectFn } from './scan.js';
 import { assembleKernel, type KernelVariant, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
 
@@ -188,10 +188,10 @@ function packRowsInt16(
   const v = new Float64Array(d);
   const aux = new Float64Array(2);
   for (let i = 0; i < n; i++) {
-    const sum = centerInto(data, i * d, mean, d, v, 0);
+    const sum = centerAndMeasure(data, i * d, mean, d, v, aux);
     XN[i] = sum;
     const r = i & 7;
-    SX[i] = quantizeRow(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux);
+    SX[i] = quantizeScaled(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux, aux[0]!, sum);
     const res = aux[0]!;
     if (res > maxRes) maxRes = res;
     if (aux[1]! > maxQNorm) maxQNorm = aux[1]!;
@@ -294,7 +294,9 @@ export function scanWasm(
   if (int16) {
     const dPad = w.rowBytes >> 1;
     const Qi = new Int16Array(buf, qPtr, mPad * dPad);
-    Qi.fill(0);
+    // every value of the m rows is written but an odd d's padding column; the padding rows are zeroed
+    if (dPad === d) Qi.fill(0, m * dPad);
+    else Qi.fill(0);
     const SQ = new Float32Array(buf, sqPtr, mPad);
     SQ.fill(0);
     packQueriesInt16(query, sub, m, d, mean, Qi, dPad, QN, SQ, qn, qRes as Float64Array);
@@ -365,8 +367,9 @@ function packQueriesInt16(
   const aux = new Float64Array(2);
   for (let i = 0; i < m; i++) {
     const row = sub === null ? i : sub[i]!;
-    QN[i] = qn[i] = centerInto(query, row * d, mean, d, v, 0);
-    SQ[i] = 2 * quantizeRow(v, d, Qi, i * dPad, 2, aux);
+    const sum = centerAndMeasure(query, row * d, mean, d, v, aux);
+    QN[i] = qn[i] = sum;
+    SQ[i] = 2 * quantizeScaled(v, d, Qi, i * dPad, 2, aux, aux[0]!, sum);
     qRes[i] = aux[0]!;
   }
 }
