@@ -2,8 +2,8 @@ import { InvalidParameterError, NotFittedError } from '../../core/errors.js';
 import { checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
 import { rerank } from './certificate.js';
 import { exhaustiveSearch } from './exhaustive.js';
-import { chooseFrame, type Frame, queryInFrame, settleRange } from './exponentRange.js';
-import { checkFitData, checkQuery } from './inputs.js';
+import { chooseFrame, columnRanges, type Frame, queryInFrame, settleRange } from './exponentRange.js';
+import { checkFitData, checkQuery, refuseNonFinite } from './inputs.js';
 import { type JsKernelData, packJs, scanJs } from './jsKernel.js';
 import { buildKdTree, type KdTree, queryKdTree } from './kdtree.js';
 import { parallelAvailable } from './parallel.js';
@@ -232,10 +232,13 @@ export class KNeighbors implements NeighborSearch {
     checkFitData(data, rows, cols);
     const n = rows,
       d = cols;
+    const ranges = columnRanges(data, n, d);
+    if (!ranges.finite) refuseNonFinite(data, d);
     // the search runs on the rows times a power of two when their scale needs it
-    const frame = chooseFrame(data, n, d);
+    const frame = chooseFrame(data, n, d, ranges);
     const X = frame.data;
-    const { mean, maxAbs, xnMax } = centeredStats(X, n, d);
+    const mean = frame.exponent === 0 ? ranges.sum.map((v) => v / n) : columnMeans(X, n, d);
+    const maxAbs = centeredMaxAbs(frame, mean);
     const algorithm =
       this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
     if (algorithm === 'kd-tree') {
@@ -275,6 +278,7 @@ export class KNeighbors implements NeighborSearch {
     const previous = this.#state?.wasm ?? undefined;
     this.#state = undefined; // a failed packing leaves no half-replaced state behind
     const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared, previous);
+    const js = kernel === 'js' ? packJs(X, n, d, mean) : null;
     this.#state = {
       original: data,
       frame,
@@ -282,10 +286,10 @@ export class KNeighbors implements NeighborSearch {
       n,
       d,
       mean,
-      xnMax,
+      xnMax: wasm?.xnMax ?? (js as JsKernelData).xnMax,
       kernel,
       tree: null,
-      js: kernel === 'js' ? packJs(X, n, d, mean) : null,
+      js,
       wasm,
       wasmF32: kernel === 'wasm-f32' ? wasm : null,
       shared,
@@ -448,26 +452,22 @@ export class KNeighbors implements NeighborSearch {
   }
 }
 
-/**
- * The column means of `n × d` rows, and of the centered rows the largest absolute value and the
- * largest squared norm. A leaf of its own, so that its loops run optimised code from the start
- * (inside `fit` they ran on-stack-replaced, once per fit).
- */
-function centeredStats(X: Float64Array, n: number, d: number): { mean: Float64Array; maxAbs: number; xnMax: number } {
+/** The column means of `n × d` rows (each column summed in row order). */
+function columnMeans(X: Float64Array, n: number, d: number): Float64Array {
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t]! += X[i * d + t]!;
-  let maxAbs = 0;
-  let xnMax = 0;
   for (let t = 0; t < d; t++) mean[t]! /= n;
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let t = 0; t < d; t++) {
-      const v = X[i * d + t]! - mean[t]!;
-      const a = Math.abs(v);
-      if (a > maxAbs) maxAbs = a;
-      sum += v * v;
-    }
-    if (sum > xnMax) xnMax = sum;
+  return mean;
+}
+
+/**
+ * The largest `|x − mean_t|` over the rows, from each column's extremes: `fl(x − m)` is monotone in
+ * `x`, so its largest and smallest values are those of the column's largest and smallest `x`.
+ */
+function centeredMaxAbs({ lo, hi }: Frame, mean: Float64Array): number {
+  let top = 0;
+  for (let t = 0; t < mean.length; t++) {
+    top = Math.max(top, Math.abs(hi[t]! - mean[t]!), Math.abs(lo[t]! - mean[t]!));
   }
-  return { mean, maxAbs, xnMax };
+  return top;
 }

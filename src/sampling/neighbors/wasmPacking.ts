@@ -44,6 +44,8 @@ export interface WasmState {
   maxRes: number;
   maxQNorm: number;
   resPerNorm: number;
+  /** Largest squared norm of a centered data row (float64, as summed in coordinate order). */
+  xnMax: number;
 }
 
 const moduleCache = new Map<string, WebAssembly.Module>();
@@ -137,14 +139,15 @@ export function packWasm(
   const module = kernelModule(d, shared, int16);
   const inst = new WebAssembly.Instance(module, { env: { memory } });
   const XN = new Float32Array(memory.buffer, xnPtr, nPad);
-  // [largest residual, largest quantised norm, largest residual per norm] (int16; 0 for float32)
-  const stats = new Float64Array(3);
+  // [largest residual, largest quantised norm, largest residual per norm] (int16; 0 for float32),
+  // largest squared norm
+  const stats = new Float64Array(4);
   if (int16) {
     const P = new Int16Array(memory.buffer, pPtr, nPad * dPad);
     const SX = new Float32Array(memory.buffer, sxPtr, nPad);
     packRowsInt16(data, n, d, mean, P, dPad, XN, SX, stats);
   } else {
-    packRowsFloat32(data, n, d, mean, new Float32Array(memory.buffer, pPtr, nPad * d), XN);
+    stats[3] = packRowsFloat32(data, n, d, mean, new Float32Array(memory.buffer, pPtr, nPad * d), XN);
   }
   const select = inst.exports.select as SelectFn;
   return {
@@ -162,6 +165,7 @@ export function packWasm(
     maxRes: stats[0]!,
     maxQNorm: stats[1]!,
     resPerNorm: stats[2]!,
+    xnMax: stats[3]!,
   };
 }
 
@@ -185,11 +189,13 @@ function packRowsInt16(
   let maxRes = 0;
   let maxQNorm = 0;
   let resPerNorm = 0;
+  let xnMax = 0;
   const v = new Float64Array(d);
   const aux = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     const sum = centerAndMeasure(data, i * d, mean, d, v, aux);
     XN[i] = sum;
+    if (sum > xnMax) xnMax = sum;
     const r = i & 7;
     SX[i] = quantizeScaled(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux, aux[0]!, sum);
     const res = aux[0]!;
@@ -200,9 +206,13 @@ function packRowsInt16(
   stats[0] = maxRes;
   stats[1] = maxQNorm;
   stats[2] = resPerNorm;
+  stats[3] = xnMax;
 }
 
-/** The float32 packing of `packWasm`: panels of 8 rows interleaved by coordinate, norms to `XN`. */
+/**
+ * The float32 packing of `packWasm`: panels of 8 rows interleaved by coordinate, norms to `XN`;
+ * returns the largest squared norm (float64).
+ */
 function packRowsFloat32(
   data: Float64Array,
   n: number,
@@ -210,7 +220,8 @@ function packRowsFloat32(
   mean: Float64Array,
   P: Float32Array,
   XN: Float32Array,
-): void {
+): number {
+  let xnMax = 0;
   for (let i = 0; i < n; i++) {
     const base = (i >> 3) * 8 * d + (i & 7);
     let sum = 0;
@@ -220,7 +231,9 @@ function packRowsFloat32(
       sum += x * x;
     }
     XN[i] = sum;
+    if (sum > xnMax) xnMax = sum;
   }
+  return xnMax;
 }
 
 /** Threads a scan used, for the engine's diagnostics. @internal */
