@@ -196,15 +196,9 @@ function convert<T extends Float64Array | Float32Array>(
       );
     }
     const off = i * cols;
-    if (r instanceof Float64Array || r instanceof Float32Array) {
-      // a typed row: one block copy, then one check of the copied values (v · 0 is 0 exactly when v is
-      // finite, so the sum is 0 exactly when every value is); a row that fails is re-read value by value
-      // below, for the error (or, with allowNaN / allowInfinity, to accept it)
-      data.set(r, off);
-      let zero = 0;
-      for (let j = off; j < off + cols; j++) zero += (data[j] as number) * 0;
-      if (zero === 0) continue;
-    }
+    // a typed row: copied and checked in one pass; a row that fails is re-read value by value below,
+    // for the error (or, with allowNaN / allowInfinity, to accept it)
+    if ((r instanceof Float64Array || r instanceof Float32Array) && copyFinite(r, data, off, cols)) continue;
     for (let j = 0; j < cols; j++) {
       const v = r[j] as number;
       if (typeof v !== 'number') {
@@ -243,6 +237,27 @@ function convert<T extends Float64Array | Float32Array>(
     }
   }
   return room ? { data, rows, cols, room } : { data, rows, cols };
+}
+
+/**
+ * Copies the typed row `r` (`cols` values) to `data[off …]` and says whether every value is finite
+ * (`v · 0` is 0 exactly when `v` is finite, so the sum is 0 exactly when every value is). Value by
+ * value rather than `data.set(r, off)`: for short rows the call's fixed cost dominated (200,000
+ * rows of 32 values into a fresh buffer: ~60 ms against ~45 ms). A value beyond float32 stored into
+ * a Float32Array becomes ±Infinity, and the copied value is what is checked, as before.
+ */
+function copyFinite(
+  r: Float64Array | Float32Array,
+  data: Float64Array | Float32Array,
+  off: number,
+  cols: number,
+): boolean {
+  let zero = 0;
+  for (let j = 0; j < cols; j++) {
+    data[off + j] = r[j] as number;
+    zero += (data[off + j] as number) * 0;
+  }
+  return zero === 0;
 }
 
 /**

@@ -162,21 +162,29 @@ export interface Strata {
  */
 export function stratify(y: ReadonlyArray<Label>, classOrder: 'sorted' | 'first-seen' = 'sorted'): Strata {
   const n = y.length;
+  // one Map look-up per row: each row coded by first appearance, recoded below for 'sorted'
   const seen = new Map<Label, number>();
-  for (let i = 0; i < n; i++) if (!seen.has(y[i] as Label)) seen.set(y[i] as Label, seen.size);
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let c = seen.get(y[i] as Label);
+    if (c === undefined) {
+      c = seen.size;
+      seen.set(y[i] as Label, c);
+    }
+    codes[i] = c;
+  }
   const classes = [...seen.keys()];
   if (classOrder === 'sorted') {
     classes.sort(compareLabels);
-    classes.forEach((c, i) => seen.set(c, i));
+    const recode = new Int32Array(classes.length);
+    classes.forEach((c, i) => {
+      recode[seen.get(c) as number] = i;
+    });
+    for (let i = 0; i < n; i++) codes[i] = recode[codes[i] as number] as number;
   }
   const k = classes.length;
-  const codes = new Int32Array(n);
   const counts = new Int32Array(k);
-  for (let i = 0; i < n; i++) {
-    const c = seen.get(y[i] as Label) as number;
-    codes[i] = c;
-    counts[c] = (counts[c] as number) + 1;
-  }
+  for (let i = 0; i < n; i++) counts[codes[i] as number]!++;
   const start = new Int32Array(k + 1);
   for (let c = 0; c < k; c++) start[c + 1] = (start[c] as number) + (counts[c] as number);
   const rows = new Int32Array(n);

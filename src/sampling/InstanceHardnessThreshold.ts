@@ -247,18 +247,8 @@ export class InstanceHardnessThreshold extends Sampler<
     }
     for (const [label, n] of ctx.plan) {
       const idx = ctx.indicesOf(label);
-      const p = new Float64Array(idx.length);
-      for (let t = 0; t < idx.length; t++) p[t] = probability[idx[t] as number] as number;
-      const threshold = percentileOf(p, (1 - n / idx.length) * 100);
-      let kept = 0;
-      for (let t = 0; t < idx.length; t++) if ((probability[idx[t] as number] as number) >= threshold) kept++;
-      const keep = new Int32Array(kept);
-      kept = 0;
-      for (let t = 0; t < idx.length; t++) {
-        const i = idx[t] as number;
-        if ((probability[i] as number) >= threshold) keep[kept++] = i;
-      }
-      ctx.keep(label, keep);
+      const threshold = percentileOf(valuesAt(probability, idx), (1 - n / idx.length) * 100);
+      ctx.keep(label, rowsAtLeast(probability, idx, threshold));
     }
     return { probability };
   }
@@ -338,6 +328,29 @@ export function percentileOf(values: Float64Array, q: number): number {
     selected = i;
     return kthSmallest(values, i);
   });
+}
+
+/**
+ * `values[idx[t]]` for each `t`. This and {@link rowsAtLeast} are leaves of their own: written inside
+ * `resample` (called once) their loops ran in on-stack-replaced code.
+ */
+function valuesAt(values: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let t = 0; t < idx.length; t++) out[t] = values[idx[t] as number] as number;
+  return out;
+}
+
+/** The rows of `idx` (in order) whose `values` are at least `threshold`. */
+function rowsAtLeast(values: Float64Array, idx: Int32Array, threshold: number): Int32Array {
+  let kept = 0;
+  for (let t = 0; t < idx.length; t++) if ((values[idx[t] as number] as number) >= threshold) kept++;
+  const keep = new Int32Array(kept);
+  kept = 0;
+  for (let t = 0; t < idx.length; t++) {
+    const i = idx[t] as number;
+    if ((values[i] as number) >= threshold) keep[kept++] = i;
+  }
+  return keep;
 }
 
 /** The labels of the rows `idx`. */

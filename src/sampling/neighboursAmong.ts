@@ -1,6 +1,6 @@
 import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 import { checkNeighborTable } from './neighborSearch.js';
-import { gatherRows } from './gatherRows.js';
+import { copyRowsInto, gatherRows } from './gatherRows.js';
 
 /**
  * Query rows per call of the search: its copies of the query (gathered, quantised, candidate lists
@@ -67,12 +67,7 @@ export function forEachNeighbourBlock(
     const start = b * QUERY_BLOCK;
     const block = query.subarray(start, Math.min(query.length, start + QUERY_BLOCK));
     const q = rows.subarray(0, block.length * cols);
-    // a plain copy per row: a subarray per row would allocate a view object for each
-    for (let t = 0; t < block.length; t++) {
-      const from = (block[t] as number) * cols;
-      const to = t * cols;
-      for (let c = 0; c < cols; c++) q[to + c] = data[from + c] as number;
-    }
+    copyRowsInto(data, cols, block, q);
     const res = search.kneighbors(q, block.length, k);
     checkNeighborTable(who, search, res, block.length, nFit, k);
     if (!(res.distances instanceof Float64Array) || res.distances.length !== block.length * k) {

@@ -27,6 +27,21 @@ describe('labels', () => {
       ['b', 2],
     ]);
   });
+  it('counts numeric labels the same in its array fast path (0 … 255) and its Map (the rest)', () => {
+    const reference = (y: number[]): Array<[number, number]> => {
+      const m = new Map<number, number>();
+      for (const v of y) m.set(v, (m.get(v) ?? 0) + 1);
+      return [...m].sort((a, b) => a[0] - b[0]);
+    };
+    const y = [3, 255, 256, -1, 0.5, 3, 0, -0, 1e9, 255, 2 ** 31, -(2 ** 31)];
+    expect([...classCounts(y)]).toEqual(reference(y));
+    expect(Object.is([...classCounts([-0])][0]?.[0], 0)).toBe(true); // a Map key too is +0
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -3, max: 300 }), fc.double({ noNaN: true }))), (v) => {
+        expect([...classCounts(v)]).toEqual(reference(v));
+      }),
+    );
+  });
 });
 
 describe('typeOfTarget (scikit-learn type_of_target) and the continuous-target refusal', () => {

@@ -80,7 +80,14 @@ describe('stratify and drawStrata', () => {
     expect(Array.from(s.counts)).toEqual([2, 2, 1]);
     expect(Array.from(s.rows)).toEqual([1, 4, 0, 2, 3]);
     expect(Array.from(s.start)).toEqual([0, 2, 4, 5]);
-    expect(stratify(['b', 'a', 'b', 'c', 'a'], 'first-seen').classes).toEqual(['b', 'a', 'c']);
+    expect(Array.from(s.codes)).toEqual([1, 0, 1, 2, 0]);
+    const f = stratify(['b', 'a', 'b', 'c', 'a'], 'first-seen');
+    expect(f.classes).toEqual(['b', 'a', 'c']);
+    expect([Array.from(f.codes), Array.from(f.counts), Array.from(f.rows)]).toEqual([
+      [0, 1, 0, 2, 1],
+      [2, 2, 1],
+      [0, 2, 1, 4, 3],
+    ]);
     expect(stratify([10, 9, 10]).classes).toEqual([9, 10]);
   });
   it('draws disjoint parts of the requested per-class sizes', () => {

@@ -2,8 +2,8 @@ import { InvalidParameterError, NotFittedError } from '../../core/errors.js';
 import { checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
 import { rerank } from './certificate.js';
 import { exhaustiveSearch } from './exhaustive.js';
-import { chooseFrame, type Frame, queryInFrame, settleRange } from './exponentRange.js';
-import { checkFitData, checkQuery } from './inputs.js';
+import { chooseFrame, columnRanges, type Frame, queryInFrame, settleRange } from './exponentRange.js';
+import { checkFitData, checkQuery, refuseNonFinite } from './inputs.js';
 import { type JsKernelData, packJs, scanJs } from './jsKernel.js';
 import { buildKdTree, type KdTree, queryKdTree } from './kdtree.js';
 import { parallelAvailable } from './parallel.js';
@@ -232,24 +232,13 @@ export class KNeighbors implements NeighborSearch {
     checkFitData(data, rows, cols);
     const n = rows,
       d = cols;
+    const ranges = columnRanges(data, n, d);
+    if (!ranges.finite) refuseNonFinite(data, d);
     // the search runs on the rows times a power of two when their scale needs it
-    const frame = chooseFrame(data, n, d);
+    const frame = chooseFrame(data, n, d, ranges);
     const X = frame.data;
-    const mean = new Float64Array(d);
-    for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t]! += X[i * d + t]!;
-    let maxAbs = 0;
-    let xnMax = 0;
-    for (let t = 0; t < d; t++) mean[t]! /= n;
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let t = 0; t < d; t++) {
-        const v = X[i * d + t]! - mean[t]!;
-        const a = Math.abs(v);
-        if (a > maxAbs) maxAbs = a;
-        sum += v * v;
-      }
-      if (sum > xnMax) xnMax = sum;
-    }
+    const mean = frame.exponent === 0 ? ranges.sum.map((v) => v / n) : columnMeans(X, n, d);
+    const maxAbs = centeredMaxAbs(frame, mean);
     const algorithm =
       this.params.algorithm === 'auto' ? (d <= KD_TREE_MAX_DIM ? 'kd-tree' : 'brute') : this.params.algorithm;
     if (algorithm === 'kd-tree') {
@@ -289,6 +278,7 @@ export class KNeighbors implements NeighborSearch {
     const previous = this.#state?.wasm ?? undefined;
     this.#state = undefined; // a failed packing leaves no half-replaced state behind
     const wasm = kernel === 'js' ? null : packWasm(X, n, d, mean, kernel === 'wasm-i16', shared, previous);
+    const js = kernel === 'js' ? packJs(X, n, d, mean) : null;
     this.#state = {
       original: data,
       frame,
@@ -296,10 +286,10 @@ export class KNeighbors implements NeighborSearch {
       n,
       d,
       mean,
-      xnMax,
+      xnMax: wasm?.xnMax ?? (js as JsKernelData).xnMax,
       kernel,
       tree: null,
-      js: kernel === 'js' ? packJs(X, n, d, mean) : null,
+      js,
       wasm,
       wasmF32: kernel === 'wasm-f32' ? wasm : null,
       shared,
@@ -460,4 +450,24 @@ export class KNeighbors implements NeighborSearch {
     if (t === 'auto') return m * n * d >= PARALLEL_WORK && m >= 2 * MB ? 2 : 1;
     return Math.max(1, Math.min(t, 15, Math.ceil(m / MB)));
   }
+}
+
+/** The column means of `n × d` rows (each column summed in row order). */
+function columnMeans(X: Float64Array, n: number, d: number): Float64Array {
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t]! += X[i * d + t]!;
+  for (let t = 0; t < d; t++) mean[t]! /= n;
+  return mean;
+}
+
+/**
+ * The largest `|x − mean_t|` over the rows, from each column's extremes: `fl(x − m)` is monotone in
+ * `x`, so its largest and smallest values are those of the column's largest and smallest `x`.
+ */
+function centeredMaxAbs({ lo, hi }: Frame, mean: Float64Array): number {
+  let top = 0;
+  for (let t = 0; t < mean.length; t++) {
+    top = Math.max(top, Math.abs(hi[t]! - mean[t]!), Math.abs(lo[t]! - mean[t]!));
+  }
+  return top;
 }

@@ -107,16 +107,8 @@ export interface Frame {
  * range scaled into `[1, 2)`, and every magnitude kept below `2⁹⁹⁰`.
  * @internal
  */
-export function chooseFrame(data: Float64Array, n: number, d: number): Frame {
-  const lo = new Float64Array(d).fill(Infinity);
-  const hi = new Float64Array(d).fill(-Infinity);
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < d; t++) {
-      const v = data[i * d + t]!;
-      if (v < lo[t]!) lo[t] = v;
-      if (v > hi[t]!) hi[t] = v;
-    }
-  }
+export function chooseFrame(data: Float64Array, n: number, d: number, ranges?: ColumnRanges): Frame {
+  const { lo, hi } = ranges ?? columnRanges(data, n, d);
   let A = 0;
   let rMax = 0;
   let halfMax = 0; // the largest range halved: finite even when the range overflows
@@ -140,6 +132,37 @@ export function chooseFrame(data: Float64Array, n: number, d: number): Frame {
     hi[t] = scalePow2(hi[t]!, exponent);
   }
   return { exponent, data: scaled, lo, hi };
+}
+
+/** Per column of `n × d` rows: the smallest and largest value and the sum; whether all are finite. @internal */
+export interface ColumnRanges {
+  lo: Float64Array;
+  hi: Float64Array;
+  /** Each column's values summed in row order. */
+  sum: Float64Array;
+  finite: boolean;
+}
+
+/**
+ * {@link ColumnRanges} in one pass over the rows (`v · 0` is 0 exactly when `v` is finite). The
+ * fit reads its rows once for the finiteness check, the frame's ranges and the mean.
+ * @internal
+ */
+export function columnRanges(data: Float64Array, n: number, d: number): ColumnRanges {
+  const lo = new Float64Array(d).fill(Infinity);
+  const hi = new Float64Array(d).fill(-Infinity);
+  const sum = new Float64Array(d);
+  let zero = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) {
+      const v = data[i * d + t]!;
+      if (v < lo[t]!) lo[t] = v;
+      if (v > hi[t]!) hi[t] = v;
+      sum[t]! += v;
+      zero += v * 0;
+    }
+  }
+  return { lo, hi, sum, finite: zero === 0 };
 }
 
 /**

@@ -43,7 +43,7 @@ function checkFinite(who: string, param: 'data' | 'query', values: Float64Array,
 
 /**
  * Checks `fit(data, rows, cols)`: positive integer sizes, a `Float64Array` of `rows × cols`
- * finite values.
+ * values (their finiteness: {@link refuseNonFinite}).
  * @internal
  */
 export function checkFitData(data: unknown, rows: unknown, cols: unknown): asserts data is Float64Array {
@@ -61,7 +61,15 @@ export function checkFitData(data: unknown, rows: unknown, cols: unknown): asser
       { param: 'data' },
     );
   }
-  checkFinite(who, 'data', data, cols as number, ' Impute or drop it first.');
+}
+
+/**
+ * Throws for the first value of the fitted rows that is not finite, naming its row and column (the
+ * fit calls it when its one pass over the rows found one).
+ * @internal
+ */
+export function refuseNonFinite(data: Float64Array, cols: number): void {
+  checkFinite('KNeighbors.fit', 'data', data, cols, ' Impute or drop it first.');
 }
 
 /**

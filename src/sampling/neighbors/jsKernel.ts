@@ -16,6 +16,8 @@ export interface JsKernelData {
   X: Float64Array;
   /** Their squared norms. */
   xn: Float64Array;
+  /** The largest of them. */
+  xnMax: number;
 }
 
 /** Centers the `n × d` rows `data` for the JavaScript kernel. @internal */
@@ -23,8 +25,12 @@ export function packJs(data: Float64Array, n: number, d: number, mean: Float64Ar
   const nPad = (n + 3) & ~3;
   const X = new Float64Array(nPad * d);
   const xn = new Float64Array(nPad);
-  for (let i = 0; i < n; i++) xn[i] = centerInto(data, i * d, mean, d, X, i * d);
-  return { X, xn };
+  let xnMax = 0;
+  for (let i = 0; i < n; i++) {
+    xn[i] = centerInto(data, i * d, mean, d, X, i * d);
+    if (xn[i]! > xnMax) xnMax = xn[i]!;
+  }
+  return { X, xn, xnMax };
 }
 
 /**

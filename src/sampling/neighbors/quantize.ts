@@ -39,6 +39,24 @@ export function quantizeRow(
     if (a > maxAbs) maxAbs = a;
     sq += a * a;
   }
+  return quantizeScaled(v, d, dst, base, pairStride, out, maxAbs, sq);
+}
+
+/**
+ * {@link quantizeRow} given the row's largest `|v_t|` (`maxAbs`) and `Σ v_t²` summed in coordinate
+ * order (`sq`), as {@link centerAndMeasure} returns them with the centering: one pass fewer per row.
+ * @internal
+ */
+export function quantizeScaled(
+  v: Float64Array,
+  d: number,
+  dst: Int16Array,
+  base: number,
+  pairStride: number,
+  out: Float64Array,
+  maxAbs: number,
+  sq: number,
+): number {
   if (maxAbs === 0) {
     for (let t = 0; t < d; t++) dst[base + (t >> 1) * pairStride + (t & 1)] = 0;
     out[0] = 0;
@@ -75,4 +93,31 @@ export function quantizeRow(
 export function roundHalfUp(y: number): number {
   const f = Math.floor(y + 0.5);
   return f - 0.5 > y ? f - 1 : f;
+}
+
+/**
+ * Writes row `src[o … o + d)` minus `mean` to `v`, returns its squared norm `Σ v_t²` (coordinate
+ * order, float64: the value of `centerInto`, and of `quantizeRow`'s own sum, `|v_t|² = v_t²`
+ * exactly) and writes its largest `|v_t|` to `out[0]`: what {@link quantizeScaled} needs.
+ * @internal
+ */
+export function centerAndMeasure(
+  src: Float64Array,
+  o: number,
+  mean: Float64Array,
+  d: number,
+  v: Float64Array,
+  out: Float64Array,
+): number {
+  let acc = 0;
+  let maxAbs = 0;
+  for (let t = 0; t < d; t++) {
+    const x = src[o + t]! - mean[t]!;
+    v[t] = x;
+    acc += x * x;
+    const a = Math.abs(x);
+    if (a > maxAbs) maxAbs = a;
+  }
+  out[0] = maxAbs;
+  return acc;
 }

@@ -13,7 +13,7 @@
  */
 import { type Candidates, type Centering, centerInto } from './candidates.js';
 import { parallelScan, type ScanLayout, viewArgs } from './parallel.js';
-import { quantizeRow } from './quantize.js';
+import { centerAndMeasure, quantizeScaled } from './quantize.js';
 import { candidateScan, MB, NB, type SelectFn } from './scan.js';
 import { assembleKernel, type KernelVariant, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
 
@@ -44,6 +44,8 @@ export interface WasmState {
   maxRes: number;
   maxQNorm: number;
   resPerNorm: number;
+  /** Largest squared norm of a centered data row (float64, as summed in coordinate order). */
+  xnMax: number;
 }
 
 const moduleCache = new Map<string, WebAssembly.Module>();
@@ -137,37 +139,15 @@ export function packWasm(
   const module = kernelModule(d, shared, int16);
   const inst = new WebAssembly.Instance(module, { env: { memory } });
   const XN = new Float32Array(memory.buffer, xnPtr, nPad);
-  let maxRes = 0;
-  let maxQNorm = 0;
-  let resPerNorm = 0;
-  const v = new Float64Array(d);
+  // [largest residual, largest quantised norm, largest residual per norm] (int16; 0 for float32),
+  // largest squared norm
+  const stats = new Float64Array(4);
   if (int16) {
-    // panel p: rows 8p…8p+7; per coordinate pair, rows 0–3 then rows 4–7, two values each
     const P = new Int16Array(memory.buffer, pPtr, nPad * dPad);
     const SX = new Float32Array(memory.buffer, sxPtr, nPad);
-    const aux = new Float64Array(2);
-    for (let i = 0; i < n; i++) {
-      const sum = centerInto(data, i * d, mean, d, v, 0);
-      XN[i] = sum;
-      const r = i & 7;
-      SX[i] = quantizeRow(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux);
-      const res = aux[0]!;
-      if (res > maxRes) maxRes = res;
-      if (aux[1]! > maxQNorm) maxQNorm = aux[1]!;
-      if (res > 0 && res / Math.sqrt(sum) > resPerNorm) resPerNorm = res / Math.sqrt(sum);
-    }
+    packRowsInt16(data, n, d, mean, P, dPad, XN, SX, stats);
   } else {
-    const P = new Float32Array(memory.buffer, pPtr, nPad * d);
-    for (let i = 0; i < n; i++) {
-      const base = (i >> 3) * 8 * d + (i & 7);
-      let sum = 0;
-      for (let t = 0; t < d; t++) {
-        const x = data[i * d + t]! - mean[t]!;
-        P[base + t * 8] = x;
-        sum += x * x;
-      }
-      XN[i] = sum;
-    }
+    stats[3] = packRowsFloat32(data, n, d, mean, new Float32Array(memory.buffer, pPtr, nPad * d), XN);
   }
   const select = inst.exports.select as SelectFn;
   return {
@@ -182,10 +162,78 @@ export function packWasm(
     xnPtr,
     sxPtr,
     rowBytes,
-    maxRes,
-    maxQNorm,
-    resPerNorm,
+    maxRes: stats[0]!,
+    maxQNorm: stats[1]!,
+    resPerNorm: stats[2]!,
+    xnMax: stats[3]!,
   };
+}
+
+/**
+ * The int16 packing of `packWasm`: panel p holds rows 8p…8p+7, per coordinate pair rows 0–3 then
+ * rows 4–7, two values each; each row's squared centered norm to `XN`, scale to `SX`; `stats`
+ * receives the largest residual, quantised norm and residual per norm. Leaves of their own (this
+ * and {@link packRowsFloat32}): their loops then run optimised code from the start of each fit.
+ */
+function packRowsInt16(
+  data: Float64Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  P: Int16Array,
+  dPad: number,
+  XN: Float32Array,
+  SX: Float32Array,
+  stats: Float64Array,
+): void {
+  let maxRes = 0;
+  let maxQNorm = 0;
+  let resPerNorm = 0;
+  let xnMax = 0;
+  const v = new Float64Array(d);
+  const aux = new Float64Array(2);
+  for (let i = 0; i < n; i++) {
+    const sum = centerAndMeasure(data, i * d, mean, d, v, aux);
+    XN[i] = sum;
+    if (sum > xnMax) xnMax = sum;
+    const r = i & 7;
+    SX[i] = quantizeScaled(v, d, P, (i >> 3) * 8 * dPad + (r & 4) * 2 + (r & 3) * 2, 16, aux, aux[0]!, sum);
+    const res = aux[0]!;
+    if (res > maxRes) maxRes = res;
+    if (aux[1]! > maxQNorm) maxQNorm = aux[1]!;
+    if (res > 0 && res / Math.sqrt(sum) > resPerNorm) resPerNorm = res / Math.sqrt(sum);
+  }
+  stats[0] = maxRes;
+  stats[1] = maxQNorm;
+  stats[2] = resPerNorm;
+  stats[3] = xnMax;
+}
+
+/**
+ * The float32 packing of `packWasm`: panels of 8 rows interleaved by coordinate, norms to `XN`;
+ * returns the largest squared norm (float64).
+ */
+function packRowsFloat32(
+  data: Float64Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  P: Float32Array,
+  XN: Float32Array,
+): number {
+  let xnMax = 0;
+  for (let i = 0; i < n; i++) {
+    const base = (i >> 3) * 8 * d + (i & 7);
+    let sum = 0;
+    for (let t = 0; t < d; t++) {
+      const x = data[i * d + t]! - mean[t]!;
+      P[base + t * 8] = x;
+      sum += x * x;
+    }
+    XN[i] = sum;
+    if (sum > xnMax) xnMax = sum;
+  }
+  return xnMax;
 }
 
 /** Threads a scan used, for the engine's diagnostics. @internal */
@@ -259,16 +307,12 @@ export function scanWasm(
   if (int16) {
     const dPad = w.rowBytes >> 1;
     const Qi = new Int16Array(buf, qPtr, mPad * dPad);
-    Qi.fill(0);
+    // every value of the m rows is written but an odd d's padding column; the padding rows are zeroed
+    if (dPad === d) Qi.fill(0, m * dPad);
+    else Qi.fill(0);
     const SQ = new Float32Array(buf, sqPtr, mPad);
     SQ.fill(0);
-    const v = new Float64Array(d);
-    const aux = new Float64Array(2);
-    for (let i = 0; i < m; i++) {
-      QN[i] = qn[i] = centerInto(query, rowOf(i) * d, mean, d, v, 0);
-      SQ[i] = 2 * quantizeRow(v, d, Qi, i * dPad, 2, aux);
-      (qRes as Float64Array)[i] = aux[0]!;
-    }
+    packQueriesInt16(query, sub, m, d, mean, Qi, dPad, QN, SQ, qn, qRes as Float64Array);
   } else {
     const Qf = new Float32Array(buf, qPtr, mPad * d);
     Qf.fill(0);
@@ -311,4 +355,34 @@ export function scanWasm(
     qn,
     qRes,
   };
+}
+
+/**
+ * The int16 kernel's query rows `sub` of `query` (all when null): each centered, its squared norm
+ * to `qn` and `QN`, quantised into `Qi` (row `i` at `i · dPad`), twice its scale to `SQ` and its
+ * residual to `qRes`. A leaf of its own: inside `scanWasm` (called once per query block) the loop
+ * ran in on-stack-replaced code, lost with each deoptimisation of the long caller.
+ */
+function packQueriesInt16(
+  query: Float64Array,
+  sub: Int32Array | null,
+  m: number,
+  d: number,
+  mean: Float64Array,
+  Qi: Int16Array,
+  dPad: number,
+  QN: Float32Array,
+  SQ: Float32Array,
+  qn: Float64Array,
+  qRes: Float64Array,
+): void {
+  const v = new Float64Array(d);
+  const aux = new Float64Array(2);
+  for (let i = 0; i < m; i++) {
+    const row = sub === null ? i : sub[i]!;
+    const sum = centerAndMeasure(query, row * d, mean, d, v, aux);
+    QN[i] = qn[i] = sum;
+    SQ[i] = 2 * quantizeScaled(v, d, Qi, i * dPad, 2, aux, aux[0]!, sum);
+    qRes[i] = aux[0]!;
+  }
 }

@@ -377,6 +377,10 @@ describe('KNeighbors input validation', () => {
   it('rejects mis-sized or non-finite data and queries, and use before fit', () => {
     expect(() => new KNeighbors().fit(X, 4, 2)).toThrow(DataValidationError);
     expect(() => new KNeighbors().fit(Float64Array.from([0, Number.NaN]), 1, 2)).toThrow(/row 0, column 1 is NaN/);
+    // the first non-finite value is named, whichever kind (the fit's one pass only detects it)
+    const bad = Float64Array.from([1, 2, 3, 4, -Infinity, 6, 7, Infinity, Number.NaN, 0]);
+    expect(() => new KNeighbors().fit(bad, 5, 2)).toThrow(/data row 2, column 0 is -Infinity/);
+    expect(() => new KNeighbors({ algorithm: 'kd-tree' }).fit(bad.subarray(6), 2, 2)).toThrow(/row 0, column 1 is Inf/);
     const nn = new KNeighbors().fit(X, 3, 2);
     expect(() => nn.kneighbors(Float64Array.from([1, 2, 3]), 1, 1)).toThrow(DataValidationError);
     expect(() => nn.kneighbors(Float64Array.from([1, Infinity]), 1, 1)).toThrow(/query row 0, column 1/);

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QMAX, QNORM, quantizeRow, roundHalfUp } from '../../../src/sampling/neighbors/quantize.js';
+import { centerInto } from '../../../src/sampling/neighbors/candidates.js';
+import {
+  centerAndMeasure,
+  QMAX,
+  QNORM,
+  quantizeRow,
+  quantizeScaled,
+  roundHalfUp,
+} from '../../../src/sampling/neighbors/quantize.js';
 
 describe('quantizeRow (int16 rows with their own float32 scale)', () => {
   it('keeps |q| ≤ 32767 and ‖q‖ < 46340, the scale a float32, the residual within s/2 per value', () => {
@@ -29,6 +37,36 @@ describe('quantizeRow (int16 rows with their own float32 scale)', () => {
           if (values.every((x) => x === 0)) expect([s, out[0], out[1]]).toEqual([0, 0, 0]);
           expect(out[0]).toBeCloseTo(Math.sqrt(res), 6);
           expect(out[1]).toBeCloseTo(s * Math.sqrt(qn), 6);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('centerAndMeasure + quantizeScaled are exactly centerInto + quantizeRow (norm, integers, scale, residual)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true })),
+          {
+            minLength: 1,
+            maxLength: 70,
+          },
+        ),
+        (pairs) => {
+          const d = pairs.length;
+          const src = Float64Array.from([7, ...pairs.map((p) => p[0])]);
+          const mean = Float64Array.from(pairs.map((p) => p[1]));
+          const [v1, v2] = [new Float64Array(d), new Float64Array(d)];
+          const [q1, q2] = [new Int16Array(d + 1), new Int16Array(d + 1)];
+          const [o1, o2] = [new Float64Array(2), new Float64Array(2)];
+          const n1 = centerInto(src, 1, mean, d, v1, 0);
+          const s1 = quantizeRow(v1, d, q1, 0, 2, o1);
+          const n2 = centerAndMeasure(src, 1, mean, d, v2, o2);
+          const s2 = quantizeScaled(v2, d, q2, 0, 2, o2, o2[0]!, n2);
+          expect([n2, s2, ...o2]).toEqual([n1, s1, ...o1]);
+          expect(v2).toEqual(v1);
+          expect(q2).toEqual(q1);
         },
       ),
       { numRuns: 300 },
