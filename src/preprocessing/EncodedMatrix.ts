@@ -19,10 +19,12 @@ import {
   checkCodeOutputs,
   codeRowBlock,
   codesLeaveFloat32,
+  expandRow,
   INF,
   type NumericSlot,
+  refuseDetachedColumns,
 } from './encodedRowSlots.js';
-import { buildRowBlock, isRun, type RowBlockGroup, type SparseBytes } from './numericRowBlock.js';
+import { buildRowBlock, isRun, type RowBlockGroup } from './numericRowBlock.js';
 
 /** The per-row codes of a categorical feature: the smallest integer array that holds them. */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -269,6 +271,7 @@ export class EncodedMatrix implements RowSource {
     f32: boolean,
     fresh = false,
   ): void {
+    if (this.rows > 0) refuseDetachedColumns(this.numeric, [this.hot, this.ordinal]);
     const cols = this.columns;
     const m = this.colMap;
     const zero = f32 ? m.zero32 : m.zero;
@@ -449,13 +452,6 @@ export class EncodedMatrix implements RowSource {
     codeBlocks.set(this.parts, codeRowBlock([...this.hot, ...this.ordinal], this.rows));
     return block;
   }
-}
-
-/** Row `row` of a sparse byte block, dense in `out` (its width). */
-function expandRow(sparse: SparseBytes, row: number, out: Uint8Array): void {
-  out.fill(0);
-  for (let e = sparse.start[row] as number, end = sparse.start[row + 1] as number; e < end; e++)
-    out[sparse.col[e] as number] = sparse.val[e] as number;
 }
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */

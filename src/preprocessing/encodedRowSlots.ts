@@ -6,10 +6,11 @@
  * @internal
  * @module
  */
+import { refuseDetached } from '../core/errors.js';
 import { beyondOutput } from '../core/rowSource.js';
 import { applyFormula, type ColumnMap, type NumericFormula } from './columnMap.js';
 import type { CodeArray, NumericValues } from './EncodedMatrix.js';
-import type { RowBlockGroup } from './numericRowBlock.js';
+import type { RowBlockGroup, SparseBytes } from './numericRowBlock.js';
 
 /** A numeric feature compiled for the row loop. @internal */
 export interface NumericSlot {
@@ -121,4 +122,29 @@ export function checkCodeOutputs(
       );
     }
   }
+}
+
+/** Row `row` of a sparse byte block, dense in `out` (its width). */
+export function expandRow(sparse: SparseBytes, row: number, out: Uint8Array): void {
+  out.fill(0);
+  for (let e = sparse.start[row] as number, end = sparse.start[row + 1] as number; e < end; e++)
+    out[sparse.col[e] as number] = sparse.val[e] as number;
+}
+
+/**
+ * Refuses to read a column whose buffer was transferred after encoding (an EncodedMatrix holds the
+ * table's numeric arrays, not copies): its values would read as missing. A detached array reads as
+ * length 0; the matrix has rows.
+ */
+export function refuseDetachedColumns(
+  numeric: ReadonlyArray<NumericSlot>,
+  categorical: ReadonlyArray<ReadonlyArray<CodeSlot>>,
+): void {
+  for (const n of numeric)
+    if (n.values.length === 0)
+      refuseDetached('EncodedMatrix', 'X', n.values, `the numeric column at output ${n.offset}`);
+  for (const slots of categorical)
+    for (const c of slots)
+      if (c.codes.length === 0)
+        refuseDetached('EncodedMatrix', 'X', c.codes, `the codes of the feature at output ${c.offset}`);
 }

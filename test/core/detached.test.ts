@@ -77,4 +77,37 @@ describe('a typed array whose buffer is detached', () => {
     };
     expect(detachedError(() => new Encoder({ numeric: ['a'] }).fit(table)).column).toBe('a');
   });
+
+  it('after encoding (a ColumnarTable column transferred) is refused at the gather, not read as missing', () => {
+    const n = 10;
+    const values = Float32Array.from({ length: n }, (_, i) => i); // kept by reference (no copy)
+    const codes = Int32Array.from({ length: n }, (_, i) => i % 2);
+    const table = {
+      nRows: n,
+      columns: new Map<
+        string,
+        { kind: 'numeric'; values: Float32Array } | { kind: 'categorical'; codes: Int32Array; categories: string[] }
+      >([
+        ['a', { kind: 'numeric', values }],
+        ['c', { kind: 'categorical', codes, categories: ['x', 'y'] }],
+      ]),
+    };
+    const E = new Encoder({ categorical: ['c'], numeric: ['a'], output: 'compact' }).fitTransform(table as never);
+    const out = new Float32Array(2 * E.columns);
+    E.gatherRows([0, 3], out);
+    structuredClone(values.buffer, { transfer: [values.buffer] });
+    expect(detachedError(() => E.gatherRows([0, 3], out)).param).toBe('X');
+    // (categorical codes are copied into the matrix's own small arrays: transferring them is harmless)
+    void codes;
+  });
+
+  it("as KNeighbors' fitted data, transferred after fit, is refused at the query", async () => {
+    const { KNeighbors } = await import('../../src/sampling/neighbors/index.js');
+    const X = Float64Array.from({ length: 40 }, (_, i) => (i * 7) % 11);
+    const nn = new KNeighbors().fit(X, 20, 2);
+    const q = Float64Array.of(1, 2);
+    expect(nn.kneighbors(q, 1, 2).indices.length).toBe(2);
+    structuredClone(X.buffer, { transfer: [X.buffer] });
+    detachedError(() => nn.kneighbors(q, 1, 2));
+  });
 });

@@ -1,4 +1,4 @@
-import { InvalidParameterError, NotFittedError } from '../../core/errors.js';
+import { InvalidParameterError, NotFittedError, refuseDetached } from '../../core/errors.js';
 import { checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
 import { rerank } from './certificate.js';
 import { exhaustiveSearch } from './exhaustive.js';
@@ -315,6 +315,8 @@ export class KNeighbors implements NeighborSearch {
   kneighbors(query: Float64Array, nQuery: number, k: number, options: KNeighborsOptions = {}): KNeighborsResult {
     const s = this.#state;
     if (s === undefined) throw new NotFittedError('KNeighbors', 'kneighbors');
+    // the fitted rows are read again by the exact re-rank: gone if their buffer was transferred
+    refuseDetached('KNeighbors.kneighbors', 'X', s.data, 'the fitted data');
     const { n, d } = s;
     const { excludeSelf, available, magnitude } = checkQuery(query, nQuery, k, options, n, d);
     const indices = new Int32Array(nQuery * k);
