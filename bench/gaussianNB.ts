@@ -10,6 +10,7 @@
  * would measure the bench's estimator, not the sampler.
  */
 import { type Matrix, WrapperMatrix1D } from 'ml-matrix';
+import { stratify } from '../src/core/stratify.js';
 
 type Label = number | string;
 
@@ -29,22 +30,8 @@ export class GaussianNB {
     const rows = X.rows;
     const cols = X.columns;
     const row = rowReader(X);
-    // each row's class, by one Map look-up per row (first-appearance codes, recoded to sorted order)
-    const index = new Map<Label, number>();
-    const code = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let c = index.get(y[i] as Label);
-      if (c === undefined) {
-        c = index.size;
-        index.set(y[i] as Label, c);
-      }
-      code[i] = c;
-    }
-    const classes = [...index.keys()].sort((a, b) =>
-      typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1,
-    );
-    const sorted = new Int32Array(classes.length);
-    for (let c = 0; c < classes.length; c++) sorted[index.get(classes[c] as Label) as number] = c;
+    // each row's class index, classes sorted (the library's own grouping of labels)
+    const { classes, codes: sorted } = stratify(y);
     const k = classes.length;
     // One pass of shifted sums per class (the shift: the class's first row), the numerically sound
     // one-pass form of the two-pass mean and population variance NumPy computes. Flat k × cols tables.
@@ -54,7 +41,7 @@ export class GaussianNB {
     const sums = new Float64Array(k * cols);
     const squareSums = new Float64Array(k * cols);
     for (let i = 0; i < rows; i++) {
-      const c = sorted[code[i] as number] as number;
+      const c = sorted[i] as number;
       const x = row(i);
       const o = c * cols;
       if (seen[c] === 0) {
