@@ -21,30 +21,9 @@ export const QMAX = 32767;
  * Quantises the centered row `v` (its first `d` values) to integers `q` with `|q_t| ≤ 32767` and
  * `‖q‖₂ < 46340` (`v_t ≈ s·q_t`, `|v_t − s·q_t| ≤ s/2`), written as `q_t` →
  * `dst[base + ⌊t/2⌋·pairStride + t mod 2]`; returns the scale `s` (exactly a float32, 0 for a zero
- * row) and writes `[‖v − s·q‖, ‖s·q‖]` to `out`.
- * @internal
- */
-export function quantizeRow(
-  v: Float64Array,
-  d: number,
-  dst: Int16Array,
-  base: number,
-  pairStride: number,
-  out: Float64Array,
-): number {
-  let maxAbs = 0;
-  let sq = 0;
-  for (let t = 0; t < d; t++) {
-    const a = Math.abs(v[t]!);
-    if (a > maxAbs) maxAbs = a;
-    sq += a * a;
-  }
-  return quantizeScaled(v, d, dst, base, pairStride, out, maxAbs, sq);
-}
-
-/**
- * {@link quantizeRow} given the row's largest `|v_t|` (`maxAbs`) and `Σ v_t²` summed in coordinate
- * order (`sq`), as {@link centerAndMeasure} returns them with the centering: one pass fewer per row.
+ * row) and writes `[‖v − s·q‖, ‖s·q‖]` to `out`. `maxAbs` is the row's largest `|v_t|` and `sq` its
+ * `Σ v_t²` summed in coordinate order, as {@link centerAndMeasure} returns them with the centering
+ * (so the row is not read an extra time to measure it).
  * @internal
  */
 export function quantizeScaled(
@@ -97,7 +76,7 @@ export function roundHalfUp(y: number): number {
 
 /**
  * Writes row `src[o … o + d)` minus `mean` to `v`, returns its squared norm `Σ v_t²` (coordinate
- * order, float64: the value of `centerInto`, and of `quantizeRow`'s own sum, `|v_t|² = v_t²`
+ * order, float64: the value of `centerInto`, and of a sum of `|v_t|²`, `|v_t|² = v_t²`
  * exactly) and writes its largest `|v_t|` to `out[0]`: what {@link quantizeScaled} needs.
  * @internal
  */

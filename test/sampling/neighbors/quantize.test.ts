@@ -5,10 +5,28 @@ import {
   centerAndMeasure,
   QMAX,
   QNORM,
-  quantizeRow,
   quantizeScaled,
   roundHalfUp,
 } from '../../../src/sampling/neighbors/quantize.js';
+
+/** The row measured in its own pass, then quantised: the reference for the fused path. */
+function quantizeRow(
+  v: Float64Array,
+  d: number,
+  dst: Int16Array,
+  base: number,
+  stride: number,
+  out: Float64Array,
+): number {
+  let maxAbs = 0;
+  let sq = 0;
+  for (let t = 0; t < d; t++) {
+    const a = Math.abs(v[t] as number);
+    if (a > maxAbs) maxAbs = a;
+    sq += a * a;
+  }
+  return quantizeScaled(v, d, dst, base, stride, out, maxAbs, sq);
+}
 
 describe('quantizeRow (int16 rows with their own float32 scale)', () => {
   it('keeps |q| ≤ 32767 and ‖q‖ < 46340, the scale a float32, the residual within s/2 per value', () => {
