@@ -20,6 +20,7 @@ export const CASE_CATEGORICAL = [
   'weaponCode',
   'victSex',
   'victDescent',
+  'location',
 ] as const;
 /** One categorical field. */
 export type CaseCategorical = (typeof CASE_CATEGORICAL)[number];
@@ -232,6 +233,7 @@ export function caseRecordAt(cases: CaseColumns, i: number): CaseRecord {
     part: categoryAt(cases, 'part', i),
     crimeCode: categoryAt(cases, 'crimeCode', i),
     premiseCode: categoryAt(cases, 'premiseCode', i),
+    location: categoryAt(cases, 'location', i),
     weaponCode: categoryAt(cases, 'weaponCode', i),
     victAge: nan(cases.victAge[i]!),
     victSex: categoryAt(cases, 'victSex', i),

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { DecisionMetric, DecisionSearch } from 'imbalanced-tabular';
 import type { ModelConfig } from './experiment.js';
-import { CATEGORICAL_FEATURES } from './features.js';
+import { CATEGORICAL_FEATURES, TARGET_ONLY_FEATURES } from './features.js';
 import { parseSize } from './memory.js';
 
 /** The samplers `--sampler` accepts. */
@@ -93,12 +93,14 @@ export interface CliOptions {
   help: boolean;
   /** `--target-encode`: categorical features target-encoded instead of one-hot (cross-fitted). */
   targetEncode: string[];
+  /** `--target-smooth`: TargetEncoder's `smooth`, for every `--target-encode` feature or per feature. */
+  targetSmooth?: 'auto' | number | Record<string, 'auto' | number>;
   /** `--ensemble`: number of networks (seeds) whose probabilities are averaged. */
   ensemble: number;
 }
 
 /** The recommended configuration (what a run with no flags uses). */
-export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory' | 'tuneRule'> = {
+export const DEFAULTS: Omit<CliOptions, 'data' | 'limit' | 'maxMemory' | 'tuneRule' | 'targetSmooth'> = {
   download: false,
   cache: 'lapd-data',
   rows: 20_000,
@@ -144,6 +146,7 @@ export function configOf(o: CliOptions): ModelConfig {
     learningRate: o.learningRate,
     monitor: 'valLoss',
     targetEncode: o.targetEncode,
+    ...(o.targetSmooth !== undefined ? { targetSmooth: o.targetSmooth } : {}),
     ensemble: o.ensemble,
     ruleSearch: o.ruleSearch,
     ...(o.crossFit > 0 ? { crossFit: o.crossFit } : {}),
@@ -187,7 +190,10 @@ Model
                          linear (balanced logistic rule on log p; metric only reported) (default ${DEFAULTS.ruleSearch})
   --seed <n>             seed of the split, the sampler and the network      (default ${DEFAULTS.seed})
   --test-size <f>        fraction of rows in the stratified test split, 0..1 (default ${DEFAULTS.testSize})
-  --target-encode <a,b>  features target-encoded (cross-fitted) instead of one-hot, e.g. rptDist,premiseCode
+  --target-encode <a,b>  features target-encoded (cross-fitted) instead of one-hot, e.g. rptDist,premiseCode;
+                         also the high-cardinality location (block address) and mocodeSet (all Mocodes of a case)
+  --target-smooth <s>    the target encoding's smoothing: auto, a number m >= 0, or per feature,
+                         e.g. mocodeSet=10 (features not named: auto)                   (default auto)
   --ensemble <n>         average the probabilities of n networks with different seeds (default ${DEFAULTS.ensemble})
   --cross-fit <k>        k networks (or --ensemble n, a multiple of k), each trained without one of k
                          stratified folds, averaged; out-of-fold probabilities for --tune-rule (default off)
@@ -205,14 +211,55 @@ Scoring new cases with a saved run
 
 Exit codes: 0 success, 1 failure while running, 2 bad flags or an unusable --data file.`;
 
-/** `--target-encode a,b`: categorical feature names (see features.ts); a bad name is an error. */
+/**
+ * `--target-encode a,b`: categorical feature names (see features.ts), the high-cardinality
+ * `location` and `mocodeSet` included; a bad name is an error.
+ */
 function targetEncodeFlag(text: string | undefined, errors: string[]): string[] {
   if (text === undefined) return [];
   const names = text.split(',').map((p) => p.trim());
-  const bad = names.filter((n) => !(CATEGORICAL_FEATURES as ReadonlyArray<string>).includes(n));
+  const known: ReadonlyArray<string> = [...CATEGORICAL_FEATURES, ...TARGET_ONLY_FEATURES];
+  const bad = names.filter((n) => !known.includes(n));
   if (bad.length > 0 || new Set(names).size !== names.length)
-    errors.push(`--target-encode expects distinct features of ${CATEGORICAL_FEATURES.join(', ')}, received '${text}'.`);
+    errors.push(`--target-encode expects distinct features of ${known.join(', ')}, received '${text}'.`);
   return names;
+}
+
+/**
+ * `--target-smooth s`: 'auto', a number m ≥ 0 for every target-encoded feature, or `feature=m,…`
+ * (each feature one of `--target-encode`'s); a bad value is an error.
+ */
+function targetSmoothFlag(
+  text: string | undefined,
+  encoded: ReadonlyArray<string>,
+  errors: string[],
+): CliOptions['targetSmooth'] {
+  if (text === undefined) return undefined;
+  const value = (v: string): 'auto' | number | undefined => {
+    if (v.trim() === 'auto') return 'auto';
+    const m = Number(v);
+    return v.trim() !== '' && Number.isFinite(m) && m >= 0 ? m : undefined;
+  };
+  const bad = (): undefined => {
+    errors.push(
+      '--target-smooth expects auto, a number >= 0 or feature=value pairs for features of --target-encode, ' +
+        `received '${text}'.`,
+    );
+    return undefined;
+  };
+  if (encoded.length === 0) {
+    errors.push('--target-smooth needs --target-encode: it sets the smoothing of the target-encoded features.');
+    return undefined;
+  }
+  if (!text.includes('=')) return value(text) ?? bad();
+  const perFeature: Record<string, 'auto' | number> = {};
+  for (const pair of text.split(',')) {
+    const [name = '', v = '', ...rest] = pair.split('=').map((p) => p.trim());
+    const m = value(v);
+    if (rest.length > 0 || !encoded.includes(name) || name in perFeature || m === undefined) return bad();
+    perFeature[name] = m;
+  }
+  return perFeature;
 }
 
 /** The outcome of {@link parseCli}: options, or the message for a bad command line. */
@@ -281,6 +328,7 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
     compare: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     'target-encode': { type: 'string' },
+    'target-smooth': { type: 'string' },
     ensemble: { type: 'string' },
     'rule-search': { type: 'string' },
     'cross-fit': { type: 'string' },
@@ -384,6 +432,8 @@ export function parseCli(argv: ReadonlyArray<string>): CliResult {
         'every fold needs as many networks.',
     );
   if (tuneRule !== undefined) options.tuneRule = tuneRule as DecisionMetric;
+  const targetSmooth = targetSmoothFlag(s('target-smooth'), options.targetEncode, errors);
+  if (targetSmooth !== undefined) options.targetSmooth = targetSmooth;
   if (s('data') !== undefined) options.data = s('data')!;
   if (s('limit') !== undefined) options.limit = num('limit', 1, 0);
   const maxMemory = s('max-memory');

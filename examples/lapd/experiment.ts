@@ -42,7 +42,15 @@ import type { SamplerName } from './cli.js';
 import { CaseFeatures } from './CaseFeatures.js';
 import { CodesToOneHot } from './codesToOneHot.js';
 import type { CaseColumns } from './caseColumns.js';
-import { CATEGORICAL_FEATURES, type DateFeature, featureTable, numericColumns, topMocodesOf } from './features.js';
+import {
+  CATEGORICAL_FEATURES,
+  type DateFeature,
+  featureTable,
+  numericColumns,
+  TARGET_ONLY_FEATURES,
+  type TargetOnlyFeature,
+  topMocodesOf,
+} from './features.js';
 import { PREDICT_CHUNK } from './memory.js';
 import type { PhaseLog } from './phases.js';
 import { PhaseProgress, type ProgressSink, TrainProgress } from './progress.js';
@@ -71,6 +79,11 @@ export interface PreparedData {
 export interface PrepareOptions extends SplitOptions {
   /** Number of Mocode indicator columns. */
   mocodes: number;
+  /**
+   * High-cardinality features the tables should hold (see `TARGET_ONLY_FEATURES`): only those a
+   * configuration target-encodes, as they cost a dictionary each. @defaultValue []
+   */
+  targetOnly?: ReadonlyArray<TargetOnlyFeature>;
   /** Progress of the feature building. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -84,9 +97,10 @@ export function prepare(cases: CaseColumns, options: PrepareOptions): PreparedDa
   const split = splitCases(cases, options);
   const mocodes = topMocodesOf(cases, split.train, options.mocodes);
   options.onProgress?.(0, 2);
-  const train = featureTable(cases, split.train, mocodes);
+  const targetOnly = options.targetOnly ?? [];
+  const train = featureTable(cases, split.train, mocodes, targetOnly);
   options.onProgress?.(1, 2);
-  const test = featureTable(cases, split.test, mocodes);
+  const test = featureTable(cases, split.test, mocodes, targetOnly);
   options.onProgress?.(2, 2);
   return {
     train,
@@ -144,10 +158,42 @@ export interface ModelConfig {
   learningRate?: number;
   /** Categorical features target-encoded (cross-fitted TargetEncoder) instead of one-hot. @defaultValue [] */
   targetEncode?: string[];
+  /**
+   * TargetEncoder's `smooth` for `targetEncode` ('auto' or m ≥ 0), for all of them or per feature
+   * (features not named keep 'auto'); one TargetEncoder per distinct value. @defaultValue 'auto'
+   */
+  targetSmooth?: 'auto' | number | Record<string, 'auto' | number>;
   /** Networks (seeds) whose probabilities are averaged (EnsembleClassifier). @defaultValue 1 */
   ensemble?: number;
   /** Absolute-date features the Encoder uses besides the default ones (see `DATE_FEATURES`). @defaultValue [] */
   dates?: DateFeature[];
+}
+
+/**
+ * The TargetEncoder steps of `targetEncode`: one per distinct `smooth` (`smooth` per feature, or one
+ * for all), in the order of the first feature with that value; named `target`, `target2`, ….
+ */
+function targetEncoders(
+  features: ReadonlyArray<string>,
+  smooth: ModelConfig['targetSmooth'],
+  seed: number,
+): Array<[string, TargetEncoder]> {
+  const smoothOf = (f: string): 'auto' | number =>
+    smooth === undefined ? 'auto' : typeof smooth === 'object' ? (smooth[f] ?? 'auto') : smooth;
+  const groups = new Map<'auto' | number, string[]>();
+  for (const f of features) {
+    const m = smoothOf(f);
+    groups.set(m, [...(groups.get(m) ?? []), f]);
+  }
+  return [...groups].map(([m, columns], g) => [
+    g === 0 ? 'target' : `target${g + 1}`,
+    new TargetEncoder({ columns, seed, smooth: m }),
+  ]);
+}
+
+/** The high-cardinality features `targetEncode` names (what {@link prepare}'s `targetOnly` needs). */
+export function targetOnlyOf(targetEncode: ReadonlyArray<string> = []): TargetOnlyFeature[] {
+  return TARGET_ONLY_FEATURES.filter((f) => targetEncode.includes(f));
 }
 
 /** Metrics of one configuration on the test set (the keys of metrics.json). */
@@ -291,10 +337,7 @@ export async function runConfig(
   const encode: Encoder<'compact'> | ColumnTransformer =
     targetEncode.length > 0
       ? new ColumnTransformer({
-          transformers: [
-            ['encoder', encoder],
-            ['target', new TargetEncoder({ columns: targetEncode, seed: config.seed })],
-          ],
+          transformers: [['encoder', encoder], ...targetEncoders(targetEncode, config.targetSmooth, config.seed)],
         })
       : encoder;
   const Xe: RowSource =

@@ -25,6 +25,19 @@ export const CATEGORICAL_FEATURES = [
   'dayOfWeek',
 ] as const;
 
+/**
+ * High-cardinality categorical features: in every feature table, but the Encoder never one-hot
+ * encodes them; they are used only when target-encoded (`ModelConfig.targetEncode`,
+ * `--target-encode`). `location` is the normalised LOCATION (a block address: tens of thousands of
+ * values in the full table); `mocodeSet` is the case's distinct Mocodes, sorted and joined by spaces
+ * (the whole combination as one category, "none" without Mocodes), which carries what the
+ * indicator columns of the most frequent Mocodes cannot: the rarer codes and their combinations.
+ */
+export const TARGET_ONLY_FEATURES = ['location', 'mocodeSet'] as const;
+
+/** One of {@link TARGET_ONLY_FEATURES}. */
+export type TargetOnlyFeature = (typeof TARGET_ONLY_FEATURES)[number];
+
 /** Numeric feature columns, before the Mocode indicators (`mo_XXXX`) which follow them. */
 export const NUMERIC_FEATURES = [
   'hour',
@@ -112,10 +125,18 @@ export function featureRow(r: CaseRecord, mocodes: ReadonlyArray<string>): Featu
     locationMissing: r.lat === null ? 1 : 0,
     nExtraCrimes: r.nExtraCrimes,
     nMocodes: r.mocodes.length,
+    location: r.location,
+    mocodeSet: mocodeSetOf(r.mocodes),
   };
   const present = new Set(r.mocodes);
   for (const m of mocodes) row[`mo_${m}`] = present.has(m) ? 1 : 0;
   return row;
+}
+
+/** The `mocodeSet` category of a case: its distinct Mocodes sorted and joined by spaces, "none" if it has none. */
+export function mocodeSetOf(mocodes: ReadonlyArray<string>): string {
+  if (mocodes.length === 0) return 'none';
+  return [...new Set(mocodes)].sort().join(' ');
 }
 
 /** {@link featureRow} over many records. */
@@ -194,9 +215,15 @@ const numeric = (values: NumericColumn['values']): NumericColumn => ({ kind: 'nu
  * values as {@link featureRows} (the {@link DATE_FEATURES} included), stored as columns —
  * categorical features as dictionary codes, numeric ones as Float32Array (NaN = missing) or
  * Uint8/Uint16 counts and flags, one Uint8Array 0/1 column per Mocode of the vocabulary. Numbers
- * are rounded to float32 (what the network sees).
+ * are rounded to float32 (what the network sees). Of the {@link TARGET_ONLY_FEATURES} only those in
+ * `targetOnly` (after the other categorical features): `mocodeSet` costs a string per row to build.
  */
-export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: ReadonlyArray<string>): ColumnarTable {
+export function featureTable(
+  cases: CaseColumns,
+  rows: Int32Array,
+  mocodes: ReadonlyArray<string>,
+  targetOnly: ReadonlyArray<TargetOnlyFeature> = [],
+): ColumnarTable {
   const n = rows.length;
   const columns = new Map<string, TableColumn>();
   for (const f of CATEGORICAL_FEATURES) {
@@ -209,6 +236,11 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
       columns.set(f, categoricalOf(col.codes, col.values, rows));
     }
   }
+  if (targetOnly.includes('location')) {
+    const location = cases.categorical.location;
+    columns.set('location', categoricalOf(location.codes, location.values, rows));
+  }
+  if (targetOnly.includes('mocodeSet')) columns.set('mocodeSet', mocodeSetColumn(cases, rows));
   const hour = new Float32Array(n);
   const hourSin = new Float32Array(n);
   const hourCos = new Float32Array(n);
@@ -265,6 +297,33 @@ export function featureTable(cases: CaseColumns, rows: Int32Array, mocodes: Read
   for (const f of [...NUMERIC_FEATURES, ...DATE_FEATURES]) columns.set(f, numeric(numerics[f]));
   for (const [m, values] of mocodeIndicators(cases, rows, mocodes)) columns.set(`mo_${m}`, numeric(values));
   return { nRows: n, columns };
+}
+
+/**
+ * The `mocodeSet` column of the cases `rows` ({@link mocodeSetOf} of each): dictionary codes in order
+ * of first appearance. Each row's distinct Mocodes are sorted by their 4-digit text.
+ */
+function mocodeSetColumn(cases: CaseColumns, rows: Int32Array): CategoricalColumn {
+  const { offsets, codes, values } = cases.mocodes;
+  const n = rows.length;
+  const index = new Map<string, number>();
+  const categories: string[] = [];
+  const out = new Int32Array(n);
+  const parts: string[] = [];
+  for (let p = 0; p < n; p++) {
+    const i = rows[p]!;
+    parts.length = 0;
+    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) parts.push(values[codes[t]!]!);
+    const key = mocodeSetOf(parts);
+    let c = index.get(key);
+    if (c === undefined) {
+      c = categories.length;
+      index.set(key, c);
+      categories.push(key);
+    }
+    out[p] = c;
+  }
+  return { kind: 'categorical', codes: categories.length <= 32_768 ? Int16Array.from(out) : out, categories };
 }
 
 /** One 0/1 Uint8Array per Mocode of the vocabulary, over the cases `rows`. */

@@ -59,6 +59,12 @@ export interface CaseRecord {
   nExtraCrimes: number;
   /** Mocodes, each as 4 digits. */
   mocodes: string[];
+  /**
+   * `LOCATION` (the block address, e.g. "5400 CORTEEN PL", or the street of an intersection):
+   * upper case, runs of whitespace as one space, "none" when empty. Kept as a category for target
+   * encoding (tens of thousands of values in the full table: too many to one-hot).
+   */
+  location: string;
 }
 
 /** Why rows were skipped, with counts; and the first few examples. */
@@ -164,12 +170,13 @@ class Interner {
  * unusable.
  *
  * @remarks The rules (see the example's README): identifiers and free text are dropped (DR_NO,
- * LOCATION, Cross Street, the `…Desc` columns that duplicate a code, `Status` which duplicates the
- * target); victim age ≤ 0 → missing; victim sex/descent empty or '-' → 'X'; LAT/LON of 0 → missing;
- * codes lose leading zeros and float tails; a missing weapon code is "none". A row without
- * `Status Desc` or with an unreadable `DATE OCC` is malformed. In a kept row, a cell that does not
- * hold what its column holds (`Vict Age` "forty", `LAT` "n/a", `TIME OCC` "2575", `Date Rptd`
- * "yesterday", a Mocode "03A4") becomes missing and is passed to `onUnreadable` (column, cell).
+ * Cross Street, the `…Desc` columns that duplicate a code, `Status` which duplicates the
+ * target); LOCATION is kept normalized (upper case, one space between words); victim age ≤ 0 →
+ * missing; victim sex/descent empty or '-' → 'X'; LAT/LON of 0 → missing; codes lose leading
+ * zeros and float tails; a missing weapon code is "none". A row without `Status Desc` or with an
+ * unreadable `DATE OCC` is malformed. In a kept row, a cell that does not hold what its column
+ * holds (`Vict Age` "forty", `LAT` "n/a", `TIME OCC` "2575", `Date Rptd` "yesterday", a Mocode
+ * "03A4") becomes missing and is passed to `onUnreadable` (column, cell).
  */
 export function cleanRow(
   get: (column: string) => string | undefined,
@@ -234,7 +241,14 @@ export function cleanRow(
     lon: known ? lon : null,
     nExtraCrimes: nExtra,
     mocodes,
+    location: intern(normalizeLocation(get('LOCATION'))),
   };
+}
+
+/** A `LOCATION` cell as a category: trimmed, upper case, whitespace runs as one space; "none" when empty. */
+export function normalizeLocation(cell: string | undefined): string {
+  const text = (cell ?? '').trim();
+  return text === '' ? 'none' : text.replace(/\s+/g, ' ').toUpperCase();
 }
 
 /** Options of {@link loadCsv} and {@link loadRows}. */

@@ -12,7 +12,7 @@ import { loadDataset, type Dataset } from './data.js';
 import { DownloadError } from './download.js';
 import { DataFileError, reportLines } from './load.js';
 import { availableMemory, checkFits, MemoryError, memoryPlan } from './memory.js';
-import { prepare, runConfig, type ModelConfig, type PreparedData } from './experiment.js';
+import { type ModelConfig, type PreparedData, prepare, runConfig, targetOnlyOf } from './experiment.js';
 import { f3, formatReport, writeOutputs } from './output.js';
 import { PhaseLog } from './phases.js';
 import { predictMain } from './predict.js';
@@ -130,6 +130,7 @@ async function loadAndPrepare(
     testSize: o.testSize,
     seed: o.seed,
     mocodes: o.mocodes,
+    targetOnly: targetOnlyOf(o.targetEncode),
     onProgress: (done, total) => features.update(done, `${done} of ${total} splits`, total),
   });
   features.stop();

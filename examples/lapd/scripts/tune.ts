@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { type DecisionSearch, EnsembleClassifier, Metrics, PriorCorrectedClassifier } from 'imbalanced-tabular';
 import { loadCsvColumns } from '../caseColumns.js';
 import { configOf, DEFAULTS } from '../cli.js';
-import { prepare, runConfig, type ModelConfig } from '../experiment.js';
+import { prepare, runConfig, targetOnlyOf, type ModelConfig } from '../experiment.js';
 import { PIPELINE_CLASSES } from '../predict.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
@@ -28,7 +28,12 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Partial<ModelConfig> & {
 const path =
   args.data ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'lapd', 'lapd-sample.csv');
 const { cases } = await loadCsvColumns(path);
-const data = prepare(cases, { testSize: 0.25, seed: args.splitSeed ?? 0, mocodes: args.mocodes ?? DEFAULTS.mocodes });
+const data = prepare(cases, {
+  testSize: 0.25,
+  seed: args.splitSeed ?? 0,
+  mocodes: args.mocodes ?? DEFAULTS.mocodes,
+  targetOnly: targetOnlyOf(args.targetEncode),
+});
 // The shipped defaults (examples/lapd/cli.ts) with the plain argmax, overridden by the JSON argument.
 const { mocodes: _m, alphas: _a, data: _d, splitSeed: _s, searches: _r, ...overrides } = args;
 const config: ModelConfig = { ...configOf(DEFAULTS), priorAlpha: 0, ...overrides };

@@ -269,10 +269,29 @@ describe('parseCli: --target-encode and --ensemble', () => {
     }
     expect(parseCli([]).ok && DEFAULTS.ensemble === 1 && DEFAULTS.targetEncode.length === 0).toBe(true);
   });
+  it('takes the high-cardinality features and a smoothing for all or per feature', () => {
+    const per = parseCli(['--target-encode', 'location,mocodeSet', '--target-smooth', 'mocodeSet=10, location=auto']);
+    expect(per.ok && configOf(per.options)).toMatchObject({
+      targetEncode: ['location', 'mocodeSet'],
+      targetSmooth: { mocodeSet: 10, location: 'auto' },
+    });
+    const all = parseCli(['--target-encode', 'location', '--target-smooth', '2.5']);
+    expect(all.ok && configOf(all.options).targetSmooth).toBe(2.5);
+    expect(parseCli(['--target-encode', 'rptDist', '--target-smooth', 'auto']).ok).toBe(true);
+    const none = parseCli(['--target-encode', 'location']);
+    expect(none.ok && 'targetSmooth' in configOf(none.options)).toBe(false);
+  });
   it.each([
     [['--target-encode', 'rptDist,nope'], /--target-encode expects distinct features of area, rptDist/],
     [['--target-encode', 'area,area'], /--target-encode expects distinct features/],
     [['--ensemble', '0'], /--ensemble expects an integer >= 1/],
+    [['--target-smooth', '5'], /--target-smooth needs --target-encode/],
+    [['--target-encode', 'location', '--target-smooth=-1'], /--target-smooth expects auto, a number >= 0/],
+    [['--target-encode', 'location', '--target-smooth', 'x'], /--target-smooth expects/],
+    [['--target-encode', 'location', '--target-smooth', 'mocodeSet=3'], /for features of --target-encode/],
+    [['--target-encode', 'location', '--target-smooth', 'location=3,location=4'], /--target-smooth expects/],
+    [['--target-encode', 'location', '--target-smooth', 'location=3=4'], /--target-smooth expects/],
+    [['--target-encode', 'location', '--target-smooth', 'location='], /--target-smooth expects/],
   ])('rejects %j', (argv, msg) => {
     const r = parseCli(argv);
     expect(r.ok).toBe(false);

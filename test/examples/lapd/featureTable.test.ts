@@ -3,6 +3,7 @@ import { trainTestSplit, type ColumnarTable } from 'imbalanced-tabular';
 import { CaseColumnsBuilder, loadCsvColumns, type CaseColumns } from '../../../examples/lapd/caseColumns.js';
 import {
   CATEGORICAL_FEATURES,
+  TARGET_ONLY_FEATURES,
   DATE_FEATURES,
   featureRows,
   featureTable,
@@ -30,7 +31,7 @@ function cell(t: ColumnarTable, name: string, p: number): string | number | null
  * date features included (the table always holds them).
  */
 function expectSameFeatures(t: ColumnarTable, rows: ReadonlyArray<FeatureRow>, mocodes: string[]): void {
-  const names = [...CATEGORICAL_FEATURES, ...numericColumns(mocodes, DATE_FEATURES)];
+  const names = [...CATEGORICAL_FEATURES, ...TARGET_ONLY_FEATURES, ...numericColumns(mocodes, DATE_FEATURES)];
   expect([...t.columns.keys()]).toEqual(names);
   expect(t.nRows).toBe(rows.length);
   for (const name of names) {
@@ -62,14 +63,30 @@ describe('featureTable', () => {
   const records = [
     record({}),
     record({ 'TIME OCC': '', 'Vict Age': '0', LAT: '0', 'Date Rptd': '', Mocodes: '', 'DATE OCC': '12/31/1969' }),
-    record({ Mocodes: '0913 0913 344', 'Date Rptd': '02/20/2020', 'DATE OCC': '02/29/2020', 'Vict Sex': 'M' }),
+    record({
+      Mocodes: '0913 0913 344',
+      LOCATION: '  100  w 1st st ',
+      'Date Rptd': '02/20/2020',
+      'DATE OCC': '02/29/2020',
+      'Vict Sex': 'M',
+    }),
     record({ Mocodes: '2000', 'DATE OCC': '07/04/2021 12:00:00 AM', 'Crm Cd 2': '998' }),
   ];
   const cases = casesOf(records);
+  it('holds the high-cardinality features only when asked', () => {
+    const rows = Int32Array.of(0, 1, 2, 3);
+    const names = [...featureTable(cases, rows, []).columns.keys()];
+    expect(names.filter((c) => (TARGET_ONLY_FEATURES as ReadonlyArray<string>).includes(c))).toEqual([]);
+    const one = featureTable(cases, rows, [], ['mocodeSet']);
+    expect(one.columns.has('location')).toBe(false);
+    const set = one.columns.get('mocodeSet');
+    expect(set?.kind === 'categorical' && set.codes.length).toBe(4);
+    expect(set?.kind === 'categorical' && set.categories).toEqual(['0344 1822', 'none', '0344 0913', '2000']);
+  });
   it('holds the values of featureRows, missing values as NaN, 0/1 Mocode columns', () => {
     const mocodes = ['0913', '0344', '9999'];
     const rows = Int32Array.of(3, 0, 2, 1);
-    const t = featureTable(cases, rows, mocodes);
+    const t = featureTable(cases, rows, mocodes, TARGET_ONLY_FEATURES);
     expectSameFeatures(
       t,
       featureRows(
@@ -120,8 +137,16 @@ describeWithSharedFile('columnar split and features on the real sample', lapdSam
     expect(split.dropped.size).toBe(0);
     const mocodes = topMocodes(today.train.X, 150);
     expect(topMocodesOf(cases, split.train, 150)).toEqual(mocodes);
-    expectSameFeatures(featureTable(cases, split.train, mocodes), featureRows(today.train.X, mocodes), mocodes);
-    expectSameFeatures(featureTable(cases, split.test, mocodes), featureRows(today.test.X, mocodes), mocodes);
+    expectSameFeatures(
+      featureTable(cases, split.train, mocodes, TARGET_ONLY_FEATURES),
+      featureRows(today.train.X, mocodes),
+      mocodes,
+    );
+    expectSameFeatures(
+      featureTable(cases, split.test, mocodes, TARGET_ONLY_FEATURES),
+      featureRows(today.test.X, mocodes),
+      mocodes,
+    );
   }, 120_000);
   it('leaves out a class with a single case, as before', () => {
     const rs = [...Array.from({ length: 20 }, () => record({})), record({ 'Status Desc': 'UNK' })];

@@ -3,8 +3,10 @@ import {
   CATEGORICAL_FEATURES,
   DATE_FEATURES,
   featureRow,
+  mocodeSetOf,
   NUMERIC_FEATURES,
   numericColumns,
+  TARGET_ONLY_FEATURES,
   topMocodes,
 } from '../../../examples/lapd/features.js';
 import type { CaseRecord } from '../../../examples/lapd/load.js';
@@ -27,6 +29,7 @@ const rec = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   lon: -118.25,
   nExtraCrimes: 1,
   mocodes: ['0344', '1822'],
+  location: '100 W 1ST ST',
   ...over,
 });
 
@@ -44,8 +47,15 @@ describe('featureRow', () => {
     expect(f.mo_0913).toBe(0);
     expect(f.nMocodes).toBe(2);
     expect(Object.keys(f).sort()).toEqual(
-      [...CATEGORICAL_FEATURES, ...numericColumns(['1822', '0913'], DATE_FEATURES)].sort(),
+      [...CATEGORICAL_FEATURES, ...TARGET_ONLY_FEATURES, ...numericColumns(['1822', '0913'], DATE_FEATURES)].sort(),
     );
+  });
+  it('keeps the location and the whole Mocode combination as high-cardinality categories', () => {
+    const f = featureRow(rec({ mocodes: ['1822', '0344', '1822', '0913'] }), []);
+    expect(f.location).toBe('100 W 1ST ST');
+    expect(f.mocodeSet).toBe('0344 0913 1822'); // distinct, sorted
+    expect(featureRow(rec({ mocodes: [] }), []).mocodeSet).toBe('none');
+    expect(mocodeSetOf(['2000'])).toBe('2000');
   });
   it('counts the absolute dates in days from 2020-01-01, a missing report date missing', () => {
     const f = featureRow(rec(), []); // occurred 2020-03-01, reported 3 days later

@@ -6,11 +6,13 @@ import { COLUMNS } from '../../../examples/lapd/codes.js';
 import { csv, row } from './csvRows.js';
 import { DataValidationError } from 'imbalanced-tabular';
 import {
+  type CaseRecord,
   cleanRow,
   DataFileError,
   loadCsv,
   loadRows,
   normalizeCode,
+  normalizeLocation,
   parseDay,
   parseHour,
 } from '../../../examples/lapd/load.js';
@@ -87,9 +89,13 @@ describe('cleanRow', () => {
     expect(typeof neg !== 'string' && neg.victAge).toBeNull();
     expect(typeof ok !== 'string' && ok.victAge).toBe(71);
   });
-  it('drops identifiers and free text (no field carries them)', () => {
-    const r = clean({ LOCATION: '100 W SECRET ST', 'Cross Street': 'OTHER ST' });
-    expect(JSON.stringify(r)).not.toMatch(/SECRET|OTHER ST|200100001|VEHICLE - STOLEN/);
+  it('drops identifiers and free text (no field carries them), keeps LOCATION normalized', () => {
+    const r = clean({ LOCATION: '  100  w Secret   ST ', 'Cross Street': 'OTHER ST' });
+    const { location, ...rest } = r as CaseRecord;
+    expect(JSON.stringify(rest)).not.toMatch(/SECRET|OTHER ST|200100001|VEHICLE - STOLEN/i);
+    expect(location).toBe('100 W SECRET ST');
+    expect((clean({ LOCATION: '  ' }) as CaseRecord).location).toBe('none');
+    expect(normalizeLocation(undefined)).toBe('none');
   });
   it('names the area from its number when AREA NAME is empty', () => {
     const r = clean({ AREA: '12', 'AREA NAME': '' });
