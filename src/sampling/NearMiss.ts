@@ -190,16 +190,29 @@ export class NearMiss extends Sampler<NearMissParams> {
       );
     }
     search.fit(gatherRows(data, cols, minIdx), nMin, cols);
+    // Every class's rows scored by one stream of queries (each row's score depends on that row
+    // alone), so that the engine's overlap of one block's re-rank with the next block's scan runs
+    // across the classes' boundaries too.
+    let total = 0;
+    for (const cand of scored.values()) total += cand.length;
+    const rows = new Int32Array(total);
+    let at = 0;
+    for (const cand of scored.values()) {
+      rows.set(cand, at);
+      at += cand.length;
+    }
+    const scores = new Float64Array(total);
+    // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
+    const sign = version === 3 ? -1 : 1;
+    forEachNeighbourBlock(who, search, nMin, data, cols, rows, k, ({ distances }, start) => {
+      const m = distances.length / k;
+      for (let q = 0; q < m; q++) scores[start + q] = sign * pairwiseSum(distances, q * k, k);
+    });
+    at = 0;
     for (const [label, nKeep] of ctx.plan) {
       const cand = scored.get(label) as Int32Array;
-      const scores = new Float64Array(cand.length);
-      // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
-      const sign = version === 3 ? -1 : 1;
-      forEachNeighbourBlock(who, search, nMin, data, cols, cand, k, ({ distances }, start) => {
-        const m = distances.length / k;
-        for (let q = 0; q < m; q++) scores[start + q] = sign * pairwiseSum(distances, q * k, k);
-      });
-      ctx.keep(label, keptOf(cand, scores, nKeep));
+      ctx.keep(label, keptOf(cand, scores.subarray(at, at + cand.length), nKeep));
+      at += cand.length;
     }
     return {};
   }

@@ -1,6 +1,7 @@
 import type { KNeighborsResult, NeighborSearch } from './neighbors/types.js';
 import { checkNeighborTable } from './neighborSearch.js';
 import { copyRowsInto, gatherRows } from './gatherRows.js';
+import { KNeighbors } from './neighbors/KNeighbors.js';
 
 /**
  * Query rows per call of the search: its copies of the query (gathered, quantised, candidate lists
@@ -45,9 +46,13 @@ export function neighboursAmong(
 /**
  * Asks `search`, already fitted on `nFit` rows, for the `k` nearest fitted rows of each of the
  * rows `query` (row indices into `data`), in blocks of {@link QUERY_BLOCK} query rows gathered
- * into one reused buffer; `each(res, start)` receives the checked answer for the query rows
- * `query[start …]` before the next block is asked (so a caller that only reduces each row's
- * distances never holds the whole table). @internal
+ * into reused buffers; `each(res, start)` receives the checked answer for the query rows
+ * `query[start …]` (so a caller that only reduces each row's distances never holds the whole
+ * table). With the library's engine the blocks overlap: the next block is gathered and handed to
+ * the worker threads before this one's answer is finished, so the calling thread's share
+ * (gathering, packing, the exact re-rank, `each`) runs while they scan; a custom search is asked
+ * for the next block only after `each` has returned.
+ * @internal
  */
 export function forEachNeighbourBlock(
   who: string,
@@ -60,19 +65,43 @@ export function forEachNeighbourBlock(
   each: (res: KNeighborsResult, start: number) => void,
 ): void {
   const blocks = Math.max(1, Math.ceil(query.length / QUERY_BLOCK));
-  // One buffer for every block's rows: a fresh gather per block leaves each block's copy to the
-  // garbage collector, several alive at once.
-  const rows = new Float64Array(Math.min(query.length, QUERY_BLOCK) * cols);
-  for (let b = 0; b < blocks; b++) {
-    const start = b * QUERY_BLOCK;
-    const block = query.subarray(start, Math.min(query.length, start + QUERY_BLOCK));
-    const q = rows.subarray(0, block.length * cols);
+  const rowsOf = (b: number): Int32Array =>
+    query.subarray(b * QUERY_BLOCK, Math.min(query.length, (b + 1) * QUERY_BLOCK));
+  // Reused buffers for the blocks' rows (two when blocks overlap): a fresh gather per block leaves
+  // each block's copy to the garbage collector, several alive at once.
+  const size = Math.min(query.length, QUERY_BLOCK) * cols;
+  const buffers = [new Float64Array(size), blocks > 1 ? new Float64Array(size) : new Float64Array(0)];
+  const ask = (b: number): (() => KNeighborsResult) => {
+    const block = rowsOf(b);
+    const q = (buffers[b & 1] as Float64Array).subarray(0, block.length * cols);
     copyRowsInto(data, cols, block, q);
+    if (search instanceof KNeighbors) return search.kneighborsLater(q, block.length, k);
     const res = search.kneighbors(q, block.length, k);
-    checkNeighborTable(who, search, res, block.length, nFit, k);
-    if (!(res.distances instanceof Float64Array) || res.distances.length !== block.length * k) {
-      throw new Error(`${who}: the neighbour search returned no ${block.length} × ${k} Float64Array distances.`);
+    return () => res;
+  };
+  let next: (() => KNeighborsResult) | undefined = ask(0);
+  try {
+    for (let b = 0; b < blocks; b++) {
+      const pending = next as () => KNeighborsResult;
+      next = undefined;
+      if (b + 1 < blocks && search instanceof KNeighbors) next = ask(b + 1);
+      const res = pending();
+      const m = rowsOf(b).length;
+      checkNeighborTable(who, search, res, m, nFit, k);
+      if (!(res.distances instanceof Float64Array) || res.distances.length !== m * k) {
+        throw new Error(`${who}: the neighbour search returned no ${m} × ${k} Float64Array distances.`);
+      }
+      each(res, b * QUERY_BLOCK);
+      if (b + 1 < blocks && next === undefined) next = ask(b + 1);
     }
-    each(res, start);
+  } finally {
+    // a block started and never finished (an error above) is finished, so no scan is left behind
+    if (next !== undefined) {
+      try {
+        next();
+      } catch {
+        /* the first error is the one reported */
+      }
+    }
   }
 }
