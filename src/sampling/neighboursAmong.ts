@@ -17,7 +17,9 @@ export const QUERY_BLOCK = 8192;
  * `indices` are positions in `among`, nearest first, with their distances. The search is fitted
  * on `among` for this call, then asked in blocks of {@link QUERY_BLOCK} query rows (each row's
  * answer does not depend on the others, and the search's copies of the query stay small); a custom
- * search's answer is checked. @internal
+ * search's answer is checked. `fitRows`: the rows `among` already gathered (row-major);
+ * `meanwhile`: the caller's own work, run while the workers scan the last block (see
+ * {@link forEachNeighbourBlock}). @internal
  */
 export function neighboursAmong(
   who: string,
@@ -27,19 +29,30 @@ export function neighboursAmong(
   among: Int32Array,
   query: Int32Array,
   k: number,
+  { fitRows, meanwhile }: { fitRows?: Float64Array; meanwhile?: () => void } = {},
 ): KNeighborsResult {
   const nFit = among.length;
-  search.fit(gatherRows(data, cols, among), nFit, cols);
+  search.fit(fitRows ?? gatherRows(data, cols, among), nFit, cols);
   let whole: KNeighborsResult | undefined;
   const indices = query.length > QUERY_BLOCK ? new Int32Array(query.length * k) : undefined;
   const distances = query.length > QUERY_BLOCK ? new Float64Array(query.length * k) : undefined;
-  forEachNeighbourBlock(who, search, nFit, data, cols, query, k, (res, start) => {
-    if (indices === undefined) whole = res;
-    else {
-      indices.set(res.indices, start * k);
-      (distances as Float64Array).set(res.distances, start * k);
-    }
-  });
+  forEachNeighbourBlock(
+    who,
+    search,
+    nFit,
+    data,
+    cols,
+    query,
+    k,
+    (res, start) => {
+      if (indices === undefined) whole = res;
+      else {
+        indices.set(res.indices, start * k);
+        (distances as Float64Array).set(res.distances, start * k);
+      }
+    },
+    meanwhile,
+  );
   return whole ?? { indices: indices as Int32Array, distances: distances as Float64Array, k };
 }
 
@@ -51,7 +64,8 @@ export function neighboursAmong(
  * table). With the library's engine the blocks overlap: the next block is gathered and handed to
  * the worker threads before this one's answer is finished, so the calling thread's share
  * (gathering, packing, the exact re-rank, `each`) runs while they scan; a custom search is asked
- * for the next block only after `each` has returned.
+ * for the next block only after `each` has returned. `meanwhile` runs once, after the last block
+ * is started and before its answer is finished: the caller's own work overlaps the last scan.
  * @internal
  */
 export function forEachNeighbourBlock(
@@ -63,6 +77,7 @@ export function forEachNeighbourBlock(
   query: Int32Array,
   k: number,
   each: (res: KNeighborsResult, start: number) => void,
+  meanwhile?: () => void,
 ): void {
   const blocks = Math.max(1, Math.ceil(query.length / QUERY_BLOCK));
   const rowsOf = (b: number): Int32Array =>
@@ -85,6 +100,7 @@ export function forEachNeighbourBlock(
       const pending = next as () => KNeighborsResult;
       next = undefined;
       if (b + 1 < blocks && search instanceof KNeighbors) next = ask(b + 1);
+      if (b + 1 === blocks) meanwhile?.();
       const res = pending();
       const m = rowsOf(b).length;
       checkNeighborTable(who, search, res, m, nFit, k);
