@@ -94,27 +94,26 @@ export function forEachNeighbourBlock(
     const res = search.kneighbors(q, block.length, k);
     return () => res;
   };
-  let next: (() => KNeighborsResult) | undefined = ask(0);
+  // blocks started and not yet finished, oldest first (with the library's engine at most two)
+  const started: Array<() => KNeighborsResult> = [ask(0)];
   try {
     for (let b = 0; b < blocks; b++) {
-      const pending = next as () => KNeighborsResult;
-      next = undefined;
-      if (b + 1 < blocks && search instanceof KNeighbors) next = ask(b + 1);
+      if (b + 1 < blocks && search instanceof KNeighbors) started.push(ask(b + 1));
       if (b + 1 === blocks) meanwhile?.();
-      const res = pending();
+      const res = (started.shift() as () => KNeighborsResult)();
       const m = rowsOf(b).length;
       checkNeighborTable(who, search, res, m, nFit, k);
       if (!(res.distances instanceof Float64Array) || res.distances.length !== m * k) {
         throw new Error(`${who}: the neighbour search returned no ${m} × ${k} Float64Array distances.`);
       }
       each(res, b * QUERY_BLOCK);
-      if (b + 1 < blocks && next === undefined) next = ask(b + 1);
+      if (b + 1 < blocks && started.length === 0) started.push(ask(b + 1));
     }
   } finally {
-    // a block started and never finished (an error above) is finished, so no scan is left behind
-    if (next !== undefined) {
+    // blocks started and never finished (an error above) are finished, so no scan is left behind
+    for (const finish of started) {
       try {
-        next();
+        finish();
       } catch {
         /* the first error is the one reported */
       }

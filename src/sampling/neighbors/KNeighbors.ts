@@ -285,8 +285,13 @@ export class KNeighbors implements NeighborSearch {
     let finish = (): void => {};
     if (s.tree !== null) queryKdTree(s.tree, q, nQuery, k, excludeSelf, indices, distances);
     else finish = this.#search(q, nQuery, k, available, excludeSelf, indices, distances, run);
+    let result: KNeighborsResult | undefined;
     return () => {
-      finish();
+      if (result !== undefined) return result;
+      // the scan is joined once, even when this step throws and is called again
+      const joinScan = finish;
+      finish = (): void => {};
+      joinScan();
       run.rangeSafe = settleRange(
         'KNeighbors.kneighbors',
         s.frame,
@@ -301,7 +306,8 @@ export class KNeighbors implements NeighborSearch {
         distances,
       );
       this.#lastRun = run;
-      return { indices, distances, k };
+      result = { indices, distances, k };
+      return result;
     };
   }
 
