@@ -101,41 +101,17 @@ export class GaussianNB {
   }
   predictProba(X: Matrix): Matrix {
     const rows = X.rows;
-    const cols = X.columns;
     const row = rowReader(X);
     const k = this.classes.length;
-    const { mean, precision, bias } = this;
     const out = new Float64Array(rows * k);
-    for (let i = 0; i < rows; i++) {
-      const x = row(i);
-      const o = i * k;
+    // the joint log-likelihoods, two rows at a time (each mean and precision loaded once for both)
+    const pairs = rows >> 1;
+    this.jointLogLikelihoods(row, pairs, out);
+    if (2 * pairs < rows) this.jointLogLikelihood(row(rows - 1), out, (rows - 1) * k);
+    for (let r = 0; r < rows; r++) {
+      const o = r * k;
       let top = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const m = c * cols;
-        // four running sums: the additions of one sum wait on each other, of four they overlap
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let j = 0;
-        for (; j + 3 < cols; j += 4) {
-          const d0 = (x[j] as number) - (mean[m + j] as number);
-          const d1 = (x[j + 1] as number) - (mean[m + j + 1] as number);
-          const d2 = (x[j + 2] as number) - (mean[m + j + 2] as number);
-          const d3 = (x[j + 3] as number) - (mean[m + j + 3] as number);
-          s0 += d0 * d0 * (precision[m + j] as number);
-          s1 += d1 * d1 * (precision[m + j + 1] as number);
-          s2 += d2 * d2 * (precision[m + j + 2] as number);
-          s3 += d3 * d3 * (precision[m + j + 3] as number);
-        }
-        for (; j < cols; j++) {
-          const d = (x[j] as number) - (mean[m + j] as number);
-          s0 += d * d * (precision[m + j] as number);
-        }
-        const l = (bias[c] as number) - 0.5 * (s0 + s1 + (s2 + s3));
-        out[o + c] = l;
-        if (l > top) top = l;
-      }
+      for (let c = 0; c < k; c++) if ((out[o + c] as number) > top) top = out[o + c] as number;
       let sum = 0;
       for (let c = 0; c < k; c++) {
         const w = Math.exp((out[o + c] as number) - top);
@@ -146,6 +122,97 @@ export class GaussianNB {
     }
     // a view of the flat buffer, as scikit-learn returns an ndarray: no row object per predicted row
     return new WrapperMatrix1D(out, { rows }) as unknown as Matrix;
+  }
+  /**
+   * Row `x`'s joint log-likelihood of every class into `out[o …]`: per class, four running sums
+   * of `(x_j − mean)² · precision` (the additions of one sum wait on each other, of four they
+   * overlap).
+   */
+  private jointLogLikelihood(x: ArrayLike<number>, out: Float64Array, o: number): void {
+    const { mean, precision, bias } = this;
+    const k = bias.length;
+    const cols = mean.length / k;
+    for (let c = 0; c < k; c++) {
+      const m = c * cols;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let j = 0;
+      for (; j + 3 < cols; j += 4) {
+        const d0 = (x[j] as number) - (mean[m + j] as number);
+        const d1 = (x[j + 1] as number) - (mean[m + j + 1] as number);
+        const d2 = (x[j + 2] as number) - (mean[m + j + 2] as number);
+        const d3 = (x[j + 3] as number) - (mean[m + j + 3] as number);
+        s0 += d0 * d0 * (precision[m + j] as number);
+        s1 += d1 * d1 * (precision[m + j + 1] as number);
+        s2 += d2 * d2 * (precision[m + j + 2] as number);
+        s3 += d3 * d3 * (precision[m + j + 3] as number);
+      }
+      for (; j < cols; j++) {
+        const d = (x[j] as number) - (mean[m + j] as number);
+        s0 += d * d * (precision[m + j] as number);
+      }
+      out[o + c] = (bias[c] as number) - 0.5 * (s0 + s1 + (s2 + s3));
+    }
+  }
+  /**
+   * {@link GaussianNB.jointLogLikelihood} of the first `2 · pairs` rows, two at a time: the same
+   * sums in the same order, each mean and precision loaded once for both rows (one loop over the
+   * rows, so that it runs optimised code from the first call on).
+   */
+  private jointLogLikelihoods(row: (i: number) => ArrayLike<number>, pairs: number, out: Float64Array): void {
+    const { mean, precision, bias } = this;
+    const k = bias.length;
+    const cols = mean.length / k;
+    for (let r = 0; r < pairs; r++) {
+      const x = row(2 * r);
+      const y = row(2 * r + 1);
+      const o = 2 * r * k;
+      for (let c = 0; c < k; c++) {
+        const m = c * cols;
+        // biome-ignore format: one row's four sums per line
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0,
+        t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        let j = 0;
+        for (; j + 3 < cols; j += 4) {
+          const m0 = mean[m + j] as number;
+          const m1 = mean[m + j + 1] as number;
+          const m2 = mean[m + j + 2] as number;
+          const m3 = mean[m + j + 3] as number;
+          const p0 = precision[m + j] as number;
+          const p1 = precision[m + j + 1] as number;
+          const p2 = precision[m + j + 2] as number;
+          const p3 = precision[m + j + 3] as number;
+          const d0 = (x[j] as number) - m0;
+          const d1 = (x[j + 1] as number) - m1;
+          const d2 = (x[j + 2] as number) - m2;
+          const d3 = (x[j + 3] as number) - m3;
+          const e0 = (y[j] as number) - m0;
+          const e1 = (y[j + 1] as number) - m1;
+          const e2 = (y[j + 2] as number) - m2;
+          const e3 = (y[j + 3] as number) - m3;
+          s0 += d0 * d0 * p0;
+          s1 += d1 * d1 * p1;
+          s2 += d2 * d2 * p2;
+          s3 += d3 * d3 * p3;
+          t0 += e0 * e0 * p0;
+          t1 += e1 * e1 * p1;
+          t2 += e2 * e2 * p2;
+          t3 += e3 * e3 * p3;
+        }
+        for (; j < cols; j++) {
+          const mj = mean[m + j] as number;
+          const pj = precision[m + j] as number;
+          const d = (x[j] as number) - mj;
+          const e = (y[j] as number) - mj;
+          s0 += d * d * pj;
+          t0 += e * e * pj;
+        }
+        out[o + c] = (bias[c] as number) - 0.5 * (s0 + s1 + (s2 + s3));
+        out[o + k + c] = (bias[c] as number) - 0.5 * (t0 + t1 + (t2 + t3));
+      }
+    }
   }
 }
 

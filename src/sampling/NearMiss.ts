@@ -175,31 +175,53 @@ export class NearMiss extends Sampler<NearMissParams> {
     // nearest rows around each minority row — every class's found first (each fits the search on
     // that class), so that one fit on the minority then scores them all.
     const scored = new Map<Label, Int32Array>();
-    for (const label of ctx.plan.keys()) {
+    const labels = [...ctx.plan.keys()];
+    // version 3: the next class's rows are gathered while the workers scan around the minority
+    let fitRows = version === 3 && labels.length > 0 ? gatherRows(data, cols, ctx.indicesOf(labels[0] as Label)) : null;
+    labels.forEach((label, c) => {
       const idx = ctx.indicesOf(label);
       if (version === 1) {
         scored.set(label, idx);
-        continue;
+        return;
       }
-      const around = neighboursAmong(who, search, data, cols, idx, minIdx, k3).indices;
+      const next = labels[c + 1];
+      const around = neighboursAmong(who, search, data, cols, idx, minIdx, k3, {
+        fitRows: fitRows as Float64Array,
+        meanwhile: () => {
+          fitRows = next === undefined ? null : gatherRows(data, cols, ctx.indicesOf(next));
+        },
+      }).indices;
       const seen = new Uint8Array(idx.length);
       for (let t = 0; t < around.length; t++) seen[around[t] as number] = 1;
       scored.set(
         label,
         idx.filter((_, p) => seen[p] === 1),
       );
-    }
+    });
     search.fit(gatherRows(data, cols, minIdx), nMin, cols);
+    // Every class's rows scored by one stream of queries (each row's score depends on that row
+    // alone), so that the engine's overlap of one block's re-rank with the next block's scan runs
+    // across the classes' boundaries too.
+    let total = 0;
+    for (const cand of scored.values()) total += cand.length;
+    const rows = new Int32Array(total);
+    let at = 0;
+    for (const cand of scored.values()) {
+      rows.set(cand, at);
+      at += cand.length;
+    }
+    const scores = new Float64Array(total);
+    // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
+    const sign = version === 3 ? -1 : 1;
+    forEachNeighbourBlock(who, search, nMin, data, cols, rows, k, ({ distances }, start) => {
+      const m = distances.length / k;
+      for (let q = 0; q < m; q++) scores[start + q] = sign * pairwiseSum(distances, q * k, k);
+    });
+    at = 0;
     for (const [label, nKeep] of ctx.plan) {
       const cand = scored.get(label) as Int32Array;
-      const scores = new Float64Array(cand.length);
-      // version 3 keeps the largest: the smallest of the negated scores, ties in the same order
-      const sign = version === 3 ? -1 : 1;
-      forEachNeighbourBlock(who, search, nMin, data, cols, cand, k, ({ distances }, start) => {
-        const m = distances.length / k;
-        for (let q = 0; q < m; q++) scores[start + q] = sign * pairwiseSum(distances, q * k, k);
-      });
-      ctx.keep(label, keptOf(cand, scores, nKeep));
+      ctx.keep(label, keptOf(cand, scores.subarray(at, at + cand.length), nKeep));
+      at += cand.length;
     }
     return {};
   }

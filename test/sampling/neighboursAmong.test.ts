@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNeighbors, Random } from '../../src/index.js';
 import { gatherRows } from '../../src/sampling/gatherRows.js';
-import { neighboursAmong, QUERY_BLOCK } from '../../src/sampling/neighboursAmong.js';
+import { forEachNeighbourBlock, neighboursAmong, QUERY_BLOCK } from '../../src/sampling/neighboursAmong.js';
 
 describe('neighboursAmong', () => {
   it('answers more query rows than one block as one search of them all would', () => {
@@ -34,5 +34,36 @@ describe('neighboursAmong', () => {
     const want = whole.kneighbors(gatherRows(data, cols, query), rows, 3);
     expect(got.indices).toEqual(want.indices);
     expect(got.distances).toEqual(want.distances);
+  });
+
+  it("with the library's engine (blocks overlapped on the worker) answers as one search, and survives a throwing consumer", () => {
+    const rng = new Random(5);
+    const rows = 2 * QUERY_BLOCK + 777;
+    const cols = 12;
+    const data = Float64Array.from({ length: rows * cols }, () => rng.float() * 4 + (rng.int(3) === 0 ? 5 : 0));
+    const among = Int32Array.from({ length: 1500 }, (_, i) => (i * 13) % rows);
+    const query = Int32Array.from({ length: rows }, (_, i) => (i * 7919) % rows);
+    const fitted = gatherRows(data, cols, among);
+    const want = new KNeighbors({ threads: 1 })
+      .fit(fitted, among.length, cols)
+      .kneighbors(gatherRows(data, cols, query), rows, 4);
+    const search = new KNeighbors({ threads: 2 });
+    const got = neighboursAmong('test', search, data, cols, among, query, 4);
+    expect(got.indices).toEqual(want.indices);
+    expect(got.distances).toEqual(want.distances);
+    // a consumer that throws at the first block: the error is the consumer's, and the block already
+    // started is finished, so the search answers the next call exactly
+    expect(() =>
+      forEachNeighbourBlock('test', search, among.length, data, cols, query, 4, () => {
+        throw new Error('consumer');
+      }),
+    ).toThrow('consumer');
+    const starts: number[] = [];
+    forEachNeighbourBlock('test', search, among.length, data, cols, query, 4, (res, start) => {
+      starts.push(start);
+      expect(res.indices).toEqual(want.indices.subarray(start * 4, start * 4 + res.indices.length));
+      expect(res.distances).toEqual(want.distances.subarray(start * 4, start * 4 + res.distances.length));
+    });
+    expect(starts).toEqual([0, QUERY_BLOCK, 2 * QUERY_BLOCK]);
   });
 });

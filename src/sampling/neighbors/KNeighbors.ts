@@ -9,86 +9,25 @@ import { buildKdTree, type KdTree, queryKdTree } from './kdtree.js';
 import { parallelAvailable } from './parallel.js';
 import { MB } from './scan.js';
 import type { Candidates } from './candidates.js';
-import type { KNeighborsOptions, KNeighborsResult, NeighborSearch } from './types.js';
-import { packedRowBytes, packWasm, scanWasm, type WasmState, wasmKernelsAvailable } from './wasmPacking.js';
+import type {
+  KNeighborsFitted,
+  KNeighborsOptions,
+  KNeighborsParams,
+  KNeighborsResult,
+  KNeighborsRunInfo,
+  NeighborSearch,
+} from './types.js';
+import {
+  finishScanWasm,
+  packedRowBytes,
+  packWasm,
+  scanWasm,
+  startScanWasm,
+  type WasmState,
+  wasmKernelsAvailable,
+} from './wasmPacking.js';
 
-/** Options of {@link KNeighbors}. */
-export interface KNeighborsParams {
-  /**
-   * The search structure. `'brute'`: the blocked exhaustive scan below; `'kd-tree'`: an exact k-d
-   * tree (median splits, bounding boxes, direct float64 distances); `'auto'`: the k-d tree when
-   * there are at most 6 columns (`KD_TREE_MAX_DIM`), where it measured faster, else brute.
-   * @defaultValue 'auto'
-   */
-  algorithm?: 'auto' | 'brute' | 'kd-tree';
-  /**
-   * The distance kernel of the brute-force candidate scan (4 × 8 register tiles in WebAssembly
-   * SIMD, 4 × 4 in JavaScript):
-   * - `'wasm-i16'`: each centered row scaled to 16-bit integers (its own scale, chosen so that
-   *   every dot product is exact in 32-bit integers), dot products by `i32x4.dot_i16x8_s` — 8
-   *   multiply-adds per instruction pair, about twice as fast as the float32 kernel;
-   * - `'wasm-f32'`: float32 multiply-adds (fused `relaxed_madd` where the runtime has relaxed SIMD);
-   * - `'js'`: float64 JavaScript;
-   * - `'auto'`: `'wasm-i16'` when the runtime supports WebAssembly SIMD and the values are within
-   *   ±10¹⁵, else `'js'`. The first large search (≥ 1,024 query rows and ≥ 2·10⁷ query rows ×
-   *   fitted rows × columns) tries the int16 kernel on 256 of its queries and switches this fit
-   *   to `'wasm-f32'` when more than a quarter cannot be certified (neighbours far closer to each
-   *   other than to the data's mean, e.g. tight clusters far from the centre).
-   *
-   * Results are identical whichever runs: every kernel only proposes candidates, whose distances
-   * are then recomputed exactly in float64, with a bound on the kernel's error (rounding, and for
-   * `'wasm-i16'` the quantisation) certifying that no other row can be closer.
-   * @defaultValue 'auto'
-   */
-  kernel?: 'auto' | 'wasm-i16' | 'wasm-f32' | 'js';
-  /**
-   * How many threads may scan. `'auto'`: 2 when the work is large enough to pay for it and the
-   * runtime offers synchronous worker threads (Node ≥ 20.16), else 1. In browsers the search
-   * always runs on the calling thread. Results are bit-for-bit the same for any thread count.
-   * @defaultValue 'auto'
-   */
-  threads?: 'auto' | number;
-  /**
-   * Extra candidates kept per query beyond `k` before the exact re-ranking. More candidates make
-   * the exactness certificate fail less often on near-ties (failed queries are re-searched, never
-   * answered wrongly), at a small selection cost.
-   * @defaultValue 8
-   */
-  extraCandidates?: number;
-}
-
-/** What {@link KNeighbors.fit} learned. */
-export interface KNeighborsFitted {
-  /** Number of fitted rows. */
-  readonly nSamplesFit: number;
-  /** Number of columns. */
-  readonly nFeaturesIn: number;
-  /** The algorithm in use after resolving `'auto'`. */
-  readonly algorithm: 'brute' | 'kd-tree';
-  /**
-   * The brute-force kernel in use after resolving `'auto'` (unused by the k-d tree). With `'auto'`
-   * it may turn from `'wasm-i16'` to `'wasm-f32'` at the first large search (see the `kernel`
-   * option).
-   */
-  readonly kernel: 'wasm-i16' | 'wasm-f32' | 'js';
-}
-
-/**
- * Diagnostics of one {@link KNeighbors.kneighbors} call.
- * @internal
- */
-export interface KNeighborsRunInfo {
-  /** Most threads used by a scan. */
-  threads: number;
-  /** Worker threads that joined a scan (summed over scans). */
-  workersJoined: number;
-  /** Query rows searched again after their exactness certificate failed. */
-  rescanned: number;
-  /** Query rows answered by the exhaustive exact search. */
-  exhaustive: number;
-  /** Query rows answered by the range-safe search (squared distances beyond float64's exponent range). */
-  rangeSafe: number;
-}
+export type { KNeighborsFitted, KNeighborsParams, KNeighborsRunInfo } from './types.js';
 
 interface State {
   /** The caller's rows (kept by reference). */
@@ -313,6 +252,22 @@ export class KNeighbors implements NeighborSearch {
    * @throws NotFittedError before `fit`.
    */
   kneighbors(query: Float64Array, nQuery: number, k: number, options: KNeighborsOptions = {}): KNeighborsResult {
+    return this.kneighborsLater(query, nQuery, k, options)();
+  }
+
+  /**
+   * {@link KNeighbors.kneighbors} in two steps: checks the query and hands its candidate scan to
+   * the worker threads, then returns the step that joins the scan and re-ranks. Between the two the
+   * caller may prepare and start the next query while the workers scan this one. Queries started
+   * must be finished in the order started, with no `fit` between; results are those of `kneighbors`.
+   * @internal
+   */
+  kneighborsLater(
+    query: Float64Array,
+    nQuery: number,
+    k: number,
+    options: KNeighborsOptions = {},
+  ): () => KNeighborsResult {
     const s = this.#state;
     if (s === undefined) throw new NotFittedError('KNeighbors', 'kneighbors');
     // the fitted rows are read again by the exact re-rank: gone if their buffer was transferred
@@ -321,33 +276,46 @@ export class KNeighbors implements NeighborSearch {
     const { excludeSelf, available, magnitude } = checkQuery(query, nQuery, k, options, n, d);
     const indices = new Int32Array(nQuery * k);
     const distances = new Float64Array(nQuery * k);
-    if (nQuery === 0) return { indices, distances, k };
+    if (nQuery === 0) return () => ({ indices, distances, k });
 
-    this.#lastRun = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0, rangeSafe: 0 };
+    const run: KNeighborsRunInfo = { threads: 1, workersJoined: 0, rescanned: 0, exhaustive: 0, rangeSafe: 0 };
+    this.#lastRun = run;
     // the query in the search's frame; rows it cannot hold are answered by the range-safe search
     const { q, far } = queryInFrame(query, nQuery, s.frame, query === s.original, magnitude);
+    let finish = (): void => {};
     if (s.tree !== null) queryKdTree(s.tree, q, nQuery, k, excludeSelf, indices, distances);
-    else this.#search(q, nQuery, k, available, excludeSelf, indices, distances);
-    this.#lastRun.rangeSafe = settleRange(
-      'KNeighbors.kneighbors',
-      s.frame,
-      s.original,
-      n,
-      query,
-      nQuery,
-      k,
-      excludeSelf,
-      far,
-      indices,
-      distances,
-    );
-    return { indices, distances, k };
+    else finish = this.#search(q, nQuery, k, available, excludeSelf, indices, distances, run);
+    let result: KNeighborsResult | undefined;
+    return () => {
+      if (result !== undefined) return result;
+      // the scan is joined once, even when this step throws and is called again
+      const joinScan = finish;
+      finish = (): void => {};
+      joinScan();
+      run.rangeSafe = settleRange(
+        'KNeighbors.kneighbors',
+        s.frame,
+        s.original,
+        n,
+        query,
+        nQuery,
+        k,
+        excludeSelf,
+        far,
+        indices,
+        distances,
+      );
+      this.#lastRun = run;
+      result = { indices, distances, k };
+      return result;
+    };
   }
 
   /**
    * The brute-force search in passes: candidate scan, exact re-rank and certificate; the queries
    * whose certificate failed go round again with a tighter kernel or more candidates, and finally
-   * to the exhaustive search.
+   * to the exhaustive search. The first pass's scan is started here (on the workers); the rest
+   * runs in the returned step.
    */
   #search(
     query: Float64Array,
@@ -357,35 +325,44 @@ export class KNeighbors implements NeighborSearch {
     excludeSelf: boolean,
     indices: Int32Array,
     distances: Float64Array,
-  ): void {
+    run: KNeighborsRunInfo,
+  ): () => void {
     const s = this.#state as State;
     const { n, d } = s;
     let todo: Int32Array | null = null; // null = all queries
     let K = Math.min(available, k + this.params.extraCandidates);
     if (s.pilotPending && nQuery >= 4 * PILOT && nQuery * n * d >= PARALLEL_WORK) {
-      todo = this.#pilot(query, nQuery, k, K, available, excludeSelf, indices, distances);
+      todo = this.#pilot(query, nQuery, k, K, available, excludeSelf, indices, distances, run);
     }
     let w = s.wasm;
-    let allTried = false; // a scan that kept every row as a candidate failed (non-finite approximations)
-    for (let pass = 0; ; pass++) {
-      const m = todo === null ? nQuery : todo.length;
-      if (m === 0) break;
-      if (pass > 0) this.#lastRun.rescanned += m;
-      if ((K > MAX_CANDIDATES && K < available) || allTried) {
-        this.#lastRun.exhaustive += m;
-        exhaustiveSearch(s.data, n, d, query, todo, k, excludeSelf, indices, distances);
-        break;
+    const w0 = w;
+    const started =
+      w0 !== null && (todo === null ? nQuery : todo.length) > 0 && !(K > MAX_CANDIDATES && K < available)
+        ? startScanWasm(w0, s, query, todo, K, excludeSelf, (m) => this.#threads(m, w0), run)
+        : null;
+    return () => {
+      let allTried = false; // a scan that kept every row as a candidate failed (non-finite approximations)
+      for (let pass = 0; ; pass++) {
+        const m = todo === null ? nQuery : todo.length;
+        if (m === 0) break;
+        if (pass > 0) run.rescanned += m;
+        if ((K > MAX_CANDIDATES && K < available) || allTried) {
+          run.exhaustive += m;
+          exhaustiveSearch(s.data, n, d, query, todo, k, excludeSelf, indices, distances);
+          break;
+        }
+        const cand =
+          pass === 0 && started !== null ? finishScanWasm(started) : this.#scan(query, todo, K, excludeSelf, w, run);
+        todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances);
+        // every query certified: done (and no float32 packing is built for a rescan that never comes)
+        if (todo.length === 0) break;
+        allTried = K === available;
+        // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
+        // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
+        if (w?.int16 && !allTried) w = this.#float32();
+        else K = Math.min(available, K * 4);
       }
-      const cand = this.#scan(query, todo, K, excludeSelf, w);
-      todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances);
-      // every query certified: done (and no float32 packing is built for a rescan that never comes)
-      if (todo.length === 0) break;
-      allTried = K === available;
-      // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
-      // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
-      if (w?.int16 && !allTried) w = this.#float32();
-      else K = Math.min(available, K * 4);
-    }
+    };
   }
 
   /**
@@ -411,11 +388,12 @@ export class KNeighbors implements NeighborSearch {
     excludeSelf: boolean,
     indices: Int32Array,
     distances: Float64Array,
+    run: KNeighborsRunInfo,
   ): Int32Array {
     const s = this.#state as State;
     s.pilotPending = false;
     const sub = Int32Array.from({ length: PILOT }, (_, i) => Math.floor((i * nQuery) / PILOT));
-    const c = this.#scan(query, sub, K, excludeSelf, s.wasm);
+    const c = this.#scan(query, sub, K, excludeSelf, s.wasm, run);
     const failed = rerank(s, query, sub, k, K, available, c, s.wasm, indices, distances);
     if (failed.length > PILOT / 4) {
       s.wasm = this.#float32();
@@ -436,12 +414,24 @@ export class KNeighbors implements NeighborSearch {
     return s.wasmF32;
   }
 
-  /** Candidate scan for the queries in `sub` (all when null) by the wasm kernel `w` or (null) JS. */
-  #scan(query: Float64Array, sub: Int32Array | null, K: number, excludeSelf: boolean, w: WasmState | null): Candidates {
+  /**
+   * Candidate scan for the queries in `sub` (all when null) by the wasm kernel `w` or (null) JS; on
+   * the calling thread alone while a scan started by {@link KNeighbors.kneighborsLater} is not
+   * finished (its workers are busy with it, or bound to its memory).
+   */
+  #scan(
+    query: Float64Array,
+    sub: Int32Array | null,
+    K: number,
+    excludeSelf: boolean,
+    w: WasmState | null,
+    run: KNeighborsRunInfo,
+  ): Candidates {
     const s = this.#state as State;
     if (w === null) return scanJs(s.js as JsKernelData, s, query, sub, K, excludeSelf);
-    const threadsFor = (m: number): number => this.#threads(m, w);
-    return scanWasm(w, s, query, sub, K, excludeSelf, threadsFor, this.#lastRun);
+    const busy = (s.wasm?.busy.length ?? 0) + (s.wasmF32?.busy.length ?? 0) > 0;
+    const threadsFor = (m: number): number => (busy ? 1 : this.#threads(m, w));
+    return scanWasm(w, s, query, sub, K, excludeSelf, threadsFor, run);
   }
 
   /** Threads for a scan of `m` query rows by `w`. */

@@ -16,6 +16,8 @@ import { candidateScan, insertBelow, storeDistances, type PackedRows, type ScanA
  * @internal
  */
 export interface ScanLayout extends PackedRows, ScanSizes {
+  /** This scan's 16 control words: its block counter (`int32[0]`), its worker job cells (`int32[1 …]`). */
+  ctrlPtr: number;
   candPtr: number;
   candValPtr: number;
   fillPtr: number;
@@ -41,7 +43,7 @@ export function viewArgs(m: ScanLayout, buf: ArrayBufferLike, select: ScanArgs['
     candVal: new Float32Array(buf, m.candValPtr, m.nQ * m.K),
     fill: new Int32Array(buf, m.fillPtr, m.nQ),
     self: m.selfPtr === 0 ? null : new Int32Array(buf, m.selfPtr, m.nQ),
-    counter: new Int32Array(buf, 0, 16),
+    counter: new Int32Array(buf, m.ctrlPtr, 16),
     counterAt: 0,
     select,
     rowBytes: m.rowBytes,
@@ -84,7 +86,7 @@ const insertBelow = ${insertBelow.toString()};
 const storeDistances = ${storeDistances.toString()};
 const viewArgs = ${viewArgs.toString()};
 parentPort.on('message', (m) => {
-  const ctrl = new Int32Array(m.memory.buffer, 0, 16);
+  const ctrl = new Int32Array(m.memory.buffer, m.layout.ctrlPtr, 16);
   if (Atomics.compareExchange(ctrl, m.cell, m.job, m.job + ${RUNNING}) !== m.job) return;
   let state = m.job + ${DONE};
   try {
@@ -109,6 +111,8 @@ parentPort.on('message', (m) => {
 interface Pooled {
   worker: WorkerLike;
   memory: WebAssembly.Memory | undefined;
+  /** Jobs posted to it and not yet joined (a worker with jobs in flight is never replaced). */
+  pending: number;
 }
 
 let pool: Pooled[] | undefined;
@@ -145,7 +149,7 @@ export function parallelAvailable(): boolean {
  * Up to `count` idle pooled workers for a scan of `memory` (created lazily, unref'd so they never
  * keep a process alive); a worker that scanned another memory is replaced (see {@link Pooled}).
  */
-function workers(count: number, memory: WebAssembly.Memory): WorkerLike[] {
+function workers(count: number, memory: WebAssembly.Memory): Pooled[] {
   pool ??= [];
   const wt = workerThreads();
   const spawn = (): Pooled | undefined => {
@@ -153,15 +157,17 @@ function workers(count: number, memory: WebAssembly.Memory): WorkerLike[] {
     try {
       const worker = new wt.Worker(workerSource(), { eval: true });
       worker.unref();
-      return { worker, memory: undefined };
+      return { worker, memory: undefined, pending: 0 };
     } catch {
       poolBroken = true;
       return undefined;
     }
   };
-  const out: WorkerLike[] = [];
+  const out: Pooled[] = [];
   for (let i = 0; i < count; i++) {
     let p: Pooled | undefined = pool[i];
+    // a worker still scanning another memory keeps it: this scan goes without it
+    if (p !== undefined && p.memory !== memory && p.pending > 0) break;
     if (p !== undefined && p.memory !== undefined && p.memory !== memory) {
       void p.worker.terminate();
       p = undefined;
@@ -173,7 +179,7 @@ function workers(count: number, memory: WebAssembly.Memory): WorkerLike[] {
     }
     p.memory = memory;
     pool[i] = p;
-    out.push(p.worker);
+    out.push(p);
   }
   return out;
 }
@@ -181,19 +187,30 @@ function workers(count: number, memory: WebAssembly.Memory): WorkerLike[] {
 let jobSeq = 0;
 
 /**
- * Runs the scan described by `layout` on the calling thread plus up to `extraThreads` workers.
- * The counter (`int32[0]` of the memory) must be 0. Returns the number of workers that joined.
+ * A scan handed to workers and not yet joined ({@link postScan}, {@link joinScan}).
  * @internal
  */
-export function parallelScan(
+export interface PostedScan {
+  memory: WebAssembly.Memory;
+  layout: ScanLayout;
+  workers: Pooled[];
+  jobs: number[];
+}
+
+/**
+ * Hands the scan described by `layout` to up to `extraThreads` pooled workers, which start on it
+ * as soon as they are free (a worker runs its jobs in the order posted); the calling thread joins
+ * it with {@link joinScan}. The layout's block counter must be 0.
+ * @internal
+ */
+export function postScan(
   module: WebAssembly.Module,
   memory: WebAssembly.Memory,
-  select: ScanArgs['select'],
   layout: ScanLayout,
   extraThreads: number,
-): number {
+): PostedScan {
   const ws = workers(extraThreads, memory);
-  const ctrl = new Int32Array(memory.buffer, 0, 16);
+  const ctrl = new Int32Array(memory.buffer, layout.ctrlPtr, 16);
   const jobs: number[] = [];
   for (let i = 0; i < ws.length; i++) {
     jobSeq = (jobSeq + 4) % (1 << 28);
@@ -201,14 +218,28 @@ export function parallelScan(
     const cell = 1 + i;
     Atomics.store(ctrl, cell, job);
     jobs.push(job);
-    ws[i]!.postMessage({ memory, module, layout, job, cell });
+    ws[i]!.pending++;
+    ws[i]!.worker.postMessage({ memory, module, layout, job, cell });
   }
+  return { memory, layout, workers: ws, jobs };
+}
+
+/**
+ * Scans the blocks of a posted scan that no worker has taken, on the calling thread, then waits
+ * for the workers that joined (one that has not started is cancelled). Returns the number of
+ * workers that joined.
+ * @internal
+ */
+export function joinScan(posted: PostedScan, select: ScanArgs['select']): number {
+  const { memory, layout, workers: ws, jobs } = posted;
   candidateScan(viewArgs(layout, memory.buffer, select));
+  const ctrl = new Int32Array(memory.buffer, layout.ctrlPtr, 16);
   let joined = 0;
   let failed = false;
   for (let i = 0; i < ws.length; i++) {
     const cell = 1 + i;
     const job = jobs[i]!;
+    ws[i]!.pending--;
     // Cancel a worker that has not started; otherwise wait for it to finish.
     if (Atomics.compareExchange(ctrl, cell, job, 0) === job) continue;
     joined++;
@@ -226,10 +257,25 @@ export function parallelScan(
   if (failed) {
     // A worker could not finish its blocks: redo the whole scan here (results are identical).
     poolBroken = true;
-    for (const p of pool ?? []) void p.worker.terminate();
-    pool = [];
+    for (const p of pool ?? []) if (p.pending === 0) void p.worker.terminate();
+    pool = pool?.filter((p) => p.pending > 0);
     Atomics.store(ctrl, 0, 0);
     candidateScan(viewArgs(layout, memory.buffer, select));
   }
   return joined;
+}
+
+/**
+ * Runs the scan described by `layout` on the calling thread plus up to `extraThreads` workers.
+ * The layout's block counter must be 0. Returns the number of workers that joined.
+ * @internal
+ */
+export function parallelScan(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  select: ScanArgs['select'],
+  layout: ScanLayout,
+  extraThreads: number,
+): number {
+  return joinScan(postScan(module, memory, layout, extraThreads), select);
 }

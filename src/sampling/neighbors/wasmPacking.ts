@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 import { type Candidates, type Centering, centerInto } from './candidates.js';
-import { parallelScan, type ScanLayout, viewArgs } from './parallel.js';
+import { joinScan, type PostedScan, postScan, type ScanLayout, viewArgs } from './parallel.js';
 import { centerAndMeasure, quantizeScaled } from './quantize.js';
 import { candidateScan, MB, NB, type SelectFn } from './scan.js';
 import { assembleKernel, type KernelVariant, wasmRelaxedSimdAvailable, wasmSimdAvailable } from './wasm.js';
@@ -46,6 +46,8 @@ export interface WasmState {
   resPerNorm: number;
   /** Largest squared norm of a centered data row (float64, as summed in coordinate order). */
   xnMax: number;
+  /** The regions `[start, end)` (bytes) of the scans started and not yet finished. */
+  busy: Array<[number, number]>;
 }
 
 const moduleCache = new Map<string, WebAssembly.Module>();
@@ -166,6 +168,7 @@ export function packWasm(
     maxQNorm: stats[1]!,
     resPerNorm: stats[2]!,
     xnMax: stats[3]!,
+    busy: [],
   };
 }
 
@@ -261,6 +264,42 @@ export function scanWasm(
   threadsFor: (m: number) => number,
   run: ScanThreads,
 ): Candidates {
+  return finishScanWasm(startScanWasm(w, fitted, query, sub, K, excludeSelf, threadsFor, run));
+}
+
+/**
+ * A scan of {@link startScanWasm}: handed to the workers, or (one thread, or a query split for the
+ * memory) not started, or already done. @internal
+ */
+export interface ScanTicket {
+  w: WasmState;
+  layout: ScanLayout | null;
+  posted: PostedScan | null;
+  run: ScanThreads;
+  qn: Float64Array;
+  qRes: Float64Array | null;
+  /** The candidates, when the scan ran at its start. */
+  done: Candidates | null;
+  /** This scan's region of the memory, `[start, end)`. */
+  region: [number, number];
+}
+
+/**
+ * {@link scanWasm} up to the workers' start: packs the queries in a region of the memory after the
+ * scans not yet finished and posts the scan to the workers, which start on it while the caller
+ * goes on; {@link finishScanWasm} joins it. Scans started together must be finished in the order
+ * started. @internal
+ */
+export function startScanWasm(
+  w: WasmState,
+  fitted: Centering,
+  query: Float64Array,
+  sub: Int32Array | null,
+  K: number,
+  excludeSelf: boolean,
+  threadsFor: (m: number) => number,
+  run: ScanThreads,
+): ScanTicket {
   const { n, d, mean } = fitted;
   const m = sub === null ? query.length / d : sub.length;
   const mPad = Math.ceil(m / MB) * MB;
@@ -269,7 +308,11 @@ export function scanWasm(
   const int16 = w.int16;
   const qRes = int16 ? new Float64Array(m) : null;
   const threads = threadsFor(m);
-  const qPtr = w.dataEnd;
+  // the region right after the fitted data, or after the regions of scans not yet finished
+  const size = 64 + mPad * (w.rowBytes + (int16 ? 8 : 4) + 4) + 2 * m * K * 4 + (excludeSelf ? 2 : 1) * m * 4 + 128;
+  const clash = w.busy.some(([a, b]) => a < w.dataEnd + size && w.dataEnd < b);
+  const ctrlPtr = clash ? align16(Math.max(...w.busy.map(([, b]) => b))) : w.dataEnd;
+  const qPtr = ctrlPtr + 64;
   const qnPtr = align16(qPtr + mPad * w.rowBytes);
   const sqPtr = int16 ? align16(qnPtr + mPad * 4) : 0;
   const candPtr = align16((int16 ? sqPtr : qnPtr) + mPad * 4);
@@ -278,6 +321,11 @@ export function scanWasm(
   const selfPtr = excludeSelf ? align16(fillPtr + m * 4) : 0;
   const thrPtr = align16((excludeSelf ? selfPtr : fillPtr) + m * 4);
   const end = thrPtr + mPad * 4;
+  const region: [number, number] = [ctrlPtr, end];
+  const ticket = (layout: ScanLayout | null, posted: PostedScan | null, done: Candidates | null): ScanTicket => {
+    if (done === null) w.busy.push(region);
+    return { w, layout, posted, run, qn, qRes, done, region };
+  };
   if (!ensureBytes(w.memory, w.maxPages, end) && m > 1) {
     // Cannot happen for data that passed fit's size check unless the query is huge: split it.
     const half = Math.floor(m / 2);
@@ -299,7 +347,7 @@ export function scanWasm(
       qRes.set(a.qRes as Float64Array);
       qRes.set(b.qRes as Float64Array, half);
     }
-    return { cand, candVal, fill, qn, qRes };
+    return ticket(null, null, { cand, candVal, fill, qn, qRes });
   }
   const buf = w.memory.buffer;
   const QN = new Float32Array(buf, qnPtr, mPad);
@@ -336,24 +384,37 @@ export function scanWasm(
     xnPtr: w.xnPtr,
     sxPtr: w.sxPtr,
     sqPtr,
+    ctrlPtr,
     candPtr,
     candValPtr,
     fillPtr,
     selfPtr,
     thrPtr,
   };
-  const ctrl = new Int32Array(buf, 0, 16);
-  Atomics.store(ctrl, 0, 0);
+  new Int32Array(buf, ctrlPtr, 16).fill(0);
   run.threads = Math.max(run.threads, threads);
-  if (threads > 1) run.workersJoined += parallelScan(w.module, w.memory, w.select, layout, threads - 1);
-  else candidateScan(viewArgs(layout, buf, w.select));
+  const posted = threads > 1 ? postScan(w.module, w.memory, layout, threads - 1) : null;
+  return ticket(layout, posted, null);
+}
+
+/** Joins (or runs) the scan of a {@link startScanWasm} ticket and returns its candidates. @internal */
+export function finishScanWasm(t: ScanTicket): Candidates {
+  if (t.done !== null) return t.done;
+  const { w, layout, posted, run } = t;
+  const l = layout as ScanLayout;
+  try {
+    if (posted !== null) run.workersJoined += joinScan(posted, w.select);
+    else candidateScan(viewArgs(l, w.memory.buffer, w.select));
+  } finally {
+    w.busy = w.busy.filter((r) => r !== t.region);
+  }
   const b2 = w.memory.buffer;
   return {
-    cand: new Int32Array(b2, candPtr, m * K).slice(),
-    candVal: new Float32Array(b2, candValPtr, m * K).slice(),
-    fill: new Int32Array(b2, fillPtr, m).slice(),
-    qn,
-    qRes,
+    cand: new Int32Array(b2, l.candPtr, l.nQ * l.K).slice(),
+    candVal: new Float32Array(b2, l.candValPtr, l.nQ * l.K).slice(),
+    fill: new Int32Array(b2, l.fillPtr, l.nQ).slice(),
+    qn: t.qn,
+    qRes: t.qRes,
   };
 }
 

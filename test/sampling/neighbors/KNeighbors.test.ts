@@ -303,6 +303,41 @@ describe('KNeighbors parallel path', () => {
     expect(joined).toBeGreaterThanOrEqual(1);
   });
 
+  it('overlapped queries (kneighborsLater, several started before the first is finished) answer as kneighbors', () => {
+    const n = 3000;
+    const d = 20;
+    let s = 777;
+    const rand = (): number => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    // clustered rows with duplicates: near-ties make the int16 certificate fail, so rescans run
+    // while the next query's scan is in flight
+    const X = Float64Array.from({ length: n * d }, (_, i) => Math.floor(i / d / 40) + rand() * 1e-3);
+    const blocks = [1200, 900, 1500, 7].map((m) => Float64Array.from({ length: m * d }, () => rand() * 75));
+    blocks.push(X.subarray(0, 600 * d)); // exact duplicates of fitted rows
+    const serial = new KNeighbors({ threads: 1 }).fit(X, n, d);
+    const expected = blocks.map((q) => serial.kneighbors(q, q.length / d, 4));
+    for (const threads of [2, 'auto'] as const) {
+      const nn = new KNeighbors({ threads, extraCandidates: 1 }).fit(X, n, d);
+      for (let round = 0; round < 2; round++) {
+        // two in flight at a time, as forEachNeighbourBlock does, then all of them at once
+        const finishers: Array<() => { indices: Int32Array; distances: Float64Array }> = [];
+        const got: Array<{ indices: Int32Array; distances: Float64Array }> = [];
+        for (const q of blocks) {
+          finishers.push(nn.kneighborsLater(q, q.length / d, 4));
+          if (round === 0 && finishers.length === 2) got.push((finishers.shift() as () => never)());
+        }
+        while (finishers.length > 0) got.push((finishers.shift() as () => never)());
+        got.forEach((r, b) => {
+          expect(r.indices).toEqual(expected[b]!.indices);
+          expect(r.distances).toEqual(expected[b]!.distances);
+        });
+      }
+      expect(nn.lastRun.rescanned).toBeGreaterThan(0);
+    }
+  });
+
   it('grows its memory for large queries and keeps answering', () => {
     const n = 300;
     const d = 64;
