@@ -36,7 +36,7 @@ describe('neighboursAmong', () => {
     expect(got.distances).toEqual(want.distances);
   });
 
-  it("with the library's engine (blocks overlapped on the worker) answers as one search, and survives a throwing consumer", () => {
+  it("with the library's engine (overlapped blocks): one search's answers, safe when a consumer throws", () => {
     const rng = new Random(5);
     const rows = 2 * QUERY_BLOCK + 777;
     const cols = 12;
