@@ -165,4 +165,25 @@ describe('npm run lapd on its default data', () => {
     const raw = generated.filter((r) => typeof cleanRow((c) => r[c]) !== 'string');
     expectSavedPredictionsReproduced(out, raw);
   }, 120_000);
+  it('target-encodes location, mocodeSet and rptDist, one TargetEncoder per smoothing, saved and reproduced', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lapd-te-'));
+    const flags = ['--rows', '3000', '--epochs', '2', '--quiet', '--out', out];
+    const te = ['--target-encode', 'location,mocodeSet,rptDist', '--target-smooth', 'mocodeSet=10'];
+    const main = join(projectRoot, 'examples', 'lapd', 'main.ts');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...flags, ...te], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'pipeline.json'), 'utf8')) as unknown;
+    // the encode step: the Encoder, then TargetEncoders grouped by smoothing ('auto' first: location)
+    const encoders = JSON.stringify(doc).match(/"format":"imbalanced-tabular\/TargetEncoder"[^}]*}/g) ?? [];
+    expect(encoders).toHaveLength(2);
+    expect(encoders[0]).toMatch(/"columns":\["location","rptDist"\].*"smooth":"auto"/);
+    expect(encoders[1]).toMatch(/"columns":\["mocodeSet"\].*"smooth":10/);
+    const generated: Array<Record<string, string>> = [...generateRows({ n: 3000, seed: DEFAULTS.seed })];
+    const raw = generated.filter((r) => typeof cleanRow((c) => r[c]) !== 'string');
+    expectSavedPredictionsReproduced(out, raw);
+  }, 120_000);
 });
