@@ -5,7 +5,7 @@
  * @module
  */
 import { beyondOutput, F32_LIMIT, type RowSource } from '../core/rowSource.js';
-import { applyFormula, type NumericFormula } from './columnMap.js';
+import { applyFormula, type NumericFormula, standardize } from './columnMap.js';
 
 /**
  * The rows of another {@link RowSource}, each scaled column mapped by a fitted Scaler's formula
@@ -34,8 +34,13 @@ export class ScaledRowSource implements RowSource {
   /** Number of columns (the source's). */
   readonly columns: number;
   private readonly source: RowSource;
-  private readonly scaledColumns: Int32Array;
   private readonly formulas: ReadonlyArray<NumericFormula>;
+  /** The `(x − center) / scale` columns (mode 1), with their centers and scales in flat arrays. */
+  private readonly standardColumns: Int32Array;
+  private readonly centers: Float64Array;
+  private readonly scales: Float64Array;
+  /** The other scaled columns (min-max), through {@link applyFormula}. */
+  private readonly otherColumns: Int32Array;
 
   /**
    * Built by a Scaler; not constructed directly.
@@ -46,7 +51,11 @@ export class ScaledRowSource implements RowSource {
     this.rows = source.rows;
     this.columns = source.columns;
     this.formulas = formulas;
-    this.scaledColumns = Int32Array.from(formulas.flatMap((f, j) => (f.mode === 0 ? [] : [j])));
+    const standard = formulas.flatMap((f, j) => (f.mode === 1 ? [j] : []));
+    this.standardColumns = Int32Array.from(standard);
+    this.centers = Float64Array.from(standard, (j) => (formulas[j] as NumericFormula).center);
+    this.scales = Float64Array.from(standard, (j) => (formulas[j] as NumericFormula).scale);
+    this.otherColumns = Int32Array.from(formulas.flatMap((f, j) => (f.mode === 2 ? [j] : [])));
   }
 
   /**
@@ -59,20 +68,42 @@ export class ScaledRowSource implements RowSource {
   gatherRows(indices: ArrayLike<number>, out: Float32Array): void {
     this.source.gatherRows(indices, out);
     const cols = this.columns;
-    const idx = this.scaledColumns;
+    const std = this.standardColumns;
+    const centers = this.centers;
+    const scales = this.scales;
+    const other = this.otherColumns;
     const end = indices.length * cols;
-    for (let off = 0; off < end; off += cols) {
-      for (let t = 0; t < idx.length; t++) {
-        const j = idx[t] as number;
-        const x = out[off + j] as number;
-        const y = applyFormula(this.formulas[j] as NumericFormula, x);
-        out[off + j] = y;
-        // |y| below the float32 rounding limit stays finite; NaN, ±Infinity and larger values take
-        // the exact test: refused when a finite x became ±Infinity
-        if (!(y < F32_LIMIT && y > -F32_LIMIT) && !Number.isNaN(y) && x - x === 0) {
-          throw beyondOutput('ScaledRowSource', indices[off / cols] as number, j, y, 'scale the rows in float64');
-        }
+    // The standard columns column by column (the center and scale held in registers): a quotient
+    // within float32's rounding limit is what standardize returns; anything else (NaN, an overflow)
+    // takes standardize itself and the check.
+    for (let t = 0; t < std.length; t++) {
+      const c = centers[t] as number;
+      const sc = scales[t] as number;
+      const col = std[t] as number;
+      for (let j = col; j < end; j += cols) {
+        const x = out[j] as number;
+        const r = (x - c) / sc;
+        if (r < F32_LIMIT && r > -F32_LIMIT) out[j] = r;
+        else this.scaleOne(indices, j - col, col, x, out);
       }
+    }
+    for (let off = 0; off < end; off += cols) {
+      for (let t = 0; t < other.length; t++) {
+        const j = other[t] as number;
+        this.scaleOne(indices, off, j, out[off + j] as number, out);
+      }
+    }
+  }
+
+  /** Column `j` of the row at `off`: the formula at `x`, refused when a finite `x` overflows float32. */
+  private scaleOne(indices: ArrayLike<number>, off: number, j: number, x: number, out: Float32Array): void {
+    const f = this.formulas[j] as NumericFormula;
+    const y = f.mode === 1 ? standardize(x, f.center, f.scale) : applyFormula(f, x);
+    out[off + j] = y;
+    // |y| below the float32 rounding limit stays finite; NaN, ±Infinity and larger values take
+    // the exact test: refused when a finite x became ±Infinity
+    if (!(y < F32_LIMIT && y > -F32_LIMIT) && !Number.isNaN(y) && x - x === 0) {
+      throw beyondOutput('ScaledRowSource', indices[off / this.columns] as number, j, y, 'scale the rows in float64');
     }
   }
 }

@@ -48,6 +48,28 @@ describe('ScaledRowSource', () => {
     expect([f.row, f.column]).toEqual([1, 0]);
     expect(f.message).toMatch(/beyond doubles/);
   });
+  it('gathers what the dense Scaler gives, rounded once to float32, for every scaled and unscaled column', () => {
+    const rows = 37;
+    const cols = 9;
+    const data = new Float32Array(rows * cols);
+    let s = 7;
+    for (let i = 0; i < data.length; i++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      data[i] = i % 11 === 3 ? Number.NaN : ((s % 2001) - 1000) / 7 + (i % cols) * 100;
+    }
+    const dense = Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
+    for (const options of [{ method: 'standard' as const, columns: [0, 2, 3, 5, 8] }, { method: 'robust' as const }]) {
+      const scaler = new Scaler(options).fit(dense);
+      const want = scaler.transform(dense).to2DArray();
+      const view = scaler.transform(denseRowSource(data, rows, cols)) as ScaledRowSource;
+      const idx = [36, 0, 5, 5, 17, 2, 30];
+      const out = new Float32Array(idx.length * cols);
+      view.gatherRows(idx, out);
+      idx.forEach((i, t) => {
+        expect(Array.from(out.subarray(t * cols, (t + 1) * cols))).toEqual(want[i]!.map((v) => Math.fround(v)));
+      });
+    }
+  });
   it('lets NaN and a ±Infinity the source wrote pass through', () => {
     const view = new Scaler()
       .fit([[0], [1e-13]])
