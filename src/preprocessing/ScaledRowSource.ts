@@ -5,7 +5,7 @@
  * @module
  */
 import { beyondOutput, F32_LIMIT, type RowSource } from '../core/rowSource.js';
-import { applyFormula, type NumericFormula, standardize } from './columnMap.js';
+import { applyFormula, type NumericFormula } from './columnMap.js';
 
 /**
  * The rows of another {@link RowSource}, each scaled column mapped by a fitted Scaler's formula
@@ -75,7 +75,7 @@ export class ScaledRowSource implements RowSource {
     const end = indices.length * cols;
     // The standard columns column by column (the center and scale held in registers): a quotient
     // within float32's rounding limit is what standardize returns; anything else (NaN, an overflow)
-    // takes standardize itself and the check.
+    // takes the formula itself (applyFormula) and the check.
     for (let t = 0; t < std.length; t++) {
       const c = centers[t] as number;
       const sc = scales[t] as number;
@@ -98,7 +98,7 @@ export class ScaledRowSource implements RowSource {
   /** Column `j` of the row at `off`: the formula at `x`, refused when a finite `x` overflows float32. */
   private scaleOne(indices: ArrayLike<number>, off: number, j: number, x: number, out: Float32Array): void {
     const f = this.formulas[j] as NumericFormula;
-    const y = f.mode === 1 ? standardize(x, f.center, f.scale) : applyFormula(f, x);
+    const y = applyFormula(f, x);
     out[off + j] = y;
     // |y| below the float32 rounding limit stays finite; NaN, ±Infinity and larger values take
     // the exact test: refused when a finite x became ±Infinity
