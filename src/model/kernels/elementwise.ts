@@ -238,6 +238,22 @@ function mul(): Func {
   return f;
 }
 
+/** `add(count, P, M)`: `P[i] = P[i] + M[i]` in place. */
+function add(): Func {
+  const f = new Func('add', [I32, I32, I32]);
+  const [count, P, M] = [0, 1, 2];
+  const c = f.code;
+  const [i, off] = f.locals(I32, 2);
+  c.for(i, { c: 0 }, count, 4, () => {
+    c.localGet(i).i32Const(2).i32Shl().localSet(off);
+    c.localGet(P).localGet(off).i32Add();
+    c.localGet(P).localGet(off).i32Add().v128Load();
+    c.localGet(M).localGet(off).i32Add().v128Load();
+    c.f32x4Add().v128Store();
+  });
+  return f;
+}
+
 /** An activation in place over `count` floats: `body` maps the vector in local z onto the stack. */
 function activation(name: string, body: (c: Code, z: number, x: number, n: number, lo: number) => void): Func {
   const f = new Func(name, [I32, I32]);
@@ -381,5 +397,6 @@ export function elementwiseFuncs(): Func[] {
     actElu(),
     softmaxGrad(),
     softmaxProba(),
+    add(),
   ];
 }

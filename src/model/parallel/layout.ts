@@ -35,8 +35,10 @@ export interface LayerLayout {
   input: number;
   /** `[W; b]`, `(nIn + 1) × stride` floats. */
   params: number;
-  /** Gradient of `[W; b]` (training). */
+  /** Gradient of `[W; b]` (training): the first half-batch's share, then the whole batch's. */
   grads: number;
+  /** The second half-batch's share of the gradient of `[W; b]` (training; see `trainPass`). */
+  grads2: number;
   /** Optimizer state: Adam's m / RMSprop's mean square (training, 0 for SGD). */
   state1: number;
   /** Adam's v (training with Adam, else 0). */
@@ -139,6 +141,7 @@ export function netLayout(spec: NetSpec, cap: number, threads: number, optimizer
       input: prev ? prev.act : x,
       params: params[l] as number,
       grads: training ? take(blockFloats) : 0,
+      grads2: training ? take(blockFloats) : 0,
       state1: training && optimizer !== 'sgd' ? take(blockFloats) : 0,
       state2: training && optimizer === 'adam' ? take(blockFloats) : 0,
       wt: training && prev ? take(s.nOut * prev.stride) : 0,

@@ -6,17 +6,22 @@
  * the bias (and ReLU) fused, the other activations in place — then the softmax.
  *
  * Training step: forward as above, the softmax cross-entropy gradient, and the input gradients
- * `D_{l−1} = (D_l · W_lᵀ) ⊙ act′(H_{l−1})`, all row-local; a barrier; then the parameter rows of
- * every layer's `[W; b]` block are split among the threads, and each thread computes its rows of
- * the gradient over the whole batch (`dW = Aᵀ·D`, the bias row a column sum of D), updates them
- * with the optimizer and refreshes its columns of Wᵀ. With dropout (ReLU or linear hidden layers),
- * each hidden layer's output rows are multiplied by the step's mask `M` (0 or 1/(1 − rate), drawn
- * by the caller from the step's dropout seeds) right after the activation, and its input gradient
- * by the same mask: `D_{l−1} = (D_l · W_lᵀ) ⊙ act′ ⊙ M`, as tfjs-layers' Dropout.
+ * `D_{l−1} = (D_l · W_lᵀ) ⊙ act′(H_{l−1})`, all row-local; a barrier; then the gradient of every
+ * layer's `[W; b]` block (`dW = Aᵀ·D`, the bias row a column sum of D) as two partial sums, over
+ * the batch's first half of rows `[0, h)` into `grads` and its second half `[h, b)` into `grads2`
+ * ({@link firstHalf}: h depends on b alone) — on two or more threads, the first ⌈threads / 2⌉
+ * threads share out the parameter rows of the first half, the others those of the second, so with
+ * two threads each reads the activation and gradient rows it wrote itself; a barrier; then the
+ * parameter rows are split among all the threads, and each adds the second half's sum to the
+ * first's, updates its rows with the optimizer and refreshes its columns of Wᵀ. With dropout (ReLU
+ * or linear hidden layers), each hidden layer's output rows are multiplied by the step's mask `M`
+ * (0 or 1/(1 − rate), drawn by the caller from the step's dropout seeds) right after the
+ * activation, and its input gradient by the same mask: `D_{l−1} = (D_l · W_lᵀ) ⊙ act′ ⊙ M`, as
+ * tfjs-layers' Dropout.
  *
  * No value depends on how the rows are split: a row's forward and backward results depend on that
- * row only, and every gradient element sums the batch rows in order 0 … b−1 whichever thread owns
- * it. So the thread count never changes a result bit.
+ * row only, and every gradient element is (Σ over rows 0 … h−1, in order) + (Σ over rows h … b−1,
+ * in order), whichever threads compute the two sums. So the thread count never changes a result bit.
  *
  * @internal
  * @module
@@ -176,24 +181,95 @@ export function trainPass(
     }
   }
   w.barrier();
+  // The weight gradient in two halves of the batch, each summed over its own rows, then added:
+  // with two or more threads each half is computed by the threads that ran its rows above, so a
+  // thread reads the activations and gradients in its own cache (reading the other half's cost
+  // ~20 % of a two-thread step at batch 1024). The halves depend on b alone, not on the threads.
+  const h = firstHalf(b);
+  const team0 = Math.ceil(w.threads / 2);
+  for (let t = 0; t < w.threads; t++) {
+    w.at(t);
+    for (const layer of layers) {
+      const rows = layer.nIn + 1;
+      if (w.threads === 1) {
+        halfGradient(w, layer, 0, h, layer.grads, [0, rows]);
+        if (b > h) halfGradient(w, layer, h, b, layer.grads2, [0, rows]);
+      } else if (t < team0) halfGradient(w, layer, 0, h, layer.grads, share(rows, team0, t, 1));
+      else if (b > h) halfGradient(w, layer, h, b, layer.grads2, share(rows, w.threads - team0, t - team0, 1));
+    }
+  }
+  w.barrier();
   for (let t = 0; t < w.threads; t++) {
     w.at(t);
     for (const layer of layers)
-      updateRows(w, L, layer, b, shareOwnFirst(layer.nIn + 1, w.threads, t, own, 1), optimizer);
+      updateRows(w, L, layer, b > h, shareOwnFirst(layer.nIn + 1, w.threads, t, own, 1), optimizer);
   }
   w.finish();
 }
 
-/** Gradient, optimizer step and Wᵀ refresh of rows `[lo, hi)` of one layer's `[W; b]` block. */
+/**
+ * The rows of the weight-gradient half-batch split, `[0, h)` and `[h, b)`: the rows of the first
+ * thread of two (a multiple of 4), whatever the thread count.
+ * @internal
+ */
+export function firstHalf(b: number): number {
+  return Math.min(b, Math.ceil(b / 8) * 4);
+}
+
+/**
+ * Rows `[lo, hi)` of one layer's `[W; b]` gradient summed over batch rows `[k0, k1)` into `dst`
+ * (the layer's `grads` or `grads2`): `Aᵀ·D` for the weight rows, the column sum of D for the bias row.
+ */
+function halfGradient(
+  w: ProgramWriter,
+  layer: LayerLayout,
+  k0: number,
+  k1: number,
+  dst: number,
+  [lo, hi]: [number, number],
+): void {
+  const { nIn, width, stride, inStride } = layer;
+  const wHi = Math.min(hi, nIn);
+  if (wHi > lo) {
+    // dW rows lo … wHi−1: A read transposed (column lo of the input rows, stride inStride), in
+    // blocks of K_BLOCK batch rows, so the A and D rows in use stay in cache at large batches
+    // (measured, 128 × 256 from 1024 rows: 31 → 38 GFLOP/s with blocks of 256; blocks of 128
+    // trained the bench's network ~5 % faster at batch 1024 on two threads).
+    for (let k = k0; k < k1; k += K_BLOCK) {
+      w.call(
+        k === k0 ? 'gemm_plain' : 'gemm_accumulate',
+        wHi - lo,
+        width,
+        Math.min(K_BLOCK, k1 - k),
+        layer.input + 4 * (lo + k * inStride),
+        1,
+        inStride,
+        layer.grad + 4 * k * stride,
+        stride,
+        dst + 4 * lo * stride,
+        stride,
+        0,
+        0,
+      );
+    }
+  }
+  if (hi > nIn) w.call('colsum', width, k1 - k0, layer.grad + 4 * k0 * stride, stride, dst + 4 * nIn * stride);
+}
+
+/**
+ * Rows `[lo, hi)` of one layer's `[W; b]` block: the second half-batch's gradient added to the
+ * first's (when the batch has a second half), the optimizer step and the Wᵀ refresh.
+ */
 function updateRows(
   w: ProgramWriter,
   L: NetLayout,
   layer: LayerLayout,
-  b: number,
+  second: boolean,
   [lo, hi]: [number, number],
   optimizer: MLPOptimizer,
 ): void {
-  const { nIn, width, stride } = layer;
+  if (hi <= lo) return;
+  const { nIn, stride } = layer;
   const wHi = Math.min(hi, nIn);
   const at = (base: number, row: number) => (base === 0 ? 0 : base + 4 * row * stride);
   const step = (row: number, count: number, hp: number) => {
@@ -203,36 +279,11 @@ function updateRows(
     else if (optimizer === 'rmsprop') w.call('rmsprop', count, p, g, at(layer.state1, row), hp);
     else w.call('sgd', count, p, g, hp);
   };
+  if (second) w.call('add', (hi - lo) * stride, at(layer.grads, lo), at(layer.grads2, lo));
   if (wHi > lo) {
-    // dW rows lo … wHi−1: A read transposed (column lo of the input rows, stride inStride).
-    const rows = wHi - lo;
-    // dW = Aᵀ·D in blocks of K_BLOCK batch rows, so the A and D rows in use stay in cache at large
-    // batches (measured, 128 × 256 from 1024 rows: 31 → 38 GFLOP/s with blocks of 256; blocks of 128
-    // trained the bench's network ~5 % faster at batch 1024 on two threads); the same bits.
-    for (let k0 = 0; k0 < b; k0 += K_BLOCK) {
-      const kb = Math.min(K_BLOCK, b - k0);
-      w.call(
-        k0 === 0 ? 'gemm_plain' : 'gemm_accumulate',
-        rows,
-        width,
-        kb,
-        layer.input + 4 * (lo + k0 * layer.inStride),
-        1,
-        layer.inStride,
-        layer.grad + 4 * k0 * stride,
-        stride,
-        at(layer.grads, lo),
-        stride,
-        0,
-        0,
-      );
-    }
-    step(lo, rows * stride, L.hpKernel);
+    step(lo, (wHi - lo) * stride, L.hpKernel);
     if (layer.wt !== 0)
-      w.call('transpose', rows, layer.nOut, at(layer.params, lo), stride, layer.wt + 4 * lo, layer.inStride);
+      w.call('transpose', wHi - lo, layer.nOut, at(layer.params, lo), stride, layer.wt + 4 * lo, layer.inStride);
   }
-  if (hi > nIn) {
-    w.call('colsum', width, b, layer.grad, stride, at(layer.grads, nIn));
-    step(nIn, stride, L.hpBias);
-  }
+  if (hi > nIn) step(nIn, stride, L.hpBias);
 }
