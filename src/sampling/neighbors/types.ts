@@ -114,4 +114,6 @@ export interface KNeighborsRunInfo {
   exhaustive: number;
   /** Query rows answered by the range-safe search (squared distances beyond float64's exponent range). */
   rangeSafe: number;
+  /** Query rows answered by `k` fitted rows identical to them (distance 0), without a scan. */
+  duplicates: number;
 }
