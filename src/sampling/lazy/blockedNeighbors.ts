@@ -12,6 +12,7 @@
 import type { NeighborSearch } from '../neighbors/types.js';
 import { checkNeighborTable } from '../neighborSearch.js';
 import { readInto } from '../readRows.js';
+import { answerBlockedDuplicates } from './blockedDuplicates.js';
 import type { StreamContext } from './streamPlan.js';
 
 /**
@@ -19,6 +20,9 @@ import type { StreamContext } from './streamPlan.js';
  * K`, nearest first): `queries` are positions too, and each query's own position is not excluded
  * (ask for one more and drop it, as ADASYN does). Blocks and query chunks are `ctx.blockRows` rows;
  * `search()` gives the search fitted on each block. Reports `('neighbors', block, blocks, 'blocks')`.
+ * A query with at least `K` selected rows identical to it is answered by them first, without a search
+ * (`blockedDuplicates.ts`; the rows are hashed in one more pass over the blocks): copies of a row
+ * spread over many blocks would otherwise be found one block at a time.
  * @internal
  */
 export function blockedNeighbors(
@@ -27,11 +31,36 @@ export function blockedNeighbors(
   queries: Int32Array,
   K: number,
 ): Int32Array {
+  const { selection } = ctx;
+  const all = new Int32Array(queries.length * K).fill(-1);
+  // queries with K identical rows are answered by them; the others are searched
+  const rest = K >= 1 && selection.length > K ? answerBlockedDuplicates(ctx, queries, K, all) : null;
+  if (rest === null) return searchBlocks(ctx, search, queries, K, all);
+  const found = searchBlocks(
+    ctx,
+    search,
+    rest.map((i) => queries[i] as number),
+    K,
+    new Int32Array(rest.length * K),
+  );
+  rest.forEach((i, t) => all.set(found.subarray(t * K, (t + 1) * K), i * K));
+  return all;
+}
+
+/** {@link blockedNeighbors}' search of `queries` by blocks, into `bestI` (`queries.length × K`). */
+function searchBlocks(
+  ctx: StreamContext,
+  search: () => NeighborSearch,
+  queries: Int32Array,
+  K: number,
+  bestI: Int32Array,
+): Int32Array {
   const { who, X, selection, cols, blockRows } = ctx;
   const n = selection.length;
   const nq = queries.length;
   const bestD = new Float64Array(nq * K).fill(Number.POSITIVE_INFINITY);
-  const bestI = new Int32Array(nq * K).fill(-1);
+  bestI.fill(-1);
+  if (nq === 0) return bestI;
   const rowsOfQueries = (q0: number, q1: number): Int32Array =>
     queries.subarray(q0, q1).map((p) => selection[p] as number);
   const chunk = blockRows;

@@ -43,8 +43,8 @@ export interface DuplicateIndex {
   readonly largest: number;
 }
 
-/** A 32-bit hash of row `i` of `data` (`d` values), +0 and −0 alike; NaN-free input. */
-function hashRow(data: Float64Array, words: Uint32Array, i: number, d: number): number {
+/** A 32-bit hash of row `i` of `data` (`d` values; `words` its uint32 view), +0 and −0 alike. @internal */
+export function hashRow(data: Float64Array, words: Uint32Array, i: number, d: number): number {
   let h = 0x811c9dc5 ^ d;
   const o = i * d;
   for (let t = 0; t < d; t++) {
@@ -63,8 +63,8 @@ function hashRow(data: Float64Array, words: Uint32Array, i: number, d: number): 
   return h ^ (h >>> 16);
 }
 
-/** Whether every value is 0 or at least {@link TINY} in magnitude. */
-function noTinyValues(data: Float64Array, from: number, to: number): boolean {
+/** Whether every value of `data[from … to)` is 0 or at least 2⁻⁴⁰⁰ in magnitude. @internal */
+export function noTinyValues(data: Float64Array, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     const a = Math.abs(data[t] as number);
     if (a !== 0 && a < TINY) return false;
@@ -72,8 +72,8 @@ function noTinyValues(data: Float64Array, from: number, to: number): boolean {
   return true;
 }
 
-/** Whether rows `i` of `a` and `j` of `b` (`d` values each) are equal value for value. */
-function sameRow(a: Float64Array, i: number, b: Float64Array, j: number, d: number): boolean {
+/** Whether rows `i` of `a` and `j` of `b` (`d` values each) are equal value for value. @internal */
+export function sameRow(a: Float64Array, i: number, b: Float64Array, j: number, d: number): boolean {
   const ao = i * d;
   const bo = j * d;
   for (let t = 0; t < d; t++) if (a[ao + t] !== b[bo + t]) return false;

@@ -56,6 +56,24 @@ describe('blockedNeighbors', () => {
     );
   });
 
+  it('answers queries with K identical rows by them, without a search (rows repeated across blocks)', () => {
+    // 12 distinct rows, 25 copies each, interleaved: every block of 7 holds at most one copy of a row
+    const X = Array.from({ length: 300 }, (_, i) => [i % 12, (i % 12) % 5, -1, i % 12 === 3 ? -0 : 0]);
+    const sel = Int32Array.from(X.keys());
+    const ctx = contextFor(X, sel, 7);
+    const queries = Int32Array.from({ length: 40 }, (_, i) => (i * 37) % 300);
+    const noSearch = (): KNeighbors => {
+      throw new Error('searched');
+    };
+    const blocked = blockedNeighbors(ctx, noSearch, queries, 6);
+    const all = ctx.dense(sel);
+    const Q = ctx.dense(queries);
+    expect(blocked).toEqual(new BruteNeighbors().fit(all, 300, 4).kneighbors(Q, 40, 6).indices);
+    // 26 neighbours: more than any row's copies, so every query is searched (and gets the same table)
+    const wide = blockedNeighbors(ctx, () => new KNeighbors(), queries, 26);
+    expect(wide).toEqual(new BruteNeighbors().fit(all, 300, 4).kneighbors(Q, 40, 26).indices);
+  });
+
   it('reports one progress event per block', () => {
     const X = Array.from({ length: 10 }, (_, i) => [i, i % 3]);
     const events: string[] = [];
