@@ -101,7 +101,8 @@ const OPTIONS = ['algorithm', 'kernel', 'threads', 'extraCandidates'];
  * The candidates' distances are then recomputed directly as `√Σ(qᵢ − xᵢ)²` in float64, ranked by
  * (distance, index), and a bound on the kernel's error (rounding and quantisation) certifies that
  * no row outside the candidates can be closer. A query whose certificate fails (near-ties,
- * duplicates) is searched again — by the float32 kernel after the int16 one, then with more
+ * duplicates) is searched again — by the float32 kernel after the int16 one (or straight with
+ * more candidates when most failures are ties, which no tighter kernel resolves), then with more
  * candidates, finally exhaustively. So the answer is the exact one, ties broken by the smaller row
  * index, whatever kernel or thread count ran. With `kernel: 'auto'`, the first large search tries
  * the int16 kernel on 256 of its queries and keeps the float32 kernel for this fit if more than a
@@ -381,22 +382,21 @@ export class KNeighbors implements NeighborSearch {
         }
         const cand =
           pass === 0 && started !== null ? finishScanWasm(started) : this.#scan(query, todo, K, excludeSelf, w, run);
-        todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances);
+        const ties = { count: 0 };
+        todo = rerank(s, query, todo, k, K, available, cand, w, indices, distances, ties);
         // every query certified: done (and no float32 packing is built for a rescan that never comes)
         if (todo.length === 0) break;
         allTried = K === available;
         // The int16 kernel's failures are searched again by the float32 kernel (a bound some 10×
-        // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates.
-        if (w?.int16 && !allTried) w = this.#float32();
+        // tighter) with as many candidates; the float32 and JS kernels' with 4× the candidates, and
+        // the int16 kernel's too when most were ties (no tighter bound separates those).
+        if (w?.int16 && !allTried && 2 * ties.count <= todo.length) w = this.#float32();
         else K = Math.min(available, K * 4);
       }
     };
   }
 
-  /**
-   * How the last {@link KNeighbors.kneighbors} call ran (diagnostics for tests and benchmarks).
-   * @internal
-   */
+  /** How the last {@link KNeighbors.kneighbors} call ran (diagnostics for tests and benchmarks). @internal */
   get lastRun(): Readonly<KNeighborsRunInfo> {
     return { ...this.#lastRun };
   }

@@ -96,6 +96,7 @@ export function rerank(
   kernel: KernelErrorModel | null,
   indices: Int32Array,
   distances: Float64Array,
+  ties?: { count: number },
 ): Int32Array {
   const { data, d, xnMax } = fitted;
   const unit = kernel === null ? U64 : U32;
@@ -130,6 +131,8 @@ export function rerank(
       const limit = ex[k - 1]! * slack;
       if (!(worst - errorBound(c, i, d, limit, kernel, unit, tiny, xnMax) > limit)) {
         failed.push(qi);
+        // every candidate within the k-th distance's band: more candidates are needed, whatever the kernel
+        if (ties && f === K && ex[K - 1]! <= limit) ties.count++;
         continue;
       }
     }

@@ -83,4 +83,19 @@ describe('KNeighbors on data with repeated rows', () => {
     // (the engine ranks such rows by their true distances: its range-safe search, tested elsewhere)
     expect(got.distances.every((v) => Number.isFinite(v))).toBe(true);
   });
+
+  it('one-hot rows (distances tied in bands wider than the candidates) are answered exactly', () => {
+    // 10 categorical features of 5 values, one-hot: squared distances are 2 × the mismatches
+    const n = 3000;
+    const d = 50;
+    const rnd = xorshift(21);
+    const X = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let f = 0; f < 10; f++) X[i * d + f * 5 + Math.floor(rnd() * 5)] = 1;
+    const nn = new KNeighbors().fit(X, n, d);
+    const got = nn.kneighbors(X, n, 5, { excludeSelf: true });
+    expect(nn.lastRun.rescanned).toBeGreaterThan(0);
+    const want = reference(X, n, d, X, n, 5, true);
+    expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
+    expect(Array.from(got.distances)).toEqual(Array.from(want.distances));
+  });
 });
