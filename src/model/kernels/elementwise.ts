@@ -222,9 +222,12 @@ function sumsq(): Func {
   return f;
 }
 
-/** `mul(count, P, M)`: `P[i] = P[i] · M[i]` in place. */
-function mul(): Func {
-  const f = new Func('mul', [I32, I32, I32]);
+/**
+ * `name(count, P, M)`: `P[i] = P[i] ∘ M[i]` in place, four floats at a time — `mul` (∘ = ·, the
+ * dropout masks) and `add` (∘ = +, the second half-batch's weight gradient).
+ */
+function inPlace(name: 'mul' | 'add'): Func {
+  const f = new Func(name, [I32, I32, I32]);
   const [count, P, M] = [0, 1, 2];
   const c = f.code;
   const [i, off] = f.locals(I32, 2);
@@ -233,23 +236,9 @@ function mul(): Func {
     c.localGet(P).localGet(off).i32Add();
     c.localGet(P).localGet(off).i32Add().v128Load();
     c.localGet(M).localGet(off).i32Add().v128Load();
-    c.f32x4Mul().v128Store();
-  });
-  return f;
-}
-
-/** `add(count, P, M)`: `P[i] = P[i] + M[i]` in place. */
-function add(): Func {
-  const f = new Func('add', [I32, I32, I32]);
-  const [count, P, M] = [0, 1, 2];
-  const c = f.code;
-  const [i, off] = f.locals(I32, 2);
-  c.for(i, { c: 0 }, count, 4, () => {
-    c.localGet(i).i32Const(2).i32Shl().localSet(off);
-    c.localGet(P).localGet(off).i32Add();
-    c.localGet(P).localGet(off).i32Add().v128Load();
-    c.localGet(M).localGet(off).i32Add().v128Load();
-    c.f32x4Add().v128Store();
+    if (name === 'mul') c.f32x4Mul();
+    else c.f32x4Add();
+    c.v128Store();
   });
   return f;
 }
@@ -391,12 +380,12 @@ export function elementwiseFuncs(): Func[] {
     rmsprop(),
     sgd(),
     sumsq(),
-    mul(),
+    inPlace('mul'),
     actTanh(),
     actSigmoid(),
     actElu(),
     softmaxGrad(),
     softmaxProba(),
-    add(),
+    inPlace('add'),
   ];
 }
