@@ -24,16 +24,20 @@ export function dropoutMask(
   seed: number,
 ): void {
   const rng = new Random(seed);
-  // u32 < rate·2³² has probability rate (to within 2⁻³²).
-  const threshold = rate * 0x1_0000_0000;
+  // u32 < rate·2³² has probability rate (to within 2⁻³²); an integer u is ≥ rate·2³² exactly when
+  // it is ≥ ⌈rate·2³²⌉ — 2³² (rate within 2⁻³² of 1) drops every unit.
+  const threshold = Math.ceil(rate * 0x1_0000_0000);
+  const t = threshold > 0xffff_ffff ? 0 : threshold >>> 0;
   const scale = Math.fround(1 / (1 - rate));
+  const value = Float32Array.of(0, threshold > 0xffff_ffff ? 0 : scale);
   if (scratch.length < rows * cols) scratch = new Uint32Array(rows * cols);
   const u = scratch.subarray(0, rows * cols);
   rng.fillUint32(u);
   for (let i = 0; i < rows; i++) {
     const row = at + i * stride;
     const from = i * cols;
-    // Branch-free (a 20 % coin flip mispredicts): scale · [u ≥ threshold].
-    for (let j = 0; j < cols; j++) out[row + j] = scale * +((u[from + j] as number) >= threshold);
+    // Branch-free (a coin flip mispredicts), and both sides of the comparison unsigned 32-bit
+    // integers (compared as doubles it ran ~3× slower): value[u ≥ t].
+    for (let j = 0; j < cols; j++) out[row + j] = value[+((u[from + j] as number) >>> 0 >= t)] as number;
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Random } from '../../src/core/Random.js';
 import { dropoutMask } from '../../src/model/dropoutMask.js';
 
 describe('dropoutMask', () => {
@@ -38,6 +39,19 @@ describe('dropoutMask', () => {
     for (let i = 0; i < 5; i++) {
       expect(Array.from(strided.subarray(i * 8, i * 8 + 6))).toEqual(Array.from(a.subarray(i * 6, i * 6 + 6)));
       expect(Array.from(strided.subarray(i * 8 + 6, i * 8 + 8))).toEqual([-1, -1]);
+    }
+  });
+
+  it('keeps unit j exactly when the j-th random word u satisfies u ≥ rate · 2³² (rates of any value)', () => {
+    const n = 4000;
+    for (const rate of [0, 0.3, 0.5, 1 / 3, 0.9999999999, 1 - 2 ** -40]) {
+      const out = new Float32Array(n);
+      dropoutMask(out, 0, { rows: 40, cols: 100 }, rate, 11);
+      const u = new Uint32Array(n);
+      new Random(11).fillUint32(u);
+      const scale = Math.fround(1 / (1 - rate));
+      const want = Array.from(u, (v) => (v >= rate * 2 ** 32 ? scale : 0));
+      expect(Array.from(out)).toEqual(want);
     }
   });
 });
