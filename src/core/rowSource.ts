@@ -36,6 +36,39 @@ export interface RowSource {
   gatherRows(indices: ArrayLike<number>, out: Float32Array): void;
 }
 
+/**
+ * A {@link RowSource} that writes rows straight into the rows of a batch they belong to, and writes
+ * points of segments between two of its rows without gathering either — what a lazy sampler's batch
+ * source uses when X has it (an Encoder's compact output does), instead of a gather and a copy.
+ * @internal
+ */
+export interface PlacingRowSource extends RowSource {
+  /**
+   * Writes row `indices[t]` into row `at[t]` of `out` (`columns` wide), for every `t`: the values
+   * {@link RowSource.gatherRows} writes. Indices are not checked (the caller's own rows).
+   */
+  placeRows(indices: ArrayLike<number>, out: Float32Array, at: ArrayLike<number>): void;
+  /**
+   * Writes `x_b + s · (x_n − x_b)` into row `at[t]` of `out`, for every `t`, with `x_b` row
+   * `base[t]` and `x_n` row `neighbor[t]` as {@link RowSource.gatherRows} writes them and
+   * `s = steps[t]`: the bits of gathering both rows and interpolating each value in float64, then
+   * rounding it to float32. Indices are not checked.
+   */
+  placeSegments(
+    base: ArrayLike<number>,
+    neighbor: ArrayLike<number>,
+    steps: ArrayLike<number>,
+    out: Float32Array,
+    at: ArrayLike<number>,
+  ): void;
+}
+
+/** Whether `x` can place rows and segments ({@link PlacingRowSource}). @internal */
+export function isPlacing(x: RowSource): x is PlacingRowSource {
+  const p = x as Partial<PlacingRowSource>;
+  return typeof p.placeRows === 'function' && typeof p.placeSegments === 'function';
+}
+
 /** Whether `x` is a {@link RowSource} (has `rows`, `columns` and `gatherRows`). */
 export function isRowSource(x: unknown): x is RowSource {
   return (

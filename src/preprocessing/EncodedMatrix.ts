@@ -8,7 +8,7 @@ import type { Matrix } from 'ml-matrix';
 import { DataValidationError } from '../core/errors.js';
 import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense } from '../core/matrix.js';
-import { beyondOutput, checkGather, type RowSource } from '../core/rowSource.js';
+import { beyondOutput, checkGather, type PlacingRowSource } from '../core/rowSource.js';
 import type { NumericColumn } from '../core/table.js';
 import { applyFormula, type ColumnMap, IDENTITY, identityMap } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
@@ -20,11 +20,15 @@ import {
   codeRowBlock,
   codesLeaveFloat32,
   expandRow,
+  denseBuffer,
   INF,
   type NumericSlot,
   refuseDetachedColumns,
+  rowAt,
+  writeCodes,
 } from './encodedRowSlots.js';
 import { buildRowBlock, isRun, type RowBlockGroup } from './numericRowBlock.js';
+import { lerpGathered, patchSegments, type SegmentTables, segmentTables } from './segmentPatch.js';
 
 /** The per-row codes of a categorical feature: the smallest integer array that holds them. */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -112,7 +116,7 @@ const ROW_BLOCK_MIN_COLUMNS = 8;
  * X.slotCounts(0);           // Float64Array [1, 1]
  * ```
  */
-export class EncodedMatrix implements RowSource {
+export class EncodedMatrix implements PlacingRowSource {
   /** Number of rows. */
   readonly rows: number;
   /** Number of output columns (as many as the Encoder's `featureNames()`). */
@@ -133,6 +137,8 @@ export class EncodedMatrix implements RowSource {
   private baseRow32: Float32Array | undefined;
   /** The row-major groups with this view's numeric slots (its formulas), once the copy exists. */
   private blockSlots: BlockSlots[] | undefined;
+  /** The tables of `placeSegments`' patch once the row-major copy exists (null: −0 in a table). */
+  private segments: SegmentTables | null | undefined;
   /** Whether a categorical table's float32 output can be ±Infinity (see `codesLeaveFloat32`). */
   private readonly codes32Overflow: boolean;
 
@@ -180,6 +186,52 @@ export class EncodedMatrix implements RowSource {
     this.writeRows(indices, indices.length, out, true);
     if (this.codes32Overflow)
       checkCodeOutputs(this.hot, this.ordinal, this.colMap, indices, indices.length, this.columns, out);
+  }
+
+  /**
+   * Writes row `indices[t]` into row `at[t]` of `out` (a lazy sampler's batch). @internal
+   */
+  placeRows(indices: ArrayLike<number>, out: Float32Array, at: ArrayLike<number>): void {
+    if (!this.codes32Overflow) {
+      this.writeRows(indices, indices.length, out, true, false, at);
+      return;
+    }
+    const rows = new Float32Array(indices.length * this.columns);
+    this.gatherRows(indices, rows);
+    for (let t = 0; t < indices.length; t++)
+      out.set(rows.subarray(t * this.columns, (t + 1) * this.columns), (at[t] as number) * this.columns);
+  }
+
+  /**
+   * Writes the point `x_b + steps[t] · (x_n − x_b)` of rows `base[t]` and `neighbor[t]` into row
+   * `at[t]` of `out`, with the bits of gathering both and interpolating (see `segmentPatch.ts`).
+   * @internal
+   */
+  placeSegments(
+    base: ArrayLike<number>,
+    neighbor: ArrayLike<number>,
+    steps: ArrayLike<number>,
+    out: Float32Array,
+    at: ArrayLike<number>,
+  ): void {
+    this.placeRows(base, out, at);
+    const codeRows = codeBlocks.get(this.parts);
+    if (this.codes32Overflow || codeRows === undefined || this.blockSlots === undefined) {
+      lerpGathered(this, neighbor, steps, out, at);
+      return;
+    }
+    this.segments ??=
+      segmentTables({
+        cols: this.columns,
+        hot: this.hot,
+        ordinal: this.ordinal,
+        zero32: this.colMap.zero32,
+        one32: this.colMap.one32,
+        codeRows,
+        groups: this.blockSlots,
+      }) ?? null;
+    if (this.segments === null) lerpGathered(this, neighbor, steps, out, at);
+    else patchSegments(this.segments, base, neighbor, steps, out, at);
   }
 
   /**
@@ -262,7 +314,8 @@ export class EncodedMatrix implements RowSource {
    * Writes `count` rows into `out` (row `t` at offset `t × columns`): rows `indices[t]`, or rows
    * `0 … count − 1` when `indices` is null; `fresh` says `out` is all zeros. Chunk by chunk of
    * rows (a few hundred kilobytes, so they stay in cache), feature by feature within a chunk:
-   * each inner loop is one typed-array read and one write per row.
+   * each inner loop is one typed-array read and one write per row. With `at`, row `t` goes to row
+   * `at[t]` of `out` instead.
    */
   private writeRows(
     indices: ArrayLike<number> | null,
@@ -270,6 +323,7 @@ export class EncodedMatrix implements RowSource {
     out: Float32Array | Float64Array,
     f32: boolean,
     fresh = false,
+    at: ArrayLike<number> | null = null,
   ): void {
     if (this.rows > 0) refuseDetachedColumns(this.numeric, [this.hot, this.ordinal]);
     const cols = this.columns;
@@ -286,17 +340,17 @@ export class EncodedMatrix implements RowSource {
     const codeRows = block !== undefined ? codeBlocks.get(this.parts) : undefined;
     for (let t0 = 0; t0 < count; t0 += chunk) {
       const t1 = Math.min(count, t0 + chunk);
-      if (base !== undefined) for (let t = t0; t < t1; t++) out.set(base, t * cols);
-      else if (fill) for (let t = t0; t < t1; t++) out.set(zero, t * cols);
+      if (base !== undefined) for (let t = t0; t < t1; t++) out.set(base, rowAt(at, t) * cols);
+      else if (fill) for (let t = t0; t < t1; t++) out.set(zero, rowAt(at, t) * cols);
       if (codeRows !== undefined) {
         const nHot = this.hot.length;
         const width = nHot + this.ordinal.length;
         const tables = this.ordinal.map((o) => (f32 ? o.table32 : o.table) as Float32Array | Float64Array);
         for (let t = t0; t < t1; t++) {
-          const at = ((indices as ArrayLike<number>)[t] as number) * width;
-          const off = t * cols;
+          const from = ((indices as ArrayLike<number>)[t] as number) * width;
+          const off = rowAt(at, t) * cols;
           for (let h = 0; h < nHot; h++) {
-            const c = codeRows[at + h] as number;
+            const c = codeRows[from + h] as number;
             if (c >= 0) {
               const col = (this.hot[h] as CodeSlot).offset + c;
               out[off + col] = one[col] as number;
@@ -304,11 +358,24 @@ export class EncodedMatrix implements RowSource {
           }
           for (let k = 0; k < width - nHot; k++) {
             const table = tables[k] as Float32Array | Float64Array;
-            out[off + (this.ordinal[k] as CodeSlot).offset] = table[(codeRows[at + nHot + k] as number) + 1] as number;
+            out[off + (this.ordinal[k] as CodeSlot).offset] = table[
+              (codeRows[from + nHot + k] as number) + 1
+            ] as number;
           }
         }
       } else {
-        this.writeCodes(indices, t0, t1, out, f32);
+        writeCodes(
+          this.hot,
+          this.ordinal,
+          f32 ? this.colMap.one32 : this.colMap.one,
+          f32,
+          cols,
+          indices,
+          t0,
+          t1,
+          out,
+          at,
+        );
       }
       if (block !== undefined) {
         for (const g of block) {
@@ -320,7 +387,7 @@ export class EncodedMatrix implements RowSource {
             const offsets = g.offsets;
             for (let t = t0; t < t1; t++) {
               const row = (indices as ArrayLike<number>)[t] as number;
-              const off = t * cols;
+              const off = rowAt(at, t) * cols;
               for (let e = start[row] as number, end = start[row + 1] as number; e < end; e++) {
                 const j = col[e] as number;
                 out[off + (offsets[j] as number)] = lut[(j << 8) | (val[e] as number)] as number;
@@ -333,10 +400,10 @@ export class EncodedMatrix implements RowSource {
             // byte columns (indicators, small counts): each value's output looked up, not computed
             const offsets = g.offsets;
             for (let t = t0; t < t1; t++) {
-              const at = ((indices as ArrayLike<number>)[t] as number) * width;
-              const off = t * cols;
+              const from = ((indices as ArrayLike<number>)[t] as number) * width;
+              const off = rowAt(at, t) * cols;
               for (let j = 0; j < width; j++) {
-                const v = data[at + j] as number;
+                const v = data[from + j] as number;
                 if (v !== 0) out[off + (offsets[j] as number)] = lut[(j << 8) | v] as number;
               }
             }
@@ -348,9 +415,9 @@ export class EncodedMatrix implements RowSource {
             // a sparse group's row is rebuilt in `data` (the checked path, for extreme formulas)
             if (sparse !== undefined) expandRow(sparse, row, data as Uint8Array);
             const at0 = sparse !== undefined ? 0 : row * width;
-            for (let j = 0, at = at0, off = t * cols; j < width; j++) {
+            for (let j = 0, off = rowAt(at, t) * cols; j < width; j++) {
               const n = slots[j] as NumericSlot;
-              const x = data[at + j] as number;
+              const x = data[at0 + j] as number;
               const v = Number.isNaN(x) ? n.impute : x;
               const y = applyFormula(n.formula, v);
               out[off + n.offset] = y;
@@ -363,7 +430,8 @@ export class EncodedMatrix implements RowSource {
       }
       for (const n of this.numeric) {
         const { values, impute, formula } = n;
-        for (let t = t0, off = t0 * cols + n.offset; t < t1; t++, off += cols) {
+        for (let t = t0; t < t1; t++) {
+          const off = rowAt(at, t) * cols + n.offset;
           const x = values[indices === null ? t : (indices[t] as number)] as number;
           const v = Number.isNaN(x) ? impute : x;
           const y = applyFormula(formula, v);
@@ -391,32 +459,6 @@ export class EncodedMatrix implements RowSource {
       ),
     );
     return this.blockSlots;
-  }
-
-  /** The codes of rows `t0 … t1 − 1` of a gather, feature by feature (`writeRows` without the copy). */
-  private writeCodes(
-    indices: ArrayLike<number> | null,
-    t0: number,
-    t1: number,
-    out: Float32Array | Float64Array,
-    f32: boolean,
-  ): void {
-    const cols = this.columns;
-    const one = f32 ? this.colMap.one32 : this.colMap.one;
-    for (const h of this.hot) {
-      const { codes, offset } = h;
-      for (let t = t0, off = t0 * cols + offset; t < t1; t++, off += cols) {
-        const c = codes[indices === null ? t : (indices[t] as number)] as number;
-        if (c >= 0) out[off + c] = one[offset + c] as number;
-      }
-    }
-    for (const o of this.ordinal) {
-      const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
-      const codes = o.codes;
-      for (let t = t0, off = t0 * cols + o.offset; t < t1; t++, off += cols) {
-        out[off] = table[(codes[indices === null ? t : (indices[t] as number)] as number) + 1] as number;
-      }
-    }
   }
 
   /**
@@ -456,29 +498,3 @@ export class EncodedMatrix implements RowSource {
 
 /** Values written per chunk of rows by `writeRows`: 64 Ki (256–512 KiB). */
 const CHUNK_VALUES = 2 ** 16;
-
-/**
- * A dense `rows × columns` buffer, or — where the runtime cannot make one that large (a
- * 70,000-category one-hot column over many rows) — a DataValidationError stating the size and the
- * options that make the output smaller, instead of a bare `RangeError`.
- */
-function denseBuffer<A extends Float64Array | Float32Array>(
-  Kind: new (n: number) => A,
-  rows: number,
-  columns: number,
-  method: string,
-): A {
-  const n = rows * columns;
-  try {
-    return new Kind(n);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    const bytes = n * (Kind === (Float32Array as unknown) ? 4 : 8);
-    throw new DataValidationError(
-      `EncodedMatrix.${method}: the dense output of ${rows} rows × ${columns} columns (${n} values, ` +
-        `${(bytes / 2 ** 30).toFixed(1)} GiB) cannot be allocated. Keep it compact (Encoder output: 'compact'), ` +
-        "use encoding: 'ordinal', or group rare categories with maxCategories or minFrequency.",
-      { param: 'X' },
-    );
-  }
-}

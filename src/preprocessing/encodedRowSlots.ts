@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { refuseDetached } from '../core/errors.js';
+import { DataValidationError, refuseDetached } from '../core/errors.js';
 import { beyondOutput } from '../core/rowSource.js';
 import { applyFormula, type ColumnMap, type NumericFormula } from './columnMap.js';
 import type { CodeArray, NumericValues } from './EncodedMatrix.js';
@@ -147,4 +147,69 @@ export function refuseDetachedColumns(
     for (const c of slots)
       if (c.codes.length === 0)
         refuseDetached('EncodedMatrix', 'X', c.codes, `the codes of the feature at output ${c.offset}`);
+}
+
+/** The output row of row `t` of a write: `at[t]`, or `t` itself. @internal */
+export function rowAt(at: ArrayLike<number> | null, t: number): number {
+  return at === null ? t : (at[t] as number);
+}
+
+/**
+ * The categorical values of rows `t0 … t1 − 1` of a gather (row `indices[t]`, or `t` when null),
+ * feature by feature, into row `at[t]` (or `t`) of `out`: `one` at each one-hot code, each ordinal
+ * code's table value (float32 tables when `f32`). @internal
+ */
+export function writeCodes(
+  hot: ReadonlyArray<CodeSlot>,
+  ordinal: ReadonlyArray<CodeSlot>,
+  one: Float32Array | Float64Array,
+  f32: boolean,
+  cols: number,
+  indices: ArrayLike<number> | null,
+  t0: number,
+  t1: number,
+  out: Float32Array | Float64Array,
+  at: ArrayLike<number> | null,
+): void {
+  for (const h of hot) {
+    const { codes, offset } = h;
+    for (let t = t0; t < t1; t++) {
+      const c = codes[indices === null ? t : (indices[t] as number)] as number;
+      if (c >= 0) out[rowAt(at, t) * cols + offset + c] = one[offset + c] as number;
+    }
+  }
+  for (const o of ordinal) {
+    const table = (f32 ? o.table32 : o.table) as Float32Array | Float64Array;
+    const codes = o.codes;
+    for (let t = t0; t < t1; t++) {
+      const c = codes[indices === null ? t : (indices[t] as number)] as number;
+      out[rowAt(at, t) * cols + o.offset] = table[c + 1] as number;
+    }
+  }
+}
+
+/**
+ * A dense `rows × columns` buffer, or — where the runtime cannot make one that large (a
+ * 70,000-category one-hot column over many rows) — a DataValidationError stating the size and the
+ * options that make the output smaller, instead of a bare `RangeError`.
+ */
+export function denseBuffer<A extends Float64Array | Float32Array>(
+  Kind: new (n: number) => A,
+  rows: number,
+  columns: number,
+  method: string,
+): A {
+  const n = rows * columns;
+  try {
+    return new Kind(n);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const bytes = n * (Kind === (Float32Array as unknown) ? 4 : 8);
+    throw new DataValidationError(
+      `EncodedMatrix.${method}: the dense output of ${rows} rows × ${columns} columns (${n} values, ` +
+        `${(bytes / 2 ** 30).toFixed(1)} GiB) cannot be allocated. Keep it compact (Encoder output: 'compact'), ` +
+        "use encoding: 'ordinal', or group rare categories with maxCategories or minFrequency.",
+      { param: 'X' },
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import type { Batch, BatchSource } from '../../core/batchSource.js';
 import type { Label } from '../../core/matrix.js';
 import { Random } from '../../core/Random.js';
-import type { RowSource } from '../../core/rowSource.js';
+import { isPlacing, type PlacingRowSource, type RowSource } from '../../core/rowSource.js';
 import { checkInteger } from '../../core/validate.js';
 import { epochTargets, type EpochTargets } from '../../core/epochTargets.js';
 import { type EpochClassRows, layoutEpoch } from './epochLayout.js';
@@ -106,6 +106,8 @@ export class LazyBatchSource implements BatchSource {
     const draws: Array<SyntheticBatch | undefined> = new Array(nClasses);
     let gathered = new Float32Array(0);
     let need = new Int32Array(0);
+    const placing = isPlacing(this.X) ? this.X : undefined;
+    const place = { rows: new Int32Array(y.length), at: new Int32Array(y.length) };
     for (let b = 0, lo = 0; lo < slots.length; b++, lo += B) {
       const size = Math.min(B, slots.length - lo);
       const batch = slots.subarray(lo, lo + size);
@@ -129,6 +131,11 @@ export class LazyBatchSource implements BatchSource {
         draws[c] = drawn;
         offsets[c] = nNeed;
         nNeed += drawn.sources.length;
+      }
+      if (placing) {
+        placeBatch(placing, batch, nClasses, draws, m, x, y, place);
+        yield { x, y, size };
+        continue;
       }
       // One gather for the batch: its originals in slot order, then every class's sources.
       if (need.length < nNeed) need = new Int32Array(nNeed);
@@ -158,5 +165,58 @@ export class LazyBatchSource implements BatchSource {
       }
       yield { x, y, size };
     }
+  }
+}
+
+/**
+ * Writes a batch straight into `x` on a source that places rows: the originals into their slots,
+ * then each class's synthetic rows — segments placed without a gather where the generator gives
+ * their steps, else gathered and written one by one. The same bits as the gathering path.
+ */
+function placeBatch(
+  X: PlacingRowSource,
+  batch: Float64Array,
+  nClasses: number,
+  draws: ReadonlyArray<SyntheticBatch | undefined>,
+  m: Int32Array,
+  x: Float32Array,
+  y: Int32Array,
+  place: { rows: Int32Array; at: Int32Array },
+): void {
+  const { rows, at } = place;
+  // slots: the originals first, then each class's synthetic slots from `start[c]` on, in batch order
+  const start = new Int32Array(nClasses + 1);
+  let nOrig = batch.length;
+  for (let c = 0; c < nClasses; c++) nOrig -= m[c] as number;
+  start[0] = nOrig;
+  for (let c = 0; c < nClasses; c++) start[c + 1] = (start[c] as number) + (m[c] as number);
+  const fill = start.slice(0, nClasses);
+  let o = 0;
+  for (let t = 0; t < batch.length; t++) {
+    const v = batch[t] as number;
+    if (v >= 0) {
+      rows[o] = (v - (v % nClasses)) / nClasses;
+      at[o++] = t;
+      y[t] = v % nClasses;
+    } else {
+      const c = -1 - v;
+      at[fill[c]!++] = t;
+      y[t] = c;
+    }
+  }
+  if (nOrig > 0) X.placeRows(rows.subarray(0, nOrig), x, at.subarray(0, nOrig));
+  for (let c = 0; c < nClasses; c++) {
+    const drawn = draws[c];
+    const mc = m[c] as number;
+    if (drawn === undefined || mc === 0) continue;
+    const slots = at.subarray(start[c] as number, (start[c] as number) + mc);
+    const src = Int32Array.from(drawn.sources);
+    if (drawn.steps !== undefined && src.length === 2 * mc) {
+      X.placeSegments(src.subarray(0, mc), src.subarray(mc), drawn.steps, x, slots);
+      continue;
+    }
+    const gathered = new Float32Array(src.length * X.columns);
+    X.gatherRows(src, gathered);
+    for (let j = 0; j < mc; j++) drawn.write(j, gathered, 0, x, slots[j] as number);
   }
 }

@@ -40,6 +40,7 @@ export function borderlineGenerator(
         write(t, gathered, offset, out, outRow) {
           interpolateRow32(gathered, offset + t, offset + m + t, cols, steps[t] as number, out, outRow);
         },
+        steps,
       };
     },
   };

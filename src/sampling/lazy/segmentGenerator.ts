@@ -30,6 +30,7 @@ export function segmentGenerator(rows: Int32Array, cols: number, pick: PairDraw)
         write(t, gathered, offset, out, outRow) {
           interpolateRow32(gathered, offset + t, offset + m + t, cols, steps[t] as number, out, outRow);
         },
+        steps,
       };
     },
   };

@@ -56,6 +56,14 @@ export interface SyntheticBatch {
    * `gathered` holds the `sources` rows, row-major, from row `offset` on.
    */
   write(t: number, gathered: Float32Array, offset: number, out: Float32Array, outRow: number): void;
+  /**
+   * Set when every synthetic row is a point of a segment: `sources` then holds the `m` base rows
+   * followed by their `m` neighbour rows, and synthetic row `t` is
+   * `x_base + steps[t] · (x_neighbour − x_base)`, interpolated in float64 and rounded to float32 —
+   * what `write` writes. The batch source may then write the rows without gathering `sources` (an
+   * Encoder's compact output writes each from its codes); the rows are the same bits either way.
+   */
+  readonly steps?: ArrayLike<number>;
 }
 
 /** Makes the synthetic rows of one class, batch by batch. */
