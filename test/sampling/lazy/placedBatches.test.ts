@@ -17,7 +17,7 @@ import {
 } from '../../../src/index.js';
 import { Random } from '../../../src/core/Random.js';
 
-/** 6,000 rows: two one-hot columns (one with a missing value), an ordinal-coded one, numbers with NaN, 40 indicators. */
+/** 6,000 rows: two one-hot columns (one with missing values), numbers with NaN, 40 indicator columns. */
 function table(n: number): { X: ColumnarTable; y: string[] } {
   const rng = new Random(7);
   const columns = new Map<string, TableColumn>();
