@@ -8,7 +8,7 @@ import type { Matrix } from 'ml-matrix';
 import { DataValidationError } from '../core/errors.js';
 import { Float32Matrix } from '../core/Float32Matrix.js';
 import { fromDense } from '../core/matrix.js';
-import { beyondOutput, checkGather, type PlacingRowSource } from '../core/rowSource.js';
+import { beyondOutput, checkGather, type RowSource } from '../core/rowSource.js';
 import type { NumericColumn } from '../core/table.js';
 import { applyFormula, type ColumnMap, IDENTITY, identityMap } from './columnMap.js';
 import type { EncodedFeature } from './encodedFeature.js';
@@ -116,7 +116,7 @@ const ROW_BLOCK_MIN_COLUMNS = 8;
  * X.slotCounts(0);           // Float64Array [1, 1]
  * ```
  */
-export class EncodedMatrix implements PlacingRowSource {
+export class EncodedMatrix implements RowSource {
   /** Number of rows. */
   readonly rows: number;
   /** Number of output columns (as many as the Encoder's `featureNames()`). */
@@ -188,9 +188,7 @@ export class EncodedMatrix implements PlacingRowSource {
       checkCodeOutputs(this.hot, this.ordinal, this.colMap, indices, indices.length, this.columns, out);
   }
 
-  /**
-   * Writes row `indices[t]` into row `at[t]` of `out` (a lazy sampler's batch). @internal
-   */
+  /** Writes row `indices[t]` into row `at[t]` of `out` (a lazy sampler's batch; a `PlacingRowSource`). @internal */
   placeRows(indices: ArrayLike<number>, out: Float32Array, at: ArrayLike<number>): void {
     if (!this.codes32Overflow) {
       this.writeRows(indices, indices.length, out, true, false, at);
