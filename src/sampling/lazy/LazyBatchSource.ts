@@ -107,7 +107,7 @@ export class LazyBatchSource implements BatchSource {
     let gathered = new Float32Array(0);
     let need = new Int32Array(0);
     const placing = isPlacing(this.X) ? this.X : undefined;
-    const place = { rows: new Int32Array(y.length), at: new Int32Array(y.length) };
+    const place = { rows: new Int32Array(y.length), at: new Int32Array(y.length), gathered: new Float32Array(0) };
     for (let b = 0, lo = 0; lo < slots.length; b++, lo += B) {
       const size = Math.min(B, slots.length - lo);
       const batch = slots.subarray(lo, lo + size);
@@ -181,7 +181,7 @@ function placeBatch(
   m: Int32Array,
   x: Float32Array,
   y: Int32Array,
-  place: { rows: Int32Array; at: Int32Array },
+  place: { rows: Int32Array; at: Int32Array; gathered: Float32Array },
 ): void {
   const { rows, at } = place;
   // slots: the originals first, then each class's synthetic slots from `start[c]` on, in batch order
@@ -210,13 +210,14 @@ function placeBatch(
     const mc = m[c] as number;
     if (drawn === undefined || mc === 0) continue;
     const slots = at.subarray(start[c] as number, (start[c] as number) + mc);
-    const src = Int32Array.from(drawn.sources);
+    const src = drawn.sources instanceof Int32Array ? drawn.sources : Int32Array.from(drawn.sources);
     if (drawn.steps !== undefined && src.length === 2 * mc) {
       X.placeSegments(src.subarray(0, mc), src.subarray(mc), drawn.steps, x, slots);
       continue;
     }
-    const gathered = new Float32Array(src.length * X.columns);
-    X.gatherRows(src, gathered);
-    for (let j = 0; j < mc; j++) drawn.write(j, gathered, 0, x, slots[j] as number);
+    // a generator of another kind: its sources gathered into the batch's reused buffer
+    if (place.gathered.length < src.length * X.columns) place.gathered = new Float32Array(src.length * X.columns);
+    X.gatherRows(src, place.gathered);
+    for (let j = 0; j < mc; j++) drawn.write(j, place.gathered, 0, x, slots[j] as number);
   }
 }
