@@ -30,10 +30,14 @@ const PREDICT_ROWS = 1024;
 
 /**
  * Balancing a training step's update against the caller's work this thread does meanwhile: the
- * wait for the workers (ms) above which this thread's share grows, and the change per step.
+ * wait for the workers (ms) above which this thread's share grows, the smallest share and change
+ * per step, and the first change (halved when the direction turns, doubled after `OWN_RUN` steps
+ * the same way: the share settles within a few steps instead of some thirty, then follows drift).
  */
 const OWN_WAIT_MS = 0.02;
 const OWN_STEP = 0.01;
+const OWN_FIRST_STEP = 0.08;
+const OWN_RUN = 3;
 
 /** Optimizer constants (Keras / tfjs defaults). */
 const ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-7 };
@@ -86,6 +90,9 @@ export class SimdNetwork implements Trainer {
   /** This thread's share of a training step's update, and the thread count it was tuned for. */
   private ownUpdate = 1;
   private updateThreads = 1;
+  /** The share's next change (signed: + takes more) and how many steps it has kept its sign. */
+  private ownStep = -OWN_FIRST_STEP;
+  private ownRun = 0;
 
   /** Rows of one pass (the most {@link SimdNetwork.probabilitiesOf} asks `fill` for). */
   get passRows(): number {
@@ -256,14 +263,18 @@ export class SimdNetwork implements Trainer {
     if (threads !== this.updateThreads) {
       this.updateThreads = threads;
       this.ownUpdate = 1 / threads;
+      this.ownStep = -OWN_FIRST_STEP;
+      this.ownRun = 0;
     }
     const prog = this.writer(threads);
     trainPass(prog, L, this.spec, b, tr.optimizer, this.ownUpdate);
     const waited = this.run(workers, undefined, meanwhile);
     if (threads > 1 && meanwhile) {
       // Waited for the workers: take more of the update next time; did not: take less.
-      const step = waited > OWN_WAIT_MS ? OWN_STEP : -OWN_STEP;
-      this.ownUpdate = Math.min(1 / threads, Math.max(OWN_STEP, this.ownUpdate + step));
+      this.ownUpdate = Math.min(
+        1 / threads,
+        Math.max(OWN_STEP, this.ownUpdate + this.nextOwnStep(waited > OWN_WAIT_MS)),
+      );
     }
     let loss = 0;
     let correct = 0;
@@ -275,6 +286,24 @@ export class SimdNetwork implements Trainer {
       correct += this.f32[s + 2] as number;
     }
     return { loss: loss + this.spec.l2 * penalty, correct };
+  }
+
+  /**
+   * The change of this thread's update share after a step in which it waited for the workers
+   * (`more`: take more) or did not: the last change's size, halved (at least {@link OWN_STEP}) when
+   * its direction turns, doubled (at most {@link OWN_FIRST_STEP}) after {@link OWN_RUN} steps in
+   * the same direction.
+   */
+  private nextOwnStep(more: boolean): number {
+    const size = Math.abs(this.ownStep);
+    if (more !== this.ownStep > 0) {
+      this.ownRun = 0;
+      this.ownStep = (more ? 1 : -1) * Math.max(OWN_STEP, size / 2);
+    } else if (++this.ownRun >= OWN_RUN) {
+      this.ownRun = 0;
+      this.ownStep = (more ? 1 : -1) * Math.min(OWN_FIRST_STEP, size * 2);
+    }
+    return this.ownStep;
   }
 
   private hyperParameters(optimizer: MLPOptimizer): void {
