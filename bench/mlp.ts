@@ -50,15 +50,19 @@ interface Row {
   note?: string;
 }
 
+/** Timed inference passes per measurement, the same on every side (bench/mlp_torch.py, bench/mlp_sklearn.py). */
+const INFERENCE_PASSES = 15;
+
 /**
- * Median (by wall time) of five timed runs of `fn`: inference takes ~0.1 s, so one run is at the
- * mercy of a GC pause.
+ * Median (by wall time) of {@link INFERENCE_PASSES} timed runs of `fn`: an inference pass takes
+ * ~30 ms on two threads, so one run is at the mercy of a GC pause or a descheduled thread, and a
+ * median of five still moved by a third between runs on a 2-core machine (2026-12-05).
  */
-async function median5<T>(fn: () => T): Promise<{ seconds: number; result: { result: T; cpu: number } }> {
+async function medianOfPasses<T>(fn: () => T): Promise<{ seconds: number; result: { result: T; cpu: number } }> {
   const runs: { seconds: number; result: { result: T; cpu: number } }[] = [];
-  for (let i = 0; i < 5; i++) runs.push(await measure(() => cpuTimed(fn)));
+  for (let i = 0; i < INFERENCE_PASSES; i++) runs.push(await measure(() => cpuTimed(fn)));
   runs.sort((a, b) => a.seconds - b.seconds);
-  return runs[2] as { seconds: number; result: { result: T; cpu: number } };
+  return runs[(INFERENCE_PASSES - 1) / 2] as { seconds: number; result: { result: T; cpu: number } };
 }
 
 /** Runs `fn` and returns its result with the process CPU seconds (user + system, all threads) it used. */
@@ -134,7 +138,7 @@ async function ours(
     // Training rate from the per-epoch clocks (excludes the one-off input validation and copy, reported below).
     const trainSeconds = clf.history.reduce((a, h) => a + h.seconds, 0);
     clf.predictProba(fromDense(Float64Array.from(Xte.subarray(0, 256 * D)), 256, D)); // warm-up
-    const inf = await median5(() => clf.predict(Mte));
+    const inf = await medianOfPasses(() => clf.predict(Mte));
     const pred = inf.result.result;
     let ok = 0;
     for (let i = 0; i < nTe; i++) if (pred[i] === yte[i]) ok++;
@@ -199,7 +203,7 @@ async function layersBaseline(
     cpuTimed(() => model.fit(x, yT, { epochs, batchSize: batch, shuffle: true, verbose: 0 })),
   );
   const xte = tf.tensor2d(Xte, [nTe, D]);
-  const inf = await median5(() => {
+  const inf = await medianOfPasses(() => {
     const p = model.predict(xte, { batchSize: batch }) as tf.Tensor;
     const am = tf.argMax(p, 1);
     const out = am.dataSync();
@@ -497,8 +501,9 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     const intro = [
       'Six overlapping Gaussian classes (seeded). Training rows/s = rows × epochs ÷ time of the epochs (ours: the',
       'per-epoch clocks, so the one-off input validation/copy is excluded — the note gives the whole `fit()`);',
-      'inference rows/s = test rows ÷ time of `predict` (ours incl. input validation; median of 5 passes for',
-      'every implementation). "ours, WebAssembly SIMD kernels" is the default path (`backend: \'auto\'` or',
+      'inference rows/s = test rows ÷ time of `predict` (ours incl. input validation; median of',
+      `${INFERENCE_PASSES} passes for every implementation).`,
+      '"ours, WebAssembly SIMD kernels" is the default path (`backend: \'auto\'` or',
       '`\'wasm\'`; `threads` 1 or 2: the calling thread plus a worker on one shared memory); "ours, tfjs wasm"',
       "is the previous path (tfjs-wasm's single-threaded XNNPACK matMul), kept for comparison. PyTorch uses 2",
       "threads; scikit-learn uses numpy's BLAS with its default threads. Wall-clock rates are noisy when other",
