@@ -375,11 +375,57 @@ function readingNotes(rows: Row[], kernels: KernelRate[]): string {
 
 const fmt = (v: number | undefined): string => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
 
+/**
+ * Rounds of the compared implementations (`MLP_BENCH_ROUNDS`, default 3; 1 with `--quick`): each
+ * round runs every one of them once, in the same order, and the table gives each number's median over
+ * the rounds. A 2-core machine's rate moves between minutes (2026-12-05: everything that ran in one
+ * 20-second window, ours and tfjs-wasm alike, slowed by a third); interleaved rounds keep one such
+ * window from deciding one implementation's row.
+ */
+function roundsFor(quick: boolean): number {
+  const raw = process.env.MLP_BENCH_ROUNDS;
+  if (raw === undefined) return quick ? 1 : 3;
+  const r = Number(raw);
+  if (!Number.isInteger(r) || r < 1 || r % 2 === 0) {
+    throw new Error(`MLP_BENCH_ROUNDS must be an odd positive integer (a median of the rounds), got ${raw}`);
+  }
+  return r;
+}
+
+/** The median of each rate over the rounds, row by row (the rows of every round in the same order). */
+function medianRows(measured: Row[][]): Row[] {
+  const first = measured[0] ?? [];
+  const med = (values: (number | undefined)[]): number | undefined => {
+    const v = values.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    return v.length === values.length && v.length > 0 ? v[(v.length - 1) >> 1] : undefined;
+  };
+  return first.map((row, i) => {
+    const all = measured.map((m) => m[i] as Row);
+    if (all.some((r) => r.impl !== row.impl || r.batch !== row.batch)) throw new Error('mlp bench: rounds differ');
+    if (measured.length === 1) return row;
+    const pick = (f: (r: Row) => number | undefined) => med(all.map(f));
+    const train = all.map((r) => r.train).filter((x): x is number => x !== undefined);
+    const spread =
+      train.length > 0
+        ? `train rows/s over ${measured.length} rounds: ${fmt(Math.min(...train))}–${fmt(Math.max(...train))}`
+        : '';
+    return {
+      ...row,
+      train: pick((r) => r.train),
+      infer: pick((r) => r.infer),
+      trainCpu: pick((r) => r.trainCpu),
+      inferCpu: pick((r) => r.inferCpu),
+      note: [row.note, spread].filter((x) => x).join('; '),
+    };
+  });
+}
+
 export default async function mlp(ctx: BenchContext): Promise<string> {
   const loadStart = loadAvg();
   const nTr = ctx.quick ? 8192 : 32768;
   const nTe = ctx.quick ? 4096 : 16384;
   const epochs = ctx.quick ? 1 : 2;
+  const rounds = roundsFor(ctx.quick);
   const batches = [256, 1024];
   const tr = makeData(nTr, 1);
   const te = makeData(nTe, 2);
@@ -389,17 +435,44 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
     writeFileSync(join(dir, 'ytr.i32'), tr.y);
     writeFileSync(join(dir, 'Xte.f32'), te.X);
     writeFileSync(join(dir, 'yte.i32'), te.y);
-    const rows: Row[] = [];
     const data = [tr.X, tr.y, nTr, te.X, te.y, nTe, epochs] as const;
-    for (const batch of batches) {
-      for (const threads of [1, 2]) {
-        ctx.log(`mlp: ours, kernels, ${threads} thread${threads > 1 ? 's' : ''}, batch ${batch}`);
-        rows.push(await ours('wasm', true, threads, batch, ...data));
+    const args = [dir, String(nTr), String(nTe), String(D), String(K), String(epochs), batches.join(',')];
+    // SkylakeX (AVX-512) is the tuned kernel the issue names; without AVX-512 it dies with SIGILL,
+    // so the best kernel this CPU can run (Haswell: AVX2 + FMA) stands in, and the label says so.
+    const core = hasAvx512() ? 'SkylakeX' : 'Haswell';
+    /** One round: every implementation the goals compare, once, in a fixed order. */
+    const round = async (r: number): Promise<Row[]> => {
+      const out: Row[] = [];
+      const tag = rounds > 1 ? ` (round ${r + 1} of ${rounds})` : '';
+      for (const batch of batches) {
+        for (const threads of [1, 2]) {
+          ctx.log(`mlp: ours, kernels, ${threads} thread${threads > 1 ? 's' : ''}, batch ${batch}${tag}`);
+          out.push(await ours('wasm', true, threads, batch, ...data));
+        }
+        ctx.log(`mlp: ours, tfjs-wasm, batch ${batch}${tag}`);
+        out.push(await ours('wasm', false, 1, batch, ...data));
       }
-      ctx.log(`mlp: ours, tfjs-wasm, batch ${batch}`);
-      rows.push(await ours('wasm', false, 1, batch, ...data));
-    }
-    // The pure-JS cpu backend is ~30× slower: a smaller slice, one epoch.
+      await tf.setBackend('cpu');
+      out.push(
+        ...python('mlp_torch.py', 'PyTorch CPU (2 threads, as shipped)', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx),
+      );
+      out.push(
+        ...python(
+          'mlp_torch.py',
+          `PyTorch CPU (2 threads, OPENBLAS_CORETYPE=${core}${core === 'SkylakeX' ? '' : '; no AVX-512 here'})`,
+          args,
+          { OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_CORETYPE: core },
+          ctx,
+        ),
+      );
+      out.push(...python('mlp_sklearn.py', 'scikit-learn MLPClassifier', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx));
+      return out;
+    };
+    const measured: Row[][] = [];
+    for (let r = 0; r < rounds; r++) measured.push(await round(r));
+    const compared = medianRows(measured);
+    const rows: Row[] = compared.filter((r) => r.impl.startsWith('**ours**'));
+    // The pure-JS cpu backend is ~30× slower: a smaller slice, one epoch, one round.
     const nCpu = 2048;
     for (const batch of batches) {
       ctx.log(`mlp: ours cpu, batch ${batch}`);
@@ -423,23 +496,7 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
       rows.push(await layersBaseline(batch, tr.X, tr.y, nTr, te.X, te.y, nTe, epochs));
     }
     await tf.setBackend('cpu');
-    const args = [dir, String(nTr), String(nTe), String(D), String(K), String(epochs), batches.join(',')];
-    rows.push(
-      ...python('mlp_torch.py', 'PyTorch CPU (2 threads, as shipped)', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx),
-    );
-    // SkylakeX (AVX-512) is the tuned kernel the issue names; without AVX-512 it dies with SIGILL,
-    // so the best kernel this CPU can run (Haswell: AVX2 + FMA) stands in, and the label says so.
-    const core = hasAvx512() ? 'SkylakeX' : 'Haswell';
-    rows.push(
-      ...python(
-        'mlp_torch.py',
-        `PyTorch CPU (2 threads, OPENBLAS_CORETYPE=${core}${core === 'SkylakeX' ? '' : '; no AVX-512 here'})`,
-        args,
-        { OMP_WAIT_POLICY: 'PASSIVE', OPENBLAS_CORETYPE: core },
-        ctx,
-      ),
-    );
-    rows.push(...python('mlp_sklearn.py', 'scikit-learn MLPClassifier', args, { OMP_WAIT_POLICY: 'PASSIVE' }, ctx));
+    rows.push(...compared.filter((r) => !r.impl.startsWith('**ours**')));
 
     ctx.log('mlp: arithmetic rate of one thread');
     const kernels = await kernelRates();
@@ -502,7 +559,10 @@ export default async function mlp(ctx: BenchContext): Promise<string> {
       'Six overlapping Gaussian classes (seeded). Training rows/s = rows × epochs ÷ time of the epochs (ours: the',
       'per-epoch clocks, so the one-off input validation/copy is excluded — the note gives the whole `fit()`);',
       'inference rows/s = test rows ÷ time of `predict` (ours incl. input validation; median of',
-      `${INFERENCE_PASSES} passes for every implementation).`,
+      `${INFERENCE_PASSES} passes for every implementation). Ours (kernels and tfjs wasm), PyTorch and scikit-learn`,
+      `ran in ${rounds} interleaved round${rounds > 1 ? 's' : ''} (each round runs every one of them once, in the`,
+      "table's order), and each of their rates is the median over the rounds (the note gives the training",
+      'spread).',
       '"ours, WebAssembly SIMD kernels" is the default path (`backend: \'auto\'` or',
       '`\'wasm\'`; `threads` 1 or 2: the calling thread plus a worker on one shared memory); "ours, tfjs wasm"',
       "is the previous path (tfjs-wasm's single-threaded XNNPACK matMul), kept for comparison. PyTorch uses 2",
