@@ -1,9 +1,8 @@
 import { InvalidParameterError, NotFittedError, refuseDetached } from '../../core/errors.js';
 import { checkInteger, checkOneOf, checkOptions } from '../../core/validate.js';
 import { rerank } from './certificate.js';
-import type { DuplicateIndex } from './duplicates.js';
+import { answerDuplicates, type DuplicateIndex } from './duplicates.js';
 import { exhaustiveSearch } from './exhaustive.js';
-import { answerWithoutScan, type IndicatorIndex } from './indicators.js';
 import { chooseFrame, columnRanges, type Frame, queryInFrame, settleRange } from './exponentRange.js';
 import { checkFitData, checkQuery, refuseNonFinite } from './inputs.js';
 import { type JsKernelData, packJs, scanJs } from './jsKernel.js';
@@ -54,9 +53,8 @@ interface State {
   shared: boolean;
   /** `kernel: 'auto'` chose int16 and no large query has tried it on these data yet. */
   pilotPending: boolean;
-  /** The rows grouped by value, and by indicator value (built by a first search; null: off). */
+  /** The fitted rows grouped by value (built by the first search; null: not applicable). */
   duplicates?: DuplicateIndex | null;
-  indicators?: IndicatorIndex | null;
 }
 
 /**
@@ -85,7 +83,6 @@ const NO_RUN: Readonly<KNeighborsRunInfo> = {
   exhaustive: 0,
   rangeSafe: 0,
   duplicates: 0,
-  indicators: 0,
 };
 
 const WHO = 'KNeighbors';
@@ -309,10 +306,10 @@ export class KNeighbors implements NeighborSearch {
     let finish = (): void => {};
     if (s.tree !== null) queryKdTree(s.tree, q, nQuery, k, excludeSelf, indices, distances);
     else {
-      // answered without a scan: queries with k identical fitted rows, or their indicator columns close
+      // queries with k identical fitted rows are answered by them (see duplicates.ts)
       const self = query === s.original && q === s.data;
-      const auto = this.params.algorithm === 'auto' && this.params.kernel === 'auto';
-      const todo = answerWithoutScan(s, q, nQuery, k, excludeSelf, self, auto, indices, distances, run);
+      const todo = answerDuplicates(s, q, nQuery, k, excludeSelf, self, indices, distances);
+      run.duplicates = todo === null ? 0 : nQuery - todo.length;
       finish = this.#search(q, nQuery, todo, k, available, excludeSelf, indices, distances, run);
     }
     let result: KNeighborsResult | undefined;

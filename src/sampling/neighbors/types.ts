@@ -116,6 +116,4 @@ export interface KNeighborsRunInfo {
   rangeSafe: number;
   /** Query rows answered by `k` fitted rows identical to them (distance 0), without a scan. */
   duplicates: number;
-  /** Query rows answered from the posting lists of their rare indicator values, without a scan. */
-  indicators: number;
 }
