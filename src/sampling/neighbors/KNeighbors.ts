@@ -55,6 +55,8 @@ interface State {
   pilotPending: boolean;
   /** The fitted rows grouped by value (built by the first search; null: not applicable). */
   duplicates?: DuplicateIndex | null;
+  /** An upper bound on the largest group of equal fitted rows (duplicates.ts). */
+  duplicateBound?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { largestPrefixGroup } from '../../../src/sampling/neighbors/duplicates.js';
 import { exhaustiveSearch } from '../../../src/sampling/neighbors/exhaustive.js';
 import { KNeighbors, type KNeighborsParams } from '../../../src/sampling/neighbors/index.js';
 import { xorshift } from '../../support/seededRandom.js';
@@ -97,5 +98,60 @@ describe('KNeighbors on data with repeated rows', () => {
     const want = reference(X, n, d, X, n, 5, true);
     expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
     expect(Array.from(got.distances)).toEqual(Array.from(want.distances));
+  });
+});
+
+describe('largestPrefixGroup (the pre-check that skips the index on data without repeats)', () => {
+  it('bounds the largest group of equal rows by the groups of equal first four values', () => {
+    const d = 6;
+    // rows 0, 2, 5 equal in all values; rows 1, 3 equal in the first four only; row 4 alone
+    // biome-ignore format: one row per line
+    const X = Float64Array.from([
+      1, 2, 3, 4, 5, 6,
+      0, 2, 3, 4, 5, 6,
+      1, 2, 3, 4, 5, 6,
+      -0, 2, 3, 4, 9, 9,
+      7, 7, 7, 7, 7, 7,
+      1, 2, 3, 4, 5, 6,
+    ]);
+    expect(largestPrefixGroup(X, 6, d)).toBe(3);
+    // +0 and −0 are one value (rows 1 and 3 now share their first four with a fourth row)
+    const Y = Float64Array.from([...X, 0, 2, 3, 4, 1, 1]);
+    expect(largestPrefixGroup(Y, 7, d)).toBe(3);
+    expect(largestPrefixGroup(Float64Array.from([...Y, -0, 2, 3, 4, 0, 0]), 8, d)).toBe(4);
+    // fewer columns than the prefix; no rows
+    expect(largestPrefixGroup(Float64Array.from([1, 1, 2, 1]), 4, 1)).toBe(3);
+    expect(largestPrefixGroup(new Float64Array(0), 0, 3)).toBe(0);
+  });
+
+  it('is 1 on continuous rows, and is never below the true largest group (randomised)', () => {
+    const rnd = xorshift(11);
+    const n = 5000;
+    const d = 8;
+    const X = Float64Array.from({ length: n * d }, () => rnd() - 0.5);
+    expect(largestPrefixGroup(X, n, d)).toBe(1);
+    for (let trial = 0; trial < 20; trial++) {
+      const distinct = 1 + Math.floor(rnd() * 300);
+      const R = repeated(2000, 5, distinct, 100 + trial);
+      // the true largest group, by exact comparison of whole rows
+      const groups = new Map<string, number>();
+      for (let i = 0; i < 2000; i++) {
+        const key = Array.from(R.subarray(i * 5, i * 5 + 5), (v) => v + 0).join(',');
+        groups.set(key, (groups.get(key) ?? 0) + 1);
+      }
+      expect(largestPrefixGroup(R, 2000, 5)).toBeGreaterThanOrEqual(Math.max(...groups.values()));
+    }
+  });
+
+  it('with distinct rows the search needs no index and gives the exhaustive answer', () => {
+    const rnd = xorshift(5);
+    const n = 4000;
+    const d = 16;
+    const X = Float64Array.from({ length: n * d }, () => Math.round(rnd() * 1e6) / 1e3);
+    const nn = new KNeighbors({ algorithm: 'brute', kernel: 'wasm-i16', threads: 1 }).fit(X, n, d);
+    const got = nn.kneighbors(X, n, 5, { excludeSelf: true });
+    const want = reference(X, n, d, X, n, 5, true);
+    expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
+    expect(nn.lastRun?.duplicates).toBe(0);
   });
 });
