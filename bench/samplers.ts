@@ -177,6 +177,18 @@ function inputColumns(name: Name, d: number): number {
   return name === 'SMOTENC' ? d + 4 : name === 'SMOTEN' ? 4 : d;
 }
 
+/** Rounds of a sampler's measurements while all three of a round's runs took under {@link REPEAT_BELOW} s. */
+const ROUNDS = Number(process.env.SAMPLERS_BENCH_ROUNDS ?? 3);
+const REPEAT_BELOW = 2;
+
+/** The run of median time (of an odd count; the faster middle one of an even), or the first failure. */
+function medianRun(runs: Array<Run | string>): Run | string {
+  const failed = runs.find((r) => typeof r === 'string');
+  if (failed !== undefined) return failed;
+  const sorted = (runs as Run[]).slice().sort((x, y) => x.seconds - y.seconds);
+  return sorted[(sorted.length - 1) >> 1] as Run;
+}
+
 const fmt = (r: Run | string): string => (typeof r === 'string' ? r : `${r.seconds.toFixed(1)} s`);
 const mem = (r: Run | string): string => (typeof r === 'string' ? '–' : `${r.peakMiB.toFixed(0)} MiB`);
 const ratio = (a: Run | string, b: Run | string): string =>
@@ -202,7 +214,9 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     `\`fitResample\` / \`fit_resample\`; imbalanced-learn runs are stopped after ${limit} s`,
     '(`SAMPLERS_BENCH_PEER_TIMEOUT`; a run stopped as shipped is not repeated tuned);',
     "peak = growth of the process's peak RSS during the call (each measurement in",
-    'a fresh process); output = bytes of the resampled float64 matrix; input = bytes of the float64 X the',
+    `a fresh process; while all three runs of a sampler take under ${REPEAT_BELOW} s, the three are repeated,`,
+    `interleaved, up to ${ROUNDS} rounds (\`SAMPLERS_BENCH_ROUNDS\`), and each side's run of median time is`,
+    'reported); output = bytes of the resampled float64 matrix; input = bytes of the float64 X the',
     'sampler reads (n × d, SMOTENC n × (d + 4), SMOTEN n × 4), which every sampler copies once at its boundary.',
   ].join(' ');
   const lines: string[] = [
@@ -225,18 +239,28 @@ export default async function samplers(ctx: BenchContext): Promise<string> {
     for (const name of SAMPLERS) {
       if (d !== 32 && !EVERY_D.includes(name)) continue;
       if (only !== undefined && !only.includes(name)) continue;
-      ctx.log(`samplers: ${name} d=${d} (ours)`);
-      const a = ours(prefix, n, d, name);
-      ctx.log(`  ${JSON.stringify(a)}`);
-      ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, shipped)`);
-      const b = theirs(prefix, n, d, name, {});
-      ctx.log(`  ${JSON.stringify(b)}`);
-      ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, ${core})`);
-      // A run stopped at the time limit is not repeated with the tuned BLAS: these samplers spend
-      // their time in Python loops and neighbour queries, and the stopped run already bounds the ratio.
-      const c =
-        typeof b === 'string' && b.includes('stopped') ? b : theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: core });
-      ctx.log(`  ${JSON.stringify(c)}`);
+      // One round: ours, imbalanced-learn as shipped, tuned. Rounds repeat while every side's run is
+      // short (a sub-second first call moves by a third between processes), each side's median kept.
+      const runs: [Array<Run | string>, Array<Run | string>, Array<Run | string>] = [[], [], []];
+      for (let round = 0; round < ROUNDS; round++) {
+        ctx.log(`samplers: ${name} d=${d} (ours)`);
+        const a = ours(prefix, n, d, name);
+        ctx.log(`  ${JSON.stringify(a)}`);
+        ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, shipped)`);
+        const b = theirs(prefix, n, d, name, {});
+        ctx.log(`  ${JSON.stringify(b)}`);
+        ctx.log(`samplers: ${name} d=${d} (imbalanced-learn, ${core})`);
+        // A run stopped at the time limit is not repeated with the tuned BLAS: these samplers spend
+        // their time in Python loops and neighbour queries, and the stopped run already bounds the ratio.
+        const c =
+          typeof b === 'string' && b.includes('stopped') ? b : theirs(prefix, n, d, name, { OPENBLAS_CORETYPE: core });
+        ctx.log(`  ${JSON.stringify(c)}`);
+        runs[0].push(a);
+        runs[1].push(b);
+        runs[2].push(c);
+        if (![a, b, c].every((r) => typeof r !== 'string' && r.seconds < REPEAT_BELOW)) break;
+      }
+      const [a, b, c] = runs.map(medianRun) as [Run | string, Run | string, Run | string];
       const outMiB = typeof a === 'string' ? undefined : (a.rows * a.cols * 8) / 2 ** 20;
       const out = outMiB === undefined ? '–' : `${outMiB.toFixed(0)} MiB`;
       const perOut = outMiB === undefined || typeof a === 'string' ? '–' : (a.peakMiB / outMiB).toFixed(2);
