@@ -90,6 +90,23 @@ describe('stratify and drawStrata', () => {
     ]);
     expect(stratify([10, 9, 10]).classes).toEqual([9, 10]);
   });
+  it('codes small integer labels (a table) as every other label (a Map): mixed kinds, -0, 1023 / 1024', () => {
+    const pool: Array<number | string> = [0, -0, 1, 2, 1023, 1024, 5000, -1, 2.5, 'a', '1', 'b'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 60 }), (y) => {
+        // the reference: classes by SameValueZero in order of first appearance, then sorted
+        const first: Array<number | string> = [];
+        for (const v of y) if (!first.some((u) => u === v)) first.push(v);
+        const f = stratify(y, 'first-seen');
+        expect(f.classes).toEqual(first.map((v) => (v === 0 ? 0 : v)));
+        expect(Array.from(f.codes)).toEqual(y.map((v) => first.findIndex((u) => u === v)));
+        const s = stratify(y);
+        expect(Array.from(s.codes, (c) => s.classes[c])).toEqual(y.map((v) => (v === 0 ? 0 : v)));
+        expect(Array.from(s.counts).reduce((a, b) => a + b, 0)).toBe(y.length);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
   it('draws disjoint parts of the requested per-class sizes', () => {
     const y = ['a', 'a', 'a', 'a', 'b', 'b', 'b'];
     const s = stratify(y);
