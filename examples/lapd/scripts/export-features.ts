@@ -59,6 +59,7 @@ writeFileSync(
   JSON.stringify({
     settings,
     cols: train.columns,
+    featureNames: encoder.featureNames(),
     nTrain: train.rows,
     nTest: test.rows,
     yTrain: data.yTrain,
