@@ -128,7 +128,7 @@ const PREFIX = 4;
  * largest group of rows equal in their first `min(d, 4)` values (rows equal in every value are
  * equal in those). One hashed pass over those columns, a few times cheaper than
  * {@link buildDuplicateIndex}'s pass over all of them: on continuous data it is 1, and the index,
- * which could answer no query, is not built (NearMiss-3 on 200,000 rows × 32: 35 ms less).
+ * which could answer no query, is not built (NearMiss-3 on 200,000 rows × 32: ~30 ms less).
  * @internal
  */
 export function largestPrefixGroup(data: Float64Array, n: number, d: number): number {
