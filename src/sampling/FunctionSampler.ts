@@ -169,9 +169,13 @@ export class FunctionSampler extends Sampler<FunctionSamplerParams> {
     if (out === null || typeof out !== 'object' || !('X' in out) || !Array.isArray(out.y)) {
       throw new DataValidationError(`${who}: func returned ${describe(out)}, expected { X, y }.`, { param: 'func' });
     }
-    const dense = toDense(out.X, { who });
-    const labels = checkLabels(out.y, who, 'y', dense.rows);
-    const result: ResampleResult = { X: fromDense(dense.data, dense.rows, dense.cols), y: labels };
+    // The identity's output is the template's validated copy, which no other code has seen: returned
+    // as it is (a second copy cost a third of the call); a function's output is copied.
+    const own = func === undefined && validate;
+    const dense = own ? null : toDense(out.X, { who });
+    const Xout = dense ? fromDense(dense.data, dense.rows, dense.cols) : (out.X as Matrix);
+    const labels = checkLabels(out.y, who, 'y', Xout.rows);
+    const result: ResampleResult = { X: Xout, y: labels };
     const idx = (out as FunctionSamplerOutput).sampleIndices;
     if (idx instanceof Int32Array && idx.length === labels.length) result.sampleIndices = idx.slice();
     const seed = validate ? super.fitted.seed : 0;
@@ -180,7 +184,7 @@ export class FunctionSampler extends Sampler<FunctionSamplerParams> {
       seed,
       realized: new Map(),
       counts: classCounts(labels),
-      nFeaturesIn: dense.cols,
+      nFeaturesIn: Xout.columns,
     });
     return result;
   }

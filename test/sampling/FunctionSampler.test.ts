@@ -49,6 +49,27 @@ describe('FunctionSampler', () => {
     expect(s.fitted.samplingStrategy.size).toBe(0);
   });
 
+  it('the identity returns a copy: its rows share no storage with any form of input', () => {
+    const rows = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ];
+    const labels = ['a', 'b', 'a', 'b'];
+    for (const input of [rows.map((r) => [...r]), rows.map((r) => Float64Array.from(r)), new Matrix(rows)]) {
+      const out = new FunctionSampler().fitResample(input, labels);
+      expect(out.X.to2DArray()).toEqual(rows);
+      expect(out.y).toEqual(labels);
+      out.X.set(0, 0, -1);
+      const first = input instanceof Matrix ? input.get(0, 0) : (input[0] as ArrayLike<number>)[0];
+      expect(first).toBe(1);
+      if (input instanceof Matrix) input.set(1, 1, 99);
+      else (input[1] as number[] | Float64Array)[1] = 99;
+      expect(out.X.get(1, 1)).toBe(4);
+    }
+  });
+
   it('validate: false passes X and y as given (only two classes are required)', () => {
     const input = [[0], [Number.NaN]];
     let got: unknown;
