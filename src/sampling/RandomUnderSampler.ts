@@ -38,6 +38,12 @@ export interface RandomUnderSamplerParams extends SamplerParams {
  */
 export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
   /**
+   * Without replacement the kept rows are distinct, so a large output (at least half the rows) is
+   * moved to the front of the sampler's own copy of X instead of copied out of it.
+   */
+  protected override readonly reusesInputCopy: boolean;
+
+  /**
    * @param options - `samplingStrategy`, `seed`, `replacement`.
    * @throws {@link InvalidParameterError} for an invalid option.
    */
@@ -45,6 +51,7 @@ export class RandomUnderSampler extends Sampler<RandomUnderSamplerParams> {
     super({ name: 'RandomUnderSampler', type: 'under-sampling', options: ['replacement'] }, options, {
       replacement: checkBoolean('RandomUnderSampler', 'replacement', options?.replacement, false),
     });
+    this.reusesInputCopy = !this.params.replacement;
   }
 
   /**
