@@ -43,11 +43,14 @@ export interface DuplicateIndex {
   readonly largest: number;
 }
 
-/** A 32-bit hash of row `i` of `data` (`d` values; `words` its uint32 view), +0 and −0 alike. @internal */
-export function hashRow(data: Float64Array, words: Uint32Array, i: number, d: number): number {
+/**
+ * A 32-bit hash of row `i` of `data` (`d` values a row; `words` its uint32 view) — of its first `p`
+ * values, all by default — +0 and −0 alike. @internal
+ */
+export function hashRow(data: Float64Array, words: Uint32Array, i: number, d: number, p = d): number {
   let h = 0x811c9dc5 ^ d;
   const o = i * d;
-  for (let t = 0; t < d; t++) {
+  for (let t = 0; t < p; t++) {
     const v = data[o + t] as number;
     let lo = 0;
     let hi = 0;
@@ -143,15 +146,7 @@ export function largestPrefixGroup(data: Float64Array, n: number, d: number): nu
   let largest = 1;
   for (let i = 0; i < n; i++) {
     const o = i * d;
-    let h = 0x811c9dc5;
-    for (let t = 0; t < p; t++) {
-      const v = data[o + t] as number;
-      const lo = v === 0 ? 0 : (words[2 * (o + t)] as number);
-      const hi = v === 0 ? 0 : (words[2 * (o + t) + 1] as number);
-      h = Math.imul(Math.imul(h ^ lo, 0x01000193) ^ hi, 0x01000193);
-    }
-    h ^= h >>> 16;
-    let b = Math.imul(h, 0x45d9f3b) & mask;
+    let b = hashRow(data, words, i, d, p) & mask;
     for (;;) {
       const j = slot[b] as number;
       if (j === -1) {
